@@ -1,0 +1,47 @@
+import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
+import { DynamicModule, Module } from '@nestjs/common';
+import { GraphQLModule } from '@nestjs/graphql';
+import { randomUUID } from 'node:crypto';
+import type { Request } from 'express';
+import { DataSource } from 'typeorm';
+import { AuditModule } from './audit/audit.module';
+import { AuthModule } from './auth/auth.module';
+import { formatGraphQLError } from './common/graphql-errors';
+import { createLoaders } from './common/loaders';
+import type { RequestContext } from './common/request-context';
+import { DatabaseModule } from './database/database.module';
+import { HealthModule } from './health/health.module';
+import { PolicyModule } from './policy/policy.module';
+
+/** A request id from the proxy when it sends a sane one, else a new one: it ties audit records to requests. */
+function requestIdOf(req: Request): string {
+  const given = req.headers['x-request-id'];
+  return typeof given === 'string' && /^[\w.:-]{1,100}$/.test(given) ? given : randomUUID();
+}
+
+@Module({})
+export class AppModule {
+  static forRoot(dataSource: DataSource): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        DatabaseModule.forRoot(dataSource),
+        AuditModule,
+        GraphQLModule.forRoot<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          path: '/graphql',
+          autoSchemaFile: true,
+          sortSchema: true,
+          playground: false,
+          introspection: process.env.NODE_ENV !== 'production',
+          includeStacktraceInErrorResponses: false,
+          formatError: formatGraphQLError,
+          context: ({ req }: { req: Request }): RequestContext => ({ req, requestId: requestIdOf(req), loaders: createLoaders(dataSource) }),
+        }),
+        HealthModule,
+        AuthModule,
+        PolicyModule,
+      ],
+    };
+  }
+}

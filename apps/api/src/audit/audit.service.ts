@@ -1,0 +1,30 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+
+export interface AuditActor {
+  userId: string | null;
+  username: string | null;
+  requestId: string | null;
+}
+
+export interface AuditEntry {
+  action: string;
+  entity: string;
+  entityId: string;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+}
+
+const json = (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(value));
+
+/** Writes audit records inside the caller's transaction, so a change and its record commit together. */
+@Injectable()
+export class AuditService {
+  async record(manager: EntityManager, actor: AuditActor, entry: AuditEntry): Promise<void> {
+    await manager.query(
+      `INSERT INTO audit_record (user_id, username, request_id, action, entity, entity_id, before, after)
+       VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8::jsonb)`,
+      [actor.userId, actor.username, actor.requestId, entry.action, entry.entity, entry.entityId, json(entry.before), json(entry.after)],
+    );
+  }
+}

@@ -1,0 +1,12 @@
+import { DomainError, ErrorCode } from '../common/domain-error';
+
+export class AuthError extends DomainError {
+  constructor(code: ErrorCode, message: string, details?: Record<string, unknown>) {
+    super(code, message, details);
+  }
+}
+
+export const signInRequired = () => new AuthError('UNAUTHENTICATED', '请先登录');
+export const badCredentials = () => new AuthError('UNAUTHENTICATED', '用户名或密码错误');
+export const tokenRejected = () => new AuthError('UNAUTHENTICATED', '登录已失效,请重新登录');
+export const notAllowed = (what = '执行此操作') => new AuthError('FORBIDDEN', `您的账号无权${what}`);

@@ -1,0 +1,21 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { DataSource } from 'typeorm';
+import { AuthGuard } from './auth.guard';
+import { AuthResolver, UsersResolver } from './auth.resolver';
+import { AuthService } from './auth.service';
+import { loadTokenKey, TOKEN_KEY } from './token-key';
+import { UsersService } from './users.service';
+
+@Module({
+  providers: [
+    { provide: TOKEN_KEY, inject: [DataSource], useFactory: (ds: DataSource) => loadTokenKey(ds) },
+    AuthService,
+    UsersService,
+    AuthResolver,
+    UsersResolver,
+    { provide: APP_GUARD, useClass: AuthGuard },
+  ],
+  exports: [AuthService],
+})
+export class AuthModule {}

@@ -1,0 +1,39 @@
+import { RoleEnum } from '../common/graphql-enums';
+import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Role } from '@luoshi/domain';
+import { Agency } from '../policy/agency.entity';
+
+@ObjectType()
+@Entity('app_user')
+@Check('app_user_role_check', `"role" IN ('ADMIN', 'OFFICE', 'LEADER', 'REPORTER')`)
+@Check('app_user_reporter_agency_check', `("role" = 'REPORTER') = ("agency_id" IS NOT NULL)`)
+export class User {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  /** Stored lower-cased so that sign-in ignores case and two accounts cannot differ by case only. */
+  @Field()
+  @Index('app_user_username_key', { unique: true })
+  @Column('text')
+  username!: string;
+
+  @Column('text', { name: 'password_hash' })
+  passwordHash!: string;
+
+  @Field(() => RoleEnum)
+  @Column('text')
+  role!: Role;
+
+  @Index('app_user_agency_idx')
+  @Column('uuid', { name: 'agency_id', nullable: true })
+  agencyId!: string | null;
+
+  @ManyToOne(() => Agency, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'agency_id' })
+  agency?: Agency | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+}

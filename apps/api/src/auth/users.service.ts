@@ -1,0 +1,60 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import type { AuthUser } from '../common/request-context';
+import { Agency } from '../policy/agency.entity';
+import { AuthError } from './auth.errors';
+import { CreateUserInput } from './dto/create-user.input';
+import { hashPassword } from './passwords';
+import { User } from './user.entity';
+
+export interface RequestMeta {
+  requestId: string;
+}
+
+const publicView = (u: User) => ({ id: u.id, username: u.username, role: u.role, agencyId: u.agencyId });
+
+@Injectable()
+export class UsersService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  list(): Promise<User[]> {
+    return this.dataSource.getRepository(User).find({ order: { role: 'ASC', username: 'ASC' } });
+  }
+
+  /**
+   * A reporter belongs to exactly one agency; other roles to none. Only an ADMIN makes another
+   * ADMIN: the office manages the people who report and read, not the administrators.
+   */
+  async create(actor: AuthUser, input: CreateUserInput, meta: RequestMeta): Promise<User> {
+    if (input.role === 'ADMIN' && actor.role !== 'ADMIN') throw new AuthError('FORBIDDEN', '只有系统管理员可以创建管理员账号');
+    if (input.role === 'REPORTER' && !input.agencyId) throw new AuthError('BAD_USER_INPUT', '填报员账号必须指定所属单位', { field: 'agencyId' });
+    if (input.role !== 'REPORTER' && input.agencyId) throw new AuthError('BAD_USER_INPUT', '只有填报员账号可以指定所属单位', { field: 'agencyId' });
+    const username = input.username.trim().toLowerCase();
+    const passwordHash = await hashPassword(input.password);
+
+    return this.dataSource.transaction(async (manager) => {
+      if (input.agencyId && !(await manager.existsBy(Agency, { id: input.agencyId }))) {
+        throw new AuthError('NOT_FOUND', '所属单位不存在', { field: 'agencyId' });
+      }
+      const inserted: { id: string }[] = await manager.query(
+        `INSERT INTO app_user (username, password_hash, role, agency_id) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (username) DO NOTHING RETURNING id`,
+        [username, passwordHash, input.role, input.agencyId ?? null],
+      );
+      if (inserted.length === 0) throw new AuthError('CONFLICT', `用户名 ${username} 已存在`, { field: 'username' });
+      const user = await manager.findOneByOrFail(User, { id: inserted[0].id });
+      await this.audit.record(manager, { userId: actor.id, username: actor.username, requestId: meta.requestId }, {
+        action: 'user.create',
+        entity: 'user',
+        entityId: user.id,
+        before: null,
+        after: publicView(user),
+      });
+      return user;
+    });
+  }
+}

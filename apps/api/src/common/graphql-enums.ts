@@ -1,0 +1,17 @@
+import { registerEnumType } from '@nestjs/graphql';
+import { AGENCY_KINDS, AgencyKind, RESPONSIBILITY_ROLES, ResponsibilityRole, ROLES, Role, TARGET_DIRECTIONS, TargetDirection } from '@luoshi/domain';
+
+/** GraphQL enums built from the shared domain lists, so that the API and the web cannot drift apart. */
+function enumOf<T extends string>(values: readonly T[]): { [K in T]: K } {
+  return Object.fromEntries(values.map((v) => [v, v])) as { [K in T]: K };
+}
+
+export const RoleEnum = enumOf<Role>(ROLES);
+export const AgencyKindEnum = enumOf<AgencyKind>(AGENCY_KINDS);
+export const ResponsibilityRoleEnum = enumOf<ResponsibilityRole>(RESPONSIBILITY_ROLES);
+export const TargetDirectionEnum = enumOf<TargetDirection>(TARGET_DIRECTIONS);
+
+registerEnumType(RoleEnum, { name: 'Role' });
+registerEnumType(AgencyKindEnum, { name: 'AgencyKind', description: 'DEPARTMENT: a city-level unit; COUNTY: a county-level government' });
+registerEnumType(ResponsibilityRoleEnum, { name: 'ResponsibilityRole', description: 'LEAD: written as 牽頭; CO: every other responsible unit' });
+registerEnumType(TargetDirectionEnum, { name: 'TargetDirection', description: 'AT_LEAST counts things (不少于); AT_MOST caps a level (縮短為)' });

@@ -1,0 +1,66 @@
+import DataLoader from 'dataloader';
+import { DataSource, In } from 'typeorm';
+import { User } from '../auth/user.entity';
+import { Agency } from '../policy/agency.entity';
+import { Measure } from '../policy/measure.entity';
+import { Quota } from '../policy/quota.entity';
+import { ReportingPeriod } from '../policy/reporting-period.entity';
+import { Responsibility } from '../policy/responsibility.entity';
+import { Section } from '../policy/section.entity';
+import { Target } from '../policy/target.entity';
+
+/** Groups rows by a key, keeping the order of `keys` (what DataLoader expects back). */
+function groupBy<T>(keys: readonly string[], rows: T[], keyOf: (row: T) => string): T[][] {
+  const groups = new Map<string, T[]>(keys.map((k) => [k, []]));
+  for (const row of rows) groups.get(keyOf(row))?.push(row);
+  return keys.map((k) => groups.get(k) ?? []);
+}
+
+function byId<T extends { id: string }>(keys: readonly string[], rows: T[]): (T | Error)[] {
+  const map = new Map(rows.map((r) => [r.id, r]));
+  return keys.map((k) => map.get(k) ?? new Error(`not found: ${k}`));
+}
+
+/**
+ * One set per GraphQL request: every list field is fetched in one statement per level, however many
+ * policies, measures or counties the answer holds.
+ */
+export function createLoaders(ds: DataSource) {
+  return {
+    user: new DataLoader<string, User>(async (ids) => byId(ids, await ds.getRepository(User).findBy({ id: In([...ids]) }))),
+    agency: new DataLoader<string, Agency>(async (ids) => byId(ids, await ds.getRepository(Agency).findBy({ id: In([...ids]) }))),
+    /** All county-level governments, in division-code order (one key: 'all'). */
+    counties: new DataLoader<'all', Agency[]>(async (keys) => {
+      const rows = await ds.getRepository(Agency).find({ where: { kind: 'COUNTY' }, order: { regionCode: 'ASC' } });
+      return keys.map(() => rows);
+    }),
+    section: new DataLoader<string, Section>(async (ids) => byId(ids, await ds.getRepository(Section).findBy({ id: In([...ids]) }))),
+    sectionsByPolicy: new DataLoader<string, Section[]>(async (ids) =>
+      groupBy(ids, await ds.getRepository(Section).find({ where: { policyId: In([...ids]) }, order: { seq: 'ASC' } }), (s) => s.policyId),
+    ),
+    measuresByPolicy: new DataLoader<string, Measure[]>(async (ids) =>
+      groupBy(ids, await ds.getRepository(Measure).find({ where: { policyId: In([...ids]) }, order: { seq: 'ASC' } }), (m) => m.policyId),
+    ),
+    measuresBySection: new DataLoader<string, Measure[]>(async (ids) =>
+      groupBy(ids, await ds.getRepository(Measure).find({ where: { sectionId: In([...ids]) }, order: { seq: 'ASC' } }), (m) => m.sectionId),
+    ),
+    responsibilitiesByMeasure: new DataLoader<string, Responsibility[]>(async (ids) =>
+      groupBy(
+        ids,
+        await ds.getRepository(Responsibility).find({ where: { measureId: In([...ids]) }, order: { position: 'ASC' } }),
+        (r) => r.measureId,
+      ),
+    ),
+    targetsByMeasure: new DataLoader<string, Target[]>(async (ids) =>
+      groupBy(ids, await ds.getRepository(Target).find({ where: { measureId: In([...ids]) }, order: { year: 'ASC', name: 'ASC' } }), (t) => t.measureId),
+    ),
+    quotasByTarget: new DataLoader<string, Quota[]>(async (ids) =>
+      groupBy(ids, await ds.getRepository(Quota).findBy({ targetId: In([...ids]) }), (q) => q.targetId),
+    ),
+    periodsByPolicy: new DataLoader<string, ReportingPeriod[]>(async (ids) =>
+      groupBy(ids, await ds.getRepository(ReportingPeriod).find({ where: { policyId: In([...ids]) }, order: { startsOn: 'ASC' } }), (p) => p.policyId),
+    ),
+  };
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;

@@ -1,0 +1,20 @@
+import type { Request } from 'express';
+import type { Role } from '@luoshi/domain';
+import type { Loaders } from './loaders';
+
+/** The signed-in user as the rest of the API sees it. */
+export interface AuthUser {
+  id: string;
+  username: string;
+  role: Role;
+  agencyId: string | null;
+}
+
+/** Built once per GraphQL request: the request, its id, its DataLoaders and (lazily) its user. */
+export interface RequestContext {
+  req: Request;
+  requestId: string;
+  loaders: Loaders;
+  user?: AuthUser | null;
+  userPromise?: Promise<AuthUser | null>;
+}

@@ -1,0 +1,54 @@
+import { INestApplication, Logger, LoggerService, ValidationPipe } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import express from 'express';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { DataSource } from 'typeorm';
+import { AppModule } from './app.module';
+import { webDistDir } from './common/project-paths';
+
+export interface CreateAppOptions {
+  dataSource: DataSource;
+  logger?: LoggerService | false;
+  /** Serve the built dashboard at / (when it has been built). */
+  serveWeb?: boolean;
+}
+
+/** Paths the API owns; every other GET falls through to the dashboard's index.html. */
+const API_PATHS = /^\/(graphql|health|exports)(\/|$)/;
+
+function serveDashboard(app: NestExpressApplication) {
+  const dir = webDistDir();
+  const index = join(dir, 'index.html');
+  if (!existsSync(index)) {
+    new Logger('Web').warn(`No built dashboard at ${dir}: run \`npm run build\` (npm start does it for you).`);
+    return;
+  }
+  // Hashed assets can be cached for good; index.html never, so a deploy shows at once.
+  app.use('/assets', express.static(join(dir, 'assets'), { immutable: true, maxAge: '1y', fallthrough: false }));
+  app.use(express.static(dir, { index: false, maxAge: 0 }));
+  app.use((req: express.Request, res: express.Response, next: express.NextFunction) => {
+    if (req.method !== 'GET' || API_PATHS.test(req.path)) return next();
+    res.setHeader('Cache-Control', 'no-cache');
+    res.sendFile(index);
+  });
+}
+
+export async function createApp({ dataSource, logger, serveWeb = true }: CreateAppOptions): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(dataSource), {
+    logger: logger ?? ['error', 'warn', 'log'],
+    bodyParser: true,
+  });
+  app.disable('x-powered-by');
+  app.use((_req: express.Request, res: express.Response, next: express.NextFunction) => {
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('Referrer-Policy', 'same-origin');
+    res.setHeader('X-Frame-Options', 'SAMEORIGIN');
+    next();
+  });
+  app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
+  app.enableShutdownHooks();
+  if (serveWeb) serveDashboard(app);
+  return app;
+}

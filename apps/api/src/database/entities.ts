@@ -1,0 +1,14 @@
+import { AuditRecord } from '../audit/audit-record.entity';
+import { AppSecret } from '../auth/app-secret.entity';
+import { User } from '../auth/user.entity';
+import { Agency } from '../policy/agency.entity';
+import { Measure } from '../policy/measure.entity';
+import { Policy } from '../policy/policy.entity';
+import { Quota } from '../policy/quota.entity';
+import { ReportingPeriod } from '../policy/reporting-period.entity';
+import { Responsibility } from '../policy/responsibility.entity';
+import { Section } from '../policy/section.entity';
+import { Target } from '../policy/target.entity';
+
+/** Every mapped table. Listed by hand so that the compiled app and Jest see the same set. */
+export const ENTITIES = [Policy, Section, Measure, Agency, Responsibility, Target, Quota, ReportingPeriod, User, AppSecret, AuditRecord];

@@ -1,0 +1,4 @@
+import { Foundation1795646116496 } from './1795646116496-foundation';
+
+/** In order. `npm run migration:generate -- <Name>` writes a new file; add it here. */
+export const MIGRATIONS = [Foundation1795646116496];

@@ -1,0 +1,34 @@
+import { DataSource } from 'typeorm';
+import { AdminBootstrap, ensureAdmin } from '../auth/admin-bootstrap';
+import { noticesDir } from '../common/project-paths';
+import { loadNoticesFrom, NoticeLoadResult } from '../policy/notice-seed';
+
+// Any fixed number: replicas starting together take turns at migrating and seeding.
+const PREPARE_LOCK = 7_520_241;
+
+export interface PreparedDatabase {
+  migrations: string[];
+  notices: NoticeLoadResult[];
+  admin: AdminBootstrap;
+}
+
+/**
+ * Migrations, the notices and the admin user, under a PostgreSQL advisory lock so that several
+ * replicas starting at once neither run a migration twice nor load a notice twice.
+ */
+export async function prepareDatabase(dataSource: DataSource): Promise<PreparedDatabase> {
+  const runner = dataSource.createQueryRunner();
+  await runner.connect();
+  try {
+    await runner.query('SELECT pg_advisory_lock($1)', [PREPARE_LOCK]);
+    const migrations = await dataSource.runMigrations({ transaction: 'all' });
+    return await dataSource.transaction(async (manager) => ({
+      migrations: migrations.map((m) => m.name),
+      notices: await loadNoticesFrom(manager, noticesDir()),
+      admin: await ensureAdmin(manager),
+    }));
+  } finally {
+    await runner.query('SELECT pg_advisory_unlock($1)', [PREPARE_LOCK]).catch(() => undefined);
+    await runner.release();
+  }
+}

@@ -1,0 +1,67 @@
+import './register-paths';
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { resolve } from 'node:path';
+import { createApp } from './create-app';
+import { createDataSource } from './database/data-source';
+import { EmbeddedDatabase, startEmbeddedPostgres } from './database/embedded-postgres';
+import { prepareDatabase } from './database/prepare-database';
+
+const log = new Logger('Luoshi');
+
+async function main() {
+  const started = Date.now();
+  const port = Number(process.env.PORT ?? 3000);
+  let embedded: EmbeddedDatabase | undefined;
+  let url = process.env.DATABASE_URL;
+  if (!url) {
+    const dataDir = resolve(process.env.DATA_DIR ?? 'data');
+    log.log(`未设置 DATABASE_URL:使用内置 PostgreSQL,数据保存在 ${dataDir}`);
+    embedded = await startEmbeddedPostgres(dataDir, (line) => log.warn(line));
+    url = embedded.url;
+  }
+
+  const dataSource = createDataSource({ url, poolSize: Number(process.env.DB_POOL_SIZE ?? 10) });
+  await dataSource.initialize();
+  const prepared = await prepareDatabase(dataSource);
+  for (const m of prepared.migrations) log.log(`已执行数据库迁移 ${m}`);
+  for (const n of prepared.notices) log.log(n.loaded ? `已载入政策文件 ${n.docNumber}` : `政策文件 ${n.docNumber} 已在库中`);
+
+  const app = await createApp({ dataSource });
+  const stop = async () => {
+    await app.close().catch(() => undefined);
+    if (dataSource.isInitialized) await dataSource.destroy().catch(() => undefined);
+    if (embedded) await embedded.stop().catch(() => undefined);
+  };
+  let stopping = false;
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      if (stopping) return;
+      stopping = true;
+      log.log('正在停止…');
+      void stop().then(() => process.exit(0));
+    });
+  }
+  await app.listen(port, process.env.HOST ?? '0.0.0.0');
+
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  const lines = [
+    '',
+    `  落實 Luoshi 已就绪(${seconds} 秒): http://localhost:${port}/`,
+    `  GraphQL API: http://localhost:${port}/graphql`,
+  ];
+  if (prepared.admin.generatedPassword) {
+    lines.push(`  管理员账号 admin,初始密码 ${prepared.admin.generatedPassword}`, '  (密码只显示这一次,请妥善保存;可用 ADMIN_PASSWORD 在首次启动时指定)');
+  } else if (prepared.admin.created) {
+    lines.push('  管理员账号 admin,密码为环境变量 ADMIN_PASSWORD 的值');
+  } else {
+    lines.push('  管理员账号 admin 已存在,密码为首次启动时显示或设置的密码');
+  }
+  // The banner goes to stdout as plain text, so it is easy to find in a terminal or a log.
+  process.stdout.write(lines.join('\n') + '\n\n');
+}
+
+main().catch((error) => {
+  log.error(error instanceof Error ? error.stack ?? error.message : String(error));
+  process.exit(1);
+});

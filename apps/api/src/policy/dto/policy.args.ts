@@ -1,0 +1,44 @@
+import { ArgsType, Field, Float, ID } from '@nestjs/graphql';
+import { IsNumber, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { AgencyKindEnum } from '../../common/graphql-enums';
+import type { AgencyKind } from '@luoshi/domain';
+
+@ArgsType()
+export class SetQuotaArgs {
+  @Field(() => ID)
+  @IsString()
+  targetId!: string;
+
+  @Field(() => ID, { description: 'An agency of kind COUNTY' })
+  @IsString()
+  countyId!: string;
+
+  @Field(() => Float, { description: 'The county’s share of the target; 0 or more' })
+  @IsNumber({ allowNaN: false, allowInfinity: false }, { message: '分解指标须为有效数字' })
+  @Min(0, { message: '分解指标不能为负数' })
+  @Max(1e12, { message: '分解指标过大' })
+  value!: number;
+}
+
+@ArgsType()
+export class AgenciesArgs {
+  @Field(() => AgencyKindEnum, { nullable: true })
+  @IsOptional()
+  kind?: AgencyKind;
+
+  @Field({ nullable: true, description: 'Part of the name, in traditional or simplified characters' })
+  @IsOptional()
+  @IsString()
+  search?: string;
+}
+
+@ArgsType()
+export class UpdateReportingPeriodArgs {
+  @Field(() => ID)
+  @IsString()
+  id!: string;
+
+  @Field({ description: 'New due date (ISO date, 2024-10-10)' })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: '截止日期格式须为 YYYY-MM-DD' })
+  dueOn!: string;
+}

@@ -1,0 +1,115 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { EntityManager } from 'typeorm';
+import { JIANGMEN_COUNTIES, quartersBetween } from '@luoshi/domain';
+import { parseNotice, ParsedNotice, ParsedResponsibility } from '@luoshi/notice-parser';
+import { searchTextOf, toSimplified } from '../common/chinese-script';
+import { stableId } from '../common/stable-id';
+
+export interface NoticeLoadResult {
+  docNumber: string;
+  loaded: boolean;
+}
+
+/** Ids of seeded rows, derived from natural keys: the same on every machine (tests use them too). */
+export const seedIds = {
+  policy: (docNumber: string) => stableId('policy', docNumber),
+  section: (docNumber: string, seq: number) => stableId('section', docNumber, seq),
+  measure: (docNumber: string, seq: number) => stableId('measure', docNumber, seq),
+  target: (docNumber: string, measureSeq: number, name: string, year: number) => stableId('target', docNumber, measureSeq, name, year),
+  period: (docNumber: string, label: string) => stableId('period', docNumber, label),
+  agency: (r: Pick<ParsedResponsibility, 'agencyName' | 'kind' | 'regionCode'>) => stableId('agency', countyCode(r) ?? r.agencyName),
+};
+
+export function parseNoticeFile(path: string): ParsedNotice {
+  return parseNotice(readFileSync(path, 'utf8'), { counties: JIANGMEN_COUNTIES.map((c) => ({ name: c.name, regionCode: c.regionCode })) });
+}
+
+/** Only a county government carries a division code (a county's own bureau is a department). */
+const countyCode = (r: Pick<ParsedResponsibility, 'kind' | 'regionCode'>) => (r.kind === 'COUNTY' ? r.regionCode : null);
+
+/** Agencies are shared between notices: insert the missing ones, return every name's id. */
+async function upsertAgencies(manager: EntityManager, units: ParsedResponsibility[]): Promise<Map<string, string>> {
+  const unique = [...new Map(units.map((u) => [u.agencyName, u])).values()];
+  for (const unit of unique) {
+    const code = countyCode(unit);
+    const county = code ? JIANGMEN_COUNTIES.find((c) => c.regionCode === code) : undefined;
+    await manager.query(
+      `INSERT INTO agency (id, name, name_simplified, short_name, kind, region_code, search_text)
+       VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING`,
+      [seedIds.agency(unit), unit.agencyName, toSimplified(unit.agencyName), county?.shortName ?? unit.agencyName, unit.kind, code, searchTextOf(unit.agencyName)],
+    );
+  }
+  const rows: { id: string; name: string }[] = await manager.query(`SELECT id, name FROM agency WHERE name = ANY($1)`, [unique.map((u) => u.agencyName)]);
+  return new Map(rows.map((r) => [r.name, r.id]));
+}
+
+/**
+ * Loads one parsed notice in the caller's transaction. A notice already loaded (same docNumber) is
+ * left as it is, so a second start adds nothing and the office's later edits are never overwritten.
+ */
+export async function loadNotice(manager: EntityManager, notice: ParsedNotice): Promise<NoticeLoadResult> {
+  const doc = notice.docNumber;
+  const inserted: unknown[] = await manager.query(
+    `INSERT INTO policy (id, doc_number, title, issuer, issued_on, source_text) VALUES ($1, $2, $3, $4, $5, $6)
+     ON CONFLICT (doc_number) DO NOTHING RETURNING id`,
+    [seedIds.policy(doc), doc, notice.title, notice.issuer, notice.issuedOn, notice.sourceText],
+  );
+  if (inserted.length === 0) return { docNumber: doc, loaded: false };
+
+  const policyId = seedIds.policy(doc);
+  const agencyIds = await upsertAgencies(manager, notice.sections.flatMap((s) => s.measures.flatMap((m) => m.responsibilities)));
+  for (const section of notice.sections) {
+    const sectionId = seedIds.section(doc, section.seq);
+    await manager.query(`INSERT INTO section (id, policy_id, seq, title) VALUES ($1, $2, $3, $4)`, [sectionId, policyId, section.seq, section.title]);
+    for (const measure of section.measures) {
+      const measureId = seedIds.measure(doc, measure.seq);
+      await manager.query(
+        `INSERT INTO measure (id, policy_id, section_id, seq, title, body, responsibility_text) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+        [measureId, policyId, sectionId, measure.seq, measure.title, measure.body, measure.responsibilityText],
+      );
+      for (const [position, r] of measure.responsibilities.entries()) {
+        await manager.query(`INSERT INTO responsibility (measure_id, agency_id, role, position) VALUES ($1, $2, $3, $4)`, [
+          measureId,
+          agencyIds.get(r.agencyName),
+          r.role,
+          position,
+        ]);
+      }
+      for (const t of measure.targets) {
+        await manager.query(
+          `INSERT INTO target (id, measure_id, name, unit, target_value, direction, year, source_phrase) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+          [seedIds.target(doc, measure.seq, t.name, t.year), measureId, t.name, t.unit, t.targetValue, t.direction, t.year, t.sourcePhrase],
+        );
+      }
+    }
+  }
+  return { docNumber: doc, loaded: true };
+}
+
+/**
+ * Every policy has its quarters from the quarter of its issue date through the end of the current
+ * year. Existing periods (and due dates the office changed) are kept.
+ */
+export async function ensureReportingPeriods(manager: EntityManager, today = new Date().toISOString().slice(0, 10)): Promise<void> {
+  const policies: { id: string; doc_number: string; issued_on: string }[] = await manager.query(`SELECT id, doc_number, issued_on FROM policy`);
+  const endOfYear = `${today.slice(0, 4)}-12-31`;
+  for (const p of policies) {
+    for (const q of quartersBetween(p.issued_on, endOfYear)) {
+      await manager.query(
+        `INSERT INTO reporting_period (id, policy_id, label, starts_on, ends_on, due_on) VALUES ($1, $2, $3, $4, $5, $6)
+         ON CONFLICT (policy_id, label) DO NOTHING`,
+        [seedIds.period(p.doc_number, q.label), p.id, q.label, q.startsOn, q.endsOn, q.dueOn],
+      );
+    }
+  }
+}
+
+/** Loads every notice file of a directory (sorted by name). */
+export async function loadNoticesFrom(manager: EntityManager, dir: string): Promise<NoticeLoadResult[]> {
+  const files = readdirSync(dir).filter((f) => f.endsWith('.txt')).sort();
+  const results: NoticeLoadResult[] = [];
+  for (const file of files) results.push(await loadNotice(manager, parseNoticeFile(join(dir, file))));
+  await ensureReportingPeriods(manager);
+  return results;
+}

@@ -1,0 +1,22 @@
+import { Module } from '@nestjs/common';
+import { PolicyAdminResolver, ReportingPeriodResolver } from './policy-admin.resolver';
+import { MeasureResolver, PolicyResolver, ResponsibilityResolver, SectionResolver, TargetResolver } from './policy.resolver';
+import { PeriodService } from './period.service';
+import { PolicyService } from './policy.service';
+import { QuotaService } from './quota.service';
+
+@Module({
+  providers: [
+    PolicyService,
+    QuotaService,
+    PeriodService,
+    PolicyResolver,
+    SectionResolver,
+    MeasureResolver,
+    ResponsibilityResolver,
+    TargetResolver,
+    ReportingPeriodResolver,
+    PolicyAdminResolver,
+  ],
+})
+export class PolicyModule {}

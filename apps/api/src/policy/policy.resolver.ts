@@ -1,0 +1,86 @@
+import { Args, Context, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { RequestContext } from '../common/request-context';
+import { Agency } from './agency.entity';
+import { CountyQuota } from './county-quota.model';
+import { AgenciesArgs } from './dto/policy.args';
+import { Measure } from './measure.entity';
+import { Policy } from './policy.entity';
+import { PolicyService } from './policy.service';
+import { Responsibility } from './responsibility.entity';
+import { Section } from './section.entity';
+import { Target } from './target.entity';
+
+/** The notices' structure. Reading it needs no sign-in: the notices are public documents. */
+@Resolver(() => Policy)
+export class PolicyResolver {
+  constructor(private readonly policyService: PolicyService) {}
+
+  @Query(() => [Policy])
+  policies(): Promise<Policy[]> {
+    return this.policyService.policies();
+  }
+
+  @Query(() => Policy)
+  policy(@Args('id', { type: () => ID }) id: string): Promise<Policy> {
+    return this.policyService.policy(id);
+  }
+
+  @Query(() => [Agency], { description: 'Responsible units, counties first (by division code)' })
+  agencies(@Args() args: AgenciesArgs): Promise<Agency[]> {
+    return this.policyService.agencies(args.kind, args.search);
+  }
+
+  @ResolveField(() => [Section])
+  sections(@Parent() policy: Policy, @Context() ctx: RequestContext): Promise<Section[]> {
+    return ctx.loaders.sectionsByPolicy.load(policy.id);
+  }
+
+  @ResolveField(() => [Measure])
+  measures(@Parent() policy: Policy, @Context() ctx: RequestContext): Promise<Measure[]> {
+    return ctx.loaders.measuresByPolicy.load(policy.id);
+  }
+}
+
+@Resolver(() => Section)
+export class SectionResolver {
+  @ResolveField(() => [Measure])
+  measures(@Parent() section: Section, @Context() ctx: RequestContext): Promise<Measure[]> {
+    return ctx.loaders.measuresBySection.load(section.id);
+  }
+}
+
+@Resolver(() => Measure)
+export class MeasureResolver {
+  @ResolveField(() => Section)
+  section(@Parent() measure: Measure, @Context() ctx: RequestContext): Promise<Section> {
+    return ctx.loaders.section.load(measure.sectionId);
+  }
+
+  @ResolveField(() => [Responsibility], { description: 'In the order the notice names them; LEAD first' })
+  responsibilities(@Parent() measure: Measure, @Context() ctx: RequestContext): Promise<Responsibility[]> {
+    return ctx.loaders.responsibilitiesByMeasure.load(measure.id);
+  }
+
+  @ResolveField(() => [Target])
+  targets(@Parent() measure: Measure, @Context() ctx: RequestContext): Promise<Target[]> {
+    return ctx.loaders.targetsByMeasure.load(measure.id);
+  }
+}
+
+@Resolver(() => Responsibility)
+export class ResponsibilityResolver {
+  @ResolveField(() => Agency)
+  agency(@Parent() responsibility: Responsibility, @Context() ctx: RequestContext): Promise<Agency> {
+    return ctx.loaders.agency.load(responsibility.agencyId);
+  }
+}
+
+@Resolver(() => Target)
+export class TargetResolver {
+  @ResolveField(() => [CountyQuota], { description: 'One row per county; quota null where none is set' })
+  async quotas(@Parent() target: Target, @Context() ctx: RequestContext): Promise<CountyQuota[]> {
+    const [counties, quotas] = await Promise.all([ctx.loaders.counties.load('all'), ctx.loaders.quotasByTarget.load(target.id)]);
+    const byCounty = new Map(quotas.map((q) => [q.countyId, q.quota]));
+    return counties.map((county) => ({ county, quota: byCounty.get(county.id) ?? null }));
+  }
+}

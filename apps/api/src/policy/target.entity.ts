@@ -1,0 +1,48 @@
+import { TargetDirectionEnum } from '../common/graphql-enums';
+import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { TargetDirection } from '@luoshi/domain';
+import { numericToNumber } from '../database/column-transformers';
+import { Measure } from './measure.entity';
+
+@ObjectType()
+@Entity('target')
+@Index('target_measure_name_year_key', ['measureId', 'name', 'year'], { unique: true })
+@Check('target_direction_check', `"direction" IN ('AT_LEAST', 'AT_MOST')`)
+@Check('target_value_check', `"target_value" >= 0`)
+export class Target {
+  @Field(() => ID)
+  @PrimaryColumn('uuid')
+  id!: string;
+
+  @Column('uuid', { name: 'measure_id' })
+  measureId!: string;
+
+  @ManyToOne(() => Measure, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'measure_id' })
+  measure?: Measure;
+
+  @Field()
+  @Column('text')
+  name!: string;
+
+  @Field()
+  @Column('text')
+  unit!: string;
+
+  @Field(() => Float)
+  @Column('numeric', { name: 'target_value', transformer: numericToNumber })
+  targetValue!: number;
+
+  @Field(() => TargetDirectionEnum)
+  @Column('text')
+  direction!: TargetDirection;
+
+  @Field(() => Int, { description: 'The calendar year the target counts in' })
+  @Column('int')
+  year!: number;
+
+  @Field(() => String, { nullable: true, description: 'The phrase of the notice the target comes from' })
+  @Column('text', { name: 'source_phrase', nullable: true })
+  sourcePhrase!: string | null;
+}

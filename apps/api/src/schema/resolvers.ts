@@ -1,0 +1,19 @@
+import { AuthResolver, UsersResolver } from '../auth/auth.resolver';
+import { PolicyAdminResolver, ReportingPeriodResolver } from '../policy/policy-admin.resolver';
+import { MeasureResolver, PolicyResolver, ResponsibilityResolver, SectionResolver, TargetResolver } from '../policy/policy.resolver';
+
+/**
+ * Every resolver class, for printing the schema without a database. An integration test compares
+ * the running server's schema with the committed schema.gql, so a resolver missing here shows.
+ */
+export const ALL_RESOLVERS = [
+  AuthResolver,
+  UsersResolver,
+  PolicyResolver,
+  SectionResolver,
+  MeasureResolver,
+  ResponsibilityResolver,
+  TargetResolver,
+  ReportingPeriodResolver,
+  PolicyAdminResolver,
+];
