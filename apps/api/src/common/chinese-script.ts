@@ -1,5 +1,4 @@
 // opencc-js's traditional -> simplified (mainland) converter; loaded once, used for search text.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const OpenCC = require('opencc-js/t2cn') as { Converter(o: { from: string; to: string }): (s: string) => string };
 
 export const toSimplified: (text: string) => string = OpenCC.Converter({ from: 't', to: 'cn' });
