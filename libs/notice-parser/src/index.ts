@@ -1,0 +1,14 @@
+export type {
+  CountyInput,
+  ParseOptions,
+  TargetNameOverride,
+  ParsedResponsibility,
+  ParsedTarget,
+  ParsedMeasure,
+  ParsedSection,
+  ParsedNotice,
+} from './types';
+export { NoticeParseError } from './types';
+export { parseNotice } from './parse-notice';
+export { chineseNumeral } from './numerals';
+export { REVIEWED_TARGET_NAMES } from './target-names';
