@@ -10,3 +10,8 @@ export function runNx(args, options = {}) {
   const result = spawnSync(process.execPath, [bin, ...args], { stdio: 'inherit', env, ...options });
   return result.status ?? 1;
 }
+
+// `node tools/nx.mjs <args>` from npm scripts.
+if (process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href) {
+  process.exit(runNx(process.argv.slice(2)));
+}
