@@ -14,6 +14,9 @@ async function main() {
   const port = Number(process.env.PORT ?? 3000);
   let embedded: EmbeddedDatabase | undefined;
   let url = process.env.DATABASE_URL;
+  if (!url && process.env.NODE_ENV === 'production') {
+    throw new Error('DATABASE_URL must be set in production (NODE_ENV=production): the embedded PostgreSQL is for trying Luoshi out.');
+  }
   if (!url) {
     const dataDir = resolve(process.env.DATA_DIR ?? 'data');
     log.log(`未设置 DATABASE_URL:使用内置 PostgreSQL,数据保存在 ${dataDir}`);

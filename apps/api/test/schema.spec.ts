@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildClientSchema, buildSchema, getIntrospectionQuery, lexicographicSortSchema, printSchema } from 'graphql';
-import { Logger, QueryRunner } from 'typeorm';
+import { Logger } from 'typeorm';
+import { JIANGMEN_COUNTIES } from '@luoshi/domain';
+import { parseNotice } from '@luoshi/notice-parser';
 import { TestServer } from './support/test-server';
 import { createDataSource } from '../src/database/data-source';
 import { createApp } from '../src/create-app';
@@ -47,8 +49,6 @@ describe('the schema and the cost of a request', () => {
       const one = await measure();
       // A second notice of the same kind: it loads through the same parser, and costs no statement more.
       const text = readFileSync(join(noticesDir(), 'jiangmen-2024-1.txt'), 'utf8').replace('江就辦〔2024〕1 號', '江就辦〔2024〕99 號');
-      const { parseNotice } = await import('@luoshi/notice-parser');
-      const { JIANGMEN_COUNTIES } = await import('@luoshi/domain');
       await ds.transaction((m) => loadNotice(m, parseNotice(text, { counties: JIANGMEN_COUNTIES.map((c) => ({ name: c.name, regionCode: c.regionCode })) })));
       const two = await measure();
       expect(two.policies).toBe(one.policies + 1);

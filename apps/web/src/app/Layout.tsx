@@ -1,0 +1,132 @@
+import { Suspense, useEffect } from 'react';
+import { Link, Outlet, useLocation } from 'react-router';
+import { useApolloClient, useQuery } from '@apollo/client/react';
+import { Button, Flex, Grid, Layout as AntLayout, Popover, Segmented, Typography } from 'antd';
+import { useAuth } from '../features/auth/auth';
+import { MeDocument } from '../graphql/generated';
+import { useDisplayText, useI18n, type Lang } from './i18n';
+import { PageFallback } from './PageFallback';
+
+const LANG_OPTIONS: { value: Lang; label: string; short: string }[] = [
+  { value: 'zh-Hans', label: '简体', short: '简' },
+  { value: 'zh-Hant', label: '繁體', short: '繁' },
+  { value: 'en', label: 'English', short: 'EN' },
+];
+
+function LanguageSwitch({ compact }: { compact: boolean }) {
+  const { lang, setLang, t } = useI18n();
+  return (
+    <Segmented<Lang>
+      size="small"
+      value={lang}
+      onChange={setLang}
+      aria-label={t('lang.label')}
+      // Each label is written in its own language so anyone can find theirs.
+      options={LANG_OPTIONS.map((o) => ({
+        value: o.value,
+        label: (
+          <span lang={o.value} title={o.label}>
+            {compact ? o.short : o.label}
+          </span>
+        ),
+      }))}
+    />
+  );
+}
+
+function AccountArea({ compact }: { compact: boolean }) {
+  const { t } = useI18n();
+  const display = useDisplayText();
+  const { user, signOut } = useAuth();
+  const client = useApolloClient();
+  const location = useLocation();
+
+  // A stored token can outlive its account (disabled, password reset): ask the API who we are
+  // once per sign-in and drop the session if it no longer knows us.
+  const me = useQuery(MeDocument, { skip: !user, fetchPolicy: 'network-only' });
+  useEffect(() => {
+    if (user && me.data && me.data.me === null) signOut();
+  }, [user, me.data, signOut]);
+
+  if (!user) {
+    if (location.pathname === '/login') return null;
+    return (
+      <Link to="/login" state={{ from: location.pathname }} className="ls-signin-link">
+        {t('nav.signIn')}
+      </Link>
+    );
+  }
+
+  const onSignOut = () => {
+    signOut();
+    // Another person may use this phone next; do not leave their data in the cache.
+    void client.clearStore();
+  };
+  const roleText = t(`role.${user.role}`);
+  const agencyText = user.agency ? display(user.agency.name) : null;
+
+  if (compact) {
+    // On a phone there is no room for name, role and button side by side: tap the name for them.
+    // (A Popover rather than a Dropdown menu: antd's Menu would add ~20 KB to the first load.)
+    return (
+      <Popover
+        trigger="click"
+        placement="bottomRight"
+        content={
+          <Flex vertical gap={8} className="ls-account-popover">
+            <Typography.Text type="secondary">{[roleText, agencyText].filter(Boolean).join(' · ')}</Typography.Text>
+            <Button size="small" onClick={onSignOut}>
+              {t('nav.signOut')}
+            </Button>
+          </Flex>
+        }
+      >
+        <Button type="text" size="small" className="ls-user-button" aria-label={`${t('nav.account')} ${user.username}`}>
+          <span className="ls-user-name">{user.username}</span> ▾
+        </Button>
+      </Popover>
+    );
+  }
+  return (
+    <span className="ls-account">
+      <span className="ls-user-name" title={agencyText ?? undefined}>
+        {user.username}
+      </span>
+      <Typography.Text type="secondary" className="ls-user-role">
+        {roleText}
+        {agencyText && ` · ${agencyText}`}
+      </Typography.Text>
+      <Button size="small" onClick={onSignOut}>
+        {t('nav.signOut')}
+      </Button>
+    </span>
+  );
+}
+
+export function Layout() {
+  const { t } = useI18n();
+  const screens = Grid.useBreakpoint();
+  const compact = !screens.sm; // phones, including WeCom's in-app browser
+
+  return (
+    <AntLayout className="ls-layout">
+      <AntLayout.Header className="ls-header">
+        <div className="ls-header-inner">
+          <Link to="/" className="ls-brand" aria-label={`${t('app.brand')} · ${t('app.tagline')}`}>
+            <span className="ls-brand-name">{t('app.brand')}</span>
+            {!compact && <span className="ls-brand-tagline">{t('app.tagline')}</span>}
+          </Link>
+          <div className="ls-header-actions">
+            <LanguageSwitch compact={compact} />
+            <AccountArea compact={!screens.md} />
+          </div>
+        </div>
+      </AntLayout.Header>
+      <AntLayout.Content className="ls-content">
+        <Suspense fallback={<PageFallback />}>
+          <Outlet />
+        </Suspense>
+      </AntLayout.Content>
+    </AntLayout>
+  );
+}

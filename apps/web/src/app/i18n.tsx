@@ -1,0 +1,80 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { ConfigProvider } from 'antd';
+import type { Locale } from 'antd/es/locale';
+import zhCN from 'antd/es/locale/zh_CN';
+import zhTW from 'antd/es/locale/zh_TW';
+import enUS from 'antd/es/locale/en_US';
+import { formatMessage, LANGS, MESSAGES, type Lang, type MessageKey } from './messages';
+import { useTraditionalToSimplified } from './opencc';
+import { storage } from './storage';
+
+export type { Lang, MessageKey } from './messages';
+
+const LANG_STORAGE_KEY = 'luoshi.lang';
+/** Simplified by default: most users are mainland officials, whatever their browser says. */
+const DEFAULT_LANG: Lang = 'zh-Hans';
+
+const ANTD_LOCALES: Record<Lang, Locale> = { 'zh-Hans': zhCN, 'zh-Hant': zhTW, en: enUS };
+/** The `<html lang>` value, so screen readers and fonts pick the right glyphs. */
+const HTML_LANG: Record<Lang, string> = { 'zh-Hans': 'zh-CN', 'zh-Hant': 'zh-Hant', en: 'en' };
+
+export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;
+
+interface I18nValue {
+  lang: Lang;
+  setLang: (lang: Lang) => void;
+  t: Translate;
+}
+
+const I18nContext = createContext<I18nValue | null>(null);
+
+export function readStoredLang(): Lang {
+  const stored = storage.get(LANG_STORAGE_KEY);
+  return LANGS.includes(stored as Lang) ? (stored as Lang) : DEFAULT_LANG;
+}
+
+export function I18nProvider({ children, initialLang }: { children: ReactNode; initialLang?: Lang }) {
+  const [lang, setLangState] = useState<Lang>(() => initialLang ?? readStoredLang());
+
+  const setLang = useCallback((next: Lang) => {
+    setLangState(next);
+    storage.set(LANG_STORAGE_KEY, next);
+  }, []);
+
+  useEffect(() => {
+    document.documentElement.lang = HTML_LANG[lang];
+  }, [lang]);
+
+  const value = useMemo<I18nValue>(() => {
+    const messages = MESSAGES[lang];
+    return { lang, setLang, t: (key, vars) => formatMessage(messages[key], vars) };
+  }, [lang, setLang]);
+
+  return (
+    <I18nContext.Provider value={value}>
+      <ConfigProvider locale={ANTD_LOCALES[lang]}>{children}</ConfigProvider>
+    </I18nContext.Provider>
+  );
+}
+
+export function useI18n(): I18nValue {
+  const value = useContext(I18nContext);
+  if (!value) throw new Error('useI18n() must be used inside <I18nProvider>');
+  return value;
+}
+
+/**
+ * Display function for policy text, which the database keeps in traditional characters as the
+ * notice was written: shown as written in the traditional UI, converted to simplified in the
+ * simplified and English UIs (the notice has no English text). Until opencc has loaded the text
+ * is shown as written, then the component re-renders.
+ */
+export function useDisplayText(): (text: string) => string {
+  const { lang } = useI18n();
+  const wantsSimplified = lang !== 'zh-Hant';
+  const toSimplified = useTraditionalToSimplified(wantsSimplified);
+  return useMemo(
+    () => (wantsSimplified && toSimplified ? toSimplified : (text: string) => text),
+    [wantsSimplified, toSimplified],
+  );
+}

@@ -1,0 +1,90 @@
+import { useState } from 'react';
+import { Link, useLocation, useNavigate } from 'react-router';
+import { useMutation } from '@apollo/client/react';
+import { Alert, Button, Card, Form, Input, Typography } from 'antd';
+import { LoginDocument } from '../../graphql/generated';
+import { useI18n } from '../../app/i18n';
+import { apiErrorCode, isConnectionError } from '../../app/errors';
+import { saveSession, useAuth } from './auth';
+
+interface LoginForm {
+  username: string;
+  password: string;
+}
+
+/** `/login`. After signing in, back to where the user came from (default: the policy page). */
+export default function LoginPage() {
+  const { t } = useI18n();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const { user } = useAuth();
+  const [login, { loading }] = useMutation(LoginDocument);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [form] = Form.useForm<LoginForm>();
+
+  const from = (location.state as { from?: string } | null)?.from;
+  const returnTo = from && from.startsWith('/') && !from.startsWith('/login') ? from : '/';
+
+  const onFinish = async ({ username, password }: LoginForm) => {
+    setFailure(null);
+    try {
+      const { data } = await login({ variables: { username: username.trim(), password } });
+      if (!data) throw new Error('empty response');
+      saveSession(data.login);
+      navigate(returnTo, { replace: true });
+    } catch (error) {
+      const code = apiErrorCode(error);
+      if (code === 'UNAUTHENTICATED' || code === 'BAD_USER_INPUT') {
+        setFailure(t('login.wrongPassword'));
+        form.setFieldValue('password', '');
+      } else if (isConnectionError(error)) {
+        setFailure(t('login.network'));
+      } else {
+        setFailure(t('login.failed', { message: error instanceof Error ? error.message : String(error) }));
+      }
+    }
+  };
+
+  return (
+    <div className="ls-login">
+      <Card className="ls-login-card">
+        <Typography.Title level={1} className="ls-login-title">
+          {t('login.title')}
+        </Typography.Title>
+        <Typography.Paragraph type="secondary">{t('login.subtitle')}</Typography.Paragraph>
+        {user && (
+          <Alert
+            className="ls-login-alert"
+            type="info"
+            showIcon
+            title={t('login.alreadySignedIn', { name: user.username })}
+            action={<Link to="/">{t('login.backToPolicy')}</Link>}
+          />
+        )}
+        {failure && <Alert className="ls-login-alert" type="error" showIcon title={failure} role="alert" />}
+        <Form<LoginForm> form={form} layout="vertical" requiredMark={false} onFinish={onFinish} disabled={loading}>
+          <Form.Item
+            label={t('login.username')}
+            name="username"
+            rules={[{ required: true, whitespace: true, message: t('login.usernameRequired') }]}
+          >
+            <Input id="username" name="username" autoComplete="username" autoCapitalize="none" size="large" />
+          </Form.Item>
+          <Form.Item
+            label={t('login.password')}
+            name="password"
+            rules={[{ required: true, message: t('login.passwordRequired') }]}
+          >
+            <Input.Password id="password" name="password" autoComplete="current-password" size="large" />
+          </Form.Item>
+          <Button type="primary" htmlType="submit" size="large" block loading={loading}>
+            {t('login.submit')}
+          </Button>
+        </Form>
+        <Typography.Paragraph type="secondary" className="ls-login-hint">
+          {t('login.hint')}
+        </Typography.Paragraph>
+      </Card>
+    </div>
+  );
+}

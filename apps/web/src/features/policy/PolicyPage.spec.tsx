@@ -1,0 +1,151 @@
+import { act, type ReactNode } from 'react';
+import { createRoot, type Root } from 'react-dom/client';
+import { MockedProvider, type MockedProviderProps } from '@apollo/client/testing/react';
+import { PolicyStructureDocument } from '../../graphql/generated';
+import { I18nProvider, type Lang } from '../../app/i18n';
+import { loadTraditionalToSimplified } from '../../app/opencc';
+import PolicyPage from './PolicyPage';
+import { POLICY_FIXTURE } from './__fixtures__/policy';
+
+type Mock = MockedProviderProps['mocks'];
+
+let container: HTMLDivElement;
+let root: Root;
+
+beforeAll(async () => {
+  // Load opencc up front so the first render already converts (the app shows the text as written
+  // until then; that path is covered by the zh-Hant test).
+  await loadTraditionalToSimplified();
+});
+
+beforeEach(() => {
+  container = document.createElement('div');
+  document.body.appendChild(container);
+  root = createRoot(container);
+});
+
+afterEach(() => {
+  act(() => root.unmount());
+  container.remove();
+  window.localStorage.clear();
+});
+
+function render(mocks: Mock, lang: Lang = 'zh-Hans', children: ReactNode = <PolicyPage />) {
+  act(() => {
+    root.render(
+      <MockedProvider mocks={mocks}>
+        <I18nProvider initialLang={lang}>{children}</I18nProvider>
+      </MockedProvider>,
+    );
+  });
+}
+
+async function waitFor(check: () => void, timeoutMs = 3000) {
+  const started = Date.now();
+  for (;;) {
+    try {
+      check();
+      return;
+    } catch (error) {
+      if (Date.now() - started > timeoutMs) throw error;
+      await act(() => new Promise((resolve) => setTimeout(resolve, 20)));
+    }
+  }
+}
+
+const cards = () => container.querySelectorAll('[data-testid="measure-card"]');
+const text = () => container.textContent ?? '';
+const policiesMock = (policies: unknown[]) => ({
+  request: { query: PolicyStructureDocument },
+  result: { data: { policies } },
+});
+
+function typeInto(input: HTMLInputElement, value: string) {
+  const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
+  act(() => {
+    setValue.call(input, value);
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+}
+
+describe('PolicyPage', () => {
+  it('shows a skeleton, then every measure of the notice in simplified characters', async () => {
+    render([policiesMock([POLICY_FIXTURE])]);
+    expect(container.querySelector('.ant-skeleton')).not.toBeNull();
+
+    await waitFor(() => expect(cards()).toHaveLength(15));
+    const heading = container.querySelector('h1');
+    expect(heading?.textContent).toContain('江就办〔2024〕1号');
+    expect(text()).toContain('2024年7月26日');
+    expect(text()).toContain('共 4 个部分、15 项措施、2 项量化指标');
+    expect([...container.querySelectorAll('h2')].map((h) => h.textContent)).toEqual([
+      '一、强化就业岗位开发',
+      '二、支持创业带动就业',
+      '三、促进重点群体就业',
+      '四、提升就业服务质量',
+    ]);
+
+    const internship = [...cards()].find((c) => c.getAttribute('data-measure-seq') === '7')!;
+    expect(internship.querySelector('h3')?.textContent).toBe('（七）加大见习岗位开发力度');
+    expect(internship.textContent).toContain('市人力资源社会保障局');
+    expect(internship.textContent).toContain('各县（市、区）政府（7）');
+    expect(internship.textContent).not.toContain('蓬江区人民政府'); // grouped, listed on tap
+    expect(internship.textContent).toContain('见习岗位 不少于 3,000 个（2024年）');
+
+    // A cap is a standing rule: no year after it.
+    const loans = [...cards()].find((c) => c.getAttribute('data-measure-seq') === '3')!;
+    expect(loans.querySelector('li')?.textContent).toBe('创业担保贷款公示时间 不超过 3 天');
+  });
+
+  it('toggles the full text of a measure', async () => {
+    render([policiesMock([POLICY_FIXTURE])]);
+    await waitFor(() => expect(cards()).toHaveLength(15));
+    const internship = [...cards()].find((c) => c.getAttribute('data-measure-seq') === '7')!;
+    const toggle = [...internship.querySelectorAll('button')].find((b) => b.textContent === '查看全文')!;
+    expect(internship.textContent).not.toContain('全市全年开发见习岗位');
+
+    act(() => toggle.click());
+    expect(internship.textContent).toContain('全市全年开发见习岗位不少于3000个');
+    expect(toggle.textContent).toBe('收起');
+    expect(toggle.getAttribute('aria-expanded')).toBe('true');
+  });
+
+  it('finds traditional text from a simplified search', async () => {
+    render([policiesMock([POLICY_FIXTURE])]);
+    await waitFor(() => expect(cards()).toHaveLength(15));
+
+    typeInto(container.querySelector('input')!, '见习岗位');
+    await waitFor(() => expect(cards()).toHaveLength(1));
+    expect(text()).toContain('找到 1 项相关措施');
+
+    typeInto(container.querySelector('input')!, '没有这个词');
+    await waitFor(() => expect(text()).toContain('没有找到相关措施'));
+  });
+
+  it('shows the policy as written in the traditional UI', async () => {
+    render([policiesMock([POLICY_FIXTURE])], 'zh-Hant');
+    await waitFor(() => expect(cards()).toHaveLength(15));
+    expect(container.querySelector('h1')?.textContent).toContain('江就辦〔2024〕1號');
+    expect(text()).toContain('各縣（市、區）政府（7）');
+    expect(text()).toContain('見習崗位 不少於 3,000 個（2024年）');
+  });
+
+  it('shows an empty state when there is no policy', async () => {
+    render([policiesMock([])]);
+    await waitFor(() => expect(text()).toContain('暂无政策文件'));
+    expect(cards()).toHaveLength(0);
+  });
+
+  it('shows an error with a retry button that loads the policy again', async () => {
+    render([
+      { request: { query: PolicyStructureDocument }, error: new TypeError('Failed to fetch') },
+      policiesMock([POLICY_FIXTURE]),
+    ]);
+    await waitFor(() => expect(text()).toContain('政策文件加载失败'));
+    expect(text()).toContain('无法连接服务器');
+
+    const retry = [...container.querySelectorAll('button')].find((b) => b.textContent?.replace(/\s/g, '') === '重试')!;
+    act(() => retry.click());
+    await waitFor(() => expect(cards()).toHaveLength(15));
+  });
+});
