@@ -8,6 +8,8 @@ import { EmbeddedDatabase, startEmbeddedPostgres } from './database/embedded-pos
 import { prepareDatabase } from './database/prepare-database';
 
 const log = new Logger('Luoshi');
+/** Start-up progress for the person at the terminal: plain lines, without Nest's log prefixes. */
+const say = (line: string) => process.stdout.write(`[落實] ${line}\n`);
 
 async function main() {
   const started = Date.now();
@@ -19,18 +21,19 @@ async function main() {
   }
   if (!url) {
     const dataDir = resolve(process.env.DATA_DIR ?? 'data');
-    log.log(`未设置 DATABASE_URL:使用内置 PostgreSQL,数据保存在 ${dataDir}`);
-    embedded = await startEmbeddedPostgres(dataDir, (line) => log.warn(line));
+    say(`未设置 DATABASE_URL:使用内置 PostgreSQL,数据保存在 ${dataDir}`);
+    embedded = await startEmbeddedPostgres(dataDir, say);
     url = embedded.url;
   }
 
   const dataSource = createDataSource({ url, poolSize: Number(process.env.DB_POOL_SIZE ?? 10) });
   await dataSource.initialize();
   const prepared = await prepareDatabase(dataSource);
-  for (const m of prepared.migrations) log.log(`已执行数据库迁移 ${m}`);
-  for (const n of prepared.notices) log.log(n.loaded ? `已载入政策文件 ${n.docNumber}` : `政策文件 ${n.docNumber} 已在库中`);
+  for (const m of prepared.migrations) say(`已执行数据库迁移 ${m}`);
+  for (const n of prepared.notices) say(n.loaded ? `已载入政策文件 ${n.docNumber}` : `政策文件 ${n.docNumber} 已在库中`);
 
-  const app = await createApp({ dataSource });
+  // Nest's own start-up lines (module by module) are noise to a newcomer; warnings and errors stay.
+  const app = await createApp({ dataSource, logger: process.env.LOG_LEVEL === 'debug' ? undefined : ['error', 'warn'] });
   const stop = async () => {
     await app.close().catch(() => undefined);
     if (dataSource.isInitialized) await dataSource.destroy().catch(() => undefined);
@@ -41,7 +44,7 @@ async function main() {
     process.once(signal, () => {
       if (stopping) return;
       stopping = true;
-      log.log('正在停止…');
+      say('正在停止…');
       void stop().then(() => process.exit(0));
     });
   }
