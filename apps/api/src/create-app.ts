@@ -1,4 +1,4 @@
-import { INestApplication, Logger, LoggerService, ValidationPipe } from '@nestjs/common';
+import { INestApplication, Logger, LoggerService, LogLevel, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import express from 'express';
@@ -10,7 +10,7 @@ import { webDistDir } from './common/project-paths';
 
 export interface CreateAppOptions {
   dataSource: DataSource;
-  logger?: LoggerService | false;
+  logger?: LoggerService | LogLevel[] | false;
   /** Serve the built dashboard at / (when it has been built). */
   serveWeb?: boolean;
 }
