@@ -19,7 +19,7 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 /** Resident memory (MB) of the API: the node process running main.js under this start. */
 function apiRssMb() {
-  const pids = execSync(`pgrep -f "${clone}/dist/apps/api/apps/api/src/main.js|^node dist/apps/api/apps/api/src/main.js" || true`).toString().trim().split('\n').filter(Boolean);
+  const pids = execSync(`pgrep -f "dist/apps/api/apps/api/src/main.js" || true`).toString().trim().split('\n').filter(Boolean);
   for (const pid of pids) {
     try {
       const cwd = execSync(`readlink /proc/${pid}/cwd`).toString().trim();
