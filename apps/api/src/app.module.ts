@@ -12,6 +12,8 @@ import type { RequestContext } from './common/request-context';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
 import { PolicyModule } from './policy/policy.module';
+import { ProgressModule } from './progress/progress.module';
+import { ReportsModule } from './reports/reports.module';
 
 /** A request id from the proxy when it sends a sane one, else a new one: it ties audit records to requests. */
 function requestIdOf(req: Request): string {
@@ -41,6 +43,8 @@ export class AppModule {
         HealthModule,
         AuthModule,
         PolicyModule,
+        ReportsModule,
+        ProgressModule,
       ],
     };
   }

@@ -1,3 +1,4 @@
 export * from './roles';
 export * from './counties';
 export * from './periods';
+export * from './reports';

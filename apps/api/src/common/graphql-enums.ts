@@ -1,5 +1,8 @@
 import { registerEnumType } from '@nestjs/graphql';
-import { AGENCY_KINDS, AgencyKind, RESPONSIBILITY_ROLES, ResponsibilityRole, ROLES, Role, TARGET_DIRECTIONS, TargetDirection } from '@luoshi/domain';
+import {
+  AGENCY_KINDS, AgencyKind, REPORT_STATUSES, ReportStatus, RESPONSIBILITY_ROLES, ResponsibilityRole, REVIEW_DECISIONS, ReviewDecision,
+  ROLES, Role, TARGET_DIRECTIONS, TargetDirection, UNIT_STATUSES, UnitStatus,
+} from '@luoshi/domain';
 
 /** GraphQL enums built from the shared domain lists, so that the API and the web cannot drift apart. */
 function enumOf<T extends string>(values: readonly T[]): { [K in T]: K } {
@@ -10,8 +13,14 @@ export const RoleEnum = enumOf<Role>(ROLES);
 export const AgencyKindEnum = enumOf<AgencyKind>(AGENCY_KINDS);
 export const ResponsibilityRoleEnum = enumOf<ResponsibilityRole>(RESPONSIBILITY_ROLES);
 export const TargetDirectionEnum = enumOf<TargetDirection>(TARGET_DIRECTIONS);
+export const ReportStatusEnum = enumOf<ReportStatus>(REPORT_STATUSES);
+export const UnitStatusEnum = enumOf<UnitStatus>(UNIT_STATUSES);
+export const ReviewDecisionEnum = enumOf<ReviewDecision>(REVIEW_DECISIONS);
 
 registerEnumType(RoleEnum, { name: 'Role' });
 registerEnumType(AgencyKindEnum, { name: 'AgencyKind', description: 'DEPARTMENT: a city-level unit; COUNTY: a county-level government' });
 registerEnumType(ResponsibilityRoleEnum, { name: 'ResponsibilityRole', description: 'LEAD: written as 牽頭; CO: every other responsible unit' });
 registerEnumType(TargetDirectionEnum, { name: 'TargetDirection', description: 'AT_LEAST counts things (不少于); AT_MOST caps a level (縮短為)' });
+registerEnumType(ReportStatusEnum, { name: 'ReportStatus', description: 'DRAFT -> SUBMITTED -> ACCEPTED, or RETURNED -> (edit) -> SUBMITTED' });
+registerEnumType(UnitStatusEnum, { name: 'UnitStatus', description: 'The unit’s own status: on track, at risk, behind, done' });
+registerEnumType(ReviewDecisionEnum, { name: 'ReviewDecision' });

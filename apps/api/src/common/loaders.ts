@@ -8,6 +8,8 @@ import { ReportingPeriod } from '../policy/reporting-period.entity';
 import { Responsibility } from '../policy/responsibility.entity';
 import { Section } from '../policy/section.entity';
 import { Target } from '../policy/target.entity';
+import { ReportFigure } from '../reports/report-figure.entity';
+import { reportEventsFor, ReportEventRow } from '../reports/report-history';
 
 /** Groups rows by a key, keeping the order of `keys` (what DataLoader expects back). */
 function groupBy<T>(keys: readonly string[], rows: T[], keyOf: (row: T) => string): T[][] {
@@ -34,6 +36,13 @@ export function createLoaders(ds: DataSource) {
       const rows = await ds.getRepository(Agency).find({ where: { kind: 'COUNTY' }, order: { regionCode: 'ASC' } });
       return keys.map(() => rows);
     }),
+    measure: new DataLoader<string, Measure>(async (ids) => byId(ids, await ds.getRepository(Measure).findBy({ id: In([...ids]) }))),
+    target: new DataLoader<string, Target>(async (ids) => byId(ids, await ds.getRepository(Target).findBy({ id: In([...ids]) }))),
+    period: new DataLoader<string, ReportingPeriod>(async (ids) => byId(ids, await ds.getRepository(ReportingPeriod).findBy({ id: In([...ids]) }))),
+    figuresByReport: new DataLoader<string, ReportFigure[]>(async (ids) =>
+      groupBy(ids, await ds.getRepository(ReportFigure).find({ where: { reportId: In([...ids]) }, order: { targetId: 'ASC', countyId: 'ASC' } }), (f) => f.reportId),
+    ),
+    historyByReport: new DataLoader<string, ReportEventRow[]>(async (ids) => groupBy(ids, await reportEventsFor(ds, ids), (e) => e.reportId)),
     section: new DataLoader<string, Section>(async (ids) => byId(ids, await ds.getRepository(Section).findBy({ id: In([...ids]) }))),
     sectionsByPolicy: new DataLoader<string, Section[]>(async (ids) =>
       groupBy(ids, await ds.getRepository(Section).find({ where: { policyId: In([...ids]) }, order: { seq: 'ASC' } }), (s) => s.policyId),

@@ -9,6 +9,9 @@ import { ReportingPeriod } from '../policy/reporting-period.entity';
 import { Responsibility } from '../policy/responsibility.entity';
 import { Section } from '../policy/section.entity';
 import { Target } from '../policy/target.entity';
+import { ProgressReport } from '../reports/progress-report.entity';
+import { ReportFigure } from '../reports/report-figure.entity';
+import { ReportTotal } from '../reports/report-total.entity';
 
 /** Every mapped table. Listed by hand so that the compiled app and Jest see the same set. */
-export const ENTITIES = [Policy, Section, Measure, Agency, Responsibility, Target, Quota, ReportingPeriod, User, AppSecret, AuditRecord];
+export const ENTITIES = [Policy, Section, Measure, Agency, Responsibility, Target, Quota, ReportingPeriod, User, AppSecret, AuditRecord, ProgressReport, ReportFigure, ReportTotal];

@@ -1,5 +1,7 @@
 import { AuthResolver, UsersResolver } from '../auth/auth.resolver';
 import { PolicyAdminResolver, ReportingPeriodResolver } from '../policy/policy-admin.resolver';
+import { ProgressResolver } from '../progress/progress.resolver';
+import { ReportsResolver } from '../reports/reports.resolver';
 import { MeasureResolver, PolicyResolver, ResponsibilityResolver, SectionResolver, TargetResolver } from '../policy/policy.resolver';
 
 /**
@@ -16,4 +18,6 @@ export const ALL_RESOLVERS = [
   TargetResolver,
   ReportingPeriodResolver,
   PolicyAdminResolver,
+  ReportsResolver,
+  ProgressResolver,
 ];

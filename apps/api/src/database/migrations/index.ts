@@ -1,4 +1,5 @@
 import { Foundation1795646116496 } from './1795646116496-foundation';
+import { ProgressReports1795648294029 } from './1795648294029-progress-reports';
 
 /** In order. `npm run migration:generate -- <Name>` writes a new file; add it here. */
-export const MIGRATIONS = [Foundation1795646116496];
+export const MIGRATIONS = [Foundation1795646116496, ProgressReports1795648294029];

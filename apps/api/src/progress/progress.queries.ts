@@ -1,0 +1,67 @@
+import { DataSource } from 'typeorm';
+
+export interface ProgressRow {
+  target_id: string;
+  county_id: string;
+  quota: string | null;
+  achieved: string | null;
+  pending: string | null;
+}
+
+/**
+ * One statement for a whole policy: every (target, county) pair with its quota, its accepted
+ * (achieved) and submitted (pending) figures, for the periods of each target's year up to and
+ * including `periodEndsOn` (all when null).
+ * - AT_LEAST targets count things: sums, read from report_total (kept in step with every report).
+ * - AT_MOST targets cap a level: the highest figure of the latest period that has any, per status,
+ *   read from the figures themselves (few rows: AT_MOST targets are rare and indexed by target).
+ */
+export const TARGET_PROGRESS_SQL = `
+WITH targets AS (
+  SELECT t.id, t.direction, t.year FROM target t JOIN measure m ON m.id = t.measure_id WHERE m.policy_id = $1
+),
+periods AS (
+  SELECT p.id, p.starts_on FROM reporting_period p
+   WHERE p.policy_id = $1 AND ($2::date IS NULL OR p.ends_on <= $2::date)
+),
+sums AS (
+  SELECT rt.target_id, rt.county_id,
+         sum(rt.total) FILTER (WHERE rt.status = 'ACCEPTED') AS achieved,
+         sum(rt.total) FILTER (WHERE rt.status = 'SUBMITTED') AS pending
+    FROM report_total rt
+    JOIN targets t ON t.id = rt.target_id AND t.direction = 'AT_LEAST'
+    JOIN periods p ON p.id = rt.period_id AND extract(year FROM p.starts_on) = t.year
+   GROUP BY rt.target_id, rt.county_id
+),
+levels AS (
+  SELECT f.target_id, f.county_id, r.status, p.starts_on, max(f.value) AS level
+    FROM report_figure f
+    JOIN targets t ON t.id = f.target_id AND t.direction = 'AT_MOST'
+    JOIN progress_report r ON r.id = f.report_id AND r.status IN ('ACCEPTED', 'SUBMITTED')
+    JOIN periods p ON p.id = r.period_id AND extract(year FROM p.starts_on) = t.year
+   GROUP BY f.target_id, f.county_id, r.status, p.starts_on
+),
+latest AS (
+  SELECT target_id, status, max(starts_on) AS starts_on FROM levels GROUP BY target_id, status
+),
+maxima AS (
+  SELECT l.target_id, l.county_id,
+         max(l.level) FILTER (WHERE l.status = 'ACCEPTED') AS achieved,
+         max(l.level) FILTER (WHERE l.status = 'SUBMITTED') AS pending
+    FROM levels l JOIN latest x ON x.target_id = l.target_id AND x.status = l.status AND x.starts_on = l.starts_on
+   GROUP BY l.target_id, l.county_id
+)
+SELECT t.id AS target_id, c.id AS county_id, q.quota,
+       -- NULL (not 0) where an AT_MOST target has no figure: a measured 0 is a level, nothing is not.
+       CASE WHEN t.direction = 'AT_LEAST' THEN coalesce(s.achieved, 0) ELSE m.achieved END AS achieved,
+       CASE WHEN t.direction = 'AT_LEAST' THEN coalesce(s.pending, 0) ELSE m.pending END AS pending
+  FROM targets t
+ CROSS JOIN (SELECT id, region_code FROM agency WHERE kind = 'COUNTY') c
+  LEFT JOIN sums s ON s.target_id = t.id AND s.county_id = c.id
+  LEFT JOIN maxima m ON m.target_id = t.id AND m.county_id = c.id
+  LEFT JOIN county_quota q ON q.target_id = t.id AND q.county_id = c.id
+ ORDER BY t.id, c.region_code`;
+
+export async function targetProgressRows(ds: DataSource, policyId: string, periodEndsOn: string | null): Promise<ProgressRow[]> {
+  return ds.query(TARGET_PROGRESS_SQL, [policyId, periodEndsOn]);
+}

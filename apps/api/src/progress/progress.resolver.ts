@@ -1,0 +1,31 @@
+import { Args, Context, ID, Query, Resolver } from '@nestjs/graphql';
+import type { RequestContext } from '../common/request-context';
+import { Agency } from '../policy/agency.entity';
+import { Target } from '../policy/target.entity';
+import { TargetProgress } from './progress.models';
+import { ProgressService, summarize } from './progress.service';
+
+/** Aggregated figures (no report texts): readable like the policy itself. */
+@Resolver(() => TargetProgress)
+export class ProgressResolver {
+  constructor(private readonly progress: ProgressService) {}
+
+  @Query(() => [TargetProgress], { description: 'Every target of the policy, as of the end of periodId (all periods when omitted)' })
+  async targetProgress(
+    @Args('policyId', { type: () => ID }) policyId: string,
+    @Args('periodId', { type: () => ID, nullable: true }) periodId: string | null,
+    @Context() ctx: RequestContext,
+  ): Promise<TargetProgress[]> {
+    const data = await this.progress.targetProgress(policyId, periodId);
+    const [targets, counties] = await Promise.all([
+      ctx.loaders.target.loadMany(data.map((d) => d.targetId)) as Promise<Target[]>,
+      ctx.loaders.counties.load('all'),
+    ]);
+    const countyById = new Map<string, Agency>(counties.map((c) => [c.id, c]));
+    return data.map((d, i) => ({
+      target: targets[i],
+      ...summarize(targets[i].direction, targets[i].targetValue, d.byCounty),
+      byCounty: d.byCounty.map((c) => ({ county: countyById.get(c.countyId)!, quota: c.quota, achieved: c.achieved ?? 0, pending: c.pending ?? 0 })),
+    }));
+  }
+}

@@ -1,0 +1,67 @@
+import { EntityManager } from 'typeorm';
+import type { AuthUser } from '../common/request-context';
+import { checkId, notFound } from '../policy/policy.errors';
+import { assertCanGiveFigureFor, WriteContext } from './report-access';
+import { FigureInput } from './dto/report.inputs';
+import { ReportError } from './report.errors';
+
+export interface MeasureFacts {
+  policyId: string;
+  responsibleAgencyIds: Set<string>;
+  targetIds: Set<string>;
+}
+
+/** The measure's policy, its responsible units and its targets, in one statement. */
+export async function measureFacts(manager: EntityManager, measureId: string): Promise<MeasureFacts> {
+  const rows: { policy_id: string; agencies: string[] | null; targets: string[] | null }[] = await manager.query(
+    `SELECT m.policy_id,
+            (SELECT array_agg(agency_id) FROM responsibility WHERE measure_id = m.id) AS agencies,
+            (SELECT array_agg(id) FROM target WHERE measure_id = m.id) AS targets
+       FROM measure m WHERE m.id = $1`,
+    [measureId],
+  );
+  if (rows.length === 0) throw notFound('措施', measureId, 'measureId');
+  return { policyId: rows[0].policy_id, responsibleAgencyIds: new Set(rows[0].agencies ?? []), targetIds: new Set(rows[0].targets ?? []) };
+}
+
+/**
+ * Figures must be of a target of the report's measure, for a county, once each; a county's
+ * reporter only for its own county. Anything else is refused before anything is written.
+ */
+export async function checkFigures(
+  manager: EntityManager,
+  user: AuthUser,
+  ctx: WriteContext,
+  facts: MeasureFacts,
+  values: FigureInput[],
+): Promise<FigureInput[]> {
+  const seen = new Set<string>();
+  const countyIds = new Set<string>();
+  const figures = values.map((v, index) => {
+    const targetId = checkIdAs(v.targetId, 'targetId', index);
+    const countyId = checkIdAs(v.countyId, 'countyId', index);
+    if (!facts.targetIds.has(targetId)) throw new ReportError('BAD_USER_INPUT', `第 ${index + 1} 项数据的指标不属于这项措施`, { field: 'values', index });
+    const key = `${targetId}/${countyId}`;
+    if (seen.has(key)) throw new ReportError('BAD_USER_INPUT', `第 ${index + 1} 项数据重复填报了同一指标和地区`, { field: 'values', index });
+    seen.add(key);
+    countyIds.add(countyId);
+    return { targetId, countyId, value: v.value };
+  });
+  if (countyIds.size > 0) {
+    const rows: { id: string }[] = await manager.query(`SELECT id FROM agency WHERE id = ANY($1) AND kind = 'COUNTY'`, [[...countyIds]]);
+    const counties = new Set(rows.map((r) => r.id));
+    figures.forEach((f, index) => {
+      if (!counties.has(f.countyId)) throw new ReportError('BAD_USER_INPUT', `第 ${index + 1} 项数据的地区不是县(市、区)`, { field: 'values', index });
+    });
+  }
+  for (const f of figures) assertCanGiveFigureFor(user, ctx, f.countyId);
+  return figures;
+}
+
+function checkIdAs(id: string, field: string, index: number): string {
+  try {
+    return checkId(id, field);
+  } catch {
+    throw new ReportError('BAD_USER_INPUT', `第 ${index + 1} 项数据的 ${field} 无效`, { field: 'values', index });
+  }
+}
