@@ -10,6 +10,8 @@ import { Section } from '../policy/section.entity';
 import { Target } from '../policy/target.entity';
 import { ReportFigure } from '../reports/report-figure.entity';
 import { reportEventsFor, ReportEventRow } from '../reports/report-history';
+import { ProgressReport } from '../reports/progress-report.entity';
+import { previousReportsFor } from '../reports/previous-reports';
 
 /** Groups rows by a key, keeping the order of `keys` (what DataLoader expects back). */
 function groupBy<T>(keys: readonly string[], rows: T[], keyOf: (row: T) => string): T[][] {
@@ -42,6 +44,8 @@ export function createLoaders(ds: DataSource) {
     figuresByReport: new DataLoader<string, ReportFigure[]>(async (ids) =>
       groupBy(ids, await ds.getRepository(ReportFigure).find({ where: { reportId: In([...ids]) }, order: { targetId: 'ASC', countyId: 'ASC' } }), (f) => f.reportId),
     ),
+    /** Keyed by previousKey(measureId, agencyId, periodId). */
+    previousReport: new DataLoader<string, ProgressReport | null>((keys) => previousReportsFor(ds, keys)),
     historyByReport: new DataLoader<string, ReportEventRow[]>(async (ids) => groupBy(ids, await reportEventsFor(ds, ids), (e) => e.reportId)),
     section: new DataLoader<string, Section>(async (ids) => byId(ids, await ds.getRepository(Section).findBy({ id: In([...ids]) }))),
     sectionsByPolicy: new DataLoader<string, Section[]>(async (ids) =>

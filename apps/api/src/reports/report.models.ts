@@ -1,4 +1,8 @@
-import { Field, Float, ObjectType } from '@nestjs/graphql';
+import { Field, Float, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { ResponsibilityRoleEnum } from '../common/graphql-enums';
+import { Measure } from '../policy/measure.entity';
+import { ReportingPeriod } from '../policy/reporting-period.entity';
+import { ProgressReport } from './progress-report.entity';
 import { Agency } from '../policy/agency.entity';
 import { Target } from '../policy/target.entity';
 
@@ -30,4 +34,37 @@ export class ReportEvent {
 
   @Field(() => String, { nullable: true, description: 'The review comment, for report.return and report.accept' })
   comment!: string | null;
+}
+
+export const TASK_STATES = ['NOT_STARTED', 'DRAFT', 'SUBMITTED', 'RETURNED', 'ACCEPTED'] as const;
+export type TaskState = (typeof TASK_STATES)[number];
+export const TaskStateEnum = Object.fromEntries(TASK_STATES.map((s) => [s, s])) as { [K in TaskState]: K };
+registerEnumType(TaskStateEnum, { name: 'TaskState', description: 'Where a unit stands on one measure for one period' });
+
+/** One measure a unit must report on in a period. */
+@ObjectType()
+export class ReportTask {
+  @Field(() => Measure)
+  measure!: Measure;
+
+  @Field(() => ResponsibilityRoleEnum)
+  role!: 'LEAD' | 'CO';
+
+  @Field(() => Agency)
+  agency!: Agency;
+
+  @Field(() => ReportingPeriod)
+  period!: ReportingPeriod;
+
+  @Field(() => TaskStateEnum)
+  state!: TaskState;
+
+  @Field(() => ProgressReport, { nullable: true })
+  report!: ProgressReport | null;
+
+  @Field(() => ProgressReport, { nullable: true, description: 'The unit’s report on the measure for the latest earlier period (to start from)' })
+  previousReport!: ProgressReport | null;
+
+  @Field({ description: 'Not submitted and past the due date' })
+  overdue!: boolean;
 }

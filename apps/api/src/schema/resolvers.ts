@@ -1,6 +1,7 @@
 import { AuthResolver, UsersResolver } from '../auth/auth.resolver';
 import { PolicyAdminResolver, ReportingPeriodResolver } from '../policy/policy-admin.resolver';
 import { ProgressResolver } from '../progress/progress.resolver';
+import { PolicyPeriodResolver, PreviousReportResolver, ReportListsResolver } from '../reports/report-lists.resolver';
 import { ReportsResolver } from '../reports/reports.resolver';
 import { MeasureResolver, PolicyResolver, ResponsibilityResolver, SectionResolver, TargetResolver } from '../policy/policy.resolver';
 
@@ -19,5 +20,8 @@ export const ALL_RESOLVERS = [
   ReportingPeriodResolver,
   PolicyAdminResolver,
   ReportsResolver,
+  ReportListsResolver,
+  PolicyPeriodResolver,
+  PreviousReportResolver,
   ProgressResolver,
 ];

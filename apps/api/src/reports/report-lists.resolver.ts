@@ -1,0 +1,82 @@
+import { Args, Context, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { ReportStatus } from '@luoshi/domain';
+import { CurrentUser, Roles } from '../auth/roles.decorator';
+import { ReportStatusEnum } from '../common/graphql-enums';
+import type { AuthUser, RequestContext } from '../common/request-context';
+import { Policy } from '../policy/policy.entity';
+import { ReportingPeriod } from '../policy/reporting-period.entity';
+import { ProgressReport } from './progress-report.entity';
+import { previousKey } from './previous-reports';
+import { ReportListsService, TaskRow } from './report-lists.service';
+import { ReportTask } from './report.models';
+
+@Roles('ADMIN', 'OFFICE', 'LEADER', 'REPORTER')
+@Resolver(() => ReportTask)
+export class ReportListsResolver {
+  constructor(private readonly lists: ReportListsService) {}
+
+  @Query(() => [ReportTask], { description: 'The measures a unit reports on in a period (a reporter: its own unit), in measure order' })
+  async reportTasks(
+    @Args('periodId', { type: () => ID }) periodId: string,
+    @Args('agencyId', { type: () => ID, nullable: true }) agencyId: string | null,
+    @CurrentUser() user: AuthUser,
+    @Context() ctx: RequestContext,
+  ): Promise<ReportTask[]> {
+    const rows = await this.lists.tasks(user, periodId, agencyId);
+    return Promise.all(rows.map((row) => this.toTask(row, ctx)));
+  }
+
+  private async toTask(row: TaskRow, ctx: RequestContext): Promise<ReportTask> {
+    const [measure, agency, period, previousReport] = await Promise.all([
+      ctx.loaders.measure.load(row.measureId),
+      ctx.loaders.agency.load(row.agencyId),
+      ctx.loaders.period.load(row.periodId),
+      ctx.loaders.previousReport.load(previousKey(row.measureId, row.agencyId, row.periodId)),
+    ]);
+    const state = row.report?.status ?? 'NOT_STARTED';
+    const done = state === 'SUBMITTED' || state === 'ACCEPTED';
+    const today = new Date().toISOString().slice(0, 10);
+    return { measure, role: row.role, agency, period, state, report: row.report, previousReport, overdue: !done && today > period.dueOn };
+  }
+
+  @Roles('ADMIN', 'OFFICE')
+  @Query(() => [ProgressReport], { description: 'Submitted reports waiting for review, oldest first (the office)' })
+  reviewQueue(@Args('policyId', { type: () => ID, nullable: true }) policyId: string | null): Promise<ProgressReport[]> {
+    return this.lists.reviewQueue(policyId);
+  }
+
+  @Query(() => [ProgressReport], { description: 'Reports of a policy; a reporter gets only its own unit’s' })
+  progressReports(
+    @Args('policyId', { type: () => ID }) policyId: string,
+    @Args('periodId', { type: () => ID, nullable: true }) periodId: string | null,
+    @Args('agencyId', { type: () => ID, nullable: true }) agencyId: string | null,
+    @Args('measureId', { type: () => ID, nullable: true }) measureId: string | null,
+    @Args('status', { type: () => ReportStatusEnum, nullable: true }) status: ReportStatus | null,
+    @CurrentUser() user: AuthUser,
+  ): Promise<ProgressReport[]> {
+    return this.lists.list(user, { policyId, periodId, agencyId, measureId, status });
+  }
+}
+
+@Resolver(() => Policy)
+export class PolicyPeriodResolver {
+  constructor(private readonly lists: ReportListsService) {}
+
+  @ResolveField(() => ReportingPeriod, { nullable: true, description: 'The period units report on now: the latest that has ended' })
+  currentPeriod(@Parent() policy: Policy): Promise<ReportingPeriod | null> {
+    return this.lists.currentPeriod(policy.id);
+  }
+
+  @ResolveField(() => [ReportingPeriod])
+  periods(@Parent() policy: Policy, @Context() ctx: RequestContext): Promise<ReportingPeriod[]> {
+    return ctx.loaders.periodsByPolicy.load(policy.id);
+  }
+}
+
+@Resolver(() => ProgressReport)
+export class PreviousReportResolver {
+  @ResolveField(() => ProgressReport, { nullable: true, description: 'The unit’s report on the measure for the latest earlier period' })
+  previous(@Parent() report: ProgressReport, @Context() ctx: RequestContext): Promise<ProgressReport | null> {
+    return ctx.loaders.previousReport.load(previousKey(report.measureId, report.agencyId, report.periodId));
+  }
+}

@@ -1,0 +1,105 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { ReportStatus } from '@luoshi/domain';
+import type { AuthUser } from '../common/request-context';
+import { checkId, notFound } from '../policy/policy.errors';
+import { ReportingPeriod } from '../policy/reporting-period.entity';
+import { ProgressReport } from './progress-report.entity';
+import { assertCanRead } from './report-access';
+import { ReportError } from './report.errors';
+
+export interface TaskRow {
+  measureId: string;
+  role: 'LEAD' | 'CO';
+  agencyId: string;
+  periodId: string;
+  report: ProgressReport | null;
+}
+
+export interface ReportFilter {
+  policyId: string;
+  periodId?: string | null;
+  agencyId?: string | null;
+  measureId?: string | null;
+  status?: ReportStatus | null;
+}
+
+const REPORT_COLUMNS = `r.id, r.measure_id AS "measureId", r.agency_id AS "agencyId", r.period_id AS "periodId", r.status, r.version,
+  r.progress, r.problems, r.next_steps AS "nextSteps", r.unit_status AS "unitStatus", r.review_comment AS "reviewComment",
+  r.created_at AS "createdAt", r.updated_at AS "updatedAt", r.submitted_at AS "submittedAt", r.reviewed_at AS "reviewedAt"`;
+
+@Injectable()
+export class ReportListsService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** The period units report on now: the latest that has ended (else the first), by the server's date. */
+  async currentPeriod(policyId: string, today = new Date().toISOString().slice(0, 10)): Promise<ReportingPeriod | null> {
+    const rows: ReportingPeriod[] = await this.dataSource.query(
+      `SELECT id, policy_id AS "policyId", label, starts_on AS "startsOn", ends_on AS "endsOn", due_on AS "dueOn" FROM reporting_period
+        WHERE policy_id = $1 ORDER BY (ends_on < $2::date) DESC, CASE WHEN ends_on < $2::date THEN ends_on END DESC NULLS LAST, starts_on ASC LIMIT 1`,
+      [checkId(policyId, '政策文件'), today],
+    );
+    return rows[0] ?? null;
+  }
+
+  /**
+   * Every measure a unit must report on in a period, with its report if there is one. A reporter
+   * sees its own unit's tasks; the office, leaders and admins name the unit.
+   */
+  async tasks(user: AuthUser, periodId: string, agencyId?: string | null): Promise<TaskRow[]> {
+    const agency = user.role === 'REPORTER' ? (agencyId ? checkId(agencyId, '单位', 'agencyId') : user.agencyId!) : agencyId ? checkId(agencyId, '单位', 'agencyId') : null;
+    if (!agency) throw new ReportError('BAD_USER_INPUT', '请指定单位', { field: 'agencyId' });
+    assertCanRead(user, agency);
+    const period = checkId(periodId, '填报期', 'periodId');
+    const rows: (Record<string, unknown> & { measure_id: string; role: 'LEAD' | 'CO'; report_id: string | null })[] = await this.dataSource.query(
+      `SELECT m.id AS measure_id, resp.role, r.id AS report_id, ${REPORT_COLUMNS}
+         FROM reporting_period p
+         JOIN measure m ON m.policy_id = p.policy_id
+         JOIN responsibility resp ON resp.measure_id = m.id AND resp.agency_id = $2
+         LEFT JOIN progress_report r ON r.measure_id = m.id AND r.agency_id = $2 AND r.period_id = p.id
+        WHERE p.id = $1
+        ORDER BY m.seq`,
+      [period, agency],
+    );
+    if (rows.length === 0) {
+      const exists: unknown[] = await this.dataSource.query(`SELECT 1 FROM reporting_period WHERE id = $1`, [period]);
+      if (exists.length === 0) throw notFound('填报期', periodId, 'periodId');
+    }
+    return rows.map((row) => ({
+      measureId: row.measure_id,
+      role: row.role,
+      agencyId: agency,
+      periodId: period,
+      report: row.report_id ? (row as unknown as ProgressReport) : null,
+    }));
+  }
+
+  /** Submitted reports waiting for the office, oldest first. */
+  reviewQueue(policyId?: string | null): Promise<ProgressReport[]> {
+    return this.dataSource.query(
+      `SELECT ${REPORT_COLUMNS} FROM progress_report r JOIN measure m ON m.id = r.measure_id
+        WHERE r.status = 'SUBMITTED' AND ($1::uuid IS NULL OR m.policy_id = $1)
+        ORDER BY r.submitted_at ASC, r.id LIMIT 500`,
+      [policyId ? checkId(policyId, '政策文件') : null],
+    );
+  }
+
+  /** Reports of a policy, filtered; a reporter only gets its own unit's. */
+  list(user: AuthUser, filter: ReportFilter): Promise<ProgressReport[]> {
+    const agency = user.role === 'REPORTER' ? user.agencyId : filter.agencyId ? checkId(filter.agencyId, '单位', 'agencyId') : null;
+    if (user.role === 'REPORTER' && filter.agencyId && filter.agencyId.toLowerCase() !== user.agencyId) assertCanRead(user, filter.agencyId.toLowerCase());
+    return this.dataSource.query(
+      `SELECT ${REPORT_COLUMNS} FROM progress_report r JOIN measure m ON m.id = r.measure_id
+        WHERE m.policy_id = $1 AND ($2::uuid IS NULL OR r.period_id = $2) AND ($3::uuid IS NULL OR r.agency_id = $3)
+          AND ($4::uuid IS NULL OR r.measure_id = $4) AND ($5::text IS NULL OR r.status = $5)
+        ORDER BY m.seq, r.updated_at DESC LIMIT 2000`,
+      [
+        checkId(filter.policyId, '政策文件'),
+        filter.periodId ? checkId(filter.periodId, '填报期', 'periodId') : null,
+        agency,
+        filter.measureId ? checkId(filter.measureId, '措施', 'measureId') : null,
+        filter.status ?? null,
+      ],
+    );
+  }
+}
