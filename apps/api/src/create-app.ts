@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
 import { webDistDir } from './common/project-paths';
+import { sqlStatsEnabled, sqlStatsMiddleware } from './common/sql-stats';
 
 export interface CreateAppOptions {
   dataSource: DataSource;
@@ -47,6 +48,7 @@ export async function createApp({ dataSource, logger, serveWeb = true }: CreateA
     res.setHeader('X-Frame-Options', 'SAMEORIGIN');
     next();
   });
+  if (sqlStatsEnabled()) app.use(sqlStatsMiddleware);
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
   app.enableShutdownHooks();
   if (serveWeb) serveDashboard(app);

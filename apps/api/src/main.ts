@@ -6,6 +6,7 @@ import { createApp } from './create-app';
 import { createDataSource } from './database/data-source';
 import { EmbeddedDatabase, startEmbeddedPostgres } from './database/embedded-postgres';
 import { prepareDatabase } from './database/prepare-database';
+import { sqlStatsEnabled, StatementCountingLogger } from './common/sql-stats';
 
 const log = new Logger('Luoshi');
 /** Start-up progress for the person at the terminal: plain lines, without Nest's log prefixes. */
@@ -26,7 +27,11 @@ async function main() {
     url = embedded.url;
   }
 
-  const dataSource = createDataSource({ url, poolSize: Number(process.env.DB_POOL_SIZE ?? 10) });
+  const dataSource = createDataSource({
+    url,
+    poolSize: Number(process.env.DB_POOL_SIZE ?? 10),
+    logger: sqlStatsEnabled() ? new StatementCountingLogger() : undefined,
+  });
   await dataSource.initialize();
   const prepared = await prepareDatabase(dataSource);
   for (const m of prepared.migrations) say(`已执行数据库迁移 ${m}`);
