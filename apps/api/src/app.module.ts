@@ -4,6 +4,7 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { randomUUID } from 'node:crypto';
 import type { Request } from 'express';
 import { DataSource } from 'typeorm';
+import { AttachmentsModule } from './attachments/attachments.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { formatGraphQLError } from './common/graphql-errors';
@@ -45,6 +46,7 @@ export class AppModule {
         PolicyModule,
         ReportsModule,
         ProgressModule,
+        AttachmentsModule,
       ],
     };
   }

@@ -8,6 +8,7 @@ import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
 import { webDistDir } from './common/project-paths';
 import { sqlStatsEnabled, sqlStatsMiddleware } from './common/sql-stats';
+import { HttpErrorFilter } from './common/http-errors';
 
 export interface CreateAppOptions {
   dataSource: DataSource;
@@ -50,6 +51,7 @@ export async function createApp({ dataSource, logger, serveWeb = true }: CreateA
   });
   if (sqlStatsEnabled()) app.use(sqlStatsMiddleware);
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
+  app.useGlobalFilters(new HttpErrorFilter());
   app.enableShutdownHooks();
   if (serveWeb) serveDashboard(app);
   return app;

@@ -11,6 +11,7 @@ import { Target } from '../policy/target.entity';
 import { ReportFigure } from '../reports/report-figure.entity';
 import { reportEventsFor, ReportEventRow } from '../reports/report-history';
 import { ProgressReport } from '../reports/progress-report.entity';
+import { ReportAttachment } from '../attachments/report-attachment.entity';
 import { previousReportsFor } from '../reports/previous-reports';
 
 /** Groups rows by a key, keeping the order of `keys` (what DataLoader expects back). */
@@ -46,6 +47,9 @@ export function createLoaders(ds: DataSource) {
     ),
     /** Keyed by previousKey(measureId, agencyId, periodId). */
     previousReport: new DataLoader<string, ProgressReport | null>((keys) => previousReportsFor(ds, keys)),
+    attachmentsByReport: new DataLoader<string, ReportAttachment[]>(async (ids) =>
+      groupBy(ids, await ds.getRepository(ReportAttachment).find({ where: { reportId: In([...ids]) }, order: { uploadedAt: 'ASC' } }), (a) => a.reportId),
+    ),
     historyByReport: new DataLoader<string, ReportEventRow[]>(async (ids) => groupBy(ids, await reportEventsFor(ds, ids), (e) => e.reportId)),
     section: new DataLoader<string, Section>(async (ids) => byId(ids, await ds.getRepository(Section).findBy({ id: In([...ids]) }))),
     sectionsByPolicy: new DataLoader<string, Section[]>(async (ids) =>

@@ -12,6 +12,7 @@ import { Target } from '../policy/target.entity';
 import { ProgressReport } from '../reports/progress-report.entity';
 import { ReportFigure } from '../reports/report-figure.entity';
 import { ReportTotal } from '../reports/report-total.entity';
+import { ReportAttachment } from '../attachments/report-attachment.entity';
 
 /** Every mapped table. Listed by hand so that the compiled app and Jest see the same set. */
-export const ENTITIES = [Policy, Section, Measure, Agency, Responsibility, Target, Quota, ReportingPeriod, User, AppSecret, AuditRecord, ProgressReport, ReportFigure, ReportTotal];
+export const ENTITIES = [Policy, Section, Measure, Agency, Responsibility, Target, Quota, ReportingPeriod, User, AppSecret, AuditRecord, ProgressReport, ReportFigure, ReportTotal, ReportAttachment];

@@ -1,3 +1,4 @@
+import { AttachmentsResolver, ReportAttachmentsResolver } from '../attachments/attachments.resolver';
 import { AuthResolver, UsersResolver } from '../auth/auth.resolver';
 import { PolicyAdminResolver, ReportingPeriodResolver } from '../policy/policy-admin.resolver';
 import { ProgressResolver } from '../progress/progress.resolver';
@@ -23,5 +24,7 @@ export const ALL_RESOLVERS = [
   ReportListsResolver,
   PolicyPeriodResolver,
   PreviousReportResolver,
+  AttachmentsResolver,
+  ReportAttachmentsResolver,
   ProgressResolver,
 ];

@@ -1,5 +1,6 @@
 import { Foundation1795646116496 } from './1795646116496-foundation';
 import { ProgressReports1795648294029 } from './1795648294029-progress-reports';
+import { ReportAttachments1795648726535 } from './1795648726535-report-attachments';
 
 /** In order. `npm run migration:generate -- <Name>` writes a new file; add it here. */
-export const MIGRATIONS = [Foundation1795646116496, ProgressReports1795648294029];
+export const MIGRATIONS = [Foundation1795646116496, ProgressReports1795648294029, ReportAttachments1795648726535];
