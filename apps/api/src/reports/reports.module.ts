@@ -3,6 +3,8 @@ import { PolicyPeriodResolver, PreviousReportResolver, ReportListsResolver } fro
 import { ReportListsService } from './report-lists.service';
 import { ReportsResolver } from './reports.resolver';
 import { ReportsService } from './reports.service';
+import { ReportExcelController } from './excel/report-excel.controller';
+import { ReportExcelService } from './excel/report-excel.service';
 
-@Module({ providers: [ReportsService, ReportsResolver, ReportListsService, ReportListsResolver, PolicyPeriodResolver, PreviousReportResolver] })
+@Module({ controllers: [ReportExcelController], providers: [ReportExcelService, ReportsService, ReportsResolver, ReportListsService, ReportListsResolver, PolicyPeriodResolver, PreviousReportResolver] })
 export class ReportsModule {}

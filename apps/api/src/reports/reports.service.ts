@@ -37,7 +37,12 @@ export class ReportsService {
   }
 
   save(user: AuthUser, input: SaveProgressReportInput, requestId: string): Promise<ProgressReport> {
-    return this.dataSource.transaction((manager) => (input.id ? this.update(manager, user, input, requestId) : this.create(manager, user, input, requestId)));
+    return this.dataSource.transaction((manager) => this.saveWithin(manager, user, input, requestId));
+  }
+
+  /** The same, inside the caller's transaction (an Excel import saves every measure in one). */
+  saveWithin(manager: EntityManager, user: AuthUser, input: SaveProgressReportInput, requestId: string): Promise<ProgressReport> {
+    return input.id ? this.update(manager, user, input, requestId) : this.create(manager, user, input, requestId);
   }
 
   private async writeContext(manager: EntityManager, agencyId: string, responsible: Set<string>): Promise<WriteContext> {

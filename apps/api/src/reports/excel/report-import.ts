@@ -1,0 +1,127 @@
+import ExcelJS from 'exceljs';
+import type { UnitStatus } from '@luoshi/domain';
+import { MAX_TEXT } from '../dto/report.inputs';
+import { FIGURE_COLUMNS, FORMAT_VERSION, SHEETS, TemplateData, TEXT_COLUMNS, UNIT_STATUS_LABELS } from './report-workbook';
+import { ReportError } from '../report.errors';
+
+export interface CellError {
+  sheet: string;
+  cell: string;
+  message: string;
+}
+
+export interface ImportedReport {
+  measureSeq: number;
+  progress: string;
+  problems: string;
+  nextSteps: string;
+  unitStatus: UnitStatus | null;
+  figures: { targetId: string; countyId: string; value: number }[];
+}
+
+/** A cell as text, whatever Excel stored (number, rich text, a formula's result). */
+function text(cell: ExcelJS.Cell): string {
+  const v = cell.value;
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'object' && 'richText' in v) return v.richText.map((r) => r.text).join('').trim();
+  if (typeof v === 'object' && 'result' in v) return String(v.result ?? '').trim();
+  if (typeof v === 'object' && 'text' in v) return String(v.text).trim();
+  return String(v).trim();
+}
+
+const STATUS_BY_LABEL = new Map<string, UnitStatus>((Object.entries(UNIT_STATUS_LABELS) as [UnitStatus, string][]).map(([k, label]) => [label, k]));
+
+function checkHeader(sheet: ExcelJS.Worksheet, columns: readonly string[], errors: CellError[]) {
+  columns.forEach((name, i) => {
+    const cell = sheet.getRow(1).getCell(i + 1);
+    if (text(cell) !== name) errors.push({ sheet: sheet.name, cell: cell.address, message: `表头应为“${name}”` });
+  });
+}
+
+/** Opens the workbook and checks it is one of ours; `read` then checks every cell against the unit's template. */
+export async function readReportWorkbook(file: Buffer) {
+  const book = new ExcelJS.Workbook();
+  try {
+    await book.xlsx.load(file as unknown as ArrayBuffer);
+  } catch {
+    throw new ReportError('BAD_USER_INPUT', '无法读取该文件:请上传从系统下载的 .xlsx 填报表', { field: 'file' });
+  }
+  const metaSheet = book.getWorksheet(SHEETS.meta);
+  const meta = new Map<string, string>();
+  metaSheet?.eachRow((row) => meta.set(text(row.getCell(1)), text(row.getCell(2))));
+  if (meta.get('format') !== FORMAT_VERSION || !meta.get('periodId') || !meta.get('agencyId')) {
+    throw new ReportError('BAD_USER_INPUT', '这不是本系统的填报表(或表格结构已被改动):请重新下载模板填写', { field: 'file' });
+  }
+
+  return {
+    meta: { periodId: meta.get('periodId')!, agencyId: meta.get('agencyId')! },
+    read(template: TemplateData): { reports: ImportedReport[]; errors: CellError[] } {
+      const errors: CellError[] = [];
+      const texts = book.getWorksheet(SHEETS.texts);
+      const figures = book.getWorksheet(SHEETS.figures);
+      if (!texts || !figures) return { reports: [], errors: [{ sheet: '', cell: '', message: `缺少“${SHEETS.texts}”或“${SHEETS.figures}”工作表` }] };
+      checkHeader(texts, TEXT_COLUMNS, errors);
+      checkHeader(figures, FIGURE_COLUMNS, errors);
+      if (errors.length) return { reports: [], errors };
+
+      const measures = new Map(template.measures.map((m) => [m.seq, m]));
+      const reports = new Map<number, ImportedReport>();
+      const blank = (seq: number): ImportedReport => ({ measureSeq: seq, progress: '', problems: '', nextSteps: '', unitStatus: null, figures: [] });
+
+      texts.eachRow((row, n) => {
+        if (n === 1) return;
+        const seqCell = row.getCell(1);
+        if (!text(seqCell) && !text(row.getCell(3))) return;
+        const seq = Number(text(seqCell));
+        const measure = measures.get(seq);
+        if (!measure) return void errors.push({ sheet: texts.name, cell: seqCell.address, message: '措施编号不在本单位本期的填报任务中' });
+        if (reports.has(seq)) return void errors.push({ sheet: texts.name, cell: seqCell.address, message: '同一措施出现了两次' });
+        const [progress, problems, nextSteps, status] = [3, 4, 5, 6].map((c) => text(row.getCell(c)));
+        const report = { ...blank(seq), progress, problems, nextSteps, unitStatus: status ? (STATUS_BY_LABEL.get(status) ?? null) : null };
+        if (status && !report.unitStatus) errors.push({ sheet: texts.name, cell: row.getCell(6).address, message: `自评状态须为:${[...STATUS_BY_LABEL.keys()].join('、')}` });
+        [progress, problems, nextSteps].forEach((value, i) => {
+          if (value.length > MAX_TEXT) errors.push({ sheet: texts.name, cell: row.getCell(3 + i).address, message: `不能超过 ${MAX_TEXT} 字` });
+        });
+        const changed = progress !== measure.progress || problems !== measure.problems || nextSteps !== measure.nextSteps || report.unitStatus !== measure.unitStatus;
+        if (!measure.editable && changed) errors.push({ sheet: texts.name, cell: seqCell.address, message: '该措施本期报告已提交,不能再通过导入修改' });
+        if (measure.editable) reports.set(seq, report);
+      });
+
+      const allowed = new Map(template.figures.map((f) => [`${f.measureSeq}|${f.targetName}|${f.regionCode}`, f]));
+      const seen = new Set<string>();
+      figures.eachRow((row, n) => {
+        if (n === 1) return;
+        const key = `${text(row.getCell(1))}|${text(row.getCell(2))}|${text(row.getCell(5))}`;
+        const valueCell = row.getCell(6);
+        const raw = text(valueCell);
+        const figure = allowed.get(key);
+        if (!figure) {
+          if (raw) errors.push({ sheet: figures.name, cell: row.getCell(1).address, message: '措施编号、指标和区划代码对不上本单位的填报项(请勿改动这三列)' });
+          return;
+        }
+        if (seen.has(key)) return void errors.push({ sheet: figures.name, cell: row.getCell(1).address, message: '同一指标和地区出现了两次' });
+        seen.add(key);
+        if (!raw) return;
+        const value = Number(raw.replace(/,/g, ''));
+        if (!Number.isFinite(value) || value < 0) return void errors.push({ sheet: figures.name, cell: valueCell.address, message: '本期完成值须为不小于 0 的数字' });
+        const measure = measures.get(figure.measureSeq)!;
+        if (!measure.editable) {
+          if (value !== figure.value) errors.push({ sheet: figures.name, cell: valueCell.address, message: '该措施本期报告已提交,不能再通过导入修改' });
+          return;
+        }
+        if (!reports.has(figure.measureSeq)) reports.set(figure.measureSeq, { ...blank(figure.measureSeq), ...pick(measure) });
+        reports.get(figure.measureSeq)!.figures.push({ targetId: figure.targetId, countyId: figure.countyId, value });
+      });
+
+      const withContent = [...reports.values()].filter((r) => r.progress || r.problems || r.nextSteps || r.unitStatus || r.figures.length);
+      return { reports: withContent, errors };
+    },
+  };
+}
+
+const pick = (m: { progress: string; problems: string; nextSteps: string; unitStatus: UnitStatus | null }) => ({
+  progress: m.progress,
+  problems: m.problems,
+  nextSteps: m.nextSteps,
+  unitStatus: m.unitStatus,
+});
