@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { createApp } from '../../src/create-app';
 import { createDataSource } from '../../src/database/data-source';
 import { prepareDatabase } from '../../src/database/prepare-database';
+import { StatementCountingLogger } from '../../src/common/sql-stats';
 
 export const ADMIN_PASSWORD = process.env.ADMIN_PASSWORD as string;
 
@@ -19,13 +20,16 @@ export class TestServer {
     private readonly app: INestApplication,
   ) {}
 
-  static async start(): Promise<TestServer> {
+  /** countStatements: each response carries X-SQL-Statements (see common/sql-stats.ts). */
+  static async start(options: { countStatements?: boolean } = {}): Promise<TestServer> {
     const url = process.env.TEST_DATABASE_URL;
     if (!url) throw new Error('TEST_DATABASE_URL is not set: run through apps/api/jest.config.cjs');
-    const dataSource = createDataSource({ url, poolSize: 5 });
+    if (options.countStatements) process.env.SQL_STATS = '1';
+    const dataSource = createDataSource({ url, poolSize: 5, logger: options.countStatements ? new StatementCountingLogger() : undefined });
     await dataSource.initialize();
     await prepareDatabase(dataSource);
     const app = await createApp({ dataSource, logger: false, serveWeb: false });
+    if (options.countStatements) delete process.env.SQL_STATS; // only this app counts
     await app.listen(0, '127.0.0.1');
     const address = app.getHttpServer().address() as { port: number };
     return new TestServer(`http://127.0.0.1:${address.port}`, dataSource, app);
@@ -38,6 +42,18 @@ export class TestServer {
       body: JSON.stringify({ query, variables }),
     });
     return (await res.json()) as GqlResponse<T>;
+  }
+
+  /** How many SQL statements a request ran (the server must have been started with countStatements). */
+  async statements(query: string, variables: Record<string, unknown> = {}, token?: string): Promise<number> {
+    const res = await fetch(`${this.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await res.json()) as GqlResponse;
+    if (body.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(body.errors)}`);
+    return Number(res.headers.get('x-sql-statements'));
   }
 
   /** The data of a request that must succeed (fails the test with the errors otherwise). */
