@@ -10,3 +10,4 @@ export const signInRequired = () => new AuthError('UNAUTHENTICATED', '请先登�
 export const badCredentials = () => new AuthError('UNAUTHENTICATED', '用户名或密码错误');
 export const tokenRejected = () => new AuthError('UNAUTHENTICATED', '登录已失效,请重新登录');
 export const notAllowed = (what = '执行此操作') => new AuthError('FORBIDDEN', `您的账号无权${what}`);
+export const tooManyAttempts = () => new AuthError('UNAUTHENTICATED', '登录失败次数过多,请 15 分钟后再试', { reason: 'TOO_MANY_ATTEMPTS' });

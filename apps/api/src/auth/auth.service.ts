@@ -2,13 +2,17 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Request } from 'express';
 import { DataSource } from 'typeorm';
 import type { AuthUser } from '../common/request-context';
-import { badCredentials, tokenRejected } from './auth.errors';
+import { badCredentials, tokenRejected, tooManyAttempts } from './auth.errors';
 import { verifyAgainstNobody, verifyPassword } from './passwords';
 import { TOKEN_KEY } from './token-key';
 import { signToken, verifyToken } from './tokens';
 import { User } from './user.entity';
 
 export const TOKEN_TTL_SECONDS = Number(process.env.TOKEN_TTL_HOURS ?? 12) * 3600;
+
+/** Ten wrong passwords for one username within 15 minutes lock that username for the rest of the window. */
+export const MAX_FAILURES = 10;
+export const FAILURE_WINDOW = '15 minutes';
 
 export interface SignedIn {
   accessToken: string;
@@ -24,12 +28,22 @@ export class AuthService {
   ) {}
 
   async login(username: string, password: string): Promise<SignedIn> {
-    const user = await this.dataSource.getRepository(User).findOne({ where: { username: username.trim().toLowerCase() } });
-    if (!user) {
-      await verifyAgainstNobody(password);
+    const name = username.trim().toLowerCase();
+    const [{ failures }] = await this.dataSource.query(
+      `SELECT count(*)::int AS failures FROM sign_in_failure WHERE username = $1 AND at > now() - $2::interval`,
+      [name, FAILURE_WINDOW],
+    );
+    if (failures >= MAX_FAILURES) throw tooManyAttempts();
+    const user = await this.dataSource.getRepository(User).findOne({ where: { username: name } });
+    const valid = user ? await verifyPassword(user.passwordHash, password) : (await verifyAgainstNobody(password), false);
+    if (!user || !valid) {
+      await this.dataSource.query(
+        `WITH old AS (DELETE FROM sign_in_failure WHERE at < now() - $2::interval) INSERT INTO sign_in_failure (username) VALUES ($1)`,
+        [name, FAILURE_WINDOW],
+      );
       throw badCredentials();
     }
-    if (!(await verifyPassword(user.passwordHash, password))) throw badCredentials();
+    await this.dataSource.query(`DELETE FROM sign_in_failure WHERE username = $1`, [name]);
     const iat = Math.floor(Date.now() / 1000);
     const exp = iat + TOKEN_TTL_SECONDS;
     return { accessToken: signToken({ sub: user.id, role: user.role, iat, exp }, this.tokenKey), expiresAt: new Date(exp * 1000), user };

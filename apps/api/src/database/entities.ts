@@ -1,6 +1,7 @@
 import { AuditRecord } from '../audit/audit-record.entity';
 import { AppSecret } from '../auth/app-secret.entity';
 import { User } from '../auth/user.entity';
+import { SignInFailure } from '../auth/sign-in-failure.entity';
 import { Agency } from '../policy/agency.entity';
 import { Measure } from '../policy/measure.entity';
 import { Policy } from '../policy/policy.entity';
@@ -15,4 +16,4 @@ import { ReportTotal } from '../reports/report-total.entity';
 import { ReportAttachment } from '../attachments/report-attachment.entity';
 
 /** Every mapped table. Listed by hand so that the compiled app and Jest see the same set. */
-export const ENTITIES = [Policy, Section, Measure, Agency, Responsibility, Target, Quota, ReportingPeriod, User, AppSecret, AuditRecord, ProgressReport, ReportFigure, ReportTotal, ReportAttachment];
+export const ENTITIES = [Policy, Section, Measure, Agency, Responsibility, Target, Quota, ReportingPeriod, User, AppSecret, AuditRecord, ProgressReport, ReportFigure, ReportTotal, ReportAttachment, SignInFailure];
