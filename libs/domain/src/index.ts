@@ -2,3 +2,4 @@ export * from './roles';
 export * from './counties';
 export * from './periods';
 export * from './reports';
+export * from './trajectory';
