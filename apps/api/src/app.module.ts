@@ -6,6 +6,7 @@ import type { Request } from 'express';
 import { DataSource } from 'typeorm';
 import { AttachmentsModule } from './attachments/attachments.module';
 import { AuditModule } from './audit/audit.module';
+import { DashboardModule } from './dashboard/dashboard.module';
 import { AuthModule } from './auth/auth.module';
 import { formatGraphQLError } from './common/graphql-errors';
 import { createLoaders } from './common/loaders';
@@ -47,6 +48,7 @@ export class AppModule {
         ReportsModule,
         ProgressModule,
         AttachmentsModule,
+        DashboardModule,
       ],
     };
   }

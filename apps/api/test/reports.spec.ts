@@ -1,5 +1,5 @@
 import { codeOf, TestServer } from './support/test-server';
-import { countyId, departmentId, loadVariantNotice, PolicyIds, REVIEW, ReportRef, SAVE, signedInUser, SUBMIT, TARGET_PROGRESS } from './support/fixtures';
+import { countyId, departmentId, loadVariantNotice, PolicyIds, REVIEW, ReportRef, SAVE, signedInUser, SUBMIT, VARIANT_M10, TARGET_PROGRESS } from './support/fixtures';
 
 const TAISHAN = countyId('440781');
 const KAIPING = countyId('440783');
@@ -110,7 +110,7 @@ describe('progress reports: the lifecycle and its rules', () => {
       ['a county giving another county’s figure', { ...own, values: figure(KAIPING, 5) }, taishan, 'FORBIDDEN'],
       ['a negative figure', { ...own, values: figure(TAISHAN, -1) }, taishan, 'BAD_USER_INPUT'],
       ['an infinite figure', { ...own, values: [{ targetId: internships(), countyId: TAISHAN, value: 'Infinity' }] }, taishan, 'BAD_USER_INPUT'],
-      ['a target of another measure', { ...own, values: figure(TAISHAN, 5, p.target(10, '事業單位崗位')) }, taishan, 'BAD_USER_INPUT'],
+      ['a target of another measure', { ...own, values: figure(TAISHAN, 5, p.target(10, VARIANT_M10)) }, taishan, 'BAD_USER_INPUT'],
       ['a figure for a department', { ...own, agencyId: HRSS, values: figure(HRSS, 5) }, hrss, 'BAD_USER_INPUT'],
       ['the same figure twice', { ...own, values: [...figure(TAISHAN, 1), ...figure(TAISHAN, 2)] }, taishan, 'BAD_USER_INPUT'],
       ['no measure', { periodId: own.periodId, agencyId: TAISHAN }, taishan, 'BAD_USER_INPUT'],

@@ -1,7 +1,7 @@
 import { registerEnumType } from '@nestjs/graphql';
 import {
   AGENCY_KINDS, AgencyKind, REPORT_STATUSES, ReportStatus, RESPONSIBILITY_ROLES, ResponsibilityRole, REVIEW_DECISIONS, ReviewDecision,
-  ROLES, Role, TARGET_DIRECTIONS, TargetDirection, UNIT_STATUSES, UnitStatus,
+  ROLES, Role, Rating, TARGET_DIRECTIONS, TargetDirection, UNIT_STATUSES, UnitStatus,
 } from '@luoshi/domain';
 
 /** GraphQL enums built from the shared domain lists, so that the API and the web cannot drift apart. */
@@ -16,6 +16,7 @@ export const TargetDirectionEnum = enumOf<TargetDirection>(TARGET_DIRECTIONS);
 export const ReportStatusEnum = enumOf<ReportStatus>(REPORT_STATUSES);
 export const UnitStatusEnum = enumOf<UnitStatus>(UNIT_STATUSES);
 export const ReviewDecisionEnum = enumOf<ReviewDecision>(REVIEW_DECISIONS);
+export const RatingEnum = enumOf<Rating>(['GREEN', 'YELLOW', 'RED']);
 
 registerEnumType(RoleEnum, { name: 'Role' });
 registerEnumType(AgencyKindEnum, { name: 'AgencyKind', description: 'DEPARTMENT: a city-level unit; COUNTY: a county-level government' });
@@ -24,3 +25,4 @@ registerEnumType(TargetDirectionEnum, { name: 'TargetDirection', description: 'A
 registerEnumType(ReportStatusEnum, { name: 'ReportStatus', description: 'DRAFT -> SUBMITTED -> ACCEPTED, or RETURNED -> (edit) -> SUBMITTED' });
 registerEnumType(UnitStatusEnum, { name: 'UnitStatus', description: 'The unit’s own status: on track, at risk, behind, done' });
 registerEnumType(ReviewDecisionEnum, { name: 'ReviewDecision' });
+registerEnumType(RatingEnum, { name: 'Rating', description: '時間過半、任務過半: GREEN on track, YELLOW behind, RED under 80% of the expected share' });

@@ -2,5 +2,5 @@ import { Module } from '@nestjs/common';
 import { ProgressResolver } from './progress.resolver';
 import { ProgressService } from './progress.service';
 
-@Module({ providers: [ProgressService, ProgressResolver] })
+@Module({ providers: [ProgressService, ProgressResolver], exports: [ProgressService] })
 export class ProgressModule {}

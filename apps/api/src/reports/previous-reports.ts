@@ -10,7 +10,7 @@ export async function previousReportsFor(ds: DataSource, keys: readonly string[]
   const rows: (ProgressReport & { n: string })[] = await ds.query(
     `SELECT k.n, prev.id, prev.measure_id AS "measureId", prev.agency_id AS "agencyId", prev.period_id AS "periodId", prev.status, prev.version,
             prev.progress, prev.problems, prev.next_steps AS "nextSteps", prev.unit_status AS "unitStatus", prev.review_comment AS "reviewComment",
-            prev.created_at AS "createdAt", prev.updated_at AS "updatedAt", prev.submitted_at AS "submittedAt", prev.reviewed_at AS "reviewedAt"
+            prev.created_at AS "createdAt", prev.updated_at AS "updatedAt", prev.submitted_at AS "submittedAt", prev.first_submitted_at AS "firstSubmittedAt", prev.reviewed_at AS "reviewedAt"
        FROM unnest($1::uuid[], $2::uuid[], $3::uuid[]) WITH ORDINALITY AS k(measure_id, agency_id, period_id, n)
        JOIN reporting_period cp ON cp.id = k.period_id
        JOIN LATERAL (

@@ -82,6 +82,10 @@ export class ProgressReport {
   @Column('timestamptz', { name: 'submitted_at', nullable: true })
   submittedAt!: Date | null;
 
+  @Field(() => Date, { nullable: true, description: 'The first submission: on time or late is judged by it, even after a return' })
+  @Column('timestamptz', { name: 'first_submitted_at', nullable: true })
+  firstSubmittedAt!: Date | null;
+
   @Field(() => Date, { nullable: true })
   @Column('timestamptz', { name: 'reviewed_at', nullable: true })
   reviewedAt!: Date | null;

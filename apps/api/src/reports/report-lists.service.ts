@@ -26,7 +26,7 @@ export interface ReportFilter {
 
 const REPORT_COLUMNS = `r.id, r.measure_id AS "measureId", r.agency_id AS "agencyId", r.period_id AS "periodId", r.status, r.version,
   r.progress, r.problems, r.next_steps AS "nextSteps", r.unit_status AS "unitStatus", r.review_comment AS "reviewComment",
-  r.created_at AS "createdAt", r.updated_at AS "updatedAt", r.submitted_at AS "submittedAt", r.reviewed_at AS "reviewedAt"`;
+  r.created_at AS "createdAt", r.updated_at AS "updatedAt", r.submitted_at AS "submittedAt", r.first_submitted_at AS "firstSubmittedAt", r.reviewed_at AS "reviewedAt"`;
 
 @Injectable()
 export class ReportListsService {

@@ -139,7 +139,7 @@ export class ReportsService {
       if (!EDITABLE_REPORT_STATUSES.includes(report.status)) throw new ReportError('CONFLICT', '只有草稿或被退回的报告可以提交', { status: report.status });
       if (!report.progress.trim()) throw new ReportError('BAD_USER_INPUT', '请先填写工作进展再提交', { field: 'progress' });
       const before = await snapshot(manager, report);
-      await this.bump(manager, report, { status: 'SUBMITTED' }, `submitted_at = now()`);
+      await this.bump(manager, report, { status: 'SUBMITTED' }, `submitted_at = now(), first_submitted_at = coalesce(first_submitted_at, now())`);
       await shiftReportTotals(manager, report.id, 1);
       const after = await manager.findOneByOrFail(ProgressReport, { id: report.id });
       await this.audit.record(manager, { userId: user.id, username: user.username, requestId }, {

@@ -1,5 +1,6 @@
 import { AttachmentsResolver, ReportAttachmentsResolver } from '../attachments/attachments.resolver';
 import { AuthResolver, UsersResolver } from '../auth/auth.resolver';
+import { DashboardResolver } from '../dashboard/dashboard.resolver';
 import { PolicyAdminResolver, ReportingPeriodResolver } from '../policy/policy-admin.resolver';
 import { ProgressResolver } from '../progress/progress.resolver';
 import { PolicyPeriodResolver, PreviousReportResolver, ReportListsResolver } from '../reports/report-lists.resolver';
@@ -26,5 +27,6 @@ export const ALL_RESOLVERS = [
   PreviousReportResolver,
   AttachmentsResolver,
   ReportAttachmentsResolver,
+  DashboardResolver,
   ProgressResolver,
 ];

@@ -7,6 +7,12 @@ import { noticesDir } from '../../src/common/project-paths';
 import { ensureReportingPeriods, loadNotice, seedIds } from '../../src/policy/notice-seed';
 import { TestServer, uniqueName } from './test-server';
 
+/**
+ * Measure 10's target is named 事業單位崗位 by the reviewed names file for 江就辦〔2024〕1號 only;
+ * a variant notice keeps the name its text gives.
+ */
+export const VARIANT_M10 = '工作崗位';
+
 export const COUNTY_CODES = ['440703', '440704', '440705', '440781', '440783', '440784', '440785'] as const;
 const countyName = (code: string) => JIANGMEN_COUNTIES.find((c) => c.regionCode === code)!.name;
 export const countyId = (code: string) => seedIds.agency({ agencyName: countyName(code), kind: 'COUNTY', regionCode: code });

@@ -1,0 +1,94 @@
+import { Args, Context, ID, Query, Resolver } from '@nestjs/graphql';
+import { expectedShareAt } from '@luoshi/domain';
+import { Roles } from '../auth/roles.decorator';
+import type { RequestContext } from '../common/request-context';
+import { checkId, notFound } from '../policy/policy.errors';
+import { Agency } from '../policy/agency.entity';
+import { Measure } from '../policy/measure.entity';
+import { ReportingPeriod } from '../policy/reporting-period.entity';
+import { Target } from '../policy/target.entity';
+import { FigureSource, PolicyOverview, TargetTrend } from './dashboard.models';
+import { DashboardService } from './dashboard.service';
+
+/**
+ * What leaders watch. Any signed-in user sees the aggregates (a reporter too); report texts stay
+ * behind progressReport's own rules, so a figure source carries only the report's id.
+ */
+@Roles('ADMIN', 'OFFICE', 'LEADER', 'REPORTER')
+@Resolver()
+export class DashboardResolver {
+  constructor(private readonly dashboard: DashboardService) {}
+
+  @Query(() => PolicyOverview, { description: 'Targets against the trajectory, the measures’ table and reporting compliance for a period' })
+  async policyOverview(
+    @Args('policyId', { type: () => ID }) policyId: string,
+    @Args('periodId', { type: () => ID }) periodId: string,
+    @Context() ctx: RequestContext,
+  ): Promise<PolicyOverview> {
+    const period = await this.dashboard.period(policyId, periodId);
+    const cards = await this.dashboard.targetCards(period.policyId, period);
+    const { measures, compliance, hasReports } = await this.dashboard.measuresAndCompliance(period, cards);
+    const [targets, measureRows, agencies] = await Promise.all([
+      ctx.loaders.target.loadMany(cards.map((c) => c.targetId)) as Promise<Target[]>,
+      ctx.loaders.measure.loadMany(measures.map((m) => m.measureId)) as Promise<Measure[]>,
+      ctx.loaders.agency.loadMany([...new Set(compliance.map((c) => c.agencyId))]) as Promise<Agency[]>,
+    ]);
+    const agencyById = new Map(agencies.map((a) => [a.id, a]));
+    return {
+      period,
+      hasReports,
+      targets: cards.map((c, i) => ({ ...c, target: targets[i] })),
+      measures: measures.map((m, i) => ({ ...m, measure: measureRows[i], units: m.units.map((u) => ({ ...u, agency: agencyById.get(u.agencyId)! })) })),
+      compliance: compliance.map((c) => ({ ...c, agency: agencyById.get(c.agencyId)! })),
+    };
+  }
+
+  @Query(() => [TargetTrend], { description: 'Each target’s accepted figures quarter by quarter, cumulative, against the trajectory' })
+  async targetTrend(
+    @Args('policyId', { type: () => ID }) policyId: string,
+    @Args('countyId', { type: () => ID, nullable: true }) countyId: string | null,
+    @Context() ctx: RequestContext,
+  ): Promise<TargetTrend[]> {
+    const rows = await this.dashboard.trend(policyId, countyId);
+    const [targets, periods] = await Promise.all([
+      ctx.loaders.target.loadMany([...new Set(rows.map((r) => r.targetId))]) as Promise<Target[]>,
+      ctx.loaders.period.loadMany([...new Set(rows.map((r) => r.periodId))]) as Promise<ReportingPeriod[]>,
+    ]);
+    const periodById = new Map(periods.map((p) => [p.id, p]));
+    return targets.map((target) => {
+      let cumulative = 0;
+      const points = rows
+        .filter((r) => r.targetId === target.id)
+        .map((r) => {
+          const period = periodById.get(r.periodId)!;
+          cumulative = target.direction === 'AT_LEAST' ? cumulative + r.achieved : r.achieved || cumulative;
+          const expected = target.direction === 'AT_LEAST' ? target.targetValue * expectedShareAt(period.endsOn, target.year) : target.targetValue;
+          return { period, achieved: r.achieved, cumulative, expected };
+        });
+      return { target, points };
+    });
+  }
+
+  @Query(() => [FigureSource], { description: 'The accepted figures behind a number: a target up to a period, optionally one county' })
+  async figureSources(
+    @Args('targetId', { type: () => ID }) targetId: string,
+    @Args('periodId', { type: () => ID, nullable: true }) periodId: string | null,
+    @Args('countyId', { type: () => ID, nullable: true }) countyId: string | null,
+    @Context() ctx: RequestContext,
+  ): Promise<FigureSource[]> {
+    let endsOn: string | null = null;
+    if (periodId) {
+      const period = await ctx.loaders.period.load(checkId(periodId, '填报期', 'periodId')).catch(() => null);
+      if (!period) throw notFound('填报期', periodId, 'periodId');
+      endsOn = period.endsOn;
+    }
+    const rows = await this.dashboard.figureSources(targetId, endsOn, countyId);
+    const [agencies, periods] = await Promise.all([
+      ctx.loaders.agency.loadMany([...new Set(rows.flatMap((r) => [r.agencyId, r.countyId]))]) as Promise<Agency[]>,
+      ctx.loaders.period.loadMany([...new Set(rows.map((r) => r.periodId))]) as Promise<ReportingPeriod[]>,
+    ]);
+    const agencyById = new Map(agencies.map((a) => [a.id, a]));
+    const periodById = new Map(periods.map((p) => [p.id, p]));
+    return rows.map((r) => ({ ...r, agency: agencyById.get(r.agencyId)!, county: agencyById.get(r.countyId)!, period: periodById.get(r.periodId)! }));
+  }
+}
