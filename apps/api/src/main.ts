@@ -6,6 +6,7 @@ import { createApp } from './create-app';
 import { createDataSource } from './database/data-source';
 import { EmbeddedDatabase, startEmbeddedPostgres } from './database/embedded-postgres';
 import { prepareDatabase } from './database/prepare-database';
+import { demoWanted } from './demo/demo-data';
 import { sqlStatsEnabled, StatementCountingLogger } from './common/sql-stats';
 
 const log = new Logger('Luoshi');
@@ -33,7 +34,7 @@ async function main() {
     logger: sqlStatsEnabled() ? new StatementCountingLogger() : undefined,
   });
   await dataSource.initialize();
-  const prepared = await prepareDatabase(dataSource);
+  const prepared = await prepareDatabase(dataSource, { demo: demoWanted(!!embedded) });
   for (const m of prepared.migrations) say(`已执行数据库迁移 ${m}`);
   for (const n of prepared.notices) say(n.loaded ? `已载入政策文件 ${n.docNumber}` : `政策文件 ${n.docNumber} 已在库中`);
 
@@ -67,6 +68,14 @@ async function main() {
     lines.push('  管理员账号 admin,密码为环境变量 ADMIN_PASSWORD 的值');
   } else {
     lines.push('  管理员账号 admin 已存在,密码为首次启动时显示或设置的密码');
+  }
+  if (prepared.demo.loaded) {
+    lines.push('', `  已载入演示数据(${prepared.demo.reports} 份演示报告)。演示账号的密码均为 ${prepared.demo.password} (只显示这一次):`);
+    const rows = prepared.demo.accounts ?? [];
+    for (let i = 0; i < rows.length; i += 3) {
+      lines.push('    ' + rows.slice(i, i + 3).map((a) => `${a.username.padEnd(10)} ${(a.unit ?? (a.role === 'OFFICE' ? '领导小组办公室' : '领导')).padEnd(11, '\u3000')}`).join(''));
+    }
+    lines.push('  (不需要演示数据时:DEMO_DATA=0 并使用新的 DATA_DIR)');
   }
   // The banner goes to stdout as plain text, so it is easy to find in a terminal or a log.
   process.stdout.write(lines.join('\n') + '\n\n');

@@ -2,6 +2,7 @@ import { DataSource } from 'typeorm';
 import { AdminBootstrap, ensureAdmin } from '../auth/admin-bootstrap';
 import { noticesDir } from '../common/project-paths';
 import { loadNoticesFrom, NoticeLoadResult } from '../policy/notice-seed';
+import { DemoResult, loadDemoData } from '../demo/demo-data';
 
 // Any fixed number: replicas starting together take turns at migrating and seeding.
 const PREPARE_LOCK = 7_520_241;
@@ -10,13 +11,14 @@ export interface PreparedDatabase {
   migrations: string[];
   notices: NoticeLoadResult[];
   admin: AdminBootstrap;
+  demo: DemoResult;
 }
 
 /**
- * Migrations, the notices and the admin user, under a PostgreSQL advisory lock so that several
+ * Migrations, the notices, the admin user (and demo data when asked), under a PostgreSQL advisory lock so that several
  * replicas starting at once neither run a migration twice nor load a notice twice.
  */
-export async function prepareDatabase(dataSource: DataSource): Promise<PreparedDatabase> {
+export async function prepareDatabase(dataSource: DataSource, options: { demo?: boolean } = {}): Promise<PreparedDatabase> {
   const runner = dataSource.createQueryRunner();
   await runner.connect();
   try {
@@ -26,6 +28,7 @@ export async function prepareDatabase(dataSource: DataSource): Promise<PreparedD
       migrations: migrations.map((m) => m.name),
       notices: await loadNoticesFrom(manager, noticesDir()),
       admin: await ensureAdmin(manager),
+      demo: options.demo ? await loadDemoData(manager) : { loaded: false },
     }));
   } finally {
     await runner.query('SELECT pg_advisory_unlock($1)', [PREPARE_LOCK]).catch(() => undefined);

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { HealthController } from './health.controller';
+import { AppInfoResolver } from '../app-info/app-info.resolver';
 
-@Module({ controllers: [HealthController] })
+@Module({ controllers: [HealthController], providers: [AppInfoResolver] })
 export class HealthModule {}

@@ -1,4 +1,5 @@
 import { AttachmentsResolver, ReportAttachmentsResolver } from '../attachments/attachments.resolver';
+import { AppInfoResolver } from '../app-info/app-info.resolver';
 import { AuthResolver, UsersResolver } from '../auth/auth.resolver';
 import { DashboardResolver } from '../dashboard/dashboard.resolver';
 import { PolicyAdminResolver, ReportingPeriodResolver } from '../policy/policy-admin.resolver';
@@ -28,5 +29,6 @@ export const ALL_RESOLVERS = [
   AttachmentsResolver,
   ReportAttachmentsResolver,
   DashboardResolver,
+  AppInfoResolver,
   ProgressResolver,
 ];
