@@ -26,6 +26,8 @@ const config: CodegenConfig = {
         // nullable, so callers do not have to pass `null` explicitly.
         avoidOptionals: { variableValue: false, inputValue: false, defaultValue: false },
         skipTypename: true,
+        // The API sends DateTime as an ISO string (JSON has no dates); without this it types as unknown.
+        scalars: { DateTime: 'string' },
         // Apollo re-exports the same TypedDocumentNode; importing it from @apollo/client avoids
         // depending on a package that is not in package.json.
         documentNodeImport: '@apollo/client#TypedDocumentNode',

@@ -1,4 +1,7 @@
-export {}; // a module, so these names do not clash with DOM globals
+import { TextDecoder, TextEncoder } from 'node:util';
+
+// react-router reads TextEncoder when it loads; jsdom does not provide it.
+Object.assign(globalThis, { TextEncoder, TextDecoder });
 
 // jsdom lacks browser APIs that antd calls at render time (responsive grid, auto-size, scroll bar
 // measurement). Stubs are enough: the tests check content, not layout.

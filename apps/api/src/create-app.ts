@@ -1,4 +1,4 @@
-import { INestApplication, Logger, LoggerService, LogLevel, ValidationPipe } from '@nestjs/common';
+import { INestApplication, Logger, LoggerService, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import express from 'express';
@@ -9,6 +9,7 @@ import { AppModule } from './app.module';
 import { webDistDir } from './common/project-paths';
 import { sqlStatsEnabled, sqlStatsMiddleware } from './common/sql-stats';
 import { HttpErrorFilter } from './common/http-errors';
+import { strictValidationPipe } from './common/validation';
 
 export interface CreateAppOptions {
   dataSource: DataSource;
@@ -50,7 +51,7 @@ export async function createApp({ dataSource, logger, serveWeb = true }: CreateA
     next();
   });
   if (sqlStatsEnabled()) app.use(sqlStatsMiddleware);
-  app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
+  app.useGlobalPipes(strictValidationPipe());
   app.useGlobalFilters(new HttpErrorFilter());
   app.enableShutdownHooks();
   if (serveWeb) serveDashboard(app);

@@ -141,6 +141,13 @@ describe('progress reports: the lifecycle and its rules', () => {
     expect(codeOf(await server.gql(SUBMIT, { id: r.id, version: submitted.version }, hrss))).toBe('CONFLICT');
   });
 
+  it('says which field and which figure is wrong', async () => {
+    const res = await server.gql(SAVE, { input: { measureId: p.measure(7), periodId: p.period('2025Q3'), agencyId: TAISHAN, values: [
+      { targetId: internships(), countyId: TAISHAN, value: 1 }, { targetId: internships(), countyId: TAISHAN, value: -5 },
+    ] } }, taishan);
+    expect(res.errors?.[0]).toMatchObject({ message: '数据不能为负数', extensions: { code: 'BAD_USER_INPUT', field: 'values', index: 1 } });
+  });
+
   it('needs words before a report is submitted', async () => {
     const r = await save({ measureId: p.measure(7), periodId: p.period('2025Q2'), agencyId: TAISHAN }, taishan);
     expect(codeOf(await server.gql(SUBMIT, { id: r.id, version: r.version }, taishan))).toBe('BAD_USER_INPUT');

@@ -1,38 +1,10 @@
-import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { Client } from 'pg';
 import type { Browser } from 'playwright-core';
-import { BuiltServer, startBuiltServer, tempDataDir } from './support/built-server';
+import type { BuiltServer } from './support/built-server';
 import { ARTIFACTS, describeWithBrowser, launchBrowser } from './support/browser';
+import { freshServer } from './support/fresh-server';
 
 const ADMIN_PASSWORD = 'browser-admin-pass-1';
-
-/** The server on a fresh database: DATABASE_URL's server when set (CI), else the embedded default. */
-async function freshServer(): Promise<{ server: BuiltServer; cleanup: () => Promise<void> }> {
-  const serverUrl = process.env.DATABASE_URL;
-  if (serverUrl) {
-    const name = `luoshi_browser_${process.pid}_${Date.now().toString(36)}`;
-    const admin = new Client({ connectionString: serverUrl });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
-    const url = new URL(serverUrl);
-    url.pathname = `/${name}`;
-    const server = await startBuiltServer({ DATABASE_URL: url.toString(), ADMIN_PASSWORD });
-    return {
-      server,
-      cleanup: async () => {
-        const c = new Client({ connectionString: serverUrl });
-        await c.connect();
-        await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-        await c.end();
-      },
-    };
-  }
-  const dataDir = tempDataDir('luoshi-browser-');
-  const server = await startBuiltServer({ DATABASE_URL: undefined, DATA_DIR: dataDir, ADMIN_PASSWORD });
-  return { server, cleanup: async () => rmSync(dataDir, { recursive: true, force: true }) };
-}
 
 describeWithBrowser('the policy page in a real browser', () => {
   let browser: Browser;
@@ -40,7 +12,7 @@ describeWithBrowser('the policy page in a real browser', () => {
   let cleanup: () => Promise<void>;
 
   beforeAll(async () => {
-    ({ server, cleanup } = await freshServer());
+    ({ server, cleanup } = await freshServer(ADMIN_PASSWORD));
     browser = await launchBrowser();
   });
   afterAll(async () => {

@@ -6,6 +6,7 @@ import { ConfigProvider, Grid, type ThemeConfig } from 'antd';
 import { I18nProvider } from './i18n';
 import { Layout } from './Layout';
 import { createApolloClient } from './apollo';
+import { RequireRole } from './RequireRole';
 
 // The sign-in form ships in the first bundle (~15 KB gzip): it must be in the DOM as soon as the
 // page has loaded, for WeCom's and browsers' password autofill, and for tests that look at once.
@@ -15,6 +16,16 @@ import LoginPage from '../features/auth/LoginPage';
 const loadPolicyPage = () => import('../features/policy/PolicyPage');
 const PolicyPage = lazy(loadPolicyPage);
 const NotFoundPage = lazy(() => import('./NotFoundPage'));
+// Reporting and review are for signed-in units and the office: none of their code is in the first load.
+const TasksPage = lazy(() => import('../features/reporting/TasksPage'));
+const ReportFormPage = lazy(() => import('../features/reporting/ReportFormPage'));
+const ReviewPage = lazy(() => import('../features/review/ReviewPage'));
+const ReportPage = lazy(() => import('../features/review/ReportPage'));
+
+const REPORTERS = ['REPORTER'] as const;
+const REVIEWERS = ['OFFICE', 'ADMIN'] as const;
+/** Anyone signed in may open a report's page; the API decides whose reports they may read. */
+const ANY_ROLE = ['ADMIN', 'OFFICE', 'LEADER', 'REPORTER'] as const;
 
 // Most visits open the policy page: start downloading it now, in parallel with React starting
 // up, instead of after the first render (one round trip less on a phone network).
@@ -53,6 +64,10 @@ export function AppRoutes() {
       <Route element={<Layout />}>
         <Route index element={<PolicyPage />} />
         <Route path="login" element={<LoginPage />} />
+        <Route path="tasks" element={<RequireRole roles={REPORTERS}><TasksPage /></RequireRole>} />
+        <Route path="report/:periodId" element={<RequireRole roles={REPORTERS}><ReportFormPage /></RequireRole>} />
+        <Route path="review" element={<RequireRole roles={REVIEWERS}><ReviewPage /></RequireRole>} />
+        <Route path="reports/:id" element={<RequireRole roles={ANY_ROLE}><ReportPage /></RequireRole>} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -5,6 +5,7 @@ import { Button, Flex, Grid, Layout as AntLayout, Popover, Segmented, Typography
 import { useAuth } from '../features/auth/auth';
 import { MeDocument } from '../graphql/generated';
 import { useDisplayText, useI18n, type Lang } from './i18n';
+import { MainNav } from './MainNav';
 import { PageFallback } from './PageFallback';
 
 const LANG_OPTIONS: { value: Lang; label: string; short: string }[] = [
@@ -107,6 +108,7 @@ export function Layout() {
   const { t } = useI18n();
   const screens = Grid.useBreakpoint();
   const compact = !screens.sm; // phones, including WeCom's in-app browser
+  const { user } = useAuth();
 
   return (
     <AntLayout className="ls-layout">
@@ -114,13 +116,17 @@ export function Layout() {
         <div className="ls-header-inner">
           <Link to="/" className="ls-brand" aria-label={`${t('app.brand')} · ${t('app.tagline')}`}>
             <span className="ls-brand-name">{t('app.brand')}</span>
-            {!compact && <span className="ls-brand-tagline">{t('app.tagline')}</span>}
+            {/* Between tablet and desktop widths the links need the tagline's room. */}
+            {!compact && (screens.lg || !user) && <span className="ls-brand-tagline">{t('app.tagline')}</span>}
           </Link>
+          {screens.md && <MainNav />}
           <div className="ls-header-actions">
             <LanguageSwitch compact={compact} />
             <AccountArea compact={!screens.md} />
           </div>
         </div>
+        {/* On a phone the links get their own row: the top row has no room beside the account. */}
+        {!screens.md && <MainNav className="ls-nav-row" />}
       </AntLayout.Header>
       <AntLayout.Content className="ls-content">
         <Suspense fallback={<PageFallback />}>

@@ -1,3 +1,5 @@
+import { reportingEn, reportingZhHans, reportingZhHant } from './messages-reporting';
+
 /**
  * Every UI string, in the three display languages. The traditional strings are written out rather
  * than converted with opencc: they must be right before the (lazily loaded) converter arrives, and
@@ -57,6 +59,7 @@ export const zhHans = {
   'target.AT_LEAST': '不少于',
   'target.AT_MOST': '不超过',
   'target.year': '（{year}年）',
+  ...reportingZhHans,
 } as const;
 
 export type MessageKey = keyof typeof zhHans;
@@ -114,6 +117,7 @@ export const zhHant: Messages = {
   'target.AT_LEAST': '不少於',
   'target.AT_MOST': '不超過',
   'target.year': '（{year}年）',
+  ...reportingZhHant,
 };
 
 export const en: Messages = {
@@ -168,6 +172,7 @@ export const en: Messages = {
   'target.AT_LEAST': '≥',
   'target.AT_MOST': '≤',
   'target.year': '({year})',
+  ...reportingEn,
 };
 
 export type Lang = 'zh-Hans' | 'zh-Hant' | 'en';

@@ -43,7 +43,9 @@ export function loadedTraditionalToSimplified(): TextConverter | null {
  * converter is returned whether or not it is still wanted (callers decide whether to apply it).
  */
 export function useTraditionalToSimplified(wanted: boolean): TextConverter | null {
-  const [converter, setConverter] = useState<TextConverter | null>(loaded);
+  // `() => loaded`, not `loaded`: given a function, useState calls it as an initializer, which
+  // would store the converter's answer for no text instead of the converter.
+  const [converter, setConverter] = useState<TextConverter | null>(() => loaded);
   useEffect(() => {
     if (!wanted || converter) return;
     let active = true;

@@ -1,0 +1,37 @@
+import { rmSync } from 'node:fs';
+import { Client } from 'pg';
+import { BuiltServer, startBuiltServer, tempDataDir } from './built-server';
+
+/**
+ * The built server on a fresh database: a new database on DATABASE_URL's server when set (CI),
+ * else the embedded PostgreSQL in a temp dir. `cleanup` drops or deletes it afterwards.
+ */
+export async function freshServer(
+  adminPassword: string,
+  /** More settings for the server, e.g. DEMO_DATA: '0' for an empty database. */
+  env: Record<string, string | undefined> = {},
+): Promise<{ server: BuiltServer; cleanup: () => Promise<void> }> {
+  const serverUrl = process.env.DATABASE_URL;
+  if (serverUrl) {
+    const name = `luoshi_browser_${process.pid}_${Date.now().toString(36)}`;
+    const admin = new Client({ connectionString: serverUrl });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name}`);
+    await admin.end();
+    const url = new URL(serverUrl);
+    url.pathname = `/${name}`;
+    const server = await startBuiltServer({ ...env, DATABASE_URL: url.toString(), ADMIN_PASSWORD: adminPassword });
+    return {
+      server,
+      cleanup: async () => {
+        const c = new Client({ connectionString: serverUrl });
+        await c.connect();
+        await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        await c.end();
+      },
+    };
+  }
+  const dataDir = tempDataDir('luoshi-browser-');
+  const server = await startBuiltServer({ ...env, DATABASE_URL: undefined, DATA_DIR: dataDir, ADMIN_PASSWORD: adminPassword });
+  return { server, cleanup: async () => rmSync(dataDir, { recursive: true, force: true }) };
+}
