@@ -1,4 +1,4 @@
-import { Check, Column, Entity, PrimaryColumn } from 'typeorm';
+import { Check, Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { numericToNumber } from '../database/column-transformers';
 
 /**
@@ -8,6 +8,8 @@ import { numericToNumber } from '../database/column-transformers';
  * aggregating every figure; a reconciliation test holds them equal to a sum over the figures.
  */
 @Entity('report_total')
+// targetProgress reads by (target, period): the primary key's order (target, county, …) made that a skip scan.
+@Index('report_total_target_period_idx', ['targetId', 'periodId', 'status'])
 @Check('report_total_status_check', `"status" IN ('DRAFT', 'SUBMITTED', 'ACCEPTED', 'RETURNED')`)
 export class ReportTotal {
   @PrimaryColumn('uuid', { name: 'target_id' })

@@ -3,6 +3,7 @@ import { ProgressReports1795648294029 } from './1795648294029-progress-reports';
 import { ReportAttachments1795648726535 } from './1795648726535-report-attachments';
 import { SignInFailures1795649061399 } from './1795649061399-sign-in-failures';
 import { FirstSubmission1795649134784 } from './1795649134784-first-submission';
+import { ReportTotalIndex1795651570196 } from './1795651570196-report-total-index';
 
 /** In order. `npm run migration:generate -- <Name>` writes a new file; add it here. */
-export const MIGRATIONS = [Foundation1795646116496, ProgressReports1795648294029, ReportAttachments1795648726535, SignInFailures1795649061399, FirstSubmission1795649134784];
+export const MIGRATIONS = [Foundation1795646116496, ProgressReports1795648294029, ReportAttachments1795648726535, SignInFailures1795649061399, FirstSubmission1795649134784, ReportTotalIndex1795651570196];
