@@ -21,6 +21,8 @@ const TasksPage = lazy(() => import('../features/reporting/TasksPage'));
 const ReportFormPage = lazy(() => import('../features/reporting/ReportFormPage'));
 const ReviewPage = lazy(() => import('../features/review/ReviewPage'));
 const ReportPage = lazy(() => import('../features/review/ReportPage'));
+// The leaders' dashboard brings the charts (recharts): its own chunk, never in the first load.
+const DashboardPage = lazy(() => import('../features/dashboard/DashboardPage'));
 
 const REPORTERS = ['REPORTER'] as const;
 const REVIEWERS = ['OFFICE', 'ADMIN'] as const;
@@ -68,6 +70,7 @@ export function AppRoutes() {
         <Route path="report/:periodId" element={<RequireRole roles={REPORTERS}><ReportFormPage /></RequireRole>} />
         <Route path="review" element={<RequireRole roles={REVIEWERS}><ReviewPage /></RequireRole>} />
         <Route path="reports/:id" element={<RequireRole roles={ANY_ROLE}><ReportPage /></RequireRole>} />
+        <Route path="dashboard" element={<RequireRole roles={ANY_ROLE}><DashboardPage /></RequireRole>} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

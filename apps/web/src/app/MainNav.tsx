@@ -17,6 +17,7 @@ const NAV_ITEMS: readonly NavItem[] = [
   { to: '/', label: 'nav.policy', testId: 'nav-policy' },
   { to: '/tasks', label: 'nav.tasks', roles: ['REPORTER'], testId: 'nav-tasks', alsoActiveUnder: ['/report/'] },
   { to: '/review', label: 'nav.review', roles: ['OFFICE', 'ADMIN'], testId: 'nav-review' },
+  { to: '/dashboard', label: 'nav.dashboard', testId: 'nav-dashboard' },
 ];
 
 /** The pages the signed-in user works in. Plain links (antd's Menu would add ~20 KB to the first load). */

@@ -1,3 +1,4 @@
+import { dashboardEn, dashboardZhHans, dashboardZhHant } from './messages-dashboard';
 import { reportingEn, reportingZhHans, reportingZhHant } from './messages-reporting';
 
 /**
@@ -60,6 +61,7 @@ export const zhHans = {
   'target.AT_MOST': '不超过',
   'target.year': '（{year}年）',
   ...reportingZhHans,
+  ...dashboardZhHans,
 } as const;
 
 export type MessageKey = keyof typeof zhHans;
@@ -118,6 +120,7 @@ export const zhHant: Messages = {
   'target.AT_MOST': '不超過',
   'target.year': '（{year}年）',
   ...reportingZhHant,
+  ...dashboardZhHant,
 };
 
 export const en: Messages = {
@@ -173,6 +176,7 @@ export const en: Messages = {
   'target.AT_MOST': '≤',
   'target.year': '({year})',
   ...reportingEn,
+  ...dashboardEn,
 };
 
 export type Lang = 'zh-Hans' | 'zh-Hant' | 'en';

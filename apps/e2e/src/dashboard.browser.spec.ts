@@ -1,0 +1,146 @@
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import type { Browser, Page } from 'playwright-core';
+import { gql, startBuiltServer, tempDataDir, type BuiltServer } from './support/built-server';
+import { ARTIFACTS, describeWithBrowser, launchBrowser } from './support/browser';
+
+const ADMIN_PASSWORD = 'dashboard-admin-pass-1';
+/** The seven county-level divisions as the simplified UI names them in the chart. */
+const COUNTIES = ['蓬江', '江海', '新会', '台山', '开平', '鹤山', '恩平'];
+
+interface Progress {
+  targetProgress: { achieved: number; target: { id: string } }[];
+}
+
+async function signIn(page: Page, url: string, password: string) {
+  await page.goto(`${url}/login`);
+  await page.locator('input[autocomplete="username"]').waitFor();
+  await page.fill('input[autocomplete="username"]', 'leader');
+  await page.fill('input[autocomplete="current-password"]', password);
+  await page.getByRole('button', { name: /登\s*录/ }).click();
+  await page.waitForURL(`${url}/`);
+}
+
+/** The dashboard has loaded data for a period: returns the period's id. */
+async function dashboardReady(page: Page): Promise<string> {
+  await page.locator('[data-testid="dashboard"][data-ready="data"]').waitFor({ timeout: 30_000 });
+  await page.getByTestId('target-card').first().waitFor();
+  return (await page.getByTestId('dashboard').getAttribute('data-period-id'))!;
+}
+
+describeWithBrowser('the leaders’ dashboard in a real browser', () => {
+  let browser: Browser;
+  let server: BuiltServer;
+  let dataDir: string;
+  let password: string;
+  let token: string;
+  let policyId: string;
+
+  beforeAll(async () => {
+    // The embedded database with the generated demo data (as a newcomer first starts it).
+    dataDir = tempDataDir('luoshi-dashboard-');
+    server = await startBuiltServer({ DATABASE_URL: undefined, DATA_DIR: dataDir, ADMIN_PASSWORD });
+    const match = /演示账号的密码均为 (\S+)/.exec(server.output());
+    if (!match) throw new Error(`no demo password in the output:\n${server.output()}`);
+    password = match[1];
+    const login = await gql<{ login: { accessToken: string } }>(server.url, 'mutation($u:String!,$p:String!){login(username:$u,password:$p){accessToken}}', { u: 'leader', p: password });
+    token = login.data!.login.accessToken;
+    const policies = await gql<{ policies: { id: string }[] }>(server.url, '{ policies { id } }', {}, token);
+    policyId = policies.data!.policies[0].id;
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  async function expectCardsMatchApi(page: Page, periodId: string) {
+    const progress = await gql<Progress>(server.url, 'query($p:ID!,$per:ID){targetProgress(policyId:$p,periodId:$per){achieved target{id}}}', { p: policyId, per: periodId }, token);
+    expect(progress.errors).toBeUndefined();
+    const cards = page.getByTestId('target-card');
+    await expect(cards.count()).resolves.toBe(4);
+    for (const item of progress.data!.targetProgress) {
+      const value = await page.locator(`[data-testid="target-card"][data-target-id="${item.target.id}"] [data-testid="card-achieved"]`).getAttribute('data-value');
+      expect(Number(value)).toBe(item.achieved);
+    }
+  }
+
+  it('shows the targets as the API counts them, every county, filters in the address, and the figures behind a number', async () => {
+    const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, acceptDownloads: true });
+    const page = await context.newPage();
+    try {
+      await signIn(page, server.url, password);
+      await page.getByTestId('nav-dashboard').click();
+      await page.waitForURL(/\/dashboard/);
+      const firstPeriod = await dashboardReady(page);
+      await page.getByTestId('demo-banner').getByText('演示数据').waitFor();
+      await expectCardsMatchApi(page, firstPeriod);
+
+      const chart = page.getByTestId('county-chart');
+      await chart.locator('.recharts-yAxis').waitFor();
+      const chartText = await chart.textContent();
+      for (const name of COUNTIES) expect(chartText).toContain(name);
+
+      // Another quarter: the address says which, and the cards follow.
+      await page.getByTestId('period-select').click();
+      await page.getByRole('option', { name: '2024年第四季度' }).click();
+      await page.waitForURL(/[?&]period=/);
+      const period = new URL(page.url()).searchParams.get('period')!;
+      await page.locator(`[data-testid="dashboard"][data-period-id="${period}"][data-ready="data"]`).waitFor();
+      await expectCardsMatchApi(page, period);
+
+      // One county: in the address too.
+      await page.getByTestId('county-select').click();
+      await page.getByRole('option', { name: '台山市' }).click();
+      await page.waitForURL(/[?&]county=/);
+      expect(new URL(page.url()).searchParams.get('period')).toBe(period);
+      await page.getByTestId('trend-chart').waitFor();
+
+      // The figures behind a number, each linking to its report.
+      await page.getByTestId('card-achieved').first().click();
+      const drawer = page.locator('.ls-sources-drawer');
+      await drawer.getByTestId('source-report-link').first().waitFor();
+      expect(await drawer.getByTestId('source-report-link').first().getAttribute('href')).toMatch(/\/reports\/[\w-]+$/);
+      await page.keyboard.press('Escape');
+      await drawer.locator('.ant-drawer-content').waitFor({ state: 'hidden' }).catch(() => undefined);
+
+      // The overview as a workbook: one sheet per table.
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-excel').click()]);
+      expect(download.suggestedFilename()).toBe('落实看板-2024年第四季度.xlsx');
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.readFile(await download.path());
+      expect(workbook.worksheets.map((w) => w.name)).toEqual(['量化指标完成情况', '各地完成情况', '各项措施落实情况', '各单位报送情况']);
+      expect(workbook.getWorksheet('各项措施落实情况')!.rowCount).toBe(16);
+
+      await page.goto(`${server.url}/dashboard?period=${period}`);
+      await dashboardReady(page);
+      await page.getByTestId('county-chart').locator('.recharts-yAxis').waitFor();
+      await page.screenshot({ path: join(ARTIFACTS, 'dashboard-1920.png'), fullPage: true });
+    } catch (error) {
+      await page.screenshot({ path: join(ARTIFACTS, 'dashboard-failed.png'), fullPage: true }).catch(() => undefined);
+      throw error;
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('reads on a phone', async () => {
+    const context = await browser.newContext({ viewport: { width: 360, height: 780 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+    const page = await context.newPage();
+    try {
+      await signIn(page, server.url, password);
+      await page.goto(`${server.url}/dashboard`);
+      await dashboardReady(page);
+      await page.getByTestId('county-chart').locator('.recharts-yAxis').waitFor();
+      await page.getByTestId('measure-row').first().waitFor();
+      // Nothing wider than the phone.
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+      await page.screenshot({ path: join(ARTIFACTS, 'dashboard-360.png'), fullPage: true });
+    } finally {
+      await context.close();
+    }
+  });
+});

@@ -1,0 +1,90 @@
+import { act } from 'react';
+import { createRoot, type Root } from 'react-dom/client';
+import { MemoryRouter } from 'react-router';
+import { MockedProvider, type MockedProviderProps } from '@apollo/client/testing/react';
+import { DashboardCountyListDocument, DashboardOverviewDocument, DashboardPolicyDocument } from '../../graphql/generated';
+import { I18nProvider } from '../../app/i18n';
+import DashboardPage from './DashboardPage';
+
+type Mock = MockedProviderProps['mocks'];
+
+let container: HTMLDivElement;
+let root: Root;
+
+beforeEach(() => {
+  container = document.createElement('div');
+  document.body.appendChild(container);
+  root = createRoot(container);
+});
+
+afterEach(() => {
+  act(() => root.unmount());
+  container.remove();
+});
+
+async function waitFor(check: () => void, timeoutMs = 3000) {
+  const started = Date.now();
+  for (;;) {
+    try {
+      check();
+      return;
+    } catch (error) {
+      if (Date.now() - started > timeoutMs) throw error;
+      await act(() => new Promise((resolve) => setTimeout(resolve, 20)));
+    }
+  }
+}
+
+const period = (id: string, label: string) => ({ id, label, startsOn: '2024-07-01', endsOn: '2024-09-30', dueOn: '2024-10-10' });
+const P1 = period('p1', '2024Q3');
+const P2 = period('p2', '2024Q4');
+
+const policyMock = {
+  request: { query: DashboardPolicyDocument },
+  result: { data: { appInfo: { demoData: true }, policies: [{ id: 'pol', docNumber: '江就辦〔2024〕1號', currentPeriod: { id: 'p2', label: '2024Q4' }, periods: [P1, P2] }] } },
+};
+const countiesMock = { request: { query: DashboardCountyListDocument }, result: { data: { agencies: [] } } };
+const emptyOverview = (p: typeof P1) => ({
+  request: { query: DashboardOverviewDocument, variables: { policyId: 'pol', periodId: p.id } },
+  result: { data: { policyOverview: { hasReports: false, period: p, targets: [], measures: [], compliance: [] } } },
+});
+
+function render(mocks: Mock, url = '/dashboard') {
+  act(() => {
+    root.render(
+      <MockedProvider mocks={mocks}>
+        <I18nProvider initialLang="zh-Hans">
+          <MemoryRouter initialEntries={[url]}>
+            <DashboardPage />
+          </MemoryRouter>
+        </I18nProvider>
+      </MockedProvider>,
+    );
+  });
+}
+
+const text = () => container.textContent ?? '';
+
+describe('DashboardPage', () => {
+  it('walks back from the current period, then says when no period has reports; shows the demo banner', async () => {
+    render([policyMock, countiesMock, emptyOverview(P2), emptyOverview(P1)]);
+    expect(container.querySelector('[data-testid="dashboard-loading"]')).not.toBeNull();
+    await waitFor(() => expect(text()).toContain('本期暂无已提交的报告'));
+    expect(text()).toContain('演示数据：以下内容为系统生成的示例，仅供体验');
+    // It looked at the current quarter, found nothing, and settled on the earlier one.
+    expect(container.querySelector('[data-testid="dashboard"]')!.getAttribute('data-period-id')).toBe('p1');
+  });
+
+  it('keeps the period of the address even without reports', async () => {
+    render([policyMock, countiesMock, emptyOverview(P2)], '/dashboard?period=p2');
+    await waitFor(() => expect(text()).toContain('本期暂无已提交的报告'));
+    expect(container.querySelector('[data-testid="dashboard"]')!.getAttribute('data-period-id')).toBe('p2');
+  });
+
+  it('offers a retry when the data cannot be loaded', async () => {
+    render([policyMock, countiesMock, { request: { query: DashboardOverviewDocument, variables: { policyId: 'pol', periodId: 'p2' } }, error: new Error('服务器开小差了') }]);
+    await waitFor(() => expect(text()).toContain('加载失败'));
+    expect(text()).toContain('服务器开小差了');
+    expect(text()).toMatch(/重\s?试/); // antd spaces a two-character button outside the app's ConfigProvider
+  });
+});

@@ -1,0 +1,259 @@
+import './dashboard.css';
+import { useEffect, useMemo, useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { useQuery } from '@apollo/client/react';
+import { Alert, Button, Empty, Segmented, Select, Skeleton, Typography } from 'antd';
+import {
+  DashboardCountiesDocument,
+  DashboardCountyListDocument,
+  DashboardOverviewDocument,
+  DashboardPolicyDocument,
+  DashboardTrendDocument,
+} from '../../graphql/generated';
+import { useDisplayText, useI18n, type MessageKey } from '../../app/i18n';
+import { formatPeriodLabel } from '../reporting/report-format';
+import { LoadError } from '../reporting/LoadError';
+import { defaultPeriod } from './dashboard-format';
+import { TargetCards } from './TargetCards';
+import { CountyChart } from './CountyChart';
+import { TrendChart } from './TrendChart';
+import { MeasuresTable } from './MeasuresTable';
+import { ComplianceList } from './ComplianceList';
+import { SourcesDrawer, type SourcesRequest } from './SourcesDrawer';
+import { exportSheets } from './export-rows';
+
+function Section({ title, extra, children, testId }: { title: string; extra?: React.ReactNode; children: React.ReactNode; testId?: string }) {
+  return (
+    <section className="ls-dash-section" data-testid={testId}>
+      <div className="ls-dash-section-head">
+        <h2 className="ls-dash-section-title">{title}</h2>
+        {extra}
+      </div>
+      {children}
+    </section>
+  );
+}
+
+function DashboardSkeleton() {
+  return (
+    <div data-testid="dashboard-loading">
+      <div className="ls-dash-cards">
+        {[0, 1, 2, 3].map((i) => (
+          <div key={i} className="ls-dash-card">
+            <Skeleton active paragraph={{ rows: 2 }} />
+          </div>
+        ))}
+      </div>
+      <Skeleton active paragraph={{ rows: 8 }} />
+    </div>
+  );
+}
+
+/** The leaders' dashboard: which targets are behind, which counties lag, which units have not reported. */
+export default function DashboardPage() {
+  const { t, lang } = useI18n();
+  const display = useDisplayText();
+  const [params, setParams] = useSearchParams();
+  const requestedPeriod = params.get('period');
+  const countyId = params.get('county');
+  const [withoutReports, setWithoutReports] = useState<ReadonlySet<string>>(new Set());
+  const [chosenTarget, setChosenTarget] = useState<string | null>(null);
+  const [sources, setSources] = useState<SourcesRequest | null>(null);
+  const [exporting, setExporting] = useState(false);
+  const [exportFailed, setExportFailed] = useState(false);
+
+  const policyQuery = useQuery(DashboardPolicyDocument);
+  const countyList = useQuery(DashboardCountyListDocument);
+  const policy = policyQuery.data?.policies[0] ?? null;
+  const periods = useMemo(() => {
+    if (!policy) return [];
+    const end = policy.currentPeriod ? policy.periods.findIndex((p) => p.id === policy.currentPeriod!.id) : -1;
+    return end >= 0 ? policy.periods.slice(0, end + 1) : policy.periods;
+  }, [policy]);
+  const periodId = policy ? defaultPeriod(periods.length ? periods : policy.periods, policy.currentPeriod?.id, requestedPeriod, withoutReports) : null;
+
+  const overview = useQuery(DashboardOverviewDocument, {
+    variables: { policyId: policy?.id ?? '', periodId: periodId ?? '' },
+    skip: !policy || !periodId,
+  });
+  const hasReports = overview.data?.policyOverview.hasReports ?? false;
+  const counties = useQuery(DashboardCountiesDocument, {
+    variables: { policyId: policy?.id ?? '', periodId },
+    skip: !policy || !periodId || !hasReports,
+  });
+  const trend = useQuery(DashboardTrendDocument, {
+    variables: { policyId: policy?.id ?? '', countyId },
+    skip: !policy || !hasReports,
+  });
+
+  // No period in the address: walk back from the current period to the latest one with reports.
+  useEffect(() => {
+    if (requestedPeriod || !periodId || !overview.data || overview.data.policyOverview.period.id !== periodId) return;
+    if (overview.data.policyOverview.hasReports || withoutReports.has(periodId)) return;
+    if (periods.findIndex((p) => p.id === periodId) <= 0) return;
+    setWithoutReports(new Set([...withoutReports, periodId]));
+  }, [requestedPeriod, periodId, overview.data, withoutReports, periods]);
+
+  const setParam = (key: 'period' | 'county', value: string | null) => {
+    const next = new URLSearchParams(params);
+    if (key === 'period' && !next.get('period') && periodId) next.set('period', periodId);
+    if (value) next.set(key, value);
+    else next.delete(key);
+    setParams(next);
+  };
+
+  const cards = overview.data?.policyOverview.targets ?? [];
+  const countTargets = cards.filter((c) => c.target.direction === 'AT_LEAST');
+  const targetId = countTargets.some((c) => c.target.id === chosenTarget) ? chosenTarget : (countTargets[0]?.target.id ?? null);
+  const card = cards.find((c) => c.target.id === targetId);
+  const progress = counties.data?.targetProgress.find((p) => p.target.id === targetId);
+  const trendOfTarget = trend.data?.targetTrend.find((p) => p.target.id === targetId);
+  const countyName = (id: string | null) => {
+    const c = countyList.data?.agencies.find((a) => a.id === id);
+    return c ? display(c.shortName) : undefined;
+  };
+
+  const error = policyQuery.error ?? overview.error;
+  const loading = !error && (!policy || (periodId !== null && !overview.data));
+  const countyLabel = countyName(countyId) ?? t('dashboard.allCounties');
+
+  /** One sheet per table, built from what the page shows; exceljs loads only now. */
+  const exportExcel = async () => {
+    const data = overview.data?.policyOverview;
+    if (!data) return;
+    setExporting(true);
+    setExportFailed(false);
+    try {
+      const { downloadWorkbook } = await import('./export-excel');
+      const sheets = exportSheets(
+        { targets: data.targets, counties: counties.data?.targetProgress ?? [], measures: data.measures, compliance: data.compliance },
+        (key) => t(key as MessageKey),
+        display,
+      );
+      await downloadWorkbook(sheets, `${t('dashboard.title')}-${formatPeriodLabel(data.period.label, lang)}.xlsx`);
+    } catch {
+      setExportFailed(true);
+    } finally {
+      setExporting(false);
+    }
+  };
+
+  return (
+    <div className="ls-dash" data-testid="dashboard" data-period-id={periodId ?? undefined} data-ready={!loading && !error ? (hasReports ? 'data' : 'empty') : undefined}>
+      <div className="ls-dash-top">
+        <div>
+          <Typography.Title level={1} className="ls-page-title ls-dash-title">
+            {t('dashboard.title')}
+          </Typography.Title>
+          {policy && <Typography.Text type="secondary">{display(policy.docNumber)}</Typography.Text>}
+        </div>
+        <div className="ls-dash-filters">
+          <label className="ls-dash-filter">
+            <span>{t('dashboard.period')}</span>
+            <Select
+              data-testid="period-select"
+              className="ls-dash-select"
+              value={periodId ?? undefined}
+              loading={!policy}
+              onChange={(value: string) => setParam('period', value)}
+              options={[...periods].reverse().map((p) => ({ value: p.id, label: formatPeriodLabel(p.label, lang) }))}
+              popupMatchSelectWidth={false}
+            />
+          </label>
+          <label className="ls-dash-filter">
+            <span>{t('dashboard.county')}</span>
+            <Select
+              data-testid="county-select"
+              className="ls-dash-select"
+              value={countyId ?? ''}
+              onChange={(value: string) => setParam('county', value || null)}
+              options={[
+                { value: '', label: t('dashboard.allCounties') },
+                ...(countyList.data?.agencies ?? []).map((a) => ({ value: a.id, label: display(a.name) })),
+              ]}
+              popupMatchSelectWidth={false}
+            />
+          </label>
+          {hasReports && (
+            <Button onClick={() => void exportExcel()} loading={exporting} data-testid="export-excel">
+              {t('dashboard.export')}
+            </Button>
+          )}
+          {exportFailed && <Typography.Text type="danger">{t('dashboard.exportFailed')}</Typography.Text>}
+        </div>
+      </div>
+
+      {policyQuery.data?.appInfo.demoData && <Alert type="warning" showIcon title={t('dashboard.demo')} data-testid="demo-banner" className="ls-dash-demo" />}
+
+      {error ? (
+        <LoadError
+          error={error}
+          onRetry={() => {
+            void policyQuery.refetch();
+            if (policy) void overview.refetch();
+          }}
+        />
+      ) : loading ? (
+        <DashboardSkeleton />
+      ) : !hasReports ? (
+        <Empty className="ls-dash-empty" data-testid="dashboard-empty" description={<><div className="ls-dash-empty-title">{t('dashboard.empty')}</div><div>{t('dashboard.emptyHint')}</div></>} />
+      ) : (
+        <>
+          <Section title={`${t('dashboard.targets')} · ${t('dashboard.cityWide')}`} testId="targets">
+            <TargetCards cards={cards} onSources={setSources} />
+          </Section>
+          {countTargets.length > 0 && (
+            <div className="ls-dash-target-switch">
+              <Segmented
+                data-testid="target-switch"
+                value={targetId ?? undefined}
+                onChange={(value) => setChosenTarget(String(value))}
+                options={countTargets.map((c) => ({ value: c.target.id, label: display(c.target.name) }))}
+              />
+            </div>
+          )}
+          <div className="ls-dash-grid">
+            <Section title={`${t('dashboard.byCounty')}${card ? ` · ${display(card.target.name)}` : ''}`} testId="by-county">
+              {counties.error ? (
+                <LoadError error={counties.error} onRetry={() => void counties.refetch()} />
+              ) : !progress || !card ? (
+                <Skeleton active paragraph={{ rows: 7 }} />
+              ) : (
+                <CountyChart
+                  rows={progress.byCounty}
+                  expectedShare={card.expectedShare}
+                  unit={card.target.unit}
+                  selectedCountyId={countyId}
+                  onBarClick={(id, name) => setSources({ targetId: card.target.id, targetName: card.target.name, unit: card.target.unit, countyId: id, countyName: name })}
+                />
+              )}
+            </Section>
+            <Section title={`${t('dashboard.trend')} · ${countyLabel}`} testId="trend">
+              {trend.error ? (
+                <LoadError error={trend.error} onRetry={() => void trend.refetch()} />
+              ) : !trend.data || !card ? (
+                <Skeleton active paragraph={{ rows: 6 }} />
+              ) : (
+                <TrendChart
+                  points={trendOfTarget?.points ?? []}
+                  direction={card.target.direction}
+                  unit={card.target.unit}
+                  county={countyId ? { quota: progress?.byCounty.find((r) => r.county.id === countyId)?.quota ?? null, targetValue: card.target.targetValue } : undefined}
+                />
+              )}
+            </Section>
+          </div>
+          <div className="ls-dash-grid ls-dash-grid-wide">
+            <Section title={t('dashboard.measures')} extra={<span className="ls-dash-hint ls-dash-overdue">{t('dashboard.overdueNote')}</span>} testId="measures-section">
+              <MeasuresTable rows={overview.data?.policyOverview.measures ?? []} />
+            </Section>
+            <Section title={t('dashboard.compliance')} testId="compliance-section">
+              <ComplianceList rows={overview.data?.policyOverview.compliance ?? []} />
+            </Section>
+          </div>
+        </>
+      )}
+      {periodId && <SourcesDrawer request={sources} periodId={periodId} onClose={() => setSources(null)} />}
+    </div>
+  );
+}
