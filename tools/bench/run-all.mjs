@@ -1,0 +1,28 @@
+#!/usr/bin/env node
+// npm run bench: every benchmark in turn, stopping at the first that fails.
+//   startup.mjs      start-up time and idle memory of a fresh clone (builds in its own clone)
+//   npm run build    this checkout's API, which the next two run (Nx cache: quick when unchanged)
+//   seed-large.mjs   the large database (reused when a complete seed is there)
+//   reports-load.mjs targetProgress latency, statements per request, save + submit, memory
+// Results go to tmp/bench/. Not part of CI: it takes several minutes and wants a quiet machine.
+import { spawnSync } from 'node:child_process';
+import { resolve } from 'node:path';
+
+const root = resolve(new URL('../..', import.meta.url).pathname);
+const steps = [
+  [process.execPath, ['tools/bench/startup.mjs']],
+  ['npm', ['run', 'build']],
+  [process.execPath, ['tools/bench/seed-large.mjs']],
+  [process.execPath, ['tools/bench/reports-load.mjs']],
+];
+for (const [command, args] of steps) {
+  const label = [command === process.execPath ? 'node' : command, ...args].join(' ');
+  console.log(`\n== ${label}`);
+  const t0 = performance.now();
+  const { status, signal } = spawnSync(command, args, { cwd: root, stdio: 'inherit' });
+  if (status !== 0) {
+    console.error(`== ${label} failed (${signal ?? `exit ${status}`})`);
+    process.exit(status || 1);
+  }
+  console.log(`== ${label}: ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+}
