@@ -15,6 +15,7 @@ import { StateTag } from '../reporting/StateTag';
 import { isEditableStatus } from '../reporting/task-state';
 import { describeHistoryEvent } from './history';
 import { ReportFigures } from './ReportFigures';
+import { ReportAttachments } from './ReportAttachments';
 
 type Report = ReportDetailQuery['progressReport'];
 
@@ -46,7 +47,7 @@ function History({ events }: { events: Report['history'] }) {
   );
 }
 
-function ReportView({ report }: { report: Report }) {
+function ReportView({ report, onChanged }: { report: Report; onChanged: () => void }) {
   const { t, lang } = useI18n();
   const display = useDisplayText();
   const { user } = useAuth();
@@ -92,7 +93,13 @@ function ReportView({ report }: { report: Report }) {
         <ReportTexts report={report} />
         <ReportFigures targets={report.measure.targets} values={report.values} previousValues={report.previous?.values} />
       </Card>
-      {/* Attachments (附件) will have their own section here once the API stores files. */}
+      <ReportAttachments
+        reportId={report.id}
+        attachments={report.attachments}
+        // The unit's own reporter, or the office filling in on its behalf, while the report can change.
+        mayEdit={isEditableStatus(report.status) && (user?.role === 'REPORTER' || user?.role === 'OFFICE' || user?.role === 'ADMIN')}
+        onChanged={onChanged}
+      />
       <Card size="small" title={t('detail.history')}>
         <History events={report.history} />
       </Card>
@@ -115,5 +122,5 @@ export default function ReportPage() {
     return <LoadError error={error} onRetry={() => void refetch().catch(() => undefined)} />;
   }
   if (!data) return null;
-  return <ReportView report={data.progressReport} />;
+  return <ReportView report={data.progressReport} onChanged={() => void refetch().catch(() => undefined)} />;
 }

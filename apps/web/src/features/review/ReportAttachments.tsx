@@ -1,0 +1,99 @@
+import { useState } from 'react';
+import { useMutation } from '@apollo/client/react';
+import { Button, Card, Empty, Flex, List, message as antMessage, Popconfirm, Typography, Upload } from 'antd';
+import { DeleteReportAttachmentDocument, type ReportDetailQuery } from '../../graphql/generated';
+import { useI18n } from '../../app/i18n';
+import { getAccessToken } from '../auth/auth';
+import { formatDateTime } from '../reporting/report-format';
+import { formatFileSize } from './file-size';
+
+type Attachment = ReportDetailQuery['progressReport']['attachments'][number];
+
+const ACCEPT = '.pdf,.png,.jpg,.jpeg,.gif,.webp,.doc,.docx,.xls,.xlsx';
+const authHeader = (): Record<string, string> => {
+  const token = getAccessToken();
+  return token ? { authorization: `Bearer ${token}` } : {};
+};
+
+/** Downloads need the bearer token, so a plain link will not do: fetch, then hand the blob over. */
+async function download(attachment: Attachment) {
+  const res = await fetch(attachment.url, { headers: authHeader() });
+  if (!res.ok) throw new Error(((await res.json().catch(() => ({}))) as { message?: string }).message ?? res.statusText);
+  const url = URL.createObjectURL(await res.blob());
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = attachment.filename;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** The report's evidence files: listed for every reader; added and removed while the report is editable. */
+export function ReportAttachments({ reportId, attachments, mayEdit, onChanged }: { reportId: string; attachments: Attachment[]; mayEdit: boolean; onChanged: () => void }) {
+  const { t } = useI18n();
+  const [message, messageHolder] = antMessage.useMessage();
+  const [uploading, setUploading] = useState(false);
+  const [remove] = useMutation(DeleteReportAttachmentDocument);
+
+  const upload = async (file: File) => {
+    setUploading(true);
+    try {
+      const form = new FormData();
+      form.append('file', file, file.name);
+      const res = await fetch(`/reports/${reportId}/attachments`, { method: 'POST', body: form, headers: authHeader() });
+      const body = (await res.json().catch(() => ({}))) as { message?: string };
+      if (!res.ok) throw new Error(body.message ?? res.statusText);
+      void message.success(t('attach.uploaded', { name: file.name }));
+      onChanged();
+    } catch (error) {
+      void message.error(t('attach.failed', { message: (error as Error).message }));
+    } finally {
+      setUploading(false);
+    }
+  };
+
+  return (
+    <Card size="small" title={t('attach.title')} data-testid="attachments">
+      {messageHolder}
+      {mayEdit && (
+        <Flex vertical gap={4} style={{ marginBottom: 12 }}>
+          <Upload accept={ACCEPT} showUploadList={false} beforeUpload={(file) => (void upload(file), false)} disabled={uploading}>
+            <Button loading={uploading}>{t('attach.upload')}</Button>
+          </Upload>
+          <Typography.Text type="secondary">{t('attach.hint')}</Typography.Text>
+        </Flex>
+      )}
+      {attachments.length === 0 ? (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('attach.empty')} />
+      ) : (
+        <List
+          size="small"
+          dataSource={attachments}
+          renderItem={(a) => (
+            <List.Item
+              data-testid="attachment"
+              actions={[
+                <Button key="download" type="link" size="small" onClick={() => download(a).catch((e: Error) => void message.error(e.message))}>
+                  {t('attach.download')}
+                </Button>,
+                ...(mayEdit
+                  ? [
+                      <Popconfirm key="remove" title={t('attach.removeConfirm', { name: a.filename })} onConfirm={() => remove({ variables: { id: a.id } }).then(onChanged)}>
+                        <Button type="link" size="small" danger>
+                          {t('attach.remove')}
+                        </Button>
+                      </Popconfirm>,
+                    ]
+                  : []),
+              ]}
+            >
+              <List.Item.Meta
+                title={a.filename}
+                description={t('attach.meta', { size: formatFileSize(a.sizeBytes), who: a.uploadedBy ?? '', time: formatDateTime(a.uploadedAt) })}
+              />
+            </List.Item>
+          )}
+        />
+      )}
+    </Card>
+  );
+}
