@@ -11,6 +11,7 @@ import { buildFigureGrid, gridRows, type FigureGrid } from './figure-grid';
 import { LoadError } from './LoadError';
 import { MeasureReportCard, type FormTask } from './MeasureReportCard';
 import { formatDate, formatPeriodLabel, periodYear } from './report-format';
+import { ExcelBar } from './ExcelBar';
 
 function apolloDraftApi(client: ApolloClient): DraftApi {
   const required = <T,>(value: T | null | undefined): T => {
@@ -149,6 +150,7 @@ function ReportForm({ data, periodId }: { data: ReportFormQuery; periodId: strin
         <Typography.Paragraph type="secondary" className="ls-report-intro">
           {t('report.intro')}
         </Typography.Paragraph>
+        <ExcelBar periodId={periodId} onBeforeImport={() => store.flushAll().then(() => undefined)} />
       </div>
       {cards.map(({ task, grid }) => (
         <MeasureReportCard key={task.measure.id} store={store} task={task} grid={grid} />

@@ -1,0 +1,100 @@
+import { useState } from 'react';
+import { Alert, Button, Flex, Typography, Upload } from 'antd';
+import { useI18n } from '../../app/i18n';
+import { getAccessToken } from '../auth/auth';
+
+interface CellError {
+  sheet: string;
+  cell: string;
+  message: string;
+}
+
+const authHeader = (): Record<string, string> => {
+  const token = getAccessToken();
+  return token ? { authorization: `Bearer ${token}` } : {};
+};
+
+/**
+ * The same report as an Excel workbook, both ways: a unit that collects figures from its bureaux
+ * in a spreadsheet fills the template offline and imports it. A wrong file lists its cells.
+ */
+export function ExcelBar({ periodId, onBeforeImport }: { periodId: string; onBeforeImport: () => Promise<void> }) {
+  const { t } = useI18n();
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<{ message: string; errors: CellError[] } | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+
+  const download = async () => {
+    setBusy(true);
+    try {
+      const res = await fetch(`/reports/template.xlsx?periodId=${encodeURIComponent(periodId)}`, { headers: authHeader() });
+      if (!res.ok) throw new Error(((await res.json().catch(() => ({}))) as { message?: string }).message ?? res.statusText);
+      const name = decodeURIComponent(/filename\*=UTF-8''([^;]+)/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? 'report.xlsx');
+      const url = URL.createObjectURL(await res.blob());
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = name;
+      a.click();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    } catch (error) {
+      setProblem({ message: t('excel.failed', { message: (error as Error).message }), errors: [] });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const upload = async (file: File) => {
+    setBusy(true);
+    setProblem(null);
+    try {
+      await onBeforeImport(); // pending autosaves first, so the import starts from the latest versions
+      const form = new FormData();
+      form.append('file', file, file.name);
+      const res = await fetch('/reports/import.xlsx', { method: 'POST', body: form, headers: authHeader() });
+      const body = (await res.json().catch(() => ({}))) as { message?: string; errors?: CellError[]; saved?: unknown[] };
+      if (!res.ok) {
+        setProblem({ message: body.errors?.length ? t('excel.errorsTitle') : t('excel.failed', { message: body.message ?? res.statusText }), errors: body.errors ?? [] });
+        return;
+      }
+      setDone(t('excel.imported', { count: body.saved?.length ?? 0 }));
+      // The form keeps its drafts in memory: start it again from what the server now holds.
+      setTimeout(() => window.location.reload(), 800);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Flex vertical gap={8} className="ls-excel-bar" data-testid="excel-bar">
+      <Flex wrap gap={8}>
+        <Button onClick={() => void download()} disabled={busy}>
+          {t('excel.download')}
+        </Button>
+        <Upload accept=".xlsx" showUploadList={false} beforeUpload={(file) => (void upload(file), false)} disabled={busy}>
+          <Button loading={busy}>{t('excel.import')}</Button>
+        </Upload>
+      </Flex>
+      <Typography.Text type="secondary">{t('excel.hint')}</Typography.Text>
+      {done && <Alert type="success" showIcon title={done} />}
+      {problem && (
+        <Alert
+          type="error"
+          showIcon
+          title={problem.message}
+          data-testid="excel-errors"
+          description={
+            problem.errors.length > 0 && (
+              <ul className="ls-excel-errors">
+                {problem.errors.map((e) => (
+                  <li key={`${e.sheet}!${e.cell}`}>
+                    {e.sheet}!{e.cell}:{e.message}
+                  </li>
+                ))}
+              </ul>
+            )
+          }
+        />
+      )}
+    </Flex>
+  );
+}
