@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import { ProgressReport } from './progress-report.entity';
+import { reportColumns } from './report-columns';
 
 /** A (measure, unit, period) key: the previous report is the unit's latest on the measure before that period. */
 export const previousKey = (measureId: string, agencyId: string, periodId: string) => `${measureId}|${agencyId}|${periodId}`;
@@ -8,9 +9,7 @@ export const previousKey = (measureId: string, agencyId: string, periodId: strin
 export async function previousReportsFor(ds: DataSource, keys: readonly string[]): Promise<(ProgressReport | null)[]> {
   const parts = keys.map((k) => k.split('|'));
   const rows: (ProgressReport & { n: string })[] = await ds.query(
-    `SELECT k.n, prev.id, prev.measure_id AS "measureId", prev.agency_id AS "agencyId", prev.period_id AS "periodId", prev.status, prev.version,
-            prev.progress, prev.problems, prev.next_steps AS "nextSteps", prev.unit_status AS "unitStatus", prev.review_comment AS "reviewComment",
-            prev.created_at AS "createdAt", prev.updated_at AS "updatedAt", prev.submitted_at AS "submittedAt", prev.first_submitted_at AS "firstSubmittedAt", prev.reviewed_at AS "reviewedAt"
+    `SELECT k.n, ${reportColumns('prev')}
        FROM unnest($1::uuid[], $2::uuid[], $3::uuid[]) WITH ORDINALITY AS k(measure_id, agency_id, period_id, n)
        JOIN reporting_period cp ON cp.id = k.period_id
        JOIN LATERAL (

@@ -7,6 +7,7 @@ import { ReportingPeriod } from '../policy/reporting-period.entity';
 import { ProgressReport } from './progress-report.entity';
 import { assertCanRead } from './report-access';
 import { ReportError } from './report.errors';
+import { reportColumns } from './report-columns';
 
 export interface TaskRow {
   measureId: string;
@@ -24,9 +25,7 @@ export interface ReportFilter {
   status?: ReportStatus | null;
 }
 
-const REPORT_COLUMNS = `r.id, r.measure_id AS "measureId", r.agency_id AS "agencyId", r.period_id AS "periodId", r.status, r.version,
-  r.progress, r.problems, r.next_steps AS "nextSteps", r.unit_status AS "unitStatus", r.review_comment AS "reviewComment",
-  r.created_at AS "createdAt", r.updated_at AS "updatedAt", r.submitted_at AS "submittedAt", r.first_submitted_at AS "firstSubmittedAt", r.reviewed_at AS "reviewedAt"`;
+const REPORT_COLUMNS = reportColumns('r');
 
 @Injectable()
 export class ReportListsService {

@@ -1,18 +1,13 @@
 import { useState } from 'react';
 import { Alert, Button, Flex, Typography, Upload } from 'antd';
 import { useI18n } from '../../app/i18n';
-import { getAccessToken } from '../auth/auth';
+import { authHeader, downloadWithToken } from '../../app/authorized-fetch';
 
 interface CellError {
   sheet: string;
   cell: string;
   message: string;
 }
-
-const authHeader = (): Record<string, string> => {
-  const token = getAccessToken();
-  return token ? { authorization: `Bearer ${token}` } : {};
-};
 
 /**
  * The same report as an Excel workbook, both ways: a unit that collects figures from its bureaux
@@ -27,15 +22,7 @@ export function ExcelBar({ periodId, onBeforeImport }: { periodId: string; onBef
   const download = async () => {
     setBusy(true);
     try {
-      const res = await fetch(`/reports/template.xlsx?periodId=${encodeURIComponent(periodId)}`, { headers: authHeader() });
-      if (!res.ok) throw new Error(((await res.json().catch(() => ({}))) as { message?: string }).message ?? res.statusText);
-      const name = decodeURIComponent(/filename\*=UTF-8''([^;]+)/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? 'report.xlsx');
-      const url = URL.createObjectURL(await res.blob());
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = name;
-      a.click();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      await downloadWithToken(`/reports/template.xlsx?periodId=${encodeURIComponent(periodId)}`, 'report.xlsx');
     } catch (error) {
       setProblem({ message: t('excel.failed', { message: (error as Error).message }), errors: [] });
     } finally {

@@ -3,30 +3,13 @@ import { useMutation } from '@apollo/client/react';
 import { Button, Card, Empty, Flex, List, message as antMessage, Popconfirm, Typography, Upload } from 'antd';
 import { DeleteReportAttachmentDocument, type ReportDetailQuery } from '../../graphql/generated';
 import { useI18n } from '../../app/i18n';
-import { getAccessToken } from '../auth/auth';
+import { authHeader, downloadWithToken, errorMessageOf } from '../../app/authorized-fetch';
 import { formatDateTime } from '../reporting/report-format';
 import { formatFileSize } from './file-size';
 
 type Attachment = ReportDetailQuery['progressReport']['attachments'][number];
 
 const ACCEPT = '.pdf,.png,.jpg,.jpeg,.gif,.webp,.doc,.docx,.xls,.xlsx';
-const authHeader = (): Record<string, string> => {
-  const token = getAccessToken();
-  return token ? { authorization: `Bearer ${token}` } : {};
-};
-
-/** Downloads need the bearer token, so a plain link will not do: fetch, then hand the blob over. */
-async function download(attachment: Attachment) {
-  const res = await fetch(attachment.url, { headers: authHeader() });
-  if (!res.ok) throw new Error(((await res.json().catch(() => ({}))) as { message?: string }).message ?? res.statusText);
-  const url = URL.createObjectURL(await res.blob());
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = attachment.filename;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
 /** The report's evidence files: listed for every reader; added and removed while the report is editable. */
 export function ReportAttachments({ reportId, attachments, mayEdit, onChanged }: { reportId: string; attachments: Attachment[]; mayEdit: boolean; onChanged: () => void }) {
   const { t } = useI18n();
@@ -40,8 +23,7 @@ export function ReportAttachments({ reportId, attachments, mayEdit, onChanged }:
       const form = new FormData();
       form.append('file', file, file.name);
       const res = await fetch(`/reports/${reportId}/attachments`, { method: 'POST', body: form, headers: authHeader() });
-      const body = (await res.json().catch(() => ({}))) as { message?: string };
-      if (!res.ok) throw new Error(body.message ?? res.statusText);
+      if (!res.ok) throw new Error(await errorMessageOf(res));
       void message.success(t('attach.uploaded', { name: file.name }));
       onChanged();
     } catch (error) {
@@ -72,7 +54,7 @@ export function ReportAttachments({ reportId, attachments, mayEdit, onChanged }:
             <List.Item
               data-testid="attachment"
               actions={[
-                <Button key="download" type="link" size="small" onClick={() => download(a).catch((e: Error) => void message.error(e.message))}>
+                <Button key="download" type="link" size="small" onClick={() => downloadWithToken(a.url, a.filename).catch((e: Error) => void message.error(e.message))}>
                   {t('attach.download')}
                 </Button>,
                 ...(mayEdit
