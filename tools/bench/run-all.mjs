@@ -4,6 +4,7 @@
 //   npm run build    this checkout's API, which the next two run (Nx cache: quick when unchanged)
 //   seed-large.mjs   the large database (reused when a complete seed is there)
 //   reports-load.mjs targetProgress latency, statements per request, save + submit, memory
+//   overview-load.mjs the leaders' dashboard queries (policyOverview, targetTrend) at 1 and 16 clients
 // Results go to tmp/bench/. Not part of CI: it takes several minutes and wants a quiet machine.
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
@@ -14,6 +15,7 @@ const steps = [
   ['npm', ['run', 'build']],
   [process.execPath, ['tools/bench/seed-large.mjs']],
   [process.execPath, ['tools/bench/reports-load.mjs']],
+  [process.execPath, ['tools/bench/overview-load.mjs']],
 ];
 for (const [command, args] of steps) {
   const label = [command === process.execPath ? 'node' : command, ...args].join(' ');

@@ -1,0 +1,63 @@
+#!/usr/bin/env node
+// The leaders' dashboard on the large benchmark database: policyOverview and targetTrend for the
+// Jiangmen policy at 1 and 16 clients (issue 4's aim: p95 <= 50 ms at 16 clients).
+// Needs `node tools/bench/seed-large.mjs` first (npm run bench does it). Writes tmp/bench/overview-load.json.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ADMIN_PASSWORD, gqlOk, LARGE_DB, percentile, root, rssMb, startApi } from './bench-lib.mjs';
+
+const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 600);
+
+async function load(base, query, variables, token, clients) {
+  const latencies = [];
+  let statements = null;
+  let next = 0;
+  const t0 = performance.now();
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      while (next < REQUESTS) {
+        next++;
+        const t = performance.now();
+        const res = await fetch(`${base}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+          body: JSON.stringify({ query, variables }),
+        });
+        const body = await res.json();
+        if (body.errors) throw new Error(JSON.stringify(body.errors));
+        latencies.push(performance.now() - t);
+        statements = res.headers.get('x-sql-statements');
+      }
+    }),
+  );
+  const seconds = (performance.now() - t0) / 1000;
+  latencies.sort((a, b) => a - b);
+  const ms = (p) => Number(percentile(latencies, p).toFixed(1));
+  return { clients, requests: latencies.length, perSecond: Math.round(latencies.length / seconds), p50: ms(50), p95: ms(95), p99: ms(99), statements };
+}
+
+const api = await startApi(LARGE_DB);
+try {
+  const { login } = await gqlOk(api.base, `mutation ($p: String!) { login(username: "admin", password: $p) { accessToken } }`, { p: ADMIN_PASSWORD });
+  const token = login.accessToken;
+  const { policies } = await gqlOk(api.base, `{ policies { id docNumber periods { id label } } }`);
+  const jiangmen = policies.find((p) => p.docNumber === '江就辦〔2024〕1號');
+  const period = jiangmen.periods.find((p) => p.label === '2024Q4');
+  const overview = `query ($p: ID!, $period: ID!) { policyOverview(policyId: $p, periodId: $period) { hasReports
+    targets { target { name } achieved pending percent expectedShare rating }
+    measures { measure { seq } rating missing lastReportAt units { agency { name } state onTime overdue unitStatus } }
+    compliance { agency { name } onTime late missing total onTimeRate } } }`;
+  const trend = `query ($p: ID!) { targetTrend(policyId: $p) { target { name } points { period { label } achieved cumulative expected } } }`;
+  const rows = [];
+  for (const [name, query, variables] of [['policyOverview', overview, { p: jiangmen.id, period: period.id }], ['targetTrend', trend, { p: jiangmen.id }]]) {
+    await load(api.base, query, variables, token, 4); // warm-up
+    for (const clients of [1, 16]) rows.push({ request: name, ...(await load(api.base, query, variables, token, clients)) });
+  }
+  const memory = rssMb(api.pid);
+  console.table(rows);
+  console.log(`API RSS after: ${memory} MB`);
+  mkdirSync(join(root, 'tmp/bench'), { recursive: true });
+  writeFileSync(join(root, 'tmp/bench/overview-load.json'), JSON.stringify({ at: new Date().toISOString(), rows, rssMb: memory }, null, 2));
+} finally {
+  await api.stop();
+}
