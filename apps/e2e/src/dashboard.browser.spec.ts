@@ -126,6 +126,94 @@ describeWithBrowser('the leaders’ dashboard in a real browser', () => {
     }
   });
 
+  it('opens a county page from the dashboard on a phone, its figures as the API counts them', async () => {
+    const context = await browser.newContext({ viewport: { width: 360, height: 780 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+    const page = await context.newPage();
+    try {
+      await signIn(page, server.url, password);
+      await page.goto(`${server.url}/dashboard`);
+      const period = await dashboardReady(page);
+      const link = page.getByTestId('county-link').first();
+      await link.waitFor();
+      const countyId = (await link.getAttribute('data-county-id'))!;
+      await link.click();
+      await page.waitForURL(new RegExp(`/dashboard/county/${countyId}\\?period=${period}`));
+      await page.locator('[data-testid="county-page"][data-ready="data"]').waitFor({ timeout: 30_000 });
+      const progress = await gql<{ targetProgress: { target: { id: string }; byCounty: { achieved: number; county: { id: string } }[] }[] }>(
+        server.url,
+        'query($p:ID!,$per:ID){targetProgress(policyId:$p,periodId:$per){target{id} byCounty{achieved county{id}}}}',
+        { p: policyId, per: period },
+        token,
+      );
+      expect(progress.errors).toBeUndefined();
+      for (const item of progress.data!.targetProgress) {
+        const expected = item.byCounty.find((r) => r.county.id === countyId)?.achieved ?? 0;
+        const value = await page.locator(`[data-testid="county-target"][data-target-id="${item.target.id}"] [data-testid="county-achieved"]`).getAttribute('data-value');
+        expect(Number(value)).toBe(expected);
+      }
+      await expect(page.getByTestId('county-measure').count()).resolves.toBe(15);
+      await page.getByTestId('trend-chart').waitFor();
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+      await page.screenshot({ path: join(ARTIFACTS, 'county-360.png'), fullPage: true });
+    } catch (error) {
+      await page.screenshot({ path: join(ARTIFACTS, 'county-failed.png'), fullPage: true }).catch(() => undefined);
+      throw error;
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('opens a measure page from the dashboard’s measures table, with every report of the period', async () => {
+    const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+    const page = await context.newPage();
+    try {
+      await signIn(page, server.url, password);
+      await page.goto(`${server.url}/dashboard`);
+      const period = await dashboardReady(page);
+      // A measure with targets, so there are figures by county to compare.
+      const policies = await gql<{ policies: { measures: { id: string; targets: { id: string }[] }[] }[] }>(server.url, '{ policies { measures { id targets { id } } } }', {}, token);
+      const withTargets = policies.data!.policies[0].measures.find((m) => m.targets.length > 0)!;
+      const link = page.locator(`[data-testid="measure-link"][href*="/dashboard/measure/${withTargets.id}"]`);
+      await link.waitFor();
+      await link.click();
+      await page.waitForURL(/\/dashboard\/measure\/[\w-]+\?period=/);
+      const measureId = /\/dashboard\/measure\/([\w-]+)/.exec(page.url())![1];
+      await page.locator('[data-testid="measure-page"][data-ready="data"]').waitFor({ timeout: 30_000 });
+      const reports = await gql<{ progressReports: { id: string }[] }>(
+        server.url,
+        'query($p:ID!,$per:ID,$m:ID){progressReports(policyId:$p,periodId:$per,measureId:$m){id}}',
+        { p: policyId, per: period, m: measureId },
+        token,
+      );
+      expect(reports.errors).toBeUndefined();
+      const count = reports.data!.progressReports.length;
+      if (count === 0) await page.getByTestId('drill-empty').waitFor();
+      else await expect(page.getByTestId('measure-report').count()).resolves.toBe(count);
+      // A figure by county, as the API counts it.
+      const figure = page.getByTestId('measure-figure').first();
+      await figure.waitFor();
+      {
+        const targetId = (await page.getByTestId('measure-target').first().getAttribute('data-target-id'))!;
+        const countyId = (await figure.getAttribute('data-county-id'))!;
+        const progress = await gql<{ targetProgress: { target: { id: string }; byCounty: { achieved: number; county: { id: string } }[] }[] }>(
+          server.url,
+          'query($p:ID!,$per:ID){targetProgress(policyId:$p,periodId:$per){target{id} byCounty{achieved county{id}}}}',
+          { p: policyId, per: period },
+          token,
+        );
+        const expected = progress.data!.targetProgress.find((p) => p.target.id === targetId)!.byCounty.find((r) => r.county.id === countyId)!.achieved;
+        expect(Number(await figure.getAttribute('data-value'))).toBe(expected);
+      }
+      await page.screenshot({ path: join(ARTIFACTS, 'measure-1920.png'), fullPage: true });
+    } catch (error) {
+      await page.screenshot({ path: join(ARTIFACTS, 'measure-failed.png'), fullPage: true }).catch(() => undefined);
+      throw error;
+    } finally {
+      await context.close();
+    }
+  });
+
   it('reads on a phone', async () => {
     const context = await browser.newContext({ viewport: { width: 360, height: 780 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
     const page = await context.newPage();

@@ -23,6 +23,8 @@ const ReviewPage = lazy(() => import('../features/review/ReviewPage'));
 const ReportPage = lazy(() => import('../features/review/ReportPage'));
 // The leaders' dashboard brings the charts (recharts): its own chunk, never in the first load.
 const DashboardPage = lazy(() => import('../features/dashboard/DashboardPage'));
+const CountyPage = lazy(() => import('../features/dashboard/CountyPage'));
+const MeasurePage = lazy(() => import('../features/dashboard/MeasurePage'));
 
 const REPORTERS = ['REPORTER'] as const;
 const REVIEWERS = ['OFFICE', 'ADMIN'] as const;
@@ -71,6 +73,8 @@ export function AppRoutes() {
         <Route path="review" element={<RequireRole roles={REVIEWERS}><ReviewPage /></RequireRole>} />
         <Route path="reports/:id" element={<RequireRole roles={ANY_ROLE}><ReportPage /></RequireRole>} />
         <Route path="dashboard" element={<RequireRole roles={ANY_ROLE}><DashboardPage /></RequireRole>} />
+        <Route path="dashboard/county/:countyId" element={<RequireRole roles={ANY_ROLE}><CountyPage /></RequireRole>} />
+        <Route path="dashboard/measure/:measureId" element={<RequireRole roles={ANY_ROLE}><MeasurePage /></RequireRole>} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

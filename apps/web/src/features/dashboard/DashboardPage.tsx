@@ -1,6 +1,6 @@
 import './dashboard.css';
 import { useEffect, useMemo, useState } from 'react';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { useQuery } from '@apollo/client/react';
 import { Alert, Button, Empty, Segmented, Select, Skeleton, Typography } from 'antd';
 import {
@@ -174,6 +174,11 @@ export default function DashboardPage() {
               popupMatchSelectWidth={false}
             />
           </label>
+          {countyId && (
+            <Link to={`/dashboard/county/${countyId}${periodId ? `?period=${periodId}` : ''}`} className="ls-drill-link" data-testid="county-detail-link">
+              {t('drill.countyLink')}
+            </Link>
+          )}
           {hasReports && (
             <Button onClick={() => void exportExcel()} loading={exporting} data-testid="export-excel">
               {t('dashboard.export')}
@@ -227,6 +232,16 @@ export default function DashboardPage() {
                   onBarClick={(id, name) => setSources({ targetId: card.target.id, targetName: card.target.name, unit: card.target.unit, countyId: id, countyName: name })}
                 />
               )}
+              {progress && (
+                <div className="ls-drill-county-links" data-testid="county-links">
+                  <span className="ls-dash-hint">{t('drill.countyLink')}：</span>
+                  {progress.byCounty.map((r) => (
+                    <Link key={r.county.id} to={`/dashboard/county/${r.county.id}${periodId ? `?period=${periodId}` : ''}`} data-testid="county-link" data-county-id={r.county.id}>
+                      {display(r.county.shortName)}
+                    </Link>
+                  ))}
+                </div>
+              )}
             </Section>
             <Section title={`${t('dashboard.trend')} · ${countyLabel}`} testId="trend">
               {trend.error ? (
@@ -245,7 +260,7 @@ export default function DashboardPage() {
           </div>
           <div className="ls-dash-grid ls-dash-grid-wide">
             <Section title={t('dashboard.measures')} extra={<span className="ls-dash-hint ls-dash-overdue">{t('dashboard.overdueNote')}</span>} testId="measures-section">
-              <MeasuresTable rows={overview.data?.policyOverview.measures ?? []} />
+              <MeasuresTable rows={overview.data?.policyOverview.measures ?? []} periodId={periodId} />
             </Section>
             <Section title={t('dashboard.compliance')} testId="compliance-section">
               <ComplianceList rows={overview.data?.policyOverview.compliance ?? []} />

@@ -1,3 +1,4 @@
+import { Link } from 'react-router';
 import { Grid, Table, Tag, Typography } from 'antd';
 import type { DashboardOverviewQuery } from '../../graphql/generated';
 import { useDisplayText, useI18n } from '../../app/i18n';
@@ -51,16 +52,16 @@ function Missing({ row }: { row: MeasureRow }) {
 }
 
 /** The 15 measures: rating light, units' own statuses, last report, who has not reported. */
-export function MeasuresTable({ rows }: { rows: readonly MeasureRow[] }) {
+export function MeasuresTable({ rows, periodId }: { rows: readonly MeasureRow[]; periodId?: string | null }) {
   const { t, lang } = useI18n();
   const display = useDisplayText();
   const screens = Grid.useBreakpoint();
   const title = (row: MeasureRow) => (
-    <>
+    <Link to={`/dashboard/measure/${row.measure.id}${periodId ? `?period=${periodId}` : ''}`} className="ls-drill-measure-link" data-testid="measure-link">
       <span className="ls-measure-number">{measureNumber(row.measure.seq, lang)}</span>
       {lang === 'en' && ' '}
       {display(stripLeadingNumber(row.measure.title))}
-    </>
+    </Link>
   );
   if (!screens.md) {
     // A phone: one compact card per measure instead of a table scrolled sideways.

@@ -1,0 +1,83 @@
+import { useMemo, type ReactNode } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { useQuery } from '@apollo/client/react';
+import { Select, Skeleton, Typography } from 'antd';
+import { DashboardPolicyDocument } from '../../graphql/generated';
+import { useI18n } from '../../app/i18n';
+import { formatPeriodLabel } from '../reporting/report-format';
+import { pagePeriod } from './drilldown-format';
+
+/** The policy and the period of a drill-down page, the period kept in the address (?period=). */
+export function useDrillPeriod() {
+  const [params, setParams] = useSearchParams();
+  const policyQuery = useQuery(DashboardPolicyDocument);
+  const policy = policyQuery.data?.policies[0] ?? null;
+  const periods = useMemo(() => {
+    if (!policy) return [];
+    const end = policy.currentPeriod ? policy.periods.findIndex((p) => p.id === policy.currentPeriod!.id) : -1;
+    return end >= 0 ? policy.periods.slice(0, end + 1) : policy.periods;
+  }, [policy]);
+  const periodId = policy ? pagePeriod(periods.length ? periods : policy.periods, policy.currentPeriod?.id, params.get('period')) : null;
+  const setPeriod = (id: string) => {
+    const next = new URLSearchParams(params);
+    next.set('period', id);
+    setParams(next);
+  };
+  return { policyQuery, policy, periods, periodId, setPeriod };
+}
+
+/** Back to the dashboard (same period), the page's title and the period filter. */
+export function DrillHeader({
+  title,
+  subtitle,
+  periodId,
+  periods,
+  onPeriod,
+}: {
+  title: ReactNode;
+  subtitle?: ReactNode;
+  periodId: string | null;
+  periods: readonly { id: string; label: string }[];
+  onPeriod: (id: string) => void;
+}) {
+  const { t, lang } = useI18n();
+  return (
+    <div className="ls-dash-top">
+      <div>
+        <Link to={periodId ? `/dashboard?period=${periodId}` : '/dashboard'} className="ls-drill-back" data-testid="drill-back">
+          ← {t('drill.back')}
+        </Link>
+        <Typography.Title level={1} className="ls-page-title ls-dash-title" data-testid="drill-title">
+          {title ?? <Skeleton.Input active size="small" />}
+        </Typography.Title>
+        {subtitle && <Typography.Text type="secondary">{subtitle}</Typography.Text>}
+      </div>
+      <div className="ls-dash-filters">
+        <label className="ls-dash-filter">
+          <span>{t('dashboard.period')}</span>
+          <Select
+            data-testid="period-select"
+            className="ls-dash-select"
+            value={periodId ?? undefined}
+            loading={periods.length === 0}
+            onChange={(value: string) => onPeriod(value)}
+            options={[...periods].reverse().map((p) => ({ value: p.id, label: formatPeriodLabel(p.label, lang) }))}
+            popupMatchSelectWidth={false}
+          />
+        </label>
+      </div>
+    </div>
+  );
+}
+
+export function DrillSection({ title, extra, children, testId }: { title: string; extra?: ReactNode; children: ReactNode; testId?: string }) {
+  return (
+    <section className="ls-dash-section" data-testid={testId}>
+      <div className="ls-dash-section-head">
+        <h2 className="ls-dash-section-title">{title}</h2>
+        {extra}
+      </div>
+      {children}
+    </section>
+  );
+}
