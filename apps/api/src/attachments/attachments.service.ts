@@ -3,7 +3,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { DataSource, EntityManager } from 'typeorm';
 import { EDITABLE_REPORT_STATUSES } from '@luoshi/domain';
-import { AuditService } from '../audit/audit.service';
+import { auditActor, AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../common/request-context';
 import { checkId, notFound } from '../policy/policy.errors';
 import { ProgressReport } from '../reports/progress-report.entity';
@@ -77,7 +77,7 @@ export class AttachmentsService {
             uploadedBy: user.username,
           }),
         );
-        await this.audit.record(manager, { userId: user.id, username: user.username, requestId }, {
+        await this.audit.record(manager, auditActor(user, requestId), {
           action: 'report.attach', entity: 'progress_report', entityId: report.id, before: null,
           after: { attachment: { id: saved.id, filename, contentType: type.contentType, sizeBytes: file.size, sha256: saved.sha256 } },
         });
@@ -104,7 +104,7 @@ export class AttachmentsService {
       if (!attachment) throw notFound('附件', attachmentId);
       await this.editableReport(manager, user, attachment.reportId);
       await manager.delete(ReportAttachment, { id });
-      await this.audit.record(manager, { userId: user.id, username: user.username, requestId }, {
+      await this.audit.record(manager, auditActor(user, requestId), {
         action: 'report.detach', entity: 'progress_report', entityId: attachment.reportId,
         before: { attachment: { id, filename: attachment.filename, sha256: attachment.sha256 } }, after: null,
       });

@@ -7,6 +7,9 @@ export interface AuditActor {
   requestId: string | null;
 }
 
+/** The signed-in user and the request behind a change, as an audit record names them. */
+export const auditActor = (user: { id: string; username: string }, requestId: string): AuditActor => ({ userId: user.id, username: user.username, requestId });
+
 export interface AuditEntry {
   action: string;
   entity: string;

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AuditService } from '../audit/audit.service';
+import { auditActor, AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../common/request-context';
 import { Agency } from '../policy/agency.entity';
 import { AuthError } from './auth.errors';
@@ -47,7 +47,7 @@ export class UsersService {
       );
       if (inserted.length === 0) throw new AuthError('CONFLICT', `用户名 ${username} 已存在`, { field: 'username' });
       const user = await manager.findOneByOrFail(User, { id: inserted[0].id });
-      await this.audit.record(manager, { userId: actor.id, username: actor.username, requestId: meta.requestId }, {
+      await this.audit.record(manager, auditActor(actor, meta.requestId), {
         action: 'user.create',
         entity: 'user',
         entityId: user.id,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AuditService } from '../audit/audit.service';
+import { auditActor, AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../common/request-context';
 import { UpdateReportingPeriodArgs } from './dto/policy.args';
 import { checkId, notFound, PolicyError } from './policy.errors';
@@ -26,7 +26,7 @@ export class PeriodService {
       if (args.dueOn < period.endsOn) throw new PolicyError('BAD_USER_INPUT', `截止日期不能早于本期结束日 ${period.endsOn}`, { field: 'dueOn' });
       const before = { dueOn: period.dueOn };
       await manager.update(ReportingPeriod, { id }, { dueOn: args.dueOn });
-      await this.audit.record(manager, { userId: actor.id, username: actor.username, requestId }, {
+      await this.audit.record(manager, auditActor(actor, requestId), {
         action: 'period.update',
         entity: 'reporting_period',
         entityId: id,

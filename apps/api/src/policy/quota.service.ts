@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AuditService } from '../audit/audit.service';
+import { auditActor, AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../common/request-context';
 import { Agency } from './agency.entity';
 import { CountyQuota } from './county-quota.model';
@@ -37,7 +37,7 @@ export class QuotaService {
          ON CONFLICT (target_id, county_id) DO UPDATE SET quota = EXCLUDED.quota, updated_at = now()`,
         [targetId, countyId, args.value],
       );
-      await this.audit.record(manager, { userId: actor.id, username: actor.username, requestId }, {
+      await this.audit.record(manager, auditActor(actor, requestId), {
         action: 'quota.set',
         entity: 'county_quota',
         entityId: `${targetId}/${countyId}`,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { EDITABLE_REPORT_STATUSES } from '@luoshi/domain';
-import { AuditService } from '../audit/audit.service';
+import { auditActor, AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../common/request-context';
 import { checkId, notFound } from '../policy/policy.errors';
 import { ReviewProgressReportArgs, SaveProgressReportInput, SubmitProgressReportArgs } from './dto/report.inputs';
@@ -83,7 +83,7 @@ export class ReportsService {
     const id = inserted[0].id;
     await this.replaceFigures(manager, id, figures);
     const report = await manager.findOneByOrFail(ProgressReport, { id });
-    await this.audit.record(manager, { userId: user.id, username: user.username, requestId }, {
+    await this.audit.record(manager, auditActor(user, requestId), {
       action: 'report.create', entity: 'progress_report', entityId: id, before: null, after: await snapshot(manager, report),
     });
     return report;
@@ -125,7 +125,7 @@ export class ReportsService {
     await this.bump(manager, report, changes);
     if (figures) await this.replaceFigures(manager, report.id, figures);
     const after = await manager.findOneByOrFail(ProgressReport, { id: report.id });
-    await this.audit.record(manager, { userId: user.id, username: user.username, requestId }, {
+    await this.audit.record(manager, auditActor(user, requestId), {
       action: 'report.update', entity: 'progress_report', entityId: report.id, before, after: await snapshot(manager, after),
     });
     return after;
@@ -142,7 +142,7 @@ export class ReportsService {
       await this.bump(manager, report, { status: 'SUBMITTED' }, `submitted_at = now(), first_submitted_at = coalesce(first_submitted_at, now())`);
       await shiftReportTotals(manager, report.id, 1);
       const after = await manager.findOneByOrFail(ProgressReport, { id: report.id });
-      await this.audit.record(manager, { userId: user.id, username: user.username, requestId }, {
+      await this.audit.record(manager, auditActor(user, requestId), {
         action: 'report.submit', entity: 'progress_report', entityId: report.id, before, after: await snapshot(manager, after),
       });
       return after;
@@ -161,7 +161,7 @@ export class ReportsService {
       await this.bump(manager, report, { status: args.decision === 'ACCEPT' ? 'ACCEPTED' : 'RETURNED', reviewComment: comment }, `reviewed_at = now()`);
       await shiftReportTotals(manager, report.id, 1);
       const after = await manager.findOneByOrFail(ProgressReport, { id: report.id });
-      await this.audit.record(manager, { userId: user.id, username: user.username, requestId }, {
+      await this.audit.record(manager, auditActor(user, requestId), {
         action: args.decision === 'ACCEPT' ? 'report.accept' : 'report.return', entity: 'progress_report', entityId: report.id, before, after: await snapshot(manager, after),
       });
       return after;

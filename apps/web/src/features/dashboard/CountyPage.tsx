@@ -2,7 +2,7 @@ import './dashboard.css';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useQuery } from '@apollo/client/react';
-import { Empty, Result, Segmented, Skeleton, Tag, Typography } from 'antd';
+import { Empty, Segmented, Skeleton, Tag, Typography } from 'antd';
 import { DashboardCountiesDocument, DashboardCountyListDocument, DashboardOverviewDocument, DashboardTrendDocument, type TaskState, type UnitStatus } from '../../graphql/generated';
 import { useDisplayText, useI18n } from '../../app/i18n';
 import { LoadError } from '../reporting/LoadError';
@@ -12,7 +12,7 @@ import { measureNumber, stripLeadingNumber } from '../policy/policy-format';
 import { formatCount, formatPercent } from './dashboard-format';
 import { countyMeasureRows, countyTargetRows } from './drilldown-format';
 import { TrendChart } from './TrendChart';
-import { DrillHeader, DrillSection, useDrillPeriod } from './DrillHeader';
+import { DashSection, DrillBody, DrillHeader, useDrillPeriod } from './DrillHeader';
 
 /** One county across every target and measure for a period. */
 export default function CountyPage() {
@@ -59,18 +59,10 @@ export default function CountyPage() {
         periods={periods}
         onPeriod={setPeriod}
       />
-      {error ? (
-        <LoadError error={error} onRetry={retry} />
-      ) : loading ? (
-        <div data-testid="drill-loading">
-          <Skeleton active paragraph={{ rows: 4 }} />
-          <Skeleton active paragraph={{ rows: 8 }} />
-        </div>
-      ) : !county ? (
-        <Result status="404" title={t('drill.notFound')} />
-      ) : (
-        <>
-          <DrillSection title={t('drill.targets')} testId="county-targets">
+      <DrillBody error={error} loading={loading} found={!!county} onRetry={retry}>
+        {() => county && (
+          <>
+          <DashSection title={t('drill.targets')} testId="county-targets">
             <ul className="ls-drill-cards">
               {targets.map((row) => (
                 <li key={row.targetId} className="ls-dash-card ls-drill-card" data-testid="county-target" data-target-id={row.targetId}>
@@ -96,9 +88,9 @@ export default function CountyPage() {
                 </li>
               ))}
             </ul>
-          </DrillSection>
+          </DashSection>
 
-          <DrillSection title={`${t('dashboard.trend')} · ${display(county.shortName)}`} testId="county-trend">
+          <DashSection title={`${t('dashboard.trend')} · ${display(county.shortName)}`} testId="county-trend">
             {trendTargets.length > 1 && (
               <div className="ls-dash-target-switch">
                 <Segmented value={trendTargetId ?? undefined} onChange={(v) => setChosenTarget(String(v))} options={trendTargets.map((p) => ({ value: p.target.id, label: display(p.target.name) }))} />
@@ -118,9 +110,9 @@ export default function CountyPage() {
                 county={{ quota: trendProgress.byCounty.find((r) => r.county.id === countyId)?.quota ?? null, targetValue: trendProgress.target.targetValue }}
               />
             )}
-          </DrillSection>
+          </DashSection>
 
-          <DrillSection title={t('drill.measures')} extra={<span className="ls-dash-hint ls-dash-overdue">{t('dashboard.overdueNote')}</span>} testId="county-measures">
+          <DashSection title={t('drill.measures')} extra={<span className="ls-dash-hint ls-dash-overdue">{t('dashboard.overdueNote')}</span>} testId="county-measures">
             {!hasReports && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('drill.noReports')} data-testid="drill-empty" />}
             <div className="ls-drill-missing" data-testid="county-not-reported">
               <Typography.Text strong>{t('drill.notReported')}：</Typography.Text>
@@ -157,9 +149,10 @@ export default function CountyPage() {
                 </li>
               ))}
             </ul>
-          </DrillSection>
-        </>
-      )}
+          </DashSection>
+          </>
+        )}
+      </DrillBody>
     </div>
   );
 }

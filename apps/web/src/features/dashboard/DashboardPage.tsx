@@ -21,18 +21,7 @@ import { MeasuresTable } from './MeasuresTable';
 import { ComplianceList } from './ComplianceList';
 import { SourcesDrawer, type SourcesRequest } from './SourcesDrawer';
 import { exportSheets } from './export-rows';
-
-function Section({ title, extra, children, testId }: { title: string; extra?: React.ReactNode; children: React.ReactNode; testId?: string }) {
-  return (
-    <section className="ls-dash-section" data-testid={testId}>
-      <div className="ls-dash-section-head">
-        <h2 className="ls-dash-section-title">{title}</h2>
-        {extra}
-      </div>
-      {children}
-    </section>
-  );
-}
+import { DashSection } from './DrillHeader';
 
 function DashboardSkeleton() {
   return (
@@ -204,9 +193,9 @@ export default function DashboardPage() {
         <Empty className="ls-dash-empty" data-testid="dashboard-empty" description={<><div className="ls-dash-empty-title">{t('dashboard.empty')}</div><div>{t('dashboard.emptyHint')}</div></>} />
       ) : (
         <>
-          <Section title={`${t('dashboard.targets')} · ${t('dashboard.cityWide')}`} testId="targets">
+          <DashSection title={`${t('dashboard.targets')} · ${t('dashboard.cityWide')}`} testId="targets">
             <TargetCards cards={cards} onSources={setSources} />
-          </Section>
+          </DashSection>
           {countTargets.length > 0 && (
             <div className="ls-dash-target-switch">
               <Segmented
@@ -218,7 +207,7 @@ export default function DashboardPage() {
             </div>
           )}
           <div className="ls-dash-grid">
-            <Section title={`${t('dashboard.byCounty')}${card ? ` · ${display(card.target.name)}` : ''}`} testId="by-county">
+            <DashSection title={`${t('dashboard.byCounty')}${card ? ` · ${display(card.target.name)}` : ''}`} testId="by-county">
               {counties.error ? (
                 <LoadError error={counties.error} onRetry={() => void counties.refetch()} />
               ) : !progress || !card ? (
@@ -242,8 +231,8 @@ export default function DashboardPage() {
                   ))}
                 </div>
               )}
-            </Section>
-            <Section title={`${t('dashboard.trend')} · ${countyLabel}`} testId="trend">
+            </DashSection>
+            <DashSection title={`${t('dashboard.trend')} · ${countyLabel}`} testId="trend">
               {trend.error ? (
                 <LoadError error={trend.error} onRetry={() => void trend.refetch()} />
               ) : !trend.data || !card ? (
@@ -256,15 +245,15 @@ export default function DashboardPage() {
                   county={countyId ? { quota: progress?.byCounty.find((r) => r.county.id === countyId)?.quota ?? null, targetValue: card.target.targetValue } : undefined}
                 />
               )}
-            </Section>
+            </DashSection>
           </div>
           <div className="ls-dash-grid ls-dash-grid-wide">
-            <Section title={t('dashboard.measures')} extra={<span className="ls-dash-hint ls-dash-overdue">{t('dashboard.overdueNote')}</span>} testId="measures-section">
+            <DashSection title={t('dashboard.measures')} extra={<span className="ls-dash-hint ls-dash-overdue">{t('dashboard.overdueNote')}</span>} testId="measures-section">
               <MeasuresTable rows={overview.data?.policyOverview.measures ?? []} periodId={periodId} />
-            </Section>
-            <Section title={t('dashboard.compliance')} testId="compliance-section">
+            </DashSection>
+            <DashSection title={t('dashboard.compliance')} testId="compliance-section">
               <ComplianceList rows={overview.data?.policyOverview.compliance ?? []} />
-            </Section>
+            </DashSection>
           </div>
         </>
       )}

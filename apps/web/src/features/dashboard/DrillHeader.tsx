@@ -1,11 +1,12 @@
 import { useMemo, type ReactNode } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useQuery } from '@apollo/client/react';
-import { Select, Skeleton, Typography } from 'antd';
+import { Result, Select, Skeleton, Typography } from 'antd';
 import { DashboardPolicyDocument } from '../../graphql/generated';
 import { useI18n } from '../../app/i18n';
 import { formatPeriodLabel } from '../reporting/report-format';
 import { pagePeriod } from './drilldown-format';
+import { LoadError } from '../reporting/LoadError';
 
 /** The policy and the period of a drill-down page, the period kept in the address (?period=). */
 export function useDrillPeriod() {
@@ -70,7 +71,8 @@ export function DrillHeader({
   );
 }
 
-export function DrillSection({ title, extra, children, testId }: { title: string; extra?: ReactNode; children: ReactNode; testId?: string }) {
+/** A titled block of the dashboard and its county and measure pages. */
+export function DashSection({ title, extra, children, testId }: { title: string; extra?: ReactNode; children: ReactNode; testId?: string }) {
   return (
     <section className="ls-dash-section" data-testid={testId}>
       <div className="ls-dash-section-head">
@@ -80,4 +82,21 @@ export function DrillSection({ title, extra, children, testId }: { title: string
       {children}
     </section>
   );
+}
+
+/** What a drill-down page shows before its content: the error with a retry, a skeleton, or not found. */
+// `children` is a function: the content reads data that only exists once loading has succeeded.
+export function DrillBody({ error, loading, found, onRetry, children }: { error?: Error; loading: boolean; found: boolean; onRetry: () => void; children: () => ReactNode }) {
+  const { t } = useI18n();
+  if (error) return <LoadError error={error} onRetry={onRetry} />;
+  if (loading) {
+    return (
+      <div data-testid="drill-loading">
+        <Skeleton active paragraph={{ rows: 4 }} />
+        <Skeleton active paragraph={{ rows: 8 }} />
+      </div>
+    );
+  }
+  if (!found) return <Result status="404" title={t('drill.notFound')} />;
+  return <>{children()}</>;
 }

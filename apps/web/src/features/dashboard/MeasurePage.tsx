@@ -1,7 +1,7 @@
 import './dashboard.css';
 import { Link, useParams } from 'react-router';
 import { useQuery } from '@apollo/client/react';
-import { Collapse, Empty, Result, Skeleton, Table, Tag, Typography } from 'antd';
+import { Collapse, Empty, Skeleton, Table, Tag, Typography } from 'antd';
 import { DashboardCountiesDocument, MeasureDetailDocument, type MeasureDetailQuery } from '../../graphql/generated';
 import { useDisplayText, useI18n } from '../../app/i18n';
 import { LoadError } from '../reporting/LoadError';
@@ -12,7 +12,7 @@ import { measureNumber, stripLeadingNumber } from '../policy/policy-format';
 import { ResponsibleUnits } from '../policy/ResponsibleUnits';
 import { formatCount } from './dashboard-format';
 import { progressOfTargets, sortReports } from './drilldown-format';
-import { DrillHeader, DrillSection, useDrillPeriod } from './DrillHeader';
+import { DashSection, DrillBody, DrillHeader, useDrillPeriod } from './DrillHeader';
 
 type Report = MeasureDetailQuery['progressReports'][number];
 
@@ -53,27 +53,19 @@ export default function MeasurePage() {
         periods={periods}
         onPeriod={setPeriod}
       />
-      {error ? (
-        <LoadError error={error} onRetry={retry} />
-      ) : loading ? (
-        <div data-testid="drill-loading">
-          <Skeleton active paragraph={{ rows: 4 }} />
-          <Skeleton active paragraph={{ rows: 8 }} />
-        </div>
-      ) : !measure ? (
-        <Result status="404" title={t('drill.notFound')} />
-      ) : (
-        <>
+      <DrillBody error={error} loading={loading} found={!!measure} onRetry={retry}>
+        {() => measure && (
+          <>
           <Collapse
             className="ls-drill-body"
             data-testid="measure-body"
             items={[{ key: 'body', label: t('drill.body'), children: <Typography.Paragraph className="ls-drill-body-text">{display(measure.body)}</Typography.Paragraph> }]}
           />
-          <DrillSection title={t('drill.units')} testId="measure-units">
+          <DashSection title={t('drill.units')} testId="measure-units">
             <ResponsibleUnits responsibilities={measure.responsibilities} />
-          </DrillSection>
+          </DashSection>
 
-          <DrillSection title={t('drill.figures')} testId="measure-figures">
+          <DashSection title={t('drill.figures')} testId="measure-figures">
             {measure.targets.length === 0 ? (
               <Typography.Text type="secondary">{t('drill.noTargets')}</Typography.Text>
             ) : counties.error ? (
@@ -112,9 +104,9 @@ export default function MeasurePage() {
                 ))}
               </div>
             )}
-          </DrillSection>
+          </DashSection>
 
-          <DrillSection title={t('drill.reports')} testId="measure-reports">
+          <DashSection title={t('drill.reports')} testId="measure-reports">
             {reports.length === 0 ? (
               <Empty description={t('drill.noReports')} data-testid="drill-empty" />
             ) : (
@@ -154,9 +146,10 @@ export default function MeasurePage() {
                 ]}
               />
             )}
-          </DrillSection>
-        </>
-      )}
+          </DashSection>
+          </>
+        )}
+      </DrillBody>
     </div>
   );
 }
