@@ -16,6 +16,7 @@ import { HealthModule } from './health/health.module';
 import { PolicyModule } from './policy/policy.module';
 import { ProgressModule } from './progress/progress.module';
 import { ReportsModule } from './reports/reports.module';
+import { SupervisionModule } from './supervision/supervision.module';
 
 /** A request id from the proxy when it sends a sane one, else a new one: it ties audit records to requests. */
 function requestIdOf(req: Request): string {
@@ -49,6 +50,7 @@ export class AppModule {
         ProgressModule,
         AttachmentsModule,
         DashboardModule,
+        SupervisionModule,
       ],
     };
   }

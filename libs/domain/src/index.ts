@@ -3,3 +3,4 @@ export * from './counties';
 export * from './periods';
 export * from './reports';
 export * from './trajectory';
+export * from './supervision';

@@ -2,6 +2,7 @@ import { registerEnumType } from '@nestjs/graphql';
 import {
   AGENCY_KINDS, AgencyKind, REPORT_STATUSES, ReportStatus, RESPONSIBILITY_ROLES, ResponsibilityRole, REVIEW_DECISIONS, ReviewDecision,
   ROLES, Role, Rating, TARGET_DIRECTIONS, TargetDirection, UNIT_STATUSES, UnitStatus,
+  RATING_CHANGES, RatingChange, SUPERVISION_ITEM_STATUSES, SupervisionItemStatus, SUPERVISION_REVIEW_STATUSES, SupervisionReviewStatus,
 } from '@luoshi/domain';
 
 /** GraphQL enums built from the shared domain lists, so that the API and the web cannot drift apart. */
@@ -17,6 +18,9 @@ export const ReportStatusEnum = enumOf<ReportStatus>(REPORT_STATUSES);
 export const UnitStatusEnum = enumOf<UnitStatus>(UNIT_STATUSES);
 export const ReviewDecisionEnum = enumOf<ReviewDecision>(REVIEW_DECISIONS);
 export const RatingEnum = enumOf<Rating>(['GREEN', 'YELLOW', 'RED']);
+export const RatingChangeEnum = enumOf<RatingChange>(RATING_CHANGES);
+export const SupervisionReviewStatusEnum = enumOf<SupervisionReviewStatus>(SUPERVISION_REVIEW_STATUSES);
+export const SupervisionItemStatusEnum = enumOf<SupervisionItemStatus>(SUPERVISION_ITEM_STATUSES);
 
 registerEnumType(RoleEnum, { name: 'Role' });
 registerEnumType(AgencyKindEnum, { name: 'AgencyKind', description: 'DEPARTMENT: a city-level unit; COUNTY: a county-level government' });
@@ -26,3 +30,6 @@ registerEnumType(ReportStatusEnum, { name: 'ReportStatus', description: 'DRAFT -
 registerEnumType(UnitStatusEnum, { name: 'UnitStatus', description: 'The unit’s own status: on track, at risk, behind, done' });
 registerEnumType(ReviewDecisionEnum, { name: 'ReviewDecision' });
 registerEnumType(RatingEnum, { name: 'Rating', description: '時間過半、任務過半: GREEN on track, YELLOW behind, RED under 80% of the expected share' });
+registerEnumType(RatingChangeEnum, { name: 'RatingChange', description: 'How a rating moved since the previous quarter’s review; NEW where there is none to compare' });
+registerEnumType(SupervisionReviewStatusEnum, { name: 'SupervisionReviewStatus', description: 'OPEN while the office rates and assigns items; FINAL once sent out' });
+registerEnumType(SupervisionItemStatusEnum, { name: 'SupervisionItemStatus', description: 'OPEN -> RESPONDED (by the unit) -> CLOSED (by the office)' });

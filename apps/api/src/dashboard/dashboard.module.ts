@@ -3,5 +3,5 @@ import { ProgressModule } from '../progress/progress.module';
 import { DashboardResolver } from './dashboard.resolver';
 import { DashboardService } from './dashboard.service';
 
-@Module({ imports: [ProgressModule], providers: [DashboardService, DashboardResolver] })
+@Module({ imports: [ProgressModule], providers: [DashboardService, DashboardResolver], exports: [DashboardService] })
 export class DashboardModule {}

@@ -14,6 +14,9 @@ import { ProgressReport } from '../reports/progress-report.entity';
 import { ReportFigure } from '../reports/report-figure.entity';
 import { ReportTotal } from '../reports/report-total.entity';
 import { ReportAttachment } from '../attachments/report-attachment.entity';
+import { SupervisionReview } from '../supervision/supervision-review.entity';
+import { SupervisionRating } from '../supervision/supervision-rating.entity';
+import { SupervisionItem } from '../supervision/supervision-item.entity';
 
 /** Every mapped table. Listed by hand so that the compiled app and Jest see the same set. */
-export const ENTITIES = [Policy, Section, Measure, Agency, Responsibility, Target, Quota, ReportingPeriod, User, AppSecret, AuditRecord, ProgressReport, ReportFigure, ReportTotal, ReportAttachment, SignInFailure];
+export const ENTITIES = [Policy, Section, Measure, Agency, Responsibility, Target, Quota, ReportingPeriod, User, AppSecret, AuditRecord, ProgressReport, ReportFigure, ReportTotal, ReportAttachment, SignInFailure, SupervisionReview, SupervisionRating, SupervisionItem];

@@ -6,6 +6,7 @@ import { PolicyAdminResolver, ReportingPeriodResolver } from '../policy/policy-a
 import { ProgressResolver } from '../progress/progress.resolver';
 import { PolicyPeriodResolver, PreviousReportResolver, ReportListsResolver } from '../reports/report-lists.resolver';
 import { ReportsResolver } from '../reports/reports.resolver';
+import { MeasureRatingResolver, SupervisionItemResolver, SupervisionResolver } from '../supervision/supervision.resolver';
 import { MeasureResolver, PolicyResolver, ResponsibilityResolver, SectionResolver, TargetResolver } from '../policy/policy.resolver';
 
 /**
@@ -31,4 +32,7 @@ export const ALL_RESOLVERS = [
   DashboardResolver,
   AppInfoResolver,
   ProgressResolver,
+  SupervisionResolver,
+  SupervisionItemResolver,
+  MeasureRatingResolver,
 ];

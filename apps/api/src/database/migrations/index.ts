@@ -4,6 +4,7 @@ import { ReportAttachments1795648726535 } from './1795648726535-report-attachmen
 import { SignInFailures1795649061399 } from './1795649061399-sign-in-failures';
 import { FirstSubmission1795649134784 } from './1795649134784-first-submission';
 import { ReportTotalIndex1795651570196 } from './1795651570196-report-total-index';
+import { SupervisionReviews1795655656558 } from './1795655656558-supervision-reviews';
 
 /** In order. `npm run migration:generate -- <Name>` writes a new file; add it here. */
-export const MIGRATIONS = [Foundation1795646116496, ProgressReports1795648294029, ReportAttachments1795648726535, SignInFailures1795649061399, FirstSubmission1795649134784, ReportTotalIndex1795651570196];
+export const MIGRATIONS = [Foundation1795646116496, ProgressReports1795648294029, ReportAttachments1795648726535, SignInFailures1795649061399, FirstSubmission1795649134784, ReportTotalIndex1795651570196, SupervisionReviews1795655656558];

@@ -1,0 +1,121 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { auditActor, AuditService } from '../audit/audit.service';
+import type { AuthUser } from '../common/request-context';
+import { checkId, notFound } from '../policy/policy.errors';
+import { AddSupervisionItemInput, RespondSupervisionItemArgs, SupervisionItemsArgs } from './dto/supervision.inputs';
+import { SupervisionItem } from './supervision-item.entity';
+import { SupervisionReview } from './supervision-review.entity';
+import { chinaToday, refuseUnlessOpen, SupervisionService } from './supervision.service';
+import { SupervisionError } from './supervision.errors';
+
+const isRealDate = (iso: string) => {
+  const d = new Date(`${iso}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === iso;
+};
+
+const itemSnapshot = (i: SupervisionItem) => ({ status: i.status, version: i.version, request: i.request, dueOn: i.dueOn, response: i.response, agencyId: i.agencyId, measureId: i.measureId });
+
+/**
+ * Follow-up items (督办事项): the office assigns them while the review is OPEN; the unit answers
+ * and the office closes them even after it is FINAL. A unit sees only its own.
+ */
+@Injectable()
+export class SupervisionItemsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly reviews: SupervisionService,
+  ) {}
+
+  /** A reporter sees its own unit's items; the office and leaders see all. */
+  list(user: AuthUser, args: SupervisionItemsArgs & { carriedOverFrom?: SupervisionReview }): Promise<SupervisionItem[]> {
+    const q = this.dataSource
+      .getRepository(SupervisionItem)
+      .createQueryBuilder('i')
+      .innerJoin('i.measure', 'm')
+      .orderBy('i.due_on', 'ASC')
+      .addOrderBy('m.seq', 'ASC')
+      .addOrderBy('i.created_at', 'ASC');
+    if (args.reviewId) q.andWhere('i.review_id = :reviewId', { reviewId: checkId(args.reviewId, '督查', 'reviewId') });
+    if (args.status) q.andWhere('i.status = :status', { status: args.status });
+    if (args.carriedOverFrom) {
+      // Items of the policy's earlier reviews that are still not closed.
+      q.innerJoin(SupervisionReview, 'r', 'r.id = i.review_id')
+        .andWhere('r.policy_id = :policy AND i.status <> :closed', { policy: args.carriedOverFrom.policyId, closed: 'CLOSED' })
+        .andWhere('(SELECT starts_on FROM reporting_period WHERE id = r.period_id) < (SELECT starts_on FROM reporting_period WHERE id = :period)', { period: args.carriedOverFrom.periodId });
+    }
+    if (user.role === 'REPORTER') q.andWhere('i.agency_id = :agency', { agency: user.agencyId });
+    return q.getMany();
+  }
+
+  async get(user: AuthUser, id: string): Promise<SupervisionItem> {
+    const item = await this.dataSource.getRepository(SupervisionItem).findOneBy({ id: checkId(id, '督办事项') });
+    if (!item || (user.role === 'REPORTER' && item.agencyId !== user.agencyId)) throw notFound('督办事项', id);
+    return item;
+  }
+
+  async add(user: AuthUser, input: AddSupervisionItemInput, requestId: string): Promise<SupervisionItem> {
+    const request = input.request.trim();
+    if (!request) throw new SupervisionError('BAD_USER_INPUT', '督办要求不能为空', { field: 'request' });
+    if (!isRealDate(input.dueOn)) throw new SupervisionError('BAD_USER_INPUT', '办理期限不是有效日期', { field: 'dueOn' });
+    return this.dataSource.transaction(async (manager) => {
+      const review = await this.reviews.lockReview(manager, input.reviewId);
+      refuseUnlessOpen(review);
+      const measureId = await this.reviews.assertMeasureOf(manager, review, input.measureId);
+      const agencyId = checkId(input.agencyId, '单位', 'agencyId');
+      const responsible = await manager.query(`SELECT 1 FROM responsibility WHERE measure_id = $1 AND agency_id = $2`, [measureId, agencyId]);
+      if (!responsible.length) throw new SupervisionError('BAD_USER_INPUT', '该单位不是这项措施的责任单位', { field: 'agencyId' });
+      const repo = manager.getRepository(SupervisionItem);
+      const item = await repo.save(repo.create({ reviewId: review.id, measureId, agencyId, request, dueOn: input.dueOn, status: 'OPEN', createdBy: user.id }));
+      await this.reviews.bumpVersion(manager, review);
+      await this.audit.record(manager, auditActor(user, requestId), { action: 'add', entity: 'supervision_item', entityId: item.id, before: null, after: itemSnapshot(item) });
+      return repo.findOneByOrFail({ id: item.id });
+    });
+  }
+
+  private async lockItem(manager: EntityManager, id: string): Promise<SupervisionItem> {
+    const item = await manager.getRepository(SupervisionItem).findOne({ where: { id: checkId(id, '督办事项') }, lock: { mode: 'pessimistic_write' } });
+    if (!item) throw notFound('督办事项', id);
+    return item;
+  }
+
+  /** OPEN or RESPONDED -> RESPONDED, by a reporter of the item's unit and nobody else. */
+  async respond(user: AuthUser, args: RespondSupervisionItemArgs, requestId: string): Promise<SupervisionItem> {
+    const response = args.response.trim();
+    return this.dataSource.transaction(async (manager) => {
+      const item = await this.lockItem(manager, args.id);
+      if (user.role !== 'REPORTER' || user.agencyId !== item.agencyId) throw new SupervisionError('FORBIDDEN', '只有被督办单位的填报人可以答复');
+      if (item.status === 'CLOSED') throw new SupervisionError('CONFLICT', '督办事项已办结，不能再答复', { status: item.status });
+      if (args.version !== undefined && args.version !== null && args.version !== item.version) {
+        throw new SupervisionError('CONFLICT', '该督办事项已被他人修改，请刷新后再答复', { currentVersion: item.version });
+      }
+      if (!response) throw new SupervisionError('BAD_USER_INPUT', '答复内容不能为空', { field: 'response' });
+      const before = itemSnapshot(item);
+      await manager.query(
+        `UPDATE supervision_item SET status = 'RESPONDED', response = $2, responded_at = now(), responded_by = $3, version = version + 1 WHERE id = $1`,
+        [item.id, response, user.id],
+      );
+      const after = await manager.getRepository(SupervisionItem).findOneByOrFail({ id: item.id });
+      await this.audit.record(manager, auditActor(user, requestId), { action: 'respond', entity: 'supervision_item', entityId: item.id, before, after: itemSnapshot(after) });
+      return after;
+    });
+  }
+
+  /** RESPONDED -> CLOSED, by the office; an unanswered item cannot be closed. */
+  async close(user: AuthUser, id: string, requestId: string): Promise<SupervisionItem> {
+    return this.dataSource.transaction(async (manager) => {
+      const item = await this.lockItem(manager, id);
+      if (item.status === 'CLOSED') throw new SupervisionError('CONFLICT', '督办事项已办结', { status: item.status });
+      if (item.status !== 'RESPONDED') throw new SupervisionError('CONFLICT', '单位尚未答复，不能办结', { status: item.status });
+      const before = itemSnapshot(item);
+      await manager.query(`UPDATE supervision_item SET status = 'CLOSED', closed_at = now(), closed_by = $2, version = version + 1 WHERE id = $1`, [item.id, user.id]);
+      const after = await manager.getRepository(SupervisionItem).findOneByOrFail({ id: item.id });
+      await this.audit.record(manager, auditActor(user, requestId), { action: 'close', entity: 'supervision_item', entityId: item.id, before, after: itemSnapshot(after) });
+      return after;
+    });
+  }
+}
+
+/** An OPEN item past its due date (China time). */
+export const isOverdue = (item: Pick<SupervisionItem, 'status' | 'dueOn'>, today = chinaToday()) => item.status === 'OPEN' && item.dueOn < today;

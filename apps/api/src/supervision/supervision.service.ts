@@ -1,0 +1,211 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { Rating, ratingChange } from '@luoshi/domain';
+import { auditActor, AuditService } from '../audit/audit.service';
+import type { AuthUser } from '../common/request-context';
+import { checkId, notFound } from '../policy/policy.errors';
+import { ReportingPeriod } from '../policy/reporting-period.entity';
+import { RateMeasureArgs } from './dto/supervision.inputs';
+import { SupervisionRating } from './supervision-rating.entity';
+import { SupervisionReview } from './supervision-review.entity';
+import { ComputedRating, SupervisionRatingsService } from './supervision-ratings';
+import { SupervisionError } from './supervision.errors';
+import { MeasureRating } from './supervision.models';
+
+/** Today in China, as an ISO date: due dates are days in Jiangmen, not in UTC. */
+export const chinaToday = (now = new Date()) => new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+
+export const refuseUnlessOpen = (review: SupervisionReview) => {
+  if (review.status !== 'OPEN') throw new SupervisionError('CONFLICT', '督查已定稿，评级和督办事项不能再改', { status: review.status });
+};
+
+/** Reviews and their ratings. Items are in supervision-items.service.ts. */
+@Injectable()
+export class SupervisionService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly ratings: SupervisionRatingsService,
+  ) {}
+
+  /** One review per (policy, period): opening it again returns the same one. */
+  async open(user: AuthUser, policyId: string, periodId: string, requestId: string): Promise<SupervisionReview> {
+    const period = await this.dataSource.getRepository(ReportingPeriod).findOneBy({ id: checkId(periodId, '填报期', 'periodId') });
+    if (!period) throw notFound('填报期', periodId, 'periodId');
+    if (period.policyId !== checkId(policyId, '政策文件', 'policyId')) throw new SupervisionError('BAD_USER_INPUT', '填报期不属于该政策文件', { field: 'periodId' });
+    if (period.startsOn > chinaToday()) throw new SupervisionError('BAD_USER_INPUT', `${period.label} 尚未开始，不能督查`, { field: 'periodId' });
+    return this.dataSource.transaction(async (manager) => {
+      const created: SupervisionReview[] = await manager.query(
+        `INSERT INTO supervision_review (policy_id, period_id, opened_by) VALUES ($1, $2, $3)
+         ON CONFLICT (policy_id, period_id) DO NOTHING RETURNING id`,
+        [period.policyId, period.id, user.id],
+      );
+      const review = await manager.getRepository(SupervisionReview).findOneByOrFail({ policyId: period.policyId, periodId: period.id });
+      if (created.length) {
+        await this.audit.record(manager, auditActor(user, requestId), { action: 'open', entity: 'supervision_review', entityId: review.id, before: null, after: { policyId: review.policyId, periodId: review.periodId, status: review.status } });
+      }
+      return review;
+    });
+  }
+
+  async get(id: string): Promise<SupervisionReview> {
+    const review = await this.dataSource.getRepository(SupervisionReview).findOneBy({ id: checkId(id, '督查') });
+    if (!review) throw notFound('督查', id);
+    return review;
+  }
+
+  list(policyId: string): Promise<SupervisionReview[]> {
+    return this.dataSource
+      .getRepository(SupervisionReview)
+      .createQueryBuilder('r')
+      .innerJoin(ReportingPeriod, 'p', 'p.id = r.period_id')
+      .where('r.policy_id = :policyId', { policyId: checkId(policyId, '政策文件', 'policyId') })
+      .orderBy('p.starts_on', 'DESC')
+      .getMany();
+  }
+
+  /** The review of the period before this one, if the office held one. */
+  async previous(review: SupervisionReview): Promise<SupervisionReview | null> {
+    const rows: { id: string }[] = await this.dataSource.query(
+      `SELECT r.id FROM supervision_review r JOIN reporting_period p ON p.id = r.period_id
+        WHERE r.policy_id = $1 AND p.starts_on < (SELECT starts_on FROM reporting_period WHERE id = $2)
+        ORDER BY p.starts_on DESC LIMIT 1`,
+      [review.policyId, review.periodId],
+    );
+    return rows.length ? this.get(rows[0].id) : null;
+  }
+
+  /**
+   * Every measure's rating: the computed one (live while OPEN, as frozen once FINAL), the office's
+   * where it set one, and how it compares with the quarter before.
+   */
+  async measureRatings(review: SupervisionReview): Promise<MeasureRating[]> {
+    const [own, before] = await Promise.all([this.effectiveRatings(review), this.previousQuarterRatings(review)]);
+    return own.map((r) => {
+      const previousRating = before.get(r.measureId) ?? null;
+      return { ...r, previousRating, change: ratingChange(previousRating, r.rating), redTwoQuarters: r.rating === 'RED' && previousRating === 'RED' };
+    });
+  }
+
+  private async effectiveRatings(review: SupervisionReview): Promise<Omit<MeasureRating, 'previousRating' | 'change' | 'redTwoQuarters'>[]> {
+    const [stored, computed] = await Promise.all([
+      this.dataSource.getRepository(SupervisionRating).findBy({ reviewId: review.id }),
+      review.status === 'FINAL' ? Promise.resolve(null) : this.computeFor(review),
+    ]);
+    const storedOf = new Map(stored.map((s) => [s.measureId, s]));
+    const measureIds: { id: string }[] = await this.dataSource.query(`SELECT id FROM measure WHERE policy_id = $1 ORDER BY seq`, [review.policyId]);
+    return measureIds.map(({ id }) => {
+      const s = storedOf.get(id);
+      const c: ComputedRating = computed?.get(id) ?? { measureId: id, rating: s?.computedRating ?? 'YELLOW', reason: s?.computedReason ?? '' };
+      return {
+        measureId: id,
+        computedRating: c.rating,
+        explanation: c.reason,
+        rating: s?.rating ?? c.rating,
+        reason: s?.reason ?? null,
+        overridden: !!s?.rating,
+        version: s?.version ?? 0,
+        ratedAt: s?.ratedAt ?? null,
+      };
+    });
+  }
+
+  /** The quarter before: its review's ratings where one was held, else the rule's at that period. */
+  private async previousQuarterRatings(review: SupervisionReview): Promise<Map<string, Rating>> {
+    const previous = await this.previous(review);
+    const period: ReportingPeriod | null = previous
+      ? null
+      : await this.dataSource
+          .getRepository(ReportingPeriod)
+          .createQueryBuilder('p')
+          .where('p.policy_id = :policy AND p.starts_on < (SELECT starts_on FROM reporting_period WHERE id = :period)', { policy: review.policyId, period: review.periodId })
+          .orderBy('p.starts_on', 'DESC')
+          .getOne();
+    if (previous) {
+      const rows = await this.effectiveRatings(previous);
+      return new Map(rows.map((r) => [r.measureId, r.rating]));
+    }
+    if (!period) return new Map();
+    const computed = await this.ratings.computeAt(period);
+    return new Map([...computed.values()].map((c) => [c.measureId, c.rating]));
+  }
+
+  private async computeFor(review: SupervisionReview): Promise<Map<string, ComputedRating>> {
+    const period = await this.dataSource.getRepository(ReportingPeriod).findOneByOrFail({ id: review.periodId });
+    return this.ratings.computeAt(period);
+  }
+
+  /** Locks the review for a change to it, its ratings or its items (one writer at a time). */
+  async lockReview(manager: EntityManager, id: string): Promise<SupervisionReview> {
+    const review = await manager.getRepository(SupervisionReview).findOne({ where: { id: checkId(id, '督查', 'reviewId') }, lock: { mode: 'pessimistic_write' } });
+    if (!review) throw notFound('督查', id, 'reviewId');
+    return review;
+  }
+
+  async bumpVersion(manager: EntityManager, review: SupervisionReview): Promise<void> {
+    await manager.query(`UPDATE supervision_review SET version = version + 1 WHERE id = $1`, [review.id]);
+    review.version += 1;
+  }
+
+  async assertMeasureOf(manager: EntityManager, review: SupervisionReview, measureId: string): Promise<string> {
+    const id = checkId(measureId, '措施', 'measureId');
+    const rows = await manager.query(`SELECT 1 FROM measure WHERE id = $1 AND policy_id = $2`, [id, review.policyId]);
+    if (!rows.length) throw new SupervisionError('BAD_USER_INPUT', '该措施不属于本次督查的政策文件', { field: 'measureId' });
+    return id;
+  }
+
+  /** The office's rating with its reason; both ratings are kept. */
+  async rate(user: AuthUser, args: RateMeasureArgs, requestId: string): Promise<MeasureRating> {
+    const reason = args.reason.trim();
+    if (!reason) throw new SupervisionError('BAD_USER_INPUT', '调整评级须说明理由', { field: 'reason' });
+    const reviewId = await this.dataSource.transaction(async (manager) => {
+      const review = await this.lockReview(manager, args.reviewId);
+      refuseUnlessOpen(review);
+      const measureId = await this.assertMeasureOf(manager, review, args.measureId);
+      const repo = manager.getRepository(SupervisionRating);
+      const before = await repo.findOne({ where: { reviewId: review.id, measureId }, lock: { mode: 'pessimistic_write' } });
+      const current = before?.version ?? 0;
+      if (args.version !== undefined && args.version !== null && args.version !== current) {
+        throw new SupervisionError('CONFLICT', '该评级已被他人修改，请刷新后再调整', { currentVersion: current });
+      }
+      const computed = (await this.computeFor(review)).get(measureId)!;
+      const after = {
+        reviewId: review.id, measureId, computedRating: computed.rating, computedReason: computed.reason,
+        rating: args.rating, reason, version: current + 1, ratedBy: user.id, ratedAt: new Date(),
+      };
+      await repo.save(repo.create(after));
+      await this.bumpVersion(manager, review);
+      await this.audit.record(manager, auditActor(user, requestId), {
+        action: 'rate', entity: 'supervision_rating', entityId: `${review.id}:${measureId}`,
+        before: before ? { rating: before.rating, reason: before.reason, version: before.version } : null,
+        after: { computedRating: computed.rating, rating: args.rating, reason, version: after.version },
+      });
+      return review.id;
+    });
+    const all = await this.measureRatings(await this.get(reviewId));
+    return all.find((r) => r.measureId === args.measureId.toLowerCase())!;
+  }
+
+  /** OPEN -> FINAL: the computed ratings are frozen as they stand, so the sent pack never changes. */
+  async finalize(user: AuthUser, id: string, requestId: string): Promise<SupervisionReview> {
+    return this.dataSource.transaction(async (manager) => {
+      const review = await this.lockReview(manager, id);
+      if (review.status === 'FINAL') throw new SupervisionError('CONFLICT', '督查已定稿', { status: review.status });
+      const computed = await this.computeFor(review);
+      for (const c of computed.values()) {
+        await manager.query(
+          `INSERT INTO supervision_rating (review_id, measure_id, computed_rating, computed_reason, version) VALUES ($1, $2, $3, $4, 0)
+           ON CONFLICT (review_id, measure_id) DO UPDATE SET computed_rating = EXCLUDED.computed_rating, computed_reason = EXCLUDED.computed_reason`,
+          [review.id, c.measureId, c.rating, c.reason],
+        );
+      }
+      await manager.query(`UPDATE supervision_review SET status = 'FINAL', finalized_at = now(), finalized_by = $2, version = version + 1 WHERE id = $1`, [review.id, user.id]);
+      await this.audit.record(manager, auditActor(user, requestId), {
+        action: 'finalize', entity: 'supervision_review', entityId: review.id,
+        before: { status: 'OPEN', version: review.version },
+        after: { status: 'FINAL', version: review.version + 1, computed: Object.fromEntries([...computed.values()].map((c) => [c.measureId, c.rating])) },
+      });
+      return manager.getRepository(SupervisionReview).findOneByOrFail({ id: review.id });
+    });
+  }
+}
