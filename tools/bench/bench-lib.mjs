@@ -52,7 +52,8 @@ async function freePort() {
 export async function startApi(database, { timeoutMs = 180_000 } = {}) {
   requireBuiltApi();
   const port = await freePort();
-  const env = { ...process.env, DATABASE_URL: dbUrl(database), PORT: String(port), HOST: '127.0.0.1', ADMIN_PASSWORD, SQL_STATS: '1' };
+  // The API runs as it is deployed (NODE_ENV=production: graphql-js skips its development checks).
+  const env = { NODE_ENV: 'production', ...process.env, DATABASE_URL: dbUrl(database), PORT: String(port), HOST: '127.0.0.1', ADMIN_PASSWORD, SQL_STATS: '1' };
   const child = spawn(process.execPath, [apiMain], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
   child.stdout.on('data', (d) => (log += d));

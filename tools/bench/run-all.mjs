@@ -1,10 +1,11 @@
 #!/usr/bin/env node
 // npm run bench: every benchmark in turn, stopping at the first that fails.
 //   startup.mjs      start-up time and idle memory of a fresh clone (builds in its own clone)
-//   npm run build    this checkout's API, which the next two run (Nx cache: quick when unchanged)
+//   npm run build    this checkout's API and web app, which the next ones run (Nx cache: quick when unchanged)
 //   seed-large.mjs   the large database (reused when a complete seed is there)
 //   reports-load.mjs targetProgress latency, statements per request, save + submit, memory
 //   overview-load.mjs the leaders' dashboard queries (policyOverview, targetTrend) at 1 and 16 clients
+//   first-paint.mjs  headless chromium: first chart painted on /dashboard (demo data), JS the overview loads
 // Results go to tmp/bench/. Not part of CI: it takes several minutes and wants a quiet machine.
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
@@ -16,6 +17,8 @@ const steps = [
   [process.execPath, ['tools/bench/seed-large.mjs']],
   [process.execPath, ['tools/bench/reports-load.mjs']],
   [process.execPath, ['tools/bench/overview-load.mjs']],
+  // Last: it needs only the build, and a browser figure over its limit should not hide the query figures.
+  [process.execPath, ['tools/bench/first-paint.mjs']],
 ];
 for (const [command, args] of steps) {
   const label = [command === process.execPath ? 'node' : command, ...args].join(' ');

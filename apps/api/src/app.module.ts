@@ -1,4 +1,5 @@
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { DynamicModule, Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import { randomUUID } from 'node:crypto';
@@ -6,6 +7,7 @@ import type { Request } from 'express';
 import { DataSource } from 'typeorm';
 import { AttachmentsModule } from './attachments/attachments.module';
 import { AuditModule } from './audit/audit.module';
+import { ChasingModule } from './chasing/chasing.module';
 import { DashboardModule } from './dashboard/dashboard.module';
 import { AuthModule } from './auth/auth.module';
 import { formatGraphQLError } from './common/graphql-errors';
@@ -41,6 +43,8 @@ export class AppModule {
           introspection: process.env.NODE_ENV !== 'production',
           includeStacktraceInErrorResponses: false,
           formatError: formatGraphQLError,
+          // No HTTP caching of GraphQL answers here (they depend on the user); the plugin would otherwise walk every field.
+          plugins: [ApolloServerPluginCacheControlDisabled()],
           context: ({ req }: { req: Request }): RequestContext => ({ req, requestId: requestIdOf(req), loaders: createLoaders(dataSource) }),
         }),
         HealthModule,
@@ -50,6 +54,7 @@ export class AppModule {
         ProgressModule,
         AttachmentsModule,
         DashboardModule,
+        ChasingModule,
         SupervisionModule,
       ],
     };

@@ -117,6 +117,11 @@ describe('supervision review (督查): the contract’s rules and refusals', () 
     const all = (await server.ok<{ supervisionReview: { items: { id: string }[] } }>(REVIEW_QUERY, { id: review.id }, leader)).supervisionReview.items.map((i) => i.id);
     expect(all).toEqual(expect.arrayContaining([mine.id, theirs.id]));
 
+    const notices = (await server.ok<{ myNotices: { kind: string; title: string; link: string }[] }>(`{ myNotices { kind title link } }`, {}, taishan)).myNotices;
+    expect(notices).toContainEqual({ kind: 'SUPERVISION_ITEM_ASSIGNED', title: '新的督办事项（措施11），请于2024-11-30前答复', link: '/supervision/items' });
+    const officeNotices = (await server.ok<{ myNotices: { kind: string; title: string }[] }>(`{ myNotices { kind title } }`, {}, office)).myNotices;
+    expect(officeNotices).toContainEqual({ kind: 'SUPERVISION_ITEM_RESPONDED', title: '台山市已答复督办事项（措施11）' });
+
     await refused('FORBIDDEN', CLOSE, { id: mine.id }, taishan);
     expect((await server.ok<{ closeSupervisionItem: { status: string } }>(CLOSE, { id: mine.id }, office)).closeSupervisionItem.status).toBe('CLOSED');
     await refused('CONFLICT', RESPOND, { id: mine.id, response: '再补充' }, taishan);

@@ -28,8 +28,10 @@ describe('rateByReporting (measures without targets)', () => {
     expect(rateByReporting(one, true)).toEqual({ rating: 'YELLOW', reasons: ['乙逾期未报'] });
   });
 
-  it('follows the units’ own status: BEHIND is RED, AT_RISK is YELLOW', () => {
+  it('follows the units’ own status: BEHIND is RED for the lead unit or half the units, else YELLOW; AT_RISK is YELLOW', () => {
     expect(rateByReporting([unit('甲', { unitStatus: 'BEHIND' }), unit('乙')], true).rating).toBe('RED');
+    expect(rateByReporting([unit('甲', { role: 'LEAD', unitStatus: 'BEHIND' }), unit('乙'), unit('丙')], true).rating).toBe('RED');
+    expect(rateByReporting([unit('甲', { role: 'LEAD' }), unit('乙', { unitStatus: 'BEHIND' }), unit('丙')], true)).toEqual({ rating: 'YELLOW', reasons: ['乙自报进度滞后'] });
     expect(rateByReporting([unit('甲', { unitStatus: 'AT_RISK' }), unit('乙')], true)).toEqual({ rating: 'YELLOW', reasons: ['甲自报存在风险'] });
   });
 
@@ -38,7 +40,7 @@ describe('rateByReporting (measures without targets)', () => {
   });
 
   it('lists every finding, the red ones first', () => {
-    const v = rateByReporting([unit('甲', { unitStatus: 'AT_RISK' }), unit('乙', { unitStatus: 'BEHIND' })], true);
+    const v = rateByReporting([unit('甲', { unitStatus: 'AT_RISK' }), unit('乙', { role: 'LEAD', unitStatus: 'BEHIND' })], true);
     expect(v).toEqual({ rating: 'RED', reasons: ['乙自报进度滞后', '甲自报存在风险'] });
   });
 });

@@ -43,10 +43,10 @@ export interface RatingVerdict {
 /**
  * A measure without targets is rated on how its units report, since there is no figure to hold
  * against the trajectory:
- * - RED where a unit itself reports the work BEHIND (严重滞后), or, once the due date has passed, the
- *   lead unit (牽頭) has not reported or half or more of the responsible units have not;
- * - YELLOW where a unit reports it AT_RISK, some unit has not reported after the due date, or a
- *   report was returned and not yet resubmitted;
+ * - RED where the lead unit (牽頭) itself reports the work BEHIND, or half or more of the units do,
+ *   or, once the due date has passed, the lead unit has not reported or half or more of the units have not;
+ * - YELLOW where another unit reports BEHIND or AT_RISK, some unit has not reported after the due
+ *   date, or a report was returned and not yet resubmitted;
  * - GREEN otherwise. Before the due date nobody is late yet.
  */
 export function rateByReporting(units: readonly UnitStanding[], pastDue: boolean): RatingVerdict {
@@ -59,7 +59,9 @@ export function rateByReporting(units: readonly UnitStanding[], pastDue: boolean
   const returned = units.filter((u) => u.status === 'RETURNED');
   const leadMissing = missing.filter((u) => u.role === 'LEAD');
 
-  if (behind.length) red.push(`${names(behind)}自报进度滞后`);
+  // One co-responsible unit of many lagging is a warning; the lead unit, or half of them, is a failure.
+  if (behind.length && (behind.some((u) => u.role === 'LEAD') || behind.length * 2 >= units.length)) red.push(`${names(behind)}自报进度滞后`);
+  else if (behind.length) yellow.push(`${names(behind)}自报进度滞后`);
   if (leadMissing.length) red.push(`牵头单位${names(leadMissing)}逾期未报`);
   if (units.length && missing.length * 2 >= units.length && missing.length > leadMissing.length) {
     red.push(`${missing.length}/${units.length}个责任单位逾期未报`);

@@ -1,4 +1,4 @@
-import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import type { Rating } from '@luoshi/domain';
 import { RatingEnum, ReportStatusEnum, ResponsibilityRoleEnum, UnitStatusEnum } from '../common/graphql-enums';
 import { Agency } from '../policy/agency.entity';
@@ -7,15 +7,25 @@ import { ReportingPeriod } from '../policy/reporting-period.entity';
 import { Target } from '../policy/target.entity';
 import { TaskStateEnum, TaskState } from '../reports/report.models';
 
-@ObjectType({ description: 'A target at a glance: where it stands against where it should be by now' })
+/** Whose figures the target cards show: the whole city, or one county against its quota. */
+export type OverviewScope = 'CITY' | 'COUNTY';
+export const OverviewScopeEnum = { CITY: 'CITY', COUNTY: 'COUNTY' } as const;
+registerEnumType(OverviewScopeEnum, { name: 'OverviewScope', description: 'CITY: the target cards are city-wide; COUNTY: one county’s figures against its quota' });
+
+@ObjectType({ description: 'A target at a glance: where it stands against where it should be by now (city-wide, or one county’s share)' })
 export class TargetCard {
   @Field(() => Target) target!: Target;
+  @Field(() => OverviewScopeEnum, { description: 'CITY: city-wide figures against the target; COUNTY: the county’s figures (targetProgress byCounty) against its quota' })
+  scope!: OverviewScope;
+  @Field(() => Agency, { nullable: true, description: 'The county in COUNTY scope' }) county!: Agency | null;
   @Field(() => Float) achieved!: number;
   @Field(() => Float) pending!: number;
-  @Field(() => Float) percent!: number;
+  @Field(() => Float, { nullable: true, description: 'What achieved is held against: the target value city-wide; in county scope the county’s quota (AT_MOST: the ceiling where no quota is set); null for a county without a quota' })
+  goal!: number | null;
+  @Field(() => Float, { nullable: true, description: 'achieved against goal (as targetProgress computes it); null where there is no goal' }) percent!: number | null;
   @Field(() => Float, { description: 'Share of the target expected by the period’s end (時間過半: 2024Q3 = 0.75)' }) expectedShare!: number;
-  @Field(() => Float, { description: 'targetValue × expectedShare (for AT_MOST: the ceiling)' }) expectedValue!: number;
-  @Field(() => RatingEnum) rating!: Rating;
+  @Field(() => Float, { nullable: true, description: 'goal × expectedShare (for AT_MOST: the ceiling); null where there is no goal' }) expectedValue!: number | null;
+  @Field(() => RatingEnum, { nullable: true, description: 'Against goal × expectedShare; null where there is no goal (a county without a quota)' }) rating!: Rating | null;
 }
 
 @ObjectType({ description: 'One responsible unit on one measure for the period' })
@@ -52,6 +62,9 @@ export class UnitCompliance {
 @ObjectType()
 export class PolicyOverview {
   @Field(() => ReportingPeriod) period!: ReportingPeriod;
+  @Field(() => OverviewScopeEnum, { description: 'Whose figures the target cards are: CITY, or COUNTY (the county asked for). The measures and compliance are always policy-wide' })
+  scope!: OverviewScope;
+  @Field(() => Agency, { nullable: true, description: 'The county of the target cards in COUNTY scope' }) county!: Agency | null;
   @Field(() => [TargetCard]) targets!: TargetCard[];
   @Field(() => [MeasureStatus]) measures!: MeasureStatus[];
   @Field(() => [UnitCompliance], { description: 'Best first' }) compliance!: UnitCompliance[];

@@ -1,5 +1,5 @@
 import { Args, Context, ID, Query, Resolver } from '@nestjs/graphql';
-import { expectedShareAt } from '@luoshi/domain';
+import { expectedShareOnTrajectory } from '@luoshi/domain';
 import { Roles } from '../auth/roles.decorator';
 import type { RequestContext } from '../common/request-context';
 import { checkId, notFound } from '../policy/policy.errors';
@@ -9,6 +9,7 @@ import { ReportingPeriod } from '../policy/reporting-period.entity';
 import { Target } from '../policy/target.entity';
 import { FigureSource, PolicyOverview, TargetTrend } from './dashboard.models';
 import { DashboardService } from './dashboard.service';
+import { OverviewCache } from './overview-cache';
 
 /**
  * What leaders watch. Any signed-in user sees the aggregates (a reporter too); report texts stay
@@ -17,27 +18,47 @@ import { DashboardService } from './dashboard.service';
 @Roles('ADMIN', 'OFFICE', 'LEADER', 'REPORTER')
 @Resolver()
 export class DashboardResolver {
-  constructor(private readonly dashboard: DashboardService) {}
+  constructor(
+    private readonly dashboard: DashboardService,
+    private readonly cache: OverviewCache,
+  ) {}
 
-  @Query(() => PolicyOverview, { description: 'Targets against the trajectory, the measures’ table and reporting compliance for a period' })
+  @Query(() => PolicyOverview, {
+    description: 'Targets against the trajectory, the measures’ table and reporting compliance for a period. With countyId the target cards are that county’s figures against its quota (scope COUNTY); the measures and compliance stay policy-wide',
+  })
   async policyOverview(
     @Args('policyId', { type: () => ID }) policyId: string,
     @Args('periodId', { type: () => ID }) periodId: string,
+    @Args('countyId', { type: () => ID, nullable: true }) countyId: string | null,
     @Context() ctx: RequestContext,
   ): Promise<PolicyOverview> {
+    const county = countyId ? checkId(countyId, '县(市、区)', 'countyId') : null;
+    // One statement when the answer is cached (see OverviewCache for why it cannot be stale).
+    const { version, pastDue } = await this.dashboard.overviewVersion(policyId, periodId);
+    const key = [policyId.toLowerCase(), periodId.toLowerCase(), county ?? 'city', pastDue ? 'due' : 'open'].join('|');
+    return this.cache.get(key, version, () => this.computeOverview(policyId, periodId, county, ctx));
+  }
+
+  /** The whole answer, entities included: cached answers are served as they are, resolved once. */
+  private async computeOverview(policyId: string, periodId: string, countyId: string | null, ctx: RequestContext): Promise<PolicyOverview> {
     const period = await this.dashboard.period(policyId, periodId);
-    const cards = await this.dashboard.targetCards(period.policyId, period);
-    const { measures, compliance, hasReports } = await this.dashboard.measuresAndCompliance(period, cards);
+    const cards = await this.dashboard.overviewCards(period.policyId, period, countyId);
+    const { measures, compliance, hasReports } = await this.dashboard.measuresAndCompliance(period, cards.city);
+    const shown = cards.county ?? cards.city;
     const [targets, measureRows, agencies] = await Promise.all([
-      ctx.loaders.target.loadMany(cards.map((c) => c.targetId)) as Promise<Target[]>,
+      ctx.loaders.target.loadMany(shown.map((c) => c.targetId)) as Promise<Target[]>,
       ctx.loaders.measure.loadMany(measures.map((m) => m.measureId)) as Promise<Measure[]>,
-      ctx.loaders.agency.loadMany([...new Set(compliance.map((c) => c.agencyId))]) as Promise<Agency[]>,
+      ctx.loaders.agency.loadMany([...new Set([...compliance.map((c) => c.agencyId), ...(countyId ? [countyId] : [])])]) as Promise<Agency[]>,
     ]);
     const agencyById = new Map(agencies.map((a) => [a.id, a]));
+    const scope = countyId ? 'COUNTY' : 'CITY';
+    const county = countyId ? agencyById.get(countyId)! : null;
     return {
       period,
+      scope,
+      county,
       hasReports,
-      targets: cards.map((c, i) => ({ ...c, target: targets[i] })),
+      targets: shown.map((c, i) => ({ ...c, target: targets[i], scope, county })),
       measures: measures.map((m, i) => ({ ...m, measure: measureRows[i], units: m.units.map((u) => ({ ...u, agency: agencyById.get(u.agencyId)! })) })),
       compliance: compliance.map((c) => ({ ...c, agency: agencyById.get(c.agencyId)! })),
     };
@@ -62,7 +83,7 @@ export class DashboardResolver {
         .map((r) => {
           const period = periodById.get(r.periodId)!;
           cumulative = target.direction === 'AT_LEAST' ? cumulative + r.achieved : r.achieved || cumulative;
-          const expected = target.direction === 'AT_LEAST' ? target.targetValue * expectedShareAt(period.endsOn, target.year) : target.targetValue;
+          const expected = target.direction === 'AT_LEAST' ? target.targetValue * expectedShareOnTrajectory(period.endsOn, target.year, target.trajectory) : target.targetValue;
           return { period, achieved: r.achieved, cumulative, expected };
         });
       return { target, points };

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { expectedShareAt, ratingOf, Rating, worstRating } from '@luoshi/domain';
+import { expectedShareOnTrajectory, ratingOf, Rating, worstRating } from '@luoshi/domain';
 import { checkId, notFound } from '../policy/policy.errors';
 import { ReportingPeriod } from '../policy/reporting-period.entity';
 import { Target } from '../policy/target.entity';
@@ -12,11 +12,32 @@ export interface TargetCardData {
   targetId: string;
   achieved: number;
   pending: number;
+  goal: number;
   percent: number;
   expectedShare: number;
   expectedValue: number;
   rating: Rating;
 }
+
+/** A county's card: as a city-wide one, but a county without a quota has no goal (see countyCards). */
+export interface CountyCardData extends Omit<TargetCardData, 'goal' | 'percent' | 'expectedValue' | 'rating'> {
+  goal: number | null;
+  percent: number | null;
+  expectedValue: number | null;
+  rating: Rating | null;
+}
+
+type TargetFacts = Pick<Target, 'id' | 'direction' | 'targetValue' | 'year' | 'trajectory'>;
+
+/**
+ * The dashboard's data version of a policy and whether the period is past due, in one cheap
+ * statement (two primary-key lookups): what OverviewCache keys on. No row: not a period of the policy.
+ */
+const OVERVIEW_VERSION_SQL = `
+SELECT (SELECT coalesce(sum(v.version), 0) FROM dashboard_version v WHERE v.scope IN (p.policy_id::text, 'all'))::text AS version,
+       now() >= ((p.due_on + 1)::timestamp AT TIME ZONE 'Asia/Shanghai') AS past_due
+  FROM reporting_period p
+ WHERE p.id = $1 AND p.policy_id = $2`;
 
 export interface MeasureStatusData {
   measureId: string;
@@ -48,25 +69,63 @@ export class DashboardService {
     return period;
   }
 
-  /** Target cards: targetProgress held against the share of the year elapsed (時間過半). */
+  /** The cache key's inputs (see OverviewCache); throws NOT_FOUND as period() does. */
+  async overviewVersion(policyId: string, periodId: string): Promise<{ version: bigint; pastDue: boolean }> {
+    const rows: { version: string; past_due: boolean }[] = await this.dataSource.query(OVERVIEW_VERSION_SQL, [
+      checkId(periodId, '填报期', 'periodId'),
+      checkId(policyId, '政策文件'),
+    ]);
+    if (rows.length === 0) throw notFound('填报期', periodId, 'periodId');
+    return { version: BigInt(rows[0].version), pastDue: rows[0].past_due };
+  }
+
+  /**
+   * Target cards: targetProgress held against the share of the year elapsed (時間過半). overviewCards'
+   * `city` is always computed (the measures' traffic lights are policy-wide); `county` too when countyId is given.
+   */
   async targetCards(policyId: string, period: ReportingPeriod): Promise<TargetCardData[]> {
+    return (await this.overviewCards(policyId, period, null)).city;
+  }
+
+  async overviewCards(policyId: string, period: ReportingPeriod, countyId: string | null): Promise<{ city: TargetCardData[]; county: CountyCardData[] | null }> {
     const [data, targets] = await Promise.all([
       this.progress.targetProgress(policyId, period.id),
-      this.dataSource.query(`SELECT t.id, t.direction, t.target_value::float AS "targetValue", t.year FROM target t JOIN measure m ON m.id = t.measure_id WHERE m.policy_id = $1`, [policyId]) as Promise<Pick<Target, 'id' | 'direction' | 'targetValue' | 'year'>[]>,
+      this.dataSource.query(`SELECT t.id, t.direction, t.target_value::float AS "targetValue", t.year, t.trajectory FROM target t JOIN measure m ON m.id = t.measure_id WHERE m.policy_id = $1`, [policyId]) as Promise<TargetFacts[]>,
     ]);
     const byId = new Map(targets.map((t) => [t.id, t]));
-    return data.map((d) => {
+    const city = data.map((d) => {
       const t = byId.get(d.targetId)!;
-      const totals = summarize(t.direction, t.targetValue, d.byCounty);
       const anyAccepted = d.byCounty.some((c) => c.achieved !== null);
-      const expectedShare = t.direction === 'AT_MOST' ? 1 : expectedShareAt(period.endsOn, t.year);
-      const rating = ratingOf({ direction: t.direction, targetValue: t.targetValue, achieved: t.direction === 'AT_MOST' && !anyAccepted ? null : totals.achieved, expectedShare });
-      return { targetId: t.id, ...totals, expectedShare, expectedValue: t.direction === 'AT_MOST' ? t.targetValue : t.targetValue * expectedShare, rating };
+      return card(t, period, t.targetValue, summarize(t.direction, t.targetValue, d.byCounty), t.direction === 'AT_MOST' && !anyAccepted);
     });
+    if (!countyId) return { city, county: null };
+    const county = data.map((d): CountyCardData => {
+      const t = byId.get(d.targetId)!;
+      const c = d.byCounty.find((row) => row.countyId === countyId);
+      if (!c) throw notFound('县(市、区)', countyId, 'countyId');
+      // The county's figures are its row of targetProgress's byCounty, held against its quota. A
+      // ceiling (AT_MOST) binds every county, so without a quota the county is held against the
+      // ceiling itself. A count (AT_LEAST) without a quota has no share of the target to be judged
+      // by: the card shows achieved and pending, with goal, percent, expectedValue and rating null
+      // (not 0 or RED: nothing was asked of the county, so nothing is behind).
+      const goal = c.quota ?? (t.direction === 'AT_MOST' ? t.targetValue : null);
+      if (goal === null) {
+        return { targetId: t.id, achieved: c.achieved ?? 0, pending: c.pending ?? 0, goal: null, percent: null, expectedShare: expectedShareOnTrajectory(period.endsOn, t.year, t.trajectory), expectedValue: null, rating: null };
+      }
+      return card(t, period, goal, summarize(t.direction, goal, [c]), t.direction === 'AT_MOST' && c.achieved === null);
+    });
+    if (data.length === 0) await this.assertCounty(countyId);
+    return { city, county };
+  }
+
+  private async assertCounty(countyId: string) {
+    const rows: unknown[] = await this.dataSource.query(`SELECT 1 FROM agency WHERE id = $1 AND kind = 'COUNTY'`, [countyId]);
+    if (rows.length === 0) throw notFound('县(市、区)', countyId, 'countyId');
   }
 
   /** The measures' table and the units' compliance, both from one statement's rows. */
   async measuresAndCompliance(period: ReportingPeriod, cards: TargetCardData[]) {
+    // cards: the city-wide ones (a measure's traffic light is policy-wide, whatever the county filter)
     const rows: UnitStatusRow[] = await this.dataSource.query(UNIT_STATUS_SQL, [period.id]);
     const targetsOfMeasure: { id: string; measure_id: string }[] = await this.dataSource.query(
       `SELECT t.id, t.measure_id FROM target t JOIN measure m ON m.id = t.measure_id WHERE m.policy_id = $1`,
@@ -117,4 +176,11 @@ export class DashboardService {
     );
     return rows.map((r) => ({ reportId: r.report_id, agencyId: r.agency_id, countyId: r.county_id, periodId: r.period_id, value: Number(r.value), status: r.status }));
   }
+}
+
+/** One card: `totals` (from summarize) held against `goal` × the share of the year elapsed. */
+function card(t: TargetFacts, period: ReportingPeriod, goal: number, totals: { achieved: number; pending: number; percent: number }, noLevelYet: boolean): TargetCardData {
+  const expectedShare = t.direction === 'AT_MOST' ? 1 : expectedShareOnTrajectory(period.endsOn, t.year, t.trajectory);
+  const rating = ratingOf({ direction: t.direction, targetValue: goal, achieved: noLevelYet ? null : totals.achieved, expectedShare });
+  return { targetId: t.id, ...totals, goal, expectedShare, expectedValue: t.direction === 'AT_MOST' ? goal : goal * expectedShare, rating };
 }

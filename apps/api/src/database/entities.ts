@@ -17,6 +17,10 @@ import { ReportAttachment } from '../attachments/report-attachment.entity';
 import { SupervisionReview } from '../supervision/supervision-review.entity';
 import { SupervisionRating } from '../supervision/supervision-rating.entity';
 import { SupervisionItem } from '../supervision/supervision-item.entity';
+import { UserNotice } from '../chasing/user-notice.entity';
+import { AgencyWebhook } from '../chasing/agency-webhook.entity';
+import { ChaseEvent } from '../chasing/chase-event.entity';
+import { ChaseDelivery } from '../chasing/chase-delivery.entity';
 
 /** Every mapped table. Listed by hand so that the compiled app and Jest see the same set. */
-export const ENTITIES = [Policy, Section, Measure, Agency, Responsibility, Target, Quota, ReportingPeriod, User, AppSecret, AuditRecord, ProgressReport, ReportFigure, ReportTotal, ReportAttachment, SignInFailure, SupervisionReview, SupervisionRating, SupervisionItem];
+export const ENTITIES = [Policy, Section, Measure, Agency, Responsibility, Target, Quota, ReportingPeriod, User, AppSecret, AuditRecord, ProgressReport, ReportFigure, ReportTotal, ReportAttachment, SignInFailure, SupervisionReview, SupervisionRating, SupervisionItem, UserNotice, AgencyWebhook, ChaseEvent, ChaseDelivery];

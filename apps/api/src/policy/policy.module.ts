@@ -4,11 +4,13 @@ import { MeasureResolver, PolicyResolver, ResponsibilityResolver, SectionResolve
 import { PeriodService } from './period.service';
 import { PolicyService } from './policy.service';
 import { QuotaService } from './quota.service';
+import { TrajectoryService } from './trajectory.service';
 
 @Module({
   providers: [
     PolicyService,
     QuotaService,
+    TrajectoryService,
     PeriodService,
     PolicyResolver,
     SectionResolver,

@@ -10,6 +10,7 @@ import { Measure } from './measure.entity';
 @Index('target_measure_name_year_key', ['measureId', 'name', 'year'], { unique: true })
 @Check('target_direction_check', `"direction" IN ('AT_LEAST', 'AT_MOST')`)
 @Check('target_value_check', `"target_value" >= 0`)
+@Check('target_trajectory_check', `"trajectory" IS NULL OR (array_length("trajectory", 1) = 4 AND "trajectory"[4] = 1)`)
 export class Target {
   @Field(() => ID)
   @PrimaryColumn('uuid')
@@ -45,4 +46,11 @@ export class Target {
   @Field(() => String, { nullable: true, description: 'The phrase of the notice the target comes from' })
   @Column('text', { name: 'source_phrase', nullable: true })
   sourcePhrase!: string | null;
+
+  @Field(() => [Float], {
+    nullable: true,
+    description: 'The office’s schedule: the cumulative share due by the end of each quarter of the year (e.g. [0.2, 0.45, 0.75, 1]); null = linear (時間過半)',
+  })
+  @Column('float8', { array: true, nullable: true })
+  trajectory!: number[] | null;
 }

@@ -1,6 +1,7 @@
 import { AttachmentsResolver, ReportAttachmentsResolver } from '../attachments/attachments.resolver';
 import { AppInfoResolver } from '../app-info/app-info.resolver';
 import { AuthResolver, UsersResolver } from '../auth/auth.resolver';
+import { ChaseDeliveryResolver, ChasingResolver, NoticesResolver } from '../chasing/chasing.resolver';
 import { DashboardResolver } from '../dashboard/dashboard.resolver';
 import { PolicyAdminResolver, ReportingPeriodResolver } from '../policy/policy-admin.resolver';
 import { ProgressResolver } from '../progress/progress.resolver';
@@ -32,6 +33,9 @@ export const ALL_RESOLVERS = [
   DashboardResolver,
   AppInfoResolver,
   ProgressResolver,
+  NoticesResolver,
+  ChasingResolver,
+  ChaseDeliveryResolver,
   SupervisionResolver,
   SupervisionItemResolver,
   MeasureRatingResolver,

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { auditActor, AuditService } from '../audit/audit.service';
+import { NoticesService } from '../chasing/notices.service';
 import type { AuthUser } from '../common/request-context';
 import { checkId, notFound } from '../policy/policy.errors';
 import { AddSupervisionItemInput, RespondSupervisionItemArgs, SupervisionItemsArgs } from './dto/supervision.inputs';
@@ -26,6 +27,7 @@ export class SupervisionItemsService {
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly reviews: SupervisionService,
+    private readonly notices: NoticesService,
   ) {}
 
   /** A reporter sees its own unit's items; the office and leaders see all. */
@@ -70,6 +72,10 @@ export class SupervisionItemsService {
       const item = await repo.save(repo.create({ reviewId: review.id, measureId, agencyId, request, dueOn: input.dueOn, status: 'OPEN', createdBy: user.id }));
       await this.reviews.bumpVersion(manager, review);
       await this.audit.record(manager, auditActor(user, requestId), { action: 'add', entity: 'supervision_item', entityId: item.id, before: null, after: itemSnapshot(item) });
+      const [{ seq }] = await manager.query(`SELECT seq FROM measure WHERE id = $1`, [measureId]);
+      await this.notices.toAgencyReporters(manager, agencyId, {
+        kind: 'SUPERVISION_ITEM_ASSIGNED', title: `新的督办事项（措施${seq}），请于${input.dueOn}前答复`, body: request, link: '/supervision/items',
+      });
       return repo.findOneByOrFail({ id: item.id });
     });
   }
@@ -98,6 +104,8 @@ export class SupervisionItemsService {
       );
       const after = await manager.getRepository(SupervisionItem).findOneByOrFail({ id: item.id });
       await this.audit.record(manager, auditActor(user, requestId), { action: 'respond', entity: 'supervision_item', entityId: item.id, before, after: itemSnapshot(after) });
+      const [{ short_name: unit, seq }] = await manager.query(`SELECT a.name_simplified AS short_name, m.seq FROM agency a, measure m WHERE a.id = $1 AND m.id = $2`, [item.agencyId, item.measureId]);
+      await this.notices.toRoles(manager, ['OFFICE'], { kind: 'SUPERVISION_ITEM_RESPONDED', title: `${unit}已答复督办事项（措施${seq}）`, body: response, link: `/supervision/${item.reviewId}` });
       return after;
     });
   }

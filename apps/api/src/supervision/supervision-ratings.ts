@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { rateByReporting, Rating, ReportStatus, UnitStatus, worstRating } from '@luoshi/domain';
+import { toSimplified } from '../common/chinese-script';
 import { DashboardService, TargetCardData } from '../dashboard/dashboard.service';
 import { ReportingPeriod } from '../policy/reporting-period.entity';
 
@@ -23,7 +24,7 @@ interface TargetRow {
 const number = (v: number) => v.toLocaleString('zh-CN', { maximumFractionDigits: 2 });
 const percent = (share: number) => `${(share * 100).toFixed(1)}%`;
 
-/** 見習崗位：完成 2,250/3,000 個（75.0%），按時序應達 75.0%，達到時序進度 — in simplified characters, as the pack is. */
+/** 见习岗位：完成2,250/3,000个（75.0%），按时序应达75.0%，达到时序进度 (names converted to simplified by the caller). */
 export function explainTarget(t: Pick<TargetRow, 'name' | 'unit' | 'direction'> & { targetValue: number }, card: TargetCardData): string {
   if (t.direction === 'AT_MOST') {
     if (card.rating === 'YELLOW') return `${t.name}：尚无审核通过的数据（上限${number(t.targetValue)}${t.unit}）`;
@@ -69,7 +70,7 @@ export class SupervisionRatingsService {
       const own = targets.filter((t) => t.measure_id === measureId);
       if (own.length) {
         const parts = own.map((t) => ({ card: cardOf.get(t.id)!, text: explainTarget({ ...t, targetValue: Number(t.target_value) }, cardOf.get(t.id)!) }));
-        result.set(measureId, { measureId, rating: worstRating(parts.map((p) => p.card.rating))!, reason: parts.map((p) => p.text).join('；') });
+        result.set(measureId, { measureId, rating: worstRating(parts.map((p) => p.card.rating))!, reason: toSimplified(parts.map((p) => p.text).join('；')) });
         continue;
       }
       const units = (statusOf.get(measureId)?.units ?? []).map((u) => ({
@@ -80,7 +81,7 @@ export class SupervisionRatingsService {
         unitStatus: u.unitStatus as UnitStatus | null,
       }));
       const verdict = rateByReporting(units, pastDue);
-      result.set(measureId, { measureId, rating: verdict.rating, reason: `无量化指标，按报送情况评定：${verdict.reasons.join('；')}` });
+      result.set(measureId, { measureId, rating: verdict.rating, reason: toSimplified(`无量化指标，按报送情况评定：${verdict.reasons.join('；')}`) });
     }
     return result;
   }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { Rating, ratingChange } from '@luoshi/domain';
 import { auditActor, AuditService } from '../audit/audit.service';
+import { NoticesService } from '../chasing/notices.service';
 import type { AuthUser } from '../common/request-context';
 import { checkId, notFound } from '../policy/policy.errors';
 import { ReportingPeriod } from '../policy/reporting-period.entity';
@@ -26,6 +27,7 @@ export class SupervisionService {
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly ratings: SupervisionRatingsService,
+    private readonly notices: NoticesService,
   ) {}
 
   /** One review per (policy, period): opening it again returns the same one. */
@@ -192,19 +194,26 @@ export class SupervisionService {
       const review = await this.lockReview(manager, id);
       if (review.status === 'FINAL') throw new SupervisionError('CONFLICT', '督查已定稿', { status: review.status });
       const computed = await this.computeFor(review);
-      for (const c of computed.values()) {
-        await manager.query(
-          `INSERT INTO supervision_rating (review_id, measure_id, computed_rating, computed_reason, version) VALUES ($1, $2, $3, $4, 0)
-           ON CONFLICT (review_id, measure_id) DO UPDATE SET computed_rating = EXCLUDED.computed_rating, computed_reason = EXCLUDED.computed_reason`,
-          [review.id, c.measureId, c.rating, c.reason],
-        );
-      }
+      const frozen = [...computed.values()];
+      await manager.query(
+        `INSERT INTO supervision_rating (review_id, measure_id, computed_rating, computed_reason, version)
+         SELECT $1, m, r, why, 0 FROM unnest($2::uuid[], $3::text[], $4::text[]) AS t(m, r, why)
+         ON CONFLICT (review_id, measure_id) DO UPDATE SET computed_rating = EXCLUDED.computed_rating, computed_reason = EXCLUDED.computed_reason`,
+        [review.id, frozen.map((c) => c.measureId), frozen.map((c) => c.rating), frozen.map((c) => c.reason)],
+      );
       await manager.query(`UPDATE supervision_review SET status = 'FINAL', finalized_at = now(), finalized_by = $2, version = version + 1 WHERE id = $1`, [review.id, user.id]);
       await this.audit.record(manager, auditActor(user, requestId), {
         action: 'finalize', entity: 'supervision_review', entityId: review.id,
         before: { status: 'OPEN', version: review.version },
         after: { status: 'FINAL', version: review.version + 1, computed: Object.fromEntries([...computed.values()].map((c) => [c.measureId, c.rating])) },
       });
+      // The pack goes to the leaders and to every unit responsible for a measure of the policy.
+      const [{ label }] = await manager.query(`SELECT label FROM reporting_period WHERE id = $1`, [review.periodId]);
+      const title = `${label}督查通报已印发`;
+      await this.notices.toRoles(manager, ['LEADER'], { kind: 'SUPERVISION_REVIEW_FINAL', title, link: `/supervision/${review.id}` });
+      const units: { agency_id: string }[] = await manager.query(`SELECT DISTINCT r.agency_id FROM responsibility r JOIN measure m ON m.id = r.measure_id WHERE m.policy_id = $1`, [review.policyId]);
+      const reporters: { id: string }[] = await manager.query(`SELECT id FROM app_user WHERE role = 'REPORTER' AND agency_id = ANY($1::uuid[])`, [units.map((u) => u.agency_id)]);
+      await this.notices.toUsers(manager, reporters.map((r) => r.id), { kind: 'SUPERVISION_REVIEW_FINAL', title, body: '请查看本单位的督办事项', link: '/supervision/items' });
       return manager.getRepository(SupervisionReview).findOneByOrFail({ id: review.id });
     });
   }

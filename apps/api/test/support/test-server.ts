@@ -1,4 +1,4 @@
-import { INestApplication } from '@nestjs/common';
+import { INestApplication, Type } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { createApp } from '../../src/create-app';
 import { createDataSource } from '../../src/database/data-source';
@@ -69,6 +69,11 @@ export class TestServer {
       { u: username, p: password },
     );
     return data.login.accessToken;
+  }
+
+  /** A provider of the running app (a service a test drives directly, such as a scheduled job). */
+  resolve<T>(token: Type<T>): T {
+    return this.app.get(token, { strict: false });
   }
 
   adminToken(): Promise<string> {

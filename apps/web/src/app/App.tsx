@@ -7,6 +7,7 @@ import { I18nProvider } from './i18n';
 import { Layout } from './Layout';
 import { createApolloClient } from './apollo';
 import { RequireRole } from './RequireRole';
+import { getAccessToken } from '../features/auth/auth';
 
 // The sign-in form ships in the first bundle (~15 KB gzip): it must be in the DOM as soon as the
 // page has loaded, for WeCom's and browsers' password autofill, and for tests that look at once.
@@ -22,20 +23,44 @@ const ReportFormPage = lazy(() => import('../features/reporting/ReportFormPage')
 const ReviewPage = lazy(() => import('../features/review/ReviewPage'));
 const ReportPage = lazy(() => import('../features/review/ReportPage'));
 // The leaders' dashboard brings the charts (recharts): its own chunk, never in the first load.
-const DashboardPage = lazy(() => import('../features/dashboard/DashboardPage'));
+let dashboardModule: typeof import('../features/dashboard/DashboardPage') | null = null;
+const loadDashboardPage = () => import('../features/dashboard/DashboardPage').then((m) => (dashboardModule = m));
+// Once its code is here, the page renders at once (a thenable that resolves synchronously) instead
+// of suspending for a tick: see firstPageReady.
+const DashboardPage = lazy(() =>
+  dashboardModule ? ({ then: (resolve: (m: typeof dashboardModule) => void) => resolve(dashboardModule) } as unknown as Promise<NonNullable<typeof dashboardModule>>) : loadDashboardPage(),
+);
 const CountyPage = lazy(() => import('../features/dashboard/CountyPage'));
 const MeasurePage = lazy(() => import('../features/dashboard/MeasurePage'));
+// The quarterly supervision review (督查) and the units' follow-up items (督办事项).
+const SupervisionListPage = lazy(() => import('../features/supervision/SupervisionListPage'));
+const SupervisionReviewPage = lazy(() => import('../features/supervision/SupervisionReviewPage'));
+const MyItemsPage = lazy(() => import('../features/supervision/MyItemsPage'));
+// 催办: what chasing sent and the units' group robots (the office).
+const ChasingPage = lazy(() => import('../features/chasing/ChasingPage'));
 
 const REPORTERS = ['REPORTER'] as const;
 const REVIEWERS = ['OFFICE', 'ADMIN'] as const;
 /** Anyone signed in may open a report's page; the API decides whose reports they may read. */
 const ANY_ROLE = ['ADMIN', 'OFFICE', 'LEADER', 'REPORTER'] as const;
+const SUPERVISORS = ['OFFICE', 'ADMIN', 'LEADER'] as const;
 
 // Most visits open the policy page: start downloading it now, in parallel with React starting
 // up, instead of after the first render (one round trip less on a phone network).
 if (typeof window !== 'undefined' && window.location.pathname === import.meta.env.BASE_URL) {
   void loadPolicyPage().catch(() => undefined); // React.lazy retries and reports a real failure
 }
+/**
+ * Likewise the leaders' overview (a link sent to a leader, a bookmark), signed in: main.tsx waits
+ * for its code (at most FIRST_PAGE_WAIT_MS) before the first render. Rendered before, the route
+ * would show its fallback, and React reveals suspended content no sooner than 300 ms after a
+ * fallback: the page, its queries and its first chart would start ~0.3 s later.
+ */
+const FIRST_PAGE_WAIT_MS = 1000;
+export const firstPageReady: Promise<unknown> | null =
+  typeof window !== 'undefined' && window.location.pathname === `${import.meta.env.BASE_URL}dashboard` && getAccessToken()
+    ? Promise.race([loadDashboardPage().catch(() => undefined), new Promise((resolve) => setTimeout(resolve, FIRST_PAGE_WAIT_MS))])
+    : null;
 
 const BASE_THEME: ThemeConfig = {
   token: {
@@ -75,6 +100,10 @@ export function AppRoutes() {
         <Route path="dashboard" element={<RequireRole roles={ANY_ROLE}><DashboardPage /></RequireRole>} />
         <Route path="dashboard/county/:countyId" element={<RequireRole roles={ANY_ROLE}><CountyPage /></RequireRole>} />
         <Route path="dashboard/measure/:measureId" element={<RequireRole roles={ANY_ROLE}><MeasurePage /></RequireRole>} />
+        <Route path="supervision" element={<RequireRole roles={SUPERVISORS}><SupervisionListPage /></RequireRole>} />
+        <Route path="supervision/items" element={<RequireRole roles={REPORTERS}><MyItemsPage /></RequireRole>} />
+        <Route path="supervision/:id" element={<RequireRole roles={SUPERVISORS}><SupervisionReviewPage /></RequireRole>} />
+        <Route path="chasing" element={<RequireRole roles={REVIEWERS}><ChasingPage /></RequireRole>} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

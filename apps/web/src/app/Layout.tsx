@@ -3,6 +3,7 @@ import { Link, Outlet, useLocation } from 'react-router';
 import { useApolloClient, useQuery } from '@apollo/client/react';
 import { Button, Flex, Grid, Layout as AntLayout, Popover, Segmented, Typography } from 'antd';
 import { useAuth } from '../features/auth/auth';
+import { NoticeBell } from '../features/notices/NoticeBell';
 import { MeDocument } from '../graphql/generated';
 import { useDisplayText, useI18n, type Lang } from './i18n';
 import { MainNav } from './MainNav';
@@ -122,6 +123,7 @@ export function Layout() {
           {screens.md && <MainNav />}
           <div className="ls-header-actions">
             <LanguageSwitch compact={compact} />
+            {user && <NoticeBell />}
             <AccountArea compact={!screens.md} />
           </div>
         </div>

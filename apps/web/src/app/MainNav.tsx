@@ -18,6 +18,9 @@ const NAV_ITEMS: readonly NavItem[] = [
   { to: '/tasks', label: 'nav.tasks', roles: ['REPORTER'], testId: 'nav-tasks', alsoActiveUnder: ['/report/'] },
   { to: '/review', label: 'nav.review', roles: ['OFFICE', 'ADMIN'], testId: 'nav-review' },
   { to: '/dashboard', label: 'nav.dashboard', testId: 'nav-dashboard' },
+  { to: '/supervision', label: 'nav.supervision', roles: ['OFFICE', 'ADMIN', 'LEADER'], testId: 'nav-supervision' },
+  { to: '/chasing', label: 'nav.chasing', roles: ['OFFICE', 'ADMIN'], testId: 'nav-chasing' },
+  { to: '/supervision/items', label: 'nav.supervisionItems', roles: ['REPORTER'], testId: 'nav-supervision-items' },
 ];
 
 /** The pages the signed-in user works in. Plain links (antd's Menu would add ~20 KB to the first load). */

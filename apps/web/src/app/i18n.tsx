@@ -1,4 +1,4 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { ConfigProvider } from 'antd';
 import type { Locale } from 'antd/es/locale';
 import zhCN from 'antd/es/locale/zh_CN';
@@ -63,18 +63,32 @@ export function useI18n(): I18nValue {
   return value;
 }
 
+/** Chinese characters: text without any (numbers, codes, English) never needs converting. */
+const HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
+
 /**
  * Display function for policy text, which the database keeps in traditional characters as the
  * notice was written: shown as written in the traditional UI, converted to simplified in the
- * simplified and English UIs (the notice has no English text). Until opencc has loaded the text
- * is shown as written, then the component re-renders.
+ * simplified and English UIs (the notice has no English text). opencc (~50 KB gzip) loads only
+ * once the component has shown Chinese text; until it has loaded the text is shown as written,
+ * then the component re-renders.
  */
 export function useDisplayText(): (text: string) => string {
   const { lang } = useI18n();
   const wantsSimplified = lang !== 'zh-Hant';
-  const toSimplified = useTraditionalToSimplified(wantsSimplified);
-  return useMemo(
-    () => (wantsSimplified && toSimplified ? toSimplified : (text: string) => text),
-    [wantsSimplified, toSimplified],
-  );
+  const sawHan = useRef(false);
+  const [needed, setNeeded] = useState(false);
+  const toSimplified = useTraditionalToSimplified(wantsSimplified && needed);
+  // After each render: if it showed Chinese text, start loading the converter.
+  useEffect(() => {
+    if (sawHan.current && !needed) setNeeded(true);
+  });
+  return useMemo(() => {
+    if (!wantsSimplified) return (text: string) => text;
+    if (toSimplified) return toSimplified;
+    return (text: string) => {
+      if (!sawHan.current && text && HAN.test(text)) sawHan.current = true;
+      return text;
+    };
+  }, [wantsSimplified, toSimplified]);
 }

@@ -1,5 +1,8 @@
 import { dashboardEn, dashboardZhHans, dashboardZhHant } from './messages-dashboard';
 import { reportingEn, reportingZhHans, reportingZhHant } from './messages-reporting';
+import { supervisionEn, supervisionZhHans, supervisionZhHant } from './messages-supervision';
+import { noticesEn, noticesZhHans, noticesZhHant } from './messages-notices';
+import { chasingEn, chasingZhHans, chasingZhHant } from './messages-chasing';
 
 /**
  * Every UI string, in the three display languages. The traditional strings are written out rather
@@ -62,6 +65,9 @@ export const zhHans = {
   'target.year': '（{year}年）',
   ...reportingZhHans,
   ...dashboardZhHans,
+  ...supervisionZhHans,
+  ...noticesZhHans,
+  ...chasingZhHans,
 } as const;
 
 export type MessageKey = keyof typeof zhHans;
@@ -121,6 +127,9 @@ export const zhHant: Messages = {
   'target.year': '（{year}年）',
   ...reportingZhHant,
   ...dashboardZhHant,
+  ...supervisionZhHant,
+  ...noticesZhHant,
+  ...chasingZhHant,
 };
 
 export const en: Messages = {
@@ -177,6 +186,9 @@ export const en: Messages = {
   'target.year': '({year})',
   ...reportingEn,
   ...dashboardEn,
+  ...supervisionEn,
+  ...noticesEn,
+  ...chasingEn,
 };
 
 export type Lang = 'zh-Hans' | 'zh-Hant' | 'en';

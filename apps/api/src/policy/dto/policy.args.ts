@@ -1,5 +1,5 @@
 import { ArgsType, Field, Float, ID } from '@nestjs/graphql';
-import { IsNumber, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsNumber, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 import { AgencyKindEnum } from '../../common/graphql-enums';
 import type { AgencyKind } from '@luoshi/domain';
 
@@ -41,4 +41,18 @@ export class UpdateReportingPeriodArgs {
   @Field({ description: 'New due date (ISO date, 2024-10-10)' })
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: '截止日期格式须为 YYYY-MM-DD' })
   dueOn!: string;
+}
+
+@ArgsType()
+export class SetTargetTrajectoryArgs {
+  @Field(() => ID)
+  @IsString()
+  targetId!: string;
+
+  @Field(() => [Float], { nullable: true, description: 'Cumulative shares by quarter, 4 values from 0 to 1 ending at 1; null or empty = back to linear' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(4)
+  @IsNumber({ allowNaN: false, allowInfinity: false }, { each: true, message: '进度安排须为数字' })
+  shares?: number[] | null;
 }

@@ -10,6 +10,8 @@ import { StateTag } from '../reporting/StateTag';
 import { UNIT_STATUS_COLORS, unitStatusKey } from '../reporting/task-state';
 import { measureNumber, stripLeadingNumber } from '../policy/policy-format';
 import { formatCount, formatPercent } from './dashboard-format';
+import { formatPeriodLabel } from '../reporting/report-format';
+import { ChartPngButton } from './ChartPngButton';
 import { countyMeasureRows, countyTargetRows } from './drilldown-format';
 import { TrendChart } from './TrendChart';
 import { DashSection, DrillBody, DrillHeader, useDrillPeriod } from './DrillHeader';
@@ -43,12 +45,14 @@ export default function CountyPage() {
   const measures = overview.data ? countyMeasureRows(overview.data.policyOverview.measures, countyId) : [];
   const notReported = measures.filter((m) => m.missing);
   const hasReports = measures.some((m) => m.reportId !== null);
-  const trendTargets = (counties.data?.targetProgress ?? []).filter((p) => p.target.direction === 'AT_LEAST');
+  // AT_MOST targets too: their trend is the county's level per quarter against the ceiling.
+  const trendTargets = counties.data?.targetProgress ?? [];
   const trendTargetId = trendTargets.some((p) => p.target.id === chosenTarget) ? chosenTarget : (trendTargets[0]?.target.id ?? null);
   const trendProgress = trendTargets.find((p) => p.target.id === trendTargetId);
   const trendPoints = trend.data?.targetTrend.find((p) => p.target.id === trendTargetId)?.points ?? [];
   const title = (seq: number, text: string) => `${measureNumber(seq, lang)}${lang === 'en' ? ' ' : ''}${display(stripLeadingNumber(text))}`;
   const periodQuery = periodId ? `?period=${periodId}` : '';
+  const periodLabel = formatPeriodLabel(periods.find((p) => p.id === periodId)?.label ?? '', lang);
 
   return (
     <div className="ls-dash ls-drill" data-testid="county-page" data-ready={!loading && !error ? 'data' : undefined}>
@@ -90,7 +94,20 @@ export default function CountyPage() {
             </ul>
           </DashSection>
 
-          <DashSection title={`${t('dashboard.trend')} · ${display(county.shortName)}`} testId="county-trend">
+          <DashSection
+            title={`${t('dashboard.trend')} · ${display(county.shortName)}`}
+            extra={
+              trend.data && trendProgress && (
+                <ChartPngButton
+                  title={`${t('dashboard.trend')} · ${display(trendProgress.target.name)}`}
+                  subtitle={[policy ? display(policy.docNumber) : '', periodLabel, display(county.shortName)].filter(Boolean).join(' · ')}
+                  period={periodLabel}
+                  testId="png-county-trend"
+                />
+              )
+            }
+            testId="county-trend"
+          >
             {trendTargets.length > 1 && (
               <div className="ls-dash-target-switch">
                 <Segmented value={trendTargetId ?? undefined} onChange={(v) => setChosenTarget(String(v))} options={trendTargets.map((p) => ({ value: p.target.id, label: display(p.target.name) }))} />
@@ -115,7 +132,7 @@ export default function CountyPage() {
           <DashSection title={t('drill.measures')} extra={<span className="ls-dash-hint ls-dash-overdue">{t('dashboard.overdueNote')}</span>} testId="county-measures">
             {!hasReports && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('drill.noReports')} data-testid="drill-empty" />}
             <div className="ls-drill-missing" data-testid="county-not-reported">
-              <Typography.Text strong>{t('drill.notReported')}：</Typography.Text>
+              <Typography.Text strong>{t('drill.notReported')}{t('dashboard.colon')}</Typography.Text>
               {notReported.length === 0 ? (
                 <Typography.Text type="success">{t('dashboard.allReported')}</Typography.Text>
               ) : (

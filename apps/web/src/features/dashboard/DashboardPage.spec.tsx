@@ -45,7 +45,7 @@ const policyMock = {
 };
 const countiesMock = { request: { query: DashboardCountyListDocument }, result: { data: { agencies: [] } } };
 const emptyOverview = (p: typeof P1) => ({
-  request: { query: DashboardOverviewDocument, variables: { policyId: 'pol', periodId: p.id } },
+  request: { query: DashboardOverviewDocument, variables: { policyId: 'pol', periodId: p.id, countyId: null } },
   result: { data: { policyOverview: { hasReports: false, period: p, targets: [], measures: [], compliance: [] } } },
 });
 
@@ -82,7 +82,7 @@ describe('DashboardPage', () => {
   });
 
   it('offers a retry when the data cannot be loaded', async () => {
-    render([policyMock, countiesMock, { request: { query: DashboardOverviewDocument, variables: { policyId: 'pol', periodId: 'p2' } }, error: new Error('服务器开小差了') }]);
+    render([policyMock, countiesMock, { request: { query: DashboardOverviewDocument, variables: { policyId: 'pol', periodId: 'p2', countyId: null } }, error: new Error('服务器开小差了') }]);
     await waitFor(() => expect(text()).toContain('加载失败'));
     expect(text()).toContain('服务器开小差了');
     expect(text()).toMatch(/重\s?试/); // antd spaces a two-character button outside the app's ConfigProvider

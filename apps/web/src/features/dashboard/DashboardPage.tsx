@@ -1,5 +1,5 @@
 import './dashboard.css';
-import { useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useQuery } from '@apollo/client/react';
 import { Alert, Button, Empty, Segmented, Select, Skeleton, Typography } from 'antd';
@@ -10,18 +10,87 @@ import {
   DashboardPolicyDocument,
   DashboardTrendDocument,
 } from '../../graphql/generated';
-import { useDisplayText, useI18n, type MessageKey } from '../../app/i18n';
+import { readStoredLang, useDisplayText, useI18n, type MessageKey } from '../../app/i18n';
+import { loadTraditionalToSimplified } from '../../app/opencc';
 import { formatPeriodLabel } from '../reporting/report-format';
-import { LoadError } from '../reporting/LoadError';
 import { defaultPeriod } from './dashboard-format';
-import { TargetCards } from './TargetCards';
-import { CountyChart } from './CountyChart';
-import { TrendChart } from './TrendChart';
-import { MeasuresTable } from './MeasuresTable';
-import { ComplianceList } from './ComplianceList';
-import { SourcesDrawer, type SourcesRequest } from './SourcesDrawer';
+import { exportableCards, TargetCards } from './TargetCards';
+import { ChartPngButton } from './ChartPngButton';
+import type { SourcesRequest } from './SourcesDrawer';
 import { exportSheets } from './export-rows';
-import { DashSection } from './DrillHeader';
+import { DashSection } from './DashSection';
+
+// The charts bring recharts (~125 KB gzip): their chunk loads as soon as this page's module runs,
+// in parallel with the page's queries, instead of holding up the page (and its queries) until it
+// has been parsed. Held in state rather than React.lazy: React reveals suspended content no sooner
+// than 300 ms after a fallback, which would hold back the first chart for nothing.
+type Charts = typeof import('./dashboard-charts');
+let charts: Charts | null = null;
+let chartsLoading: Promise<Charts> | null = null;
+function loadCharts(): Promise<Charts> {
+  chartsLoading ??= import('./dashboard-charts').then(
+    (m) => (charts = m),
+    (error: unknown) => {
+      chartsLoading = null; // the retry button loads it again, e.g. once the phone is back online
+      throw error;
+    },
+  );
+  return chartsLoading;
+}
+if (typeof window !== 'undefined') {
+  void loadCharts().catch(() => undefined);
+  // Every name on the overview is in traditional characters: convert them from the first render on,
+  // and build the converter while the queries are in flight rather than when their answers arrive.
+  if (readStoredLang() !== 'zh-Hant') void loadTraditionalToSimplified().catch(() => undefined);
+}
+
+/** The charts' module once loaded (null before), and the load's failure if it failed. */
+function useCharts(): { charts: Charts | null; failed: boolean; retry: () => void } {
+  const [loaded, setLoaded] = useState<Charts | null>(() => charts);
+  const [failed, setFailed] = useState(false);
+  useEffect(() => {
+    if (loaded || failed) return;
+    let active = true;
+    loadCharts().then(
+      (m) => active && setLoaded(m),
+      () => active && setFailed(true),
+    );
+    return () => {
+      active = false;
+    };
+  }, [loaded, failed]);
+  return { charts: loaded, failed, retry: () => setFailed(false) };
+}
+
+// Below the charts or only on a click: their code (antd Table, Progress, Drawer) loads after the
+// first chart has painted, or when a number is clicked, not before the charts.
+const MeasuresTable = lazy(() => import('./MeasuresTable').then((m) => ({ default: m.MeasuresTable })));
+const ComplianceList = lazy(() => import('./ComplianceList').then((m) => ({ default: m.ComplianceList })));
+const SourcesDrawer = lazy(() => import('./SourcesDrawer').then((m) => ({ default: m.SourcesDrawer })));
+// Only when a query failed: antd's Result with its pictures is ~10 KB gzip.
+const LazyLoadError = lazy(() => import('../reporting/LoadError').then((m) => ({ default: m.LoadError })));
+function LoadError(props: { error: Error; onRetry: () => void }) {
+  return (
+    <Suspense fallback={null}>
+      <LazyLoadError {...props} />
+    </Suspense>
+  );
+}
+
+/** True from the frame after `ready` first holds (the first chart's frame has been painted). */
+function useAfterPaint(ready: boolean): boolean {
+  const [after, setAfter] = useState(false);
+  useEffect(() => {
+    if (!ready || after) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => (timer = setTimeout(() => setAfter(true), 0)));
+    return () => {
+      cancelAnimationFrame(frame);
+      if (timer !== undefined) clearTimeout(timer);
+    };
+  }, [ready, after]);
+  return after;
+}
 
 function DashboardSkeleton() {
   return (
@@ -48,6 +117,8 @@ export default function DashboardPage() {
   const [withoutReports, setWithoutReports] = useState<ReadonlySet<string>>(new Set());
   const [chosenTarget, setChosenTarget] = useState<string | null>(null);
   const [sources, setSources] = useState<SourcesRequest | null>(null);
+  const [sourcesUsed, setSourcesUsed] = useState(false); // the drawer's code loads on the first click
+  if (sources && !sourcesUsed) setSourcesUsed(true);
   const [exporting, setExporting] = useState(false);
   const [exportFailed, setExportFailed] = useState(false);
 
@@ -62,17 +133,19 @@ export default function DashboardPage() {
   const periodId = policy ? defaultPeriod(periods.length ? periods : policy.periods, policy.currentPeriod?.id, requestedPeriod, withoutReports) : null;
 
   const overview = useQuery(DashboardOverviewDocument, {
-    variables: { policyId: policy?.id ?? '', periodId: periodId ?? '' },
+    variables: { policyId: policy?.id ?? '', periodId: periodId ?? '', countyId }, // countyId: the cards are that county's, against its quota
     skip: !policy || !periodId,
   });
   const hasReports = overview.data?.policyOverview.hasReports ?? false;
+  // Asked together with the overview, not after it (one round trip less before the first chart);
+  // a period without reports shows neither.
   const counties = useQuery(DashboardCountiesDocument, {
     variables: { policyId: policy?.id ?? '', periodId },
-    skip: !policy || !periodId || !hasReports,
+    skip: !policy || !periodId,
   });
   const trend = useQuery(DashboardTrendDocument, {
     variables: { policyId: policy?.id ?? '', countyId },
-    skip: !policy || !hasReports,
+    skip: !policy,
   });
 
   // No period in the address: walk back from the current period to the latest one with reports.
@@ -92,8 +165,9 @@ export default function DashboardPage() {
   };
 
   const cards = overview.data?.policyOverview.targets ?? [];
-  const countTargets = cards.filter((c) => c.target.direction === 'AT_LEAST');
-  const targetId = countTargets.some((c) => c.target.id === chosenTarget) ? chosenTarget : (countTargets[0]?.target.id ?? null);
+  // Every target has a county chart: quotas or counts (AT_LEAST), or levels against a ceiling (AT_MOST).
+  const chartTargets = cards;
+  const targetId = chartTargets.some((c) => c.target.id === chosenTarget) ? chosenTarget : (chartTargets[0]?.target.id ?? null);
   const card = cards.find((c) => c.target.id === targetId);
   const progress = counties.data?.targetProgress.find((p) => p.target.id === targetId);
   const trendOfTarget = trend.data?.targetTrend.find((p) => p.target.id === targetId);
@@ -102,9 +176,15 @@ export default function DashboardPage() {
     return c ? display(c.shortName) : undefined;
   };
 
+  const chartCode = useCharts();
+  const lowerSections = useAfterPaint(hasReports && (!!counties.data || !!counties.error));
+
   const error = policyQuery.error ?? overview.error;
   const loading = !error && (!policy || (periodId !== null && !overview.data));
   const countyLabel = countyName(countyId) ?? t('dashboard.allCounties');
+  const periodLabel = formatPeriodLabel(periods.find((p) => p.id === periodId)?.label ?? '', lang);
+  /** The caption line of a chart's PNG: policy, period, county filter. */
+  const pngSubtitle = [policy ? display(policy.docNumber) : '', periodLabel, countyLabel].filter(Boolean).join(' · ');
 
   /** One sheet per table, built from what the page shows; exceljs loads only now. */
   const exportExcel = async () => {
@@ -115,8 +195,8 @@ export default function DashboardPage() {
     try {
       const { downloadWorkbook } = await import('./export-excel');
       const sheets = exportSheets(
-        { targets: data.targets, counties: counties.data?.targetProgress ?? [], measures: data.measures, compliance: data.compliance },
-        (key) => t(key as MessageKey),
+        { targets: exportableCards(data.targets), counties: counties.data?.targetProgress ?? [], measures: data.measures, compliance: data.compliance },
+        (key, vars) => t(key as MessageKey, vars),
         display,
       );
       await downloadWorkbook(sheets, `${t('dashboard.title')}-${formatPeriodLabel(data.period.label, lang)}.xlsx`);
@@ -196,34 +276,52 @@ export default function DashboardPage() {
           <DashSection title={`${t('dashboard.targets')} · ${t('dashboard.cityWide')}`} testId="targets">
             <TargetCards cards={cards} onSources={setSources} />
           </DashSection>
-          {countTargets.length > 0 && (
+          {chartTargets.length > 0 && (
             <div className="ls-dash-target-switch">
               <Segmented
                 data-testid="target-switch"
                 value={targetId ?? undefined}
                 onChange={(value) => setChosenTarget(String(value))}
-                options={countTargets.map((c) => ({ value: c.target.id, label: display(c.target.name) }))}
+                options={chartTargets.map((c) => ({ value: c.target.id, label: display(c.target.name) }))}
               />
             </div>
           )}
           <div className="ls-dash-grid">
-            <DashSection title={`${t('dashboard.byCounty')}${card ? ` · ${display(card.target.name)}` : ''}`} testId="by-county">
+            <DashSection
+              title={`${t('dashboard.byCounty')}${card ? ` · ${display(card.target.name)}` : ''}`}
+              extra={progress && card && <ChartPngButton title={`${t('dashboard.byCounty')} · ${display(card.target.name)}`} subtitle={pngSubtitle} period={periodLabel} testId="png-by-county" />}
+              testId="by-county"
+            >
               {counties.error ? (
                 <LoadError error={counties.error} onRetry={() => void counties.refetch()} />
-              ) : !progress || !card ? (
+              ) : chartCode.failed ? (
+                <LoadError error={new Error(t('common.network'))} onRetry={chartCode.retry} />
+              ) : !progress || !card || !chartCode.charts ? (
                 <Skeleton active paragraph={{ rows: 7 }} />
               ) : (
-                <CountyChart
-                  rows={progress.byCounty}
-                  expectedShare={card.expectedShare}
-                  unit={card.target.unit}
-                  selectedCountyId={countyId}
-                  onBarClick={(id, name) => setSources({ targetId: card.target.id, targetName: card.target.name, unit: card.target.unit, countyId: id, countyName: name })}
-                />
+                <>
+                  {card.target.direction === 'AT_MOST' ? (
+                    <chartCode.charts.CeilingChart
+                      rows={progress.byCounty}
+                      ceiling={card.target.targetValue}
+                      unit={card.target.unit}
+                      selectedCountyId={countyId}
+                      onBarClick={(id, name) => setSources({ targetId: card.target.id, targetName: card.target.name, unit: card.target.unit, countyId: id, countyName: name })}
+                    />
+                  ) : (
+                    <chartCode.charts.CountyChart
+                      rows={progress.byCounty}
+                      expectedShare={card.expectedShare}
+                      unit={card.target.unit}
+                      selectedCountyId={countyId}
+                      onBarClick={(id, name) => setSources({ targetId: card.target.id, targetName: card.target.name, unit: card.target.unit, countyId: id, countyName: name })}
+                    />
+                  )}
+                </>
               )}
               {progress && (
                 <div className="ls-drill-county-links" data-testid="county-links">
-                  <span className="ls-dash-hint">{t('drill.countyLink')}：</span>
+                  <span className="ls-dash-hint">{t('drill.countyLink')}{t('dashboard.colon')}</span>
                   {progress.byCounty.map((r) => (
                     <Link key={r.county.id} to={`/dashboard/county/${r.county.id}${periodId ? `?period=${periodId}` : ''}`} data-testid="county-link" data-county-id={r.county.id}>
                       {display(r.county.shortName)}
@@ -232,13 +330,17 @@ export default function DashboardPage() {
                 </div>
               )}
             </DashSection>
-            <DashSection title={`${t('dashboard.trend')} · ${countyLabel}`} testId="trend">
+            <DashSection
+              title={`${t('dashboard.trend')} · ${countyLabel}`}
+              extra={trend.data && card && <ChartPngButton title={`${t('dashboard.trend')} · ${display(card.target.name)}`} subtitle={pngSubtitle} period={periodLabel} testId="png-trend" />}
+              testId="trend"
+            >
               {trend.error ? (
                 <LoadError error={trend.error} onRetry={() => void trend.refetch()} />
-              ) : !trend.data || !card ? (
+              ) : !trend.data || !card || !chartCode.charts ? (
                 <Skeleton active paragraph={{ rows: 6 }} />
               ) : (
-                <TrendChart
+                <chartCode.charts.TrendChart
                   points={trendOfTarget?.points ?? []}
                   direction={card.target.direction}
                   unit={card.target.unit}
@@ -249,15 +351,31 @@ export default function DashboardPage() {
           </div>
           <div className="ls-dash-grid ls-dash-grid-wide">
             <DashSection title={t('dashboard.measures')} extra={<span className="ls-dash-hint ls-dash-overdue">{t('dashboard.overdueNote')}</span>} testId="measures-section">
-              <MeasuresTable rows={overview.data?.policyOverview.measures ?? []} periodId={periodId} />
+              {lowerSections ? (
+                <Suspense fallback={<Skeleton active paragraph={{ rows: 8 }} />}>
+                  <MeasuresTable rows={overview.data?.policyOverview.measures ?? []} periodId={periodId} />
+                </Suspense>
+              ) : (
+                <Skeleton active paragraph={{ rows: 8 }} />
+              )}
             </DashSection>
             <DashSection title={t('dashboard.compliance')} testId="compliance-section">
-              <ComplianceList rows={overview.data?.policyOverview.compliance ?? []} />
+              {lowerSections ? (
+                <Suspense fallback={<Skeleton active paragraph={{ rows: 8 }} />}>
+                  <ComplianceList rows={overview.data?.policyOverview.compliance ?? []} />
+                </Suspense>
+              ) : (
+                <Skeleton active paragraph={{ rows: 8 }} />
+              )}
             </DashSection>
           </div>
         </>
       )}
-      {periodId && <SourcesDrawer request={sources} periodId={periodId} onClose={() => setSources(null)} />}
+      {periodId && sourcesUsed && (
+        <Suspense fallback={null}>
+          <SourcesDrawer request={sources} periodId={periodId} onClose={() => setSources(null)} />
+        </Suspense>
+      )}
     </div>
   );
 }

@@ -71,18 +71,8 @@ export function DrillHeader({
   );
 }
 
-/** A titled block of the dashboard and its county and measure pages. */
-export function DashSection({ title, extra, children, testId }: { title: string; extra?: ReactNode; children: ReactNode; testId?: string }) {
-  return (
-    <section className="ls-dash-section" data-testid={testId}>
-      <div className="ls-dash-section-head">
-        <h2 className="ls-dash-section-title">{title}</h2>
-        {extra}
-      </div>
-      {children}
-    </section>
-  );
-}
+// In its own module so that the overview does not load this one's antd Result (~10 KB gzip).
+export { DashSection } from './DashSection';
 
 /** What a drill-down page shows before its content: the error with a retry, a skeleton, or not found. */
 // `children` is a function: the content reads data that only exists once loading has succeeded.

@@ -77,7 +77,7 @@ export default function MeasurePage() {
                 {figures.map((p) => (
                   <div key={p.target.id} className="ls-drill-figure" data-testid="measure-target" data-target-id={p.target.id}>
                     <Typography.Text strong>
-                      {display(p.target.name)}（{display(p.target.unit)}）
+                      {t('dashboard.withUnit', { name: display(p.target.name), unit: display(p.target.unit) })}
                     </Typography.Text>
                     <Table
                       size="small"

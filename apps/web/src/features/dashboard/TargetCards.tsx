@@ -1,20 +1,65 @@
 import { Button, Tag, Tooltip } from 'antd';
 import type { DashboardOverviewQuery } from '../../graphql/generated';
 import { useDisplayText, useI18n } from '../../app/i18n';
-import { cardView, formatCount } from './dashboard-format';
+import { cardView, formatCount, type CardInput } from './dashboard-format';
 import type { SourcesRequest } from './SourcesDrawer';
 
 type Card = DashboardOverviewQuery['policyOverview']['targets'][number];
+
+/**
+ * A card as cardView (and the export) read it: held against its goal, which is the target value
+ * city-wide and the county's quota in county scope. null for a county card without a quota: the
+ * API then sends achieved and pending only (no percent, no rating: nothing was asked of the county).
+ */
+export function cardInput(card: Card): (CardInput & { target: Card['target'] }) | null {
+  if (card.goal === null || card.percent === null || card.expectedValue === null || card.rating === null) return null;
+  return { ...card, percent: card.percent, expectedValue: card.expectedValue, rating: card.rating, target: { ...card.target, targetValue: card.goal } };
+}
+
+/** The cards that have a goal, as cardInput makes them (for the workbook's targets sheet). */
+export const exportableCards = (cards: readonly Card[]) => cards.map(cardInput).filter((c): c is NonNullable<ReturnType<typeof cardInput>> => c !== null);
 
 /** One card per target: where it stands against where it should be by now, coloured by rating. */
 export function TargetCards({ cards, onSources }: { cards: readonly Card[]; onSources: (r: SourcesRequest) => void }) {
   const { t, lang } = useI18n();
   const display = useDisplayText();
+  const first = cards[0];
+  const scopeLabel = first?.scope === 'COUNTY' ? t('dashboard.scope.COUNTY', { county: display(first.county?.shortName ?? '') }) : t('dashboard.scope.CITY');
   return (
-    <div className="ls-dash-cards">
+    <div className="ls-dash-cards" data-scope={first?.scope ?? 'CITY'}>
+      {first && (
+        <div className="ls-dash-cards-scope" data-testid="cards-scope" style={{ gridColumn: '1 / -1', color: 'rgba(0,0,0,0.55)', fontSize: 13 }}>
+          {scopeLabel}
+        </div>
+      )}
       {cards.map((card) => {
-        const view = cardView(card);
+        const input = cardInput(card);
         const unit = display(card.target.unit);
+        if (!input) {
+          return (
+            <section key={card.target.id} className="ls-dash-card" style={{ borderTopColor: '#d9d9d9' }} data-testid="target-card" data-target-id={card.target.id} data-rating="" aria-label={display(card.target.name)}>
+              <div className="ls-dash-card-head">
+                <span className="ls-dash-card-name">{display(card.target.name)}</span>
+                <Tag className="ls-dash-rating" data-testid="card-rating">
+                  {t('dashboard.noQuota')}
+                </Tag>
+              </div>
+              <div className="ls-dash-card-figure">
+                <Tooltip title={t('dashboard.sources')}>
+                  <Button type="link" className="ls-dash-number" onClick={() => onSources({ targetId: card.target.id, targetName: card.target.name, unit: card.target.unit })} data-testid="card-achieved" data-value={card.achieved}>
+                    {formatCount(card.achieved, lang)}
+                  </Button>
+                </Tooltip>
+                <span className="ls-dash-card-of"> {unit}</span>
+              </div>
+              <div className="ls-dash-card-meta">
+                {card.pending > 0 && <span className="ls-dash-pending">{t('dashboard.pending', { value: `${formatCount(card.pending, lang)} ${unit}` })}</span>}
+              </div>
+            </section>
+          );
+        }
+        const view = cardView(input);
+        const county = card.scope === 'COUNTY';
         const open = () => onSources({ targetId: card.target.id, targetName: card.target.name, unit: card.target.unit });
         return (
           <section
@@ -23,13 +68,13 @@ export function TargetCards({ cards, onSources }: { cards: readonly Card[]; onSo
             style={{ borderTopColor: view.color }}
             data-testid="target-card"
             data-target-id={card.target.id}
-            data-rating={card.rating}
+            data-rating={input.rating}
             aria-label={display(card.target.name)}
           >
             <div className="ls-dash-card-head">
               <span className="ls-dash-card-name">{display(card.target.name)}</span>
               <Tag color={view.color} variant="solid" className="ls-dash-rating" data-testid="card-rating">
-                {t(`dashboard.rating.${card.rating}`)}
+                {t(`dashboard.rating.${input.rating}`)}
               </Tag>
             </div>
             <div className="ls-dash-card-figure">
@@ -40,7 +85,7 @@ export function TargetCards({ cards, onSources }: { cards: readonly Card[]; onSo
               </Tooltip>
               <span className="ls-dash-card-of">
                 {' '}
-                {unit} / {t(view.atMost ? 'dashboard.ceiling' : 'dashboard.of', { value: `${formatCount(card.target.targetValue, lang)} ${unit}` })}
+                {unit} / {t(view.atMost ? 'dashboard.ceiling' : county ? 'dashboard.quota' : 'dashboard.of', { value: `${formatCount(input.target.targetValue, lang)} ${unit}` })}
               </span>
             </div>
             <div className="ls-dash-bar" role="img" aria-label={`${t('dashboard.completion')} ${view.percentText}`}>
@@ -55,8 +100,8 @@ export function TargetCards({ cards, onSources }: { cards: readonly Card[]; onSo
               )}
               <span>
                 {view.atMost
-                  ? t('dashboard.expectedAtMost', { value: `${formatCount(card.target.targetValue, lang)} ${unit}` })
-                  : t('dashboard.expected', { percent: view.expectedText, value: `${formatCount(card.expectedValue, lang)} ${unit}` })}
+                  ? t('dashboard.expectedAtMost', { value: `${formatCount(input.target.targetValue, lang)} ${unit}` })
+                  : t('dashboard.expected', { percent: view.expectedText, value: `${formatCount(input.expectedValue, lang)} ${unit}` })}
               </span>
               {card.pending > 0 && <span className="ls-dash-pending">{t('dashboard.pending', { value: `${formatCount(card.pending, lang)} ${unit}` })}</span>}
             </div>

@@ -42,7 +42,7 @@ export function TrendChart({
             stroke="#d46b08"
             strokeWidth={2}
             strokeDasharray="6 4"
-            dot={{ r: 4 }}
+            dot={{ r: 4, strokeDasharray: '0' }} // solid circles, not dashed like the line
             isAnimationActive={false}
           />
           )}

@@ -1,4 +1,8 @@
-import { exportSheets } from './export-rows';
+import { exportSheets, type ExportInput } from './export-rows';
+import { MESSAGES, formatMessage, type Lang, type MessageKey } from '../../app/messages';
+
+/** Message keys as themselves, except punctuation templates, which are the simplified Chinese ones. */
+const keys = (key: string, vars?: Record<string, string | number>) => (key === 'dashboard.withUnit' ? formatMessage('{name}（{unit}）', vars) : key === 'dashboard.statusSeparator' ? '；' : key === 'common.listSeparator' ? '、' : key);
 
 describe('exportSheets', () => {
   it('one sheet per table, numbers kept as numbers', () => {
@@ -14,7 +18,7 @@ describe('exportSheets', () => {
         ],
         compliance: [{ agency: { id: 'a', name: '江海區人民政府', shortName: '江海' }, onTime: 1, late: 0, missing: 1, total: 2, onTimeRate: 0.5 }],
       },
-      (key) => key,
+      keys,
       (s) => s,
     );
     expect(sheets.map((s) => s.name)).toEqual(['dashboard.targets', 'dashboard.byCounty', 'dashboard.measures', 'dashboard.compliance']);
@@ -24,5 +28,40 @@ describe('exportSheets', () => {
     expect(sheets[2].rows).toEqual([['1. 穩崗', 'dashboard.noTarget', '', '', '江海']]);
     expect(sheets[3].rows).toEqual([[1, '江海區人民政府', 1, 0, 1, 50]]);
     for (const s of sheets) for (const r of s.rows) expect(r).toHaveLength(s.header.length);
+  });
+
+  it('follows the language: sheet names, headers, labels and punctuation', () => {
+    const input: ExportInput = {
+      targets: [{ achieved: 1, pending: 0, percent: 10, expectedShare: 0.5, expectedValue: 5, rating: 'YELLOW', target: { name: '崗位', unit: '個', direction: 'AT_LEAST', targetValue: 10 } }],
+      counties: [],
+      measures: [
+        {
+          rating: 'GREEN',
+          missing: 2,
+          lastReportAt: null,
+          measure: { seq: 2, title: '穩崗' },
+          units: [
+            { state: 'SUBMITTED', overdue: false, unitStatus: 'ON_TRACK', agency: { id: 'a', shortName: '江海' } },
+            { state: 'ACCEPTED', overdue: false, unitStatus: 'DONE', agency: { id: 'b', shortName: '蓬江' } },
+            { state: 'DRAFT', overdue: false, unitStatus: null, agency: { id: 'c', shortName: '台山' } },
+            { state: 'NOT_STARTED', overdue: false, unitStatus: null, agency: { id: 'd', shortName: '恩平' } },
+          ],
+        },
+      ],
+      compliance: [],
+    };
+    const inLang = (lang: Lang) => exportSheets(input, (key, vars) => formatMessage(MESSAGES[lang][key as MessageKey], vars), (s) => s);
+    const en = inLang('en');
+    expect(en.map((s) => s.name)).toEqual(['Numeric targets', 'By county', 'Measures', 'Reporting by unit']);
+    expect(en[0].header[0]).toBe('Measure');
+    expect(en[0].rows[0][0]).toBe('崗位 (個)');
+    expect(en[0].rows[0][6]).toBe('Slightly behind');
+    expect(String(en[2].rows[0][2])).toMatch(/^[^；]+; [^；]+$/);
+    expect(en[2].rows[0][4]).toBe('台山, 恩平');
+    const hant = inLang('zh-Hant');
+    expect(hant.map((s) => s.name)).toEqual(['量化指標完成情況', '各地完成情況', '各項措施落實情況', '各單位報送情況']);
+    expect(hant[0].rows[0][0]).toBe('崗位（個）');
+    expect(hant[2].rows[0][4]).toBe('台山、恩平');
+    for (const sheets of [en, hant]) for (const s of sheets) for (const h of s.header) expect(h).not.toMatch(/^(dashboard|common)\./);
   });
 });

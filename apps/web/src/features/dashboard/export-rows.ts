@@ -13,12 +13,13 @@ export interface ExportInput {
   compliance: ComplianceInput[];
 }
 
-type Label = (key: string) => string;
+type Label = (key: string, vars?: Record<string, string | number>) => string;
 
 /**
  * The overview as spreadsheet tables, one per sheet: targets, by county, measures, reporting.
  * Numbers stay numbers (percentages as 77.3, not text) so the office can sort and sum them.
- * `label` translates message keys; `display` converts policy text for the chosen language.
+ * `label` translates message keys (punctuation too: full-width in Chinese, ASCII in English);
+ * `display` converts policy text for the chosen language.
  */
 export function exportSheets(input: ExportInput, label: Label, display: (s: string) => string): SheetData[] {
   const pct = (n: number) => Math.round(n * 10) / 10;
@@ -29,7 +30,7 @@ export function exportSheets(input: ExportInput, label: Label, display: (s: stri
       rows: input.targets.map((c) => {
         const v = cardView(c);
         return [
-          `${display(c.target.name)}（${display(c.target.unit)}）`,
+          label('dashboard.withUnit', { name: display(c.target.name), unit: display(c.target.unit) }),
           c.achieved,
           c.pending,
           c.target.targetValue,
@@ -52,9 +53,9 @@ export function exportSheets(input: ExportInput, label: Label, display: (s: stri
         return [
           `${m.measure.seq}. ${display(m.measure.title)}`,
           m.rating ? label(`dashboard.rating.${m.rating}`) : label('dashboard.noTarget'),
-          s.statuses.map((x) => `${label(`unitStatus.${x.status}`)} ${x.count}`).join('；'),
+          s.statuses.map((x) => `${label(`unitStatus.${x.status}`)} ${x.count}`).join(label('dashboard.statusSeparator')),
           m.lastReportAt ?? '',
-          s.missing.map((x) => display(x.shortName)).join('、'),
+          s.missing.map((x) => display(x.shortName)).join(label('common.listSeparator')),
         ];
       }),
     },

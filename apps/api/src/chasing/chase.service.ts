@@ -1,0 +1,109 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { chaseConfig } from './chasing.config';
+import { CandidateRow, CHASE_CANDIDATES_SQL, INSERT_EVENTS_SQL } from './chase-queries';
+import { ChaseKind, ChaseLine, officeSummary, unitChaseMessage } from './chase-messages';
+import { NoticesService } from './notices.service';
+
+export interface PassResult {
+  events: number;
+  units: number;
+  notices: number;
+  webhooksQueued: number;
+}
+
+const toLine = (r: CandidateRow): ChaseLine => ({
+  key: r.key,
+  kind: r.kind as ChaseKind,
+  agencyId: r.agency_id,
+  dueOn: r.due_on,
+  docNumber: r.doc_number,
+  periodLabel: r.period_label,
+  measureSeq: r.measure_seq,
+  subject: r.subject,
+});
+
+/**
+ * One chasing pass. Exactly-once across replicas: the events are inserted with ON CONFLICT DO
+ * NOTHING in the same transaction as the notices and the queued webhook messages they cause; a
+ * replica racing on the same keys waits for the first to commit and then inserts nothing, so it
+ * notifies nobody. If the transaction fails, neither the events nor the messages exist.
+ */
+@Injectable()
+export class ChaseService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly notices: NoticesService,
+  ) {}
+
+  async runPass(): Promise<PassResult> {
+    const cfg = chaseConfig();
+    const rows: CandidateRow[] = await this.dataSource.query(CHASE_CANDIDATES_SQL, [cfg.lookbackDays, cfg.remindDaysBefore]);
+    const empty: PassResult = { events: 0, units: 0, notices: 0, webhooksQueued: 0 };
+    if (!rows.length) return empty;
+    const byKey = new Map(rows.map((r) => [r.key, toLine(r)]));
+    const keys = [...byKey.keys()].sort();
+    return this.dataSource.transaction(async (m) => {
+      const lines = keys.map((k) => byKey.get(k)!);
+      const won: { key: string }[] = await m.query(INSERT_EVENTS_SQL, [keys, lines.map((l) => l.kind), lines.map((l) => l.agencyId), lines.map((l) => l.dueOn)]);
+      if (!won.length) return empty;
+      const wonKeys = new Set(won.map((w) => w.key));
+      const mine = rows.filter((r) => wonKeys.has(r.key)).map(toLine); // keeps the query's order
+      return this.notify(m, mine);
+    });
+  }
+
+  /** One message per unit for this run, in the app and to the unit's robot; a summary for the office. */
+  private async notify(m: EntityManager, lines: ChaseLine[]): Promise<PassResult> {
+    const agencyIds = [...new Set(lines.map((l) => l.agencyId))];
+    const agencies: { id: string; name: string; webhook_kind: string | null; url: string | null }[] = await m.query(
+      `SELECT a.id, a.name_simplified AS name, w.kind AS webhook_kind, w.url
+         FROM agency a LEFT JOIN agency_webhook w ON w.agency_id = a.id
+        WHERE a.id = ANY($1::uuid[])`,
+      [agencyIds],
+    );
+    const agencyById = new Map(agencies.map((a) => [a.id, a]));
+    const result: PassResult = { events: lines.length, units: agencyIds.length, notices: 0, webhooksQueued: 0 };
+    const units: { name: string; lines: ChaseLine[] }[] = [];
+    for (const agencyId of agencyIds) {
+      const agency = agencyById.get(agencyId);
+      const name = agency?.name ?? agencyId;
+      const unitLines = lines.filter((l) => l.agencyId === agencyId);
+      const keys = unitLines.map((l) => l.key);
+      const msg = unitChaseMessage(name, unitLines);
+      units.push({ name, lines: unitLines });
+      const recipients = await this.notices.toAgencyReporters(m, agencyId, { kind: 'CHASE', title: msg.title, body: msg.body, link: msg.link });
+      result.notices += recipients;
+      await m.query(
+        `INSERT INTO chase_delivery (event_keys, channel, agency_id, recipients, content, status, attempts, delivered_at)
+         VALUES ($1, 'IN_APP', $2, $3, $4, 'DELIVERED', 1, now())`,
+        [keys, agencyId, recipients, `${msg.title}\n${msg.body}`],
+      );
+      if (agency?.url && agency.webhook_kind) {
+        await m.query(
+          `INSERT INTO chase_delivery (event_keys, channel, agency_id, url, url_host, content, status, attempts, next_attempt_at)
+           VALUES ($1, $2, $3, $4, $5, $6, 'PENDING', 0, now())`,
+          [keys, agency.webhook_kind, agencyId, agency.url, hostOf(agency.url), msg.text],
+        );
+        result.webhooksQueued++;
+      }
+    }
+    const summary = officeSummary(units);
+    const office = await this.notices.toRoles(m, ['OFFICE', 'ADMIN'], { kind: 'CHASE_SUMMARY', ...summary });
+    result.notices += office;
+    await m.query(
+      `INSERT INTO chase_delivery (event_keys, channel, agency_id, recipients, content, status, attempts, delivered_at)
+       VALUES ($1, 'IN_APP', NULL, $2, $3, 'DELIVERED', 1, now())`,
+      [lines.map((l) => l.key), office, `${summary.title}\n${summary.body}`],
+    );
+    return result;
+  }
+}
+
+export function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return '';
+  }
+}

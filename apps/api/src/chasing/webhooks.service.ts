@@ -1,0 +1,81 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AuditActor, AuditService } from '../audit/audit.service';
+import { checkId, notFound } from '../policy/policy.errors';
+import { AgencyWebhook, WebhookKind } from './agency-webhook.entity';
+import { ChasingError } from './chasing.errors';
+
+/** The address as the audit log keeps it: the robot's key in the query string is a credential. */
+export function maskedUrl(url: string): string {
+  const u = new URL(url);
+  for (const k of [...u.searchParams.keys()]) u.searchParams.set(k, '***');
+  return `${u.origin}${u.pathname}${u.search ? decodeURI(u.search) : ''}`;
+}
+
+/** An http(s) address with a host; anything else is the user's mistake, refused before storing. */
+export function checkWebhookUrl(raw: string): string {
+  const url = raw.trim();
+  let parsed: URL | null = null;
+  try {
+    parsed = new URL(url);
+  } catch {
+    parsed = null;
+  }
+  if (!parsed || !['http:', 'https:'].includes(parsed.protocol) || !parsed.hostname || url.length > 2000) {
+    throw new ChasingError('BAD_USER_INPUT', 'Webhook 地址须为 http:// 或 https:// 开头的完整网址', { field: 'url' });
+  }
+  return url;
+}
+
+@Injectable()
+export class WebhooksService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  list(): Promise<AgencyWebhook[]> {
+    return this.dataSource.getRepository(AgencyWebhook).find({ order: { updatedAt: 'DESC' } });
+  }
+
+  async set(agencyIdRaw: string, kind: WebhookKind, rawUrl: string, actor: AuditActor): Promise<AgencyWebhook> {
+    const agencyId = checkId(agencyIdRaw, '单位', 'agencyId');
+    const url = checkWebhookUrl(rawUrl);
+    return this.dataSource.transaction(async (m) => {
+      const [agency] = await m.query(`SELECT id FROM agency WHERE id = $1`, [agencyId]);
+      if (!agency) throw notFound('单位', agencyId, 'agencyId');
+      const before = await m.getRepository(AgencyWebhook).findOne({ where: { agencyId }, lock: { mode: 'pessimistic_write' } });
+      await m.query(
+        `INSERT INTO agency_webhook (agency_id, kind, url, updated_at, updated_by) VALUES ($1, $2, $3, now(), $4)
+         ON CONFLICT (agency_id) DO UPDATE SET kind = EXCLUDED.kind, url = EXCLUDED.url, updated_at = now(), updated_by = EXCLUDED.updated_by`,
+        [agencyId, kind, url, actor.userId],
+      );
+      await this.audit.record(m, actor, {
+        action: 'SET_AGENCY_WEBHOOK',
+        entity: 'agency_webhook',
+        entityId: agencyId,
+        before: before ? { kind: before.kind, url: maskedUrl(before.url) } : null,
+        after: { kind, url: maskedUrl(url) },
+      });
+      return m.getRepository(AgencyWebhook).findOneByOrFail({ agencyId });
+    });
+  }
+
+  /** True when there was one to remove; removing nothing changes and audits nothing. */
+  async remove(agencyIdRaw: string, actor: AuditActor): Promise<boolean> {
+    const agencyId = checkId(agencyIdRaw, '单位', 'agencyId');
+    return this.dataSource.transaction(async (m) => {
+      const before = await m.getRepository(AgencyWebhook).findOne({ where: { agencyId }, lock: { mode: 'pessimistic_write' } });
+      if (!before) return false;
+      await m.query(`DELETE FROM agency_webhook WHERE agency_id = $1`, [agencyId]);
+      await this.audit.record(m, actor, {
+        action: 'REMOVE_AGENCY_WEBHOOK',
+        entity: 'agency_webhook',
+        entityId: agencyId,
+        before: { kind: before.kind, url: maskedUrl(before.url) },
+        after: null,
+      });
+      return true;
+    });
+  }
+}

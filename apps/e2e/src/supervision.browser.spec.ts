@@ -1,0 +1,186 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { gql, type BuiltServer } from './support/built-server';
+import { ARTIFACTS, describeWithBrowser, launchBrowser } from './support/browser';
+import { freshServer } from './support/fresh-server';
+
+const ADMIN_PASSWORD = 'supervision-admin-pass-1';
+const OFFICE = { username: 'sup-office', password: 'sup-office-pass-1' };
+const REPORTER = { username: 'sup-taishan', password: 'sup-taishan-pass-1' };
+const LEADER = { username: 'sup-leader', password: 'sup-leader-pass-1' };
+/** Measure (七), 見習崗位: 台山市 is one of its responsible units. */
+const MEASURE = 7;
+const REASON = '见习岗位开发进度明显滞后，部分县区尚未报送。';
+const REQUEST = '请说明见习岗位开发滞后的原因，并提出下季度的补救措施。';
+const ANSWER = '已新增见习基地 3 家，预计 12 月底前补足 120 个岗位。';
+
+async function signIn(page: Page, url: string, user: { username: string; password: string }) {
+  await page.goto(`${url}/login`);
+  await page.locator('input[autocomplete="username"]').waitFor();
+  await page.fill('input[autocomplete="username"]', user.username);
+  await page.fill('input[autocomplete="current-password"]', user.password);
+  await page.getByRole('button', { name: /登\s*录/ }).click();
+  await page.waitForURL(`${url}/`);
+}
+
+/** antd's Popconfirm: its OK button, in the popup that is open now. */
+const confirmPopup = (page: Page, name: string) => page.locator('.ant-popconfirm:visible').getByRole('button', { name }).click();
+/** An option of the antd Select that is open now. */
+const pickOption = (page: Page, title: string) => page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title^="${title}"]`).click();
+const ratingRow = (page: Page, seq: number): Locator => page.locator(`[data-testid="rating-row"][data-measure-seq="${seq}"]`);
+const noHorizontalScroll = async (page: Page, width: number) => expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+
+describeWithBrowser('the quarterly supervision review in a real browser', () => {
+  let browser: Browser;
+  let server: BuiltServer;
+  let cleanup: () => Promise<void>;
+
+  beforeAll(async () => {
+    // Demo data: reports to rate, so the computed ratings are not all the same colour.
+    ({ server, cleanup } = await freshServer(ADMIN_PASSWORD, { DEMO_DATA: '1' }));
+    browser = await launchBrowser();
+    const login = await gql<{ login: { accessToken: string } }>(server.url, 'mutation($u:String!,$p:String!){login(username:$u,password:$p){accessToken}}', { u: 'admin', p: ADMIN_PASSWORD });
+    const adminToken = login.data!.login.accessToken;
+    const setup = await gql<{ agencies: { id: string; name: string }[] }>(server.url, '{ agencies(kind: COUNTY) { id name } }', {}, adminToken);
+    const taishan = setup.data!.agencies.find((a) => a.name === '台山市')!;
+    for (const input of [
+      { ...OFFICE, role: 'OFFICE' },
+      { ...REPORTER, role: 'REPORTER', agencyId: taishan.id },
+      { ...LEADER, role: 'LEADER' },
+    ]) {
+      const created = await gql(server.url, 'mutation($i: CreateUserInput!) { createUser(input: $i) { id } }', { i: input }, adminToken);
+      expect(created.errors).toBeUndefined();
+    }
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    await cleanup?.();
+  });
+
+  it('the office rates and assigns, the unit answers, the office closes and finalizes, the pack downloads', async () => {
+    const officeContext: BrowserContext = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
+    const reporterContext: BrowserContext = await browser.newContext({ viewport: { width: 360, height: 780 }, isMobile: true, hasTouch: true });
+    const leaderContext: BrowserContext = await browser.newContext({ viewport: { width: 360, height: 780 }, isMobile: true, hasTouch: true });
+    const office = await officeContext.newPage();
+    const reporter = await reporterContext.newPage();
+    const leader = await leaderContext.newPage();
+    try {
+      await flow(office, reporter, leader);
+    } catch (error) {
+      for (const [name, page] of [['office', office], ['reporter', reporter], ['leader', leader]] as const) {
+        await page.screenshot({ path: join(ARTIFACTS, `supervision-failed-${name}.png`), fullPage: true }).catch(() => undefined);
+      }
+      throw error;
+    } finally {
+      await officeContext.close();
+      await reporterContext.close();
+      await leaderContext.close();
+    }
+  });
+
+  async function flow(office: Page, reporter: Page, leader: Page) {
+    // The office opens the 2024Q3 review from 督查.
+    await signIn(office, server.url, OFFICE);
+    await office.getByTestId('nav-supervision').click();
+    await office.getByTestId('reviews-empty').waitFor();
+    await office.getByTestId('start-review').click();
+    await office.getByTestId('start-period').click();
+    await pickOption(office, '2024年第三季度');
+    await office.getByTestId('start-confirm').click();
+    await office.waitForURL(/\/supervision\/[^/]+$/);
+    const reviewUrl = office.url();
+    await office.locator('[data-testid="supervision-review"][data-status="OPEN"]').waitFor();
+    await office.getByRole('heading', { name: /2024年第三季度督查/ }).waitFor();
+    await expect(office.getByTestId('rating-row').count()).resolves.toBe(15);
+
+    // Overrides (七)'s rating: a reason is required.
+    const row = ratingRow(office, MEASURE);
+    const computed = (await row.getByTestId('computed-rating').getAttribute('data-rating'))!;
+    const chosen = computed === 'RED' ? 'YELLOW' : 'RED';
+    const words: Record<string, string> = { RED: '红灯', YELLOW: '黄灯', GREEN: '绿灯' };
+    await row.getByTestId('rate-measure').click();
+    const dialog = office.locator('.ant-modal:visible');
+    await dialog.getByText(words[chosen], { exact: true }).click();
+    await office.getByTestId('rate-confirm').click();
+    await dialog.getByText('请填写评级理由').waitFor();
+    await office.getByTestId('rate-reason').fill(REASON);
+    await office.getByTestId('rate-confirm').click();
+    await office.locator(`[data-testid="rating-row"][data-measure-seq="${MEASURE}"][data-rating="${chosen}"]`).waitFor();
+    await row.getByTestId('rating-reason').getByText(REASON).waitFor();
+    expect(await row.getByTestId('computed-rating').getAttribute('data-rating')).toBe(computed); // both kept
+
+    // Assigns an item on (七) to 台山市: only the measure's responsible units are offered.
+    await office.getByTestId('add-item').click();
+    await office.getByTestId('item-measure').click();
+    await pickOption(office, '（七）');
+    await office.getByTestId('item-unit').click();
+    await pickOption(office, '台山市');
+    await office.getByTestId('item-request').fill(REQUEST);
+    await office.locator('.ls-sup-due-picker input').click();
+    await office.locator('.ls-sup-due-picker input').fill('2024-12-31');
+    await office.keyboard.press('Enter');
+    await office.getByTestId('item-confirm').click();
+    const item = office.locator('[data-testid="items"] [data-testid="item-row"]');
+    await item.and(office.locator('[data-status="OPEN"]')).waitFor();
+    await item.getByText(REQUEST).waitFor();
+    await item.getByText('2024年12月31日').waitFor();
+    await noHorizontalScroll(office, 1440);
+    await office.screenshot({ path: join(ARTIFACTS, 'supervision-review-1440.png'), fullPage: true });
+
+    // 台山's reporter finds it under 督办事项 on a phone, overdue, and answers it.
+    await signIn(reporter, server.url, REPORTER);
+    await reporter.getByTestId('nav-supervision-items').click();
+    const mine = reporter.getByTestId('my-item');
+    await mine.getByText(REQUEST).waitFor();
+    await mine.locator('[data-overdue="true"]').waitFor(); // 2024-12-31 has passed
+    await mine.getByTestId('answer-input').fill(ANSWER);
+    await mine.getByTestId('submit-answer').click();
+    await reporter.locator('[data-testid="my-item"][data-status="RESPONDED"]').getByTestId('item-answer').getByText(ANSWER).waitFor();
+    await noHorizontalScroll(reporter, 360);
+    await reporter.screenshot({ path: join(ARTIFACTS, 'supervision-items-360.png'), fullPage: true });
+
+    // The office sees the answer, closes the item, and finalizes.
+    await office.reload();
+    await item.getByText(ANSWER).waitFor();
+    await item.getByTestId('close-item').click();
+    await confirmPopup(office, '办结');
+    await item.and(office.locator('[data-status="CLOSED"]')).waitFor();
+    await office.getByTestId('finalize').click();
+    await office.locator('.ant-popconfirm:visible').getByText('评级和本期督办事项将被锁定').waitFor();
+    await confirmPopup(office, '定稿');
+    await office.locator('[data-testid="supervision-review"][data-status="FINAL"]').waitFor();
+    await expect(office.getByTestId('rate-measure').count()).resolves.toBe(0);
+    await expect(office.getByTestId('add-item').count()).resolves.toBe(0);
+    await expect(office.getByTestId('finalize').count()).resolves.toBe(0);
+
+    // The reporter sees it closed and can no longer amend the answer.
+    await reporter.reload();
+    await reporter.locator('[data-testid="my-item"][data-status="CLOSED"]').waitFor();
+    await expect(reporter.getByTestId('amend-answer').count()).resolves.toBe(0);
+
+    // A leader reads the review on a phone: cards, no editing.
+    await signIn(leader, server.url, LEADER);
+    await leader.getByTestId('nav-supervision').click();
+    await leader.getByTestId('review-link').first().click();
+    await leader.locator('[data-testid="supervision-review"][data-status="FINAL"]').waitFor();
+    await ratingRow(leader, MEASURE).getByTestId('rating-reason').getByText(REASON).waitFor();
+    await expect(leader.getByTestId('rate-measure').count()).resolves.toBe(0);
+    await expect(leader.getByTestId('close-item').count()).resolves.toBe(0);
+    await noHorizontalScroll(leader, 360);
+    await leader.screenshot({ path: join(ARTIFACTS, 'supervision-review-360.png'), fullPage: true });
+    await leader.screenshot({ path: join(ARTIFACTS, 'supervision-review-360-top.png') });
+    await leader.getByTestId('items').scrollIntoViewIfNeeded();
+    await leader.screenshot({ path: join(ARTIFACTS, 'supervision-review-360-items.png') });
+
+    // The review pack (督查通报) downloads as a Word document with the bearer token.
+    expect(office.url()).toBe(reviewUrl);
+    const reviewId = reviewUrl.split('/').pop()!;
+    const [download] = await Promise.all([office.waitForEvent('download'), office.getByTestId('download-docx').click()]);
+    expect(download.suggestedFilename()).toMatch(/\.docx$/);
+    const bytes = readFileSync((await download.path())!);
+    expect(bytes.subarray(0, 2).toString()).toBe('PK'); // a .docx is a zip
+    expect(reviewId).toBeTruthy();
+  }
+});

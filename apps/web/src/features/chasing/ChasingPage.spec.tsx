@@ -1,0 +1,87 @@
+import { act } from 'react';
+import { createRoot, type Root } from 'react-dom/client';
+import { MemoryRouter } from 'react-router';
+import { MockedProvider, type MockedProviderProps } from '@apollo/client/testing/react';
+import { ChaseDeliveriesDocument, ChasingWebhooksDocument } from '../../graphql/generated';
+import { I18nProvider } from '../../app/i18n';
+import ChasingPage from './ChasingPage';
+import { DELIVERY_LIMIT } from './DeliveriesPanel';
+
+let container: HTMLDivElement;
+let root: Root;
+
+beforeEach(() => {
+  container = document.createElement('div');
+  document.body.appendChild(container);
+  root = createRoot(container);
+});
+afterEach(() => {
+  act(() => root.unmount());
+  container.remove();
+});
+
+async function waitFor(check: () => void, timeoutMs = 3000) {
+  const started = Date.now();
+  for (;;) {
+    try {
+      check();
+      return;
+    } catch (error) {
+      if (Date.now() - started > timeoutMs) throw error;
+      await act(() => new Promise((resolve) => setTimeout(resolve, 20)));
+    }
+  }
+}
+
+const deliveries = (rows: unknown[]) => ({
+  request: { query: ChaseDeliveriesDocument, variables: { status: null, limit: DELIVERY_LIMIT } },
+  result: { data: { chaseDeliveries: rows } },
+});
+const webhooks = { request: { query: ChasingWebhooksDocument }, result: { data: { agencies: [], agencyWebhooks: [] } } };
+
+function render(mocks: MockedProviderProps['mocks']) {
+  act(() => {
+    root.render(
+      <MockedProvider mocks={mocks}>
+        <I18nProvider initialLang="zh-Hans">
+          <MemoryRouter>
+            <ChasingPage />
+          </MemoryRouter>
+        </I18nProvider>
+      </MockedProvider>,
+    );
+  });
+}
+
+describe('ChasingPage', () => {
+  it('says when the job runs while nothing has been sent', async () => {
+    render([deliveries([]), webhooks]);
+    await waitFor(() => expect(container.querySelector('[data-testid="deliveries-empty"]')?.textContent).toContain('每 10 分钟'));
+    expect(container.textContent).toContain('立即催办');
+  });
+
+  it('shows a failed delivery with its attempts and error', async () => {
+    render([
+      deliveries([
+        {
+          id: '1',
+          channel: 'WECOM',
+          agency: { id: 'a1', name: '台山市人民政府', shortName: '台山' },
+          recipients: null,
+          urlHost: 'qyapi.weixin.qq.com',
+          content: '催办：2024年第三季度报表逾期未报送',
+          status: 'FAILED',
+          attempts: 6,
+          nextAttemptAt: null,
+          lastError: 'HTTP 500',
+          deliveredAt: null,
+          createdAt: '2025-01-07T17:05:00.000Z',
+        },
+      ]),
+      webhooks,
+    ]);
+    await waitFor(() => expect(container.querySelector('[data-testid="delivery-error"]')?.textContent).toContain('HTTP 500'));
+    expect(container.querySelector('[data-testid="delivery-status"]')?.textContent).toContain('已尝试 6 次');
+    expect(container.textContent).toContain('2025-01-08 01:05');
+  });
+});

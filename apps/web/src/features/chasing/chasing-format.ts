@@ -1,0 +1,106 @@
+/** Pure helpers of the chasing page (催办), kept apart so they are tested without rendering. */
+
+export type DeliveryStatus = 'PENDING' | 'DELIVERED' | 'FAILED';
+export type DeliveryChannel = 'IN_APP' | 'WECOM' | 'DINGTALK';
+export type RobotKind = 'WECOM' | 'DINGTALK';
+
+export const DELIVERY_STATUSES: readonly DeliveryStatus[] = ['PENDING', 'DELIVERED', 'FAILED'];
+export const DELIVERY_CHANNELS: readonly DeliveryChannel[] = ['IN_APP', 'WECOM', 'DINGTALK'];
+export const ROBOT_KINDS: readonly RobotKind[] = ['WECOM', 'DINGTALK'];
+
+/** antd Tag colour of a delivery status. */
+export const statusColor = (status: DeliveryStatus): string => ({ PENDING: 'processing', DELIVERED: 'success', FAILED: 'error' })[status];
+
+/** `2025-01-08 09:05`, in China time whatever the browser's zone (the office works in China time). */
+export function formatChinaTime(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const ms = new Date(iso).getTime();
+  if (Number.isNaN(ms)) return '';
+  return new Date(ms + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
+}
+
+/** Newest first (by createdAt, then id), and only the channel asked for (null: all). */
+export function visibleDeliveries<T extends { id: string; createdAt: string; channel: DeliveryChannel }>(
+  rows: readonly T[],
+  channel: DeliveryChannel | null,
+): T[] {
+  return rows
+    .filter((r) => !channel || r.channel === channel)
+    .sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt) || b.id.localeCompare(a.id, 'en', { numeric: true }));
+}
+
+/** The client-side check of a robot address (the server checks again): http(s) with a host. */
+export function isWebhookUrl(raw: string): boolean {
+  const url = raw.trim();
+  if (!url || url.length > 2000) return false;
+  try {
+    const parsed = new URL(url);
+    return (parsed.protocol === 'http:' || parsed.protocol === 'https:') && parsed.hostname !== '';
+  } catch {
+    return false;
+  }
+}
+
+/** Only the host of a robot address is shown: the key in its query string is a credential. */
+export function urlHost(raw: string): string {
+  try {
+    return new URL(raw).host;
+  } catch {
+    return '';
+  }
+}
+
+/** The robot kind the address most likely belongs to, to preselect when the office pastes it. */
+export function guessKind(raw: string): RobotKind | null {
+  const host = urlHost(raw.trim()).toLowerCase();
+  if (host.endsWith('qyapi.weixin.qq.com')) return 'WECOM';
+  if (host.endsWith('oapi.dingtalk.com')) return 'DINGTALK';
+  return null;
+}
+
+/** A long message shows its first line (up to `max` characters) until expanded. */
+export function contentPreview(content: string, max = 80): { text: string; truncated: boolean } {
+  const firstLine = content.split('\n', 1)[0] ?? '';
+  const text = firstLine.length > max ? `${firstLine.slice(0, max)}…` : firstLine;
+  return { text, truncated: text !== content };
+}
+
+export interface UnitRow<A, W> {
+  agency: A;
+  webhook: W | null;
+}
+
+/**
+ * The 24 units with their robot, departments first then counties (each in the API's order), and
+ * how many have one.
+ */
+export function unitRobots<A extends { id: string; kind: string }, W extends { agencyId: string }>(
+  agencies: readonly A[],
+  webhooks: readonly W[],
+): { departments: UnitRow<A, W>[]; counties: UnitRow<A, W>[]; configured: number } {
+  const byAgency = new Map(webhooks.map((w) => [w.agencyId, w]));
+  const rows = agencies.map((agency) => ({ agency, webhook: byAgency.get(agency.id) ?? null }));
+  return {
+    departments: rows.filter((r) => r.agency.kind !== 'COUNTY'),
+    counties: rows.filter((r) => r.agency.kind === 'COUNTY'),
+    configured: rows.filter((r) => r.webhook).length,
+  };
+}
+
+/** The message variables of a runChaseNow result. */
+export function runCounts(r: {
+  events: number;
+  notices: number;
+  units: number;
+  webhooksDelivered: number;
+  webhooksFailed: number;
+  webhooksRetrying: number;
+}): Record<string, number> {
+  return { events: r.events, notices: r.notices, units: r.units, delivered: r.webhooksDelivered, retrying: r.webhooksRetrying, failed: r.webhooksFailed };
+}
+
+/** The server's message for the URL field (BAD_USER_INPUT with `field: 'url'`), if that is what failed. */
+export function urlFieldMessage(errors: readonly { message: string; extensions?: Record<string, unknown> }[]): string | null {
+  const hit = errors.find((e) => e.extensions?.code === 'BAD_USER_INPUT' && (e.extensions.field === 'url' || e.extensions.field === undefined));
+  return hit ? hit.message : null;
+}
