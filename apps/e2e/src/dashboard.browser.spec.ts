@@ -13,10 +13,10 @@ interface Progress {
   targetProgress: { achieved: number; target: { id: string } }[];
 }
 
-async function signIn(page: Page, url: string, password: string) {
+async function signIn(page: Page, url: string, password: string, username = 'leader') {
   await page.goto(`${url}/login`);
   await page.locator('input[autocomplete="username"]').waitFor();
-  await page.fill('input[autocomplete="username"]', 'leader');
+  await page.fill('input[autocomplete="username"]', username);
   await page.fill('input[autocomplete="current-password"]', password);
   await page.getByRole('button', { name: /登\s*录/ }).click();
   await page.waitForURL(`${url}/`);
@@ -103,8 +103,9 @@ describeWithBrowser('the leaders’ dashboard in a real browser', () => {
       const drawer = page.locator('.ls-sources-drawer');
       await drawer.getByTestId('source-report-link').first().waitFor();
       expect(await drawer.getByTestId('source-report-link').first().getAttribute('href')).toMatch(/\/reports\/[\w-]+$/);
-      await page.keyboard.press('Escape');
-      await drawer.locator('.ant-drawer-content').waitFor({ state: 'hidden' }).catch(() => undefined);
+      // The close button rather than Escape: Escape only reaches the drawer once focus has moved into it.
+      await drawer.locator('.ant-drawer-close').click();
+      await drawer.locator('.ant-drawer-content').waitFor({ state: 'hidden' });
 
       // The overview as a workbook: one sheet per table.
       const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-excel').click()]);
@@ -208,6 +209,36 @@ describeWithBrowser('the leaders’ dashboard in a real browser', () => {
       await page.screenshot({ path: join(ARTIFACTS, 'measure-1920.png'), fullPage: true });
     } catch (error) {
       await page.screenshot({ path: join(ARTIFACTS, 'measure-failed.png'), fullPage: true }).catch(() => undefined);
+      throw error;
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('lets the office set a target’s schedule, which moves its expected share', async () => {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const page = await context.newPage();
+    try {
+      const periods = await gql<{ reportingPeriods: { id: string; label: string }[] }>(server.url, 'query($p:ID!){reportingPeriods(policyId:$p){id label}}', { p: policyId });
+      const q3 = periods.data!.reportingPeriods.find((p) => p.label === '2024Q3')!.id;
+      await signIn(page, server.url, password, 'office');
+      await page.goto(`${server.url}/dashboard?period=${q3}`);
+      await dashboardReady(page);
+      const card = page.locator('[data-testid="target-card"]', { hasText: '见习岗位' });
+      await card.getByTestId('card-schedule-edit').click();
+      for (const [i, value] of ['10', '30', '50', '100'].entries()) await page.locator(`input[data-testid="schedule-q${i + 1}"], [data-testid="schedule-q${i + 1}"] input`).first().fill(value);
+      await page.getByTestId('schedule-save').click();
+      await card.getByTestId('card-schedule').waitFor();
+      const targetId = (await card.getAttribute('data-target-id'))!;
+      const overview = await gql<{ policyOverview: { targets: { target: { id: string }; expectedShare: number }[] } }>(
+        server.url, 'query($p:ID!,$per:ID!){policyOverview(policyId:$p,periodId:$per){targets{target{id} expectedShare}}}', { p: policyId, per: q3 }, token);
+      expect(overview.data!.policyOverview.targets.find((t) => t.target.id === targetId)!.expectedShare).toBe(0.5);
+      await page.screenshot({ path: join(ARTIFACTS, 'dashboard-schedule-1440.png') });
+      await card.getByTestId('card-schedule-edit').click();
+      await page.getByTestId('schedule-reset').click();
+      await card.getByTestId('card-schedule').waitFor({ state: 'detached' });
+    } catch (error) {
+      await page.screenshot({ path: join(ARTIFACTS, 'dashboard-schedule-failed.png'), fullPage: true }).catch(() => undefined);
       throw error;
     } finally {
       await context.close();

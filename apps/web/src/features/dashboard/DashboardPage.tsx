@@ -17,6 +17,8 @@ import { defaultPeriod } from './dashboard-format';
 import { exportableCards, TargetCards } from './TargetCards';
 import { ChartPngButton } from './ChartPngButton';
 import type { SourcesRequest } from './SourcesDrawer';
+import type { ScheduleTarget } from './TrajectoryDialog';
+import { useAuth } from '../auth/auth';
 import { exportSheets } from './export-rows';
 import { DashSection } from './DashSection';
 
@@ -67,6 +69,7 @@ function useCharts(): { charts: Charts | null; failed: boolean; retry: () => voi
 const MeasuresTable = lazy(() => import('./MeasuresTable').then((m) => ({ default: m.MeasuresTable })));
 const ComplianceList = lazy(() => import('./ComplianceList').then((m) => ({ default: m.ComplianceList })));
 const SourcesDrawer = lazy(() => import('./SourcesDrawer').then((m) => ({ default: m.SourcesDrawer })));
+const TrajectoryDialog = lazy(() => import('./TrajectoryDialog'));
 // Only when a query failed: antd's Result with its pictures is ~10 KB gzip.
 const LazyLoadError = lazy(() => import('../reporting/LoadError').then((m) => ({ default: m.LoadError })));
 function LoadError(props: { error: Error; onRetry: () => void }) {
@@ -117,6 +120,9 @@ export default function DashboardPage() {
   const [withoutReports, setWithoutReports] = useState<ReadonlySet<string>>(new Set());
   const [chosenTarget, setChosenTarget] = useState<string | null>(null);
   const [sources, setSources] = useState<SourcesRequest | null>(null);
+  const [schedule, setSchedule] = useState<ScheduleTarget | null>(null);
+  const { user } = useAuth();
+  const mayPlan = user?.role === 'OFFICE' || user?.role === 'ADMIN';
   const [sourcesUsed, setSourcesUsed] = useState(false); // the drawer's code loads on the first click
   if (sources && !sourcesUsed) setSourcesUsed(true);
   const [exporting, setExporting] = useState(false);
@@ -274,7 +280,7 @@ export default function DashboardPage() {
       ) : (
         <>
           <DashSection title={`${t('dashboard.targets')} · ${t('dashboard.cityWide')}`} testId="targets">
-            <TargetCards cards={cards} onSources={setSources} />
+            <TargetCards cards={cards} onSources={setSources} onSchedule={mayPlan ? setSchedule : undefined} />
           </DashSection>
           {chartTargets.length > 0 && (
             <div className="ls-dash-target-switch">
@@ -374,6 +380,11 @@ export default function DashboardPage() {
       {periodId && sourcesUsed && (
         <Suspense fallback={null}>
           <SourcesDrawer request={sources} periodId={periodId} onClose={() => setSources(null)} />
+        </Suspense>
+      )}
+      {schedule && (
+        <Suspense fallback={null}>
+          <TrajectoryDialog target={schedule} onClose={() => setSchedule(null)} />
         </Suspense>
       )}
     </div>

@@ -20,14 +20,14 @@ export function cardInput(card: Card): (CardInput & { target: Card['target'] }) 
 export const exportableCards = (cards: readonly Card[]) => cards.map(cardInput).filter((c): c is NonNullable<ReturnType<typeof cardInput>> => c !== null);
 
 /** One card per target: where it stands against where it should be by now, coloured by rating. */
-export function TargetCards({ cards, onSources }: { cards: readonly Card[]; onSources: (r: SourcesRequest) => void }) {
+export function TargetCards({ cards, onSources, onSchedule }: { cards: readonly Card[]; onSources: (r: SourcesRequest) => void; onSchedule?: (target: Card['target']) => void }) {
   const { t, lang } = useI18n();
   const display = useDisplayText();
   const first = cards[0];
   const scopeLabel = first?.scope === 'COUNTY' ? t('dashboard.scope.COUNTY', { county: display(first.county?.shortName ?? '') }) : t('dashboard.scope.CITY');
   return (
     <div className="ls-dash-cards" data-scope={first?.scope ?? 'CITY'}>
-      {first && (
+      {first?.scope === 'COUNTY' && (
         <div className="ls-dash-cards-scope" data-testid="cards-scope" style={{ gridColumn: '1 / -1', color: 'rgba(0,0,0,0.55)', fontSize: 13 }}>
           {scopeLabel}
         </div>
@@ -104,6 +104,12 @@ export function TargetCards({ cards, onSources }: { cards: readonly Card[]; onSo
                   : t('dashboard.expected', { percent: view.expectedText, value: `${formatCount(input.expectedValue, lang)} ${unit}` })}
               </span>
               {card.pending > 0 && <span className="ls-dash-pending">{t('dashboard.pending', { value: `${formatCount(card.pending, lang)} ${unit}` })}</span>}
+              {!view.atMost && card.target.trajectory && <Tag data-testid="card-schedule" style={{ alignSelf: 'flex-start' }}>{t('schedule.custom')}</Tag>}
+              {!view.atMost && !county && onSchedule && (
+                <Button type="link" size="small" style={{ padding: 0, height: 'auto', alignSelf: 'flex-start' }} onClick={() => onSchedule(card.target)} data-testid="card-schedule-edit">
+                  {t('schedule.open')}
+                </Button>
+              )}
             </div>
           </section>
         );
