@@ -80,6 +80,37 @@ describeWithBrowser('the quarterly supervision review in a real browser', () => 
     }
   });
 
+  it('the office chases now, sees what was sent, and sets a unit’s group robot, shown without its key', async () => {
+    for (const viewport of [{ width: 1440, height: 900 }, { width: 360, height: 780 }]) {
+      const context = await browser.newContext({ viewport });
+      const page = await context.newPage();
+      try {
+        await signIn(page, server.url, OFFICE);
+        await page.goto(`${server.url}/chasing`);
+        await page.getByTestId('chasing-page').waitFor();
+        await page.getByTestId('run-chase').click();
+        await page.getByTestId('run-result').waitFor();
+        await page.locator('[data-testid="deliveries"], [data-testid="deliveries-empty"]').first().waitFor();
+        await page.screenshot({ path: join(ARTIFACTS, `chasing-${viewport.width}.png`), fullPage: true });
+        await noHorizontalScroll(page, viewport.width);
+        if (viewport.width > 400) {
+          await page.getByRole('tab', { name: '群机器人' }).click();
+          const row = page.locator('[data-testid="robot-row"]', { hasText: '台山市' }).first();
+          await row.getByTestId('robot-edit').click();
+          await page.locator('[data-testid="webhook-url"] input, input[data-testid="webhook-url"], textarea[data-testid="webhook-url"]').first()
+            .fill('https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=e2e-secret-key');
+          await page.getByTestId('webhook-save').click();
+          await row.locator('[data-testid="robot"][data-kind="WECOM"]').waitFor();
+          expect(await row.textContent()).toContain('qyapi.weixin.qq.com');
+          expect(await page.content()).not.toContain('e2e-secret-key');
+          await page.screenshot({ path: join(ARTIFACTS, 'chasing-robots-1440.png'), fullPage: true });
+        }
+      } finally {
+        await context.close();
+      }
+    }
+  });
+
   async function flow(office: Page, reporter: Page, leader: Page) {
     // The office opens the 2024Q3 review from 督查.
     await signIn(office, server.url, OFFICE);
