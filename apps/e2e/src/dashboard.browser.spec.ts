@@ -4,6 +4,7 @@ import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { gql, startBuiltServer, tempDataDir, type BuiltServer } from './support/built-server';
 import { ARTIFACTS, describeWithBrowser, launchBrowser } from './support/browser';
+import { signIn as signInAs } from './support/sign-in';
 
 const ADMIN_PASSWORD = 'dashboard-admin-pass-1';
 /** The seven county-level divisions as the simplified UI names them in the chart. */
@@ -13,14 +14,8 @@ interface Progress {
   targetProgress: { achieved: number; target: { id: string } }[];
 }
 
-async function signIn(page: Page, url: string, password: string, username = 'leader') {
-  await page.goto(`${url}/login`);
-  await page.locator('input[autocomplete="username"]').waitFor();
-  await page.fill('input[autocomplete="username"]', username);
-  await page.fill('input[autocomplete="current-password"]', password);
-  await page.getByRole('button', { name: /登\s*录/ }).click();
-  await page.waitForURL(`${url}/`);
-}
+/** Signs in as a demo account (leader by default). */
+const signIn = (page: Page, url: string, password: string, username = 'leader') => signInAs(page, url, { username, password });
 
 /** The dashboard has loaded data for a period: returns the period's id. */
 async function dashboardReady(page: Page): Promise<string> {

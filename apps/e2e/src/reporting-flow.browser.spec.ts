@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { gql, type BuiltServer } from './support/built-server';
 import { ARTIFACTS, describeWithBrowser, launchBrowser } from './support/browser';
+import { signIn } from './support/sign-in';
 import { freshServer } from './support/fresh-server';
 
 const ADMIN_PASSWORD = 'browser-admin-pass-2';
@@ -11,15 +12,6 @@ const RETURN_COMMENT = '请补充见习岗位的行业分布情况。';
 /** Measure (七) carries the 見習崗位 target (≥ 3000 in 2024): its figures count only in a 2024 period. */
 const INTERNSHIP_MEASURE = 7;
 const REPORT_PERIOD = '2024年第四季度';
-
-async function signIn(page: Page, url: string, user: { username: string; password: string }) {
-  await page.goto(`${url}/login`);
-  await page.locator('input[autocomplete="username"]').waitFor();
-  await page.fill('input[autocomplete="username"]', user.username);
-  await page.fill('input[autocomplete="current-password"]', user.password);
-  await page.getByRole('button', { name: /登\s*录/ }).click();
-  await page.waitForURL(`${url}/`);
-}
 
 /** antd's Popconfirm: its OK button, in the popup that is open now. */
 const confirmPopup = (page: Page, name: string) => page.locator('.ant-popconfirm:visible').getByRole('button', { name }).click();

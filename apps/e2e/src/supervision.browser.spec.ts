@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { gql, type BuiltServer } from './support/built-server';
 import { ARTIFACTS, describeWithBrowser, launchBrowser } from './support/browser';
+import { signIn } from './support/sign-in';
 import { freshServer } from './support/fresh-server';
 
 const ADMIN_PASSWORD = 'supervision-admin-pass-1';
@@ -14,15 +15,6 @@ const MEASURE = 7;
 const REASON = '见习岗位开发进度明显滞后，部分县区尚未报送。';
 const REQUEST = '请说明见习岗位开发滞后的原因，并提出下季度的补救措施。';
 const ANSWER = '已新增见习基地 3 家，预计 12 月底前补足 120 个岗位。';
-
-async function signIn(page: Page, url: string, user: { username: string; password: string }) {
-  await page.goto(`${url}/login`);
-  await page.locator('input[autocomplete="username"]').waitFor();
-  await page.fill('input[autocomplete="username"]', user.username);
-  await page.fill('input[autocomplete="current-password"]', user.password);
-  await page.getByRole('button', { name: /登\s*录/ }).click();
-  await page.waitForURL(`${url}/`);
-}
 
 /** antd's Popconfirm: its OK button, in the popup that is open now. */
 const confirmPopup = (page: Page, name: string) => page.locator('.ant-popconfirm:visible').getByRole('button', { name }).click();
