@@ -9,9 +9,12 @@ import { createApolloClient } from './apollo';
 import { RequireRole } from './RequireRole';
 import { getAccessToken } from '../features/auth/auth';
 
-// The sign-in form ships in the first bundle (~15 KB gzip): it must be in the DOM as soon as the
-// page has loaded, for WeCom's and browsers' password autofill, and for tests that look at once.
-import LoginPage from '../features/auth/LoginPage';
+// The sign-in form (~28 KB gzip with antd's Form) is its own chunk, so signed-in people (a leader
+// opening the dashboard) never download it; without a session it starts downloading at once, in
+// parallel with React starting up, so the form is in the page as early as before for autofill.
+const loadLoginPage = () => import('../features/auth/LoginPage');
+const LoginPage = lazy(loadLoginPage);
+if (typeof window !== 'undefined' && !getAccessToken()) void loadLoginPage().catch(() => undefined);
 
 // Route-level code splitting for the heavier pages.
 const loadPolicyPage = () => import('../features/policy/PolicyPage');
