@@ -81,7 +81,16 @@ export class SupervisionService {
    * Every measure's rating: the computed one (live while OPEN, as frozen once FINAL), the office's
    * where it set one, and how it compares with the quarter before.
    */
-  async measureRatings(review: SupervisionReview): Promise<MeasureRating[]> {
+  measureRatings(review: SupervisionReview): Promise<MeasureRating[]> {
+    // One computation per review object: a request asking for `ratings` and `summary` shares it.
+    let ratings = this.ratingsOf.get(review);
+    if (!ratings) this.ratingsOf.set(review, (ratings = this.computeMeasureRatings(review)));
+    return ratings;
+  }
+
+  private readonly ratingsOf = new WeakMap<SupervisionReview, Promise<MeasureRating[]>>();
+
+  private async computeMeasureRatings(review: SupervisionReview): Promise<MeasureRating[]> {
     const [own, before] = await Promise.all([this.effectiveRatings(review), this.previousQuarterRatings(review)]);
     return own.map((r) => {
       const previousRating = before.get(r.measureId) ?? null;
