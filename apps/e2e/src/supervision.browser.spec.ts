@@ -107,7 +107,8 @@ describeWithBrowser('the quarterly supervision review in a real browser', () => 
     // The office opens the 2024Q3 review from 督查.
     await signIn(office, server.url, OFFICE);
     await office.getByTestId('nav-supervision').click();
-    await office.getByTestId('reviews-empty').waitFor();
+    // The demo data holds a review of 2024Q4 in progress; this test opens 2024Q3.
+    await office.locator('[data-testid="review-row"]', { hasText: '2024年第四季度' }).first().waitFor();
     await office.getByTestId('start-review').click();
     await office.getByTestId('start-period').click();
     await pickOption(office, '2024年第三季度');
@@ -186,7 +187,7 @@ describeWithBrowser('the quarterly supervision review in a real browser', () => 
     // A leader reads the review on a phone: cards, no editing.
     await signIn(leader, server.url, LEADER);
     await leader.getByTestId('nav-supervision').click();
-    await leader.getByTestId('review-link').first().click();
+    await leader.locator('[data-testid="review-row"]', { hasText: '2024年第三季度' }).getByTestId('review-link').click();
     await leader.locator('[data-testid="supervision-review"][data-status="FINAL"]').waitFor();
     await ratingRow(leader, MEASURE).getByTestId('rating-reason').getByText(REASON).waitFor();
     await expect(leader.getByTestId('rate-measure').count()).resolves.toBe(0);

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { loadDemoSupervision } from './demo-supervision';
 import { EntityManager } from 'typeorm';
 import { JIANGMEN_COUNTIES } from '@luoshi/domain';
 import { hashPassword } from '../auth/passwords';
@@ -153,5 +154,6 @@ export async function loadDemoData(manager: EntityManager, today = new Date().to
      SELECT 'demo', 'demo.create', 'progress_report', r.id::text, jsonb_build_object('status', r.status, 'demo', true) FROM progress_report r WHERE r.id = ANY($1)`,
     [demoIds],
   );
+  if (periods[1]) await loadDemoSupervision(manager, policy.id, periods[1].id, today);
   return { loaded: true, password, accounts: accounts.map(({ username, role, unit }) => ({ username, role, unit })), reports: demoIds.length };
 }
