@@ -112,7 +112,9 @@ function targetsPart(pack: ReviewPack): (Paragraph | Table)[] {
     const line =
       t.direction === 'AT_LEAST'
         ? `（${NUMERALS[i]}）${t.name}（措施${t.measureSeq}）：全年目标${fmt(t.target)}${t.unit}，截至${cnDate(pack.periodEndsOn)}完成${fmt(t.achieved)}${t.unit}，完成率${pct(t.percent)}，按时序应达${pct(t.expectedShare * 100)}，评级为${RATING_LABEL[t.rating]}色。`
-        : `（${NUMERALS[i]}）${t.name}（措施${t.measureSeq}）：上限${fmt(t.target)}${t.unit}，各县（市、区）最高${fmt(t.achieved)}${t.unit}，评级为${RATING_LABEL[t.rating]}色。`;
+        : t.byCounty.every((c) => c.achieved === null)
+          ? `（${NUMERALS[i]}）${t.name}（措施${t.measureSeq}）：上限${fmt(t.target)}${t.unit}，尚无审核通过的数据，评级为${RATING_LABEL[t.rating]}色。`
+          : `（${NUMERALS[i]}）${t.name}（措施${t.measureSeq}）：上限${fmt(t.target)}${t.unit}，各县（市、区）最高${fmt(t.achieved)}${t.unit}，评级为${RATING_LABEL[t.rating]}色。`;
     const value = (v: number | null) => (v === null ? '—' : fmt(v));
     if (t.direction === 'AT_MOST') {
       // A ceiling binds every county: each is held against its own limit, or the city's.
