@@ -4,6 +4,7 @@ import { MeasureResolver, PolicyResolver, ResponsibilityResolver, SectionResolve
 import { PeriodService } from './period.service';
 import { PolicyService } from './policy.service';
 import { QuotaService } from './quota.service';
+import { SimplifiedTextsResolver } from './simplified-texts.resolver';
 import { TrajectoryService } from './trajectory.service';
 
 @Module({
@@ -19,6 +20,7 @@ import { TrajectoryService } from './trajectory.service';
     TargetResolver,
     ReportingPeriodResolver,
     PolicyAdminResolver,
+    SimplifiedTextsResolver,
   ],
 })
 export class PolicyModule {}

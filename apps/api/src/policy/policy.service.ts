@@ -5,10 +5,29 @@ import { Agency } from './agency.entity';
 import { checkId, notFound } from './policy.errors';
 import { Policy } from './policy.entity';
 import { ReportingPeriod } from './reporting-period.entity';
+import { toSimplified } from '../common/chinese-script';
+import type { TextPair } from './text-pair.model';
+
+/**
+ * Every text of a policy the dashboard can show: the policy's title and doc number, its sections'
+ * and measures' titles, its targets' names and units, and the names and short names of the units
+ * responsible for a measure and of the counties.
+ */
+const DASHBOARD_TEXTS = `
+  SELECT p.title AS text FROM policy p WHERE p.id = $1
+  UNION SELECT p.doc_number FROM policy p WHERE p.id = $1
+  UNION SELECT s.title FROM section s WHERE s.policy_id = $1
+  UNION SELECT m.title FROM measure m WHERE m.policy_id = $1
+  UNION SELECT unnest(ARRAY[t.name, t.unit]) FROM target t JOIN measure m ON m.id = t.measure_id WHERE m.policy_id = $1
+  UNION SELECT unnest(ARRAY[a.name, a.short_name]) FROM agency a
+    WHERE a.kind = 'COUNTY' OR a.id IN (SELECT r.agency_id FROM responsibility r JOIN measure m ON m.id = r.measure_id WHERE m.policy_id = $1)`;
 
 @Injectable()
 export class PolicyService {
   constructor(private readonly dataSource: DataSource) {}
+
+  /** Per policy id: a loaded notice does not change, so its texts are converted once per process. */
+  private readonly simplifiedTextsCache = new Map<string, Promise<TextPair[]>>();
 
   policies(): Promise<Policy[]> {
     return this.dataSource.getRepository(Policy).find({ order: { issuedOn: 'DESC', docNumber: 'ASC' } });
@@ -18,6 +37,30 @@ export class PolicyService {
     const policy = await this.dataSource.getRepository(Policy).findOneBy({ id: checkId(id, '政策文件') });
     if (!policy) throw notFound('政策文件', id);
     return policy;
+  }
+
+  /** The dashboard's texts of a policy with their simplified form, only those that differ. */
+  simplifiedTexts(policyId: string): Promise<TextPair[]> {
+    const id = checkId(policyId, '政策文件').toLowerCase();
+    let pairs = this.simplifiedTextsCache.get(id);
+    if (!pairs) {
+      pairs = this.computeSimplifiedTexts(id);
+      this.simplifiedTextsCache.set(id, pairs);
+      pairs.catch(() => this.simplifiedTextsCache.delete(id)); // e.g. unknown id: not cached
+    }
+    return pairs;
+  }
+
+  private async computeSimplifiedTexts(policyId: string): Promise<TextPair[]> {
+    await this.policy(policyId);
+    const rows: { text: string | null }[] = await this.dataSource.query(DASHBOARD_TEXTS, [policyId]);
+    const pairs: TextPair[] = [];
+    for (const { text } of rows) {
+      if (!text) continue;
+      const simplified = toSimplified(text);
+      if (simplified !== text) pairs.push({ text, simplified });
+    }
+    return pairs.sort((a, b) => (a.text < b.text ? -1 : a.text > b.text ? 1 : 0));
   }
 
   async reportingPeriods(policyId: string): Promise<ReportingPeriod[]> {

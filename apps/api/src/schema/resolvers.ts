@@ -8,6 +8,7 @@ import { ProgressResolver } from '../progress/progress.resolver';
 import { PolicyPeriodResolver, PreviousReportResolver, ReportListsResolver } from '../reports/report-lists.resolver';
 import { ReportsResolver } from '../reports/reports.resolver';
 import { MeasureRatingResolver, SupervisionItemResolver, SupervisionResolver } from '../supervision/supervision.resolver';
+import { SimplifiedTextsResolver } from '../policy/simplified-texts.resolver';
 import { MeasureResolver, PolicyResolver, ResponsibilityResolver, SectionResolver, TargetResolver } from '../policy/policy.resolver';
 
 /**
@@ -24,6 +25,7 @@ export const ALL_RESOLVERS = [
   TargetResolver,
   ReportingPeriodResolver,
   PolicyAdminResolver,
+  SimplifiedTextsResolver,
   ReportsResolver,
   ReportListsResolver,
   PolicyPeriodResolver,

@@ -1,4 +1,4 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { ConfigProvider } from 'antd';
 import type { Locale } from 'antd/es/locale';
 import zhCN from 'antd/es/locale/zh_CN';
@@ -6,6 +6,7 @@ import zhTW from 'antd/es/locale/zh_TW';
 import enUS from 'antd/es/locale/en_US';
 import { formatMessage, LANGS, MESSAGES, type Lang, type MessageKey } from './messages';
 import { useTraditionalToSimplified } from './opencc';
+import { currentSimplifiedTexts, simplifiedText, subscribeSimplifiedTexts } from './simplified-texts';
 import { storage } from './storage';
 
 export type { Lang, MessageKey } from './messages';
@@ -63,32 +64,35 @@ export function useI18n(): I18nValue {
   return value;
 }
 
-/** Chinese characters: text without any (numbers, codes, English) never needs converting. */
-const HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
-
 /**
  * Display function for policy text, which the database keeps in traditional characters as the
  * notice was written: shown as written in the traditional UI, converted to simplified in the
- * simplified and English UIs (the notice has no English text). opencc (~50 KB gzip) loads only
- * once the component has shown Chinese text; until it has loaded the text is shown as written,
- * then the component re-renders.
+ * simplified and English UIs (the notice has no English text). A page that registered its texts'
+ * simplified forms (the dashboard, `useSimplifiedTexts`) gets them from that list; any other
+ * Chinese text loads opencc (~50 KB gzip) once the component has shown it; until it has loaded
+ * the text is shown as written, then the component re-renders.
  */
 export function useDisplayText(): (text: string) => string {
   const { lang } = useI18n();
   const wantsSimplified = lang !== 'zh-Hant';
-  const sawHan = useRef(false);
+  const texts = useSyncExternalStore(subscribeSimplifiedTexts, currentSimplifiedTexts, currentSimplifiedTexts);
+  const missed = useRef(false);
   const [needed, setNeeded] = useState(false);
   const toSimplified = useTraditionalToSimplified(wantsSimplified && needed);
-  // After each render: if it showed Chinese text, start loading the converter.
+  // After each render: if it showed Chinese text the list does not cover, start loading the
+  // converter; not while a page's list is on its way (the page registers it in a layout effect,
+  // which runs before this effect, after this render).
   useEffect(() => {
-    if (sawHan.current && !needed) setNeeded(true);
+    if (!missed.current || needed) return;
+    missed.current = false;
+    if (!currentSimplifiedTexts().waiting) setNeeded(true);
   });
   return useMemo(() => {
     if (!wantsSimplified) return (text: string) => text;
-    if (toSimplified) return toSimplified;
     return (text: string) => {
-      if (!sawHan.current && text && HAN.test(text)) sawHan.current = true;
-      return text;
+      const shown = simplifiedText(text, texts, toSimplified);
+      if (shown.needsConverter) missed.current = true;
+      return shown.text;
     };
-  }, [wantsSimplified, toSimplified]);
+  }, [wantsSimplified, texts, toSimplified]);
 }

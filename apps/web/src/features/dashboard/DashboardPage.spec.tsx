@@ -2,11 +2,18 @@ import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { MemoryRouter } from 'react-router';
 import { MockedProvider, type MockedProviderProps } from '@apollo/client/testing/react';
-import { DashboardCountyListDocument, DashboardOverviewDocument, DashboardPolicyDocument } from '../../graphql/generated';
+import { DashboardCountyListDocument, DashboardOverviewDocument, DashboardPolicyDocument, SimplifiedTextsDocument } from '../../graphql/generated';
 import { I18nProvider } from '../../app/i18n';
 import DashboardPage from './DashboardPage';
 
 type Mock = MockedProviderProps['mocks'];
+
+// Records whether opencc's converter was asked for (the dashboard should not need it).
+const mockOpenccLoaded = jest.fn();
+jest.mock('opencc-js/t2cn', () => {
+  mockOpenccLoaded();
+  return { ConverterFactory: () => (text: string) => `opencc:${text}`, Locale: { from: { tw: [], hk: [] }, to: { cn: [] } } };
+});
 
 let container: HTMLDivElement;
 let root: Root;
@@ -66,6 +73,18 @@ function render(mocks: Mock, url = '/dashboard') {
 const text = () => container.textContent ?? '';
 
 describe('DashboardPage', () => {
+  // First: later tests have no SimplifiedTexts answer, so they fall back to opencc (loaded once per file).
+  it('shows the policy texts simplified from the API list, without loading opencc', async () => {
+    const simplifiedMock = {
+      request: { query: SimplifiedTextsDocument, variables: { policyId: 'pol' } },
+      result: { data: { simplifiedTexts: [{ text: '江就辦〔2024〕1號', simplified: '江就办〔2024〕1号' }] } },
+    };
+    render([policyMock, countiesMock, simplifiedMock, emptyOverview(P2), emptyOverview(P1)]);
+    await waitFor(() => expect(text()).toContain('江就办〔2024〕1号'));
+    await waitFor(() => expect(text()).toContain('本期暂无已提交的报告'));
+    expect(mockOpenccLoaded).not.toHaveBeenCalled();
+  });
+
   it('walks back from the current period, then says when no period has reports; shows the demo banner', async () => {
     render([policyMock, countiesMock, emptyOverview(P2), emptyOverview(P1)]);
     expect(container.querySelector('[data-testid="dashboard-loading"]')).not.toBeNull();

@@ -7,12 +7,17 @@ import { useI18n } from '../../app/i18n';
 import { formatPeriodLabel } from '../reporting/report-format';
 import { pagePeriod } from './drilldown-format';
 import { LoadError } from '../reporting/LoadError';
+import { useSimplifiedTexts } from './useSimplifiedTexts';
 
-/** The policy and the period of a drill-down page, the period kept in the address (?period=). */
+/**
+ * The policy and the period of a drill-down page, the period kept in the address (?period=); the
+ * policy's texts in simplified characters are registered for the page's display (as the dashboard's).
+ */
 export function useDrillPeriod() {
   const [params, setParams] = useSearchParams();
   const policyQuery = useQuery(DashboardPolicyDocument);
   const policy = policyQuery.data?.policies[0] ?? null;
+  useSimplifiedTexts(policy?.id);
   const periods = useMemo(() => {
     if (!policy) return [];
     const end = policy.currentPeriod ? policy.periods.findIndex((p) => p.id === policy.currentPeriod!.id) : -1;
