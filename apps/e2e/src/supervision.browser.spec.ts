@@ -103,6 +103,42 @@ describeWithBrowser('the quarterly supervision review in a real browser', () => 
     }
   });
 
+  it('tells the second of two office users rating the same measure, instead of overwriting the first', async () => {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const first = await context.newPage();
+    try {
+      await signIn(first, server.url, OFFICE);
+      await first.getByTestId('nav-supervision').click();
+      // The demo's 2024Q4 review, open in two tabs.
+      await first.locator('[data-testid="review-row"]', { hasText: '2024年第四季度' }).getByTestId('review-link').click();
+      await first.waitForURL(/\/supervision\/[^/]+$/);
+      const second = await context.newPage();
+      await second.goto(first.url());
+      for (const page of [first, second]) {
+        await page.locator('[data-testid="supervision-review"][data-status="OPEN"]').waitFor();
+        await ratingRow(page, 5).getByTestId('rate-measure').click();
+        await page.locator('.ant-modal:visible').getByText('黄灯', { exact: true }).click();
+      }
+      await first.getByTestId('rate-reason').fill('第一位：培训补贴发放进度偏慢');
+      await first.getByTestId('rate-confirm').click();
+      await ratingRow(first, 5).getByTestId('rating-reason').getByText('第一位：培训补贴发放进度偏慢').waitFor();
+
+      await second.getByTestId('rate-reason').fill('第二位：意见不同');
+      await second.getByTestId('rate-confirm').click();
+      await second.getByTestId('rate-error').getByText('该内容已被他人修改').waitFor();
+      // The first user's reason stands and is shown; what the second typed is still there.
+      await second.getByTestId('rate-stored').getByText('第一位：培训补贴发放进度偏慢', { exact: false }).waitFor();
+      expect(await second.getByTestId('rate-reason').inputValue()).toBe('第二位：意见不同');
+      await ratingRow(second, 5).getByTestId('rating-reason').getByText('第一位：培训补贴发放进度偏慢').waitFor();
+      await second.screenshot({ path: join(ARTIFACTS, 'supervision-conflict-1440.png') });
+      // Saving again, knowingly, now works.
+      await second.getByTestId('rate-confirm').click();
+      await ratingRow(second, 5).getByTestId('rating-reason').getByText('第二位：意见不同').waitFor();
+    } finally {
+      await context.close();
+    }
+  });
+
   async function flow(office: Page, reporter: Page, leader: Page) {
     // The office opens the 2024Q3 review from 督查.
     await signIn(office, server.url, OFFICE);

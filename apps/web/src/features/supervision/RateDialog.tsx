@@ -29,13 +29,16 @@ export function RateDialog({
   const [reason, setReason] = useState('');
   const [missing, setMissing] = useState(false);
 
-  // A new row, or the same row reloaded after a conflict: start from what is stored.
+  // Another measure: start from what is stored. The same measure reloaded after a conflict keeps
+  // what this person chose and wrote (shown beside what the other person saved), so nothing typed
+  // is lost and saving again is a deliberate choice.
+  const measureId = row?.measure.id ?? null;
   useEffect(() => {
     if (!row) return;
     setRating(row.rating);
     setReason(row.reason ?? '');
     setMissing(false);
-  }, [row]);
+  }, [measureId]);
 
   const submit = () => {
     if (!reason.trim()) {
@@ -100,6 +103,11 @@ export function RateDialog({
       {error && (
         <div className="ls-sup-error" role="alert" data-testid="rate-error">
           {error}
+          {row?.overridden && (
+            <div data-testid="rate-stored">
+              {t('sup.storedNow', { rating: t(`sup.rating.${row.rating}`), reason: display(row.reason ?? '') })}
+            </div>
+          )}
         </div>
       )}
     </Modal>
