@@ -46,32 +46,28 @@ async function freePort() {
 }
 
 /**
- * Starts main.js against `database` (it migrates and loads the notice on start) and waits for
- * /health/ready. Listens on 127.0.0.1 only. SQL_STATS=1 so every response says how many statements it ran.
+ * Starts a built API (`main`) with `env` on a free port of 127.0.0.1 and waits for /health/ready.
+ * `label` names it in errors. Returns its base URL, its output so far and a stop().
  */
-export async function startApi(database, { timeoutMs = 180_000 } = {}) {
-  requireBuiltApi();
+export async function spawnApi({ main = apiMain, env, label, timeoutMs = 180_000 }) {
   const port = await freePort();
-  // The API runs as it is deployed (NODE_ENV=production: graphql-js skips its development checks).
-  const env = { NODE_ENV: 'production', ...process.env, DATABASE_URL: dbUrl(database), PORT: String(port), HOST: '127.0.0.1', ADMIN_PASSWORD, SQL_STATS: '1' };
-  const child = spawn(process.execPath, [apiMain], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [main], { cwd: root, env: { ...env, PORT: String(port), HOST: '127.0.0.1' }, stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
   child.stdout.on('data', (d) => (log += d));
   child.stderr.on('data', (d) => (log += d));
   const base = `http://127.0.0.1:${port}`;
   const t0 = performance.now();
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`API on ${database} exited during start:\n${log}`);
+    if (child.exitCode !== null) throw new Error(`${label} exited during start:\n${log}`);
     if (await fetch(`${base}/health/ready`).then((r) => r.ok, () => false)) break;
     if (performance.now() - t0 > timeoutMs) {
       child.kill('SIGKILL');
-      throw new Error(`API on ${database} not ready after ${timeoutMs / 1000} s:\n${log}`);
+      throw new Error(`${label} not ready after ${timeoutMs / 1000} s:\n${log}`);
     }
     await sleep(100);
   }
   return {
     pid: child.pid,
-    database,
     base,
     readySeconds: (performance.now() - t0) / 1000,
     log: () => log,
@@ -82,6 +78,17 @@ export async function startApi(database, { timeoutMs = 180_000 } = {}) {
       if (!exited) child.kill('SIGKILL');
     },
   };
+}
+
+/**
+ * Starts main.js against `database` (it migrates and loads the notice on start) and waits for
+ * /health/ready. SQL_STATS=1 so every response says how many statements it ran.
+ */
+export async function startApi(database, { timeoutMs = 180_000 } = {}) {
+  requireBuiltApi();
+  // The API runs as it is deployed (NODE_ENV=production: graphql-js skips its development checks).
+  const env = { NODE_ENV: 'production', ...process.env, DATABASE_URL: dbUrl(database), ADMIN_PASSWORD, SQL_STATS: '1' };
+  return { database, ...(await spawnApi({ env, label: `API on ${database}`, timeoutMs })) };
 }
 
 /** One GraphQL POST; returns the parsed body, the wall time and the X-SQL-Statements header. */

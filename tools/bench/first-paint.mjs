@@ -15,14 +15,12 @@
 //     gzip level 9 of each file (the figure issue 4's limit is about, whatever the server sends).
 //     Also how much of it had arrived by the first chart's frame (what the first chart waited for).
 // Fails (exit 1) when p95 > 1500 ms or gzip JS > 400 KB: the limits of issue 4. Writes tmp/bench/first-paint.json.
-import { spawn } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
-import { apiMain, percentile, root, round1, sleep } from './bench-lib.mjs';
+import { apiMain, percentile, root, round1, spawnApi } from './bench-lib.mjs';
 
 const MAIN = process.env.BENCH_API_MAIN ?? apiMain;
 const WEB_DIR = process.env.WEB_DIST_DIR ?? join(root, 'dist/apps/web');
@@ -44,49 +42,15 @@ for (const [what, path] of [
   }
 }
 
-const freePort = () =>
-  new Promise((res, rej) => {
-    const srv = createServer();
-    srv.once('error', rej);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => res(port));
-    });
-  });
-
 /** The built API on the embedded default, as a newcomer's `npm start`: demo data and accounts. */
 async function startServer(dataDir) {
-  const port = await freePort();
-  const env = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, WEB_DIST_DIR: WEB_DIR, ADMIN_PASSWORD: 'first-paint-admin-0' };
+  const env = { ...process.env, DATA_DIR: dataDir, WEB_DIST_DIR: WEB_DIR, ADMIN_PASSWORD: 'first-paint-admin-0' };
   delete env.DATABASE_URL;
   delete env.DEMO_DATA;
-  const child = spawn(process.execPath, [MAIN], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let log = '';
-  child.stdout.on('data', (d) => (log += d));
-  child.stderr.on('data', (d) => (log += d));
-  const base = `http://127.0.0.1:${port}`;
-  const t0 = performance.now();
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`the API exited during start:\n${log}`);
-    if (await fetch(`${base}/health/ready`).then((r) => r.ok, () => false)) break;
-    if (performance.now() - t0 > 180_000) {
-      child.kill('SIGKILL');
-      throw new Error(`the API was not ready after 180 s:\n${log}`);
-    }
-    await sleep(200);
-  }
-  const password = /演示账号的密码均为 (\S+)/.exec(log)?.[1];
-  if (!password) throw new Error(`no demo password in the API's output (demo data off?):\n${log}`);
-  return {
-    base,
-    password,
-    async stop() {
-      if (child.exitCode !== null) return;
-      child.kill('SIGTERM');
-      const exited = await Promise.race([new Promise((r) => child.once('exit', () => r(true))), sleep(15_000).then(() => false)]);
-      if (!exited) child.kill('SIGKILL');
-    },
-  };
+  const server = await spawnApi({ main: MAIN, env, label: 'the API' });
+  const password = /演示账号的密码均为 (\S+)/.exec(server.log())?.[1];
+  if (!password) throw new Error(`no demo password in the API's output (demo data off?):\n${server.log()}`);
+  return { ...server, password };
 }
 
 /**

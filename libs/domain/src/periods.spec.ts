@@ -1,4 +1,4 @@
-import { quarterPeriod, quartersBetween, quarterOfDate } from './periods';
+import { chinaToday, isCalendarDate, quarterPeriod, quartersBetween, quarterOfDate } from './periods';
 import { JIANGMEN_COUNTIES } from './counties';
 
 describe('reporting quarters', () => {
@@ -19,5 +19,19 @@ describe('reporting quarters', () => {
 
   it('knows the seven county-level divisions by code', () => {
     expect(JIANGMEN_COUNTIES.map((c) => c.regionCode)).toEqual(['440703', '440704', '440705', '440781', '440783', '440784', '440785']);
+  });
+});
+
+describe('China dates', () => {
+  it('takes today in China, 8 hours ahead of UTC', () => {
+    expect(chinaToday(new Date('2024-10-09T17:00:00Z'))).toBe('2024-10-10');
+    expect(chinaToday(new Date('2024-10-09T15:00:00Z'))).toBe('2024-10-09');
+  });
+
+  it('knows a real calendar date', () => {
+    expect(isCalendarDate('2024-02-29')).toBe(true);
+    expect(isCalendarDate('2023-02-29')).toBe(false);
+    expect(isCalendarDate('2024-13-01')).toBe(false);
+    expect(isCalendarDate('下周五')).toBe(false);
   });
 });

@@ -38,3 +38,18 @@ export function quartersBetween(fromDate: string, toDate: string): QuarterPeriod
   }
   return out;
 }
+
+/**
+ * Today's calendar date in China, as 2024-11-15: due dates are days in Jiangmen, not in UTC.
+ * (China has had no daylight saving since 1991, so a fixed +8 hours is exact.)
+ */
+export function chinaToday(now: Date = new Date()): string {
+  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+}
+
+/** Whether `iso` is a real calendar date written as YYYY-MM-DD (2024-02-30 is not). */
+export function isCalendarDate(iso: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(iso)) return false;
+  const d = new Date(`${iso}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === iso;
+}

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { isCalendarDate } from '@luoshi/domain';
 import { auditActor, AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../common/request-context';
 import { UpdateReportingPeriodArgs } from './dto/policy.args';
@@ -16,8 +17,7 @@ export class PeriodService {
   /** The office moves a period's due date; it may not fall before the period ends. */
   async updateDueDate(actor: AuthUser, args: UpdateReportingPeriodArgs, requestId: string): Promise<ReportingPeriod> {
     const id = checkId(args.id, '填报期');
-    const date = new Date(`${args.dueOn}T00:00:00Z`);
-    if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== args.dueOn) {
+    if (!isCalendarDate(args.dueOn)) {
       throw new PolicyError('BAD_USER_INPUT', `${args.dueOn} 不是有效日期`, { field: 'dueOn' });
     }
     return this.dataSource.transaction(async (manager) => {

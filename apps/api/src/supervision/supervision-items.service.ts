@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { chinaToday, isCalendarDate } from '@luoshi/domain';
 import { auditActor, AuditService } from '../audit/audit.service';
 import { NoticesService } from '../chasing/notices.service';
 import type { AuthUser } from '../common/request-context';
@@ -7,13 +8,8 @@ import { checkId, notFound } from '../policy/policy.errors';
 import { AddSupervisionItemInput, RespondSupervisionItemArgs, SupervisionItemsArgs } from './dto/supervision.inputs';
 import { SupervisionItem } from './supervision-item.entity';
 import { SupervisionReview } from './supervision-review.entity';
-import { chinaToday, refuseUnlessOpen, SupervisionService } from './supervision.service';
+import { refuseUnlessOpen, SupervisionService } from './supervision.service';
 import { SupervisionError } from './supervision.errors';
-
-const isRealDate = (iso: string) => {
-  const d = new Date(`${iso}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === iso;
-};
 
 const itemSnapshot = (i: SupervisionItem) => ({ status: i.status, version: i.version, request: i.request, dueOn: i.dueOn, response: i.response, agencyId: i.agencyId, measureId: i.measureId });
 
@@ -60,7 +56,7 @@ export class SupervisionItemsService {
   async add(user: AuthUser, input: AddSupervisionItemInput, requestId: string): Promise<SupervisionItem> {
     const request = input.request.trim();
     if (!request) throw new SupervisionError('BAD_USER_INPUT', '督办要求不能为空', { field: 'request' });
-    if (!isRealDate(input.dueOn)) throw new SupervisionError('BAD_USER_INPUT', '办理期限不是有效日期', { field: 'dueOn' });
+    if (!isCalendarDate(input.dueOn)) throw new SupervisionError('BAD_USER_INPUT', '办理期限不是有效日期', { field: 'dueOn' });
     return this.dataSource.transaction(async (manager) => {
       const review = await this.reviews.lockReview(manager, input.reviewId);
       refuseUnlessOpen(review);

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { Rating, ratingChange } from '@luoshi/domain';
+import { chinaToday, Rating, ratingChange } from '@luoshi/domain';
 import { auditActor, AuditService } from '../audit/audit.service';
 import { NoticesService } from '../chasing/notices.service';
 import type { AuthUser } from '../common/request-context';
@@ -12,9 +12,6 @@ import { SupervisionReview } from './supervision-review.entity';
 import { ComputedRating, SupervisionRatingsService } from './supervision-ratings';
 import { SupervisionError } from './supervision.errors';
 import { MeasureRating } from './supervision.models';
-
-/** Today in China, as an ISO date: due dates are days in Jiangmen, not in UTC. */
-export const chinaToday = (now = new Date()) => new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 
 export const refuseUnlessOpen = (review: SupervisionReview) => {
   if (review.status !== 'OPEN') throw new SupervisionError('CONFLICT', '督查已定稿，评级和督办事项不能再改', { status: review.status });

@@ -1,4 +1,5 @@
 import { getAccessToken } from '../features/auth/auth';
+import { saveBlob } from './save-blob';
 
 /** The bearer token for plain HTTP routes (files, Excel) that Apollo's link does not cover. */
 export function authHeader(): Record<string, string> {
@@ -19,10 +20,5 @@ export async function downloadWithToken(url: string, fallbackName: string): Prom
   const res = await fetch(url, { headers: authHeader() });
   if (!res.ok) throw new Error(await errorMessageOf(res));
   const given = /filename\*=UTF-8''([^;]+)/.exec(res.headers.get('content-disposition') ?? '')?.[1];
-  const objectUrl = URL.createObjectURL(await res.blob());
-  const a = document.createElement('a');
-  a.href = objectUrl;
-  a.download = given ? decodeURIComponent(given) : fallbackName;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(objectUrl), 10_000);
+  saveBlob(await res.blob(), given ? decodeURIComponent(given) : fallbackName);
 }

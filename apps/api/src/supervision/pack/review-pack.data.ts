@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { Rating, RatingChange, SupervisionItemStatus, SupervisionReviewStatus } from '@luoshi/domain';
+import { chinaToday, type Rating, type RatingChange, type SupervisionItemStatus, type SupervisionReviewStatus } from '@luoshi/domain';
 import { toSimplified } from '../../common/chinese-script';
 import type { AuthUser } from '../../common/request-context';
 import { DashboardService } from '../../dashboard/dashboard.service';
@@ -8,7 +8,7 @@ import { ReportingPeriod } from '../../policy/reporting-period.entity';
 import { ProgressService } from '../../progress/progress.service';
 import { SupervisionItemsService } from '../supervision-items.service';
 import { SupervisionReview } from '../supervision-review.entity';
-import { chinaToday, SupervisionService } from '../supervision.service';
+import { SupervisionService } from '../supervision.service';
 
 /** Everything the pack shows, as plain data: the .docx and the .xlsx are two layouts of this one object. */
 export interface ReviewPack {

@@ -1,37 +1,15 @@
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
 import { MemoryRouter } from 'react-router';
 import { MockedProvider, type MockedProviderProps } from '@apollo/client/testing/react';
 import { ChaseDeliveriesDocument, ChasingWebhooksDocument } from '../../graphql/generated';
 import { I18nProvider } from '../../app/i18n';
 import ChasingPage from './ChasingPage';
 import { DELIVERY_LIMIT } from './DeliveriesPanel';
+import { testRoot, waitFor } from '../../testing/test-root';
 
-let container: HTMLDivElement;
-let root: Root;
+const dom = testRoot();
 
-beforeEach(() => {
-  container = document.createElement('div');
-  document.body.appendChild(container);
-  root = createRoot(container);
-});
-afterEach(() => {
-  act(() => root.unmount());
-  container.remove();
-});
 
-async function waitFor(check: () => void, timeoutMs = 3000) {
-  const started = Date.now();
-  for (;;) {
-    try {
-      check();
-      return;
-    } catch (error) {
-      if (Date.now() - started > timeoutMs) throw error;
-      await act(() => new Promise((resolve) => setTimeout(resolve, 20)));
-    }
-  }
-}
 
 const deliveries = (rows: unknown[]) => ({
   request: { query: ChaseDeliveriesDocument, variables: { status: null, limit: DELIVERY_LIMIT } },
@@ -41,7 +19,7 @@ const webhooks = { request: { query: ChasingWebhooksDocument }, result: { data: 
 
 function render(mocks: MockedProviderProps['mocks']) {
   act(() => {
-    root.render(
+    dom.root.render(
       <MockedProvider mocks={mocks}>
         <I18nProvider initialLang="zh-Hans">
           <MemoryRouter>
@@ -56,8 +34,8 @@ function render(mocks: MockedProviderProps['mocks']) {
 describe('ChasingPage', () => {
   it('says when the job runs while nothing has been sent', async () => {
     render([deliveries([]), webhooks]);
-    await waitFor(() => expect(container.querySelector('[data-testid="deliveries-empty"]')?.textContent).toContain('每 10 分钟'));
-    expect(container.textContent).toContain('立即催办');
+    await waitFor(() => expect(dom.container.querySelector('[data-testid="deliveries-empty"]')?.textContent).toContain('每 10 分钟'));
+    expect(dom.container.textContent).toContain('立即催办');
   });
 
   it('shows a failed delivery with its attempts and error', async () => {
@@ -80,8 +58,8 @@ describe('ChasingPage', () => {
       ]),
       webhooks,
     ]);
-    await waitFor(() => expect(container.querySelector('[data-testid="delivery-error"]')?.textContent).toContain('HTTP 500'));
-    expect(container.querySelector('[data-testid="delivery-status"]')?.textContent).toContain('已尝试 6 次');
-    expect(container.textContent).toContain('2025-01-08 01:05');
+    await waitFor(() => expect(dom.container.querySelector('[data-testid="delivery-error"]')?.textContent).toContain('HTTP 500'));
+    expect(dom.container.querySelector('[data-testid="delivery-status"]')?.textContent).toContain('已尝试 6 次');
+    expect(dom.container.textContent).toContain('2025-01-08 01:05');
   });
 });

@@ -30,8 +30,8 @@ export default function ChasingPage() {
   };
 
   return (
-    <div className="ls-chase" data-testid="chasing-page">
-      <div className="ls-chase-top">
+    <div className="ls-page-stack ls-chase" data-testid="chasing-page">
+      <div className="ls-page-top">
         <div>
           <Typography.Title level={1} className="ls-page-title">
             {t('chase.title')}

@@ -130,9 +130,9 @@ export function DeliveriesPanel() {
     );
   } else if (!screens.md) {
     body = (
-      <ul className="ls-chase-cards" data-testid="deliveries">
+      <ul className="ls-card-list" data-testid="deliveries">
         {rows.map((d) => (
-          <li key={d.id} className="ls-chase-card" data-testid="delivery-row" data-status={d.status}>
+          <li key={d.id} className="ls-card" data-testid="delivery-row" data-status={d.status}>
             <div className="ls-chase-card-head">
               <Typography.Text strong>{unit(d)}</Typography.Text>
               <span className="ls-chase-muted">{formatChinaTime(d.createdAt)}</span>

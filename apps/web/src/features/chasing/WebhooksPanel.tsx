@@ -107,9 +107,9 @@ export function WebhooksPanel() {
         {title}
       </Typography.Title>
       {!screens.md ? (
-        <ul className="ls-chase-cards">
+        <ul className="ls-card-list">
           {rows.map((row) => (
-            <li key={row.agency.id} className="ls-chase-card" data-testid="robot-row" data-agency-id={row.agency.id}>
+            <li key={row.agency.id} className="ls-card" data-testid="robot-row" data-agency-id={row.agency.id}>
               <Typography.Text strong>{name(row)}</Typography.Text>
               {robot(row)}
               {actions(row)}

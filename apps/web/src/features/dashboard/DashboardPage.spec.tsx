@@ -1,10 +1,10 @@
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
 import { MemoryRouter } from 'react-router';
 import { MockedProvider, type MockedProviderProps } from '@apollo/client/testing/react';
 import { DashboardCountyListDocument, DashboardOverviewDocument, DashboardPolicyDocument, SimplifiedTextsDocument } from '../../graphql/generated';
 import { I18nProvider } from '../../app/i18n';
 import DashboardPage from './DashboardPage';
+import { testRoot, waitFor } from '../../testing/test-root';
 
 type Mock = MockedProviderProps['mocks'];
 
@@ -15,32 +15,9 @@ jest.mock('opencc-js/t2cn', () => {
   return { ConverterFactory: () => (text: string) => `opencc:${text}`, Locale: { from: { tw: [], hk: [] }, to: { cn: [] } } };
 });
 
-let container: HTMLDivElement;
-let root: Root;
+const dom = testRoot();
 
-beforeEach(() => {
-  container = document.createElement('div');
-  document.body.appendChild(container);
-  root = createRoot(container);
-});
 
-afterEach(() => {
-  act(() => root.unmount());
-  container.remove();
-});
-
-async function waitFor(check: () => void, timeoutMs = 3000) {
-  const started = Date.now();
-  for (;;) {
-    try {
-      check();
-      return;
-    } catch (error) {
-      if (Date.now() - started > timeoutMs) throw error;
-      await act(() => new Promise((resolve) => setTimeout(resolve, 20)));
-    }
-  }
-}
 
 const period = (id: string, label: string) => ({ id, label, startsOn: '2024-07-01', endsOn: '2024-09-30', dueOn: '2024-10-10' });
 const P1 = period('p1', '2024Q3');
@@ -48,7 +25,7 @@ const P2 = period('p2', '2024Q4');
 
 const policyMock = {
   request: { query: DashboardPolicyDocument },
-  result: { data: { appInfo: { demoData: true }, policies: [{ id: 'pol', docNumber: '江就辦〔2024〕1號', currentPeriod: { id: 'p2', label: '2024Q4' }, periods: [P1, P2] }] } },
+  result: { data: { appInfo: { demoData: true }, policies: [{ __typename: 'Policy', id: 'pol', docNumber: '江就辦〔2024〕1號', currentPeriod: { id: 'p2', label: '2024Q4' }, periods: [P1, P2] }] } },
 };
 const countiesMock = { request: { query: DashboardCountyListDocument }, result: { data: { agencies: [] } } };
 const emptyOverview = (p: typeof P1) => ({
@@ -58,7 +35,7 @@ const emptyOverview = (p: typeof P1) => ({
 
 function render(mocks: Mock, url = '/dashboard') {
   act(() => {
-    root.render(
+    dom.root.render(
       <MockedProvider mocks={mocks}>
         <I18nProvider initialLang="zh-Hans">
           <MemoryRouter initialEntries={[url]}>
@@ -70,7 +47,7 @@ function render(mocks: Mock, url = '/dashboard') {
   });
 }
 
-const text = () => container.textContent ?? '';
+const text = () => dom.container.textContent ?? '';
 
 describe('DashboardPage', () => {
   // First: later tests have no SimplifiedTexts answer, so they fall back to opencc (loaded once per file).
@@ -87,17 +64,17 @@ describe('DashboardPage', () => {
 
   it('walks back from the current period, then says when no period has reports; shows the demo banner', async () => {
     render([policyMock, countiesMock, emptyOverview(P2), emptyOverview(P1)]);
-    expect(container.querySelector('[data-testid="dashboard-loading"]')).not.toBeNull();
+    expect(dom.container.querySelector('[data-testid="dashboard-loading"]')).not.toBeNull();
     await waitFor(() => expect(text()).toContain('本期暂无已提交的报告'));
     expect(text()).toContain('演示数据：以下内容为系统生成的示例，仅供体验');
     // It looked at the current quarter, found nothing, and settled on the earlier one.
-    expect(container.querySelector('[data-testid="dashboard"]')!.getAttribute('data-period-id')).toBe('p1');
+    expect(dom.container.querySelector('[data-testid="dashboard"]')!.getAttribute('data-period-id')).toBe('p1');
   });
 
   it('keeps the period of the address even without reports', async () => {
     render([policyMock, countiesMock, emptyOverview(P2)], '/dashboard?period=p2');
     await waitFor(() => expect(text()).toContain('本期暂无已提交的报告'));
-    expect(container.querySelector('[data-testid="dashboard"]')!.getAttribute('data-period-id')).toBe('p2');
+    expect(dom.container.querySelector('[data-testid="dashboard"]')!.getAttribute('data-period-id')).toBe('p2');
   });
 
   it('offers a retry when the data cannot be loaded', async () => {

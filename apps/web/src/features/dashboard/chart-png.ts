@@ -1,3 +1,4 @@
+import { saveBlob } from '../../app/save-blob';
 // A chart as a PNG, without a rendering library: the Recharts SVG is cloned with its computed
 // styles written inline (an SVG drawn as an image sees no stylesheet), given a white background,
 // a caption (what, which policy, period and county) and its legend (Recharts draws the legend as
@@ -169,17 +170,6 @@ async function rasterize(markup: string, width: number, height: number): Promise
   return new Promise<Blob>((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('toBlob returned nothing'))), 'image/png'));
 }
 
-function download(blob: Blob, fileName: string) {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
 /** The first chart inside `container` as a PNG download named `fileName`. */
 export async function exportChartPng(container: Element, caption: ChartCaption, fileName: string): Promise<void> {
   const svg = findChartSvg(container);
@@ -193,5 +183,5 @@ export async function exportChartPng(container: Element, caption: ChartCaption, 
   const fontFamily = window.getComputedStyle(svg).fontFamily || 'sans-serif';
   const legendSpace = wrapper.querySelector('.recharts-legend-wrapper')?.getBoundingClientRect().height ?? 0;
   const { markup, width, height } = composeSvg(styled, size, caption, readLegend(wrapper), fontFamily, legendSpace);
-  download(await rasterize(markup, width, height), fileName);
+  saveBlob(await rasterize(markup, width, height), fileName);
 }

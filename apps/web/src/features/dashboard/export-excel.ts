@@ -1,6 +1,7 @@
 // Loaded only when someone exports: exceljs is large and never part of the dashboard's first render.
 import ExcelJS from 'exceljs';
 import type { SheetData } from './export-rows';
+import { saveBlob } from '../../app/save-blob';
 
 /** Writes the sheets to an .xlsx file and hands it to the browser as a download. */
 export async function downloadWorkbook(sheets: SheetData[], fileName: string): Promise<void> {
@@ -17,12 +18,5 @@ export async function downloadWorkbook(sheets: SheetData[], fileName: string): P
     ws.views = [{ state: 'frozen', ySplit: 1 }];
   }
   const buffer = await workbook.xlsx.writeBuffer();
-  const url = URL.createObjectURL(new Blob([buffer], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  saveBlob(new Blob([buffer], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }), fileName);
 }

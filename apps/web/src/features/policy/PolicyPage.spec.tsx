@@ -1,16 +1,15 @@
 import { act, type ReactNode } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
 import { MockedProvider, type MockedProviderProps } from '@apollo/client/testing/react';
 import { PolicyStructureDocument } from '../../graphql/generated';
 import { I18nProvider, type Lang } from '../../app/i18n';
 import { loadTraditionalToSimplified } from '../../app/opencc';
 import PolicyPage from './PolicyPage';
 import { POLICY_FIXTURE } from './__fixtures__/policy';
+import { testRoot, waitFor } from '../../testing/test-root';
 
 type Mock = MockedProviderProps['mocks'];
 
-let container: HTMLDivElement;
-let root: Root;
+const dom = testRoot();
 
 beforeAll(async () => {
   // Load opencc up front so the first render already converts (the app shows the text as written
@@ -18,21 +17,11 @@ beforeAll(async () => {
   await loadTraditionalToSimplified();
 });
 
-beforeEach(() => {
-  container = document.createElement('div');
-  document.body.appendChild(container);
-  root = createRoot(container);
-});
-
-afterEach(() => {
-  act(() => root.unmount());
-  container.remove();
-  window.localStorage.clear();
-});
+afterEach(() => window.localStorage.clear());
 
 function render(mocks: Mock, lang: Lang = 'zh-Hans', children: ReactNode = <PolicyPage />) {
   act(() => {
-    root.render(
+    dom.root.render(
       <MockedProvider mocks={mocks}>
         <I18nProvider initialLang={lang}>{children}</I18nProvider>
       </MockedProvider>,
@@ -40,21 +29,9 @@ function render(mocks: Mock, lang: Lang = 'zh-Hans', children: ReactNode = <Poli
   });
 }
 
-async function waitFor(check: () => void, timeoutMs = 3000) {
-  const started = Date.now();
-  for (;;) {
-    try {
-      check();
-      return;
-    } catch (error) {
-      if (Date.now() - started > timeoutMs) throw error;
-      await act(() => new Promise((resolve) => setTimeout(resolve, 20)));
-    }
-  }
-}
 
-const cards = () => container.querySelectorAll('[data-testid="measure-card"]');
-const text = () => container.textContent ?? '';
+const cards = () => dom.container.querySelectorAll('[data-testid="measure-card"]');
+const text = () => dom.container.textContent ?? '';
 const policiesMock = (policies: unknown[]) => ({
   request: { query: PolicyStructureDocument },
   result: { data: { policies } },
@@ -71,14 +48,14 @@ function typeInto(input: HTMLInputElement, value: string) {
 describe('PolicyPage', () => {
   it('shows a skeleton, then every measure of the notice in simplified characters', async () => {
     render([policiesMock([POLICY_FIXTURE])]);
-    expect(container.querySelector('.ant-skeleton')).not.toBeNull();
+    expect(dom.container.querySelector('.ant-skeleton')).not.toBeNull();
 
     await waitFor(() => expect(cards()).toHaveLength(15));
-    const heading = container.querySelector('h1');
+    const heading = dom.container.querySelector('h1');
     expect(heading?.textContent).toContain('江就办〔2024〕1号');
     expect(text()).toContain('2024年7月26日');
     expect(text()).toContain('共 4 个部分、15 项措施、2 项量化指标');
-    expect([...container.querySelectorAll('h2')].map((h) => h.textContent)).toEqual([
+    expect([...dom.container.querySelectorAll('h2')].map((h) => h.textContent)).toEqual([
       '一、强化就业岗位开发',
       '二、支持创业带动就业',
       '三、促进重点群体就业',
@@ -114,18 +91,18 @@ describe('PolicyPage', () => {
     render([policiesMock([POLICY_FIXTURE])]);
     await waitFor(() => expect(cards()).toHaveLength(15));
 
-    typeInto(container.querySelector('input')!, '见习岗位');
+    typeInto(dom.container.querySelector('input')!, '见习岗位');
     await waitFor(() => expect(cards()).toHaveLength(1));
     expect(text()).toContain('找到 1 项相关措施');
 
-    typeInto(container.querySelector('input')!, '没有这个词');
+    typeInto(dom.container.querySelector('input')!, '没有这个词');
     await waitFor(() => expect(text()).toContain('没有找到相关措施'));
   });
 
   it('shows the policy as written in the traditional UI', async () => {
     render([policiesMock([POLICY_FIXTURE])], 'zh-Hant');
     await waitFor(() => expect(cards()).toHaveLength(15));
-    expect(container.querySelector('h1')?.textContent).toContain('江就辦〔2024〕1號');
+    expect(dom.container.querySelector('h1')?.textContent).toContain('江就辦〔2024〕1號');
     expect(text()).toContain('各縣（市、區）政府（7）');
     expect(text()).toContain('見習崗位 不少於 3,000 個（2024年）');
   });
@@ -144,7 +121,7 @@ describe('PolicyPage', () => {
     await waitFor(() => expect(text()).toContain('政策文件加载失败'));
     expect(text()).toContain('无法连接服务器');
 
-    const retry = [...container.querySelectorAll('button')].find((b) => b.textContent?.replace(/\s/g, '') === '重试')!;
+    const retry = [...dom.container.querySelectorAll('button')].find((b) => b.textContent?.replace(/\s/g, '') === '重试')!;
     act(() => retry.click());
     await waitFor(() => expect(cards()).toHaveLength(15));
   });

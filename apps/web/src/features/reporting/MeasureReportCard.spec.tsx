@@ -1,5 +1,4 @@
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
 import { MemoryRouter } from 'react-router';
 import { CombinedGraphQLErrors } from '@apollo/client/errors';
 import { I18nProvider } from '../../app/i18n';
@@ -8,6 +7,7 @@ import type { SavedReport } from './draft';
 import { ReportDraftStore, type DraftApi } from './draft-store';
 import { buildFigureGrid, gridRows } from './figure-grid';
 import { MeasureReportCard, type FormTask } from './MeasureReportCard';
+import { testRoot } from '../../testing/test-root';
 
 const taishan = { id: 'ts', name: '台山市', regionCode: '440781' };
 const task: FormTask = {
@@ -37,8 +37,7 @@ const api: DraftApi = {
   fetchLatest: jest.fn(async () => savedReport({})),
 };
 
-let container: HTMLDivElement;
-let root: Root;
+const dom = testRoot();
 
 // Loaded up front, so the first render already shows simplified characters.
 beforeAll(() => loadTraditionalToSimplified());
@@ -52,20 +51,11 @@ beforeAll(() => {
   });
 });
 afterAll(() => jest.restoreAllMocks());
-beforeEach(() => {
-  container = document.createElement('div');
-  document.body.appendChild(container);
-  root = createRoot(container);
-});
-afterEach(() => {
-  act(() => root.unmount());
-  container.remove();
-});
 
 function render(report: SavedReport | null) {
   const store = new ReportDraftStore({ periodId: 'p', agencyId: 'ts', api, delayMs: 60_000 }, [{ measureId: 'm7', report, rows: gridRows(grid) }]);
   act(() => {
-    root.render(
+    dom.root.render(
       <MemoryRouter>
         <I18nProvider initialLang="zh-Hans">
           <MeasureReportCard store={store} task={{ ...task, report }} grid={grid} />
@@ -85,8 +75,8 @@ function type(element: HTMLInputElement | HTMLTextAreaElement, value: string) {
   });
 }
 
-const text = () => container.textContent ?? '';
-const figureInput = () => container.querySelector<HTMLInputElement>('input[aria-label="见习岗位 台山市"]')!;
+const text = () => dom.container.textContent ?? '';
+const figureInput = () => dom.container.querySelector<HTMLInputElement>('input[aria-label="见习岗位 台山市"]')!;
 
 describe('MeasureReportCard', () => {
   it('shows the target, last period’s figure and the quota beside the county’s input', () => {
@@ -113,12 +103,12 @@ describe('MeasureReportCard', () => {
     render(savedReport({ status: 'RETURNED', progress: '原进展', reviewComment: '请补充行业分布' }));
     expect(text()).toContain('办公室退回了这项报告');
     expect(text()).toContain('请补充行业分布');
-    expect(container.querySelector<HTMLTextAreaElement>('[data-testid="field-progress"]')?.value).toBe('原进展');
+    expect(dom.container.querySelector<HTMLTextAreaElement>('[data-testid="field-progress"]')?.value).toBe('原进展');
   });
 
   it('shows a submitted report read-only', () => {
     render(savedReport({ status: 'SUBMITTED', progress: '已提交的进展', values: [{ target: { id: 't7' }, county: { id: 'ts' }, value: 120 }] }));
-    expect(container.querySelector('textarea')).toBeNull();
+    expect(dom.container.querySelector('textarea')).toBeNull();
     expect(figureInput()).toBeNull();
     expect(text()).toContain('已提交，等待办公室审核');
     expect(text()).toContain('已提交的进展');
@@ -130,10 +120,10 @@ describe('MeasureReportCard', () => {
       new CombinedGraphQLErrors({ data: null, errors: [{ message: '报告已被他人修改', extensions: { code: 'CONFLICT', currentVersion: 3 } }] }),
     );
     const store = render(savedReport({ progress: 'a' }));
-    type(container.querySelector<HTMLTextAreaElement>('[data-testid="field-progress"]')!, '我的文字');
+    type(dom.container.querySelector<HTMLTextAreaElement>('[data-testid="field-progress"]')!, '我的文字');
     await act(() => store.flush('m7'));
-    expect(container.querySelector('[data-testid="conflict-alert"]')).not.toBeNull();
+    expect(dom.container.querySelector('[data-testid="conflict-alert"]')).not.toBeNull();
     expect(text()).toContain('载入最新版本');
-    expect(container.querySelector<HTMLTextAreaElement>('[data-testid="field-progress"]')?.value).toBe('我的文字');
+    expect(dom.container.querySelector<HTMLTextAreaElement>('[data-testid="field-progress"]')?.value).toBe('我的文字');
   });
 });

@@ -36,9 +36,9 @@ export function ItemsTable({ items, onClose, testId }: { items: readonly Item[];
   if (rows.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('sup.noItems')} data-testid={testId} />;
   if (!screens.md) {
     return (
-      <ul className="ls-sup-cards" data-testid={testId}>
+      <ul className="ls-card-list" data-testid={testId}>
         {rows.map((item) => (
-          <li key={item.id} className="ls-sup-card" {...rowAttrs(item)}>
+          <li key={item.id} className="ls-card ls-sup-card" {...rowAttrs(item)}>
             <div className="ls-sup-card-title">
               {display(item.agency.shortName)} · {measureNumber(item.measure.seq, lang)} <ItemStatusTag status={item.status} />
             </div>

@@ -36,7 +36,7 @@ function ItemCard({ item, onReload }: { item: Item; onReload: () => Promise<unkn
   };
 
   return (
-    <li className="ls-sup-card ls-sup-my-item" data-testid="my-item" data-item-id={item.id} data-status={item.status}>
+    <li className="ls-card ls-sup-card ls-sup-my-item" data-testid="my-item" data-item-id={item.id} data-status={item.status}>
       <div className="ls-sup-card-title">
         <ItemStatusTag status={item.status} />
         <span>
@@ -113,7 +113,7 @@ export default function MyItemsPage() {
   const items = query.data?.supervisionItems;
 
   return (
-    <div className="ls-sup" data-testid="my-items">
+    <div className="ls-page-stack ls-sup" data-testid="my-items">
       <Typography.Title level={1} className="ls-page-title">
         {t('nav.supervisionItems')}
       </Typography.Title>
@@ -125,7 +125,7 @@ export default function MyItemsPage() {
       ) : items.length === 0 ? (
         <Empty description={t('sup.myEmpty')} data-testid="my-items-empty" />
       ) : (
-        <ul className="ls-sup-cards ls-sup-my-items">
+        <ul className="ls-card-list ls-sup-my-items">
           {sortItems(items).map((item) => (
             <ItemCard key={item.id} item={item} onReload={reload} />
           ))}

@@ -78,9 +78,9 @@ export function RatingsTable({ rows, onRate }: { rows: readonly RatingRow[]; onR
 
   if (!screens.md) {
     return (
-      <ul className="ls-sup-cards" data-testid="ratings">
+      <ul className="ls-card-list" data-testid="ratings">
         {rows.map((row) => (
-          <li key={row.measure.id} className="ls-sup-card" data-testid="rating-row" data-measure-seq={row.measure.seq} data-rating={row.rating}>
+          <li key={row.measure.id} className="ls-card ls-sup-card" data-testid="rating-row" data-measure-seq={row.measure.seq} data-rating={row.rating}>
             <div className="ls-sup-card-title">
               <MeasureTitle row={row} />
             </div>

@@ -73,8 +73,8 @@ export default function SupervisionListPage() {
   );
 
   return (
-    <div className="ls-sup" data-testid="supervision-list">
-      <div className="ls-sup-top">
+    <div className="ls-page-stack ls-sup" data-testid="supervision-list">
+      <div className="ls-page-top">
         <div>
           <Typography.Title level={1} className="ls-page-title">
             {t('sup.title')}
@@ -98,9 +98,9 @@ export default function SupervisionListPage() {
       ) : rows.length === 0 ? (
         <Empty description={t('sup.listEmpty')} data-testid="reviews-empty" />
       ) : !screens.md ? (
-        <ul className="ls-sup-cards" data-testid="reviews">
+        <ul className="ls-card-list" data-testid="reviews">
           {rows.map((r) => (
-            <li key={r.id} className="ls-sup-card" data-testid="review-row" data-review-id={r.id}>
+            <li key={r.id} className="ls-card ls-sup-card" data-testid="review-row" data-review-id={r.id}>
               <div className="ls-sup-card-title">
                 {link(r)} <ReviewStatusTag status={r.status} />
               </div>

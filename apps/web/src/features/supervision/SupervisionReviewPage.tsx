@@ -86,11 +86,11 @@ export default function SupervisionReviewPage() {
   };
 
   return (
-    <div className="ls-sup" data-testid="supervision-review" data-status={review.status} data-review-id={review.id}>
+    <div className="ls-page-stack ls-sup" data-testid="supervision-review" data-status={review.status} data-review-id={review.id}>
       <Link to="/supervision" className="ls-sup-back">
         ← {t('sup.back')}
       </Link>
-      <div className="ls-sup-top">
+      <div className="ls-page-top">
         <div>
           <Typography.Title level={1} className="ls-page-title">
             {t('sup.fromReview', { period })} <ReviewStatusTag status={review.status} />

@@ -1,10 +1,7 @@
 import type { Rating, RatingChange, SupervisionItemStatus } from '../../graphql/generated';
 
 /** Today's calendar date in China (the API's due dates are China dates), as 2024-11-15. */
-export function chinaToday(now: Date = new Date()): string {
-  // en-CA writes dates as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}
+export { chinaToday } from '@luoshi/domain';
 
 export interface PeriodLike {
   id: string;
