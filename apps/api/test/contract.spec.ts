@@ -11,11 +11,26 @@ import { countyId, loadVariantNotice, signedInUser } from './support/fixtures';
  */
 const COPY = join(__dirname, 'contract/operations.graphql');
 const SHARED = join(__dirname, '../../../../shared/contract/operations.graphql');
-const operations = new Map(
-  parse(readFileSync(COPY, 'utf8'))
-    .definitions.filter((d): d is OperationDefinitionNode => d.kind === 'OperationDefinition')
-    .map((d) => [d.name!.value, print(d)]),
-);
+const operationsOf = (text: string) =>
+  new Map(
+    parse(text)
+      .definitions.filter((d): d is OperationDefinitionNode => d.kind === 'OperationDefinition')
+      .map((d) => [d.name!.value, print(d)]),
+  );
+const operations = operationsOf(readFileSync(COPY, 'utf8'));
+
+/** Shared operations whose feature is still an open issue (see `issues show N`). */
+const NOT_YET_SERVED: Record<string, string> = {
+  Logout: 'issue 9',
+  ChangePassword: 'issue 12',
+  Users: 'issue 12',
+  SetUserActive: 'issue 12',
+  ResetPassword: 'issue 12',
+  CreateUnitAccounts: 'issue 12',
+  ImportNotice: 'issue 10',
+  PublishPolicy: 'issue 10',
+  SetQuotas: 'issue 12',
+};
 
 const DOC = '江就辦〔2024〕1號';
 const POLICY = seedIds.policy(DOC);
@@ -37,9 +52,14 @@ describe('the public API contract', () => {
     return server.ok<Record<string, any>>(query, variables, token); // eslint-disable-line @typescript-eslint/no-explicit-any
   };
 
-  it('is the same contract as the shared one, where the shared folder is present', () => {
+  it('is the shared contract, each operation verbatim, where the shared folder is present', () => {
     if (!existsSync(SHARED)) return; // a fresh clone outside the workplace has only the copy
-    expect(readFileSync(COPY, 'utf8')).toBe(readFileSync(SHARED, 'utf8'));
+    const shared = operationsOf(readFileSync(SHARED, 'utf8'));
+    for (const [name, text] of operations) expect({ name, text: shared.get(name) }).toEqual({ name, text });
+    // Operations the shared contract has gained for work not built yet: named here, with their issue,
+    // so that a new one cannot slip in unnoticed and a built one must join the copy (and its test).
+    const missing = [...shared.keys()].filter((name) => !operations.has(name)).sort();
+    expect(missing).toEqual(Object.keys(NOT_YET_SERVED).sort());
   });
 
   it('validates every served operation against the running server’s schema', async () => {
