@@ -2,7 +2,6 @@ import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { DynamicModule, Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
-import { randomUUID } from 'node:crypto';
 import type { Request } from 'express';
 import { DataSource } from 'typeorm';
 import { AttachmentsModule } from './attachments/attachments.module';
@@ -11,6 +10,7 @@ import { ChasingModule } from './chasing/chasing.module';
 import { DashboardModule } from './dashboard/dashboard.module';
 import { AuthModule } from './auth/auth.module';
 import { formatGraphQLError } from './common/graphql-errors';
+import { requestIdOf } from './common/request-id';
 import { createLoaders } from './common/loaders';
 import type { RequestContext } from './common/request-context';
 import { DatabaseModule } from './database/database.module';
@@ -19,12 +19,6 @@ import { PolicyModule } from './policy/policy.module';
 import { ProgressModule } from './progress/progress.module';
 import { ReportsModule } from './reports/reports.module';
 import { SupervisionModule } from './supervision/supervision.module';
-
-/** A request id from the proxy when it sends a sane one, else a new one: it ties audit records to requests. */
-function requestIdOf(req: Request): string {
-  const given = req.headers['x-request-id'];
-  return typeof given === 'string' && /^[\w.:-]{1,100}$/.test(given) ? given : randomUUID();
-}
 
 @Module({})
 export class AppModule {

@@ -21,13 +21,13 @@ export class SupervisionResolver {
   ) {}
 
   @Query(() => SupervisionReview)
-  supervisionReview(@Args('id', { type: () => ID }) id: string): Promise<SupervisionReview> {
-    return this.reviews.get(id);
+  supervisionReview(@Args('id', { type: () => ID }) id: string, @CurrentUser() user: AuthUser): Promise<SupervisionReview> {
+    return this.reviews.getFor(user, id);
   }
 
-  @Query(() => [SupervisionReview], { description: 'The policy’s reviews, latest period first' })
-  supervisionReviews(@Args('policyId', { type: () => ID }) policyId: string): Promise<SupervisionReview[]> {
-    return this.reviews.list(policyId);
+  @Query(() => [SupervisionReview], { description: 'The policy’s reviews, latest period first (a reporter: the FINAL ones)' })
+  supervisionReviews(@Args('policyId', { type: () => ID }) policyId: string, @CurrentUser() user: AuthUser): Promise<SupervisionReview[]> {
+    return this.reviews.listFor(user, policyId);
   }
 
   @Roles('ADMIN', 'OFFICE')
@@ -74,8 +74,8 @@ export class SupervisionResolver {
   }
 
   @ResolveField(() => SupervisionReview, { nullable: true, description: 'The review of the quarter before, if held' })
-  previousReview(@Parent() review: SupervisionReview): Promise<SupervisionReview | null> {
-    return this.reviews.previous(review);
+  previousReview(@Parent() review: SupervisionReview, @CurrentUser() user: AuthUser): Promise<SupervisionReview | null> {
+    return this.reviews.previousFor(user, review);
   }
 
   @ResolveField(() => SupervisionSummary)

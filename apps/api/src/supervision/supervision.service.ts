@@ -53,6 +53,24 @@ export class SupervisionService {
     return review;
   }
 
+  /** A review as this user may read it: a unit's reporter only once it is FINAL (the office's deliberations stay in the office). */
+  async getFor(user: AuthUser, id: string): Promise<SupervisionReview> {
+    const review = await this.get(id);
+    if (!mayRead(user, review)) throw new SupervisionError('FORBIDDEN', '督查结果定稿后才向各单位公开', { id });
+    return review;
+  }
+
+  /** The policy's reviews this user may read (a reporter: the FINAL ones). */
+  async listFor(user: AuthUser, policyId: string): Promise<SupervisionReview[]> {
+    return (await this.list(policyId)).filter((r) => mayRead(user, r));
+  }
+
+  /** The review of the quarter before, if held and readable by this user. */
+  async previousFor(user: AuthUser, review: SupervisionReview): Promise<SupervisionReview | null> {
+    const previous = await this.previous(review);
+    return previous && mayRead(user, previous) ? previous : null;
+  }
+
   list(policyId: string): Promise<SupervisionReview[]> {
     return this.dataSource
       .getRepository(SupervisionReview)
@@ -224,3 +242,6 @@ export class SupervisionService {
     });
   }
 }
+
+/** Reporters read a review once it is FINAL (it is then what was sent out); everyone else at any time. */
+const mayRead = (user: AuthUser, review: SupervisionReview) => user.role !== 'REPORTER' || review.status === 'FINAL';

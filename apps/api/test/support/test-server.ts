@@ -21,14 +21,15 @@ export class TestServer {
   ) {}
 
   /** countStatements: each response carries X-SQL-Statements (see common/sql-stats.ts). */
-  static async start(options: { countStatements?: boolean } = {}): Promise<TestServer> {
+  /** webDir: serve a dashboard from there (as `npm start` does), to test what the API answers beside it. */
+  static async start(options: { countStatements?: boolean; webDir?: string } = {}): Promise<TestServer> {
     const url = process.env.TEST_DATABASE_URL;
     if (!url) throw new Error('TEST_DATABASE_URL is not set: run through apps/api/jest.config.cjs');
     if (options.countStatements) process.env.SQL_STATS = '1';
     const dataSource = createDataSource({ url, poolSize: 5, logger: options.countStatements ? new StatementCountingLogger() : undefined });
     await dataSource.initialize();
     await prepareDatabase(dataSource);
-    const app = await createApp({ dataSource, logger: false, serveWeb: false });
+    const app = await createApp({ dataSource, logger: false, serveWeb: !!options.webDir, webDir: options.webDir });
     if (options.countStatements) delete process.env.SQL_STATS; // only this app counts
     await app.listen(0, '127.0.0.1');
     const address = app.getHttpServer().address() as { port: number };
