@@ -108,7 +108,8 @@ describe('supervision review (督查): the contract’s rules and refusals', () 
     expect(answered).toMatchObject({ status: 'RESPONDED', version: 2 });
     await refused('CONFLICT', RESPOND, { id: mine.id, response: '补充', v: 1 }, taishan);
 
-    const seen = (await server.ok<{ supervisionReview: { items: { id: string }[] } }>(REVIEW_QUERY, { id: review.id }, taishan)).supervisionReview.items.map((i) => i.id);
+    // While the review is OPEN a reporter reads its own items, not the review (supervision-visibility.spec.ts).
+    const seen = (await server.ok<{ supervisionItems: { id: string }[] }>(`query ($r: ID) { supervisionItems(reviewId: $r) { id } }`, { r: review.id }, taishan)).supervisionItems.map((i) => i.id);
     expect(seen).toContain(mine.id);
     expect(seen).not.toContain(theirs.id);
     const listed = (await server.ok<{ supervisionItems: { id: string }[] }>(`{ supervisionItems { id } }`, {}, enping)).supervisionItems.map((i) => i.id);
