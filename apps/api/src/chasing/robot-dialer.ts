@@ -13,24 +13,20 @@ export interface PinnedTarget {
 }
 
 /**
- * The network under the robot sender: name resolution and the connection. A Nest provider so the
- * integration tests can route the real robot hosts to local receivers (they replace these two
- * methods on the app's instance); nothing in configuration can, so production always speaks TLS
- * to the address it checked.
+ * The network under the robot sender: name resolution and the connection, nothing else (the
+ * allowlist, the address vetting and the request are the sender's). A Nest provider so the
+ * integration tests can route the real robot hosts to local receivers by replacing these two
+ * methods on the app's instance; nothing in configuration can, so production always speaks TLS to
+ * the address the sender checked.
  */
-export abstract class RobotDialer {
-  /** Every address the host resolves to (all of them are checked, not just the first). */
-  abstract lookup(host: string): Promise<{ address: string; family: number }[]>;
-  /** A connected stream to the pinned address, speaking to the host; no second lookup. */
-  abstract connect(target: PinnedTarget): Socket;
-}
-
 @Injectable()
-export class TlsRobotDialer extends RobotDialer {
+export class RobotDialer {
+  /** Every address the host resolves to (the sender checks all of them, not just the first). */
   lookup(host: string): Promise<{ address: string; family: number }[]> {
     return lookup(host, { all: true, verbatim: true });
   }
 
+  /** A connection to the pinned address, speaking TLS to the host: no second lookup. */
   connect(target: PinnedTarget): Socket {
     return connectTls(target.address, Number(target.url.port || 443), target.url.hostname);
   }

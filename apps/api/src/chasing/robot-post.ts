@@ -1,4 +1,5 @@
 import { request } from 'node:http';
+import { Socket } from 'node:net';
 import type { WebhookKind } from './agency-webhook.entity';
 import { isPublicAddress } from './public-address';
 import { ALLOWED_ROBOT_ADDRESSES, checkRobotUrl } from './robot-address';
@@ -89,7 +90,16 @@ function exchange(dialer: RobotDialer, target: PinnedTarget, payload: string, de
           // The id lets a receiver (or a test) tell a retry of one message from a second message.
           'x-luoshi-delivery': deliveryId,
         },
-        createConnection: () => dialer.connect(target),
+        createConnection: () => {
+          try {
+            return dialer.connect(target);
+          } catch (error) {
+            // Reported through the request's 'error' event like any other connection failure.
+            const failed = new Socket();
+            process.nextTick(() => failed.destroy(error as Error));
+            return failed;
+          }
+        },
       },
       (res) => {
         const status = res.statusCode ?? 0;
