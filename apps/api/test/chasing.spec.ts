@@ -2,7 +2,7 @@ import { codeOf, TestServer } from './support/test-server';
 import { countyId, departmentId, loadVariantNotice, PolicyIds, ReportRef, SAVE, signedInUser, SUBMIT } from './support/fixtures';
 import { ChaseService } from '../src/chasing/chase.service';
 import { DeliverySender } from '../src/chasing/delivery-sender';
-import { deadPort, docInMessages, dueInDays, startReceiver } from './chasing-support';
+import { deadPort, docInMessages, dueInDays, robotUrl, RobotRoutes, routeRobots, startReceiver } from './chasing-support';
 
 // One file on purpose: every pass chases the whole database, so two chasing files run in parallel
 // workers would take each other's events (still exactly once, but not where a test looks).
@@ -39,6 +39,7 @@ describe('chasing: in-app notices, the look-back window and webhook settings', (
 
   beforeAll(async () => {
     server = await TestServer.start();
+    routeRobots(server); // no test ever reaches the real robots
     admin = await server.adminToken();
     [office, leader, taishanA, taishanB, hrss] = await Promise.all([
       signedInUser(server, admin, 'OFFICE'),
@@ -131,10 +132,29 @@ describe('chasing: in-app notices, the look-back window and webhook settings', (
     expect(codeOf(await server.gql(`{ agencyWebhooks { agencyId } }`, {}, hrss))).toBe('FORBIDDEN');
     expect(codeOf(await server.gql(`{ chaseDeliveries { id } }`, {}, hrss))).toBe('FORBIDDEN');
     expect(codeOf(await server.gql(RUN, {}, hrss))).toBe('FORBIDDEN');
-    for (const bad of ['ftp://example.com/hook', 'qyapi.weixin.qq.com/send', 'javascript:alert(1)', '']) {
+    const rowsBefore = ((await server.dataSource.query(`SELECT count(*)::int AS n FROM agency_webhook`)) as { n: number }[])[0].n;
+    for (const bad of [
+      'ftp://example.com/hook',
+      'qyapi.weixin.qq.com/send',
+      'javascript:alert(1)',
+      '',
+      // Anything but the two robot endpoints over https: the API must not reach inside the network.
+      'http://oapi.dingtalk.com/robot/send?access_token=t0ken',
+      'http://127.0.0.1:8080/robot/send?access_token=t0ken',
+      'https://169.254.169.254/latest/meta-data/',
+      'https://2130706433/robot/send?access_token=t0ken',
+      'https://[::ffff:127.0.0.1]/robot/send?access_token=t0ken',
+      'https://oapi.dingtalk.com.evil.com/robot/send?access_token=t0ken',
+      'https://evil.com#@oapi.dingtalk.com/robot/send?access_token=t0ken',
+      'https://user:pw@oapi.dingtalk.com/robot/send?access_token=t0ken',
+      'https://oapi.dingtalk.com:8443/robot/send?access_token=t0ken',
+      url, // a WeCom address for a DingTalk robot
+    ]) {
       const res = await server.gql(SET, { a: HESHAN, k: 'DINGTALK', u: bad }, office);
-      expect([bad, codeOf(res)]).toEqual([bad, 'BAD_USER_INPUT']);
+      expect([bad, codeOf(res), res.errors?.[0]?.extensions?.field]).toEqual([bad, 'BAD_USER_INPUT', 'url']);
+      expect(res.errors?.[0]?.message).toMatch(/oapi\.dingtalk\.com/);
     }
+    expect(((await server.dataSource.query(`SELECT count(*)::int AS n FROM agency_webhook`)) as { n: number }[])[0].n).toBe(rowsBefore);
     expect(codeOf(await server.gql(SET, { a: '00000000-0000-4000-8000-000000000000', k: 'WECOM', u: url }, office))).toBe('NOT_FOUND');
     expect(codeOf(await server.gql(SET, { a: HESHAN, k: 'SLACK', u: url }, office))).toBe('BAD_USER_INPUT');
     const listed = async () => (await server.ok<{ agencyWebhooks: { agencyId: string }[] }>(`{ agencyWebhooks { agencyId kind url updatedAt } }`, {}, office)).agencyWebhooks;
@@ -144,7 +164,7 @@ describe('chasing: in-app notices, the look-back window and webhook settings', (
     const set = (await server.ok<{ setAgencyWebhook: { kind: string; url: string; agency: { name: string } } }>(SET, { a: HESHAN, k: 'WECOM', u: ` ${url} ` }, office)).setAgencyWebhook;
     const [{ name }] = await server.dataSource.query(`SELECT name FROM agency WHERE id = $1`, [HESHAN]);
     expect(set).toMatchObject({ kind: 'WECOM', url: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=***', agency: { name } });
-    await server.ok(SET, { a: HESHAN, k: 'DINGTALK', u: 'http://oapi.dingtalk.com/robot/send?access_token=t0ken' }, admin);
+    await server.ok(SET, { a: HESHAN, k: 'DINGTALK', u: 'https://OAPI.dingtalk.com:443/robot/send?access_token=t0ken' }, admin);
     expect((await listed()).filter((w) => w.agencyId === HESHAN)).toHaveLength(1);
     expect(JSON.stringify(await listed())).not.toMatch(/abc-secret|t0ken/); // never read back, even by the office
     expect((await server.ok<{ removeAgencyWebhook: boolean }>(REMOVE, { a: HESHAN }, office)).removeAgencyWebhook).toBe(true);
@@ -152,6 +172,7 @@ describe('chasing: in-app notices, the look-back window and webhook settings', (
     const log = await audits();
     expect(log.map((a) => a.action)).toEqual(['SET_AGENCY_WEBHOOK', 'SET_AGENCY_WEBHOOK', 'REMOVE_AGENCY_WEBHOOK']);
     expect(log[0].after).toEqual({ kind: 'WECOM', url: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=***' });
+    expect(log[1].after).toEqual({ kind: 'DINGTALK', url: 'https://oapi.dingtalk.com/robot/send?access_token=***' }); // stored normalised
     expect(JSON.stringify(log)).not.toMatch(/abc-secret|t0ken/); // the robot's key is a credential
   });
 });
@@ -166,14 +187,17 @@ const tick = async (s: TestServer) => {
 describe('chasing: exactly once across replicas, webhook retries', () => {
   let a: TestServer, b: TestServer;
   let office: string, taishan: string;
+  let routes: RobotRoutes;
   const env = { ...process.env };
 
   beforeAll(async () => {
     [a, b] = await Promise.all([TestServer.start(), TestServer.start()]);
+    routes = routeRobots(a, b);
     const admin = await a.adminToken();
     [office, taishan] = await Promise.all([signedInUser(a, admin, 'OFFICE'), signedInUser(a, admin, 'REPORTER', TAISHAN), signedInUser(a, admin, 'REPORTER', ENPING)]);
   });
   afterEach(() => {
+    routes.resolveTo(null);
     for (const k of ['WEBHOOK_RETRY_BASE_MS', 'WEBHOOK_MAX_ATTEMPTS', 'WEBHOOK_TIMEOUT_MS']) {
       if (env[k] === undefined) delete process.env[k];
       else process.env[k] = env[k];
@@ -187,7 +211,7 @@ describe('chasing: exactly once across replicas, webhook retries', () => {
     const receiver = await startReceiver();
     try {
       const p = await loadVariantNotice(a.dataSource, 503);
-      for (const [unit, kind] of [[TAISHAN, 'WECOM'], [ENPING, 'DINGTALK'], [HRSS, 'WECOM']]) await a.ok(SET, { a: unit, k: kind, u: receiver.url }, office);
+      for (const [unit, kind] of [[TAISHAN, 'WECOM'], [ENPING, 'DINGTALK'], [HRSS, 'WECOM']] as const) await a.ok(SET, { a: unit, k: kind, u: robotUrl(kind, receiver.port) }, office);
       const periods = ['2024Q3', '2024Q4', '2025Q1', '2025Q2', '2025Q3', '2025Q4'].map((l) => p.period(l));
       // Round by round a further period falls due (or nearly), and both replicas chase at once, twice each.
       for (const [i, period] of periods.entries()) {
@@ -243,7 +267,7 @@ describe('chasing: exactly once across replicas, webhook retries', () => {
     try {
       const p = await loadVariantNotice(a.dataSource, 504);
       await a.ok(SET, { a: TAISHAN, k: 'WECOM', u: flaky.url }, office);
-      await a.ok(SET, { a: ENPING, k: 'DINGTALK', u: `http://127.0.0.1:${await deadPort()}/robot/send?access_token=x` }, office);
+      await a.ok(SET, { a: ENPING, k: 'DINGTALK', u: robotUrl('DINGTALK', await deadPort()) }, office);
       await a.ok(SET, { a: HRSS, k: 'WECOM', u: silent.url }, office);
       await dueInDays(a.dataSource, p.period('2024Q3'), -1);
       await a.resolve(ChaseService).runPass();
@@ -276,6 +300,81 @@ describe('chasing: exactly once across replicas, webhook retries', () => {
     } finally {
       for (const unit of [TAISHAN, ENPING, HRSS]) await a.ok(`mutation ($a: ID!) { removeAgencyWebhook(agencyId: $a) }`, { a: unit }, office);
       await Promise.all([flaky.close(), silent.close()]);
+    }
+  });
+
+  /** The latest robot message of each unit, as recorded. */
+  const lastRobotRows = async (agencyIds: string[]) =>
+    (await a.dataSource.query(
+      `SELECT DISTINCT ON (agency_id) agency_id, status, attempts, last_error FROM chase_delivery
+        WHERE agency_id = ANY($1::uuid[]) AND channel <> 'IN_APP' ORDER BY agency_id, created_at DESC`,
+      [agencyIds],
+    )) as { agency_id: string; status: string; attempts: number; last_error: string | null }[];
+  const byUnit = (rows: { agency_id: string }[], unit: string) => rows.find((r) => r.agency_id === unit);
+
+  it('never sends to a stored address that no longer passes, nor to a robot host that resolves inside the network', async () => {
+    const inside = await startReceiver();
+    const robot = await startReceiver();
+    try {
+      const p = await loadVariantNotice(a.dataSource, 505);
+      // Addresses stored before the allowlist (by SQL, as an old database holds them).
+      await a.dataSource.query(
+        `INSERT INTO agency_webhook (agency_id, kind, url) VALUES ($1, 'WECOM', $2), ($3, 'DINGTALK', $4)
+         ON CONFLICT (agency_id) DO UPDATE SET kind = EXCLUDED.kind, url = EXCLUDED.url`,
+        [TAISHAN, `http://127.0.0.1:${inside.port}/cgi-bin/webhook/send?key=old`, ENPING, 'https://169.254.169.254/robot/send?access_token=old'],
+      );
+      expect((await a.ok<{ agencyWebhooks: { url: string }[] }>(`{ agencyWebhooks { url } }`, {}, office)).agencyWebhooks.length).toBeGreaterThanOrEqual(2);
+      // A valid address whose host (DNS rebinding, a poisoned resolver) answers a loopback address.
+      await a.ok(SET, { a: HRSS, k: 'WECOM', u: robot.url }, office);
+      routes.resolveTo(['127.0.0.1']);
+      const lookups = routes.lookups.length;
+      const connects = routes.connects.length;
+      await dueInDays(a.dataSource, p.period('2024Q3'), -1);
+
+      await a.ok(RUN, {}, office);
+      const rows = await lastRobotRows([TAISHAN, ENPING, HRSS]);
+      // Failed at once (not retried: it would be refused again), with our reason.
+      expect(byUnit(rows, TAISHAN)).toMatchObject({ status: 'FAILED', attempts: 1, last_error: expect.stringContaining('不是允许的机器人地址') });
+      expect(byUnit(rows, ENPING)).toMatchObject({ status: 'FAILED', attempts: 1, last_error: expect.stringContaining('不是允许的机器人地址') });
+      expect(byUnit(rows, HRSS)).toMatchObject({ status: 'FAILED', attempts: 1, last_error: 'qyapi.weixin.qq.com 解析到内网或保留地址，为安全起见未发送' });
+      // Only the valid address was looked up; nothing was connected to, nothing received.
+      expect(routes.lookups.slice(lookups)).toEqual(['qyapi.weixin.qq.com']);
+      expect(routes.connects.length).toBe(connects);
+      expect(inside.received).toEqual([]);
+      expect(robot.received).toEqual([]);
+    } finally {
+      for (const unit of [TAISHAN, ENPING, HRSS]) await a.ok(`mutation ($a: ID!) { removeAgencyWebhook(agencyId: $a) }`, { a: unit }, office);
+      await Promise.all([inside.close(), robot.close()]);
+    }
+  });
+
+  it('follows no redirect, and keeps none of an answer’s text in the record', async () => {
+    process.env.WEBHOOK_MAX_ATTEMPTS = '1';
+    const SECRET = 'SECRET-internal-answer-text';
+    const target = await startReceiver();
+    const redirecting = await startReceiver(() => ({ status: 302, body: SECRET, headers: { location: `http://127.0.0.1:${target.port}/cgi-bin/webhook/send` } }));
+    const erroring = await startReceiver(() => ({ status: 500, body: `<html>${SECRET}</html>` }), 'DINGTALK');
+    const refusing = await startReceiver(() => ({ status: 200, body: { errcode: 93000, errmsg: SECRET } }));
+    try {
+      const p = await loadVariantNotice(a.dataSource, 506);
+      await a.ok(SET, { a: TAISHAN, k: 'WECOM', u: redirecting.url }, office);
+      await a.ok(SET, { a: ENPING, k: 'DINGTALK', u: erroring.url }, office);
+      await a.ok(SET, { a: HRSS, k: 'WECOM', u: refusing.url }, office);
+      await dueInDays(a.dataSource, p.period('2024Q3'), -1);
+
+      await a.ok(RUN, {}, office);
+      const rows = await lastRobotRows([TAISHAN, ENPING, HRSS]);
+      expect(byUnit(rows, TAISHAN)).toMatchObject({ status: 'FAILED', last_error: 'HTTP 302（重定向，不跟随）' });
+      expect(byUnit(rows, ENPING)).toMatchObject({ status: 'FAILED', last_error: 'HTTP 500' });
+      expect(byUnit(rows, HRSS)).toMatchObject({ status: 'FAILED', last_error: 'errcode 93000' });
+      expect([redirecting, erroring, refusing].map((r) => r.received.length)).toEqual([1, 1, 1]);
+      expect(target.received).toEqual([]); // the redirect was not followed
+      const shown = await a.ok(`{ chaseDeliveries { lastError } }`, {}, office);
+      expect(JSON.stringify(shown)).not.toContain(SECRET);
+      expect(JSON.stringify(rows)).not.toContain(SECRET);
+    } finally {
+      for (const unit of [TAISHAN, ENPING, HRSS]) await a.ok(`mutation ($a: ID!) { removeAgencyWebhook(agencyId: $a) }`, { a: unit }, office);
+      await Promise.all([target, redirecting, erroring, refusing].map((r) => r.close()));
     }
   });
 });

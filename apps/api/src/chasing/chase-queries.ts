@@ -74,5 +74,5 @@ WITH claimed AS (
                    WHERE status = 'PENDING' AND next_attempt_at <= now()
                    ORDER BY next_attempt_at LIMIT $1
                    FOR UPDATE SKIP LOCKED)
-  RETURNING d.id, d.url, d.content, d.attempts)
-SELECT id, url, content, attempts FROM claimed`;
+  RETURNING d.id, d.channel, d.url, d.content, d.attempts)
+SELECT id, channel, url, content, attempts FROM claimed`;

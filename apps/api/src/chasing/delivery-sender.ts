@@ -2,11 +2,20 @@ import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { backoffMs, chaseConfig } from './chasing.config';
 import { CLAIM_DELIVERIES_SQL } from './chase-queries';
-import { postRobotText } from './robot-post';
+import { RobotDialer } from './robot-dialer';
+import { postRobotText, RobotRefused } from './robot-post';
 
 /** Longer than any post can take (the timeout), so a row is never claimed twice while being sent. */
 const LEASE_MS = 5 * 60_000;
 const BATCH = 20;
+
+interface ClaimedDelivery {
+  id: string;
+  channel: string;
+  url: string;
+  content: string;
+  attempts: number;
+}
 
 export interface SendResult {
   delivered: number;
@@ -19,14 +28,17 @@ export interface SendResult {
 export class DeliverySender {
   private readonly log = new Logger('Chasing');
 
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly dialer: RobotDialer,
+  ) {}
 
   async deliverDue(): Promise<SendResult> {
     const result: SendResult = { delivered: 0, failed: 0, retrying: 0 };
     const cfg = chaseConfig();
     const lease = Math.max(LEASE_MS, cfg.timeoutMs * 4);
     for (let round = 0; round < 10; round++) {
-      const rows: { id: string; url: string; content: string; attempts: number }[] = await this.dataSource.query(CLAIM_DELIVERIES_SQL, [BATCH, lease]);
+      const rows: ClaimedDelivery[] = await this.dataSource.query(CLAIM_DELIVERIES_SQL, [BATCH, lease]);
       // Each row on its own: a slow or dead robot costs only its own timeout, never the others'.
       await Promise.all(rows.map((row) => this.sendOne(row, cfg.timeoutMs, cfg.maxAttempts, cfg.retryBaseMs, result)));
       if (rows.length < BATCH) break;
@@ -34,9 +46,9 @@ export class DeliverySender {
     return result;
   }
 
-  private async sendOne(row: { id: string; url: string; content: string; attempts: number }, timeoutMs: number, maxAttempts: number, baseMs: number, result: SendResult) {
+  private async sendOne(row: ClaimedDelivery, timeoutMs: number, maxAttempts: number, baseMs: number, result: SendResult) {
     try {
-      await postRobotText(row.url, row.content, timeoutMs, row.id);
+      await postRobotText(this.dialer, row, row.content, timeoutMs, row.id);
       // `attempts = $2`: only the claim that sent it may record the outcome.
       await this.dataSource.query(
         `UPDATE chase_delivery SET status = 'DELIVERED', delivered_at = now(), next_attempt_at = NULL, last_error = NULL WHERE id = $1 AND attempts = $2`,
@@ -45,7 +57,8 @@ export class DeliverySender {
       result.delivered++;
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
-      const final = row.attempts >= maxAttempts;
+      // A refused address fails at once: it was not sent, and would be refused again.
+      const final = error instanceof RobotRefused || row.attempts >= maxAttempts;
       await this.dataSource
         .query(
           `UPDATE chase_delivery

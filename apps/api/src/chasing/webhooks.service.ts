@@ -4,27 +4,28 @@ import { AuditActor, AuditService } from '../audit/audit.service';
 import { checkId, notFound } from '../policy/policy.errors';
 import { AgencyWebhook, WebhookKind } from './agency-webhook.entity';
 import { ChasingError } from './chasing.errors';
+import { checkRobotUrl } from './robot-address';
 
 /** The address as the audit log keeps it: the robot's key in the query string is a credential. */
 export function maskedUrl(url: string): string {
-  const u = new URL(url);
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return '(无效地址)';
+  }
   for (const k of [...u.searchParams.keys()]) u.searchParams.set(k, '***');
   return `${u.origin}${u.pathname}${u.search ? decodeURI(u.search) : ''}`;
 }
 
-/** An http(s) address with a host; anything else is the user's mistake, refused before storing. */
-export function checkWebhookUrl(raw: string): string {
-  const url = raw.trim();
-  let parsed: URL | null = null;
-  try {
-    parsed = new URL(url);
-  } catch {
-    parsed = null;
-  }
-  if (!parsed || !['http:', 'https:'].includes(parsed.protocol) || !parsed.hostname || url.length > 2000) {
-    throw new ChasingError('BAD_USER_INPUT', 'Webhook 地址须为 http:// 或 https:// 开头的完整网址', { field: 'url' });
-  }
-  return url;
+/**
+ * Only a WeCom or DingTalk robot endpoint of the chosen kind (see robot-address.ts); anything else
+ * is refused before storing. Returns the normalised address, which is what is stored and sent.
+ */
+export function checkWebhookUrl(raw: string, kind?: WebhookKind): string {
+  const checked = checkRobotUrl(raw, kind);
+  if (!checked.ok) throw new ChasingError('BAD_USER_INPUT', checked.reason, { field: 'url' });
+  return checked.url.href;
 }
 
 @Injectable()
@@ -40,7 +41,7 @@ export class WebhooksService {
 
   async set(agencyIdRaw: string, kind: WebhookKind, rawUrl: string, actor: AuditActor): Promise<AgencyWebhook> {
     const agencyId = checkId(agencyIdRaw, '单位', 'agencyId');
-    const url = checkWebhookUrl(rawUrl);
+    const url = checkWebhookUrl(rawUrl, kind);
     return this.dataSource.transaction(async (m) => {
       const [agency] = await m.query(`SELECT id FROM agency WHERE id = $1`, [agencyId]);
       if (!agency) throw notFound('单位', agencyId, 'agencyId');

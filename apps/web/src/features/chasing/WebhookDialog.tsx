@@ -97,7 +97,10 @@ export function WebhookDialog({
               {fieldError}
             </span>
           ) : (
-            initialKind && <span className="ls-chase-muted">{t('chase.urlKept')}</span>
+            <span className="ls-chase-muted" data-testid="webhook-url-hint">
+              {t('chase.urlAllowed')}
+              {initialKind && ` ${t('chase.urlKept')}`}
+            </span>
           )}
         </label>
         {error && (

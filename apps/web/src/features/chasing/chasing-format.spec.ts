@@ -37,14 +37,23 @@ describe('chasing-format', () => {
     expect(rows[0].id).toBe('9'); // the input is left alone
   });
 
-  it('accepts only http(s) addresses with a host', () => {
+  it('accepts only the WeCom and DingTalk robot endpoints over https', () => {
     expect(isWebhookUrl(' https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=abc ')).toBe(true);
-    expect(isWebhookUrl('http://127.0.0.1:8080/hook')).toBe(true);
+    expect(isWebhookUrl('https://OAPI.dingtalk.com/robot/send?access_token=abc')).toBe(true);
+    expect(isWebhookUrl('http://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=abc')).toBe(false);
+    expect(isWebhookUrl('http://127.0.0.1:8080/hook')).toBe(false);
+    expect(isWebhookUrl('https://169.254.169.254/latest/meta-data/')).toBe(false);
+    expect(isWebhookUrl('https://qyapi.weixin.qq.com.evil.com/cgi-bin/webhook/send?key=abc')).toBe(false);
+    expect(isWebhookUrl('https://evil.com#@qyapi.weixin.qq.com/cgi-bin/webhook/send?key=abc')).toBe(false);
+    expect(isWebhookUrl('https://u:p@qyapi.weixin.qq.com/cgi-bin/webhook/send?key=abc')).toBe(false);
+    expect(isWebhookUrl('https://qyapi.weixin.qq.com:8443/cgi-bin/webhook/send?key=abc')).toBe(false);
+    expect(isWebhookUrl('https://qyapi.weixin.qq.com/cgi-bin/webhook/send')).toBe(false);
+    expect(isWebhookUrl('https://oapi.dingtalk.com/cgi-bin/webhook/send?key=abc')).toBe(false);
     expect(isWebhookUrl('ftp://example.com/x')).toBe(false);
     expect(isWebhookUrl('javascript:alert(1)')).toBe(false);
     expect(isWebhookUrl('qyapi.weixin.qq.com/send')).toBe(false);
     expect(isWebhookUrl('')).toBe(false);
-    expect(isWebhookUrl(`https://a.cn/${'x'.repeat(2000)}`)).toBe(false);
+    expect(isWebhookUrl(`https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=${'x'.repeat(2000)}`)).toBe(false);
   });
 
   it('shows only the host of an address and guesses its kind', () => {
@@ -53,6 +62,7 @@ describe('chasing-format', () => {
     expect(guessKind('https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=1')).toBe('WECOM');
     expect(guessKind('https://oapi.dingtalk.com/robot/send?access_token=1')).toBe('DINGTALK');
     expect(guessKind('http://localhost/hook')).toBeNull();
+    expect(guessKind('https://qyapi.weixin.qq.com.evil.com/x')).toBeNull();
   });
 
   it('previews the first line of long content', () => {

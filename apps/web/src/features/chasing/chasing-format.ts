@@ -29,13 +29,25 @@ export function visibleDeliveries<T extends { id: string; createdAt: string; cha
     .sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt) || b.id.localeCompare(a.id, 'en', { numeric: true }));
 }
 
-/** The client-side check of a robot address (the server checks again): http(s) with a host. */
+/** The only robot endpoints the server accepts (it checks again, and again when sending). */
+const ROBOT_ENDPOINTS: Record<string, { path: string; param: string }> = {
+  'qyapi.weixin.qq.com': { path: '/cgi-bin/webhook/send', param: 'key' },
+  'oapi.dingtalk.com': { path: '/robot/send', param: 'access_token' },
+};
+
+/**
+ * The client-side check of a robot address: https to the WeCom or DingTalk robot endpoint with its
+ * key, no port, no user name. Anything else would let the server post inside its own network.
+ */
 export function isWebhookUrl(raw: string): boolean {
   const url = raw.trim();
   if (!url || url.length > 2000) return false;
   try {
     const parsed = new URL(url);
-    return (parsed.protocol === 'http:' || parsed.protocol === 'https:') && parsed.hostname !== '';
+    const endpoint = ROBOT_ENDPOINTS[parsed.hostname];
+    if (parsed.protocol !== 'https:' || !endpoint || parsed.port || parsed.username || parsed.password || parsed.hash) return false;
+    const keys = parsed.searchParams.getAll(endpoint.param);
+    return parsed.pathname === endpoint.path && keys.length === 1 && keys[0].trim() !== '';
   } catch {
     return false;
   }
@@ -53,8 +65,8 @@ export function urlHost(raw: string): string {
 /** The robot kind the address most likely belongs to, to preselect when the office pastes it. */
 export function guessKind(raw: string): RobotKind | null {
   const host = urlHost(raw.trim()).toLowerCase();
-  if (host.endsWith('qyapi.weixin.qq.com')) return 'WECOM';
-  if (host.endsWith('oapi.dingtalk.com')) return 'DINGTALK';
+  if (host === 'qyapi.weixin.qq.com') return 'WECOM';
+  if (host === 'oapi.dingtalk.com') return 'DINGTALK';
   return null;
 }
 
