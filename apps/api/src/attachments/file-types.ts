@@ -101,8 +101,8 @@ export async function inspectUpload(buf: Buffer, claim: { filename: string; mime
   if (kind && typeof kind === 'object') return kind;
   if (!kind) return { refused: claimedFamily ? `文件内容不是${claimedFamily === 'word' ? ' Word 文档' : ' Excel 工作簿'},与文件名或类型不符` : ACCEPTED_KINDS };
   const office = OFFICE[kind];
-  if (extension !== kind) return { refused: `文件内容是${office.label},与文件名“${claim.filename}”不符:请使用扩展名 .${kind}` };
+  if (extension !== kind) return { refused: `文件内容是 ${office.label},与文件名“${claim.filename}”不符:请使用扩展名 .${kind}` };
   const mimeFamily = FAMILY_OF_MIMETYPE.get(claim.mimetype ?? '');
-  if (mimeFamily && mimeFamily !== office.family) return { refused: `文件内容是${office.label},与上传时声明的类型(${claim.mimetype})不符` };
+  if (mimeFamily && mimeFamily !== office.family) return { refused: `文件内容是 ${office.label},与上传时声明的类型(${claim.mimetype})不符` };
   return { type: { contentType: office.contentType, extension: kind } };
 }
