@@ -1,6 +1,6 @@
 import { TestServer } from './support/test-server';
 import { countyId, loadVariantNotice, PolicyIds, signedInUser } from './support/fixtures';
-import { buildZip, repeatedDeflate, ROW, workbookParts, ZipPart } from './support/zip-builder';
+import { buildZip, repeatedDeflate, ROW, ZipPart } from './support/zip-builder';
 import { inflateEntry, readZipDirectory } from '../src/common/zip-reader';
 import { MAX_TEMPLATE_ROWS } from '../src/reports/excel/report-workbook';
 
