@@ -3,6 +3,7 @@ import { FileInterceptor } from '@nestjs/platform-express';
 import { randomUUID } from 'node:crypto';
 import type { Response } from 'express';
 import type { RequestWithUser } from '../auth/auth.guard';
+import { UploadLimit } from '../common/upload-limit';
 import { AttachmentsService, MAX_ATTACHMENT_BYTES, UploadedFileLike } from './attachments.service';
 
 /** Evidence files: multipart upload (field `file`) and download, with the bearer token. */
@@ -12,7 +13,7 @@ export class AttachmentsController {
 
   @Post()
   // One byte over the limit is enough to know it is too big; multer stops reading there.
-  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_ATTACHMENT_BYTES + 1, files: 1 } }))
+  @UseInterceptors(UploadLimit(`附件不能超过 ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB`), FileInterceptor('file', { limits: { fileSize: MAX_ATTACHMENT_BYTES + 1, files: 1 } }))
   async upload(@Param('reportId') reportId: string, @UploadedFile() file: UploadedFileLike | undefined, @Req() req: RequestWithUser) {
     const saved = await this.attachments.upload(req.user!, reportId, file, String(req.headers['x-request-id'] ?? randomUUID()));
     return { id: saved.id, filename: saved.filename, contentType: saved.contentType, sizeBytes: saved.sizeBytes, uploadedAt: saved.uploadedAt };

@@ -11,7 +11,7 @@ import { assertCanRead, assertCanWrite } from '../reports/report-access';
 import { measureFacts } from '../reports/report-validation';
 import { ReportError } from '../reports/report.errors';
 import { ATTACHMENT_STORAGE, AttachmentStorage } from './attachment-storage';
-import { detectFileType } from './file-types';
+import { inspectUpload } from './file-types';
 import { ReportAttachment } from './report-attachment.entity';
 
 export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
@@ -21,6 +21,8 @@ export interface UploadedFileLike {
   originalname: string;
   buffer: Buffer;
   size: number;
+  /** What the client said the file is (multer's part Content-Type); Word/Excel must agree with the bytes. */
+  mimetype?: string;
 }
 
 /** Multer hands over a UTF-8 name decoded as latin1; names are kept as the person wrote them. */
@@ -55,8 +57,9 @@ export class AttachmentsService {
     if (!file?.buffer?.length) throw new ReportError('BAD_USER_INPUT', '请选择要上传的文件(表单字段 file)', { field: 'file' });
     if (file.size > MAX_ATTACHMENT_BYTES) throw new ReportError('BAD_USER_INPUT', '附件不能超过 20 MB', { field: 'file' });
     const filename = utf8Name(file.originalname);
-    const type = detectFileType(file.buffer, filename);
-    if (!type) throw new ReportError('BAD_USER_INPUT', '只能上传 PDF、图片(PNG/JPEG/GIF/WebP)、Word 或 Excel 文件', { field: 'file' });
+    const inspected = await inspectUpload(file.buffer, { filename, mimetype: file.mimetype });
+    if (inspected.refused !== undefined) throw new ReportError('BAD_USER_INPUT', inspected.refused, { field: 'file' });
+    const type = inspected.type;
 
     const storageKey = `${randomUUID()}`;
     return this.dataSource.transaction(async (manager) => {

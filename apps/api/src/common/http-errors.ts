@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Response } from 'express';
 import { DomainError, ErrorCode } from './domain-error';
+import type { RequestWithUploadLimit } from './upload-limit';
 
 const STATUS: Record<ErrorCode, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, BAD_USER_INPUT: 400, NOT_FOUND: 404, CONFLICT: 409 };
 const CODE_OF_STATUS: Record<number, ErrorCode> = { 400: 'BAD_USER_INPUT', 401: 'UNAUTHENTICATED', 403: 'FORBIDDEN', 404: 'NOT_FOUND', 409: 'CONFLICT', 413: 'BAD_USER_INPUT' };
@@ -24,7 +25,8 @@ export class HttpErrorFilter implements ExceptionFilter {
       const status = exception.getStatus();
       const body = exception.getResponse();
       const given = typeof body === 'object' && body && 'message' in body ? (body as { message: unknown }).message : exception.message;
-      const message = status === 413 ? '上传的文件过大(附件不能超过 20 MB)' : given;
+      // Each upload route names its own limit (common/upload-limit.ts).
+      const message = status === 413 ? (host.switchToHttp().getRequest<RequestWithUploadLimit>().uploadLimitMessage ?? '请求的内容过大') : given;
       res.status(status).json({ code: CODE_OF_STATUS[status] ?? 'INTERNAL_SERVER_ERROR', message: Array.isArray(message) ? message.join('; ') : String(message) });
       return;
     }

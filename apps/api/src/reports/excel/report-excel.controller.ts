@@ -4,8 +4,10 @@ import { randomUUID } from 'node:crypto';
 import type { Response } from 'express';
 import type { RequestWithUser } from '../../auth/auth.guard';
 import { Roles } from '../../auth/roles.decorator';
+import { UploadLimit } from '../../common/upload-limit';
 import { ReportExcelService } from './report-excel.service';
 
+const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** GET the unit's template for a period; POST it back filled in (multipart field `file`). */
@@ -24,7 +26,8 @@ export class ReportExcelController {
 
   @Roles('ADMIN', 'OFFICE', 'REPORTER')
   @Post('import.xlsx')
-  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: 5 * 1024 * 1024, files: 1 } }))
+  // A filled-in template is tens of KB; 5 MB leaves room for long texts and a re-save by WPS.
+  @UseInterceptors(UploadLimit(`导入的 Excel 文件不能超过 ${MAX_IMPORT_BYTES / 1024 / 1024} MB`), FileInterceptor('file', { limits: { fileSize: MAX_IMPORT_BYTES, files: 1 } }))
   import(@UploadedFile() file: { buffer: Buffer } | undefined, @Req() req: RequestWithUser) {
     return this.excel.import(req.user!, file?.buffer, String(req.headers['x-request-id'] ?? randomUUID()));
   }

@@ -3,6 +3,7 @@ import type { UnitStatus } from '@luoshi/domain';
 import { MAX_TEXT } from '../dto/report.inputs';
 import { FIGURE_COLUMNS, FORMAT_VERSION, SHEETS, TemplateData, TEXT_COLUMNS, UNIT_STATUS_LABELS } from './report-workbook';
 import { ReportError } from '../report.errors';
+import { checkImportedWorkbook } from './workbook-guard';
 
 export interface CellError {
   sheet: string;
@@ -40,6 +41,7 @@ function checkHeader(sheet: ExcelJS.Worksheet, columns: readonly string[], error
 
 /** Opens the workbook and checks it is one of ours; `read` then checks every cell against the unit's template. */
 export async function readReportWorkbook(file: Buffer) {
+  await checkImportedWorkbook(file); // before ExcelJS inflates anything
   const book = new ExcelJS.Workbook();
   try {
     await book.xlsx.load(file as unknown as ArrayBuffer);

@@ -9,6 +9,16 @@ export const TEXT_COLUMNS = ['措施编号', '措施', '工作进展', '存在�
 export const FIGURE_COLUMNS = ['措施编号', '指标', '计量单位', '县(市、区)', '区划代码', '本期完成值', '上期值(参考)'] as const;
 export const FORMAT_VERSION = 'luoshi-report-1';
 
+/**
+ * How big a template can get: one row per measure on 工作进展, one per target and county on 指标数据.
+ * A city's notice has tens of measures and targets, and a city about ten counties (Jiangmen: 7);
+ * these bounds leave several times that room. A workbook with more sheets or rows than this cannot
+ * be a template, so the importer refuses it before reading it (workbook-guard.ts).
+ */
+export const TEMPLATE_BOUNDS = { measures: 500, targetsPerUnit: 100, counties: 20 } as const;
+export const MAX_TEMPLATE_ROWS = 1 + Math.max(TEMPLATE_BOUNDS.measures, TEMPLATE_BOUNDS.targetsPerUnit * TEMPLATE_BOUNDS.counties);
+export const TEMPLATE_SHEET_COUNT = Object.keys(SHEETS).length;
+
 export const UNIT_STATUS_LABELS = { ON_TRACK: '进展顺利', AT_RISK: '存在风险', BEHIND: '进度滞后', DONE: '已完成' } as const;
 
 export interface TemplateMeasure {

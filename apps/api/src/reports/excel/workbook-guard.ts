@@ -1,0 +1,78 @@
+import { ooxmlKind } from '../../common/zip-ooxml';
+import { inflateEntry, isZip, readZipDirectory, ZipLimits, ZipRefused } from '../../common/zip-reader';
+import { ReportError } from '../report.errors';
+import { MAX_TEMPLATE_ROWS, TEMPLATE_SHEET_COUNT } from './report-workbook';
+
+/**
+ * What an uploaded template may hold before ExcelJS is let near it. ExcelJS inflates and parses the
+ * whole workbook on the event loop; a 375 KB zip bomb of 2 million rows took it ~22 s and gigabytes.
+ * These checks read the zip's directory first, then inflate each part as a stream (off the event
+ * loop), counting rows and markup and stopping at the first limit passed, so a bomb is refused in
+ * milliseconds and what reaches ExcelJS is known to be small.
+ */
+export const IMPORT_ZIP_LIMITS: ZipLimits = {
+  // A template has ~15 parts; Excel or WPS saving it adds a few (docProps, calcChain, printer settings).
+  maxEntries: 100,
+  // Three texts of up to 20,000 characters per measure fit many times over; the upload itself is at most 5 MB.
+  maxTotalBytes: 32 * 1024 * 1024,
+  // Chinese text and sheet XML compress 2–20:1; 100:1 on a large part is a bomb.
+  maxRatio: 100,
+  ratioFloorBytes: 1024 * 1024,
+};
+/** Room for a sheet a person adds by mistake (it is ignored, the import reads its own sheets by name). */
+export const MAX_IMPORT_SHEETS = TEMPLATE_SHEET_COUNT + 2;
+/**
+ * Markup tags ('<') in all XML parts together: the cost of parsing. A full template (two sheets of
+ * MAX_TEMPLATE_ROWS rows of seven cells, each cell ~4 tags, plus their shared strings) stays well below.
+ */
+export const MAX_IMPORT_MARKUP = 3 * MAX_TEMPLATE_ROWS * 8 * 4 + 50_000;
+
+const SHEET_PART = /^xl\/(work|chart|dialog|macro)sheets\/[^/]+\.xml$/i;
+const XML_PART = /\.(xml|rels|vml)$/i;
+
+/** Counts `<row` start tags (any namespace prefix) in a stream of chunks, refusing past the cap. */
+export function rowCounter(cap: number) {
+  const pattern = /<(?:[A-Za-z_][\w.-]{0,15}:)?row[\s/>]/g;
+  let carry = '';
+  let rows = 0;
+  return (chunk: Buffer) => {
+    const text = carry + chunk.toString('latin1');
+    for (const m of text.matchAll(pattern)) {
+      // A tag that ends inside the carried tail was complete, and counted, in the previous chunk.
+      if (m.index + m[0].length > carry.length) rows++;
+    }
+    carry = text.slice(-24);
+    if (rows > cap) throw new ZipRefused('CONTENT', `工作表行数过多(超过 ${cap} 行,本系统的填报表不会有这么多行)`);
+    return rows;
+  };
+}
+
+function countMarkup(chunk: Buffer): number {
+  let n = 0;
+  for (let i = chunk.indexOf(0x3c); i >= 0; i = chunk.indexOf(0x3c, i + 1)) n++;
+  return n;
+}
+
+/** Refuses (BAD_USER_INPUT, field `file`) anything that is not a small, honest .xlsx; returns quietly otherwise. */
+export async function checkImportedWorkbook(file: Buffer): Promise<void> {
+  try {
+    if (!isZip(file)) throw new ZipRefused('NOT_ZIP', '这不是 .xlsx 文件');
+    const entries = readZipDirectory(file, IMPORT_ZIP_LIMITS);
+    const sheets = entries.filter((e) => SHEET_PART.test(e.name)).length;
+    if (sheets > MAX_IMPORT_SHEETS) throw new ZipRefused('CONTENT', `工作表过多(${sheets} 个,填报表只有 ${TEMPLATE_SHEET_COUNT} 个)`);
+    if ((await ooxmlKind(file, entries)) !== 'xlsx') throw new ZipRefused('CONTENT', '这不是 Excel 工作簿(.xlsx)');
+    let markup = 0;
+    for (const entry of entries) {
+      const rows = SHEET_PART.test(entry.name) ? rowCounter(MAX_TEMPLATE_ROWS) : null;
+      const xml = XML_PART.test(entry.name);
+      await inflateEntry(file, entry, (chunk) => {
+        if (xml) markup += countMarkup(chunk);
+        if (markup > MAX_IMPORT_MARKUP) throw new ZipRefused('CONTENT', '表格内容过多(单元格或格式标记远超填报表所需),不是本系统的填报表');
+        rows?.(chunk);
+      });
+    }
+  } catch (error) {
+    if (!(error instanceof ZipRefused)) throw error;
+    throw new ReportError('BAD_USER_INPUT', `无法导入该文件:${error.message}。请上传从系统下载的 .xlsx 填报表`, { field: 'file', reason: error.reason });
+  }
+}
