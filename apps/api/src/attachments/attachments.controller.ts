@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Post, Req, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { randomUUID } from 'node:crypto';
 import type { Response } from 'express';
+import { requestIdOf } from '../common/request-id';
 import type { RequestWithUser } from '../auth/auth.guard';
 import { UploadLimit } from '../common/upload-limit';
 import { AttachmentsService, MAX_ATTACHMENT_BYTES, UploadedFileLike } from './attachments.service';
@@ -15,7 +15,7 @@ export class AttachmentsController {
   // One byte over the limit is enough to know it is too big; multer stops reading there.
   @UseInterceptors(UploadLimit(`附件不能超过 ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB`), FileInterceptor('file', { limits: { fileSize: MAX_ATTACHMENT_BYTES + 1, files: 1 } }))
   async upload(@Param('reportId') reportId: string, @UploadedFile() file: UploadedFileLike | undefined, @Req() req: RequestWithUser) {
-    const saved = await this.attachments.upload(req.user!, reportId, file, String(req.headers['x-request-id'] ?? randomUUID()));
+    const saved = await this.attachments.upload(req.user!, reportId, file, requestIdOf(req));
     return { id: saved.id, filename: saved.filename, contentType: saved.contentType, sizeBytes: saved.sizeBytes, uploadedAt: saved.uploadedAt };
   }
 

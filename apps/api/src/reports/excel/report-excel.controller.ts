@@ -1,7 +1,7 @@
 import { Controller, Get, Post, Query, Req, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { randomUUID } from 'node:crypto';
 import type { Response } from 'express';
+import { requestIdOf } from '../../common/request-id';
 import type { RequestWithUser } from '../../auth/auth.guard';
 import { Roles } from '../../auth/roles.decorator';
 import { UploadLimit } from '../../common/upload-limit';
@@ -29,6 +29,6 @@ export class ReportExcelController {
   // A filled-in template is tens of KB; 5 MB leaves room for long texts and a re-save by WPS.
   @UseInterceptors(UploadLimit(`导入的 Excel 文件不能超过 ${MAX_IMPORT_BYTES / 1024 / 1024} MB`), FileInterceptor('file', { limits: { fileSize: MAX_IMPORT_BYTES, files: 1 } }))
   import(@UploadedFile() file: { buffer: Buffer } | undefined, @Req() req: RequestWithUser) {
-    return this.excel.import(req.user!, file?.buffer, String(req.headers['x-request-id'] ?? randomUUID()));
+    return this.excel.import(req.user!, file?.buffer, requestIdOf(req));
   }
 }
