@@ -146,8 +146,8 @@ describe('fuzzing every mutation with malformed input', () => {
           });
           requests++;
           const text = await res.text();
-          const where = `${op.name} as ${role}, round ${round} (FUZZ_SEED=${SEED}): ${JSON.stringify(variables).slice(0, 300)}`;
-          if (res.status >= 500) problems.push(`HTTP ${res.status} for ${where}: ${text.slice(0, 300)}`);
+          const where = `${op.name} as ${role}, round ${round} (FUZZ_SEED=${SEED}): ${JSON.stringify(variables).slice(0, 200)}`;
+          if (res.status >= 500) problems.push(`HTTP ${res.status} ${text.slice(0, 300)} for ${where}`);
           let body: { data?: Record<string, unknown> | null; errors?: { extensions?: { code?: string } }[] } = {};
           try {
             body = JSON.parse(text);
@@ -155,7 +155,7 @@ describe('fuzzing every mutation with malformed input', () => {
             problems.push(`not JSON for ${where}: ${text.slice(0, 200)}`);
           }
           if (body.errors?.some((e) => !e.extensions?.code || e.extensions.code === 'INTERNAL_SERVER_ERROR')) {
-            problems.push(`internal error for ${where}: ${JSON.stringify(body.errors).slice(0, 300)}`);
+            problems.push(`internal error ${JSON.stringify(body.errors).slice(0, 300)} for ${where}`);
           }
           if (body.errors?.length) {
             refusals++;

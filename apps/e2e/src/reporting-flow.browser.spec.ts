@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { gql, type BuiltServer } from './support/built-server';
 import { ARTIFACTS, describeWithBrowser, launchBrowser } from './support/browser';
@@ -122,6 +124,48 @@ describeWithBrowser('reporting and review in a real browser', () => {
       await waitForAutosave(firstCard);
       expect(await firstCard.getByTestId('field-problems').inputValue()).toBe('第一个页面后来写的问题');
       expect(await firstCard.getByTestId('field-progress').inputValue()).toBe('第一个页面写的进展');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('downloads the Excel template and an attachment through the served app: the files, not the web page', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+    try {
+      const page = await context.newPage();
+      await signIn(page, server.url, REPORTER);
+      await openForm(page, '2024年第三季度');
+      const [template] = await Promise.all([page.waitForEvent('download'), page.getByTestId('excel-bar').getByRole('button', { name: '下载 Excel 填报表' }).click()]);
+      const xlsx = readFileSync((await template.path())!);
+      expect(xlsx.subarray(0, 2).toString()).toBe('PK');
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(xlsx as unknown as ArrayBuffer);
+      expect(workbook.worksheets.length).toBeGreaterThan(0);
+
+      // A draft of the reporter's own, with an evidence file uploaded on its page and downloaded again.
+      const token = (await gql<{ login: { accessToken: string } }>(server.url, 'mutation($u:String!,$p:String!){login(username:$u,password:$p){accessToken}}', { u: REPORTER.username, p: REPORTER.password })).data!.login.accessToken;
+      const ids = await gql<{ policies: { measures: { id: string; seq: number }[]; periods: { id: string; label: string }[] }[]; me: { agency: { id: string } } }>(
+        server.url,
+        '{ policies { measures { id seq } periods { id label } } me { agency { id } } }',
+        {},
+        token,
+      );
+      const policy = ids.data!.policies[0];
+      const saved = await gql<{ saveProgressReport: { id: string } }>(
+        server.url,
+        'mutation($i: SaveProgressReportInput!) { saveProgressReport(input: $i) { id } }',
+        { i: { measureId: policy.measures.find((m) => m.seq === 3)!.id, periodId: policy.periods.find((p) => p.label === '2024Q3')!.id, agencyId: ids.data!.me.agency.id, progress: '附件测试' } },
+        token,
+      );
+      const reportId = saved.data!.saveProgressReport.id;
+      const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+      await page.goto(`${server.url}/reports/${reportId}`);
+      await page.getByTestId('attachments').waitFor();
+      await page.getByTestId('attachments').locator('input[type=file]').setInputFiles({ name: '佐证材料.png', mimeType: 'image/png', buffer: png });
+      await page.getByTestId('attachment').getByText('佐证材料.png').waitFor();
+      const [attachment] = await Promise.all([page.waitForEvent('download'), page.getByTestId('attachment').getByRole('button', { name: '下载' }).click()]);
+      expect(attachment.suggestedFilename()).toBe('佐证材料.png');
+      expect(readFileSync((await attachment.path())!).equals(png)).toBe(true);
     } finally {
       await context.close();
     }

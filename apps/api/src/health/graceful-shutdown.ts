@@ -27,13 +27,15 @@ export async function drainAndClose(app: INestApplication, timings: ShutdownTimi
   if (timings.drainMs > 0) await sleep(timings.drainMs);
   const server = app.getHttpServer() as Server;
   const closed = new Promise<void>((ok) => server.close(() => ok()));
-  // Keep-alive sockets stay open after close() until they idle out: end them now, and tell the ones
-  // still answering to close after their response.
-  server.closeIdleConnections?.();
+  // Keep-alive sockets stay open after close() until they idle out: end each as soon as it is idle
+  // (its response sent), and ask clients to close after a response still to come.
   server.on('request', (_req, res) => res.setHeader('Connection', 'close'));
+  const idle = setInterval(() => server.closeIdleConnections(), 100);
+  server.closeIdleConnections();
   let timer: NodeJS.Timeout | undefined;
-  const cut = new Promise<void>((ok) => (timer = setTimeout(() => (server.closeAllConnections?.(), ok()), timings.graceMs)));
+  const cut = new Promise<void>((ok) => (timer = setTimeout(() => (server.closeAllConnections(), ok()), timings.graceMs)));
   await Promise.race([closed, cut]);
   clearTimeout(timer);
+  clearInterval(idle);
   await app.close();
 }

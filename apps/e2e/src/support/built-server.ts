@@ -27,6 +27,10 @@ export interface BuiltServer {
   url: string;
   output(): string;
   stop(): Promise<void>;
+  /** Sends a signal (e.g. SIGTERM, as an orchestrator does) without waiting. */
+  signal(name: NodeJS.Signals): void;
+  /** Resolves with the exit code once the process has exited. */
+  exited: Promise<number | null>;
 }
 
 /** Starts the built app as `npm start` would after building, and waits until it is ready. */
@@ -40,7 +44,7 @@ export async function startBuiltServer(env: Record<string, string | undefined>, 
   child.stdout?.on('data', (d) => (output += d));
   child.stderr?.on('data', (d) => (output += d));
   const url = `http://127.0.0.1:${port}`;
-  const exited = new Promise<void>((ok) => child.once('exit', () => ok()));
+  const exited = new Promise<number | null>((ok) => child.once('exit', (code) => ok(code)));
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`the server exited (${child.exitCode}):\n${output}`);
@@ -54,6 +58,8 @@ export async function startBuiltServer(env: Record<string, string | undefined>, 
   }
   return {
     url,
+    exited,
+    signal: (name) => void child.kill(name),
     output: () => output,
     async stop() {
       if (child.exitCode === null) child.kill('SIGTERM');
