@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
+import { trustProxySetting } from './auth/client-address';
 import { webDistDir } from './common/project-paths';
 import { sqlStatsEnabled, sqlStatsMiddleware } from './common/sql-stats';
 import { HttpErrorFilter } from './common/http-errors';
@@ -58,6 +59,7 @@ export async function createApp({ dataSource, logger, serveWeb = true }: CreateA
     bodyParser: true,
   });
   app.disable('x-powered-by');
+  app.set('trust proxy', trustProxySetting()); // TRUST_PROXY: whose X-Forwarded-For names the client
   app.use((_req: express.Request, res: express.Response, next: express.NextFunction) => {
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Referrer-Policy', 'same-origin');
