@@ -79,7 +79,8 @@ export class SignInThrottle {
       const byUser = await this.reserve(runner.manager, userKey(username), USER_BACKOFF, byAddress === 1);
       if (byUser === null) {
         await runner.rollbackTransaction(); // the address keeps no trace of an attempt that was not made
-        return { allowed: false, by: 'user', ...(await this.refusal(this.dataSource.manager, userKey(username), USER_BACKOFF)) };
+        // On the same connection: a second one from the pool while holding this could deadlock under load.
+        return { allowed: false, by: 'user', ...(await this.refusal(runner.manager, userKey(username), USER_BACKOFF)) };
       }
       await runner.commitTransaction();
       return { allowed: true, userFailures: byUser };
