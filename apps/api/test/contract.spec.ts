@@ -68,6 +68,12 @@ describe('the public API contract', () => {
     expect(data.login.user).toMatchObject({ username: 'admin', role: 'ADMIN', agency: null });
   });
 
+  it('Logout', async () => {
+    const token = await server.adminToken();
+    expect(await run('Logout', {}, token)).toEqual({ logout: true });
+    expect((await server.gql(`{ me { id } }`, {}, token)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
   it('CreateUser', async () => {
     const username = uniqueName('contract');
     const data = await run('CreateUser', { input: { username, password: 'contract-pass-1', role: 'REPORTER', agencyId: HESHAN } }, admin);
