@@ -3,8 +3,9 @@ import { Link, Outlet, useLocation } from 'react-router';
 import { useApolloClient, useQuery } from '@apollo/client/react';
 import { Button, Flex, Grid, Layout as AntLayout, Popover, Segmented, Typography } from 'antd';
 import { useAuth } from '../features/auth/auth';
+import { signOutEverywhere } from '../features/auth/sign-out';
 import { NoticeBell } from '../features/notices/NoticeBell';
-import { LogoutDocument, MeDocument } from '../graphql/generated';
+import { MeDocument } from '../graphql/generated';
 import { useDisplayText, useI18n, type Lang } from './i18n';
 import { MainNav } from './MainNav';
 import { PageFallback } from './PageFallback';
@@ -59,18 +60,7 @@ function AccountArea({ compact }: { compact: boolean }) {
     );
   }
 
-  const onSignOut = () => {
-    // End the session on the server first, so the token is refused everywhere even if it was copied;
-    // whatever the answer (offline, already expired), the token is dropped here all the same.
-    void client
-      .mutate({ mutation: LogoutDocument })
-      .catch(() => undefined)
-      .finally(() => {
-        signOut();
-        // Another person may use this phone next; do not leave their data in the cache.
-        void client.clearStore();
-      });
-  };
+  const onSignOut = () => void signOutEverywhere(client);
   const roleText = t(`role.${user.role}`);
   const agencyText = user.agency ? display(user.agency.name) : null;
 
