@@ -4,6 +4,7 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import compression from 'compression';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
+import { trustProxySetting } from './auth/client-address';
 import { bodyParserErrors, jsonBodyParser } from './common/body-limits';
 import { ControlCharacterPipe } from './common/control-characters';
 import { webDistDir } from './common/project-paths';
@@ -30,6 +31,8 @@ export async function createApp({ dataSource, logger, serveWeb = true, webDir }:
     bodyParser: false,
   });
   app.disable('x-powered-by');
+  // Which X-Forwarded-For to believe for a client's address (the sign-in limits count it): none unless TRUST_PROXY says.
+  app.set('trust proxy', trustProxySetting());
   app.use(assignRequestId);
   app.use(securityHeaders);
   // gzip (brotli where the browser offers it) for the built web app's files and GraphQL's JSON: the

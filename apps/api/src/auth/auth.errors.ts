@@ -10,4 +10,8 @@ export const signInRequired = () => new AuthError('UNAUTHENTICATED', '请先登�
 export const badCredentials = () => new AuthError('UNAUTHENTICATED', '用户名或密码错误');
 export const tokenRejected = () => new AuthError('UNAUTHENTICATED', '登录已失效,请重新登录');
 export const notAllowed = (what = '执行此操作') => new AuthError('FORBIDDEN', `您的账号无权${what}`);
-export const tooManyAttempts = () => new AuthError('UNAUTHENTICATED', '登录失败次数过多,请 15 分钟后再试', { reason: 'TOO_MANY_ATTEMPTS' });
+/** A wait in words: seconds under a minute, else whole minutes (rounded up). */
+const waitText = (seconds: number) => (seconds < 60 ? `${seconds} 秒` : `${Math.ceil(seconds / 60)} 分钟`);
+/** Refused without checking the password: the username or the address is waiting out its backoff. */
+export const tooManyAttempts = (retryAfterSeconds: number) =>
+  new AuthError('UNAUTHENTICATED', `登录失败次数过多,请 ${waitText(retryAfterSeconds)}后再试`, { reason: 'TOO_MANY_ATTEMPTS', retryAfterSeconds });

@@ -4,6 +4,8 @@ import { DataSource } from 'typeorm';
 import { AuthGuard } from './auth.guard';
 import { AuthResolver, UsersResolver } from './auth.resolver';
 import { AuthService } from './auth.service';
+import { SessionsService } from './sessions.service';
+import { SignInThrottle } from './sign-in-throttle';
 import { loadTokenKey, TOKEN_KEY } from './token-key';
 import { UsersService } from './users.service';
 
@@ -11,11 +13,13 @@ import { UsersService } from './users.service';
   providers: [
     { provide: TOKEN_KEY, inject: [DataSource], useFactory: (ds: DataSource) => loadTokenKey(ds) },
     AuthService,
+    SessionsService,
+    SignInThrottle,
     UsersService,
     AuthResolver,
     UsersResolver,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
-  exports: [AuthService],
+  exports: [AuthService, SessionsService],
 })
 export class AuthModule {}

@@ -1,18 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Request } from 'express';
 import { DataSource } from 'typeorm';
+import { AuditActor, auditActor, AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../common/request-context';
 import { badCredentials, tokenRejected, tooManyAttempts } from './auth.errors';
 import { verifyAgainstNobody, verifyPassword } from './passwords';
+import { SessionsService } from './sessions.service';
+import { SignInThrottle } from './sign-in-throttle';
 import { TOKEN_KEY } from './token-key';
 import { signToken, verifyToken } from './tokens';
 import { User } from './user.entity';
 
 export const TOKEN_TTL_SECONDS = Number(process.env.TOKEN_TTL_HOURS ?? 12) * 3600;
-
-/** Ten wrong passwords for one username within 15 minutes lock that username for the rest of the window. */
-export const MAX_FAILURES = 10;
-export const FAILURE_WINDOW = '15 minutes';
 
 export interface SignedIn {
   accessToken: string;
@@ -20,51 +19,127 @@ export interface SignedIn {
   user: User;
 }
 
+/** Who is signing in or out, as the session and the audit keep it. */
+export interface ClientInfo {
+  address: string;
+  userAgent: string | null;
+  requestId: string;
+}
+
+/** What a user could be called (CreateUserInput's rule): anything else is nobody, without a lookup. */
+const POSSIBLE_USERNAME = /^[\p{L}\p{N}_.@-]{2,64}$/u;
+/** The name tried, fit for a key and the audit: no control characters, a hundred characters at most. */
+const triedName = (username: string) => username.trim().toLowerCase().replace(/\p{Cc}/gu, '?').slice(0, 100);
+const nobody = (requestId: string): AuditActor => ({ userId: null, username: null, requestId });
+
 @Injectable()
 export class AuthService {
   constructor(
     private readonly dataSource: DataSource,
     @Inject(TOKEN_KEY) private readonly tokenKey: string,
+    private readonly throttle: SignInThrottle,
+    private readonly sessions: SessionsService,
+    private readonly audit: AuditService,
   ) {}
 
-  async login(username: string, password: string): Promise<SignedIn> {
-    const name = username.trim().toLowerCase();
-    const [{ failures }] = await this.dataSource.query(
-      `SELECT count(*)::int AS failures FROM sign_in_failure WHERE username = $1 AND at > now() - $2::interval`,
-      [name, FAILURE_WINDOW],
-    );
-    if (failures >= MAX_FAILURES) throw tooManyAttempts();
-    const user = await this.dataSource.getRepository(User).findOne({ where: { username: name } });
+  /**
+   * Checks the password unless the username or the address is waiting out a backoff (refused with
+   * `retryAfterSeconds`, no password checked). Every outcome is audited, never with the password.
+   */
+  async login(username: string, password: string, client: ClientInfo): Promise<SignedIn> {
+    const name = triedName(username);
+    const attempt = { username: name, address: client.address, userAgent: client.userAgent };
+    const verdict = await this.throttle.attempt(name, client.address);
+    if (!verdict.allowed) {
+      // One record per backoff period and key, not one per refused request: a flood of attempts
+      // must not flood the append-only audit. The row's `refused` column counts the rest.
+      if (verdict.firstRefusal) {
+        await this.audit.record(this.dataSource.manager, nobody(client.requestId), {
+          action: 'SIGN_IN_THROTTLED',
+          entity: 'sign_in',
+          entityId: name,
+          before: null,
+          after: { ...attempt, limitedBy: verdict.by, failures: verdict.failures, retryAfterSeconds: verdict.retryAfterSeconds },
+        });
+      }
+      throw tooManyAttempts(verdict.retryAfterSeconds);
+    }
+
+    const user = POSSIBLE_USERNAME.test(name) ? await this.dataSource.getRepository(User).findOne({ where: { username: name } }) : null;
     const valid = user ? await verifyPassword(user.passwordHash, password) : (await verifyAgainstNobody(password), false);
     if (!user || !valid) {
-      await this.dataSource.query(
-        `WITH old AS (DELETE FROM sign_in_failure WHERE at < now() - $2::interval) INSERT INTO sign_in_failure (username) VALUES ($1)`,
-        [name, FAILURE_WINDOW],
-      );
+      await this.audit.record(this.dataSource.manager, nobody(client.requestId), {
+        action: 'SIGN_IN_FAILED',
+        entity: 'sign_in',
+        entityId: name,
+        before: null,
+        after: { ...attempt, failures: verdict.userFailures },
+      });
+      await this.throttle.prune();
       throw badCredentials();
     }
-    await this.dataSource.query(`DELETE FROM sign_in_failure WHERE username = $1`, [name]);
+
     const iat = Math.floor(Date.now() / 1000);
     const exp = iat + TOKEN_TTL_SECONDS;
-    return { accessToken: signToken({ sub: user.id, role: user.role, iat, exp }, this.tokenKey), expiresAt: new Date(exp * 1000), user };
+    const expiresAt = new Date(exp * 1000);
+    const sid = await this.dataSource.transaction(async (manager) => {
+      await this.throttle.succeeded(manager, name, client.address);
+      const id = await this.sessions.start(manager, user.id, expiresAt, client);
+      await this.audit.record(manager, auditActor(user, client.requestId), {
+        action: 'SIGN_IN',
+        entity: 'user_session',
+        entityId: id,
+        before: null,
+        after: { ...attempt, expiresAt: expiresAt.toISOString() },
+      });
+      return id;
+    });
+    return { accessToken: signToken({ sub: user.id, sid, role: user.role, iat, exp }, this.tokenKey), expiresAt, user };
+  }
+
+  /** Ends the session of the request's token (the guard has checked it is live). Audited as SIGN_OUT. */
+  async logout(req: Request, user: AuthUser, client: ClientInfo): Promise<void> {
+    const sid = this.claimsOf(req)?.sid;
+    if (!sid) throw tokenRejected();
+    await this.dataSource.transaction(async (manager) => {
+      if (!(await this.sessions.end(manager, sid, user.id, 'SIGN_OUT'))) return; // ended meanwhile by another request
+      await this.audit.record(manager, auditActor(user, client.requestId), {
+        action: 'SIGN_OUT',
+        entity: 'user_session',
+        entityId: sid,
+        before: null,
+        after: { username: user.username, address: client.address, userAgent: client.userAgent },
+      });
+    });
   }
 
   /**
-   * The user behind the request's bearer token; null without one. A token that is forged, expired
-   * or names a removed user is refused rather than treated as anonymous, so a client notices.
-   * The user is read afresh (one primary-key lookup) so that a changed role applies at once.
+   * The user behind the request's bearer token; null without one. A token that is forged, expired,
+   * without a session, or whose session has ended or whose user is gone is refused rather than
+   * treated as anonymous, so a client notices. User and session are read afresh in one statement
+   * (no cache): a changed role applies and an ended session is refused on every replica at once.
    */
   async userFromRequest(req: Request): Promise<AuthUser | null> {
-    const header = req.headers.authorization;
-    if (!header) return null;
-    const match = /^Bearer\s+(\S+)$/i.exec(header);
-    const claims = match ? verifyToken(match[1], this.tokenKey) : null;
+    if (!req.headers.authorization) return null;
+    const claims = this.claimsOf(req);
     if (!claims) throw tokenRejected();
     const rows: AuthUser[] = await this.dataSource.query(
-      `SELECT id, username, role, agency_id AS "agencyId" FROM app_user WHERE id = $1`,
-      [claims.sub],
+      `SELECT u.id, u.username, u.role, u.agency_id AS "agencyId"
+         FROM user_session s JOIN app_user u ON u.id = s.user_id
+        WHERE s.id = $1 AND s.user_id = $2 AND s.ended_at IS NULL AND s.expires_at > now()`,
+      [claims.sid, claims.sub],
     );
     if (rows.length === 0) throw tokenRejected();
     return rows[0];
+  }
+
+  /** Ends every live session of a user (for account administration); see SessionsService.endSessions. */
+  endSessions(...args: Parameters<SessionsService['endSessions']>): Promise<number> {
+    return this.sessions.endSessions(...args);
+  }
+
+  private claimsOf(req: Request) {
+    const match = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '');
+    return match ? verifyToken(match[1], this.tokenKey) : null;
   }
 }

@@ -3,6 +3,8 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 /** Claims of a Luoshi access token (a JWT signed with HS256). */
 export interface TokenClaims {
   sub: string;
+  /** The session (user_session.id) the token belongs to: ending it refuses the token. */
+  sid: string;
   role: string;
   iat: number;
   exp: number;
@@ -16,7 +18,12 @@ export function signToken(claims: TokenClaims, key: string): string {
   return `${body}.${createHmac('sha256', key).update(body).digest('base64url')}`;
 }
 
-/** The claims of a valid, unexpired token; null for anything else (forged, expired, malformed). */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The claims of a valid, unexpired token; null for anything else (forged, expired, malformed, or
+ * signed before sessions existed: a token without `sid` cannot be ended, so it must sign in again).
+ */
 export function verifyToken(token: string, key: string, nowSeconds = Math.floor(Date.now() / 1000)): TokenClaims | null {
   const parts = token.split('.');
   if (parts.length !== 3 || parts[0] !== HEADER) return null;
@@ -25,7 +32,8 @@ export function verifyToken(token: string, key: string, nowSeconds = Math.floor(
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
   try {
     const claims = JSON.parse(Buffer.from(parts[1], 'base64url').toString('utf8')) as TokenClaims;
-    if (typeof claims.sub !== 'string' || typeof claims.exp !== 'number' || claims.exp <= nowSeconds) return null;
+    if (typeof claims.sub !== 'string' || !UUID.test(claims.sub) || typeof claims.sid !== 'string' || !UUID.test(claims.sid)) return null;
+    if (typeof claims.exp !== 'number' || claims.exp <= nowSeconds) return null;
     return claims;
   } catch {
     return null;

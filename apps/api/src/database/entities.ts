@@ -1,7 +1,8 @@
 import { AuditRecord } from '../audit/audit-record.entity';
 import { AppSecret } from '../auth/app-secret.entity';
 import { User } from '../auth/user.entity';
-import { SignInFailure } from '../auth/sign-in-failure.entity';
+import { SignInThrottle } from '../auth/sign-in-throttle.entity';
+import { UserSession } from '../auth/user-session.entity';
 import { Agency } from '../policy/agency.entity';
 import { Measure } from '../policy/measure.entity';
 import { Policy } from '../policy/policy.entity';
@@ -23,4 +24,4 @@ import { ChaseEvent } from '../chasing/chase-event.entity';
 import { ChaseDelivery } from '../chasing/chase-delivery.entity';
 
 /** Every mapped table. Listed by hand so that the compiled app and Jest see the same set. */
-export const ENTITIES = [Policy, Section, Measure, Agency, Responsibility, Target, Quota, ReportingPeriod, User, AppSecret, AuditRecord, ProgressReport, ReportFigure, ReportTotal, ReportAttachment, SignInFailure, SupervisionReview, SupervisionRating, SupervisionItem, UserNotice, AgencyWebhook, ChaseEvent, ChaseDelivery];
+export const ENTITIES = [Policy, Section, Measure, Agency, Responsibility, Target, Quota, ReportingPeriod, User, AppSecret, AuditRecord, ProgressReport, ReportFigure, ReportTotal, ReportAttachment, SignInThrottle, UserSession, SupervisionReview, SupervisionRating, SupervisionItem, UserNotice, AgencyWebhook, ChaseEvent, ChaseDelivery];

@@ -3,6 +3,7 @@ import { Link, Outlet, useLocation } from 'react-router';
 import { useApolloClient, useQuery } from '@apollo/client/react';
 import { Button, Flex, Grid, Layout as AntLayout, Popover, Segmented, Typography } from 'antd';
 import { useAuth } from '../features/auth/auth';
+import { signOutEverywhere } from '../features/auth/sign-out';
 import { NoticeBell } from '../features/notices/NoticeBell';
 import { MeDocument } from '../graphql/generated';
 import { useDisplayText, useI18n, type Lang } from './i18n';
@@ -59,11 +60,7 @@ function AccountArea({ compact }: { compact: boolean }) {
     );
   }
 
-  const onSignOut = () => {
-    signOut();
-    // Another person may use this phone next; do not leave their data in the cache.
-    void client.clearStore();
-  };
+  const onSignOut = () => void signOutEverywhere(client);
   const roleText = t(`role.${user.role}`);
   const agencyText = user.agency ? display(user.agency.name) : null;
 
