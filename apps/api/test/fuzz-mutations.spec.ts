@@ -13,7 +13,7 @@ import { TestServer } from './support/test-server';
  * INTERNAL_SERVER_ERROR, and a refused request writes nothing.
  */
 const SEED = Number(process.env.FUZZ_SEED ?? 20261130);
-const ROUNDS = Number(process.env.FUZZ_ROUNDS ?? 12); // variants per mutation and role
+const ROUNDS = Number(process.env.FUZZ_ROUNDS ?? 5); // variants per mutation and role
 const CONTRACT = join(__dirname, 'contract/operations.graphql');
 const SCHEMA = join(__dirname, '../schema.gql');
 
@@ -113,7 +113,11 @@ describe('fuzzing every mutation with malformed input', () => {
     );
     ids = rows.map((r) => r.id);
   });
-  afterAll(() => server.close());
+  afterAll(async () => {
+    // The fuzzed sign-ins failed from this machine's address: let the other test files sign in from it.
+    await server.dataSource.query(`DELETE FROM sign_in_throttle`);
+    await server.close();
+  });
 
   /** Row counts and the newest row version of every table: any insert, update or delete changes it. */
   async function footprint(): Promise<string> {
