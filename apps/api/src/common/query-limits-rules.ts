@@ -54,7 +54,8 @@ export function queryLimitRules(limits: QueryLimits = QUERY_LIMITS): ValidationR
   // listCostRule does), and so are its token and suggestion plugins (the parser and
   // validationOptions do those without throwing from a plugin hook, which Apollo answers with a 500).
   const armor: ConstructorParameters<typeof ApolloArmor>[0] = {
-    maxDepth: { n: maxDepth, propagateOnRejection: false, onReject: [armorRefusal('depth', maxDepth)] },
+    // flattenFragments: a fragment spread is not a level of its own (the web's documents use them freely).
+    maxDepth: { n: maxDepth, flattenFragments: true, propagateOnRejection: false, onReject: [armorRefusal('depth', maxDepth)] },
     maxAliases: { n: maxAliases, propagateOnRejection: false, onReject: [armorRefusal('aliases', maxAliases)] },
     maxDirectives: { n: maxDirectives, propagateOnRejection: false, onReject: [armorRefusal('directives', maxDirectives)] },
     costLimit: { enabled: false },
