@@ -104,6 +104,13 @@ describe('GraphQL query limits', () => {
     expect(answer.statements).toBe(0);
   });
 
+  it('refuses a batch of operations in one request (each would be measured alone)', async () => {
+    const answer = await post([{ query: '{ policies { id } }' }, { query: '{ policies { id } }' }]);
+    expect(answer.status).toBe(400);
+    expect(answer.body.errors?.[0].extensions?.code).toBe('BAD_REQUEST');
+    expect(answer.statements).toBe(0);
+  });
+
   it('answers a malformed extensions field as a bad request', async () => {
     const answer = await post({ query: '{ policies { id } }', extensions: 'persistedQuery' });
     expect(answer.status).toBe(400);
