@@ -50,9 +50,10 @@ export type QueryLimits = { [K in keyof typeof QUERY_LIMITS]: (typeof QUERY_LIMI
  */
 export function queryLimitRules(limits: QueryLimits = QUERY_LIMITS): ValidationRule[] {
   const { maxDepth, maxAliases, maxDirectives, maxCost, cost } = limits;
-  // armor's depth, aliases and directives visitors; its cost limit is off (it cannot weigh lists:
-  // listCostRule does), and so are its token and suggestion plugins (the parser and
-  // validationOptions do those without throwing from a plugin hook, which Apollo answers with a 500).
+  // armor's depth, aliases and directives visitors. Its cost limit is off (it cannot weigh lists:
+  // listCostRule does), and so are its Apollo plugins: the token one throws from parsingDidStart,
+  // which Apollo 5 answers with a 500, and the suggestion mask misses enum values. The parser's
+  // maxTokens and hideSuggestions (with formatGraphQLError) do both.
   const armor: ConstructorParameters<typeof ApolloArmor>[0] = {
     // flattenFragments: a fragment spread is not a level of its own (the web's documents use them freely).
     maxDepth: { n: maxDepth, flattenFragments: true, propagateOnRejection: false, onReject: [armorRefusal('depth', maxDepth)] },
@@ -62,9 +63,10 @@ export function queryLimitRules(limits: QueryLimits = QUERY_LIMITS): ValidationR
     maxTokens: { enabled: false },
     blockFieldSuggestion: { enabled: false },
   };
-  const refuseCost = (context: ValidationContext, found: number, operation: ASTNode) => {
-    const message = `查询过于复杂：估算成本 ${Math.round(found)}，上限 ${maxCost}（列表字段按 ${cost.listFactor} 倍计）；请减少嵌套的列表字段`;
-    report(context, new QueryLimitError('cost', message, { max: maxCost, found: Math.round(found) }), operation);
+  const refuseCost = (context: ValidationContext, estimate: number, operation: ASTNode) => {
+    const found = Math.round(Math.min(estimate, Number.MAX_SAFE_INTEGER)); // deep nesting overflows to Infinity
+    const message = `查询过于复杂：估算成本 ${found}，上限 ${maxCost}（列表字段按 ${cost.listFactor} 倍计）；请减少嵌套的列表字段`;
+    report(context, new QueryLimitError('cost', message, { max: maxCost, found }), operation);
   };
   return [noSubscriptionRule, ...new ApolloArmor(armor).protect().validationRules, listCostRule(cost, maxCost, refuseCost)];
 }
