@@ -12,6 +12,7 @@ import { AuthModule } from './auth/auth.module';
 import { formatGraphQLError } from './common/graphql-errors';
 import { requestIdOf } from './common/request-id';
 import { createLoaders } from './common/loaders';
+import { apolloRequestLimits } from './common/query-limits-rules';
 import type { RequestContext } from './common/request-context';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
@@ -37,6 +38,9 @@ export class AppModule {
           introspection: process.env.NODE_ENV !== 'production',
           includeStacktraceInErrorResponses: false,
           formatError: formatGraphQLError,
+          // Depth, aliases, directives, tokens and cost checked before anything runs; no persisted
+          // queries; no "Did you mean" in production (common/query-limits.ts).
+          ...apolloRequestLimits(),
           // No HTTP caching of GraphQL answers here (they depend on the user); the plugin would otherwise walk every field.
           plugins: [ApolloServerPluginCacheControlDisabled()],
           context: ({ req }: { req: Request }): RequestContext => ({ req, requestId: requestIdOf(req), loaders: createLoaders(dataSource) }),

@@ -22,6 +22,8 @@ export async function prepareDatabase(dataSource: DataSource, options: { demo?: 
   const runner = dataSource.createQueryRunner();
   await runner.connect();
   try {
+    // Waiting for another replica's migrations may take longer than the statement timeout.
+    await runner.query('SET statement_timeout = 0');
     await runner.query('SELECT pg_advisory_lock($1)', [PREPARE_LOCK]);
     const migrations = await dataSource.runMigrations({ transaction: 'all' });
     return await dataSource.transaction(async (manager) => ({
@@ -32,6 +34,7 @@ export async function prepareDatabase(dataSource: DataSource, options: { demo?: 
     }));
   } finally {
     await runner.query('SELECT pg_advisory_unlock($1)', [PREPARE_LOCK]).catch(() => undefined);
+    await runner.query('RESET statement_timeout').catch(() => undefined); // back to the connection's own
     await runner.release();
   }
 }
