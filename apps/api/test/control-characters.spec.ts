@@ -62,3 +62,21 @@ describe('control characters in input', () => {
     expect(((await res.json()) as { code: string }).code).toBe('BAD_USER_INPUT');
   });
 });
+
+describe('a list of many wrong values', () => {
+  it('is BAD_USER_INPUT throughout, including graphql-js’s own “too many errors”', async () => {
+    const server = await TestServer.start();
+    try {
+      const admin = await server.adminToken();
+      const res = await server.gql(
+        `mutation ($t: ID!, $s: [Float!]) { setTargetTrajectory(targetId: $t, shares: $s) { __typename } }`,
+        { t: 'x', s: Array.from({ length: 3000 }, () => 'x') },
+        admin,
+      );
+      expect(res.errors!.length).toBeGreaterThan(50);
+      expect(new Set(res.errors!.map((e) => e.extensions?.code))).toEqual(new Set(['BAD_USER_INPUT']));
+    } finally {
+      await server.close();
+    }
+  });
+});

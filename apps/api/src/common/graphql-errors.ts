@@ -76,6 +76,10 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
   if (typeof code === 'string' && GRAPHQL_OWN_CODES.has(code)) {
     return { ...base, extensions: { code } };
   }
+  // graphql-js stops coercing variables after 50 problems and says so in an error of its own, with no code.
+  if (/^Too many errors processing variables/.test(formatted.message)) {
+    return { ...base, message: '变量错误过多,已停止检查(请先改正前面的错误)', extensions: { code: 'BAD_USER_INPUT' } };
+  }
   if (isStatementCancelled(original)) {
     logger.warn(`Statement cancelled (timeout) at ${formatted.path?.join('.') ?? 'request'}`);
     return { ...base, message: TIMEOUT_MESSAGE, extensions: { code: TIMEOUT_CODE } };
