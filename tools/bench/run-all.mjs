@@ -5,6 +5,7 @@
 //   seed-large.mjs   the large database (reused when a complete seed is there)
 //   reports-load.mjs targetProgress latency, statements per request, save + submit, memory
 //   overview-load.mjs the leaders' dashboard queries (policyOverview, targetTrend) at 1 and 16 clients
+//   hostile-load.mjs refused hostile requests (deep, aliased, oversized, zip bomb) and what they cost other clients
 //   first-paint.mjs  headless chromium: first chart painted on /dashboard (demo data), JS the overview loads
 // Results go to tmp/bench/. Not part of CI: it takes several minutes and wants a quiet machine.
 import { spawnSync } from 'node:child_process';
@@ -17,6 +18,7 @@ const steps = [
   [process.execPath, ['tools/bench/seed-large.mjs']],
   [process.execPath, ['tools/bench/reports-load.mjs']],
   [process.execPath, ['tools/bench/overview-load.mjs']],
+  [process.execPath, ['tools/bench/hostile-load.mjs']],
   // Last: it needs only the build, and a browser figure over its limit should not hide the query figures.
   [process.execPath, ['tools/bench/first-paint.mjs']],
 ];
