@@ -41,6 +41,24 @@ describe('the statement timeout', () => {
     expect((await server.ok<{ policies: unknown[] }>('{ policies { id } }')).policies.length).toBeGreaterThan(0);
   });
 
+  it('answers a download stuck behind a lock with 503 and TIMEOUT too, not a 500', async () => {
+    const token = await server.adminToken();
+    const [{ id }] = await server.dataSource.query(`SELECT id FROM reporting_period LIMIT 1`);
+    const [{ agency }] = await server.dataSource.query(`SELECT id AS agency FROM agency WHERE kind = 'COUNTY' LIMIT 1`);
+    const locker = server.dataSource.createQueryRunner();
+    await locker.connect();
+    await locker.startTransaction();
+    try {
+      await locker.query('LOCK TABLE reporting_period IN ACCESS EXCLUSIVE MODE');
+      const res = await fetch(`${server.url}/reports/template.xlsx?periodId=${id}&agencyId=${agency}`, { headers: { authorization: `Bearer ${token}` } });
+      expect(res.status).toBe(503);
+      expect(await res.json()).toMatchObject({ code: 'TIMEOUT', message: expect.stringContaining('请求超时') });
+    } finally {
+      await locker.rollbackTransaction();
+      await locker.release();
+    }
+  });
+
   it('does not hold for migrations: each lifts it for its own transaction, and keeps its name', async () => {
     expect(server.dataSource.migrations.map((m) => m.name)).toEqual(MIGRATIONS.map((M) => new M().name));
     const queries: string[] = [];

@@ -29,9 +29,9 @@ const APOLLO_MESSAGES: Record<string, string> = {
  * that a client may retry on.
  */
 export const TIMEOUT_CODE = 'TIMEOUT';
-const TIMEOUT_MESSAGE = '请求超时：数据库查询用时过长，已被中止，请稍后再试或缩小查询范围';
+export const TIMEOUT_MESSAGE = '请求超时：数据库查询用时过长，已被中止，请稍后再试或缩小查询范围';
 
-function isStatementCancelled(error: unknown): boolean {
+export function isStatementCancelled(error: unknown): boolean {
   const err = error as { code?: unknown; driverError?: { code?: unknown } } | null;
   return err?.code === '57014' || err?.driverError?.code === '57014';
 }

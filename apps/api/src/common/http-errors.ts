@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Response } from 'express';
 import { DomainError, ErrorCode } from './domain-error';
+import { isStatementCancelled, TIMEOUT_CODE, TIMEOUT_MESSAGE } from './graphql-errors';
 import type { RequestWithUploadLimit } from './upload-limit';
 
 const STATUS: Record<ErrorCode, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, BAD_USER_INPUT: 400, NOT_FOUND: 404, CONFLICT: 409 };
@@ -28,6 +29,11 @@ export class HttpErrorFilter implements ExceptionFilter {
       // Each upload route names its own limit (common/upload-limit.ts).
       const message = status === 413 ? (host.switchToHttp().getRequest<RequestWithUploadLimit>().uploadLimitMessage ?? '请求的内容过大') : given;
       res.status(status).json({ code: CODE_OF_STATUS[status] ?? 'INTERNAL_SERVER_ERROR', message: Array.isArray(message) ? message.join('; ') : String(message) });
+      return;
+    }
+    if (isStatementCancelled(exception)) {
+      logger.warn(`Statement cancelled (timeout) at ${host.switchToHttp().getRequest<{ path?: string }>().path ?? 'request'}`);
+      res.status(503).json({ code: TIMEOUT_CODE, message: TIMEOUT_MESSAGE });
       return;
     }
     logger.error(exception instanceof Error ? exception.stack ?? exception.message : String(exception));
