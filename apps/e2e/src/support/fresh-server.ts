@@ -34,8 +34,10 @@ export async function freshServer(
   const serverUrl = process.env.DATABASE_URL;
   if (serverUrl) {
     const db = await freshDatabase(serverUrl);
-    // On a real PostgreSQL the app runs as deployed: production mode (no drain wait when a test stops it).
-    const server = await startBuiltServer({ NODE_ENV: 'production', SHUTDOWN_DRAIN_MS: '0', ...env, DATABASE_URL: db.url, ADMIN_PASSWORD: adminPassword });
+    // On a real PostgreSQL the app runs as deployed, in production mode (no drain wait when a test
+    // stops it) — unless the test wants demo data, which production refuses.
+    const mode = env.DEMO_DATA === '1' ? {} : { NODE_ENV: 'production', SHUTDOWN_DRAIN_MS: '0' };
+    const server = await startBuiltServer({ ...mode, ...env, DATABASE_URL: db.url, ADMIN_PASSWORD: adminPassword });
     return { server, cleanup: db.drop };
   }
   const dataDir = tempDataDir('luoshi-browser-');
