@@ -14,7 +14,7 @@ describe('supervision review: what a unit’s reporter may read', () => {
 
   beforeAll(async () => {
     server = await TestServer.start();
-    p = await loadVariantNotice(server.dataSource, 331);
+    p = await loadVariantNotice(server.dataSource, 341);
     const admin = await server.adminToken();
     [office, leader, taishan] = await Promise.all([
       signedInUser(server, admin, 'OFFICE'),
