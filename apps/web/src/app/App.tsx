@@ -41,6 +41,8 @@ const SupervisionReviewPage = lazy(() => import('../features/supervision/Supervi
 const MyItemsPage = lazy(() => import('../features/supervision/MyItemsPage'));
 // 催办: what chasing sent and the units' group robots (the office).
 const ChasingPage = lazy(() => import('../features/chasing/ChasingPage'));
+// 系统管理: accounts, unit accounts, quotas, periods, units, the audit (the office and the administrator).
+const AdminPage = lazy(() => import('../features/admin/AdminPage'));
 
 const REPORTERS = ['REPORTER'] as const;
 const REVIEWERS = ['OFFICE', 'ADMIN'] as const;
@@ -107,6 +109,7 @@ export function AppRoutes() {
         <Route path="supervision/items" element={<RequireRole roles={REPORTERS}><MyItemsPage /></RequireRole>} />
         <Route path="supervision/:id" element={<RequireRole roles={SUPERVISORS}><SupervisionReviewPage /></RequireRole>} />
         <Route path="chasing" element={<RequireRole roles={REVIEWERS}><ChasingPage /></RequireRole>} />
+        <Route path="admin/*" element={<RequireRole roles={REVIEWERS}><AdminPage /></RequireRole>} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -21,6 +21,7 @@ const NAV_ITEMS: readonly NavItem[] = [
   { to: '/supervision', label: 'nav.supervision', roles: ['OFFICE', 'ADMIN', 'LEADER'], testId: 'nav-supervision' },
   { to: '/chasing', label: 'nav.chasing', roles: ['OFFICE', 'ADMIN'], testId: 'nav-chasing' },
   { to: '/supervision/items', label: 'nav.supervisionItems', roles: ['REPORTER'], testId: 'nav-supervision-items' },
+  { to: '/admin', label: 'nav.admin', roles: ['OFFICE', 'ADMIN'], testId: 'nav-admin' },
 ];
 
 /** The pages the signed-in user works in. Plain links (antd's Menu would add ~20 KB to the first load). */

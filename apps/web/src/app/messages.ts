@@ -3,6 +3,7 @@ import { reportingEn, reportingZhHans, reportingZhHant } from './messages-report
 import { supervisionEn, supervisionZhHans, supervisionZhHant } from './messages-supervision';
 import { noticesEn, noticesZhHans, noticesZhHant } from './messages-notices';
 import { chasingEn, chasingZhHans, chasingZhHant } from './messages-chasing';
+import { adminEn, adminZhHans, adminZhHant } from './messages-admin';
 
 /**
  * Every UI string, in the three display languages. The traditional strings are written out rather
@@ -68,6 +69,7 @@ export const zhHans = {
   ...supervisionZhHans,
   ...noticesZhHans,
   ...chasingZhHans,
+  ...adminZhHans,
 } as const;
 
 export type MessageKey = keyof typeof zhHans;
@@ -130,6 +132,7 @@ export const zhHant: Messages = {
   ...supervisionZhHant,
   ...noticesZhHant,
   ...chasingZhHant,
+  ...adminZhHant,
 };
 
 export const en: Messages = {
@@ -189,6 +192,7 @@ export const en: Messages = {
   ...supervisionEn,
   ...noticesEn,
   ...chasingEn,
+  ...adminEn,
 };
 
 export type Lang = 'zh-Hans' | 'zh-Hant' | 'en';

@@ -1,0 +1,5 @@
+import { ComingSoon } from '../admin/ComingSoon';
+
+export default function Page() {
+  return <ComingSoon />;
+}

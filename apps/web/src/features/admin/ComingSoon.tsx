@@ -1,0 +1,8 @@
+import { Empty } from 'antd';
+import { useI18n } from '../../app/i18n';
+
+/** A section whose page is still being built: says so rather than showing nothing. */
+export function ComingSoon() {
+  const { t } = useI18n();
+  return <Empty description={t('admin.comingSoon')} data-testid="admin-coming-soon" />;
+}
