@@ -1,5 +1,6 @@
 import { AttachmentsResolver, ReportAttachmentsResolver } from '../attachments/attachments.resolver';
 import { AppInfoResolver } from '../app-info/app-info.resolver';
+import { AuditRecordResolver, AuditViewerResolver } from '../audit/audit-viewer.resolver';
 import { AuthResolver, UsersResolver } from '../auth/auth.resolver';
 import { ChaseDeliveryResolver, ChasingResolver, NoticesResolver } from '../chasing/chasing.resolver';
 import { DashboardResolver } from '../dashboard/dashboard.resolver';
@@ -41,4 +42,6 @@ export const ALL_RESOLVERS = [
   SupervisionResolver,
   SupervisionItemResolver,
   MeasureRatingResolver,
+  AuditViewerResolver,
+  AuditRecordResolver,
 ];

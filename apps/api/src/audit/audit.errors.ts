@@ -1,0 +1,7 @@
+import { DomainError, ErrorCode } from '../common/domain-error';
+
+export class AuditError extends DomainError {
+  constructor(code: ErrorCode, message: string, details?: Record<string, unknown>) {
+    super(code, message, details);
+  }
+}

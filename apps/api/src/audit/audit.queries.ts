@@ -1,0 +1,110 @@
+import type { EntityManager } from 'typeorm';
+import { auditKindMembers } from '@luoshi/domain';
+import type { AuditCursor, AuditQuery } from './audit-filter';
+
+/** Anything that runs SQL: the DataSource or a transaction's manager. */
+type Sql = Pick<EntityManager, 'query'>;
+
+/** One audit record as the viewer and the export read it. `atKey` is the exact time, for the cursor. */
+export interface AuditRow {
+  id: string;
+  at: Date;
+  atKey: string;
+  userId: string | null;
+  username: string | null;
+  /** The acting user's unit today (its name, for the export), where it has one. */
+  actorUnit: string | null;
+  action: string;
+  entity: string;
+  entityId: string;
+  before: string | null;
+  after: string | null;
+  requestId: string | null;
+}
+
+/**
+ * The WHERE clause of a filter, with its parameters (numbered from 1). Each condition is written so
+ * an index can serve it: (user_id, at, id), (entity, entity_id), (action, at, id), and (at, id) for
+ * the time range and the order (migration AuditViewer).
+ */
+function whereOf(q: AuditQuery, cursor: AuditCursor | null): { sql: string; params: unknown[] } {
+  const params: unknown[] = [];
+  const p = (value: unknown) => {
+    params.push(value);
+    return `$${params.length}`;
+  };
+  const conditions: string[] = [];
+  if (q.userId) conditions.push(`a.user_id = ${p(q.userId)}`);
+  if (q.username) {
+    // The account's records, and failed sign-ins under that name (which have no user).
+    const name = p(q.username);
+    conditions.push(`(a.user_id = (SELECT id FROM app_user WHERE username = ${name}) OR (a.entity = 'sign_in' AND a.entity_id = ${name}))`);
+  }
+  if (q.agencyId) {
+    // The unit's own users, and what was done to the unit's things: its reports, items, quotas,
+    // robot and accounts, whoever did it (the office acting on a unit's behalf shows too).
+    const unit = p(q.agencyId);
+    conditions.push(`(u.agency_id = ${unit}
+      OR (a.entity IN ('agency', 'agency_webhook') AND a.entity_id = ${unit}::text)
+      OR (a.entity = 'county_quota' AND a.entity_id LIKE '%/' || ${unit}::text)
+      OR (a.entity = 'progress_report' AND a.entity_id IN (SELECT id::text FROM progress_report WHERE agency_id = ${unit}))
+      OR (a.entity = 'supervision_item' AND a.entity_id IN (SELECT id::text FROM supervision_item WHERE agency_id = ${unit}))
+      OR (a.entity = 'user' AND a.entity_id IN (SELECT id::text FROM app_user WHERE agency_id = ${unit})))`);
+  }
+  if (q.kind) {
+    // The same rule as auditKindOf (libs/domain/src/audit-actions.ts): the action's kind, else the entity's.
+    const m = auditKindMembers(q.kind);
+    const known = p(m.knownActions);
+    conditions.push(
+      q.kind === 'OTHER'
+        ? `(a.action <> ALL(${known}::text[]) AND a.entity <> ALL(${p(m.knownEntities)}::text[]))`
+        : `(a.action = ANY(${p(m.actions)}::text[]) OR (a.action <> ALL(${known}::text[]) AND a.entity = ANY(${p(m.entities)}::text[])))`,
+    );
+  }
+  if (q.action) conditions.push(`a.action = ${p(q.action)}`);
+  if (q.entity) conditions.push(`a.entity = ${p(q.entity)}`);
+  if (q.entityId) conditions.push(`a.entity_id = ${p(q.entityId)}`);
+  if (q.fromInstant) conditions.push(`a.at >= ${p(q.fromInstant)}::timestamptz`);
+  if (q.toInstant) conditions.push(`a.at < ${p(q.toInstant)}::timestamptz`);
+  if (cursor) conditions.push(`(a.at, a.id) < (${p(cursor.at)}::timestamptz, ${p(cursor.id)}::bigint)`);
+  return { sql: conditions.length ? `WHERE ${conditions.join(' AND ')}` : '', params };
+}
+
+/**
+ * One page of records, newest first, after the cursor: keyset by (at, id), so a page never repeats
+ * or skips a record however many arrive meanwhile (new ones are above the first page's top).
+ * Asks for `limit` rows; the caller asks one more to learn whether another page follows.
+ */
+export async function auditRecordsPage(sql: Sql, q: AuditQuery, cursor: AuditCursor | null, limit: number): Promise<AuditRow[]> {
+  const where = whereOf(q, cursor);
+  const rows: AuditRow[] = await sql.query(
+    `SELECT a.id::text AS id, a.at,
+            to_char(a.at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "atKey",
+            a.user_id AS "userId", a.username, ag.name AS "actorUnit",
+            a.action, a.entity, a.entity_id AS "entityId",
+            a.before::text AS before, a.after::text AS after, a.request_id AS "requestId"
+       FROM audit_record a
+       LEFT JOIN app_user u ON u.id = a.user_id
+       LEFT JOIN agency ag ON ag.id = u.agency_id
+       ${where.sql}
+      ORDER BY a.at DESC, a.id DESC
+      LIMIT ${Number(limit)}`,
+    where.params,
+  );
+  return rows;
+}
+
+/**
+ * How many records match, counted up to `cap` (then `capped`): exact for what an office reads,
+ * and never a scan of years of sign-ins for a number nobody needs exactly.
+ */
+export async function auditRecordsCount(sql: Sql, q: AuditQuery, cap: number): Promise<{ count: number; capped: boolean }> {
+  const where = whereOf(q, null);
+  const [row]: { n: number }[] = await sql.query(
+    `SELECT count(*)::int AS n FROM (
+       SELECT 1 FROM audit_record a LEFT JOIN app_user u ON u.id = a.user_id ${where.sql} LIMIT ${Number(cap) + 1}
+     ) matched`,
+    where.params,
+  );
+  return row.n > cap ? { count: cap, capped: true } : { count: row.n, capped: false };
+}
