@@ -12,7 +12,7 @@ registerEnumType(AuditKindEnum, {
 /** What the office narrows the audit to; every field optional, all of them together (AND). */
 @InputType()
 export class AuditFilter {
-  @Field({ nullable: true, description: 'The acting user: an id or a username (a username also finds failed sign-ins under that name)' })
+  @Field(() => String, { nullable: true, description: 'The acting user: an id or a username (a username also finds failed sign-ins under that name)' })
   @IsOptional() @IsString() @MaxLength(100, { message: '用户不能超过 100 个字符' })
   user?: string | null;
 
@@ -24,23 +24,23 @@ export class AuditFilter {
   @IsOptional() @IsIn([...AUDIT_KINDS], { message: '操作类别无效' })
   kind?: AuditKind | null;
 
-  @Field({ nullable: true, description: 'One action exactly (e.g. report.submit, SIGN_IN)' })
+  @Field(() => String, { nullable: true, description: 'One action exactly (e.g. report.submit, SIGN_IN)' })
   @IsOptional() @IsString() @MaxLength(100, { message: '操作不能超过 100 个字符' })
   action?: string | null;
 
-  @Field({ nullable: true, description: 'The kind of thing changed (progress_report, user, …)' })
+  @Field(() => String, { nullable: true, description: 'The kind of thing changed (progress_report, user, …)' })
   @IsOptional() @IsString() @MaxLength(100, { message: '对象类型不能超过 100 个字符' })
   entity?: string | null;
 
-  @Field({ nullable: true, description: 'The id of the thing changed' })
+  @Field(() => String, { nullable: true, description: 'The id of the thing changed' })
   @IsOptional() @IsString() @MaxLength(200, { message: '对象编号不能超过 200 个字符' })
   entityId?: string | null;
 
-  @Field({ nullable: true, description: 'First day, China time (ISO date, 2024-10-01), inclusive' })
+  @Field(() => String, { nullable: true, description: 'First day, China time (ISO date, 2024-10-01), inclusive' })
   @IsOptional() @IsString() @MaxLength(10, { message: '开始日期格式须为 YYYY-MM-DD' })
   from?: string | null;
 
-  @Field({ nullable: true, description: 'Last day, China time (ISO date), inclusive' })
+  @Field(() => String, { nullable: true, description: 'Last day, China time (ISO date), inclusive' })
   @IsOptional() @IsString() @MaxLength(10, { message: '结束日期格式须为 YYYY-MM-DD' })
   to?: string | null;
 }
