@@ -42,14 +42,17 @@ function whereOf(q: AuditQuery, cursor: AuditCursor | null): { sql: string; para
   }
   if (q.agencyId) {
     // The unit's own users, and what was done to the unit's things: its reports, items, quotas,
-    // robot and accounts, whoever did it (the office acting on a unit's behalf shows too).
+    // robot and accounts, whoever did it (the office acting on a unit's behalf shows too). Each
+    // branch is an index condition (ARRAY(...) is computed once), so PostgreSQL ORs index scans
+    // rather than reading the whole table through a filter.
     const unit = p(q.agencyId);
-    conditions.push(`(u.agency_id = ${unit}
-      OR (a.entity IN ('agency', 'agency_webhook') AND a.entity_id = ${unit}::text)
-      OR (a.entity = 'county_quota' AND a.entity_id LIKE '%/' || ${unit}::text)
-      OR (a.entity = 'progress_report' AND a.entity_id IN (SELECT id::text FROM progress_report WHERE agency_id = ${unit}))
-      OR (a.entity = 'supervision_item' AND a.entity_id IN (SELECT id::text FROM supervision_item WHERE agency_id = ${unit}))
-      OR (a.entity = 'user' AND a.entity_id IN (SELECT id::text FROM app_user WHERE agency_id = ${unit})))`);
+    conditions.push(`(a.user_id = ANY(ARRAY(SELECT id FROM app_user WHERE agency_id = ${unit}))
+      OR (a.entity = 'user' AND a.entity_id = ANY(ARRAY(SELECT id::text FROM app_user WHERE agency_id = ${unit})))
+      OR (a.entity = 'agency' AND a.entity_id = ${unit}::text)
+      OR (a.entity = 'agency_webhook' AND a.entity_id = ${unit}::text)
+      OR (a.entity = 'county_quota' AND a.entity_id = ANY(ARRAY(SELECT id::text || '/' || ${unit}::text FROM target)))
+      OR (a.entity = 'progress_report' AND a.entity_id = ANY(ARRAY(SELECT id::text FROM progress_report WHERE agency_id = ${unit})))
+      OR (a.entity = 'supervision_item' AND a.entity_id = ANY(ARRAY(SELECT id::text FROM supervision_item WHERE agency_id = ${unit}))))`);
   }
   if (q.kind) {
     // The same rule as auditKindOf (libs/domain/src/audit-actions.ts): the action's kind, else the entity's.
