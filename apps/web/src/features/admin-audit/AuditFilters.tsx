@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { AutoComplete, Button, DatePicker, Input, Select } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import type { AuditKind } from '@luoshi/domain';
 import { useDisplayText, useI18n } from '../../app/i18n';
 import type { AuditFilterOptionsQuery } from '../../graphql/generated';
@@ -18,6 +18,7 @@ export function AuditFilters({ options, onApply }: Props) {
   const { t, lang } = useI18n();
   const display = useDisplayText();
   const [form, setForm] = useState<AuditFilterForm>({});
+  const [resets, setResets] = useState(0);
   const set = (patch: Partial<AuditFilterForm>) => setForm((f) => ({ ...f, ...patch }));
   const users = (options?.users ?? []).map((u) => u.username).sort();
   const typed = (form.user ?? '').toLowerCase();
@@ -83,9 +84,10 @@ export function AuditFilters({ options, onApply }: Props) {
       </div>
       <div className="ls-audit-filter">
         <label htmlFor="audit-dates">{t('audit.filterDates')}</label>
+        {/* Uncontrolled (the reset remounts it): its value is a dayjs pair, the form keeps the dates as text. */}
         <DatePicker.RangePicker
+          key={resets}
           id={{ start: 'audit-dates' }}
-          value={[form.from ? dayjs(form.from) : null, form.to ? dayjs(form.to) : null]}
           onChange={(range) => set({ from: day(range?.[0]), to: day(range?.[1]) })}
           allowEmpty={[true, true]}
           data-testid="audit-filter-dates"
@@ -108,6 +110,7 @@ export function AuditFilters({ options, onApply }: Props) {
       <Button
         onClick={() => {
           setForm({});
+          setResets((n) => n + 1);
           onApply({});
         }}
         data-testid="audit-reset"
