@@ -207,7 +207,7 @@ describe('audit viewer (操作日志): auditRecords and GET /exports/audit.xlsx'
       expect(codeOf(await server.gql(RECORDS, {}, token))).toBe('FORBIDDEN');
       const res = await download('', token);
       expect(res.status).toBe(403);
-      expect((await res.json()).code).toBe('FORBIDDEN');
+      expect(((await res.json()) as { code: string }).code).toBe('FORBIDDEN');
     }
     expect(codeOf(await server.gql(RECORDS, {}))).toBe('UNAUTHENTICATED');
     expect((await download('')).status).toBe(401);

@@ -77,6 +77,8 @@ export class AuditExportController {
       ws.getRow(1).font = { bold: true };
       ws.getRow(1).commit();
       const result = await this.viewer.eachBatch(query, cap, (records) => {
+        // The client went away: stop reading batches nobody will receive.
+        if (res.destroyed) throw new Error('the client closed the download');
         for (const r of records) ws.addRow(rowOf(r)).commit();
       });
       const note = result.cut
@@ -104,7 +106,7 @@ export class AuditExportController {
         throw error;
       }
       // The headers (and maybe rows) are out: all that is left is to end the download broken.
-      this.logger.error(error instanceof Error ? error.message : String(error));
+      this.logger.warn(`Audit export ended early: ${error instanceof Error ? error.message : String(error)}`);
       res.destroy(error instanceof Error ? error : undefined);
     }
   }
