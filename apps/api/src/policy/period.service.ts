@@ -105,7 +105,8 @@ export class PeriodService {
     const reason = reasonOf(args.reason);
     if (!reason) throw new PolicyError('BAD_USER_INPUT', '请填写取消延期的原因', { field: 'reason' });
     return this.dataSource.transaction(async (manager) => {
-      const removed: { due_on: string; reason: string; agency: string; label: string }[] = await manager.query(
+      // A DELETE … RETURNING through TypeORM answers [rows, count].
+      const [removed]: [{ due_on: string; reason: string; agency: string; label: string }[], number] = await manager.query(
         `DELETE FROM period_extension x USING agency a, reporting_period p
           WHERE x.period_id = $1 AND x.agency_id = $2 AND a.id = x.agency_id AND p.id = x.period_id
           RETURNING x.due_on::text AS due_on, x.reason, a.name AS agency, p.label`,
