@@ -4,6 +4,7 @@ import { supervisionEn, supervisionZhHans, supervisionZhHant } from './messages-
 import { noticesEn, noticesZhHans, noticesZhHant } from './messages-notices';
 import { chasingEn, chasingZhHans, chasingZhHant } from './messages-chasing';
 import { adminEn, adminZhHans, adminZhHant } from './messages-admin';
+import { adminSetupEn, adminSetupZhHans, adminSetupZhHant } from './messages-admin-setup';
 
 /**
  * Every UI string, in the three display languages. The traditional strings are written out rather
@@ -70,6 +71,7 @@ export const zhHans = {
   ...noticesZhHans,
   ...chasingZhHans,
   ...adminZhHans,
+  ...adminSetupZhHans,
 } as const;
 
 export type MessageKey = keyof typeof zhHans;
@@ -133,6 +135,7 @@ export const zhHant: Messages = {
   ...noticesZhHant,
   ...chasingZhHant,
   ...adminZhHant,
+  ...adminSetupZhHant,
 };
 
 export const en: Messages = {
@@ -193,6 +196,7 @@ export const en: Messages = {
   ...noticesEn,
   ...chasingEn,
   ...adminEn,
+  ...adminSetupEn,
 };
 
 export type Lang = 'zh-Hans' | 'zh-Hant' | 'en';
