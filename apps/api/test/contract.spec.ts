@@ -28,7 +28,6 @@ const NOT_YET_SERVED: Record<string, string> = {
   CreateUnitAccounts: 'issue 12',
   ImportNotice: 'issue 10',
   PublishPolicy: 'issue 10',
-  SetQuotas: 'issue 12',
 };
 
 const DOC = '江就辦〔2024〕1號';
@@ -108,6 +107,19 @@ describe('the public API contract', () => {
     const target = seedIds.target(DOC, 10, '事業單位崗位', 2024);
     const data = await run('SetQuota', { targetId: target, countyId: HESHAN, value: 260 }, admin);
     expect(data.setQuota).toEqual({ county: { id: HESHAN }, quota: 260 });
+  });
+
+  it('SetQuotas', async () => {
+    const p = await loadVariantNotice(server.dataSource, 1261);
+    const target = p.target(11, '公益性崗位');
+    const [targetValue] = (await server.dataSource.query(`SELECT target_value::float AS v FROM target WHERE id = $1`, [target])).map((r: { v: number }) => r.v);
+    const quotas = [{ countyId: HESHAN, value: targetValue - 10 }];
+    const short = await server.gql(operations.get('SetQuotas')!, { targetId: target, quotas }, admin);
+    expect(short.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', shortfall: 10 });
+    const data = await run('SetQuotas', { targetId: target, quotas, allowShortfall: true }, admin);
+    expect(data.setQuotas).toMatchObject({ sum: targetValue - 10, shortfall: 10 });
+    expect(data.setQuotas.byCounty).toHaveLength(7);
+    expect(data.setQuotas.byCounty.find((c: { county: { id: string } }) => c.county.id === HESHAN).quota).toBe(targetValue - 10);
   });
 
   it('SaveProgressReport, SubmitProgressReport, ReviewProgressReport, ProgressReport, TargetProgress', async () => {

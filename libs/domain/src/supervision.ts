@@ -32,6 +32,8 @@ export interface UnitStanding {
   /** Submitted at least once (a returned report was still submitted). */
   submitted: boolean;
   unitStatus: UnitStatus | null;
+  /** The unit's own due date has passed (an extension, 延期); absent: the period's `pastDue`. */
+  pastDue?: boolean;
 }
 
 export interface RatingVerdict {
@@ -55,7 +57,7 @@ export function rateByReporting(units: readonly UnitStanding[], pastDue: boolean
   const names = (list: readonly UnitStanding[]) => list.map((u) => u.name).join('、');
   const behind = units.filter((u) => u.unitStatus === 'BEHIND');
   const atRisk = units.filter((u) => u.unitStatus === 'AT_RISK');
-  const missing = pastDue ? units.filter((u) => !u.submitted) : [];
+  const missing = units.filter((u) => !u.submitted && (u.pastDue ?? pastDue));
   const returned = units.filter((u) => u.status === 'RETURNED');
   const leadMissing = missing.filter((u) => u.role === 'LEAD');
 

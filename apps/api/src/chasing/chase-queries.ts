@@ -1,23 +1,36 @@
 /**
  * What is to be chased now and has not been yet. "Today" is the date in China; a report is late
- * from the day after its period's due date (as the dashboard's UNIT_STATUS_SQL counts it), and a
+ * from the day after its unit's due date (the period's, or the unit's extension: as the dashboard's
+ * UNIT_STATUS_SQL counts it), and a
  * report counts as sent once first submitted. $1 = look-back days, $2 = reminder days before.
  */
 export const CHASE_CANDIDATES_SQL = `
 WITH t AS (SELECT (now() AT TIME ZONE 'Asia/Shanghai')::date AS today),
-cand AS (
-  SELECT CASE WHEN p.due_on < t.today THEN 'REPORT_OVERDUE' ELSE 'REPORT_DUE_SOON' END AS kind,
-         CASE WHEN p.due_on < t.today THEN 'report-overdue:' ELSE 'report-due-soon:' END || p.id || ':' || m.id || ':' || resp.agency_id AS key,
-         resp.agency_id, p.due_on, pol.doc_number, p.label AS period_label, m.seq AS measure_seq, m.title AS subject
+units AS (
+  -- Each responsible unit's due date: the period's, or its own extension (period_extension) where later.
+  SELECT p.id AS period_id, p.label, p.policy_id, m.id AS measure_id, m.seq, m.title, resp.agency_id,
+         greatest(p.due_on, x.due_on) AS due_on
     FROM t
     CROSS JOIN reporting_period p
-    JOIN policy pol ON pol.id = p.policy_id
     JOIN measure m ON m.policy_id = p.policy_id
     JOIN responsibility resp ON resp.measure_id = m.id
-    LEFT JOIN progress_report r ON r.measure_id = m.id AND r.agency_id = resp.agency_id AND r.period_id = p.id
+    LEFT JOIN period_extension x ON x.period_id = p.id AND x.agency_id = resp.agency_id
+   -- Only periods that can have a candidate (a unit's date is never before the period's), so the
+   -- many old periods are skipped before their measures and units are joined.
+   WHERE p.due_on <= t.today + greatest($2::int, 0)
+     AND (p.due_on >= t.today - $1::int OR EXISTS (SELECT 1 FROM period_extension e WHERE e.period_id = p.id AND e.due_on >= t.today - $1::int))
+),
+cand AS (
+  SELECT CASE WHEN u.due_on < t.today THEN 'REPORT_OVERDUE' ELSE 'REPORT_DUE_SOON' END AS kind,
+         CASE WHEN u.due_on < t.today THEN 'report-overdue:' ELSE 'report-due-soon:' END || u.period_id || ':' || u.measure_id || ':' || u.agency_id AS key,
+         u.agency_id, u.due_on, pol.doc_number, u.label AS period_label, u.seq AS measure_seq, u.title AS subject
+    FROM t
+    CROSS JOIN units u
+    JOIN policy pol ON pol.id = u.policy_id
+    LEFT JOIN progress_report r ON r.measure_id = u.measure_id AND r.agency_id = u.agency_id AND r.period_id = u.period_id
    WHERE r.first_submitted_at IS NULL
-     AND ((p.due_on < t.today AND p.due_on >= t.today - $1::int)
-       OR ($2::int > 0 AND p.due_on >= t.today AND p.due_on <= t.today + $2::int))
+     AND ((u.due_on < t.today AND u.due_on >= t.today - $1::int)
+       OR ($2::int > 0 AND u.due_on >= t.today AND u.due_on <= t.today + $2::int))
   UNION ALL
   SELECT CASE WHEN i.due_on < t.today THEN 'ITEM_OVERDUE' ELSE 'ITEM_DUE_SOON' END,
          CASE WHEN i.due_on < t.today THEN 'item-overdue:' ELSE 'item-due-soon:' END || i.id,

@@ -38,6 +38,8 @@ export class UnitReportStatus {
   @Field(() => Date, { nullable: true }) firstSubmittedAt!: Date | null;
   @Field({ description: 'Submitted (first time) by the end of the due date, China time' }) onTime!: boolean;
   @Field({ description: 'Not submitted and the due date has passed' }) overdue!: boolean;
+  @Field(() => String, { nullable: true, description: 'The unit’s own later due date (延期), by which onTime and overdue are judged; null: the period’s' })
+  extendedDueOn!: string | null;
 }
 
 @ObjectType()
@@ -57,6 +59,8 @@ export class UnitCompliance {
   @Field(() => Int) missing!: number;
   @Field(() => Int) total!: number;
   @Field(() => Float, { description: 'onTime / total' }) onTimeRate!: number;
+  @Field(() => String, { nullable: true, description: 'The unit’s own later due date for the period (延期): its reports are judged by it; null: the period’s' })
+  extendedDueOn!: string | null;
 }
 
 @ObjectType()

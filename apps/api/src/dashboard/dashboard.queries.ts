@@ -2,15 +2,20 @@
  * The dashboard's SQL: each view is one statement whatever the number of measures, units or reports.
  */
 
-/** Every (measure, responsible unit) of the policy with the unit's report for the period, if any. */
+/**
+ * Every (measure, responsible unit) of the policy with the unit's report for the period, if any.
+ * A unit's due date is the period's, or its own extension (period_extension) where that is later.
+ */
 export const UNIT_STATUS_SQL = `
 SELECT m.id AS measure_id, resp.agency_id, resp.role, r.id AS report_id, r.status, r.unit_status,
        r.first_submitted_at, r.submitted_at,
-       r.first_submitted_at < ((p.due_on + 1)::timestamp AT TIME ZONE 'Asia/Shanghai') AS on_time,
-       r.first_submitted_at IS NULL AND now() >= ((p.due_on + 1)::timestamp AT TIME ZONE 'Asia/Shanghai') AS overdue
+       CASE WHEN x.due_on > p.due_on THEN x.due_on::text END AS extended_due_on,
+       r.first_submitted_at < ((greatest(p.due_on, x.due_on) + 1)::timestamp AT TIME ZONE 'Asia/Shanghai') AS on_time,
+       r.first_submitted_at IS NULL AND now() >= ((greatest(p.due_on, x.due_on) + 1)::timestamp AT TIME ZONE 'Asia/Shanghai') AS overdue
   FROM reporting_period p
   JOIN measure m ON m.policy_id = p.policy_id
   JOIN responsibility resp ON resp.measure_id = m.id
+  LEFT JOIN period_extension x ON x.period_id = p.id AND x.agency_id = resp.agency_id
   LEFT JOIN progress_report r ON r.measure_id = m.id AND r.agency_id = resp.agency_id AND r.period_id = p.id
  WHERE p.id = $1
  ORDER BY m.seq, resp.position`;
@@ -24,6 +29,8 @@ export interface UnitStatusRow {
   unit_status: string | null;
   first_submitted_at: Date | null;
   submitted_at: Date | null;
+  /** The unit's own due date where an extension makes it later than the period's. */
+  extended_due_on: string | null;
   on_time: boolean | null;
   overdue: boolean;
 }

@@ -34,8 +34,8 @@ export class DashboardResolver {
   ): Promise<PolicyOverview> {
     const county = countyId ? checkId(countyId, '县(市、区)', 'countyId') : null;
     // One statement when the answer is cached (see OverviewCache for why it cannot be stale).
-    const { version, pastDue } = await this.dashboard.overviewVersion(policyId, periodId);
-    const key = [policyId.toLowerCase(), periodId.toLowerCase(), county ?? 'city', pastDue ? 'due' : 'open'].join('|');
+    const { version, pastDue, extensionsPast } = await this.dashboard.overviewVersion(policyId, periodId);
+    const key = [policyId.toLowerCase(), periodId.toLowerCase(), county ?? 'city', pastDue ? 'due' : 'open', extensionsPast].join('|');
     return this.cache.get(key, version, () => this.computeOverview(policyId, periodId, county, ctx));
   }
 

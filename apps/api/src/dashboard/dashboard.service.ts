@@ -31,18 +31,21 @@ type TargetFacts = Pick<Target, 'id' | 'direction' | 'targetValue' | 'year' | 't
 
 /**
  * The dashboard's data version of a policy and whether the period is past due, in one cheap
- * statement (two primary-key lookups): what OverviewCache keys on. No row: not a period of the policy.
+ * statement (primary-key lookups): what OverviewCache keys on. No row: not a period of the policy.
+ * `extensions_past` counts units' extended due dates (period_extension) already passed: each one
+ * passing turns a unit late, so it is part of the key like the period's own date.
  */
 const OVERVIEW_VERSION_SQL = `
 SELECT (SELECT coalesce(sum(v.version), 0) FROM dashboard_version v WHERE v.scope IN (p.policy_id::text, 'all'))::text AS version,
-       now() >= ((p.due_on + 1)::timestamp AT TIME ZONE 'Asia/Shanghai') AS past_due
+       now() >= ((p.due_on + 1)::timestamp AT TIME ZONE 'Asia/Shanghai') AS past_due,
+       (SELECT count(*) FROM period_extension x WHERE x.period_id = p.id AND now() >= ((x.due_on + 1)::timestamp AT TIME ZONE 'Asia/Shanghai'))::int AS extensions_past
   FROM reporting_period p
  WHERE p.id = $1 AND p.policy_id = $2`;
 
 export interface MeasureStatusData {
   measureId: string;
   rating: Rating | null;
-  units: { agencyId: string; role: 'LEAD' | 'CO'; state: TaskState; unitStatus: string | null; reportId: string | null; firstSubmittedAt: Date | null; onTime: boolean; overdue: boolean }[];
+  units: { agencyId: string; role: 'LEAD' | 'CO'; state: TaskState; unitStatus: string | null; reportId: string | null; firstSubmittedAt: Date | null; onTime: boolean; overdue: boolean; extendedDueOn: string | null }[];
   lastReportAt: Date | null;
   missing: number;
 }
@@ -54,6 +57,8 @@ export interface ComplianceData {
   missing: number;
   total: number;
   onTimeRate: number;
+  /** The unit's own (extended) due date for the period, where it has one. */
+  extendedDueOn: string | null;
 }
 
 @Injectable()
@@ -70,13 +75,13 @@ export class DashboardService {
   }
 
   /** The cache key's inputs (see OverviewCache); throws NOT_FOUND as period() does. */
-  async overviewVersion(policyId: string, periodId: string): Promise<{ version: bigint; pastDue: boolean }> {
-    const rows: { version: string; past_due: boolean }[] = await this.dataSource.query(OVERVIEW_VERSION_SQL, [
+  async overviewVersion(policyId: string, periodId: string): Promise<{ version: bigint; pastDue: boolean; extensionsPast: number }> {
+    const rows: { version: string; past_due: boolean; extensions_past: number }[] = await this.dataSource.query(OVERVIEW_VERSION_SQL, [
       checkId(periodId, '填报期', 'periodId'),
       checkId(policyId, '政策文件'),
     ]);
     if (rows.length === 0) throw notFound('填报期', periodId, 'periodId');
-    return { version: BigInt(rows[0].version), pastDue: rows[0].past_due };
+    return { version: BigInt(rows[0].version), pastDue: rows[0].past_due, extensionsPast: rows[0].extensions_past };
   }
 
   /**
@@ -144,12 +149,13 @@ export class DashboardService {
       m.units.push({
         agencyId: row.agency_id, role: row.role, state: (row.status ?? 'NOT_STARTED') as TaskState, unitStatus: row.unit_status,
         reportId: row.report_id, firstSubmittedAt: row.first_submitted_at, onTime: row.on_time === true, overdue: row.overdue,
+        extendedDueOn: row.extended_due_on,
       });
       if (!submitted) m.missing++;
       if (row.submitted_at && (!m.lastReportAt || row.submitted_at > m.lastReportAt)) m.lastReportAt = row.submitted_at;
 
       let c = compliance.get(row.agency_id);
-      if (!c) compliance.set(row.agency_id, (c = { agencyId: row.agency_id, onTime: 0, late: 0, missing: 0, total: 0, onTimeRate: 0 }));
+      if (!c) compliance.set(row.agency_id, (c = { agencyId: row.agency_id, onTime: 0, late: 0, missing: 0, total: 0, onTimeRate: 0, extendedDueOn: row.extended_due_on }));
       c.total++;
       if (!submitted) c.missing++;
       else if (row.on_time) c.onTime++;

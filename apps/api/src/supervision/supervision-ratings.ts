@@ -79,6 +79,8 @@ export class SupervisionRatingsService {
         status: (u.state === 'NOT_STARTED' ? null : u.state) as ReportStatus | null,
         submitted: u.firstSubmittedAt !== null,
         unitStatus: u.unitStatus as UnitStatus | null,
+        // A unit with its own later due date (延期) is late only once that date has passed.
+        ...(u.extendedDueOn ? { pastDue: u.overdue } : {}),
       }));
       const verdict = rateByReporting(units, pastDue);
       result.set(measureId, { measureId, rating: verdict.rating, reason: toSimplified(`无量化指标，按报送情况评定：${verdict.reasons.join('；')}`) });

@@ -5,6 +5,7 @@ import { noticesEn, noticesZhHans, noticesZhHant } from './messages-notices';
 import { chasingEn, chasingZhHans, chasingZhHant } from './messages-chasing';
 import { adminEn, adminZhHans, adminZhHant } from './messages-admin';
 import { adminAuditEn, adminAuditZhHans, adminAuditZhHant } from './messages-admin-audit';
+import { adminSetupEn, adminSetupZhHans, adminSetupZhHant } from './messages-admin-setup';
 
 /**
  * Every UI string, in the three display languages. The traditional strings are written out rather
@@ -72,6 +73,7 @@ export const zhHans = {
   ...chasingZhHans,
   ...adminZhHans,
   ...adminAuditZhHans,
+  ...adminSetupZhHans,
 } as const;
 
 export type MessageKey = keyof typeof zhHans;
@@ -136,6 +138,7 @@ export const zhHant: Messages = {
   ...chasingZhHant,
   ...adminZhHant,
   ...adminAuditZhHant,
+  ...adminSetupZhHant,
 };
 
 export const en: Messages = {
@@ -197,6 +200,7 @@ export const en: Messages = {
   ...chasingEn,
   ...adminEn,
   ...adminAuditEn,
+  ...adminSetupEn,
 };
 
 export type Lang = 'zh-Hans' | 'zh-Hant' | 'en';

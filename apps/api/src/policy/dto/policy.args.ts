@@ -1,5 +1,5 @@
 import { ArgsType, Field, Float, ID } from '@nestjs/graphql';
-import { ArrayMaxSize, IsArray, IsNumber, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { AgencyKindEnum } from '../../common/graphql-enums';
 import type { AgencyKind } from '@luoshi/domain';
 
@@ -41,6 +41,12 @@ export class UpdateReportingPeriodArgs {
   @Field({ description: 'New due date (ISO date, 2024-10-10)' })
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: '截止日期格式须为 YYYY-MM-DD' })
   dueOn!: string;
+
+  @Field(() => String, { nullable: true, description: 'Why the date moves: kept in the audit with who and when' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500, { message: '调整原因不能超过500字' })
+  reason?: string | null;
 }
 
 @ArgsType()

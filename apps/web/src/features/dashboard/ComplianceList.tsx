@@ -1,4 +1,4 @@
-import { Progress } from 'antd';
+import { Progress, Tag } from 'antd';
 import type { DashboardOverviewQuery } from '../../graphql/generated';
 import { useDisplayText, useI18n } from '../../app/i18n';
 import { RATING_COLORS, rankCompliance } from './dashboard-format';
@@ -21,6 +21,12 @@ export function ComplianceList({ rows }: { rows: readonly Row[] }) {
             <span className="ls-dash-unit" title={display(row.agency.name)}>
               {display(row.agency.shortName)}
             </span>
+            {row.extendedDueOn && (
+              // 延期: the unit's own later due date, by which its on time / late counts are judged.
+              <Tag color="blue" data-testid="compliance-extended">
+                {t('period.extendedTo', { date: row.extendedDueOn })}
+              </Tag>
+            )}
             <span className="ls-dash-counts">
               {t('dashboard.onTime')} {row.onTime} · {t('dashboard.late')} {row.late} ·{' '}
               <span className={row.missing > 0 ? 'ls-dash-overdue' : undefined}>

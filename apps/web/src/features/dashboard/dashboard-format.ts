@@ -186,6 +186,8 @@ export interface ComplianceInput {
   missing: number;
   total: number;
   onTimeRate: number;
+  /** The unit's own later due date for the period (延期), where it has one. */
+  extendedDueOn?: string | null;
   agency: { id: string; shortName: string; name: string };
 }
 
