@@ -14,6 +14,7 @@ cand AS (
     JOIN policy pol ON pol.id = p.policy_id
     JOIN measure m ON m.policy_id = p.policy_id
     JOIN responsibility resp ON resp.measure_id = m.id
+    JOIN agency unit ON unit.id = resp.agency_id AND unit.active -- an inactive unit is not chased (units/)
     LEFT JOIN progress_report r ON r.measure_id = m.id AND r.agency_id = resp.agency_id AND r.period_id = p.id
    WHERE r.first_submitted_at IS NULL
      AND ((p.due_on < t.today AND p.due_on >= t.today - $1::int)
@@ -25,6 +26,7 @@ cand AS (
     FROM t
     CROSS JOIN supervision_item i
     JOIN supervision_review sr ON sr.id = i.review_id
+    JOIN agency unit ON unit.id = i.agency_id AND unit.active
     JOIN reporting_period p ON p.id = sr.period_id
     JOIN measure m ON m.id = i.measure_id
     JOIN policy pol ON pol.id = m.policy_id
