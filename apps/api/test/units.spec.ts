@@ -43,7 +43,7 @@ describe('units (单位): add, rename, deactivate', () => {
   it('refuses a name another unit has, in either script and whatever the spaces', async () => {
     const tag = unitName('').slice(1);
     await createUnit(server, office, { name: `市人力資源測試局${tag}` });
-    for (const name of [`市人力资源测试局${tag}`, `市人力 資源　測試局 ${tag}`]) {
+    for (const name of [`市人力资源测试局${tag}`, `市人力 資源\u3000測試局 ${tag}`]) {
       const error = await refusal(CREATE, { i: { name, kind: 'DEPARTMENT' } });
       expect(error?.extensions).toMatchObject({ code: 'CONFLICT', field: 'name' });
     }

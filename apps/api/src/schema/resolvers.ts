@@ -10,6 +10,7 @@ import { ReportsResolver } from '../reports/reports.resolver';
 import { MeasureRatingResolver, SupervisionItemResolver, SupervisionResolver } from '../supervision/supervision.resolver';
 import { SimplifiedTextsResolver } from '../policy/simplified-texts.resolver';
 import { MeasureResolver, PolicyResolver, ResponsibilityResolver, SectionResolver, TargetResolver } from '../policy/policy.resolver';
+import { AgencyMergedIntoResolver, UnitsResolver } from '../units/units.resolver';
 
 /**
  * Every resolver class, for printing the schema without a database. An integration test compares
@@ -41,4 +42,6 @@ export const ALL_RESOLVERS = [
   SupervisionResolver,
   SupervisionItemResolver,
   MeasureRatingResolver,
+  UnitsResolver,
+  AgencyMergedIntoResolver,
 ];

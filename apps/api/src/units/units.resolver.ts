@@ -1,4 +1,4 @@
-import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CurrentUser, Roles } from '../auth/roles.decorator';
 import type { AuthUser, RequestContext } from '../common/request-context';
 import { Agency } from '../policy/agency.entity';
