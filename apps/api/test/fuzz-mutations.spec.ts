@@ -6,6 +6,7 @@ import {
 } from 'graphql';
 import { countyId, loadVariantNotice, PolicyIds, signedInUser } from './support/fixtures';
 import { TestServer, uniqueName } from './support/test-server';
+import { retireNewUnits, unitIds } from './support/units-fixtures';
 
 /**
  * Malformed input across every mutation, as a careless client or an attacker sends it: seeded, bounded,
@@ -94,6 +95,7 @@ describe('fuzzing every mutation with malformed input', () => {
   let tokens: Record<string, string | undefined>;
   let ids: string[];
   let scratchUnits: string[];
+  let unitsBefore: Set<string>;
 
   beforeAll(async () => {
     server = await TestServer.start();
@@ -116,6 +118,7 @@ describe('fuzzing every mutation with malformed input', () => {
     ids = rows.map((r) => r.id);
     // Renaming, deactivating and merging the Jiangmen units would change them for every later test
     // file: the units mutations get units of their own (created here, all departments).
+    unitsBefore = await unitIds(server.dataSource);
     scratchUnits = [];
     for (let i = 0; i < 4; i++) {
       const name = uniqueName('模糊测试单位');
@@ -126,6 +129,8 @@ describe('fuzzing every mutation with malformed input', () => {
   afterAll(async () => {
     // The fuzzed sign-ins failed from this machine's address: let the other test files sign in from it.
     await server.dataSource.query(`DELETE FROM sign_in_throttle`);
+    // Units it added (createAgency accepts 进展正常 as a name) leave the lists other files count.
+    await retireNewUnits(server.dataSource, unitsBefore);
     await server.close();
   });
 

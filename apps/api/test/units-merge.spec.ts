@@ -6,7 +6,7 @@ import { noticesDir } from '../src/common/project-paths';
 import { loadNotice, seedIds } from '../src/policy/notice-seed';
 import { countyId, loadVariantNotice, PolicyIds, REVIEW, SAVE, signedInUser, SUBMIT } from './support/fixtures';
 import { TestServer } from './support/test-server';
-import { AGENCIES, createUnit, footprint, forgetCounties, makeResponsible, MERGE, PREVIEW, SET_ACTIVE, unitName } from './support/units-fixtures';
+import { AGENCIES, createUnit, footprint, forgetCounties, makeResponsible, MERGE, PREVIEW, SET_ACTIVE, unitName, retireNewUnits, unitIds } from './support/units-fixtures';
 
 /** report_total against sums over the figures, for one policy (as report-reconciliation.spec.ts holds them). */
 const TOTALS_DIFF = `
@@ -25,15 +25,18 @@ describe('merging units (mergeAgencies)', () => {
   let office: string;
   let p: PolicyIds;
   const counties: string[] = [];
+  let unitsBefore: Set<string>;
 
   beforeAll(async () => {
     server = await TestServer.start();
+    unitsBefore = await unitIds(server.dataSource);
     admin = await server.adminToken();
     office = await signedInUser(server, admin, 'OFFICE');
     p = await loadVariantNotice(server.dataSource, 614);
   });
   afterAll(async () => {
     await forgetCounties(server.dataSource, counties);
+    await retireNewUnits(server.dataSource, unitsBefore);
     await server.close();
   });
 

@@ -2,7 +2,7 @@ import { CHASE_CANDIDATES_SQL } from '../src/chasing/chase-queries';
 import { prepareDatabase } from '../src/database/prepare-database';
 import { departmentId, loadVariantNotice, PolicyIds, SAVE, signedInUser, SUBMIT, REVIEW } from './support/fixtures';
 import { TestServer } from './support/test-server';
-import { AGENCIES, CREATE, createUnit, footprint, forgetCounties, makeResponsible, RENAME, SET_ACTIVE, unitName } from './support/units-fixtures';
+import { AGENCIES, CREATE, createUnit, footprint, forgetCounties, makeResponsible, RENAME, SET_ACTIVE, unitName, retireNewUnits, unitIds } from './support/units-fixtures';
 
 describe('units (单位): add, rename, deactivate', () => {
   let server: TestServer;
@@ -10,15 +10,18 @@ describe('units (单位): add, rename, deactivate', () => {
   let office: string;
   let p: PolicyIds;
   const counties: string[] = [];
+  let unitsBefore: Set<string>;
 
   beforeAll(async () => {
     server = await TestServer.start();
+    unitsBefore = await unitIds(server.dataSource);
     admin = await server.adminToken();
     office = await signedInUser(server, admin, 'OFFICE');
     p = await loadVariantNotice(server.dataSource, 612);
   });
   afterAll(async () => {
     await forgetCounties(server.dataSource, counties);
+    await retireNewUnits(server.dataSource, unitsBefore);
     await server.close();
   });
 

@@ -47,3 +47,16 @@ export async function forgetCounties(ds: DataSource, ids: string[]): Promise<voi
     await m.query(`DELETE FROM agency WHERE id = ANY($1)`, [ids]);
   });
 }
+
+/** The units there are now: what a test file had before it added its own (see retireNewUnits). */
+export const unitIds = async (ds: DataSource): Promise<Set<string>> => new Set(((await ds.query(`SELECT id::text FROM agency`)) as { id: string }[]).map((r) => r.id));
+
+/**
+ * Units a test file added would show in later files' `agencies` (policy.spec counts the Jiangmen
+ * notice's 17 departments, contract.spec its 24): when the file ends they are made inactive, which
+ * keeps them out of the default lists and out of chasing.
+ */
+export async function retireNewUnits(ds: DataSource, before: Set<string>): Promise<void> {
+  const added = [...(await unitIds(ds))].filter((id) => !before.has(id));
+  await ds.query(`UPDATE agency SET active = false WHERE id = ANY($1)`, [added]);
+}
