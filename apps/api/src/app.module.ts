@@ -20,6 +20,7 @@ import { PolicyModule } from './policy/policy.module';
 import { ProgressModule } from './progress/progress.module';
 import { ReportsModule } from './reports/reports.module';
 import { SupervisionModule } from './supervision/supervision.module';
+import { UnitsModule } from './units/units.module';
 
 @Module({})
 export class AppModule {
@@ -54,6 +55,7 @@ export class AppModule {
         DashboardModule,
         ChasingModule,
         SupervisionModule,
+        UnitsModule,
       ],
     };
   }

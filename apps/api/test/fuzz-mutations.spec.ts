@@ -5,7 +5,8 @@ import {
   OperationDefinitionNode, parse, print, typeFromAST,
 } from 'graphql';
 import { countyId, loadVariantNotice, PolicyIds, signedInUser } from './support/fixtures';
-import { TestServer } from './support/test-server';
+import { TestServer, uniqueName } from './support/test-server';
+import { retireNewUnits, unitIds } from './support/units-fixtures';
 
 /**
  * Malformed input across every mutation, as a careless client or an attacker sends it: seeded, bounded,
@@ -14,6 +15,7 @@ import { TestServer } from './support/test-server';
  */
 const SEED = Number(process.env.FUZZ_SEED ?? 20261130);
 const ROUNDS = Number(process.env.FUZZ_ROUNDS ?? 5); // variants per mutation and role
+const UNIT_MUTATIONS = /^Fuzz_(renameAgency|setAgencyActive|mergeAgencies)$/;
 const CONTRACT = join(__dirname, 'contract/operations.graphql');
 const SCHEMA = join(__dirname, '../schema.gql');
 
@@ -92,6 +94,8 @@ describe('fuzzing every mutation with malformed input', () => {
   let p: PolicyIds;
   let tokens: Record<string, string | undefined>;
   let ids: string[];
+  let scratchUnits: string[];
+  let unitsBefore: Set<string>;
 
   beforeAll(async () => {
     server = await TestServer.start();
@@ -112,10 +116,21 @@ describe('fuzzing every mutation with malformed input', () => {
       [p.policyId],
     );
     ids = rows.map((r) => r.id);
+    // Renaming, deactivating and merging the Jiangmen units would change them for every later test
+    // file: the units mutations get units of their own (created here, all departments).
+    unitsBefore = await unitIds(server.dataSource);
+    scratchUnits = [];
+    for (let i = 0; i < 4; i++) {
+      const name = uniqueName('模糊测试单位');
+      const id = (await server.ok<{ createAgency: { id: string } }>(`mutation ($i: CreateAgencyInput!) { createAgency(input: $i) { id } }`, { i: { name, kind: 'DEPARTMENT' } }, admin)).createAgency.id;
+      scratchUnits.push(id);
+    }
   });
   afterAll(async () => {
     // The fuzzed sign-ins failed from this machine's address: let the other test files sign in from it.
     await server.dataSource.query(`DELETE FROM sign_in_throttle`);
+    // Units it added (createAgency accepts 进展正常 as a name) leave the lists other files count.
+    await retireNewUnits(server.dataSource, unitsBefore);
     await server.close();
   });
 
@@ -140,7 +155,8 @@ describe('fuzzing every mutation with malformed input', () => {
           const variables: Record<string, unknown> = {};
           for (const v of op.definition.variableDefinitions ?? []) {
             if (rnd.chance(0.04)) continue; // a missing variable
-            variables[v.variable.name.value] = valueFor(typeFromAST(schema, v.type as never) as GraphQLInputType, rnd, ids);
+            const opIds = UNIT_MUTATIONS.test(op.name) ? scratchUnits : ids;
+            variables[v.variable.name.value] = valueFor(typeFromAST(schema, v.type as never) as GraphQLInputType, rnd, opIds);
           }
           const before = writesWhenRefused ? '' : await footprint();
           const res = await fetch(`${server.url}/graphql`, {

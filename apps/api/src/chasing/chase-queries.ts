@@ -14,6 +14,7 @@ units AS (
     CROSS JOIN reporting_period p
     JOIN measure m ON m.policy_id = p.policy_id
     JOIN responsibility resp ON resp.measure_id = m.id
+    JOIN agency unit ON unit.id = resp.agency_id AND unit.active -- an inactive unit is not chased (units/)
     LEFT JOIN period_extension x ON x.period_id = p.id AND x.agency_id = resp.agency_id
    -- Only periods that can have a candidate (a unit's date is never before the period's), so the
    -- many old periods are skipped before their measures and units are joined.
@@ -38,6 +39,7 @@ cand AS (
     FROM t
     CROSS JOIN supervision_item i
     JOIN supervision_review sr ON sr.id = i.review_id
+    JOIN agency unit ON unit.id = i.agency_id AND unit.active
     JOIN reporting_period p ON p.id = sr.period_id
     JOIN measure m ON m.id = i.measure_id
     JOIN policy pol ON pol.id = m.policy_id

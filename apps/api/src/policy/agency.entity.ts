@@ -1,6 +1,6 @@
 import { AgencyKindEnum } from '../common/graphql-enums';
 import { Field, ID, ObjectType } from '@nestjs/graphql';
-import { Check, Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import { AgencyKind } from '@luoshi/domain';
 
 /** A responsible unit: a city department or a county-level government. Shared by every policy. */
@@ -8,6 +8,8 @@ import { AgencyKind } from '@luoshi/domain';
 @Entity('agency')
 @Check('agency_kind_check', `"kind" IN ('DEPARTMENT', 'COUNTY')`)
 @Check('agency_county_region_check', `("kind" = 'COUNTY') = ("region_code" IS NOT NULL)`)
+// A merged unit is inactive for good, and never merged into itself (units/agency-merge.ts).
+@Check('agency_merged_inactive_check', `"merged_into_id" IS NULL OR (NOT "active" AND "merged_into_id" <> "id")`)
 export class Agency {
   @Field(() => ID)
   @PrimaryColumn('uuid')
@@ -39,4 +41,24 @@ export class Agency {
   /** Traditional + simplified names, so that a search in either script finds the unit. */
   @Column('text', { name: 'search_text' })
   searchText!: string;
+
+  /**
+   * The name as compared for uniqueness: simplified script, no spaces (common/agency-name.ts), so
+   * 人力資源 and 人力资源 are one unit, and a notice's name finds the unit the office created.
+   */
+  @Index('agency_name_key_key', { unique: true })
+  @Column('text', { name: 'name_key' })
+  nameKey!: string;
+
+  @Field({ description: 'An inactive unit keeps its history but gets no new tasks and is not chased' })
+  @Column('boolean', { default: true })
+  active!: boolean;
+
+  /** The unit this one was merged into (then inactive): a notice naming it maps to that unit. */
+  @Column('uuid', { name: 'merged_into_id', nullable: true })
+  mergedIntoId!: string | null;
+
+  @ManyToOne(() => Agency, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'merged_into_id' })
+  mergedInto?: Agency;
 }

@@ -5,6 +5,7 @@ import { JIANGMEN_COUNTIES, quartersBetween } from '@luoshi/domain';
 import { parseNotice, ParsedNotice, ParsedResponsibility } from '@luoshi/notice-parser';
 import { searchTextOf, toSimplified } from '../common/chinese-script';
 import { stableId } from '../common/stable-id';
+import { FOLLOW_MERGES_SQL, nameKeyOf } from '../units/agency-name';
 
 export interface NoticeLoadResult {
   docNumber: string;
@@ -28,20 +29,38 @@ export function parseNoticeFile(path: string): ParsedNotice {
 /** Only a county government carries a division code (a county's own bureau is a department). */
 const countyCode = (r: Pick<ParsedResponsibility, 'kind' | 'regionCode'>) => (r.kind === 'COUNTY' ? r.regionCode : null);
 
-/** Agencies are shared between notices: insert the missing ones, return every name's id. */
-async function upsertAgencies(manager: EntityManager, units: ParsedResponsibility[]): Promise<Map<string, string>> {
-  const unique = [...new Map(units.map((u) => [u.agencyName, u])).values()];
-  for (const unit of unique) {
-    const code = countyCode(unit);
+/**
+ * The agency a notice's unit name stands for: the unit with that name now (in either script, spaces
+ * aside), else the unit seeded under that name and renamed since (its stable id), else the county
+ * with that division code; a merged unit stands for the unit it went into. Only a name that matches
+ * none becomes a new agency, so a rename or a merge in the web is never undone by loading a notice.
+ */
+async function agencyFor(manager: EntityManager, unit: ParsedResponsibility): Promise<string> {
+  const code = countyCode(unit);
+  const found: { id: string }[] = await manager.query(
+    `SELECT id FROM agency WHERE name_key = $1 OR id = $2 OR (region_code IS NOT NULL AND region_code = $3)
+      ORDER BY name_key = $1 DESC, id = $2 DESC LIMIT 1`,
+    [nameKeyOf(unit.agencyName), seedIds.agency(unit), code],
+  );
+  let id = found[0]?.id;
+  if (!id) {
     const county = code ? JIANGMEN_COUNTIES.find((c) => c.regionCode === code) : undefined;
+    id = seedIds.agency(unit);
     await manager.query(
-      `INSERT INTO agency (id, name, name_simplified, short_name, kind, region_code, search_text)
-       VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING`,
-      [seedIds.agency(unit), unit.agencyName, toSimplified(unit.agencyName), county?.shortName ?? unit.agencyName, unit.kind, code, searchTextOf(unit.agencyName)],
+      `INSERT INTO agency (id, name, name_simplified, short_name, kind, region_code, search_text, name_key)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      [id, unit.agencyName, toSimplified(unit.agencyName), county?.shortName ?? unit.agencyName, unit.kind, code, searchTextOf(unit.agencyName), nameKeyOf(unit.agencyName)],
     );
   }
-  const rows: { id: string; name: string }[] = await manager.query(`SELECT id, name FROM agency WHERE name = ANY($1)`, [unique.map((u) => u.agencyName)]);
-  return new Map(rows.map((r) => [r.name, r.id]));
+  const [current]: { id: string }[] = await manager.query(FOLLOW_MERGES_SQL, [id]);
+  return current?.id ?? id;
+}
+
+/** Agencies are shared between notices: find or insert each name's agency, return every name's id. */
+async function upsertAgencies(manager: EntityManager, units: ParsedResponsibility[]): Promise<Map<string, string>> {
+  const ids = new Map<string, string>();
+  for (const unit of new Map(units.map((u) => [u.agencyName, u])).values()) ids.set(unit.agencyName, await agencyFor(manager, unit));
+  return ids;
 }
 
 /**
@@ -69,12 +88,17 @@ export async function loadNotice(manager: EntityManager, notice: ParsedNotice): 
         [measureId, policyId, sectionId, measure.seq, measure.title, measure.body, measure.responsibilityText],
       );
       for (const [position, r] of measure.responsibilities.entries()) {
-        await manager.query(`INSERT INTO responsibility (measure_id, agency_id, role, position) VALUES ($1, $2, $3, $4)`, [
+        // Two names of one unit (one merged into the other) in one bracket: one responsibility, LEAD if either is.
+        await manager.query(
+          `INSERT INTO responsibility (measure_id, agency_id, role, position) VALUES ($1, $2, $3, $4)
+           ON CONFLICT (measure_id, agency_id) DO UPDATE SET role = CASE WHEN EXCLUDED.role = 'LEAD' THEN 'LEAD' ELSE responsibility.role END`,
+          [
           measureId,
           agencyIds.get(r.agencyName),
           r.role,
           position,
-        ]);
+          ],
+        );
       }
       for (const t of measure.targets) {
         await manager.query(

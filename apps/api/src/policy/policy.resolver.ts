@@ -27,7 +27,7 @@ export class PolicyResolver {
 
   @Query(() => [Agency], { description: 'Responsible units, counties first (by division code)' })
   agencies(@Args() args: AgenciesArgs): Promise<Agency[]> {
-    return this.policyService.agencies(args.kind, args.search);
+    return this.policyService.agencies(args.kind, args.search, args.includeInactive);
   }
 
   @ResolveField(() => [Section])

@@ -26,8 +26,12 @@ const DASHBOARD_TEXTS = `
 export class PolicyService {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Per policy id: a loaded notice does not change, so its texts are converted once per process. */
-  private readonly simplifiedTextsCache = new Map<string, Promise<TextPair[]>>();
+  /**
+   * Per policy id: a loaded notice does not change, so its texts are converted once per process; unit
+   * names do change (renameAgency), so an entry holds for one version of the agencies ('all' scope of
+   * dashboard_version, raised by a trigger on every agency change, on any replica).
+   */
+  private readonly simplifiedTextsCache = new Map<string, { version: string; pairs: Promise<TextPair[]> }>();
 
   policies(): Promise<Policy[]> {
     return this.dataSource.getRepository(Policy).find({ order: { issuedOn: 'DESC', docNumber: 'ASC' } });
@@ -40,14 +44,16 @@ export class PolicyService {
   }
 
   /** The dashboard's texts of a policy with their simplified form, only those that differ. */
-  simplifiedTexts(policyId: string): Promise<TextPair[]> {
+  async simplifiedTexts(policyId: string): Promise<TextPair[]> {
     const id = checkId(policyId, '政策文件').toLowerCase();
-    let pairs = this.simplifiedTextsCache.get(id);
-    if (!pairs) {
-      pairs = this.computeSimplifiedTexts(id);
-      this.simplifiedTextsCache.set(id, pairs);
-      pairs.catch(() => this.simplifiedTextsCache.delete(id)); // e.g. unknown id: not cached
-    }
+    const [{ version }]: { version: string }[] = await this.dataSource.query(
+      `SELECT coalesce((SELECT version FROM dashboard_version WHERE scope = 'all'), 0)::text AS version`,
+    );
+    const cached = this.simplifiedTextsCache.get(id);
+    if (cached?.version === version) return cached.pairs;
+    const pairs = this.computeSimplifiedTexts(id);
+    this.simplifiedTextsCache.set(id, { version, pairs });
+    pairs.catch(() => this.simplifiedTextsCache.delete(id)); // e.g. unknown id: not cached
     return pairs;
   }
 
@@ -69,7 +75,7 @@ export class PolicyService {
   }
 
   /** Counties in the order of their division codes, departments by name; search in either script. */
-  agencies(kind?: AgencyKind, search?: string): Promise<Agency[]> {
+  agencies(kind?: AgencyKind, search?: string, includeInactive = false): Promise<Agency[]> {
     const query = this.dataSource
       .getRepository(Agency)
       .createQueryBuilder('a')
@@ -77,6 +83,7 @@ export class PolicyService {
       .addOrderBy('a.region_code', 'ASC')
       .addOrderBy('a.name', 'ASC');
     if (kind) query.andWhere('a.kind = :kind', { kind });
+    if (!includeInactive) query.andWhere('a.active');
     const term = search?.trim().toLowerCase();
     if (term) query.andWhere(`a.search_text LIKE :term ESCAPE '\\'`, { term: `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%` });
     return query.getMany();

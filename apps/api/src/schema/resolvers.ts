@@ -11,6 +11,7 @@ import { ReportsResolver } from '../reports/reports.resolver';
 import { MeasureRatingResolver, SupervisionItemResolver, SupervisionResolver } from '../supervision/supervision.resolver';
 import { SimplifiedTextsResolver } from '../policy/simplified-texts.resolver';
 import { MeasureResolver, PolicyResolver, ResponsibilityResolver, SectionResolver, TargetResolver } from '../policy/policy.resolver';
+import { AgencyMergedIntoResolver, UnitsResolver } from '../units/units.resolver';
 
 /**
  * Every resolver class, for printing the schema without a database. An integration test compares
@@ -44,4 +45,6 @@ export const ALL_RESOLVERS = [
   MeasureRatingResolver,
   AuditViewerResolver,
   AuditRecordResolver,
+  UnitsResolver,
+  AgencyMergedIntoResolver,
 ];

@@ -62,8 +62,13 @@ export class SupervisionItemsService {
       refuseUnlessOpen(review);
       const measureId = await this.reviews.assertMeasureOf(manager, review, input.measureId);
       const agencyId = checkId(input.agencyId, '单位', 'agencyId');
-      const responsible = await manager.query(`SELECT 1 FROM responsibility WHERE measure_id = $1 AND agency_id = $2`, [measureId, agencyId]);
+      const responsible: { active: boolean }[] = await manager.query(
+        `SELECT a.active FROM responsibility r JOIN agency a ON a.id = r.agency_id WHERE r.measure_id = $1 AND r.agency_id = $2`,
+        [measureId, agencyId],
+      );
       if (!responsible.length) throw new SupervisionError('BAD_USER_INPUT', '该单位不是这项措施的责任单位', { field: 'agencyId' });
+      // An inactive unit (units/) gets no new tasks: nobody would be chased for it.
+      if (!responsible[0].active) throw new SupervisionError('BAD_USER_INPUT', '该单位已停用,不能再交办督办事项', { field: 'agencyId' });
       const repo = manager.getRepository(SupervisionItem);
       const item = await repo.save(repo.create({ reviewId: review.id, measureId, agencyId, request, dueOn: input.dueOn, status: 'OPEN', createdBy: user.id }));
       await this.reviews.bumpVersion(manager, review);

@@ -6,6 +6,7 @@ import { chasingEn, chasingZhHans, chasingZhHant } from './messages-chasing';
 import { adminEn, adminZhHans, adminZhHant } from './messages-admin';
 import { adminAuditEn, adminAuditZhHans, adminAuditZhHant } from './messages-admin-audit';
 import { adminSetupEn, adminSetupZhHans, adminSetupZhHant } from './messages-admin-setup';
+import { adminUnitsEn, adminUnitsZhHans, adminUnitsZhHant } from './messages-admin-units';
 
 /**
  * Every UI string, in the three display languages. The traditional strings are written out rather
@@ -74,6 +75,7 @@ export const zhHans = {
   ...adminZhHans,
   ...adminAuditZhHans,
   ...adminSetupZhHans,
+  ...adminUnitsZhHans,
 } as const;
 
 export type MessageKey = keyof typeof zhHans;
@@ -139,6 +141,7 @@ export const zhHant: Messages = {
   ...adminZhHant,
   ...adminAuditZhHant,
   ...adminSetupZhHant,
+  ...adminUnitsZhHant,
 };
 
 export const en: Messages = {
@@ -201,6 +204,7 @@ export const en: Messages = {
   ...adminEn,
   ...adminAuditEn,
   ...adminSetupEn,
+  ...adminUnitsEn,
 };
 
 export type Lang = 'zh-Hans' | 'zh-Hant' | 'en';

@@ -1,5 +1,5 @@
 import { ArgsType, Field, Float, ID } from '@nestjs/graphql';
-import { ArrayMaxSize, IsArray, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { AgencyKindEnum } from '../../common/graphql-enums';
 import type { AgencyKind } from '@luoshi/domain';
 
@@ -30,6 +30,11 @@ export class AgenciesArgs {
   @IsOptional()
   @IsString()
   search?: string;
+
+  @Field({ defaultValue: false, description: 'Inactive and merged units too (the office’s unit list); active units only by default' })
+  @IsOptional()
+  @IsBoolean()
+  includeInactive?: boolean;
 }
 
 @ArgsType()
