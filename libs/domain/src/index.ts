@@ -4,3 +4,4 @@ export * from './periods';
 export * from './reports';
 export * from './trajectory';
 export * from './supervision';
+export * from './passwords';
