@@ -9,6 +9,7 @@ import { DashboardCache1795655711977 } from './1795655711977-dashboard-cache';
 import { Chasing1795655863371 } from './1795655863371-chasing';
 import { TargetTrajectory1795657267169 } from './1795657267169-target-trajectory';
 import { Sessions1796027563430 } from './1796027563430-sessions';
+import { AccountStates1796030085717 } from './1796030085717-account-states';
 
 /** In order. `npm run migration:generate -- <Name>` writes a new file; add it here. */
-export const MIGRATIONS = [Foundation1795646116496, ProgressReports1795648294029, ReportAttachments1795648726535, SignInFailures1795649061399, FirstSubmission1795649134784, ReportTotalIndex1795651570196, SupervisionReviews1795655656558, DashboardCache1795655711977, Chasing1795655863371, TargetTrajectory1795657267169, Sessions1796027563430];
+export const MIGRATIONS = [Foundation1795646116496, ProgressReports1795648294029, ReportAttachments1795648726535, SignInFailures1795649061399, FirstSubmission1795649134784, ReportTotalIndex1795651570196, SupervisionReviews1795655656558, DashboardCache1795655711977, Chasing1795655863371, TargetTrajectory1795657267169, Sessions1796027563430, AccountStates1796030085717];
