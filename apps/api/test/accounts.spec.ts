@@ -1,4 +1,4 @@
-import { smallPolicy } from './support/accounts-fixtures';
+import { removeSmallPolicies, smallPolicy } from './support/accounts-fixtures';
 import { codeOf, GqlResponse, TestServer, uniqueName } from './support/test-server';
 
 const CREATE_USER = `mutation ($i: CreateUserInput!) { createUser(input: $i) { id } }`;
@@ -34,7 +34,10 @@ describe('accounts: list, role and unit, deactivation, password reset', () => {
     adminId = (await server.ok<{ me: { id: string } }>(`{ me { id } }`, {}, admin)).me.id;
     ({ id: officeId, token: office } = await newUser('OFFICE'));
   });
-  afterAll(() => server.close());
+  afterAll(async () => {
+    await removeSmallPolicies(server.dataSource);
+    await server.close();
+  });
 
   async function newUser(role: string, agencyId?: string): Promise<{ id: string; username: string; token: string }> {
     const username = uniqueName(`acc${role.toLowerCase()}`);

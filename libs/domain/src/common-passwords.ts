@@ -46,7 +46,7 @@ p@ssw0rd
 P@ssword
 P@ssw0rd1
 P@ssw0rd123
-P@\$\$w0rd
+P@$$w0rd
 Passw0rd
 Passw0rd!
 pa55word
@@ -143,7 +143,7 @@ china123
 china2024
 huawei123
 Huawei@123
-Huawei12#\$
+Huawei12#$
 baidu123
 taobao123
 aini1314

@@ -50,7 +50,7 @@ export class UnitAccountsService {
         `SELECT a.id, a.kind, a.region_code AS "regionCode" FROM agency a
           WHERE a.id IN (SELECT r.agency_id FROM responsibility r JOIN measure m ON m.id = r.measure_id WHERE m.policy_id = $1)
             AND NOT EXISTS (SELECT 1 FROM app_user u WHERE u.agency_id = a.id AND u.role = 'REPORTER' AND u.active)
-          ORDER BY a.kind = 'COUNTY', a.region_code, a.name`,
+          ORDER BY a.kind = 'COUNTY' DESC, a.region_code, a.name`,
         [policyId],
       );
       const issued: IssuedPassword[] = [];

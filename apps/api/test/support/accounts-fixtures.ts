@@ -9,9 +9,13 @@ export interface SmallPolicy {
   countyCode: string;
 }
 
+const made: SmallPolicy[] = [];
+
 /**
  * A policy of its own with one measure and units nobody else uses, so that createUnitAccounts in a
  * test makes accounts for these units only (the notice's 24 units are shared by every test file).
+ * Other files count the units (24 agencies, 7 counties in targetProgress): remove them with
+ * removeSmallPolicies before anything else runs on the database.
  */
 export async function smallPolicy(ds: DataSource, departments = 2): Promise<SmallPolicy> {
   const tag = uniqueName('unit');
@@ -37,5 +41,19 @@ export async function smallPolicy(ds: DataSource, departments = 2): Promise<Smal
       await m.query(`INSERT INTO responsibility (measure_id, agency_id, role, position) VALUES ($1, $2, $3, $4)`, [measureId, u.id, position === 0 ? 'LEAD' : 'CO', position]);
     }
   });
-  return { policyId, agencyIds: units.map((u) => u.id), countyCode };
+  const policy = { policyId, agencyIds: units.map((u) => u.id), countyCode };
+  made.push(policy);
+  return policy;
+}
+
+/** Removes the policies, units and their accounts made by smallPolicy (the audit keeps its records). */
+export async function removeSmallPolicies(ds: DataSource): Promise<void> {
+  const policies = made.splice(0);
+  if (policies.length === 0) return;
+  const agencyIds = policies.flatMap((p) => p.agencyIds);
+  await ds.transaction(async (m) => {
+    await m.query(`DELETE FROM policy WHERE id = ANY($1::uuid[])`, [policies.map((p) => p.policyId)]);
+    await m.query(`DELETE FROM app_user WHERE agency_id = ANY($1::uuid[])`, [agencyIds]);
+    await m.query(`DELETE FROM agency WHERE id = ANY($1::uuid[])`, [agencyIds]);
+  });
 }
