@@ -4,6 +4,7 @@ import { supervisionEn, supervisionZhHans, supervisionZhHant } from './messages-
 import { noticesEn, noticesZhHans, noticesZhHant } from './messages-notices';
 import { chasingEn, chasingZhHans, chasingZhHant } from './messages-chasing';
 import { adminEn, adminZhHans, adminZhHant } from './messages-admin';
+import { adminAccountsEn, adminAccountsZhHans, adminAccountsZhHant } from './messages-admin-accounts';
 
 /**
  * Every UI string, in the three display languages. The traditional strings are written out rather
@@ -70,6 +71,7 @@ export const zhHans = {
   ...noticesZhHans,
   ...chasingZhHans,
   ...adminZhHans,
+  ...adminAccountsZhHans,
 } as const;
 
 export type MessageKey = keyof typeof zhHans;
@@ -133,6 +135,7 @@ export const zhHant: Messages = {
   ...noticesZhHant,
   ...chasingZhHant,
   ...adminZhHant,
+  ...adminAccountsZhHant,
 };
 
 export const en: Messages = {
@@ -193,6 +196,7 @@ export const en: Messages = {
   ...noticesEn,
   ...chasingEn,
   ...adminEn,
+  ...adminAccountsEn,
 };
 
 export type Lang = 'zh-Hans' | 'zh-Hant' | 'en';
