@@ -5,3 +5,4 @@ export * from './reports';
 export * from './trajectory';
 export * from './supervision';
 export * from './audit-actions';
+export * from './passwords';

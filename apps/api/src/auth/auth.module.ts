@@ -1,12 +1,15 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { DataSource } from 'typeorm';
+import { AccountsService } from './accounts.service';
 import { AuthGuard } from './auth.guard';
 import { AuthResolver, UsersResolver } from './auth.resolver';
 import { AuthService } from './auth.service';
+import { PasswordChangeService } from './password-change.service';
 import { SessionsService } from './sessions.service';
 import { SignInThrottle } from './sign-in-throttle';
 import { loadTokenKey, TOKEN_KEY } from './token-key';
+import { UnitAccountsService } from './unit-accounts.service';
 import { UsersService } from './users.service';
 
 @Module({
@@ -16,6 +19,9 @@ import { UsersService } from './users.service';
     SessionsService,
     SignInThrottle,
     UsersService,
+    AccountsService,
+    PasswordChangeService,
+    UnitAccountsService,
     AuthResolver,
     UsersResolver,
     { provide: APP_GUARD, useClass: AuthGuard },

@@ -67,13 +67,16 @@ export class AuthService {
 
     const user = POSSIBLE_USERNAME.test(name) ? await this.dataSource.getRepository(User).findOne({ where: { username: name } }) : null;
     const valid = user ? await verifyPassword(user.passwordHash, password) : (await verifyAgainstNobody(password), false);
-    if (!user || !valid) {
+    // A deactivated account gets the same answer as a wrong password (nothing to learn by probing),
+    // and the audit says which it was.
+    if (!user || !valid || !user.active) {
+      const reason = !user ? 'UNKNOWN_USER' : !valid ? 'WRONG_PASSWORD' : 'DEACTIVATED';
       await this.audit.record(this.dataSource.manager, nobody(client.requestId), {
         action: 'SIGN_IN_FAILED',
         entity: 'sign_in',
         entityId: name,
         before: null,
-        after: { ...attempt, failures: verdict.userFailures },
+        after: { ...attempt, failures: verdict.userFailures, reason },
       });
       await this.throttle.prune();
       throw badCredentials();
@@ -85,6 +88,9 @@ export class AuthService {
     const sid = await this.dataSource.transaction(async (manager) => {
       await this.throttle.succeeded(manager, name, client.address);
       const id = await this.sessions.start(manager, user.id, expiresAt, client);
+      // An UPDATE … RETURNING answers [rows, count] through TypeORM's pg driver.
+      const [stamped]: [{ at: Date }[], number] = await manager.query(`UPDATE app_user SET last_sign_in_at = now() WHERE id = $1 RETURNING last_sign_in_at AS at`, [user.id]);
+      user.lastSignInAt = stamped[0]?.at ?? null;
       await this.audit.record(manager, auditActor(user, client.requestId), {
         action: 'SIGN_IN',
         entity: 'user_session',
@@ -115,7 +121,7 @@ export class AuthService {
 
   /**
    * The user behind the request's bearer token; null without one. A token that is forged, expired,
-   * without a session, or whose session has ended or whose user is gone is refused rather than
+   * without a session, or whose session has ended or whose user is gone or deactivated is refused rather than
    * treated as anonymous, so a client notices. User and session are read afresh in one statement
    * (no cache): a changed role applies and an ended session is refused on every replica at once.
    */
@@ -124,9 +130,9 @@ export class AuthService {
     const claims = this.claimsOf(req);
     if (!claims) throw tokenRejected();
     const rows: AuthUser[] = await this.dataSource.query(
-      `SELECT u.id, u.username, u.role, u.agency_id AS "agencyId"
+      `SELECT u.id, u.username, u.role, u.agency_id AS "agencyId", u.must_change_password AS "mustChangePassword"
          FROM user_session s JOIN app_user u ON u.id = s.user_id
-        WHERE s.id = $1 AND s.user_id = $2 AND s.ended_at IS NULL AND s.expires_at > now()`,
+        WHERE s.id = $1 AND s.user_id = $2 AND s.ended_at IS NULL AND s.expires_at > now() AND u.active`,
       [claims.sid, claims.sub],
     );
     if (rows.length === 0) throw tokenRejected();

@@ -101,6 +101,11 @@ export class SignInThrottle {
     );
   }
 
+  /** A password reset: the username's failures are forgotten, so its owner signs in with the new one at once. */
+  async forgetUser(manager: EntityManager, username: string): Promise<void> {
+    await manager.query(`DELETE FROM sign_in_throttle WHERE key = $1`, [userKey(username)]);
+  }
+
   /** Rows whose last failure is forgotten: pruned as new failures come in, so the table stays small. */
   async prune(): Promise<void> {
     await this.dataSource.query(`DELETE FROM sign_in_throttle WHERE last_failure_at < clock_timestamp() - make_interval(secs => $1::float8)`, [

@@ -34,6 +34,21 @@ export class User {
   @JoinColumn({ name: 'agency_id' })
   agency?: Agency | null;
 
+  /** A deactivated account cannot sign in and its tokens are refused (setUserActive); kept for the audit. */
+  @Field({ description: 'false: cannot sign in, and its tokens are refused' })
+  @Column('boolean', { default: true })
+  active!: boolean;
+
+  /** Set with a temporary password (reset, unit accounts): every mutation but changePassword and logout is refused until then. */
+  @Field({ description: 'true: the account has a temporary password and must change it before doing anything else' })
+  @Column('boolean', { name: 'must_change_password', default: false })
+  mustChangePassword!: boolean;
+
+  @Field(() => Date, { nullable: true, description: 'The last successful sign-in' })
+  @Column('timestamptz', { name: 'last_sign_in_at', nullable: true })
+  lastSignInAt!: Date | null;
+
+  @Field(() => Date)
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 }

@@ -5,6 +5,8 @@ import type { AuthUser } from '../common/request-context';
 import { Agency } from '../policy/agency.entity';
 import { AuthError } from './auth.errors';
 import { CreateUserInput } from './dto/create-user.input';
+import { passwordProblems } from '@luoshi/domain';
+import { passwordRuleError } from './password-rules';
 import { hashPassword } from './passwords';
 import { User } from './user.entity';
 
@@ -21,10 +23,6 @@ export class UsersService {
     private readonly audit: AuditService,
   ) {}
 
-  list(): Promise<User[]> {
-    return this.dataSource.getRepository(User).find({ order: { role: 'ASC', username: 'ASC' } });
-  }
-
   /**
    * A reporter belongs to exactly one agency; other roles to none. Only an ADMIN makes another
    * ADMIN: the office manages the people who report and read, not the administrators.
@@ -34,6 +32,8 @@ export class UsersService {
     if (input.role === 'REPORTER' && !input.agencyId) throw new AuthError('BAD_USER_INPUT', '填报员账号必须指定所属单位', { field: 'agencyId' });
     if (input.role !== 'REPORTER' && input.agencyId) throw new AuthError('BAD_USER_INPUT', '只有填报员账号可以指定所属单位', { field: 'agencyId' });
     const username = input.username.trim().toLowerCase();
+    const broken = passwordProblems(input.password, username);
+    if (broken.length) throw passwordRuleError(broken, 'password');
     const passwordHash = await hashPassword(input.password);
 
     return this.dataSource.transaction(async (manager) => {

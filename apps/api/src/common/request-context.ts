@@ -8,6 +8,8 @@ export interface AuthUser {
   username: string;
   role: Role;
   agencyId: string | null;
+  /** A temporary password not yet changed: the guard refuses every mutation but changePassword and logout. */
+  mustChangePassword?: boolean;
 }
 
 /** Built once per GraphQL request: the request, its id, its DataLoaders and (lazily) its user. */

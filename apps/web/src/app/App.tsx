@@ -43,6 +43,8 @@ const MyItemsPage = lazy(() => import('../features/supervision/MyItemsPage'));
 const ChasingPage = lazy(() => import('../features/chasing/ChasingPage'));
 // 系统管理: accounts, unit accounts, quotas, periods, units, the audit (the office and the administrator).
 const AdminPage = lazy(() => import('../features/admin/AdminPage'));
+// Where a temporary password leads after sign-in (and nowhere else until it is changed).
+const ChangePasswordPage = lazy(() => import('../features/admin-accounts/ChangePasswordPage'));
 
 const REPORTERS = ['REPORTER'] as const;
 const REVIEWERS = ['OFFICE', 'ADMIN'] as const;
@@ -110,6 +112,7 @@ export function AppRoutes() {
         <Route path="supervision/:id" element={<RequireRole roles={SUPERVISORS}><SupervisionReviewPage /></RequireRole>} />
         <Route path="chasing" element={<RequireRole roles={REVIEWERS}><ChasingPage /></RequireRole>} />
         <Route path="admin/*" element={<RequireRole roles={REVIEWERS}><AdminPage /></RequireRole>} />
+        <Route path="change-password" element={<RequireRole roles={ANY_ROLE}><ChangePasswordPage /></RequireRole>} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -1,14 +1,18 @@
-import { Suspense, useEffect } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { Link, Outlet, useLocation } from 'react-router';
 import { useApolloClient, useQuery } from '@apollo/client/react';
 import { Button, Flex, Grid, Layout as AntLayout, Popover, Segmented, Typography } from 'antd';
 import { useAuth } from '../features/auth/auth';
 import { signOutEverywhere } from '../features/auth/sign-out';
+import { useForcedPasswordChange } from '../features/admin-accounts/forced-change';
 import { NoticeBell } from '../features/notices/NoticeBell';
 import { MeDocument } from '../graphql/generated';
 import { useDisplayText, useI18n, type Lang } from './i18n';
 import { MainNav } from './MainNav';
 import { PageFallback } from './PageFallback';
+
+// 修改密码: the dialog (antd's Form and Modal) is its own chunk, loaded when someone opens it.
+const ChangePasswordDialog = lazy(() => import('../features/admin-accounts/ChangePasswordDialog'));
 
 const LANG_OPTIONS: { value: Lang; label: string; short: string }[] = [
   { value: 'zh-Hans', label: '简体', short: '简' },
@@ -43,6 +47,9 @@ function AccountArea({ compact }: { compact: boolean }) {
   const { user, signOut } = useAuth();
   const client = useApolloClient();
   const location = useLocation();
+  const [changingPassword, setChangingPassword] = useState(false);
+  // A temporary password (reset by the office, a new unit account) must be changed before anything else.
+  useForcedPasswordChange(!!user?.mustChangePassword);
 
   // A stored token can outlive its account (disabled, password reset): ask the API who we are
   // once per sign-in and drop the session if it no longer knows us.
@@ -61,6 +68,16 @@ function AccountArea({ compact }: { compact: boolean }) {
   }
 
   const onSignOut = () => void signOutEverywhere(client);
+  const changePasswordButton = (
+    <Button size="small" onClick={() => setChangingPassword(true)} data-testid="header-change-password">
+      {t('password.change')}
+    </Button>
+  );
+  const changePasswordDialog = changingPassword && (
+    <Suspense fallback={null}>
+      <ChangePasswordDialog username={user.username} open onClose={() => setChangingPassword(false)} />
+    </Suspense>
+  );
   const roleText = t(`role.${user.role}`);
   const agencyText = user.agency ? display(user.agency.name) : null;
 
@@ -68,12 +85,15 @@ function AccountArea({ compact }: { compact: boolean }) {
     // On a phone there is no room for name, role and button side by side: tap the name for them.
     // (A Popover rather than a Dropdown menu: antd's Menu would add ~20 KB to the first load.)
     return (
+      <>
+      {changePasswordDialog}
       <Popover
         trigger="click"
         placement="bottomRight"
         content={
           <Flex vertical gap={8} className="ls-account-popover">
             <Typography.Text type="secondary">{[roleText, agencyText].filter(Boolean).join(' · ')}</Typography.Text>
+            {changePasswordButton}
             <Button size="small" onClick={onSignOut}>
               {t('nav.signOut')}
             </Button>
@@ -84,6 +104,7 @@ function AccountArea({ compact }: { compact: boolean }) {
           <span className="ls-user-name">{user.username}</span> ▾
         </Button>
       </Popover>
+      </>
     );
   }
   return (
@@ -95,9 +116,11 @@ function AccountArea({ compact }: { compact: boolean }) {
         {roleText}
         {agencyText && ` · ${agencyText}`}
       </Typography.Text>
+      {changePasswordButton}
       <Button size="small" onClick={onSignOut}>
         {t('nav.signOut')}
       </Button>
+      {changePasswordDialog}
     </span>
   );
 }

@@ -7,6 +7,7 @@ import { adminEn, adminZhHans, adminZhHant } from './messages-admin';
 import { adminAuditEn, adminAuditZhHans, adminAuditZhHant } from './messages-admin-audit';
 import { adminSetupEn, adminSetupZhHans, adminSetupZhHant } from './messages-admin-setup';
 import { adminUnitsEn, adminUnitsZhHans, adminUnitsZhHant } from './messages-admin-units';
+import { adminAccountsEn, adminAccountsZhHans, adminAccountsZhHant } from './messages-admin-accounts';
 
 /**
  * Every UI string, in the three display languages. The traditional strings are written out rather
@@ -76,6 +77,7 @@ export const zhHans = {
   ...adminAuditZhHans,
   ...adminSetupZhHans,
   ...adminUnitsZhHans,
+  ...adminAccountsZhHans,
 } as const;
 
 export type MessageKey = keyof typeof zhHans;
@@ -142,6 +144,7 @@ export const zhHant: Messages = {
   ...adminAuditZhHant,
   ...adminSetupZhHant,
   ...adminUnitsZhHant,
+  ...adminAccountsZhHant,
 };
 
 export const en: Messages = {
@@ -205,6 +208,7 @@ export const en: Messages = {
   ...adminAuditEn,
   ...adminSetupEn,
   ...adminUnitsEn,
+  ...adminAccountsEn,
 };
 
 export type Lang = 'zh-Hans' | 'zh-Hant' | 'en';

@@ -2,7 +2,8 @@ import { useEffect, useSyncExternalStore } from 'react';
 import type { LoginMutation, Role } from '../../graphql/generated';
 import { storage } from '../../app/storage';
 
-export type SessionUser = LoginMutation['login']['user'];
+/** mustChangePassword is absent from sessions stored by an older version: treat absent as false. */
+export type SessionUser = Omit<LoginMutation['login']['user'], 'mustChangePassword'> & { mustChangePassword?: boolean };
 
 export interface Session {
   accessToken: string;
@@ -84,7 +85,7 @@ export function getAccessToken(): string | null {
   return getSession()?.accessToken ?? null;
 }
 
-export function saveSession(payload: LoginMutation['login']): Session {
+export function saveSession(payload: Omit<LoginMutation['login'], 'user'> & { user: SessionUser }): Session {
   const session: Session = {
     accessToken: payload.accessToken,
     expiresAt: parseExpiresAt(payload.expiresAt),
