@@ -31,7 +31,7 @@ export const AUDIT_KIND_LABELS: Record<AuditKind, AuditText> = {
   OTHER: { zhHans: '其他', zhHant: '其他', en: 'Other' },
 };
 
-/** Every action the API writes (and those issue 12's other parts were asked to write). */
+/** Every action the API writes (and those issue 10 will write on import and publishing). */
 export const AUDIT_ACTIONS: Readonly<Record<string, AuditActionInfo>> = {
   // Accounts and sign-in
   SIGN_IN: a('ACCOUNT', '登录', '登入', 'Signed in'),
@@ -42,9 +42,9 @@ export const AUDIT_ACTIONS: Readonly<Record<string, AuditActionInfo>> = {
   'user.update': a('ACCOUNT', '修改账号', '修改帳號', 'Changed an account'),
   'user.deactivate': a('ACCOUNT', '停用账号', '停用帳號', 'Deactivated an account'),
   'user.reactivate': a('ACCOUNT', '启用账号', '啟用帳號', 'Reactivated an account'),
-  'user.setActive': a('ACCOUNT', '启用或停用账号', '啟用或停用帳號', 'Activated or deactivated an account'),
-  'user.resetPassword': a('ACCOUNT', '重置密码', '重設密碼', 'Reset a password'),
-  'user.changePassword': a('ACCOUNT', '修改密码', '修改密碼', 'Changed own password'),
+  'user.password_reset': a('ACCOUNT', '重置密码', '重設密碼', 'Reset a password'),
+  'user.password_change': a('ACCOUNT', '修改密码', '修改密碼', 'Changed own password'),
+  PASSWORD_CHANGE_FAILED: a('ACCOUNT', '修改密码失败(原密码不对)', '修改密碼失敗(原密碼不對)', 'Password change refused (wrong current password)'),
   // Reporting and review
   'report.create': a('REPORTING', '新建进展报告', '新建進展報告', 'Created a progress report'),
   'report.update': a('REPORTING', '修改进展报告', '修改進展報告', 'Edited a progress report'),
@@ -63,10 +63,10 @@ export const AUDIT_ACTIONS: Readonly<Record<string, AuditActionInfo>> = {
   close: a('SUPERVISION', '办结督办事项', '辦結督辦事項', 'Closed a follow-up item'),
   // Policy and settings
   'quota.set': a('SETTINGS', '设置县（市、区）任务数', '設定縣（市、區）任務數', 'Set a county quota'),
-  'quotas.set': a('SETTINGS', '分解任务到各县（市、区）', '分解任務到各縣（市、區）', 'Split a target across counties'),
+  'quota.setAll': a('SETTINGS', '分解任务到各县（市、区）', '分解任務到各縣（市、區）', 'Split a target across counties'),
   'period.update': a('SETTINGS', '调整报送截止日期', '調整報送截止日期', 'Moved a due date'),
-  'period.close': a('SETTINGS', '提前结束填报期', '提前結束填報期', 'Closed a period early'),
-  'period.extend': a('SETTINGS', '为单位延长填报期', '為單位延長填報期', 'Extended a period for a unit'),
+  'period.extension.set': a('SETTINGS', '为单位延长填报期', '為單位延長填報期', 'Extended a period for a unit'),
+  'period.extension.remove': a('SETTINGS', '取消单位的延期', '取消單位的延期', 'Removed a unit’s extension'),
   'trajectory.set': a('SETTINGS', '设置进度安排', '設定進度安排', 'Set a target’s schedule'),
   SET_AGENCY_WEBHOOK: a('SETTINGS', '设置群机器人地址', '設定群機器人地址', 'Set a unit’s robot address'),
   REMOVE_AGENCY_WEBHOOK: a('SETTINGS', '删除群机器人地址', '刪除群機器人地址', 'Removed a unit’s robot address'),
@@ -74,6 +74,7 @@ export const AUDIT_ACTIONS: Readonly<Record<string, AuditActionInfo>> = {
   'agency.rename': a('SETTINGS', '单位更名', '單位更名', 'Renamed a unit'),
   'agency.merge': a('SETTINGS', '合并单位', '合併單位', 'Merged units'),
   'agency.deactivate': a('SETTINGS', '停用单位', '停用單位', 'Marked a unit inactive'),
+  'agency.activate': a('SETTINGS', '启用单位', '啟用單位', 'Marked a unit active again'),
   'policy.import': a('SETTINGS', '导入政策文件', '匯入政策文件', 'Imported a notice'),
   'policy.publish': a('SETTINGS', '发布政策文件', '發佈政策文件', 'Published a policy'),
 };

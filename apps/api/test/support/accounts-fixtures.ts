@@ -1,3 +1,4 @@
+import { nameKeyOf } from '../../src/units/agency-name';
 import { randomInt, randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { uniqueName } from './test-server';
@@ -30,8 +31,8 @@ export async function smallPolicy(ds: DataSource, departments = 2): Promise<Smal
   await ds.transaction(async (m) => {
     for (const u of units) {
       await m.query(
-        `INSERT INTO agency (id, name, name_simplified, short_name, kind, region_code, search_text) VALUES ($1, $2, $2, $2, $3, $4, lower($2))`,
-        [u.id, u.name, u.kind, u.code],
+        `INSERT INTO agency (id, name, name_simplified, short_name, kind, region_code, search_text, name_key) VALUES ($1, $2, $2, $2, $3, $4, lower($2), $5)`,
+        [u.id, u.name, u.kind, u.code, nameKeyOf(u.name)],
       );
     }
     await m.query(`INSERT INTO policy (id, doc_number, title, issuer, issued_on, source_text) VALUES ($1, $2, '测试政策', '测试', '2024-07-26', '')`, [policyId, `测〔2024〕${tag}号`]);
