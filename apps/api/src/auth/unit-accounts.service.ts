@@ -49,6 +49,7 @@ export class UnitAccountsService {
       const units: Unit[] = await manager.query(
         `SELECT a.id, a.kind, a.region_code AS "regionCode" FROM agency a
           WHERE a.id IN (SELECT r.agency_id FROM responsibility r JOIN measure m ON m.id = r.measure_id WHERE m.policy_id = $1)
+            AND a.active -- an inactive (or merged) unit gets no new account
             AND NOT EXISTS (SELECT 1 FROM app_user u WHERE u.agency_id = a.id AND u.role = 'REPORTER' AND u.active)
           ORDER BY a.kind = 'COUNTY' DESC, a.region_code, a.name`,
         [policyId],

@@ -35,11 +35,12 @@ export class NoticesService {
     return this.insert(manager, `id = ANY($5::uuid[])`, [userIds], notice);
   }
 
+  /** Deactivated accounts get no notices (nobody would read them, and the unit's new account would miss nothing). */
   private async insert(manager: EntityManager, where: string, params: unknown[], n: NoticeContent): Promise<number> {
     const rows: { n: number }[] = await manager.query(
       `WITH ins AS (
          INSERT INTO user_notice (user_id, kind, title, body, link)
-         SELECT id, $1, $2, $3, $4 FROM app_user WHERE ${where}
+         SELECT id, $1, $2, $3, $4 FROM app_user WHERE active AND (${where})
          RETURNING 1)
        SELECT count(*)::int AS n FROM ins`,
       [n.kind, n.title, n.body ?? '', n.link ?? null, ...params],
