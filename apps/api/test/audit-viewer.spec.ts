@@ -68,7 +68,7 @@ describe('audit viewer (操作日志): auditRecords and GET /exports/audit.xlsx'
     admin = await server.adminToken();
     const short = `审计测试${unitId.slice(0, 8)}`;
     await server.dataSource.query(
-      `INSERT INTO agency (id, name, name_simplified, short_name, kind, region_code, search_text) VALUES ($1, $2, $2, $2, 'DEPARTMENT', NULL, $2)`,
+      `INSERT INTO agency (id, name, name_simplified, name_key, short_name, kind, region_code, search_text) VALUES ($1, $2, $2, $2, $2, 'DEPARTMENT', NULL, $2)`,
       [unitId, short],
     );
     reporterName = uniqueName('auditrep');

@@ -30,7 +30,7 @@ export async function smallPolicy(ds: DataSource, departments = 2): Promise<Smal
   await ds.transaction(async (m) => {
     for (const u of units) {
       await m.query(
-        `INSERT INTO agency (id, name, name_simplified, short_name, kind, region_code, search_text) VALUES ($1, $2, $2, $2, $3, $4, lower($2))`,
+        `INSERT INTO agency (id, name, name_simplified, name_key, short_name, kind, region_code, search_text) VALUES ($1, $2, $2, lower($2), $2, $3, $4, lower($2))`,
         [u.id, u.name, u.kind, u.code],
       );
     }
