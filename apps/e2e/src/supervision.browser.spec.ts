@@ -7,9 +7,9 @@ import { signIn } from './support/sign-in';
 import { freshServer } from './support/fresh-server';
 
 const ADMIN_PASSWORD = 'supervision-admin-pass-1';
-const OFFICE = { username: 'sup-office', password: 'sup-office-pass-1' };
-const REPORTER = { username: 'sup-taishan', password: 'sup-taishan-pass-1' };
-const LEADER = { username: 'sup-leader', password: 'sup-leader-pass-1' };
+const OFFICE = { username: 'sup-office', password: 'Office-sup-pass-1' };
+const REPORTER = { username: 'sup-taishan', password: 'Taishan-sup-pass-1' };
+const LEADER = { username: 'sup-leader', password: 'Leader-sup-pass-1' };
 /** Measure (七), 見習崗位: 台山市 is one of its responsible units. */
 const MEASURE = 7;
 const REASON = '见习岗位开发进度明显滞后，部分县区尚未报送。';

@@ -8,9 +8,11 @@ import { apiErrorCode } from './errors';
 const SIGN_IN_OPERATIONS = new Set(['Login']);
 
 export function createApolloClient(uri = '/graphql'): ApolloClient {
-  const authLink = new SetContextLink((prevContext) => {
+  const authLink = new SetContextLink((prevContext, operation) => {
     const token = getAccessToken(); // null once expired, so a stale token is never sent
-    if (!token) return {};
+    // A sign-in needs no token, and the API refuses a request whose token's session has ended: after
+    // a password change (which ends every session) the new password must sign in without the old token.
+    if (!token || SIGN_IN_OPERATIONS.has(operation.operationName ?? '')) return {};
     return { headers: { ...prevContext.headers, authorization: `Bearer ${token}` } };
   });
 

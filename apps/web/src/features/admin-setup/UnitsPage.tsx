@@ -2,7 +2,7 @@ import './units.css';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Alert, App as AntApp, Button, Empty, Input, Segmented, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Empty, Input, Modal, Segmented, Space, Table, Tag, Typography, message as antMessage } from 'antd';
 import { AgencyStatsDocument, CreateAgencyDocument, MergeAgenciesDocument, RenameAgencyDocument, SetAgencyActiveDocument } from '../../graphql/generated';
 import { isConnectionError } from '../../app/errors';
 import { useDisplayText, useI18n } from '../../app/i18n';
@@ -15,7 +15,9 @@ type Dialog = { kind: 'add' } | { kind: 'rename'; unit: UnitRow } | { kind: 'mer
 export default function UnitsPage() {
   const { t } = useI18n();
   const display = useDisplayText();
-  const { modal, message } = AntApp.useApp();
+  // The hooks, with their holders rendered below: the app has no antd <App> wrapper, so App.useApp() gives empty objects.
+  const [modal, modalHolder] = Modal.useModal();
+  const [message, messageHolder] = antMessage.useMessage();
   const stats = useQuery(AgencyStatsDocument, { fetchPolicy: 'cache-and-network' });
   const refetch = { refetchQueries: [AgencyStatsDocument], awaitRefetchQueries: true };
   const [create, createState] = useMutation(CreateAgencyDocument, refetch);
@@ -95,6 +97,8 @@ export default function UnitsPage() {
 
   return (
     <div className="ls-page-stack ls-units" data-testid="units-page">
+      {modalHolder}
+      {messageHolder}
       <div className="ls-page-top">
         <div>
           <Typography.Title level={2} className="ls-page-title">
