@@ -6,6 +6,7 @@ import { auditActor, AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../common/request-context';
 import { Agency } from '../policy/agency.entity';
 import { AuthError } from './auth.errors';
+import { checkDisplayName, checkPhone, contactValue } from './contact-rules';
 import { UpdateUserInput, UsersFilter } from './dto/account.inputs';
 import { hashPassword } from './passwords';
 import { SessionsService } from './sessions.service';
@@ -20,7 +21,17 @@ export const accountNotFound = () => new AuthError('NOT_FOUND', '账号不存在
 const onlyAdminTouchesAdmin = () => new AuthError('FORBIDDEN', '只有系统管理员可以管理管理员账号');
 
 /** What the audit keeps of an account: never the password or its hash. */
-export const accountView = (u: User) => ({ id: u.id, username: u.username, role: u.role, agencyId: u.agencyId, active: u.active, mustChangePassword: u.mustChangePassword });
+export const accountView = (u: User) => ({
+  id: u.id,
+  username: u.username,
+  role: u.role,
+  agencyId: u.agencyId,
+  active: u.active,
+  mustChangePassword: u.mustChangePassword,
+  displayName: u.displayName,
+  phone: u.phone,
+});
+const badInput = (message: string, field: string) => new AuthError('BAD_USER_INPUT', message, { field });
 
 /** A temporary password, shown once to whoever asked for it. */
 export interface IssuedPassword {
@@ -65,14 +76,18 @@ export class AccountsService {
   }
 
   /**
-   * A new role or unit. A REPORTER needs a unit and the others none (leaving REPORTER drops the unit);
-   * only an ADMIN touches or makes an ADMIN; nobody changes their own. A change ends the account's
-   * sessions, so it signs in again under its new role.
+   * A new role or unit, name or phone. A REPORTER needs a unit and the others none (leaving REPORTER
+   * drops the unit); only an ADMIN touches or makes an ADMIN; nobody changes their own. A new role
+   * or unit ends the account's sessions, so it signs in again under its new role; a new name or
+   * phone does not.
    */
   async update(actor: AuthUser, id: string, input: UpdateUserInput, meta: RequestMeta): Promise<User> {
     if (!isUuid(id)) throw accountNotFound();
     if (id === actor.id) throw new AuthError('FORBIDDEN', '不能修改自己的角色或所属单位');
     if (input.role === 'ADMIN' && actor.role !== 'ADMIN') throw new AuthError('FORBIDDEN', '只有系统管理员可以设置管理员角色', { field: 'role' });
+    // Left out: stays as it is; null or empty: cleared.
+    const displayName = input.displayName === undefined ? undefined : contactValue(checkDisplayName(input.displayName), 'displayName', badInput);
+    const phone = input.phone === undefined ? undefined : contactValue(checkPhone(input.phone), 'phone', badInput);
     return this.dataSource.transaction(async (manager) => {
       const before = await this.locked(manager, id);
       if (before.role === 'ADMIN' && actor.role !== 'ADMIN') throw onlyAdminTouchesAdmin();
@@ -86,10 +101,12 @@ export class AccountsService {
         if (input.agencyId) throw new AuthError('BAD_USER_INPUT', '只有填报员账号可以指定所属单位', { field: 'agencyId' });
         agencyId = null;
       }
-      if (role === before.role && agencyId === before.agencyId) return before; // nothing changes: nothing to audit
-      await manager.query(`UPDATE app_user SET role = $2, agency_id = $3 WHERE id = $1`, [id, role, agencyId]);
+      const contact = { displayName: displayName === undefined ? before.displayName : displayName, phone: phone === undefined ? before.phone : phone };
+      const roleChanges = role !== before.role || agencyId !== before.agencyId;
+      if (!roleChanges && contact.displayName === before.displayName && contact.phone === before.phone) return before; // nothing to audit
+      await manager.query(`UPDATE app_user SET role = $2, agency_id = $3, display_name = $4, phone = $5 WHERE id = $1`, [id, role, agencyId, contact.displayName, contact.phone]);
       const after = await manager.findOneByOrFail(User, { id });
-      const sessionsEnded = await this.sessions.endSessions(id, 'ROLE_CHANGED', manager);
+      const sessionsEnded = roleChanges ? await this.sessions.endSessions(id, 'ROLE_CHANGED', manager) : 0;
       await this.audit.record(manager, auditActor(actor, meta.requestId), {
         action: 'user.update',
         entity: 'user',

@@ -5,6 +5,8 @@ import { AccountsService } from './accounts.service';
 import { AuthGuard } from './auth.guard';
 import { AuthResolver, UsersResolver } from './auth.resolver';
 import { AuthService } from './auth.service';
+import { AccountExcelController } from './excel/account-excel.controller';
+import { AccountImportService } from './excel/account-import.service';
 import { PasswordChangeService } from './password-change.service';
 import { SessionsService } from './sessions.service';
 import { SignInThrottle } from './sign-in-throttle';
@@ -13,6 +15,7 @@ import { UnitAccountsService } from './unit-accounts.service';
 import { UsersService } from './users.service';
 
 @Module({
+  controllers: [AccountExcelController],
   providers: [
     { provide: TOKEN_KEY, inject: [DataSource], useFactory: (ds: DataSource) => loadTokenKey(ds) },
     AuthService,
@@ -22,6 +25,7 @@ import { UsersService } from './users.service';
     AccountsService,
     PasswordChangeService,
     UnitAccountsService,
+    AccountImportService,
     AuthResolver,
     UsersResolver,
     { provide: APP_GUARD, useClass: AuthGuard },

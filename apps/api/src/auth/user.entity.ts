@@ -26,6 +26,16 @@ export class User {
   @Column('text')
   role!: Role;
 
+  /** The person's name (姓名), so that a printed list or the audit says who holds the account. */
+  @Field(() => String, { nullable: true, description: 'The person’s name (姓名), at most 50 characters' })
+  @Column('text', { name: 'display_name', nullable: true })
+  displayName!: string | null;
+
+  /** Stored as written after tidying: 11 digits for a mobile, 区号-号码 for a landline (contact-rules.ts). */
+  @Field(() => String, { nullable: true, description: 'A mainland mobile (11 digits) or a landline with its area code (0750-3201234)' })
+  @Column('text', { nullable: true })
+  phone!: string | null;
+
   @Index('app_user_agency_idx')
   @Column('uuid', { name: 'agency_id', nullable: true })
   agencyId!: string | null;

@@ -4,6 +4,7 @@ import { auditActor, AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../common/request-context';
 import { Agency } from '../policy/agency.entity';
 import { AuthError } from './auth.errors';
+import { checkDisplayName, checkPhone, contactValue } from './contact-rules';
 import { CreateUserInput } from './dto/create-user.input';
 import { passwordProblems } from '@luoshi/domain';
 import { passwordRuleError } from './password-rules';
@@ -14,7 +15,8 @@ export interface RequestMeta {
   requestId: string;
 }
 
-const publicView = (u: User) => ({ id: u.id, username: u.username, role: u.role, agencyId: u.agencyId });
+const publicView = (u: User) => ({ id: u.id, username: u.username, role: u.role, agencyId: u.agencyId, displayName: u.displayName, phone: u.phone });
+const badInput = (message: string, field: string) => new AuthError('BAD_USER_INPUT', message, { field });
 
 @Injectable()
 export class UsersService {
@@ -31,6 +33,8 @@ export class UsersService {
     if (input.role === 'ADMIN' && actor.role !== 'ADMIN') throw new AuthError('FORBIDDEN', '只有系统管理员可以创建管理员账号');
     if (input.role === 'REPORTER' && !input.agencyId) throw new AuthError('BAD_USER_INPUT', '填报员账号必须指定所属单位', { field: 'agencyId' });
     if (input.role !== 'REPORTER' && input.agencyId) throw new AuthError('BAD_USER_INPUT', '只有填报员账号可以指定所属单位', { field: 'agencyId' });
+    const displayName = contactValue(checkDisplayName(input.displayName), 'displayName', badInput);
+    const phone = contactValue(checkPhone(input.phone), 'phone', badInput);
     const username = input.username.trim().toLowerCase();
     const broken = passwordProblems(input.password, username);
     if (broken.length) throw passwordRuleError(broken, 'password');
@@ -41,9 +45,9 @@ export class UsersService {
         throw new AuthError('NOT_FOUND', '所属单位不存在', { field: 'agencyId' });
       }
       const inserted: { id: string }[] = await manager.query(
-        `INSERT INTO app_user (username, password_hash, role, agency_id) VALUES ($1, $2, $3, $4)
+        `INSERT INTO app_user (username, password_hash, role, agency_id, display_name, phone) VALUES ($1, $2, $3, $4, $5, $6)
          ON CONFLICT (username) DO NOTHING RETURNING id`,
-        [username, passwordHash, input.role, input.agencyId ?? null],
+        [username, passwordHash, input.role, input.agencyId ?? null, displayName, phone],
       );
       if (inserted.length === 0) throw new AuthError('CONFLICT', `用户名 ${username} 已存在`, { field: 'username' });
       const user = await manager.findOneByOrFail(User, { id: inserted[0].id });

@@ -1,5 +1,5 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
-import { IsIn, IsOptional, IsUUID } from 'class-validator';
+import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { ROLES, Role } from '@luoshi/domain';
 import { RoleEnum } from '../../common/graphql-enums';
 
@@ -14,6 +14,18 @@ export class UpdateUserInput {
   @IsOptional()
   @IsUUID('all', { message: 'agencyId 不是有效的单位编号' })
   agencyId?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The person’s name (姓名), at most 50 characters; empty or null clears it' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200, { message: '姓名过长' })
+  displayName?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'A mainland mobile (11 digits) or a landline with its area code; empty or null clears it' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(40, { message: '手机号码过长' })
+  phone?: string | null;
 }
 
 /** The users list's filters (each optional). */

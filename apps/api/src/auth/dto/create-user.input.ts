@@ -24,4 +24,16 @@ export class CreateUserInput {
   @IsOptional()
   @IsUUID('all', { message: 'agencyId 不是有效的单位编号' })
   agencyId?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The person’s name (姓名), at most 50 characters' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200, { message: '姓名过长' })
+  displayName?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'A mainland mobile (11 digits) or a landline with its area code' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(40, { message: '手机号码过长' })
+  phone?: string | null;
 }

@@ -13,6 +13,7 @@ import { UnitsAdmin1796030080899 } from './1796030080899-units-admin';
 import { AccountStates1796030085717 } from './1796030085717-account-states';
 import { PeriodExtensions1796030140794 } from './1796030140794-period-extensions';
 import { AuditViewer1796030179744 } from './1796030179744-audit-viewer';
+import { AccountContacts1796040000000 } from './1796040000000-account-contacts';
 
 /** In order. `npm run migration:generate -- <Name>` writes a new file; add it here. */
-export const MIGRATIONS = [Foundation1795646116496, ProgressReports1795648294029, ReportAttachments1795648726535, SignInFailures1795649061399, FirstSubmission1795649134784, ReportTotalIndex1795651570196, SupervisionReviews1795655656558, DashboardCache1795655711977, Chasing1795655863371, TargetTrajectory1795657267169, Sessions1796027563430, UnitsAdmin1796030080899, AccountStates1796030085717, PeriodExtensions1796030140794, AuditViewer1796030179744];
+export const MIGRATIONS = [Foundation1795646116496, ProgressReports1795648294029, ReportAttachments1795648726535, SignInFailures1795649061399, FirstSubmission1795649134784, ReportTotalIndex1795651570196, SupervisionReviews1795655656558, DashboardCache1795655711977, Chasing1795655863371, TargetTrajectory1795657267169, Sessions1796027563430, UnitsAdmin1796030080899, AccountStates1796030085717, PeriodExtensions1796030140794, AuditViewer1796030179744, AccountContacts1796040000000];

@@ -31,7 +31,7 @@ const SHEET_PART = /^xl\/(work|chart|dialog|macro)sheets\/[^/]+\.xml$/i;
 const XML_PART = /\.(xml|rels|vml)$/i;
 
 /** Counts `<row` start tags (any namespace prefix) in a stream of chunks, refusing past the cap. */
-export function rowCounter(cap: number) {
+export function rowCounter(cap: number, what = '填报表') {
   const pattern = /<(?:[A-Za-z_][\w.-]{0,15}:)?row[\s/>]/g;
   let carry = '';
   let rows = 0;
@@ -42,7 +42,7 @@ export function rowCounter(cap: number) {
       if (m.index + m[0].length > carry.length) rows++;
     }
     carry = text.slice(-24);
-    if (rows > cap) throw new ZipRefused('CONTENT', `工作表行数过多(超过 ${cap} 行,本系统的填报表不会有这么多行)`);
+    if (rows > cap) throw new ZipRefused('CONTENT', `工作表行数过多(超过 ${cap} 行,本系统的${what}不会有这么多行)`);
     return rows;
   };
 }
@@ -53,24 +53,47 @@ function countMarkup(chunk: Buffer): number {
   return n;
 }
 
+/** What one kind of uploaded workbook may hold (the report template's bounds by default). */
+export interface WorkbookBounds {
+  zip: ZipLimits;
+  maxSheets: number;
+  /** How many sheets the template itself has (said in the refusal). */
+  templateSheets: number;
+  /** Rows per sheet. */
+  maxRows: number;
+  maxMarkup: number;
+  /** What the sheet is called for people: 填报表, 账号表. */
+  what: string;
+}
+
+export const REPORT_WORKBOOK_BOUNDS: WorkbookBounds = { zip: IMPORT_ZIP_LIMITS, maxSheets: MAX_IMPORT_SHEETS, templateSheets: TEMPLATE_SHEET_COUNT, maxRows: MAX_TEMPLATE_ROWS, maxMarkup: MAX_IMPORT_MARKUP, what: '填报表' };
+
+/**
+ * Throws ZipRefused (a message for people) for anything that is not a small, honest .xlsx within
+ * `bounds`; returns quietly otherwise. Each import wraps the refusal in its feature's error.
+ */
+export async function checkWorkbookBounds(file: Buffer, bounds: WorkbookBounds): Promise<void> {
+  if (!isZip(file)) throw new ZipRefused('NOT_ZIP', '这不是 .xlsx 文件');
+  const entries = readZipDirectory(file, bounds.zip);
+  const sheets = entries.filter((e) => SHEET_PART.test(e.name)).length;
+  if (sheets > bounds.maxSheets) throw new ZipRefused('CONTENT', `工作表过多(${sheets} 个,${bounds.what}只有 ${bounds.templateSheets} 个)`);
+  if ((await ooxmlKind(file, entries)) !== 'xlsx') throw new ZipRefused('CONTENT', '这不是 Excel 工作簿(.xlsx)');
+  let markup = 0;
+  for (const entry of entries) {
+    const rows = SHEET_PART.test(entry.name) ? rowCounter(bounds.maxRows, bounds.what) : null;
+    const xml = XML_PART.test(entry.name);
+    await inflateEntry(file, entry, (chunk) => {
+      if (xml) markup += countMarkup(chunk);
+      if (markup > bounds.maxMarkup) throw new ZipRefused('CONTENT', `表格内容过多(单元格或格式标记远超${bounds.what}所需),不是本系统的${bounds.what}`);
+      rows?.(chunk);
+    });
+  }
+}
+
 /** Refuses (BAD_USER_INPUT, field `file`) anything that is not a small, honest .xlsx; returns quietly otherwise. */
 export async function checkImportedWorkbook(file: Buffer): Promise<void> {
   try {
-    if (!isZip(file)) throw new ZipRefused('NOT_ZIP', '这不是 .xlsx 文件');
-    const entries = readZipDirectory(file, IMPORT_ZIP_LIMITS);
-    const sheets = entries.filter((e) => SHEET_PART.test(e.name)).length;
-    if (sheets > MAX_IMPORT_SHEETS) throw new ZipRefused('CONTENT', `工作表过多(${sheets} 个,填报表只有 ${TEMPLATE_SHEET_COUNT} 个)`);
-    if ((await ooxmlKind(file, entries)) !== 'xlsx') throw new ZipRefused('CONTENT', '这不是 Excel 工作簿(.xlsx)');
-    let markup = 0;
-    for (const entry of entries) {
-      const rows = SHEET_PART.test(entry.name) ? rowCounter(MAX_TEMPLATE_ROWS) : null;
-      const xml = XML_PART.test(entry.name);
-      await inflateEntry(file, entry, (chunk) => {
-        if (xml) markup += countMarkup(chunk);
-        if (markup > MAX_IMPORT_MARKUP) throw new ZipRefused('CONTENT', '表格内容过多(单元格或格式标记远超填报表所需),不是本系统的填报表');
-        rows?.(chunk);
-      });
-    }
+    await checkWorkbookBounds(file, REPORT_WORKBOOK_BOUNDS);
   } catch (error) {
     if (!(error instanceof ZipRefused)) throw error;
     throw new ReportError('BAD_USER_INPUT', `无法导入该文件:${error.message}。请上传从系统下载的 .xlsx 填报表`, { field: 'file', reason: error.reason });
