@@ -7,7 +7,7 @@ describe('contact rules', () => {
     expect(checkPhone('+86 138-0013-8000')).toEqual({ value: '13800138000' });
     expect(checkPhone('0750-3201234')).toEqual({ value: '0750-3201234' });
     expect(checkPhone('（0750）3201234')).toEqual({ value: '0750-3201234' });
-    expect(checkPhone('02012345678')).toEqual({ value: '020-12345678' });
+    expect(checkPhone('02083331234')).toEqual({ value: '020-83331234' });
     expect(checkPhone('0750-3201234-801')).toEqual({ value: '0750-3201234-801' });
     expect(checkPhone('  ')).toEqual({ value: null });
     expect(checkPhone(null)).toEqual({ value: null });

@@ -15,8 +15,11 @@ export function checkDisplayName(raw: string | null | undefined): Checked {
 
 /** 13800138000 (a mainland mobile: 1, then 3–9, then nine digits), +86 / 86 in front allowed. */
 const MOBILE = /^(?:\+?86)?(1[3-9]\d{9})$/;
-/** 0750-3201234, (0750)3201234, 07503201234, 020-12345678, with an extension -123 allowed. */
-const LANDLINE = /^\(?(0\d{2,3})\)?-?([2-9]\d{6,7})(?:-(\d{1,6}))?$/;
+/**
+ * 0750-3201234, (0750)3201234, 07503201234, 020-12345678, with an extension -123 allowed. Area codes
+ * of three digits are 010 and 02x, the others have four, so one written without its hyphen still splits.
+ */
+const LANDLINE = /^\(?(0(?:[12]\d|[3-9]\d\d))\)?-?([2-9]\d{6,7})(?:-(\d{1,6}))?$/;
 
 /**
  * A mainland mobile (kept as its 11 digits) or a landline with its area code (kept as 区号-号码).
