@@ -69,7 +69,11 @@ export type CreateAgencyInput = {
 export type CreateUserInput = {
   /** Required for a REPORTER, refused for any other role */
   agencyId?: string | number | null | undefined;
+  /** The person’s name (姓名), at most 50 characters */
+  displayName?: string | null | undefined;
   password: string;
+  /** A mainland mobile (11 digits) or a landline with its area code */
+  phone?: string | null | undefined;
   /** ADMIN, OFFICE, LEADER or REPORTER */
   role: Role;
   username: string;
@@ -185,6 +189,10 @@ export type UnitStatus =
 export type UpdateUserInput = {
   /** The unit of a REPORTER (required for one, refused for any other role) */
   agencyId?: string | number | null | undefined;
+  /** The person’s name (姓名), at most 50 characters; empty or null clears it */
+  displayName?: string | null | undefined;
+  /** A mainland mobile (11 digits) or a landline with its area code; empty or null clears it */
+  phone?: string | null | undefined;
   /** Only an ADMIN gives the ADMIN role; leaving REPORTER drops the unit */
   role?: Role | null | undefined;
 };
