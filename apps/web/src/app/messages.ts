@@ -8,6 +8,7 @@ import { adminAuditEn, adminAuditZhHans, adminAuditZhHant } from './messages-adm
 import { adminSetupEn, adminSetupZhHans, adminSetupZhHant } from './messages-admin-setup';
 import { adminUnitsEn, adminUnitsZhHans, adminUnitsZhHant } from './messages-admin-units';
 import { adminAccountsEn, adminAccountsZhHans, adminAccountsZhHant } from './messages-admin-accounts';
+import { adminBulkAccountsEn, adminBulkAccountsZhHans, adminBulkAccountsZhHant } from './messages-admin-bulk-accounts';
 
 /**
  * Every UI string, in the three display languages. The traditional strings are written out rather
@@ -78,6 +79,7 @@ export const zhHans = {
   ...adminSetupZhHans,
   ...adminUnitsZhHans,
   ...adminAccountsZhHans,
+  ...adminBulkAccountsZhHans,
 } as const;
 
 export type MessageKey = keyof typeof zhHans;
@@ -145,6 +147,7 @@ export const zhHant: Messages = {
   ...adminSetupZhHant,
   ...adminUnitsZhHant,
   ...adminAccountsZhHant,
+  ...adminBulkAccountsZhHant,
 };
 
 export const en: Messages = {
@@ -209,6 +212,7 @@ export const en: Messages = {
   ...adminSetupEn,
   ...adminUnitsEn,
   ...adminAccountsEn,
+  ...adminBulkAccountsEn,
 };
 
 export type Lang = 'zh-Hans' | 'zh-Hant' | 'en';

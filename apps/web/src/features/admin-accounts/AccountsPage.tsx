@@ -6,6 +6,7 @@ import { useDisplayText, useI18n } from '../../app/i18n';
 import { AccountAgenciesDocument, AdminResetPasswordDocument, AdminSetUserActiveDocument, AdminUsersDocument, type AdminUsersQuery, type Role } from '../../graphql/generated';
 import { useAuth } from '../auth/auth';
 import { CreateAccountDialog, EditAccountDialog, TemporaryPasswordDialog } from './AccountDialogs';
+import { BulkAccountsPanel } from './BulkAccountsPanel';
 import { accountsVariables, canManage, formatMoment, NO_FILTERS, type AccountFilters } from './accounts-format';
 import './admin-accounts.css';
 
@@ -25,6 +26,7 @@ export default function AccountsPage() {
   const [setActive] = useMutation(AdminSetUserActiveDocument);
   const [reset] = useMutation(AdminResetPasswordDocument);
   const [creating, setCreating] = useState(false);
+  const [bulk, setBulk] = useState(false);
   const [editing, setEditing] = useState<Account | null>(null);
   const [issued, setIssued] = useState<{ username: string; password: string } | null>(null);
   const [toast, holder] = message.useMessage();
@@ -105,10 +107,16 @@ export default function AccountsPage() {
       {holder}
       <Flex justify="space-between" align="center" wrap gap={8}>
         <Typography.Title level={4}>{t('accounts.title')}</Typography.Title>
-        <Button type="primary" onClick={() => setCreating(true)} data-testid="account-create">
-          {t('accounts.create')}
-        </Button>
+        <Space wrap>
+          <Button onClick={() => setBulk(true)} disabled={bulk} data-testid="accounts-bulk">
+            {t('bulkAccounts.open')}
+          </Button>
+          <Button type="primary" onClick={() => setCreating(true)} data-testid="account-create">
+            {t('accounts.create')}
+          </Button>
+        </Space>
       </Flex>
+      {bulk && <BulkAccountsPanel onClose={() => setBulk(false)} onCreated={refetch} />}
       <Flex gap={8} className="ls-accounts-filters">
         <Input.Search
           allowClear

@@ -1,5 +1,7 @@
 /** One created unit account as the sheet and the printout show it. */
 export interface UnitAccountRow {
+  /** The holder's name (姓名), where the account was made for a person (bulk import). */
+  person?: string;
   unit: string;
   username: string;
   password: string;
