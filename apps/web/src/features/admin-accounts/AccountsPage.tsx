@@ -61,6 +61,7 @@ export default function AccountsPage() {
       render: (_, a) => (
         <Space size={4} wrap>
           <span data-testid="account-username-cell">{a.username}</span>
+          {(a.displayName || a.phone) && <Typography.Text type="secondary">{[a.displayName, a.phone].filter(Boolean).join(' · ')}</Typography.Text>}
           {a.id === actor.id && <Typography.Text type="secondary">{t('accounts.self')}</Typography.Text>}
           {a.mustChangePassword && <Tag color="gold">{t('accounts.mustChange')}</Tag>}
         </Space>
