@@ -24,5 +24,6 @@ describe('contact rules', () => {
     expect(checkDisplayName('')).toEqual({ value: null });
     expect(checkDisplayName('张'.repeat(50))).toEqual({ value: '张'.repeat(50) });
     expect(checkDisplayName('张'.repeat(51))).toEqual({ problem: expect.stringContaining('50') });
+    expect(checkDisplayName('张\u0007三')).toEqual({ problem: expect.stringContaining('控制字符') });
   });
 });

@@ -2,6 +2,8 @@
  * An account holder's name and phone, as the office types them into a form or an Excel sheet.
  * Each function answers the stored value (null for empty) or a problem in words, naming the field.
  */
+import { findControlCharacter } from '../common/control-characters';
+
 export const MAX_DISPLAY_NAME = 50;
 
 export type Checked = { value: string | null } | { problem: string };
@@ -9,6 +11,8 @@ export type Checked = { value: string | null } | { problem: string };
 export function checkDisplayName(raw: string | null | undefined): Checked {
   const value = (raw ?? '').replace(/\s+/gu, ' ').trim();
   if (!value) return { value: null };
+  // An Excel cell is not passed through the global pipe that refuses these in requests.
+  if (findControlCharacter(value)) return { problem: '姓名含有不可见的控制字符' };
   if ([...value].length > MAX_DISPLAY_NAME) return { problem: `姓名不能超过 ${MAX_DISPLAY_NAME} 个字` };
   return { value };
 }
