@@ -79,7 +79,7 @@ describe('edges: a unit’s extension (延期) on its task list and in the revie
     const download = async (ext: string) => {
       const res = await fetch(`${server.url}/exports/supervision-reviews/${reviewId}.${ext}`, { headers: { authorization: `Bearer ${office}` } });
       expect(res.status).toBe(200);
-      return Buffer.from(await res.arrayBuffer());
+      return res.arrayBuffer();
     };
 
     const xml = await (await JSZip.loadAsync(await download('docx'))).file('word/document.xml')!.async('string');
