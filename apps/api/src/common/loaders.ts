@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { DataSource, In } from 'typeorm';
+import { DataSource, In, IsNull } from 'typeorm';
 import { User } from '../auth/user.entity';
 import { Agency } from '../policy/agency.entity';
 import { Measure } from '../policy/measure.entity';
@@ -34,9 +34,9 @@ export function createLoaders(ds: DataSource) {
   return {
     user: new DataLoader<string, User>(async (ids) => byId(ids, await ds.getRepository(User).findBy({ id: In([...ids]) }))),
     agency: new DataLoader<string, Agency>(async (ids) => byId(ids, await ds.getRepository(Agency).findBy({ id: In([...ids]) }))),
-    /** All county-level governments, in division-code order (one key: 'all'). */
+    /** The county-level governments, in division-code order (one key: 'all'); a merged one is gone (its data moved). */
     counties: new DataLoader<'all', Agency[]>(async (keys) => {
-      const rows = await ds.getRepository(Agency).find({ where: { kind: 'COUNTY' }, order: { regionCode: 'ASC' } });
+      const rows = await ds.getRepository(Agency).find({ where: { kind: 'COUNTY', mergedIntoId: IsNull() }, order: { regionCode: 'ASC' } });
       return keys.map(() => rows);
     }),
     measure: new DataLoader<string, Measure>(async (ids) => byId(ids, await ds.getRepository(Measure).findBy({ id: In([...ids]) }))),

@@ -81,6 +81,7 @@ export class TargetResolver {
   async quotas(@Parent() target: Target, @Context() ctx: RequestContext): Promise<CountyQuota[]> {
     const [counties, quotas] = await Promise.all([ctx.loaders.counties.load('all'), ctx.loaders.quotasByTarget.load(target.id)]);
     const byCounty = new Map(quotas.map((q) => [q.countyId, q.quota]));
-    return counties.map((county) => ({ county, quota: byCounty.get(county.id) ?? null }));
+    // An inactive county is listed only where it has a quota (its history), not as an empty row.
+    return counties.filter((county) => county.active || byCounty.has(county.id)).map((county) => ({ county, quota: byCounty.get(county.id) ?? null }));
   }
 }

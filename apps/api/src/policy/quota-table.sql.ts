@@ -33,7 +33,9 @@ SELECT c.id AS county_id,
        (coalesce(a.total, 0) / nullif((SELECT sum(total) FROM achieved), 0))::float AS previous_share
   FROM agency c
   LEFT JOIN achieved a ON a.county_id = c.id
- WHERE c.kind = 'COUNTY'
+ WHERE c.kind = 'COUNTY' AND c.merged_into_id IS NULL
+   -- An inactive county keeps its row only where it has a quota or last year's figures (history).
+   AND (c.active OR a.county_id IS NOT NULL OR EXISTS (SELECT 1 FROM county_quota q WHERE q.county_id = c.id AND q.target_id = $1))
  ORDER BY c.region_code`;
 
 export interface QuotaTableSqlRow {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { auditActor, AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../common/request-context';
 import { Agency } from './agency.entity';
@@ -39,6 +39,7 @@ export class QuotaService {
       const county = await manager.findOneBy(Agency, { id: countyId });
       if (!county) throw notFound('县(市、区)', args.countyId, 'countyId');
       if (county.kind !== 'COUNTY') throw new PolicyError('BAD_USER_INPUT', `${county.name}不是县(市、区),不能分解指标`, { field: 'countyId' });
+      if (county.mergedIntoId) throw mergedCounty(county.name);
 
       const before: { quota: string }[] = await manager.query(
         `SELECT quota FROM county_quota WHERE target_id = $1 AND county_id = $2 FOR UPDATE`,
@@ -92,6 +93,7 @@ export class QuotaService {
       for (const countyId of values.keys()) {
         const agency = given.find((a) => a.id === countyId);
         if (!agency) throw notFound('县(市、区)', countyId, 'countyId');
+        if (agency.kind === 'COUNTY' && agency.mergedIntoId) throw mergedCounty(agency.name);
         if (!countyById.has(countyId)) throw new PolicyError('BAD_USER_INPUT', `${agency.name}不是县(市、区),不能分解指标`, { field: 'countyId' });
       }
       const sum = round6([...values.values()].reduce((a, b) => a + b, 0));
@@ -144,7 +146,11 @@ export class QuotaService {
     };
   }
 
+  /** The counties a target is split among: a merged one is gone (its quotas moved with it). */
   private counties(manager: EntityManager): Promise<Agency[]> {
-    return manager.find(Agency, { where: { kind: 'COUNTY' }, order: { regionCode: 'ASC' } });
+    return manager.find(Agency, { where: { kind: 'COUNTY', mergedIntoId: IsNull() }, order: { regionCode: 'ASC' } });
   }
 }
+
+/** A merged county has no quota of its own any more: the county it joined carries it. */
+const mergedCounty = (name: string) => new PolicyError('BAD_USER_INPUT', `${name}已并入其他县(市、区)，不能再分解指标`, { field: 'countyId' });

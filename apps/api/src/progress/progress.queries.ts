@@ -58,9 +58,13 @@ SELECT t.id AS target_id, c.id AS county_id,
        CASE WHEN t.direction = 'AT_LEAST' THEN coalesce(s.achieved, 0) ELSE m.achieved END AS achieved,
        CASE WHEN t.direction = 'AT_LEAST' THEN coalesce(s.pending, 0) ELSE m.pending END AS pending
   FROM targets t
- CROSS JOIN (SELECT id, region_code FROM agency WHERE kind = 'COUNTY') c
+ -- A merged county is gone (its figures and quotas moved to the county it joined); an inactive one
+ -- stays listed where it has a quota or figures for the target (its history), never as a zero row.
+ CROSS JOIN (SELECT id, region_code, active FROM agency WHERE kind = 'COUNTY' AND merged_into_id IS NULL) c
   LEFT JOIN sums s ON s.target_id = t.id AND s.county_id = c.id
   LEFT JOIN maxima m ON m.target_id = t.id AND m.county_id = c.id
+ WHERE c.active OR s.county_id IS NOT NULL OR m.county_id IS NOT NULL
+    OR EXISTS (SELECT 1 FROM county_quota q WHERE q.target_id = t.id AND q.county_id = c.id)
  ORDER BY t.id, c.region_code`;
 
 export async function targetProgressRows(ds: DataSource, policyId: string, periodEndsOn: string | null): Promise<ProgressRow[]> {

@@ -1,5 +1,5 @@
 import { Args, Context, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import type { ReportStatus } from '@luoshi/domain';
+import { chinaToday, type ReportStatus } from '@luoshi/domain';
 import { CurrentUser, Roles } from '../auth/roles.decorator';
 import { ReportStatusEnum } from '../common/graphql-enums';
 import type { AuthUser, RequestContext } from '../common/request-context';
@@ -35,8 +35,12 @@ export class ReportListsResolver {
     ]);
     const state = row.report?.status ?? 'NOT_STARTED';
     const done = state === 'SUBMITTED' || state === 'ACCEPTED';
-    const today = new Date().toISOString().slice(0, 10);
-    return { measure, role: row.role, agency, period, state, report: row.report, previousReport, overdue: !done && today > period.dueOn };
+    // Judged as the dashboard and chasing judge it: the unit's own due date, China's calendar day.
+    const dueOn = row.extendedDueOn ?? period.dueOn;
+    return {
+      measure, role: row.role, agency, period, state, report: row.report, previousReport,
+      dueOn, extendedDueOn: row.extendedDueOn, overdue: !done && chinaToday() > dueOn,
+    };
   }
 
   @Roles('ADMIN', 'OFFICE')

@@ -15,6 +15,8 @@ export interface TaskRow {
   agencyId: string;
   periodId: string;
   report: ProgressReport | null;
+  /** The unit's own due date for the period where an extension (延期) makes it later; null: the period's. */
+  extendedDueOn: string | null;
 }
 
 export interface ReportFilter {
@@ -50,11 +52,14 @@ export class ReportListsService {
     if (!agency) throw new ReportError('BAD_USER_INPUT', '请指定单位', { field: 'agencyId' });
     assertCanRead(user, agency);
     const period = checkId(periodId, '填报期', 'periodId');
-    const rows: (Record<string, unknown> & { measure_id: string; role: 'LEAD' | 'CO'; report_id: string | null })[] = await this.dataSource.query(
-      `SELECT m.id AS measure_id, resp.role, r.id AS report_id, ${REPORT_COLUMNS}
+    // The unit's extension rides on the same statement (one row per period and unit at most).
+    const rows: (Record<string, unknown> & { measure_id: string; role: 'LEAD' | 'CO'; report_id: string | null; extended_due_on: string | null })[] = await this.dataSource.query(
+      `SELECT m.id AS measure_id, resp.role, r.id AS report_id, ${REPORT_COLUMNS},
+              CASE WHEN x.due_on > p.due_on THEN x.due_on::text END AS extended_due_on
          FROM reporting_period p
          JOIN measure m ON m.policy_id = p.policy_id
          JOIN responsibility resp ON resp.measure_id = m.id AND resp.agency_id = $2
+         LEFT JOIN period_extension x ON x.period_id = p.id AND x.agency_id = $2
          LEFT JOIN progress_report r ON r.measure_id = m.id AND r.agency_id = $2 AND r.period_id = p.id
         WHERE p.id = $1
         ORDER BY m.seq`,
@@ -70,6 +75,7 @@ export class ReportListsService {
       agencyId: agency,
       periodId: period,
       report: row.report_id ? (row as unknown as ProgressReport) : null,
+      extendedDueOn: row.extended_due_on,
     }));
   }
 

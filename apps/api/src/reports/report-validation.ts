@@ -48,10 +48,15 @@ export async function checkFigures(
     return { targetId, countyId, value: v.value };
   });
   if (countyIds.size > 0) {
-    const rows: { id: string }[] = await manager.query(`SELECT id FROM agency WHERE id = ANY($1) AND kind = 'COUNTY'`, [[...countyIds]]);
-    const counties = new Set(rows.map((r) => r.id));
+    const rows: { id: string; merged: boolean }[] = await manager.query(
+      `SELECT id, merged_into_id IS NOT NULL AS merged FROM agency WHERE id = ANY($1) AND kind = 'COUNTY'`,
+      [[...countyIds]],
+    );
+    const counties = new Map(rows.map((r) => [r.id, r.merged]));
     figures.forEach((f, index) => {
       if (!counties.has(f.countyId)) throw new ReportError('BAD_USER_INPUT', `第 ${index + 1} 项数据的地区不是县(市、区)`, { field: 'values', index });
+      // Its figures now count for the county it joined: new ones go there too.
+      if (counties.get(f.countyId)) throw new ReportError('BAD_USER_INPUT', `第 ${index + 1} 项数据的地区已并入其他县(市、区)，请填报在合并后的县(市、区)`, { field: 'values', index });
     });
   }
   for (const f of figures) assertCanGiveFigureFor(user, ctx, f.countyId);

@@ -65,6 +65,12 @@ export class ReportTask {
   @Field(() => ProgressReport, { nullable: true, description: 'The unit’s report on the measure for the latest earlier period (to start from)' })
   previousReport!: ProgressReport | null;
 
-  @Field({ description: 'Not submitted and past the due date' })
+  @Field({ description: 'The unit’s due date for the period: its extension (延期) where it has one, else the period’s' })
+  dueOn!: string;
+
+  @Field(() => String, { nullable: true, description: 'The unit’s own later due date (延期) for the period; null: the period’s' })
+  extendedDueOn!: string | null;
+
+  @Field({ description: 'Not submitted and past the unit’s due date (dueOn), China time' })
   overdue!: boolean;
 }

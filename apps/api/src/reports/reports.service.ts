@@ -45,10 +45,10 @@ export class ReportsService {
     return input.id ? this.update(manager, user, input, requestId) : this.create(manager, user, input, requestId);
   }
 
-  private async writeContext(manager: EntityManager, agencyId: string, responsible: Set<string>): Promise<WriteContext> {
-    const rows: { kind: 'DEPARTMENT' | 'COUNTY' }[] = await manager.query(`SELECT kind FROM agency WHERE id = $1`, [agencyId]);
+  private async writeContext(manager: EntityManager, agencyId: string, responsible: Set<string>): Promise<WriteContext & { active: boolean }> {
+    const rows: { kind: 'DEPARTMENT' | 'COUNTY'; active: boolean }[] = await manager.query(`SELECT kind, active FROM agency WHERE id = $1`, [agencyId]);
     if (rows.length === 0) throw notFound('单位', agencyId, 'agencyId');
-    return { agencyId, agencyKind: rows[0].kind, responsibleAgencyIds: responsible };
+    return { agencyId, agencyKind: rows[0].kind, responsibleAgencyIds: responsible, active: rows[0].active };
   }
 
   private async create(manager: EntityManager, user: AuthUser, input: SaveProgressReportInput, requestId: string): Promise<ProgressReport> {
@@ -65,6 +65,8 @@ export class ReportsService {
     if (period[0].policy_id !== facts.policyId) throw new ReportError('BAD_USER_INPUT', '填报期与措施不属于同一政策文件', { field: 'periodId' });
     const ctx = await this.writeContext(manager, agencyId, facts.responsibleAgencyIds);
     assertCanWrite(user, ctx);
+    // A deactivated (or merged) unit gets no new tasks: its existing reports stay readable and editable by the office.
+    if (!ctx.active) throw new ReportError('CONFLICT', '该单位已停用，不能新建报告', { field: 'agencyId' });
     const figures = await checkFigures(manager, user, ctx, facts, input.values ?? []);
 
     const inserted: { id: string }[] = await manager.query(

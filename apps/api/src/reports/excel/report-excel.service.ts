@@ -65,7 +65,7 @@ export class ReportExcelService {
                 ORDER BY pp.starts_on DESC LIMIT 1) AS previous
          FROM measure m JOIN responsibility resp ON resp.measure_id = m.id AND resp.agency_id = $2
          JOIN target t ON t.measure_id = m.id
-         JOIN agency c ON c.kind = 'COUNTY' AND ($4 = 'DEPARTMENT' OR c.id = $2)
+         JOIN agency c ON c.kind = 'COUNTY' AND c.merged_into_id IS NULL AND ($4 = 'DEPARTMENT' OR c.id = $2)
         WHERE m.policy_id = $1 ORDER BY m.seq, t.name, c.region_code`,
       [ctx.policyId, ctx.agencyId, ctx.periodId, ctx.agencyKind],
     );

@@ -29,6 +29,8 @@ export interface ReviewPack {
   measures: PackMeasure[];
   ranking: PackCountyRank[];
   reporting: PackReporting[];
+  /** Units given their own later due date (延期) for the period, by date then name. */
+  extensions: { unit: string; dueOn: string }[];
   items: PackItem[];
 }
 
@@ -81,6 +83,10 @@ export interface PackReporting {
   missing: number;
   lateMeasures: number[];
   missingMeasures: number[];
+  /** The unit's own later due date (延期), by which late and missing are judged; null: the period's. */
+  extendedDueOn: string | null;
+  /** Whether the unit's due date (its extension, else the period's) has passed: missing is 未报送, else 尚未报送. */
+  pastDue: boolean;
 }
 
 export interface PackItem {
@@ -114,6 +120,8 @@ interface AgencyRow {
   name_simplified: string;
   short_name: string;
   region_code: string | null;
+  active?: boolean;
+  merged_into_id?: string | null;
 }
 
 /**
@@ -151,7 +159,7 @@ export class ReviewPackDataService {
       this.progress.targetProgress(review.policyId, review.periodId),
       this.dashboard.measuresAndCompliance(period, cards),
       this.items.list(PACK_READER, { reviewId: review.id }),
-      this.dataSource.query(`SELECT id, kind, name_simplified, short_name, region_code FROM agency`) as Promise<AgencyRow[]>,
+      this.dataSource.query(`SELECT id, kind, name_simplified, short_name, region_code, active, merged_into_id FROM agency`) as Promise<AgencyRow[]>,
       this.dataSource.query(
         `SELECT m.id, m.seq, m.title,
                 (SELECT r.agency_id FROM responsibility r WHERE r.measure_id = m.id ORDER BY r.role = 'LEAD' DESC, r.position LIMIT 1) AS lead_id,
@@ -170,8 +178,10 @@ export class ReviewPackDataService {
     const measureOf = new Map(measures.map((m) => [m.id, m]));
     const cardOf = new Map(cards.map((c) => [c.targetId, c]));
     const progressOf = new Map(progress.map((p) => [p.targetId, p]));
-    // Counties in the order of their division codes (蓬江区 first), as the notice lists them.
-    const counties = agencies.filter((a) => a.kind === 'COUNTY').sort((a, b) => (a.region_code ?? '').localeCompare(b.region_code ?? ''));
+    // Counties in the order of their division codes (蓬江区 first), as the notice lists them; as on the
+    // dashboard, a merged county is gone and an inactive one shows only where it has figures or quotas.
+    const withData = new Set(progress.flatMap((p) => p.byCounty.map((c) => c.countyId)));
+    const counties = agencies.filter((a) => a.kind === 'COUNTY' && !a.merged_into_id && (a.active !== false || withData.has(a.id))).sort((a, b) => (a.region_code ?? '').localeCompare(b.region_code ?? ''));
 
     // Headline targets: all of them when there are few; else the three largest counts (AT_LEAST).
     const headline = targets.length <= 4 ? targets : targets.filter((t) => t.direction === 'AT_LEAST').sort((a, b) => b.value - a.value).slice(0, 3);
@@ -210,12 +220,21 @@ export class ReviewPackDataService {
         if (bucket) bucket.set(u.agencyId, [...(bucket.get(u.agencyId) ?? []), seq].sort((a, b) => a - b));
       }
     }
+    const today = chinaToday(now);
     const reporting: PackReporting[] = compliance
       .filter((c) => c.late > 0 || c.missing > 0)
-      .map((c) => ({ unit: nameOf(c.agencyId), total: c.total, onTime: c.onTime, late: c.late, missing: c.missing, lateMeasures: lateOf.get(c.agencyId) ?? [], missingMeasures: missingOf.get(c.agencyId) ?? [] }))
+      .map((c) => ({
+        unit: nameOf(c.agencyId), total: c.total, onTime: c.onTime, late: c.late, missing: c.missing,
+        lateMeasures: lateOf.get(c.agencyId) ?? [], missingMeasures: missingOf.get(c.agencyId) ?? [],
+        extendedDueOn: c.extendedDueOn, pastDue: today > (c.extendedDueOn ?? period.dueOn),
+      }))
       .sort((a, b) => b.missing - a.missing || b.late - a.late || a.unit.localeCompare(b.unit, 'zh-CN'));
+    // The same extensions the compliance above was judged by (dashboard's UNIT_STATUS_SQL).
+    const extensions = compliance
+      .filter((c) => c.extendedDueOn !== null)
+      .map((c) => ({ unit: nameOf(c.agencyId), dueOn: c.extendedDueOn! }))
+      .sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.unit.localeCompare(b.unit, 'zh-CN'));
 
-    const today = chinaToday(now);
     const items: PackItem[] = itemRows.map((i) => {
       const m = measureOf.get(i.measureId);
       return {
@@ -248,6 +267,7 @@ export class ReviewPackDataService {
       measures: packMeasures,
       ranking: rankCounties(counties, targets.filter((t) => t.direction === 'AT_LEAST').map((t) => progressOf.get(t.id)?.byCounty ?? [])),
       reporting,
+      extensions,
       items,
     };
   }

@@ -152,13 +152,18 @@ function rankingTable(pack: ReviewPack): Table {
   return table([{ title: '名次', width: 2, align: 'center' }, { title: '县（市、区）', width: 4 }, { title: '完成', width: 3, align: 'right' }, { title: '分解任务', width: 3, align: 'right' }, { title: '完成率/占比', width: 3, align: 'right' }, { title: '口径', width: 4 }], rows);
 }
 
+/** （市人社局经批准延期至2024年10月20日）: the units judged by their own later date, or nothing. */
+export const extensionsNote = (pack: Pick<ReviewPack, 'extensions'>) =>
+  pack.extensions.length ? `（${pack.extensions.map((x) => `${x.unit}经批准延期至${cnDate(x.dueOn)}`).join('；')}）` : '';
+
 function reportingTable(pack: ReviewPack): Table {
   const seqs = (list: number[]) => list.join('、');
   const rows = pack.reporting.map((r): Value[] => [
     r.unit, String(r.total), String(r.onTime), String(r.late), String(r.missing),
     [
+      r.extendedDueOn ? `延期至${cnDate(r.extendedDueOn)}` : '',
       r.lateMeasures.length ? `逾期报送：措施${seqs(r.lateMeasures)}` : '',
-      r.missing === r.total ? `全部${r.total}项均未报送` : r.missingMeasures.length ? `未报送：措施${seqs(r.missingMeasures)}` : '',
+      r.missing === r.total ? `全部${r.total}项均${r.pastDue ? '未' : '尚未'}报送` : r.missingMeasures.length ? `${r.pastDue ? '未' : '尚未'}报送：措施${seqs(r.missingMeasures)}` : '',
     ].filter(Boolean).join('\n'),
   ]);
   return table([{ title: '单位', width: 5 }, { title: '应报', width: 2, align: 'right' }, { title: '按时', width: 2, align: 'right' }, { title: '逾期', width: 2, align: 'right' }, { title: '未报', width: 2, align: 'right' }, { title: '涉及措施', width: 8 }], rows);
@@ -195,8 +200,8 @@ export function buildReviewPackDocument(pack: ReviewPack): Document {
     gap(),
     heading(5, '报送情况'),
     pack.reporting.length
-      ? para(`本期报送截止日为${cnDate(pack.dueOn)}。以下单位存在逾期报送或${pack.pastDue ? '未报送' : '尚未报送'}情况：`)
-      : para(`本期报送截止日为${cnDate(pack.dueOn)}，各责任单位均已按时报送。`),
+      ? para(`本期报送截止日为${cnDate(pack.dueOn)}${extensionsNote(pack)}。以下单位存在逾期报送或${pack.pastDue ? '未报送' : '尚未报送'}情况：`)
+      : para(`本期报送截止日为${cnDate(pack.dueOn)}${extensionsNote(pack)}，各责任单位均已按时报送。`),
     ...(pack.reporting.length ? [reportingTable(pack), gap()] : []),
     heading(6, '督办事项'),
     pack.items.length ? para(`本次督查共交办督办事项${pack.items.length}项，请各责任单位按期办理并在系统中答复：`) : para('本次督查未交办督办事项。'),

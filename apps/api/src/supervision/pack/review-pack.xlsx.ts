@@ -48,7 +48,7 @@ export async function renderReviewPackXlsx(pack: ReviewPack): Promise<Buffer> {
     ['标题', pack.title],
     ['政策文件', `${pack.docNumber} ${pack.policyTitle}`],
     ['督查期', `${pack.periodName}（${pack.periodLabel}）`],
-    ['报送截止日', pack.dueOn],
+    ['报送截止日', pack.extensions.length ? `${pack.dueOn}（${pack.extensions.map((x) => `${x.unit}延期至${x.dueOn}`).join('；')}）` : pack.dueOn],
     ['状态', pack.status === 'FINAL' ? '已定稿' : '未定稿'],
     ['生成日期', pack.generatedOn],
     ['绿色措施', s.green],
@@ -96,8 +96,8 @@ export async function renderReviewPackXlsx(pack: ReviewPack): Promise<Buffer> {
   sheet(
     book,
     SHEETS.reporting,
-    [{ header: '单位', width: 20 }, { header: '应报', width: 7 }, { header: '按时', width: 7 }, { header: '逾期报送', width: 9 }, { header: '未报送', width: 8 }, { header: '逾期报送的措施', width: 18 }, { header: '未报送的措施', width: 18 }],
-    pack.reporting.map((r) => [r.unit, r.total, r.onTime, r.late, r.missing, r.lateMeasures.join('、'), r.missingMeasures.join('、')]),
+    [{ header: '单位', width: 20 }, { header: '应报', width: 7 }, { header: '按时', width: 7 }, { header: '逾期报送', width: 9 }, { header: '未报送', width: 8 }, { header: '逾期报送的措施', width: 18 }, { header: '未报送的措施', width: 18 }, { header: '延期至', width: 12 }],
+    pack.reporting.map((r) => [r.unit, r.total, r.onTime, r.late, r.missing, r.lateMeasures.join('、'), r.missingMeasures.join('、'), r.extendedDueOn ?? '']),
   );
 
   sheet(

@@ -131,7 +131,8 @@ export default function UnitsPage() {
         loading={stats.loading && !stats.data}
         dataSource={shown}
         pagination={false}
-        scroll={{ x: 760 }}
+        // The fixed columns take 680 px: on a phone the table scrolls inside its box and the name keeps ~260 px.
+        scroll={{ x: 960 }}
         locale={{ emptyText: <Empty description={t('units.empty')} /> }}
         onRow={(r) => ({ 'data-testid': `unit-row-${r.agency.id}` }) as never}
         columns={[

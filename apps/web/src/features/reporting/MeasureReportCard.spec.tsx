@@ -14,6 +14,7 @@ const task: FormTask = {
   role: 'CO',
   state: 'NOT_STARTED',
   overdue: false,
+  extendedDueOn: null,
   agency: { id: 'ts', name: '台山市', kind: 'COUNTY' },
   period: { id: 'p', label: '2024Q4', startsOn: '2024-10-01', dueOn: '2025-01-10' },
   measure: {

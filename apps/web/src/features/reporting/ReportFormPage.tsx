@@ -110,7 +110,7 @@ function ReportForm({ data, periodId }: { data: ReportFormQuery; periodId: strin
   const client = useApolloClient();
   // Set up once: later cache updates (each save writes the report back) must not reset the drafts.
   const [{ store, cards }] = useState(() => setUpForm(data, periodId, client));
-  const { agency, period } = data.reportTasks[0];
+  const { agency, period, extendedDueOn } = data.reportTasks[0];
   const periodText = formatPeriodLabel(period.label, lang);
 
   useEffect(() => {
@@ -146,7 +146,7 @@ function ReportForm({ data, periodId }: { data: ReportFormQuery; periodId: strin
         <Typography.Title level={1} className="ls-page-title">
           {t('report.title', { period: periodText })}
         </Typography.Title>
-        <Typography.Text type="secondary">{t('report.unitDue', { unit: display(agency.name), date: formatDate(period.dueOn, lang) })}</Typography.Text>
+        <Typography.Text type="secondary">{t(extendedDueOn ? 'report.unitExtended' : 'report.unitDue', { unit: display(agency.name), date: formatDate(extendedDueOn ?? period.dueOn, lang) })}</Typography.Text>
         <Typography.Paragraph type="secondary" className="ls-report-intro">
           {t('report.intro')}
         </Typography.Paragraph>

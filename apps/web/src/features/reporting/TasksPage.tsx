@@ -10,7 +10,7 @@ import { measureNumber, stripLeadingNumber } from '../policy/policy-format';
 import { formatDate, formatPeriodLabel } from './report-format';
 import { LoadError } from './LoadError';
 import { StateTag } from './StateTag';
-import { countTasks } from './task-state';
+import { countTasks, taskDue } from './task-state';
 import { choosePeriod, useReportingPolicy, type ReportingPolicy } from './usePeriods';
 
 type Task = ReportTasksQuery['reportTasks'][number];
@@ -18,6 +18,7 @@ type Task = ReportTasksQuery['reportTasks'][number];
 function TaskItem({ task }: { task: Task }) {
   const { t, lang } = useI18n();
   const display = useDisplayText();
+  const due = taskDue(task);
   return (
     <li className="ls-task" data-testid="task" data-measure-seq={task.measure.seq} data-state={task.state}>
       <div className="ls-task-title">
@@ -35,8 +36,8 @@ function TaskItem({ task }: { task: Task }) {
             {t('tasks.overdue')}
           </Tag>
         )}
-        <Typography.Text type={task.overdue ? 'danger' : 'secondary'} className="ls-task-due">
-          {t('tasks.due', { date: formatDate(task.period.dueOn, lang) })}
+        <Typography.Text type={task.overdue ? 'danger' : 'secondary'} className="ls-task-due" data-testid="task-due" data-extended={task.extendedDueOn ? 'true' : undefined}>
+          {t(due.key, { date: formatDate(due.date, lang) })}
         </Typography.Text>
         {task.report && (
           <Link to={`/reports/${task.report.id}`} className="ls-task-link">

@@ -1,5 +1,5 @@
 import { MESSAGES } from '../../app/messages';
-import { countTasks, isEditableStatus, TASK_STATE_COLORS, taskStateKey, taskStateOf, UNIT_STATUSES, unitStatusKey } from './task-state';
+import { countTasks, isEditableStatus, taskDue, TASK_STATE_COLORS, taskStateKey, taskStateOf, UNIT_STATUSES, unitStatusKey } from './task-state';
 
 describe('task states', () => {
   it('label every state in plain words', () => {
@@ -36,5 +36,17 @@ describe('task states', () => {
 
   it('name each self-assessment', () => {
     expect(UNIT_STATUSES.map((s) => MESSAGES['zh-Hans'][unitStatusKey(s)])).toEqual(['按计划推进', '存在风险', '进度滞后', '已完成']);
+  });
+
+  it('say 延期至 the unit’s own date where the office extended it, else the period’s', () => {
+    const period = { dueOn: '2025-01-10' };
+    expect(taskDue({ period, dueOn: '2025-01-10', extendedDueOn: null })).toEqual({ key: 'tasks.due', date: '2025-01-10' });
+    expect(taskDue({ period, dueOn: '2025-01-20', extendedDueOn: '2025-01-20' })).toEqual({ key: 'tasks.extendedTo', date: '2025-01-20' });
+    const { key, date } = taskDue({ period, dueOn: '2025-01-20', extendedDueOn: '2025-01-20' });
+    expect(['zh-Hans', 'zh-Hant', 'en'].map((lang) => MESSAGES[lang as keyof typeof MESSAGES][key].replace('{date}', date))).toEqual([
+      '延期至 2025-01-20',
+      '延期至 2025-01-20',
+      'Extended to 2025-01-20',
+    ]);
   });
 });
