@@ -5,7 +5,7 @@
 //   attacked  the same 16 clients while 8 more send refused requests (15-level nested query,
 //             40 aliases, a 3 MB body) as fast as they can, and a /health/live probe every 50 ms
 // then single shots: an Excel zip bomb (~40 KB unpacking to 200 MB) and a body over the limit.
-// Writes tmp/bench/hostile-load.json.
+// Writes tmp/bench/hostile-load.json. BENCH_API_MAIN=<main.js> runs another build; BENCH_BASELINE_ONLY=1 skips the attack.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import JSZip from 'jszip';
@@ -90,10 +90,15 @@ async function main() {
   await admin.query(`DROP DATABASE IF EXISTS ${DB} WITH (FORCE)`);
   await admin.query(`CREATE DATABASE ${DB}`);
   await admin.end();
-  const api = await spawnApi({ env: { ...process.env, NODE_ENV: 'production', DATABASE_URL: dbUrl(DB), ADMIN_PASSWORD, DEMO_DATA: '0', SHUTDOWN_DRAIN_MS: '0' }, label: 'API' });
+  const api = await spawnApi({ main: process.env.BENCH_API_MAIN ?? undefined, env: { ...process.env, NODE_ENV: 'production', DATABASE_URL: dbUrl(DB), ADMIN_PASSWORD, DEMO_DATA: '0', SHUTDOWN_DRAIN_MS: '0' }, label: 'API' });
   try {
     const token = (await gqlOk(api.base, 'mutation ($p: String!) { login(username: "admin", password: $p) { accessToken } }', { p: ADMIN_PASSWORD })).login.accessToken;
     const baseline = await run(api.base, { hostile: false });
+    // BENCH_BASELINE_ONLY=1: the normal load only (e.g. against an older build, which the attack would stall).
+    if (process.env.BENCH_BASELINE_ONLY) {
+      console.log(JSON.stringify({ baseline }, null, 2));
+      return;
+    }
     const attacked = await run(api.base, { hostile: true });
 
     const bomb = await zipBomb();
