@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { cellText, writeHeader } from '../../common/excel-cells';
 import type { Role } from '@luoshi/domain';
 import { toSimplified } from '../../common/chinese-script';
 import type { ZipLimits } from '../../common/zip-reader';
@@ -46,15 +47,7 @@ export interface UnitOption {
   kind: 'DEPARTMENT' | 'COUNTY';
 }
 
-const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDCE6F2' } };
 
-function header(sheet: ExcelJS.Worksheet, columns: readonly string[], widths: number[]) {
-  sheet.addRow([...columns]);
-  sheet.getRow(1).font = { bold: true };
-  sheet.getRow(1).eachCell((cell) => (cell.fill = HEADER_FILL));
-  widths.forEach((w, i) => (sheet.getColumn(i + 1).width = w));
-  sheet.views = [{ state: 'frozen', ySplit: 1 }];
-}
 
 /** The empty template: the accounts sheet with drop-downs for unit and role, and the active units to pick from. */
 export async function writeAccountTemplate(units: UnitOption[]): Promise<Buffer> {
@@ -63,7 +56,7 @@ export async function writeAccountTemplate(units: UnitOption[]): Promise<Buffer>
   book.created = new Date(0);
 
   const accounts = book.addWorksheet(ACCOUNT_SHEETS.accounts);
-  header(accounts, ACCOUNT_COLUMNS, [14, 36, 18, 20, 20]);
+  writeHeader(accounts, ACCOUNT_COLUMNS, [14, 36, 18, 20, 20]);
   accounts.getColumn(3).numFmt = '@'; // a phone typed as a number keeps its digits
   accounts.getColumn(5).numFmt = '@';
   const last = 1 + MAX_ACCOUNT_ROWS;
@@ -84,20 +77,12 @@ export async function writeAccountTemplate(units: UnitOption[]): Promise<Buffer>
   accounts.getColumn(7).width = 60;
 
   const list = book.addWorksheet(ACCOUNT_SHEETS.units);
-  header(list, UNIT_COLUMNS, [36, 16, 10]);
+  writeHeader(list, UNIT_COLUMNS, [36, 16, 10]);
   for (const u of units) list.addRow([u.name, u.shortName, u.kind === 'COUNTY' ? '县(市、区)' : '市直部门']);
   return Buffer.from(await book.xlsx.writeBuffer());
 }
 
-/** A cell as text, whatever Excel stored (number, rich text, a formula's result). */
-export function cellText(cell: ExcelJS.Cell): string {
-  const v = cell.value;
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'object' && 'richText' in v) return v.richText.map((r) => r.text).join('').trim();
-  if (typeof v === 'object' && 'result' in v) return String(v.result ?? '').trim();
-  if (typeof v === 'object' && 'text' in v) return String(v.text).trim();
-  return String(v).trim();
-}
+
 
 /** One filled row as written, with the cells' addresses for the errors. */
 export interface AccountRowCells {

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { cellText } from '../../common/excel-cells';
 import type { UnitStatus } from '@luoshi/domain';
 import { MAX_TEXT } from '../dto/report.inputs';
 import { FIGURE_COLUMNS, FORMAT_VERSION, SHEETS, TemplateData, TEXT_COLUMNS, UNIT_STATUS_LABELS } from './report-workbook';
@@ -20,22 +21,13 @@ export interface ImportedReport {
   figures: { targetId: string; countyId: string; value: number }[];
 }
 
-/** A cell as text, whatever Excel stored (number, rich text, a formula's result). */
-function text(cell: ExcelJS.Cell): string {
-  const v = cell.value;
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'object' && 'richText' in v) return v.richText.map((r) => r.text).join('').trim();
-  if (typeof v === 'object' && 'result' in v) return String(v.result ?? '').trim();
-  if (typeof v === 'object' && 'text' in v) return String(v.text).trim();
-  return String(v).trim();
-}
 
 const STATUS_BY_LABEL = new Map<string, UnitStatus>((Object.entries(UNIT_STATUS_LABELS) as [UnitStatus, string][]).map(([k, label]) => [label, k]));
 
 function checkHeader(sheet: ExcelJS.Worksheet, columns: readonly string[], errors: CellError[]) {
   columns.forEach((name, i) => {
     const cell = sheet.getRow(1).getCell(i + 1);
-    if (text(cell) !== name) errors.push({ sheet: sheet.name, cell: cell.address, message: `表头应为“${name}”` });
+    if (cellText(cell) !== name) errors.push({ sheet: sheet.name, cell: cell.address, message: `表头应为“${name}”` });
   });
 }
 
@@ -50,7 +42,7 @@ export async function readReportWorkbook(file: Buffer) {
   }
   const metaSheet = book.getWorksheet(SHEETS.meta);
   const meta = new Map<string, string>();
-  metaSheet?.eachRow((row) => meta.set(text(row.getCell(1)), text(row.getCell(2))));
+  metaSheet?.eachRow((row) => meta.set(cellText(row.getCell(1)), cellText(row.getCell(2))));
   if (meta.get('format') !== FORMAT_VERSION || !meta.get('periodId') || !meta.get('agencyId')) {
     throw new ReportError('BAD_USER_INPUT', '这不是本系统的填报表(或表格结构已被改动):请重新下载模板填写', { field: 'file' });
   }
@@ -73,12 +65,12 @@ export async function readReportWorkbook(file: Buffer) {
       texts.eachRow((row, n) => {
         if (n === 1) return;
         const seqCell = row.getCell(1);
-        if (!text(seqCell) && !text(row.getCell(3))) return;
-        const seq = Number(text(seqCell));
+        if (!cellText(seqCell) && !cellText(row.getCell(3))) return;
+        const seq = Number(cellText(seqCell));
         const measure = measures.get(seq);
         if (!measure) return void errors.push({ sheet: texts.name, cell: seqCell.address, message: '措施编号不在本单位本期的填报任务中' });
         if (reports.has(seq)) return void errors.push({ sheet: texts.name, cell: seqCell.address, message: '同一措施出现了两次' });
-        const [progress, problems, nextSteps, status] = [3, 4, 5, 6].map((c) => text(row.getCell(c)));
+        const [progress, problems, nextSteps, status] = [3, 4, 5, 6].map((c) => cellText(row.getCell(c)));
         const report = { ...blank(seq), progress, problems, nextSteps, unitStatus: status ? (STATUS_BY_LABEL.get(status) ?? null) : null };
         if (status && !report.unitStatus) errors.push({ sheet: texts.name, cell: row.getCell(6).address, message: `自评状态须为:${[...STATUS_BY_LABEL.keys()].join('、')}` });
         [progress, problems, nextSteps].forEach((value, i) => {
@@ -93,9 +85,9 @@ export async function readReportWorkbook(file: Buffer) {
       const seen = new Set<string>();
       figures.eachRow((row, n) => {
         if (n === 1) return;
-        const key = `${text(row.getCell(1))}|${text(row.getCell(2))}|${text(row.getCell(5))}`;
+        const key = `${cellText(row.getCell(1))}|${cellText(row.getCell(2))}|${cellText(row.getCell(5))}`;
         const valueCell = row.getCell(6);
-        const raw = text(valueCell);
+        const raw = cellText(valueCell);
         const figure = allowed.get(key);
         if (!figure) {
           if (raw) errors.push({ sheet: figures.name, cell: row.getCell(1).address, message: '措施编号、指标和区划代码对不上本单位的填报项(请勿改动这三列)' });

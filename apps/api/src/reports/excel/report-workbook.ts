@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { writeHeader } from '../../common/excel-cells';
 
 /**
  * The layout of a unit's quarterly report as an Excel workbook, shared by the template writer and
@@ -56,16 +57,8 @@ export interface TemplateData {
   figures: TemplateFigure[];
 }
 
-const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDCE6F2' } };
 const LOCKED_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } };
 
-function header(sheet: ExcelJS.Worksheet, columns: readonly string[], widths: number[]) {
-  sheet.addRow([...columns]);
-  sheet.getRow(1).font = { bold: true };
-  sheet.getRow(1).eachCell((cell) => (cell.fill = HEADER_FILL));
-  widths.forEach((w, i) => (sheet.getColumn(i + 1).width = w));
-  sheet.views = [{ state: 'frozen', ySplit: 1 }];
-}
 
 export async function writeReportTemplate(data: TemplateData): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
@@ -86,7 +79,7 @@ export async function writeReportTemplate(data: TemplateData): Promise<Buffer> {
   guide.getRow(1).font = { bold: true, size: 14 };
 
   const texts = book.addWorksheet(SHEETS.texts);
-  header(texts, TEXT_COLUMNS, [10, 40, 60, 40, 40, 14]);
+  writeHeader(texts, TEXT_COLUMNS, [10, 40, 60, 40, 40, 14]);
   for (const m of data.measures) {
     const row = texts.addRow([m.seq, m.title, m.progress, m.problems, m.nextSteps, m.unitStatus ? UNIT_STATUS_LABELS[m.unitStatus] : '']);
     row.alignment = { wrapText: true, vertical: 'top' };
@@ -95,7 +88,7 @@ export async function writeReportTemplate(data: TemplateData): Promise<Buffer> {
   }
 
   const figures = book.addWorksheet(SHEETS.figures);
-  header(figures, FIGURE_COLUMNS, [10, 24, 10, 14, 12, 14, 14]);
+  writeHeader(figures, FIGURE_COLUMNS, [10, 24, 10, 14, 12, 14, 14]);
   for (const f of data.figures) {
     const row = figures.addRow([f.measureSeq, f.targetName, f.unit, f.countyName, f.regionCode, f.value, f.previous]);
     row.getCell(5).numFmt = '@';
