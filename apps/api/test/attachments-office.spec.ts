@@ -49,7 +49,7 @@ describe('Word and Excel attachments are what they claim to be', () => {
       const res = await upload(r.id, content, filename, type);
       expect({ label, status: res.status, code: res.body.code }).toEqual({ label, status: 400, code: 'BAD_USER_INPUT' });
       expect(res.body.message).toMatch(message);
-      expect(Date.now() - started).toBeLessThan(2000);
+      expect(Date.now() - started).toBeLessThan(8000); // a bound for a loaded CI machine, not the figure
     }
     expect(await stored(r.id)).toEqual([]);
 

@@ -42,7 +42,7 @@ describe('GraphQL query limits', () => {
     expect(answer.body.data).toBeUndefined();
     expect(answer.status).toBe(400);
     expect(answer.statements).toBe(0);
-    expect(answer.ms).toBeLessThan(3000);
+    expect(answer.ms).toBeLessThan(10_000); // unguarded: 72 s; a bound for a loaded CI machine
   }
 
   it('answers a policies query nested within the limits, and refuses the seven-level one by its cost', async () => {

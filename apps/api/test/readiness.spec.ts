@@ -53,7 +53,7 @@ describe('readiness and a graceful stop', () => {
       const took = Date.now() - started;
       expect(res.status).toBe(503);
       expect(await res.json()).toEqual({ status: 'database not answering' });
-      expect(took).toBeLessThan(4000); // 2 s deadline, generous for a loaded machine
+      expect(took).toBeLessThan(6000); // 2 s deadline; generous for a loaded CI machine
       expect((await fetch(`${base}/health/live`)).status).toBe(200);
     } finally {
       await relay.close();

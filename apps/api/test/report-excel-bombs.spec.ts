@@ -65,8 +65,8 @@ describe('Excel imports that would stall the server', () => {
     const result = await importWhileWatched(bomb);
     expect(result).toMatchObject({ status: 400, body: { code: 'BAD_USER_INPUT', field: 'file' } });
     expect(result.body.message).toMatch(/^无法导入该文件:解压后过大/);
-    expect(result.elapsed).toBeLessThan(2000);
-    expect(result.slowestHealth).toBeLessThan(1000);
+    expect(result.elapsed).toBeLessThan(8000); // a bound, not the figure: unguarded it took ~22 s (the bench measures it: ~8 ms)
+    expect(result.slowestHealth).toBeLessThan(4000);
     expect(await stored()).toEqual(before);
   });
 
@@ -76,8 +76,8 @@ describe('Excel imports that would stall the server', () => {
     const result = await importWhileWatched(liar);
     expect(result).toMatchObject({ status: 400, body: { code: 'BAD_USER_INPUT' } });
     expect(result.body.message).toContain('“xl/worksheets/sheet2.xml”的实际大小与声明不符');
-    expect(result.elapsed).toBeLessThan(2000);
-    expect(result.slowestHealth).toBeLessThan(1000);
+    expect(result.elapsed).toBeLessThan(8000); // a bound, not the figure: unguarded it took ~22 s (the bench measures it: ~8 ms)
+    expect(result.slowestHealth).toBeLessThan(4000);
     expect(await stored()).toEqual(before);
   });
 

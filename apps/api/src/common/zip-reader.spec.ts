@@ -50,7 +50,7 @@ describe('reading a zip before inflating it', () => {
     let seen = 0;
     expect(await reason(() => inflateEntry(liar, entry, (c) => (seen += c.length)))).toBe('SIZE_MISMATCH');
     expect(seen).toBeLessThanOrEqual(500_000);
-    expect(Date.now() - started).toBeLessThan(2000);
+    expect(Date.now() - started).toBeLessThan(8000); // a bound for a loaded CI machine, not the figure
   });
 
   it('refuses an entry shorter than declared, a wrong checksum and a refusal from the reader of the chunks', async () => {
