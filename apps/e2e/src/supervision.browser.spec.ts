@@ -20,6 +20,23 @@ const ANSWER = '已新增见习基地 3 家，预计 12 月底前补足 120 个�
 const confirmPopup = (page: Page, name: string) => page.locator('.ant-popconfirm:visible').getByRole('button', { name }).click();
 /** An option of the antd Select that is open now. */
 const pickOption = (page: Page, title: string) => page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title^="${title}"]`).click();
+/**
+ * Opens a select and picks an option until the select shows it: on a loaded machine a click can land while antd's
+ * dropdown is still animating in, and the choice is silently lost.
+ */
+async function choose(page: Page, testId: string, title: string) {
+  const select = page.getByTestId(testId);
+  for (let attempt = 0; ; attempt++) {
+    await select.click();
+    await pickOption(page, title);
+    for (let waited = 0; waited < 3000; waited += 100) {
+      if (((await select.textContent()) ?? '').includes(title)) return;
+      await page.waitForTimeout(100);
+    }
+    if (attempt === 2) throw new Error(`could not pick ${title} in ${testId}`);
+    await page.keyboard.press('Escape');
+  }
+}
 const ratingRow = (page: Page, seq: number): Locator => page.locator(`[data-testid="rating-row"][data-measure-seq="${seq}"]`);
 const noHorizontalScroll = async (page: Page, width: number) => expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
 
@@ -173,10 +190,8 @@ describeWithBrowser('the quarterly supervision review in a real browser', () => 
 
     // Assigns an item on (七) to 台山市: only the measure's responsible units are offered.
     await office.getByTestId('add-item').click();
-    await office.getByTestId('item-measure').click();
-    await pickOption(office, '（七）');
-    await office.getByTestId('item-unit').click();
-    await pickOption(office, '台山市');
+    await choose(office, 'item-measure', '（七）');
+    await choose(office, 'item-unit', '台山市');
     await office.getByTestId('item-request').fill(REQUEST);
     await office.locator('.ls-sup-due-picker input').click();
     await office.locator('.ls-sup-due-picker input').fill('2024-12-31');
