@@ -222,8 +222,13 @@ describeWithBrowser('the quarterly supervision review in a real browser', () => 
     await item.getByTestId('close-item').click();
     await confirmPopup(office, '办结');
     await item.and(office.locator('[data-status="CLOSED"]')).waitFor();
-    await office.getByTestId('finalize').click();
-    await office.locator('.ant-popconfirm:visible').getByText('评级和本期督办事项将被锁定').waitFor();
+    // The confirmation may miss a click made while the page was still settling on a loaded machine: click until it shows.
+    const lockWarning = office.locator('.ant-popconfirm:visible').getByText('评级和本期督办事项将被锁定');
+    for (let attempt = 0; attempt < 3 && !(await lockWarning.isVisible()); attempt++) {
+      await office.getByTestId('finalize').click();
+      await lockWarning.waitFor({ timeout: 5000 }).catch(() => undefined);
+    }
+    await lockWarning.waitFor();
     await confirmPopup(office, '定稿');
     await office.locator('[data-testid="supervision-review"][data-status="FINAL"]').waitFor();
     await expect(office.getByTestId('rate-measure').count()).resolves.toBe(0);
