@@ -154,7 +154,7 @@ describe('merging units (mergeAgencies)', () => {
     await server.dataSource.transaction((m) => loadNotice(m, notice));
     const responsible: { agency_id: string }[] = await server.dataSource.query(
       `SELECT DISTINCT r.agency_id FROM responsibility r JOIN measure m ON m.id = r.measure_id WHERE m.policy_id = $1 AND r.agency_id = ANY($2)`,
-      [seedIds.policy(notice.docNumber), [from, into]],
+      [seedIds.policy(notice.docNumber ?? ''), [from, into]],
     );
     expect(responsible).toEqual([{ agency_id: into }]);
     expect(await server.dataSource.query(`SELECT count(*)::int AS n FROM agency WHERE name_key = (SELECT name_key FROM agency WHERE id = $1)`, [from])).toEqual([{ n: 1 }]);

@@ -7,6 +7,8 @@ export type {
   ParsedMeasure,
   ParsedSection,
   ParsedNotice,
+  ParseWarning,
+  TextSpan,
 } from './types';
 export { NoticeParseError } from './types';
 export { parseNotice } from './parse-notice';

@@ -177,5 +177,6 @@ export function parseNotice(text: string, options: ParseOptions): ParsedNotice {
     sections: parsedSections,
     sourceText,
     memberUnits,
+    warnings: [],
   };
 }

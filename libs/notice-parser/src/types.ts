@@ -27,6 +27,24 @@ export interface ParsedResponsibility {
   /** Set for counties; also for a county's own department (e.g. `台山市人社局`), null for city departments. */
   regionCode: string | null;
   role: 'LEAD' | 'CO';
+  /** The words of the text that named this unit (e.g. `各縣(市、區)政府` for each county it stands for). */
+  words?: string;
+  /** The words that gave the role (`牽頭`, `按職責分工負責`, a convention such as `排在第一位的為牽頭單位`); '' when none. */
+  roleWords?: string;
+}
+
+/** Offsets into ParsedNotice.sourceText: sourceText.slice(start, end) is the text meant. */
+export interface TextSpan {
+  start: number;
+  end: number;
+}
+
+export interface ParseWarning {
+  /** 1-based line of sourceText. */
+  line: number;
+  kind: 'NO_DATE' | 'NO_DOC_NUMBER' | 'NO_UNITS' | 'NO_TITLE' | (string & {});
+  /** For the office, in Chinese. */
+  message: string;
 }
 
 export interface ParsedTarget {
@@ -37,6 +55,8 @@ export interface ParsedTarget {
   year: number;
   /** The clause the number was read from, as written. */
   sourcePhrase: string;
+  /** Where the goal words (e.g. `不少於3000個`) stand in sourceText. */
+  span?: TextSpan;
 }
 
 export interface ParsedMeasure {
@@ -47,6 +67,10 @@ export interface ParsedMeasure {
   responsibilityText: string | null;
   responsibilities: ParsedResponsibility[];
   targets: ParsedTarget[];
+  /** 1-based line of the measure's number in sourceText. */
+  line?: number;
+  /** Where responsibilityText stands in sourceText. */
+  responsibilitySpan?: TextSpan | null;
 }
 
 export interface ParsedSection {
@@ -56,16 +80,19 @@ export interface ParsedSection {
 }
 
 export interface ParsedNotice {
-  docNumber: string;
+  /** Null when the text has none (the office enters it before publishing). */
+  docNumber: string | null;
   title: string;
   issuer: string;
-  /** ISO date, YYYY-MM-DD. */
-  issuedOn: string;
+  /** ISO date, YYYY-MM-DD; null when the notice has no date line (the office enters it). */
+  issuedOn: string | null;
   addressee: string | null;
   sections: ParsedSection[];
   sourceText: string;
   /** The expansion used for `市就業工作領導小組成員單位` (given or derived). */
   memberUnits: string[];
+  /** What the office should check before publishing (no date line, a measure without units, ...). */
+  warnings: ParseWarning[];
 }
 
 export class NoticeParseError extends Error {

@@ -69,6 +69,9 @@ async function upsertAgencies(manager: EntityManager, units: ParsedResponsibilit
  */
 export async function loadNotice(manager: EntityManager, notice: ParsedNotice): Promise<NoticeLoadResult> {
   const doc = notice.docNumber;
+  // A notice loaded from a file is published as it is: it must name itself and its date.
+  if (doc === null) throw new Error('notice has no document number');
+  if (notice.issuedOn === null) throw new Error(`${doc}: notice has no date line`);
   const inserted: unknown[] = await manager.query(
     `INSERT INTO policy (id, doc_number, title, issuer, issued_on, source_text) VALUES ($1, $2, $3, $4, $5, $6)
      ON CONFLICT (doc_number) DO NOTHING RETURNING id`,

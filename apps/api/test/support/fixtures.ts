@@ -47,7 +47,7 @@ export async function loadVariantNotice(ds: DataSource, number: number): Promise
     await loadNotice(m, notice);
     await ensureReportingPeriods(m);
   });
-  return policyIds(notice.docNumber);
+  return policyIds(notice.docNumber ?? '');
 }
 
 /** A new user of that role (and agency, for a reporter), signed in. */
