@@ -4,7 +4,7 @@ import { isNumberedLine } from './markers';
 import { foldText, matchKey, normalizeNewlines } from './normalize';
 import { departmentsNamed, expandResponsibilities, unitsOf, type RawUnit } from './responsibilities';
 import { fail, paragraphsOf, structureOf, type MeasureDraft, type SectionDraft } from './structure';
-import { applyTargetNames, REVIEWED_TARGET_NAMES } from './target-names';
+import { applyTargetNames, REVIEWED_TARGET_NAMES } from './reviewed-names';
 import { extractTargets } from './targets';
 import type { ParseOptions, ParsedMeasure, ParsedNotice, ParsedSection, ParseWarning } from './types';
 
