@@ -42,7 +42,7 @@ const SEAL_RE = /^\((?:代章|印章|蓋章|盖章|章)\)$/;
 const TITLE_END_RE = /(?:通知|方案|措施|意見|意见|辦法|办法|細則|细则|要點|要点|清單|清单|計劃|计划|規劃|规划|決定|决定|規定|规定|分工|分工表|批復|批复|公告|通告|函)$/;
 
 /** Longer lines are body text, not a wrapped title. */
-const MAX_TITLE_LINE = 50;
+const MAX_TITLE_LINE = 80;
 
 export interface Header {
   docNumber: string | null;
@@ -63,9 +63,9 @@ function mayBeTitleLine(key: string): boolean {
 }
 
 /**
- * The title: the last run of short lines before the sections that reads as a notice's name. Where
- * a cover note forwards a notice (the published Jiangmen one), the forwarded notice's title comes
- * after the cover's date and is the one that heads the measures.
+ * The title: the first run of short lines before the sections that reads `…關於…的通知`, else the
+ * last that reads as a notice's name. (The published Jiangmen cover note has no title line of its
+ * own: the forwarded notice's title after the cover's date heads the measures.)
  */
 function titleIn(lines: readonly string[], keys: readonly string[], end: number): { title: string; first: number; last: number } {
   let found = { title: '', first: -1, last: -1 };
@@ -73,8 +73,11 @@ function titleIn(lines: readonly string[], keys: readonly string[], end: number)
     if (!mayBeTitleLine(keys[i])) continue;
     let j = i;
     while (j + 1 < end && mayBeTitleLine(keys[j + 1])) j++;
-    if (TITLE_END_RE.test(keys.slice(i, j + 1).join(''))) {
+    const key = keys.slice(i, j + 1).join('');
+    if (TITLE_END_RE.test(key)) {
       found = { title: lines.slice(i, j + 1).map((l) => l.trim()).join(''), first: i, last: j };
+      // `…關於印發《…要點》的通知` names the notice itself: it wins over the title of what it forwards.
+      if (/[关關][于於]/.test(key) && /通知$/.test(key)) return found;
     }
     i = j;
   }
@@ -103,15 +106,26 @@ function addresseeIn(keys: readonly string[], end: number): string | null {
 }
 
 /** `bodyStart` is the first numbered line: the header is what stands before it, the date anywhere. */
+/** `（2026年1月20日市就業工作領導小組第一次全體會議審議通過）` under a title dates the text too. */
+const DATED_NOTE_RE = /^\(((?:19|20)\d{2}年\d{1,2}月\d{1,2}日)/;
+
+function dateIndexOf(keys: readonly string[], bodyStart: number): { index: number; date: string | null } {
+  const index = keys.findIndex((k) => dateOf(k) !== null);
+  if (index >= 0) return { index, date: dateOf(keys[index]) };
+  const noted = keys.slice(0, bodyStart).findIndex((k) => DATED_NOTE_RE.test(k));
+  const m = noted >= 0 ? DATED_NOTE_RE.exec(keys[noted]) : null;
+  return m ? { index: noted, date: dateOf(m[1]) } : { index: -1, date: null };
+}
+
 export function headerOf(lines: readonly string[], keys: readonly string[], bodyStart: number): Header {
-  const dateIndex = keys.findIndex((k) => dateOf(k) !== null);
+  const { index: dateIndex, date } = dateIndexOf(keys, bodyStart);
   const docIndex = keys.slice(0, bodyStart).findIndex((k) => docNumberOf(k) !== null);
   const title = titleIn(lines, keys, bodyStart);
   const signedAt = dateIndex >= 0 && dateIndex < bodyStart ? Math.max(docIndex, -1) : Math.max(docIndex, title.last);
   return {
     docNumber: docIndex >= 0 ? docNumberOf(keys[docIndex]) : null,
     docIndex,
-    issuedOn: dateIndex >= 0 ? dateOf(keys[dateIndex]) : null,
+    issuedOn: date,
     dateIndex,
     title: title.title,
     titleIndex: title.first,

@@ -14,7 +14,7 @@ export interface ResponsibilityAt {
 }
 
 export const LABEL_RE = /([牽牵][頭头]|[責责]任|配合|[參参]與|参与|[協协][辦办]|主[責责])[單单]位:/;
-const LABEL_START_RE = new RegExp(`(?:^|[。;\\s\\[])(${LABEL_RE.source.slice(0, -1)}):`, 'g');
+const LABEL_START_RE = new RegExp(`(?:^|[。;\\s\\[(])(${LABEL_RE.source.slice(0, -1)}):`, 'g');
 
 /** Agencies end in one of these (`局`, `委`, `政府`, `分行` ...). */
 export const AGENCY_ENDINGS = '局委府辦办會会聯联部行院廳厅處处室所隊队站社團团司位心署館馆校宮宫庭組组關关';
@@ -30,7 +30,8 @@ export function looksLikeResponsibility(content: string): boolean {
   const key = matchKey(content);
   if (key === '') return false;
   if (/[牽牵][頭头]|(?:[負负][責责]|配合)$/.test(key) || LABEL_RE.test(key)) return true;
-  const parts = key.replace(ALL_COUNTIES_RE, '局').split(/[、,;及和]/);
+  // 及/和 join units only after a whole name: `市工業和信息化局` is one unit.
+  const parts = key.replace(ALL_COUNTIES_RE, '各縣政府').split(new RegExp(`[、,;]|(?<=[${AGENCY_ENDINGS}])[及和]`));
   return parts.every((p) => p.length >= 2 && p.length <= 30 && AGENCY_ENDINGS.includes(p[p.length - 1]));
 }
 
@@ -69,11 +70,13 @@ function closingBracket(text: string, folded: string): ResponsibilityAt | null {
 function labels(text: string, folded: string): ResponsibilityAt | null {
   for (const m of folded.matchAll(LABEL_START_RE)) {
     const labelAt = (m.index ?? 0) + m[0].length - m[1].length - 1;
+    const opener = folded[labelAt - 1];
     let end = folded.length;
     while (end > labelAt && /[\s。\]]/.test(folded[end - 1])) end--;
+    // `（牽頭單位：…；責任單位：…）`: the closing parenthesis is the label's, not the last unit's.
+    if (opener === '(' && folded[end - 1] === ')') end--;
     const inner = trimmed(text, labelAt, end);
-    const bracketOpen = folded[labelAt - 1] === '[' ? labelAt - 1 : labelAt;
-    return { ...inner, bodyEnd: bracketOpen };
+    return { ...inner, bodyEnd: opener === '[' || opener === '(' ? labelAt - 1 : labelAt };
   }
   return null;
 }

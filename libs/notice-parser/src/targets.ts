@@ -29,7 +29,10 @@ const CANONICAL_UNIT: Readonly<Record<string, string>> = {
 const NOT_GOAL_UNITS = new Set(['萬元', '億元', '元', '年', '個月', '周歲', '歲']);
 
 /** A rate of money (貼息比例不低于50%, 返還比例…60%) is a term of a scheme, not a goal. */
-const MONEY_RATE_RE = /[貼贴]息|[補补][貼贴]|返[還还]|[報报][銷销]|[費费]率|利率|[繳缴][費费]|[擔担]保|[資资]助|[獎奖][補补]|[標标]準|标准/;
+const MONEY_RATE_RE = /[報报]酬|[貼贴]息|[補补][貼贴]|返[還还]|[報报][銷销]|[費费]率|利率|[繳缴][費费]|[擔担]保|[資资]助|[獎奖][補补]|[標标]準|标准/;
+
+/** A ceiling on what one person may draw (`每人每年享受…補貼最多不超過3次`) limits a benefit. */
+const BENEFIT_RE = /[補补][貼贴]|享受|[資资]助|[獎奖][補补]/;
 
 /** Words that make a clause a goal even with a bare number: 力爭新增就業1.2萬人, 確保…100%實現就業. */
 const GOAL_ADVERB_RE = /力[爭争]|[確确]保|[爭争]取/;
@@ -142,6 +145,7 @@ function hitsInClause(key: string): Hit[] {
     // `1+2+7+N`; `留用率達到50%以上的見習單位` and `10人以上的企業` say who qualifies.
     if (key[end] === '+' || key[end] === '的') return;
     if (unit === '%' && MONEY_RATE_RE.test(key.slice(0, index))) return;
+    if (direction === 'AT_MOST' && !DURATION_UNITS.has(unit) && BENEFIT_RE.test(key.slice(0, index))) return;
     const before = () => nameBefore(key.slice(0, index));
     const after = () => nameAfter(key.slice(end));
     const name = nameFirst === 'before' ? before() || after() : after() || before();
