@@ -40,8 +40,6 @@ export class AttachmentsController {
     const size = attachment.sizeBytes;
     // The content's hash names this version of the file: a resumed download (If-Range) can trust it.
     const etag = `"${attachment.sha256}"`;
-    res.setHeader('Content-Type', attachment.contentType);
-    res.setHeader('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(attachment.filename)}`);
     // no-transform: neither the compression middleware nor a proxy may change the bytes (ranges count them).
     res.setHeader('Cache-Control', 'private, no-store, no-transform');
     res.setHeader('Accept-Ranges', 'bytes');
@@ -49,10 +47,11 @@ export class AttachmentsController {
     const range = requestedRange(req, size, etag);
     if (range === 'unsatisfiable') {
       res.status(416).setHeader('Content-Range', `bytes */${size}`);
-      res.removeHeader('Content-Disposition');
       res.json({ message: `请求的范围超出附件大小(${size} 字节) / Range not satisfiable (${size} bytes)` });
       return;
     }
+    res.setHeader('Content-Type', attachment.contentType);
+    res.setHeader('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(attachment.filename)}`);
     if (range) {
       res.status(206).setHeader('Content-Range', `bytes ${range.start}-${range.end}/${size}`);
       res.setHeader('Content-Length', String(range.end - range.start + 1));
