@@ -55,6 +55,14 @@ describe('the database roles', () => {
     expect(await refusedAsApp(`DELETE FROM schema_migration`)).toMatch(/permission denied/);
   });
 
+  it('may write, read and delete attachment bytes (the chunk table added after the first grants)', async () => {
+    const key = `00000000-0000-4000-8000-${String(process.pid).padStart(12, '0')}`;
+    await asApp((c) => c.query(`INSERT INTO attachment_chunk (storage_key, seq, bytes) VALUES ($1, 0, '\\x255044462d')`, [key]));
+    expect(await asApp(async (c) => (await c.query(`SELECT bytes FROM attachment_chunk WHERE storage_key = $1`, [key])).rows[0].bytes.toString())).toBe('%PDF-');
+    await asApp((c) => c.query(`DELETE FROM attachment_chunk WHERE storage_key = $1`, [key]));
+    expect(await refusedAsApp(`ALTER TABLE attachment_chunk ALTER COLUMN bytes SET STORAGE MAIN`)).toMatch(/must be owner/);
+  });
+
   it('runs the API as that role: sign-in, writes and readiness work; it does not own the tables', async () => {
     const dataSource = createDataSource({ url: appUrl, poolSize: 3 });
     await dataSource.initialize();

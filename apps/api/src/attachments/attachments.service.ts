@@ -10,7 +10,7 @@ import { ProgressReport } from '../reports/progress-report.entity';
 import { assertCanRead, assertCanWrite } from '../reports/report-access';
 import { measureFacts } from '../reports/report-validation';
 import { ReportError } from '../reports/report.errors';
-import { ATTACHMENT_STORAGE, AttachmentStorage } from './attachment-storage';
+import { ATTACHMENT_STORAGE, AttachmentStorage, ByteRange } from './attachment-storage';
 import { inspectUpload } from './file-types';
 import { ReportAttachment } from './report-attachment.entity';
 
@@ -66,8 +66,9 @@ export class AttachmentsService {
       const report = await this.editableReport(manager, user, reportId);
       const [{ n }] = await manager.query(`SELECT count(*)::int AS n FROM report_attachment WHERE report_id = $1`, [report.id]);
       if (n >= MAX_ATTACHMENTS_PER_REPORT) throw new ReportError('BAD_USER_INPUT', `每份报告最多 ${MAX_ATTACHMENTS_PER_REPORT} 个附件`, { field: 'file' });
-      // Bytes first: if storing fails nothing is recorded; if recording fails the file is removed.
-      await this.storage.put(storageKey, file.buffer);
+      // Bytes first: if storing fails nothing is recorded; if recording fails the bytes go too (with
+      // the transaction for a transactional store, by hand for the others).
+      await this.storage.put(storageKey, file.buffer, manager);
       try {
         const saved = await manager.save(
           manager.create(ReportAttachment, {
@@ -86,18 +87,23 @@ export class AttachmentsService {
         });
         return saved;
       } catch (error) {
-        await this.storage.remove(storageKey).catch(() => undefined);
+        if (!this.storage.transactional) await this.storage.remove(storageKey).catch(() => undefined);
         throw error;
       }
     });
   }
 
-  async open(user: AuthUser, reportId: string, attachmentId: string): Promise<{ attachment: ReportAttachment; stream: Readable }> {
+  /** The attachment, if the user may read it; its bytes (or `range` of them) come from openBytes. */
+  async find(user: AuthUser, reportId: string, attachmentId: string): Promise<ReportAttachment> {
     const attachment = await this.dataSource.getRepository(ReportAttachment).findOneBy({ id: checkId(attachmentId, '附件'), reportId: checkId(reportId, '报告') });
     if (!attachment) throw notFound('附件', attachmentId);
     const report = await this.dataSource.getRepository(ProgressReport).findOneByOrFail({ id: attachment.reportId });
     assertCanRead(user, report.agencyId);
-    return { attachment, stream: this.storage.open(attachment.storageKey) };
+    return attachment;
+  }
+
+  openBytes(attachment: ReportAttachment, range?: ByteRange): Readable {
+    return this.storage.open(attachment.storageKey, range);
   }
 
   async remove(user: AuthUser, attachmentId: string, requestId: string): Promise<boolean> {
@@ -107,6 +113,7 @@ export class AttachmentsService {
       if (!attachment) throw notFound('附件', attachmentId);
       await this.editableReport(manager, user, attachment.reportId);
       await manager.delete(ReportAttachment, { id });
+      if (this.storage.transactional) await this.storage.remove(attachment.storageKey, manager);
       await this.audit.record(manager, auditActor(user, requestId), {
         action: 'report.detach', entity: 'progress_report', entityId: attachment.reportId,
         before: { attachment: { id, filename: attachment.filename, sha256: attachment.sha256 } }, after: null,
@@ -114,7 +121,7 @@ export class AttachmentsService {
       return attachment;
     });
     // After the commit: a failed removal leaves an orphan file, never a record without its file.
-    await this.storage.remove(removed.storageKey).catch((e) => this.log.warn(`could not remove ${removed.storageKey}: ${e}`));
+    if (!this.storage.transactional) await this.storage.remove(removed.storageKey).catch((e) => this.log.warn(`could not remove ${removed.storageKey}: ${e}`));
     return true;
   }
 }
