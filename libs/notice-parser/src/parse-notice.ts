@@ -69,6 +69,10 @@ export function parseNotice(text: string, options: ParseOptions): ParsedNotice {
   const convention = conventionOf(sourceText);
   const drafts = taskDrafts(sections);
 
+  // A convention stated inside a clause (`…，列第一位者為牽頭單位，下同`) holds from that clause on.
+  const statedIn = convention && [...drafts.values()].flat().flatMap((m) => m.clauses).find((c) => c.at.includes(convention.at));
+  if (convention && statedIn) convention.from = statedIn.at[0];
+
   const rawByMeasure = new Map<MeasureDraft, RawUnit[]>();
   for (const measures of drafts.values()) {
     for (const m of measures) rawByMeasure.set(m, m.clauses.flatMap((c) => unitsOf(c, sourceText, convention)));

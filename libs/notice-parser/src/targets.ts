@@ -13,7 +13,8 @@ const UNIT = '(個工作日|个工作日|工作日|個月|个月|周歲|周岁|�
 const AT_LEAST_WORDS = '不少[于於]|不低[于於]|至少|[達达]到';
 const AT_MOST_WORDS = '[縮缩]短[為为至]|[壓压][縮缩][至為为]|不超[過过]|不多[于於]|控制在';
 
-const AT_LEAST_RE = new RegExp(`(?:${AT_LEAST_WORDS})${NUMBER}${TEN_THOUSAND}${UNIT}(?:以上)?`, 'g');
+/** 至少 may stand before the verb: `至少建成1個`, `至少舉辦2場`. */
+const AT_LEAST_RE = new RegExp(`(?:${AT_LEAST_WORDS}|至少[^\\d,;:。]{1,3}?)${NUMBER}${TEN_THOUSAND}${UNIT}(?:以上)?`, 'g');
 const AT_MOST_RE = new RegExp(`(?:${AT_MOST_WORDS})${NUMBER}${TEN_THOUSAND}${UNIT}(?:以[內内]|以下)?`, 'g');
 const OR_MORE_RE = new RegExp(`(?<![\\d.,+~\\-])${NUMBER}${TEN_THOUSAND}${UNIT}以上`, 'g');
 
