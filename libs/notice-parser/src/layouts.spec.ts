@@ -85,4 +85,44 @@ describe('layouts of the held-out notices', () => {
     expect(b.responsibilities[0].roleWords).toBe('列第一位者为牵头单位');
     expect(unitsOf(c)).toEqual([...COUNTIES('LEAD'), '市人社局:CO']);
   });
+
+  it('reads a 任务分工表 pasted with tabs: a measure per row, LEAD/CO by column, no deadline, — for none', () => {
+    const n = parse(
+      '关于印发重点任务分工表的通知', '江人社函〔2025〕88号', '2025年5月9日', '',
+      '序号\t重点任务\t牵头单位\t配合单位\t完成时限',
+      '一、提升服务',
+      '1\t推行免申即享。补贴事项不少于8项。\t市人社局\t市财政局、市政务服务数据管理局\t2025年9月底前',
+      '2\t建设服务圈。全市建成站点不少于150个。\t各县（市、区）人民政府\t市人社局\t长期坚持',
+      '二、加强保障',
+      '3\t落实经费。市级安排经费不少于1200万元。\t市财政局\t—\t2025年6月30日前',
+      '',
+      '注：配合单位排名不分先后。',
+    );
+    expect(n.sections.map((s) => s.title)).toEqual(['提升服务', '加强保障']);
+    const [a, b, c] = measuresOf(n);
+    expect(measuresOf(n).map((m) => [m.seq, m.title, m.line])).toEqual([[1, '推行免申即享', 7], [2, '建设服务圈', 8], [3, '落实经费', 10]]);
+    expect(unitsOf(a)).toEqual(['市人社局:LEAD', '市财政局:CO', '市政务服务数据管理局:CO']);
+    expect(a.responsibilities[0]).toMatchObject({ words: '市人社局', roleWords: '牵头单位' });
+    expect(unitsOf(b)).toEqual([...COUNTIES('LEAD'), '市人社局:CO']);
+    expect(unitsOf(c)).toEqual(['市财政局:LEAD']);
+    expect(goals(a)).toEqual([[8, '項', 'AT_LEAST', 2025]]);
+    expect(goals(c)).toEqual([]);
+    const span = a.responsibilitySpan;
+    expect(span && n.sourceText.slice(span.start, span.end)).toBe('市人社局');
+    expect(n.sourceText.slice(a.targets[0].span?.start, a.targets[0].span?.end)).toBe('不少于8项');
+  });
+
+  it('reads a table whose columns stand apart by spaces, with a 责任单位 column and the notice convention', () => {
+    const n = parse(
+      '关于印发任务分工的通知', '江府办函〔2025〕7号',
+      '注：排在第一位的为牵头单位。',
+      '序号    工作任务    责任单位    完成时间',
+      '1    开展招聘。全年举办招聘会不少于20场。    市人社局、市总工会    2025年底',
+      '2    监测形势。    市人社局、市统计局    每月',
+    );
+    const [a, b] = measuresOf(n);
+    expect(unitsOf(a)).toEqual(['市人社局:LEAD', '市总工会:CO']);
+    expect(unitsOf(b)).toEqual(['市人社局:LEAD', '市统计局:CO']);
+    expect(goals(a)).toEqual([[20, '場', 'AT_LEAST', 2025]]);
+  });
 });

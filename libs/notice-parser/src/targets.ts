@@ -29,8 +29,8 @@ const CANONICAL_UNIT: Readonly<Record<string, string>> = {
  */
 const NOT_GOAL_UNITS = new Set(['萬元', '億元', '元', '年', '個月', '周歲', '歲']);
 
-/** A rate of money (貼息比例不低于50%, 返還比例…60%) is a term of a scheme, not a goal. */
-const MONEY_RATE_RE = /[報报]酬|[貼贴]息|[補补][貼贴]|返[還还]|[報报][銷销]|[費费]率|利率|[繳缴][費费]|[擔担]保|[資资]助|[獎奖][補补]|[標标]準|标准/;
+/** A rate of money (貼息比例不低于50%, 返還比例…60%, 掛鈎資金比例) is a term of a scheme, not a goal. */
+const MONEY_RATE_RE = /[資资]金.{0,2}比例|[報报]酬|[貼贴]息|[補补][貼贴]|返[還还]|[報报][銷销]|[費费]率|利率|[繳缴][費费]|[擔担]保|[資资]助|[獎奖][補补]|[標标]準|标准/;
 
 /** A ceiling on what one person may draw (`每人每年享受…補貼最多不超過3次`) limits a benefit. */
 const BENEFIT_RE = /[補补][貼贴]|享受|[資资]助|[獎奖][補补]/;
