@@ -3,13 +3,22 @@ import { keyed } from './normalize';
 /**
  * A notice may state how to read its responsibility clauses, e.g. `（注：排在第一位的为牵头单位）` or
  * `各项任务中列第一位的为牵头单位`: then the first unit of a clause that names no lead is the lead.
+ * Stated inside a bracket (`（…负责，列第一位者为牵头单位，下同）`) it holds from that bracket on.
  */
 export interface Convention {
   /** The statement as written, e.g. `排在第一位的为牵头单位`; it is each such unit's roleWords. */
   words: string;
+  /** sourceText offset of the statement. */
+  at: number;
+  /** Clauses starting before this sourceText offset are read without it (0: the whole notice). */
+  from: number;
 }
 
-const FIRST_LEADS_RE = /(?:排在|列在|排|列|位[於于]|居)第一(?:位|個|个)?(?:的|者)?(?:[單单]位)?(?:[為为]|是)[牽牵][頭头](?:[單单]位)?/;
+const FIRST_LEADS = '(?:排在|列在|排|列|位[於于]|居)第一(?:位|個|个)?(?:的|者)?(?:[單单]位)?(?:[為为]|是)[牽牵][頭头](?:[單单]位)?';
+const FIRST_LEADS_RE = new RegExp(FIRST_LEADS);
+
+/** The statement inside a clause (match key), with `，下同` after it: words that name no unit. */
+export const CONVENTION_IN_CLAUSE_RE = new RegExp(`[,;]?${FIRST_LEADS}(?:[,;]?下同)?`, 'g');
 
 export function conventionOf(text: string): Convention | null {
   const { key, at } = keyed(text);
@@ -17,5 +26,5 @@ export function conventionOf(text: string): Convention | null {
   if (!m) return null;
   const start = at[m.index];
   const end = at[m.index + m[0].length - 1] + 1;
-  return { words: text.slice(start, end) };
+  return { words: text.slice(start, end), at: start, from: 0 };
 }

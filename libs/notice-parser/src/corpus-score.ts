@@ -163,14 +163,17 @@ const cell = (c: Count): string => `${c.found}/${c.found + c.missed} (+${c.extra
 
 /** The score table in Markdown, then every miss. */
 export function scoreTable(scores: readonly NoticeScore[]): string {
-  const rows = scores.map((s) => `| ${s.notice} | ${cell(s.measures)} | ${cell(s.units)} | ${cell(s.targets)} | ${s.misses.length} |`);
+  const rates = (t: Totals): string => `${pct(t.precision)} | ${pct(t.recall)} | ${pct(t.f1)}`;
+  const rows = scores.map(
+    (s) => `| ${s.notice} | ${cell(s.measures)} | ${cell(s.units)} | ${cell(s.targets)} | ${rates(totalsOf([s]))} | ${s.misses.length} |`,
+  );
   const t = totalsOf(scores);
   const misses = scores.flatMap((s) => s.misses.map((m) => `- ${s.notice}: ${m}`));
   return [
-    '| notice | measures found/expected (+extra) | units | targets | misses |',
-    '|---|---|---|---|---|',
+    '| notice | measures found/expected (+extra) | units | targets | precision | recall | F1 | misses |',
+    '|---|---|---|---|---|---|---|---|',
     ...rows,
-    `| **total** | ${cell(t.measures)} | ${cell(t.units)} | ${cell(t.targets)} | ${misses.length} |`,
+    `| **total** | ${cell(t.measures)} | ${cell(t.units)} | ${cell(t.targets)} | ${rates(t)} | ${misses.length} |`,
     '',
     `Precision ${pct(t.precision)}, recall ${pct(t.recall)}, F1 ${pct(t.f1)} (measures, units and targets together).`,
     '',

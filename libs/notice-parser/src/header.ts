@@ -44,6 +44,43 @@ const TITLE_END_RE = /(?:通知|方案|措施|意見|意见|辦法|办法|細則
 /** Longer lines are body text, not a wrapped title. */
 const MAX_TITLE_LINE = 80;
 
+/**
+ * A government website puts a metadata block above the notice (`发文字号：江就业办〔2025〕6号`,
+ * `成文日期：2025-06-18`, `标题：…` with spaces inside the label). Its fields are the header; its lines are no title.
+ */
+const METADATA_RE = /^(索引号|索引號|[發发]布机构|[發发]布機構|[發发]文(?:字号|字號|机关|機關)|文号|文號|成文日期|[發发]布日期|主[題题]分[類类]|[標标][題题]|名称|名稱|主[題题][詞词]|有效性):(.*)$/;
+
+interface Metadata {
+  docNumber: string | null;
+  issuedOn: string | null;
+  title: string | null;
+}
+
+function metadataOf(keys: readonly string[], lines: readonly string[], end: number): { fields: Metadata; lines: Set<number> } {
+  const fields: Metadata = { docNumber: null, issuedOn: null, title: null };
+  const at = new Set<number>();
+  for (let i = 0; i < end; i++) {
+    const m = METADATA_RE.exec(keys[i]);
+    if (!m) continue;
+    at.add(i);
+    const [, label, value] = m;
+    if (/[號号]/.test(label)) fields.docNumber ??= docNumberOf(value);
+    else if (label === '成文日期') fields.issuedOn ??= dateOf(value) ?? isoDashDate(value);
+    else if (/[標标][題题]|名[称稱]/.test(label) && value !== '') {
+      // The title as written: what follows the label's colon on the line.
+      const written = lines[i];
+      fields.title ??= written.slice(written.search(/[:：]/) + 1).trim();
+    }
+  }
+  return { fields, lines: at };
+}
+
+/** `2025-06-18` or `2025/6/18`, as websites write dates. */
+function isoDashDate(key: string): string | null {
+  const m = /^((?:19|20)\d{2})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(key);
+  return m ? isoDate(Number(m[1]), Number(m[2]), Number(m[3])) : null;
+}
+
 export interface Header {
   docNumber: string | null;
   docIndex: number;
@@ -118,6 +155,20 @@ function dateIndexOf(keys: readonly string[], bodyStart: number): { index: numbe
 }
 
 export function headerOf(lines: readonly string[], keys: readonly string[], bodyStart: number): Header {
+  const metadata = metadataOf(keys, lines, bodyStart);
+  // Metadata lines are blanked for the search below: none is a title, a doc number or a date line.
+  const rest = keys.map((k, i) => (metadata.lines.has(i) ? '' : k));
+  const found = headerIn(lines, rest, bodyStart);
+  const { docNumber, issuedOn, title } = metadata.fields;
+  return {
+    ...found,
+    docNumber: found.docNumber ?? docNumber,
+    issuedOn: found.issuedOn ?? issuedOn,
+    title: found.title === '' && title ? title : found.title,
+  };
+}
+
+function headerIn(lines: readonly string[], keys: readonly string[], bodyStart: number): Header {
   const { index: dateIndex, date } = dateIndexOf(keys, bodyStart);
   const docIndex = keys.slice(0, bodyStart).findIndex((k) => docNumberOf(k) !== null);
   const title = titleIn(lines, keys, bodyStart);

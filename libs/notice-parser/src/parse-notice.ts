@@ -5,6 +5,7 @@ import { foldText, matchKey, normalizeNewlines } from './normalize';
 import { departmentsNamed, expandResponsibilities, unitsOf, type RawUnit } from './responsibilities';
 import { fail, paragraphsOf, structureOf, type MeasureDraft, type SectionDraft } from './structure';
 import { applyTargetNames, REVIEWED_TARGET_NAMES } from './reviewed-names';
+import { tableOf } from './table';
 import { extractTargets } from './targets';
 import type { ParseOptions, ParsedMeasure, ParsedNotice, ParsedSection, ParseWarning } from './types';
 
@@ -57,7 +58,11 @@ export function parseNotice(text: string, options: ParseOptions): ParsedNotice {
   const sourceText = normalizeNewlines(text);
   const lines = sourceText.split('\n');
   const keys = lines.map(matchKey);
-  const firstNumbered = keys.findIndex(isNumberedLine);
+  const lineStarts = lineStartsOf(lines);
+  // A 任務分工表 (a header row naming 牽頭單位/配合單位 columns) holds the measures in its rows.
+  const table = tableOf(lines, lineStarts);
+  const numbered = keys.findIndex(isNumberedLine);
+  const firstNumbered = table && (numbered < 0 || table.headerLine < numbered) ? table.headerLine : numbered;
   if (firstNumbered < 0) {
     const firstText = keys.findIndex((k) => k !== '');
     const after = headerOf(lines, keys, lines.length).titleEnd;
@@ -65,9 +70,13 @@ export function parseNotice(text: string, options: ParseOptions): ParsedNotice {
     fail(Math.max(0, at < 0 ? firstText : at), '找不到任何章節(如「一、」)或編號措施,這不像一份通知', 'no section heading (like 一、) or numbered measure: this is not a notice');
   }
   const header = headerOf(lines, keys, firstNumbered);
-  const sections = structureOf(paragraphsOf(lines, lineStartsOf(lines), firstNumbered));
+  const sections = table ? table.sections : structureOf(paragraphsOf(lines, lineStarts, firstNumbered));
   const convention = conventionOf(sourceText);
   const drafts = taskDrafts(sections);
+
+  // A convention stated inside a clause (`…，列第一位者為牽頭單位，下同`) holds from that clause on.
+  const statedIn = convention && [...drafts.values()].flat().flatMap((m) => m.clauses).find((c) => c.at.includes(convention.at));
+  if (convention && statedIn) convention.from = statedIn.at[0];
 
   const rawByMeasure = new Map<MeasureDraft, RawUnit[]>();
   for (const measures of drafts.values()) {

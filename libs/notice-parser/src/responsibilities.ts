@@ -1,4 +1,4 @@
-import type { Convention } from './conventions';
+import { CONVENTION_IN_CLAUSE_RE, type Convention } from './conventions';
 import { keyed, matchKey } from './normalize';
 import { AGENCY_ENDINGS } from './responsibility-text';
 import type { CountyInput, ParsedResponsibility } from './types';
@@ -18,6 +18,10 @@ export interface RawUnit {
 export interface ClauseText {
   written: string;
   at: readonly number[];
+  /** A table column says the role (牽頭單位 / 配合單位): every unit of the clause has it. */
+  role?: Role;
+  /** The column's name, the units' roleWords when `role` is given. */
+  roleWords?: string;
 }
 
 /** One character of the clause's match key and the sourceText range it stands for. */
@@ -137,6 +141,19 @@ function unitsOfGroup(group: Token[], source: string): RawUnit[] {
   ];
 }
 
+/**
+ * Words in a clause that name no unit: a deadline (`完成時限：2025年9月30日前`, up to the next `；`)
+ * and a convention stated in the clause (`，列第一位者為牽頭單位，下同`).
+ */
+const DEADLINE_RE = /(?:完成)?(?:[時时]限|[時时][間间](?:[節节][點点]|[進进]度|安排|要求)?|[進进]度(?:安排|要求)?)(?:要求)?:[^;]*;?/g;
+
+function withoutWords(tokens: Token[], re: RegExp): Token[] {
+  const key = textOf(tokens);
+  const keep = tokens.slice();
+  for (const m of key.matchAll(re)) keep.fill({ ch: '', s: -1, e: -1 }, m.index ?? 0, (m.index ?? 0) + m[0].length);
+  return keep.filter((t) => t.s >= 0);
+}
+
 /** `牽頭單位：A；責任單位：B、C`: each label gives the role of the units after it. */
 function unitsOfLabels(tokens: Token[], source: string): RawUnit[] | null {
   const key = textOf(tokens);
@@ -166,10 +183,16 @@ export function unitsOf(clause: ClauseText, source: string, convention: Conventi
   let tokens: Token[] = [...key].map((ch, k) => ({ ch, s: clause.at[at[k]], e: clause.at[at[k]] + 1 }));
   tokens = collapse(tokens, ALL_COUNTIES_PATTERN, ALL_COUNTIES);
   tokens = collapse(tokens, /\([牽牵][頭头]\)/g, null);
+  tokens = withoutWords(withoutWords(tokens, DEADLINE_RE), CONVENTION_IN_CLAUSE_RE);
+  while (tokens.length > 0 && /[;,。]/.test(tokens[tokens.length - 1].ch)) tokens.pop();
+  if (clause.role) {
+    const role = clause.role;
+    return unitsOfPart(tokens, 'CO', '', source).map((u) => ({ ...u, role, roleWords: clause.roleWords ?? '' }));
+  }
   const units =
     unitsOfLabels(tokens, source) ??
     splitTopLevel(tokens, (t, i) => t[i].ch === ';').flatMap((group) => unitsOfGroup(group, source));
-  if (convention && units.length > 0 && units.every((u) => u.role === 'CO')) {
+  if (convention && (clause.at[0] ?? 0) >= convention.from && units.length > 0 && units.every((u) => u.role === 'CO')) {
     units[0] = { ...units[0], role: 'LEAD', roleWords: convention.words };
   }
   return units;

@@ -124,6 +124,9 @@ export function structureOf(paragraphs: readonly Paragraph[]): SectionDraft[] {
     return false;
   };
   const markerAhead = (from: number): boolean => paragraphs.slice(from).some(isMarker);
+  // `牽頭單位：…` and `責任單位：…` on lines of their own, one after the other, are one statement.
+  const isLabelLine = (p: Paragraph): boolean => LABEL_RE.test(matchKey(p.text).slice(0, 6));
+  let labelsOf: MeasureDraft | null = null;
 
   paragraphs.forEach((p, index) => {
     const key = matchKey(p.text);
@@ -138,6 +141,7 @@ export function structureOf(paragraphs: readonly Paragraph[]): SectionDraft[] {
       addText(loose, p.text.slice(section.restAt), p.at.slice(section.restAt));
       sections.push({ seq: section.seq, title: cut >= 0 ? section.rest.slice(0, cut) : section.rest, line: p.line, measures: [], loose });
       current = null;
+      labelsOf = null;
       fresh = true;
       return;
     }
@@ -153,6 +157,7 @@ export function structureOf(paragraphs: readonly Paragraph[]): SectionDraft[] {
       lastSeq = measure.seq;
       fresh = false;
       current = emptyDraft(p.line);
+      labelsOf = null;
       addText(current, p.text.slice(measure.restAt), p.at.slice(measure.restAt));
       sections[sections.length - 1].measures.push(current);
       return;
@@ -161,8 +166,11 @@ export function structureOf(paragraphs: readonly Paragraph[]): SectionDraft[] {
     if (!owner) return;
     // A point numbered below the measure level (1. under (一), 一是 …) is always part of the measure.
     const isPoint = measure !== null;
-    if (isPoint || (owner.clauses.length === 0 && (clauseAhead(index) || markerAhead(index + 1)))) {
+    const moreLabels = labelsOf === owner && isLabelLine(p);
+    labelsOf = null;
+    if (isPoint || moreLabels || (owner.clauses.length === 0 && (clauseAhead(index) || markerAhead(index + 1)))) {
       addText(owner, p.text, p.at);
+      if (isLabelLine(p)) labelsOf = owner;
     }
   });
   return sections;

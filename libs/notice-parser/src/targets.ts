@@ -13,7 +13,8 @@ const UNIT = '(個工作日|个工作日|工作日|個月|个月|周歲|周岁|�
 const AT_LEAST_WORDS = '不少[于於]|不低[于於]|至少|[達达]到';
 const AT_MOST_WORDS = '[縮缩]短[為为至]|[壓压][縮缩][至為为]|不超[過过]|不多[于於]|控制在';
 
-const AT_LEAST_RE = new RegExp(`(?:${AT_LEAST_WORDS})${NUMBER}${TEN_THOUSAND}${UNIT}(?:以上)?`, 'g');
+/** 至少 may stand before the verb: `至少建成1個`, `至少舉辦2場`. */
+const AT_LEAST_RE = new RegExp(`(?:${AT_LEAST_WORDS}|至少[^\\d,;:。]{1,3}?)${NUMBER}${TEN_THOUSAND}${UNIT}(?:以上)?`, 'g');
 const AT_MOST_RE = new RegExp(`(?:${AT_MOST_WORDS})${NUMBER}${TEN_THOUSAND}${UNIT}(?:以[內内]|以下)?`, 'g');
 const OR_MORE_RE = new RegExp(`(?<![\\d.,+~\\-])${NUMBER}${TEN_THOUSAND}${UNIT}以上`, 'g');
 
@@ -28,8 +29,8 @@ const CANONICAL_UNIT: Readonly<Record<string, string>> = {
  */
 const NOT_GOAL_UNITS = new Set(['萬元', '億元', '元', '年', '個月', '周歲', '歲']);
 
-/** A rate of money (貼息比例不低于50%, 返還比例…60%) is a term of a scheme, not a goal. */
-const MONEY_RATE_RE = /[報报]酬|[貼贴]息|[補补][貼贴]|返[還还]|[報报][銷销]|[費费]率|利率|[繳缴][費费]|[擔担]保|[資资]助|[獎奖][補补]|[標标]準|标准/;
+/** A rate of money (貼息比例不低于50%, 返還比例…60%, 掛鈎資金比例) is a term of a scheme, not a goal. */
+const MONEY_RATE_RE = /[資资]金.{0,2}比例|[報报]酬|[貼贴]息|[補补][貼贴]|返[還还]|[報报][銷销]|[費费]率|利率|[繳缴][費费]|[擔担]保|[資资]助|[獎奖][補补]|[標标]準|标准/;
 
 /** A ceiling on what one person may draw (`每人每年享受…補貼最多不超過3次`) limits a benefit. */
 const BENEFIT_RE = /[補补][貼贴]|享受|[資资]助|[獎奖][補补]/;
