@@ -22,6 +22,21 @@ export function heldOutNames(): Set<string> {
   return names;
 }
 
+/**
+ * The held-out notices by round: each `## Held-out notices…` heading of corpus/README.md opens a round
+ * (13-16, then 17-20, …), so the report can give each round's first-seen score apart.
+ */
+export function heldOutRounds(): { heading: string; names: string[] }[] {
+  const readme = readFileSync(join(CORPUS_DIR, 'README.md'), 'utf8');
+  const rounds: { heading: string; names: string[] }[] = [];
+  for (const part of readme.split(/^## /m).slice(1)) {
+    const heading = part.slice(0, part.indexOf('\n')).trim();
+    const names = [...part.matchAll(/^- `(\d\d-[^`]+)\.txt`[^\n]*\bheld out\b/gm)].map((m) => m[1]);
+    if (names.length) rounds.push({ heading, names: names.sort() });
+  }
+  return rounds;
+}
+
 export function scoreCorpus(): NoticeScore[] {
   const counties = JIANGMEN_COUNTIES.map((c) => ({ name: c.name, regionCode: c.regionCode }));
   return corpusNames().map((name) => {
