@@ -36,10 +36,15 @@ interface Token {
  * cut it in two. A private-use character cannot occur in a real notice.
  */
 const ALL_COUNTIES = '\ue000';
-const ALL_COUNTIES_PATTERN = /各[縣县]\(市[、,]?[區区]\)(?:人民政府|政府)?/g;
+/**
+ * `各縣（市、區）(人民)政府` or `各縣（市、區）` alone stand for the counties; `各縣（市、區）人力資源社會保障局`
+ * (the counties' bureaus) is a unit of its own, kept as written.
+ */
+const ALL_COUNTIES_PATTERN = /各[縣县]\(市[、,]?[區区]\)(?:人民政府|政府|(?![^、,;]*[局委]))/g;
 const MEMBER_UNITS_PATTERN = /成[員员][單单]位$/;
 const LEAD_MARK = /[牽牵][頭头]/;
-const LABELS = /([牽牵][頭头]|[責责]任|配合|[參参]與|参与|[協协][辦办]|主[責责])[單单]位:/g;
+/** `牽頭單位：` or, in a bracket of its own, `【牽頭單位】`. */
+const LABELS = /\[?([牽牵][頭头]|[責责]任|配合|[參参]與|参与|[協协][辦办]|主[責责])[單单]位(?::|\])/g;
 
 /** How a clause says "does its part"; the words carry no unit, so they are cut off. */
 const ROLE_SUFFIX = /(?:按照?[職职][責责]分工|按照?[職职][責责]|分工|共同|協助|协助|協同|协同)?(?:[負负][責责]|配合|參與|参与|落實|落实)$/;
@@ -163,7 +168,9 @@ function unitsOfLabels(tokens: Token[], source: string): RawUnit[] | null {
   labels.forEach((m, i) => {
     const start = (m.index ?? 0) + m[0].length;
     const end = i + 1 < labels.length ? (labels[i + 1].index ?? key.length) : key.length;
-    const label = tokens.slice(m.index ?? 0, start - 1);
+    // roleWords are the label's words (`牽頭單位`), without its colon or brackets.
+    const labelAt = (m.index ?? 0) + (m[0].startsWith('[') ? 1 : 0);
+    const label = tokens.slice(labelAt, labelAt + m[1].length + 2);
     const role: Role = LEAD_MARK.test(m[1]) ? 'LEAD' : 'CO';
     const part = tokens.slice(start, end);
     while (part.length > 0 && /[;,。]/.test(part[part.length - 1].ch)) part.pop();

@@ -13,13 +13,21 @@ export interface ResponsibilityAt {
   bodyEnd: number;
 }
 
-export const LABEL_RE = /([牽牵][頭头]|[責责]任|配合|[參参]與|参与|[協协][辦办]|主[責责])[單单]位:/;
+const LABEL_NAMES = '[牽牵][頭头]|[責责]任|配合|[參参]與|参与|[協协][辦办]|主[責责]';
+export const LABEL_RE = new RegExp(`(${LABEL_NAMES})[單单]位:`);
+/** The label in a bracket of its own, the unit names after it: `【牽頭單位】市人社局 【配合單位】…`. */
+const BRACKET_LABEL_START_RE = new RegExp(`^\\[(?:${LABEL_NAMES})[單单]位\\]`);
+
+/** A line (match key) that opens with a label: `牽頭單位：…` or `【牽頭單位】…`. */
+export function startsWithLabel(key: string): boolean {
+  return LABEL_RE.test(key.slice(0, 6)) || BRACKET_LABEL_START_RE.test(key);
+}
 const LABEL_START_RE = new RegExp(`(?:^|[。;\\s\\[(])(${LABEL_RE.source.slice(0, -1)}):`, 'g');
 
 /** Agencies end in one of these (`局`, `委`, `政府`, `分行` ...). */
 export const AGENCY_ENDINGS = '局委府辦办會会聯联部行院廳厅處处室所隊队站社團团司位心署館馆校宮宫庭組组關关';
 
-const ALL_COUNTIES_RE = /各[縣县]\(市[、,]?[區区]\)(?:人民政府|政府)?/g;
+const ALL_COUNTIES_RE = /各[縣县]\(市[、,]?[區区]\)(?:人民政府|政府|(?![^、,;]*[局委]))/g;
 
 /**
  * Bracket text that reads like a responsibility clause: it names a role (牽頭, 負責, 配合), carries
@@ -85,6 +93,8 @@ function labels(text: string, folded: string): ResponsibilityAt | null {
 export function responsibilityIn(text: string): ResponsibilityAt | null {
   const folded = foldText(text);
   const lead = folded.search(/\S/);
+  // `【牽頭單位】A 【配合單位】B`: bracketed labels, the units outside the brackets.
+  if (BRACKET_LABEL_START_RE.test(matchKey(text))) return { ...trimmed(text, lead, folded.length), bodyEnd: lead };
   // A whole-line bracket names its units whatever they look like (the published notice does so).
   if (folded[lead] === '[') {
     const close = folded.lastIndexOf(']');

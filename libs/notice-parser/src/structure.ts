@@ -1,6 +1,6 @@
 import { endsParagraph, isNumberedLine, MEASURE_KINDS, measureMarker, opensBracket, sectionMarker, type MeasureKind } from './markers';
 import { foldText, matchKey } from './normalize';
-import { LABEL_RE, responsibilityIn } from './responsibility-text';
+import { AGENCY_ENDINGS, responsibilityIn, startsWithLabel } from './responsibility-text';
 import type { ClauseText } from './responsibilities';
 import { NoticeParseError } from './types';
 
@@ -11,6 +11,8 @@ export interface Paragraph {
   text: string;
   /** at[i] is the sourceText offset of text[i]. */
   at: number[];
+  /** A blank line stands before it. */
+  gapBefore: boolean;
 }
 
 export interface MeasureDraft {
@@ -19,6 +21,11 @@ export interface MeasureDraft {
   body: string;
   bodyAt: number[];
   clauses: ClauseText[];
+  /**
+   * Its responsibility came before any sentence of it (`（一）標題` then `【牽頭單位】…` then the body):
+   * the paragraphs after the clause are still its body.
+   */
+  clauseFirst?: boolean;
 }
 
 export interface SectionDraft {
@@ -45,32 +52,50 @@ function isHeading(key: string, written: string): boolean {
 
 /** Whether the next line starts a paragraph of its own whatever the line before ends with. */
 function startsParagraph(key: string, written: string): boolean {
-  if (isNumberedLine(key) || opensBracket(key) || LABEL_RE.test(key.slice(0, 6))) return true;
+  if (isNumberedLine(key) || opensBracket(key) || startsWithLabel(key)) return true;
   return key.startsWith('(') && responsibilityIn(written)?.bodyEnd === written.search(/\S/);
+}
+
+/**
+ * A line opening with a label (`【牽頭單位】市人社局 【配合單位】…`) may stand at the START of a
+ * measure, its body on the next line: it is whole when that line is indented (a paragraph of its own)
+ * or when it ends in a unit's name and the next line does not go on with the list (`、市財政局`).
+ */
+function endsLabelLine(openText: string, written: string): boolean {
+  const openKey = matchKey(openText);
+  if (!startsWithLabel(openKey)) return false;
+  if (/^(?:\s{2,}|\u3000)/.test(written)) return true;
+  return AGENCY_ENDINGS.includes(openKey[openKey.length - 1]) && !/^[、,;及和]/.test(matchKey(written));
 }
 
 export function paragraphsOf(lines: readonly string[], lineStarts: readonly number[], from: number): Paragraph[] {
   const paragraphs: Paragraph[] = [];
   let open: Paragraph | null = null;
   let lastKey = '';
+  let gap = false;
   for (let i = from; i < lines.length; i++) {
     const written = lines[i];
     const key = matchKey(written);
     if (key === '') {
       open = null;
+      gap = true;
       continue;
     }
     const lead = written.length - written.trimStart().length;
     const text = written.trim();
     const at = [...text].map((_, k) => lineStarts[i] + lead + k);
-    const closed = endsParagraph(lastKey) || (lastKey.endsWith(')') && responsibilityIn(open?.text ?? '') !== null);
+    const closed =
+      endsParagraph(lastKey) ||
+      (lastKey.endsWith(')') && responsibilityIn(open?.text ?? '') !== null) ||
+      (open !== null && endsLabelLine(open.text, written));
     if (open && !closed && !startsParagraph(key, written) && !isHeading(lastKey, open.text)) {
       open.text += text;
       open.at.push(...at);
     } else {
-      open = { line: i, text, at };
+      open = { line: i, text, at, gapBefore: gap };
       paragraphs.push(open);
     }
+    gap = false;
     lastKey = key;
   }
   return paragraphs;
@@ -91,6 +116,7 @@ function addText(draft: MeasureDraft, text: string, at: readonly number[]): void
   if (found) {
     draft.clauses.push({ written: text.slice(found.start, found.end), at: at.slice(found.start, found.end) });
     bodyText = text.slice(0, found.bodyEnd).trimEnd();
+    if (bodyText === '' && draft.clauses.length === 1 && !foldText(draft.body).includes('。')) draft.clauseFirst = true;
   }
   if (bodyText === '') return;
   if (draft.body !== '') {
@@ -125,7 +151,7 @@ export function structureOf(paragraphs: readonly Paragraph[]): SectionDraft[] {
   };
   const markerAhead = (from: number): boolean => paragraphs.slice(from).some(isMarker);
   // `牽頭單位：…` and `責任單位：…` on lines of their own, one after the other, are one statement.
-  const isLabelLine = (p: Paragraph): boolean => LABEL_RE.test(matchKey(p.text).slice(0, 6));
+  const isLabelLine = (p: Paragraph): boolean => startsWithLabel(matchKey(p.text));
   let labelsOf: MeasureDraft | null = null;
 
   paragraphs.forEach((p, index) => {
@@ -168,7 +194,10 @@ export function structureOf(paragraphs: readonly Paragraph[]): SectionDraft[] {
     const isPoint = measure !== null;
     const moreLabels = labelsOf === owner && isLabelLine(p);
     labelsOf = null;
-    if (isPoint || moreLabels || (owner.clauses.length === 0 && (clauseAhead(index) || markerAhead(index + 1)))) {
+    // After a clause that came first, the body runs on to the next measure; after the last one, to a blank line.
+    if (owner.clauseFirst && p.gapBefore && !markerAhead(index + 1)) owner.clauseFirst = false;
+    const bodyAfterClause = owner.clauseFirst === true;
+    if (isPoint || moreLabels || bodyAfterClause || (owner.clauses.length === 0 && (clauseAhead(index) || markerAhead(index + 1)))) {
       addText(owner, p.text, p.at);
       if (isLabelLine(p)) labelsOf = owner;
     }
