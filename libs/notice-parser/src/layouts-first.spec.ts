@@ -68,4 +68,42 @@ describe('a responsibility opening the measure', () => {
     // The last measure's body ends at the blank line: the signature is no part of it.
     expect(b.body).not.toContain('江门市人力资源和社会保障局');
   });
+
+  it('reads 一、…十、 items as the measures when none holds a numbered measure, the clause ending in ：', () => {
+    const n = parse(
+      '江门市支持创业若干措施', '江府〔2025〕5号',
+      '　　为支持创业，力争全年新增创业主体1万户以上，制定以下措施。',
+      '　　一、降低创业门槛。市市场监管局、市人社局负责：推行“一网通办”，开办企业时间压缩至1个工作日以内。',
+      '　　二、加大贷款支持。市人社局牵头，市财政局、人民银行江门市分行负责：全年发放创业担保贷款扶持创业3000人以上。',
+      '　　三、建设孵化载体。市科技局、市人社局牵头，市财政局配合：全年新认定孵化基地不少于5个；到2027年，累计孵化企业达到600家。',
+      '　　四、开展创业服务。各县（市、区）人民政府负责：全年举办创业活动不少于40场。',
+      '　　五、营造创业氛围。加强宣传，全年宣传报道不少于100次。',
+      '　　六、工作要求。各地要负责：加强组织领导。',
+      '江门市人民政府',
+      '2025年5月6日',
+    );
+    const ms = measuresOf(n);
+    expect(ms.map((m) => m.title)).toEqual(['降低创业门槛', '加大贷款支持', '建设孵化载体', '开展创业服务', '营造创业氛围']);
+    expect(unitsOf(ms[0])).toEqual(['市市场监管局:CO', '市人社局:CO']);
+    expect(ms[0].responsibilities[0]).toMatchObject({ roleWords: '负责' });
+    expect(goals(ms[0])).toEqual([[1, '工作日', 'AT_MOST', 2025]]);
+    expect(unitsOf(ms[1])).toEqual(['市人社局:LEAD', '市财政局:CO', '人民银行江门市分行:CO']);
+    expect(unitsOf(ms[2])).toEqual(['市科技局:LEAD', '市人社局:LEAD', '市财政局:CO']);
+    // A year named after a `；` does not reach back over it.
+    expect(goals(ms[2])).toEqual([[5, '個', 'AT_LEAST', 2025], [600, '家', 'AT_LEAST', 2027]]);
+    expect(unitsOf(ms[3])).toEqual(COUNTIES('CO'));
+    expect(unitsOf(ms[4])).toEqual([]);
+    expect(n.warnings).toContainEqual(expect.objectContaining({ kind: 'NO_UNITS', line: 8 }));
+    const span = ms[1].responsibilitySpan;
+    expect(span && n.sourceText.slice(span.start, span.end)).toBe('市人社局牵头，市财政局、人民银行江门市分行负责');
+    // The body keeps the title sentence and the text after the colon.
+    expect(ms[1].body).toBe('加大贷款支持。全年发放创业担保贷款扶持创业3000人以上。');
+  });
+
+  it('takes no clause from a sentence that only ends in 负责：', () => {
+    const n = parse(
+      '关于做好就业工作的通知', '一、任务', '（一）做好服务。各地要负责：全年举办招聘会不少于10场。（市人社局负责）', '2025年1月2日',
+    );
+    expect(unitsOf(measuresOf(n)[0])).toEqual(['市人社局:CO']);
+  });
 });

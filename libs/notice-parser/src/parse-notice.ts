@@ -12,6 +12,9 @@ import type { ParseOptions, ParsedMeasure, ParsedNotice, ParsedSection, ParseWar
 /** Parts of a notice that state its frame, not a task: their measures are no measures unless they name units. */
 const NOT_A_TASK_RE = /總體要求|总体要求|指導思想|指导思想|工作目標|工作目标|主要目標|主要目标|基本原則|基本原则|目標任務|目标任务|適用範圍|适用范围/;
 
+/** Parts closing a notice (工作要求, 保障措施 …): no measures when the 一、 items are the measures. */
+const CLOSING_PART_RE = /工作要求|保障措施|組織實施|组织实施|組織保障|组织保障|組織領導|组织领导|附[則则]|其他事[項项]/;
+
 function lineStartsOf(lines: readonly string[]): number[] {
   const starts: number[] = [];
   let offset = 0;
@@ -37,10 +40,14 @@ const titleOf = (body: string): string => {
 /** Measures that are tasks: a 總體要求/工作目標 part (or a measure so titled) counts only if it names units. */
 function taskDrafts(sections: SectionDraft[]): Map<SectionDraft, MeasureDraft[]> {
   const kept = new Map<SectionDraft, MeasureDraft[]>();
+  // A notice whose 一、 items hold no numbered measure at all (若干措施 `一、標題。X負責：…`): each item
+  // that is no frame or closing part is a measure, named units or not.
+  const itemsAreMeasures = sections.every((s) => s.measures.length === 0);
   for (const section of sections) {
     let measures = section.measures;
     // A section without numbered measures whose text names units is one task in itself.
     if (measures.length === 0 && section.loose.clauses.length > 0) measures = [section.loose];
+    else if (itemsAreMeasures && section.title !== '' && !CLOSING_PART_RE.test(section.title)) measures = [section.loose];
     // A frame part is no task when none of its measures names a unit; a measure titled so never is one.
     const frameSection = NOT_A_TASK_RE.test(section.title) && measures.every((m) => m.clauses.length === 0);
     kept.set(section, frameSection ? [] : measures.filter((m) => m.clauses.length > 0 || !NOT_A_TASK_RE.test(titleOf(m.body))));

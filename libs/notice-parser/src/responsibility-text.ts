@@ -11,6 +11,8 @@ export interface ResponsibilityAt {
   end: number;
   /** Where the measure's own text ends (the clause and its opening bracket cut off). */
   bodyEnd: number;
+  /** A clause opening the body (`X牽頭，Y負責：…`): where the measure's text goes on after it. */
+  bodyResume?: number;
 }
 
 const LABEL_NAMES = '[牽牵][頭头]|[責责]任|配合|[參参]與|参与|[協协][辦办]|主[責责]';
@@ -38,9 +40,37 @@ export function looksLikeResponsibility(content: string): boolean {
   const key = matchKey(content);
   if (key === '') return false;
   if (/[牽牵][頭头]|(?:[負负][責责]|配合)$/.test(key) || LABEL_RE.test(key)) return true;
+  return namesOnly(key.replace(ALL_COUNTIES_RE, '各縣政府'));
+}
+
+/** Nothing but agency names (match key, the counties' phrase already shortened). */
+function namesOnly(key: string): boolean {
   // 及/和 join units only after a whole name: `市工業和信息化局` is one unit.
-  const parts = key.replace(ALL_COUNTIES_RE, '各縣政府').split(new RegExp(`[、,;]|(?<=[${AGENCY_ENDINGS}])[及和]`));
+  const parts = key.split(new RegExp(`[、,;]|(?<=[${AGENCY_ENDINGS}])[及和]`));
   return parts.every((p) => p.length >= 2 && p.length <= 30 && AGENCY_ENDINGS.includes(p[p.length - 1]));
+}
+
+/** Role words closing a clause that opens a body: `牽頭`, `負責`, `按職責分工負責`, `配合`. */
+const OPENING_ROLE_RE = /(?:按照?[職职][責责]分工|具[體体]|共同)?(?:[牽牵][頭头]|[負负][責责]|配合)$/;
+
+/**
+ * `一、標題。X、Y負責：…` or `X牽頭，Y配合：…` at the start of a body: units, each comma clause closed
+ * by role words, then a colon. Checked strictly (names only) so that `各地要負責：` is no clause.
+ */
+function openingClause(text: string, folded: string): ResponsibilityAt | null {
+  const lead = folded.search(/\S/);
+  const titleEnd = folded.indexOf('。');
+  for (const from of titleEnd < 0 ? [lead] : [lead, titleEnd + 1]) {
+    if (from < 0) continue;
+    const colon = folded.indexOf(':', from);
+    if (colon < 0 || colon - from > 120 || folded.slice(from, colon).includes('。')) continue;
+    const inner = trimmed(text, from, colon);
+    const key = matchKey(text.slice(inner.start, inner.end)).replace(ALL_COUNTIES_RE, '各縣政府');
+    if (key === '' || !OPENING_ROLE_RE.test(key)) continue;
+    if (!key.split(/[,;]/).every((clause) => namesOnly(clause.replace(OPENING_ROLE_RE, '')))) continue;
+    return { ...inner, bodyEnd: inner.start, bodyResume: colon + 1 };
+  }
+  return null;
 }
 
 /** Index of the bracket opening the one that closes at `close`, counting nested pairs. */
@@ -100,5 +130,5 @@ export function responsibilityIn(text: string): ResponsibilityAt | null {
     const close = folded.lastIndexOf(']');
     return { ...trimmed(text, lead + 1, close > lead ? close : folded.length), bodyEnd: lead };
   }
-  return labels(text, folded) ?? closingBracket(text, folded);
+  return labels(text, folded) ?? closingBracket(text, folded) ?? openingClause(text, folded);
 }

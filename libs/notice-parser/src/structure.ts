@@ -68,6 +68,12 @@ function endsLabelLine(openText: string, written: string): boolean {
   return AGENCY_ENDINGS.includes(openKey[openKey.length - 1]) && !/^[、,;及和]/.test(matchKey(written));
 }
 
+/** The paragraph ends in a responsibility clause (not one opening its body). */
+function closesWithClause(text: string): boolean {
+  const found = responsibilityIn(text);
+  return found !== null && found.bodyResume === undefined;
+}
+
 export function paragraphsOf(lines: readonly string[], lineStarts: readonly number[], from: number): Paragraph[] {
   const paragraphs: Paragraph[] = [];
   let open: Paragraph | null = null;
@@ -86,7 +92,7 @@ export function paragraphsOf(lines: readonly string[], lineStarts: readonly numb
     const at = [...text].map((_, k) => lineStarts[i] + lead + k);
     const closed =
       endsParagraph(lastKey) ||
-      (lastKey.endsWith(')') && responsibilityIn(open?.text ?? '') !== null) ||
+      (lastKey.endsWith(')') && closesWithClause(open?.text ?? '')) ||
       (open !== null && endsLabelLine(open.text, written));
     if (open && !closed && !startsParagraph(key, written) && !isHeading(lastKey, open.text)) {
       open.text += text;
@@ -118,13 +124,19 @@ function addText(draft: MeasureDraft, text: string, at: readonly number[]): void
     bodyText = text.slice(0, found.bodyEnd).trimEnd();
     if (bodyText === '' && draft.clauses.length === 1 && !foldText(draft.body).includes('。')) draft.clauseFirst = true;
   }
+  let bodyAt = at.slice(0, bodyText.length);
+  // A clause opening the body (`X負責：…`): the text after its colon is the measure's too.
+  if (found?.bodyResume !== undefined) {
+    bodyText += text.slice(found.bodyResume);
+    bodyAt = bodyAt.concat(at.slice(found.bodyResume));
+  }
   if (bodyText === '') return;
   if (draft.body !== '') {
     draft.body += '\n';
     draft.bodyAt.push(-1);
   }
   draft.body += bodyText;
-  draft.bodyAt.push(...at.slice(0, bodyText.length));
+  draft.bodyAt.push(...bodyAt);
 }
 
 /**

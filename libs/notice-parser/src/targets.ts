@@ -195,12 +195,9 @@ export function extractTargets(body: string, defaultYear: number, at?: readonly 
       const { key, at: keyAt } = keyed(written);
       const hits = hitsInClause(key);
       if (hits.length === 0) continue;
-      const year = yearFor(
-        key,
-        matchKey(sentenceText.slice(0, clause.start)),
-        matchKey(sentenceText.slice(clause.end)),
-        defaultYear,
-      );
+      // A year named later reaches back over commas, not over a `；` (`全年…2萬人次以上；到2027年，…6萬人`).
+      const after = matchKey(sentenceText.slice(clause.end));
+      const year = yearFor(key, matchKey(sentenceText.slice(0, clause.start)), after.split(';')[0], defaultYear);
       const offset = (k: number): number => (at ? at[sentence.start + clause.start + keyAt[k]] : -1);
       for (const hit of hits) {
         const target: ParsedTarget = {
