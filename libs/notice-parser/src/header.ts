@@ -46,9 +46,10 @@ const MAX_TITLE_LINE = 80;
 
 /**
  * A government website puts a metadata block above the notice (`发文字号：江就业办〔2025〕6号`,
- * `成文日期：2025-06-18`, `标题：…` with spaces inside the label). Its fields are the header; its lines are no title.
+ * `成文日期：2025-06-18`, `标题：…` with spaces inside the label, `来源：… 发布时间：…` under a copied
+ * page's title). Its fields are the header; its lines are no title.
  */
-const METADATA_RE = /^(索引号|索引號|[發发]布机构|[發发]布機構|[發发]文(?:字号|字號|机关|機關)|文号|文號|成文日期|[發发]布日期|主[題题]分[類类]|[標标][題题]|名称|名稱|主[題题][詞词]|有效性):(.*)$/;
+const METADATA_RE = /^(索引号|索引號|[來来]源|[發发]布机构|[發发]布機構|[發发]文(?:字号|字號|机关|機關)|文号|文號|成文日期|[發发]布日期|主[題题]分[類类]|[標标][題题]|名称|名稱|主[題题][詞词]|有效性):(.*)$/;
 
 interface Metadata {
   docNumber: string | null;
@@ -94,8 +95,11 @@ export interface Header {
   addressee: string | null;
 }
 
+/** A copied page's breadcrumb: `首页 > 政务公开 > 通知公告`. */
+const BREADCRUMB_RE = /[>»›]/;
+
 function mayBeTitleLine(key: string): boolean {
-  if (key === '' || key.includes('。') || key.endsWith(':') || key.length > MAX_TITLE_LINE) return false;
+  if (key === '' || key.includes('。') || key.endsWith(':') || key.length > MAX_TITLE_LINE || BREADCRUMB_RE.test(key)) return false;
   return !(isNumberedLine(key) || opensBracket(key) || SEAL_RE.test(key) || docNumberOf(key) || dateOf(key));
 }
 

@@ -119,14 +119,21 @@ function labels(text: string, folded: string): ResponsibilityAt | null {
   return null;
 }
 
+function pageButtons(folded: string): boolean {
+  const brackets = folded.match(/\[[^\]]*\]/g) ?? [];
+  return brackets.length > 1 && !brackets.every((b) => looksLikeResponsibility(b.slice(1, -1)));
+}
+
 /** The responsibility clause of a paragraph, or null when it states none. */
 export function responsibilityIn(text: string): ResponsibilityAt | null {
   const folded = foldText(text);
   const lead = folded.search(/\S/);
   // `【牽頭單位】A 【配合單位】B`: bracketed labels, the units outside the brackets.
   if (BRACKET_LABEL_START_RE.test(matchKey(text))) return { ...trimmed(text, lead, folded.length), bodyEnd: lead };
-  // A whole-line bracket names its units whatever they look like (the published notice does so).
-  if (folded[lead] === '[') {
+  // A whole-line bracket names its units whatever they look like (the published notice does so),
+  // but a line of several brackets is a copied page's buttons (`【打印本页】 【关闭窗口】`) unless
+  // each reads like a clause.
+  if (folded[lead] === '[' && !pageButtons(folded)) {
     const close = folded.lastIndexOf(']');
     return { ...trimmed(text, lead + 1, close > lead ? close : folded.length), bodyEnd: lead };
   }

@@ -48,8 +48,11 @@ const DURATION_UNITS = new Set(['年', '天', '日', '工作日']);
  * are not goals of the notice.
  */
 const CONDITION_RE = /符合|年[滿满]|[連连][續续]|[給给]予/;
-/** `對招用…10人以上的企業`: a clause opening with 對/凡 sets a condition unless it states a goal. */
-const ADDRESSED_RE = /^(?:對(?![接口])|对(?![接口])|凡)/;
+/**
+ * `對招用…10人以上的企業`: a clause opening with 對/凡 sets a condition unless it states a goal; a
+ * point's own number may stand before it (`2.對一次性裁員20人以上…的企業`, `二是對…`).
+ */
+const ADDRESSED_RE = /^(?:\d{1,2}[.、]|\(\d{1,2}\)|[一二三四五六七八九十]是)?(?:對(?![接口])|对(?![接口])|凡)/;
 
 /**
  * Verbs and adverbs that open a goal clause but are not part of what is counted. Longest first

@@ -3,7 +3,8 @@ import { JIANGMEN_COUNTIES } from './__fixtures__/jiangmen';
 
 /**
  * Small notices for the layouts the second held-out round (17-20) showed, written apart from them:
- * the responsibility at the START of a measure, before its body.
+ * the responsibility at the START of a measure (bracketed labels under a heading, `X负责：` opening
+ * the body), 一、 items as the measures, web-page copies, numbered points setting conditions.
  */
 const parse = (...lines: string[]): ParsedNotice => parseNotice(lines.join('\n'), { counties: JIANGMEN_COUNTIES });
 const measuresOf = (n: ParsedNotice): ParsedMeasure[] => n.sections.flatMap((s) => s.measures);
@@ -105,5 +106,43 @@ describe('a responsibility opening the measure', () => {
       '关于做好就业工作的通知', '一、任务', '（一）做好服务。各地要负责：全年举办招聘会不少于10场。（市人社局负责）', '2025年1月2日',
     );
     expect(unitsOf(measuresOf(n)[0])).toEqual(['市人社局:CO']);
+  });
+});
+
+describe('a notice copied from a web page, and points inside a measure', () => {
+  it('skips the breadcrumb, the 来源/发布时间 line and the page buttons', () => {
+    const nbsp = '\u00a0';
+    const n = parse(
+      '首页 > 政务公开 > 通知公告',
+      '江门市人力资源和社会保障局关于开展招聘月活动的通知',
+      `来源：江门市人力资源和社会保障局${nbsp}${nbsp}发布时间：2025-02-10${nbsp}09:30${nbsp}${nbsp}【字体：大${nbsp}中${nbsp}小】`,
+      nbsp,
+      '江人社函〔2025〕12号',
+      '一、活动安排',
+      `${nbsp.repeat(4)}（一）举办招聘会。全年举办招聘会不少于２０场。（市人社局负责）`,
+      '二、工作要求',
+      `${nbsp.repeat(4)}各县（市、区）人民政府要加强组织。`,
+      '江门市人力资源和社会保障局',
+      '２０２５年２月８日',
+      nbsp,
+      `【打印本页】${nbsp}${nbsp}【关闭窗口】`,
+    );
+    expect(n.title).toBe('江门市人力资源和社会保障局关于开展招聘月活动的通知');
+    expect(n.docNumber).toBe('江人社函〔2025〕12号');
+    expect(n.issuedOn).toBe('2025-02-08');
+    expect(measuresOf(n).map((m) => m.title)).toEqual(['举办招聘会']);
+    expect(goals(measuresOf(n)[0])).toEqual([[20, '場', 'AT_LEAST', 2025]]);
+  });
+
+  it('reads a numbered point opening with 对 as a condition, not a goal', () => {
+    const n = parse(
+      '关于加强就业监测的通知', '一、任务',
+      '（一）加强监测',
+      '　　1.监测点保持在200个以上。',
+      '　　2.对一次性裁员30人以上或裁员比例10%以上的企业，实行报告制度。',
+      '　　责任单位：市人社局',
+      '2025年1月2日',
+    );
+    expect(goals(measuresOf(n)[0])).toEqual([[200, '個', 'AT_LEAST', 2025]]);
   });
 });
