@@ -1,7 +1,7 @@
 import { Args, Context, ID, Query, Resolver } from '@nestjs/graphql';
 import { CurrentUser } from '../auth/roles.decorator';
 import type { AuthUser, RequestContext } from '../common/request-context';
-import { DraftVisibility } from '../policy/draft-visibility';
+import { seesDrafts } from '../policy/draft-visibility';
 import { Agency } from '../policy/agency.entity';
 import { Target } from '../policy/target.entity';
 import { TargetProgress } from './progress.models';
@@ -10,10 +10,7 @@ import { ProgressService, summarize } from './progress.service';
 /** Aggregated figures (no report texts): readable like the policy itself. */
 @Resolver(() => TargetProgress)
 export class ProgressResolver {
-  constructor(
-    private readonly progress: ProgressService,
-    private readonly drafts: DraftVisibility,
-  ) {}
+  constructor(private readonly progress: ProgressService) {}
 
   @Query(() => [TargetProgress], { description: 'Every target of the policy, as of the end of periodId (all periods when omitted)' })
   async targetProgress(
@@ -22,8 +19,7 @@ export class ProgressResolver {
     @Context() ctx: RequestContext,
     @CurrentUser() user: AuthUser | null,
   ): Promise<TargetProgress[]> {
-    await this.drafts.policy(user, policyId);
-    const data = await this.progress.targetProgress(policyId, periodId);
+    const data = await this.progress.targetProgress(policyId, periodId, seesDrafts(user));
     const [targets, counties] = await Promise.all([
       ctx.loaders.target.loadMany(data.map((d) => d.targetId)) as Promise<Target[]>,
       ctx.loaders.counties.load('all'),
