@@ -1,5 +1,7 @@
 import { Args, Context, ID, Query, Resolver } from '@nestjs/graphql';
-import type { RequestContext } from '../common/request-context';
+import { CurrentUser } from '../auth/roles.decorator';
+import type { AuthUser, RequestContext } from '../common/request-context';
+import { seesDrafts } from '../policy/draft-visibility';
 import { Agency } from '../policy/agency.entity';
 import { Target } from '../policy/target.entity';
 import { TargetProgress } from './progress.models';
@@ -15,8 +17,9 @@ export class ProgressResolver {
     @Args('policyId', { type: () => ID }) policyId: string,
     @Args('periodId', { type: () => ID, nullable: true }) periodId: string | null,
     @Context() ctx: RequestContext,
+    @CurrentUser() user: AuthUser | null,
   ): Promise<TargetProgress[]> {
-    const data = await this.progress.targetProgress(policyId, periodId);
+    const data = await this.progress.targetProgress(policyId, periodId, seesDrafts(user));
     const [targets, counties] = await Promise.all([
       ctx.loaders.target.loadMany(data.map((d) => d.targetId)) as Promise<Target[]>,
       ctx.loaders.counties.load('all'),

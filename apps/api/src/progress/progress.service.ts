@@ -24,14 +24,17 @@ const numberOrNull = (v: string | null) => (v === null ? null : Number(v));
 export class ProgressService {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** The policy's targets with their totals; the SQL does the aggregating, this only shapes rows. */
-  async targetProgress(policyId: string, periodId?: string | null): Promise<TargetProgressData[]> {
+  /**
+   * The policy's targets with their totals; the SQL does the aggregating, this only shapes rows. A DRAFT
+   * is NOT_FOUND unless the caller may see drafts (checked in the same statement: no extra round trip).
+   */
+  async targetProgress(policyId: string, periodId?: string | null, seesDrafts = false): Promise<TargetProgressData[]> {
     const policy = checkId(policyId, '政策文件');
     const rows: { exists: boolean; ends_on: string | null; period_policy: string | null }[] = await this.dataSource.query(
-      `SELECT EXISTS (SELECT 1 FROM policy WHERE id = $1) AS exists,
+      `SELECT EXISTS (SELECT 1 FROM policy WHERE id = $1 AND (status = 'PUBLISHED' OR $3)) AS exists,
               (SELECT ends_on FROM reporting_period WHERE id = $2) AS ends_on,
               (SELECT policy_id FROM reporting_period WHERE id = $2) AS period_policy`,
-      [policy, periodId ? checkId(periodId, '填报期', 'periodId') : null],
+      [policy, periodId ? checkId(periodId, '填报期', 'periodId') : null, seesDrafts],
     );
     if (!rows[0].exists) throw notFound('政策文件', policyId);
     if (periodId && !rows[0].ends_on) throw notFound('填报期', periodId, 'periodId');
