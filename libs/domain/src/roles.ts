@@ -15,3 +15,7 @@ export type ResponsibilityRole = (typeof RESPONSIBILITY_ROLES)[number];
 /** AT_LEAST counts things (不少于 3000 個); AT_MOST caps a level (縮短為 3 天). */
 export const TARGET_DIRECTIONS = ['AT_LEAST', 'AT_MOST'] as const;
 export type TargetDirection = (typeof TARGET_DIRECTIONS)[number];
+
+/** DRAFT: an imported notice the office is still correcting (only ADMIN/OFFICE see it); PUBLISHED: reported on. */
+export const POLICY_STATUSES = ['DRAFT', 'PUBLISHED'] as const;
+export type PolicyStatus = (typeof POLICY_STATUSES)[number];

@@ -1,7 +1,7 @@
 import { registerEnumType } from '@nestjs/graphql';
 import {
   AGENCY_KINDS, AgencyKind, REPORT_STATUSES, ReportStatus, RESPONSIBILITY_ROLES, ResponsibilityRole, REVIEW_DECISIONS, ReviewDecision,
-  ROLES, Role, Rating, TARGET_DIRECTIONS, TargetDirection, UNIT_STATUSES, UnitStatus,
+  POLICY_STATUSES, PolicyStatus, ROLES, Role, Rating, TARGET_DIRECTIONS, TargetDirection, UNIT_STATUSES, UnitStatus,
   RATING_CHANGES, RatingChange, SUPERVISION_ITEM_STATUSES, SupervisionItemStatus, SUPERVISION_REVIEW_STATUSES, SupervisionReviewStatus,
 } from '@luoshi/domain';
 
@@ -21,6 +21,7 @@ export const RatingEnum = enumOf<Rating>(['GREEN', 'YELLOW', 'RED']);
 export const RatingChangeEnum = enumOf<RatingChange>(RATING_CHANGES);
 export const SupervisionReviewStatusEnum = enumOf<SupervisionReviewStatus>(SUPERVISION_REVIEW_STATUSES);
 export const SupervisionItemStatusEnum = enumOf<SupervisionItemStatus>(SUPERVISION_ITEM_STATUSES);
+export const PolicyStatusEnum = enumOf<PolicyStatus>(POLICY_STATUSES);
 
 registerEnumType(RoleEnum, { name: 'Role' });
 registerEnumType(AgencyKindEnum, { name: 'AgencyKind', description: 'DEPARTMENT: a city-level unit; COUNTY: a county-level government' });
@@ -33,3 +34,4 @@ registerEnumType(RatingEnum, { name: 'Rating', description: '時間過半、任�
 registerEnumType(RatingChangeEnum, { name: 'RatingChange', description: 'How a rating moved since the previous quarter’s review; NEW where there is none to compare' });
 registerEnumType(SupervisionReviewStatusEnum, { name: 'SupervisionReviewStatus', description: 'OPEN while the office rates and assigns items; FINAL once sent out' });
 registerEnumType(SupervisionItemStatusEnum, { name: 'SupervisionItemStatus', description: 'OPEN -> RESPONDED (by the unit) -> CLOSED (by the office)' });
+registerEnumType(PolicyStatusEnum, { name: 'PolicyStatus', description: 'DRAFT: an imported notice the office still corrects (ADMIN/OFFICE only); PUBLISHED: open for reporting' });

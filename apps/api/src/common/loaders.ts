@@ -13,6 +13,7 @@ import { reportEventsFor, ReportEventRow } from '../reports/report-history';
 import { ProgressReport } from '../reports/progress-report.entity';
 import { ReportAttachment } from '../attachments/report-attachment.entity';
 import { previousReportsFor } from '../reports/previous-reports';
+import { draftProblems, DraftProblemRow } from '../policy/import-warnings.queries';
 
 /** Groups rows by a key, keeping the order of `keys` (what DataLoader expects back). */
 function groupBy<T>(keys: readonly string[], rows: T[], keyOf: (row: T) => string): T[][] {
@@ -74,6 +75,8 @@ export function createLoaders(ds: DataSource) {
     quotasByTarget: new DataLoader<string, Quota[]>(async (ids) =>
       groupBy(ids, await ds.getRepository(Quota).findBy({ targetId: In([...ids]) }), (q) => q.targetId),
     ),
+    /** What a DRAFT's rows show now (import-warnings.ts); nothing for a published policy. */
+    draftProblemsByPolicy: new DataLoader<string, DraftProblemRow[]>(async (ids) => groupBy(ids, await draftProblems(ds, ids), (r) => r.policyId)),
     periodsByPolicy: new DataLoader<string, ReportingPeriod[]>(async (ids) =>
       groupBy(ids, await ds.getRepository(ReportingPeriod).find({ where: { policyId: In([...ids]) }, order: { startsOn: 'ASC' } }), (p) => p.policyId),
     ),

@@ -4,6 +4,7 @@ import { User } from '../auth/user.entity';
 import { SignInThrottle } from '../auth/sign-in-throttle.entity';
 import { UserSession } from '../auth/user-session.entity';
 import { Agency } from '../policy/agency.entity';
+import { AgencyAlias } from '../policy/agency-alias.entity';
 import { Measure } from '../policy/measure.entity';
 import { Policy } from '../policy/policy.entity';
 import { PeriodExtension } from '../policy/period-extension.entity';
@@ -25,4 +26,4 @@ import { ChaseEvent } from '../chasing/chase-event.entity';
 import { ChaseDelivery } from '../chasing/chase-delivery.entity';
 
 /** Every mapped table. Listed by hand so that the compiled app and Jest see the same set. */
-export const ENTITIES = [Policy, Section, Measure, Agency, Responsibility, Target, Quota, ReportingPeriod, PeriodExtension, User, AppSecret, AuditRecord, ProgressReport, ReportFigure, ReportTotal, ReportAttachment, SignInThrottle, UserSession, SupervisionReview, SupervisionRating, SupervisionItem, UserNotice, AgencyWebhook, ChaseEvent, ChaseDelivery];
+export const ENTITIES = [Policy, Section, Measure, Agency, Responsibility, Target, Quota, ReportingPeriod, PeriodExtension, User, AppSecret, AuditRecord, ProgressReport, ReportFigure, ReportTotal, ReportAttachment, SignInThrottle, UserSession, SupervisionReview, SupervisionRating, SupervisionItem, UserNotice, AgencyWebhook, ChaseEvent, ChaseDelivery, AgencyAlias];

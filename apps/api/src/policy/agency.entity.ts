@@ -61,4 +61,8 @@ export class Agency {
   @ManyToOne(() => Agency, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'merged_into_id' })
   mergedInto?: Agency;
+
+  @Field({ description: 'True for a unit a notice import created that nobody has confirmed or mapped yet' })
+  @Column('boolean', { name: 'created_by_import', default: false })
+  createdByImport!: boolean;
 }

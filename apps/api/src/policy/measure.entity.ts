@@ -42,4 +42,15 @@ export class Measure {
   @Field(() => String, { nullable: true, description: 'The bracketed responsibility line as written' })
   @Column('text', { name: 'responsibility_text', nullable: true })
   responsibilityText!: string | null;
+
+  @Field(() => Int, { nullable: true, description: '1-based line of the measure’s number in policy.sourceText' })
+  @Column('int', { nullable: true })
+  line!: number | null;
+
+  /** Where responsibilityText stands in policy.sourceText (UTF-16 offsets); exposed as responsibilitySpan. */
+  @Column('int', { name: 'responsibility_span_start', nullable: true })
+  responsibilitySpanStart!: number | null;
+
+  @Column('int', { name: 'responsibility_span_end', nullable: true })
+  responsibilitySpanEnd!: number | null;
 }

@@ -6,6 +6,13 @@ import { PolicyService } from './policy.service';
 import { QuotaService } from './quota.service';
 import { SimplifiedTextsResolver } from './simplified-texts.resolver';
 import { TrajectoryService } from './trajectory.service';
+import { AgencyAliasResolver } from './agency-alias.resolver';
+import { AgencyAliasService } from './agency-alias.service';
+import { DraftCorrectionsService } from './draft-corrections.service';
+import { DraftResolver } from './draft.resolver';
+import { DraftTargetsService } from './draft-targets.service';
+import { NoticeImportService } from './notice-import.service';
+import { PublishService } from './publish.service';
 
 @Module({
   providers: [
@@ -21,6 +28,13 @@ import { TrajectoryService } from './trajectory.service';
     ReportingPeriodResolver,
     PolicyAdminResolver,
     SimplifiedTextsResolver,
+    NoticeImportService,
+    PublishService,
+    DraftCorrectionsService,
+    DraftTargetsService,
+    AgencyAliasService,
+    DraftResolver,
+    AgencyAliasResolver,
   ],
 })
 export class PolicyModule {}

@@ -9,6 +9,8 @@ import { PolicyService } from './policy.service';
 import { Responsibility } from './responsibility.entity';
 import { Section } from './section.entity';
 import { Target } from './target.entity';
+import { ImportWarning, spanOf, TextSpan } from './import-warning.model';
+import { currentWarnings } from './import-warnings';
 
 /** The notices' structure. Reading it needs no sign-in: the notices are public documents. */
 @Resolver(() => Policy)
@@ -39,6 +41,11 @@ export class PolicyResolver {
   measures(@Parent() policy: Policy, @Context() ctx: RequestContext): Promise<Measure[]> {
     return ctx.loaders.measuresByPolicy.load(policy.id);
   }
+
+  @ResolveField(() => [ImportWarning], { description: 'What the office should still check before publishing, as the draft is now (a fixed problem is gone)' })
+  warnings(@Parent() policy: Policy, @Context() ctx: RequestContext): Promise<ImportWarning[]> {
+    return currentWarnings(policy, ctx.loaders);
+  }
 }
 
 @Resolver(() => Section)
@@ -65,6 +72,11 @@ export class MeasureResolver {
   targets(@Parent() measure: Measure, @Context() ctx: RequestContext): Promise<Target[]> {
     return ctx.loaders.targetsByMeasure.load(measure.id);
   }
+
+  @ResolveField(() => TextSpan, { nullable: true, description: 'Where the responsibility words stand in policy.sourceText (UTF-16 offsets)' })
+  responsibilitySpan(@Parent() measure: Measure): TextSpan | null {
+    return spanOf(measure.responsibilitySpanStart, measure.responsibilitySpanEnd);
+  }
 }
 
 @Resolver(() => Responsibility)
@@ -77,6 +89,11 @@ export class ResponsibilityResolver {
 
 @Resolver(() => Target)
 export class TargetResolver {
+  @ResolveField(() => TextSpan, { nullable: true, description: 'Where the goal words stand in policy.sourceText (UTF-16 offsets)' })
+  span(@Parent() target: Target): TextSpan | null {
+    return spanOf(target.spanStart, target.spanEnd);
+  }
+
   @ResolveField(() => [CountyQuota], { description: 'One row per county; quota null where none is set' })
   async quotas(@Parent() target: Target, @Context() ctx: RequestContext): Promise<CountyQuota[]> {
     const [counties, quotas] = await Promise.all([ctx.loaders.counties.load('all'), ctx.loaders.quotasByTarget.load(target.id)]);

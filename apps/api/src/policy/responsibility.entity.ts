@@ -31,4 +31,12 @@ export class Responsibility {
   /** Keeps the order in which the notice names its units. */
   @Column('int')
   position!: number;
+
+  @Field(() => String, { nullable: true, description: 'The words that named the unit (e.g. 各县（市、区）人民政府); null where the office added it' })
+  @Column('text', { nullable: true })
+  words!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The words that gave the role (牵头, 按职责分工负责, a convention of the notice)' })
+  @Column('text', { name: 'role_words', nullable: true })
+  roleWords!: string | null;
 }

@@ -53,4 +53,11 @@ export class Target {
   })
   @Column('float8', { array: true, nullable: true })
   trajectory!: number[] | null;
+
+  /** Where the goal words stand in policy.sourceText (UTF-16 offsets); exposed as span. */
+  @Column('int', { name: 'span_start', nullable: true })
+  spanStart!: number | null;
+
+  @Column('int', { name: 'span_end', nullable: true })
+  spanEnd!: number | null;
 }

@@ -12,6 +12,8 @@ import { MeasureRatingResolver, SupervisionItemResolver, SupervisionResolver } f
 import { SimplifiedTextsResolver } from '../policy/simplified-texts.resolver';
 import { MeasureResolver, PolicyResolver, ResponsibilityResolver, SectionResolver, TargetResolver } from '../policy/policy.resolver';
 import { AgencyMergedIntoResolver, UnitsResolver } from '../units/units.resolver';
+import { DraftResolver } from '../policy/draft.resolver';
+import { AgencyAliasResolver } from '../policy/agency-alias.resolver';
 
 /**
  * Every resolver class, for printing the schema without a database. An integration test compares
@@ -47,4 +49,6 @@ export const ALL_RESOLVERS = [
   AuditRecordResolver,
   UnitsResolver,
   AgencyMergedIntoResolver,
+  DraftResolver,
+  AgencyAliasResolver,
 ];
