@@ -1,4 +1,4 @@
-import { everyYearDefault, newAgencyIds, newTargetInput, noticeYears, sortedWarnings, targetChanges, warningKind, warningText, type TargetRow } from './draft-format';
+import { everyYearDefault, headerChanges, newAgencyIds, newTargetInput, noticeYears, sortedWarnings, targetChanges, warningKind, warningText, type TargetRow } from './draft-format';
 
 describe('warnings', () => {
   const lineWord = (line: number) => `第${line}行`;
@@ -79,5 +79,21 @@ describe('noticeYears', () => {
 
   it('starts a 每年 target with every year of the span but the spare one', () => {
     expect(everyYearDefault([2024, 2025, 2026, 2027])).toEqual([2024, 2025, 2026]);
+  });
+});
+
+describe('headerChanges', () => {
+  const policy = { docNumber: '江人社〔2025〕3号', title: '关于稳就业的通知', issuer: '江门市人民政府办公室', issuedOn: '2025-03-01', issuedOnConfirmed: true };
+
+  it('sends the fields that changed, trimmed', () => {
+    expect(headerChanges(policy, { ...policy, title: ' 关于进一步稳就业的通知 ' })).toEqual({ title: '关于进一步稳就业的通知' });
+    expect(headerChanges(policy, { ...policy, docNumber: '' })).toEqual({ docNumber: '' });
+    expect(headerChanges(policy, policy)).toBeNull();
+  });
+
+  it('sends an unconfirmed date even unchanged (saving confirms it), never a malformed one', () => {
+    expect(headerChanges({ ...policy, issuedOnConfirmed: false }, policy)).toEqual({ issuedOn: '2025-03-01' });
+    expect(headerChanges(policy, { ...policy, issuedOn: '2025-3-1' })).toBeNull();
+    expect(headerChanges(policy, { ...policy, issuedOn: '2025-04-02' })).toEqual({ issuedOn: '2025-04-02' });
   });
 });

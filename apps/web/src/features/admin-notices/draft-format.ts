@@ -94,3 +94,29 @@ export function noticeYears(issuedOn: string | null | undefined, targetYears: re
 export function everyYearDefault(years: readonly number[]): number[] {
   return years.slice(0, -1);
 }
+
+/** The header as the page edits it. */
+export interface HeaderValues {
+  docNumber?: string;
+  title?: string;
+  issuer?: string;
+  issuedOn?: string;
+}
+
+/**
+ * updateDraftPolicy's changed fields (null when nothing to send). The date goes along while it is
+ * unconfirmed even when unchanged: saving it is how the office confirms the stand-in date.
+ */
+export function headerChanges(
+  policy: { docNumber: string; title: string; issuer: string; issuedOn: string; issuedOnConfirmed: boolean },
+  v: HeaderValues,
+): HeaderValues | null {
+  const changes: HeaderValues = {};
+  for (const key of ['docNumber', 'title', 'issuer'] as const) {
+    const value = v[key]?.trim();
+    if (value !== undefined && value !== policy[key]) changes[key] = value;
+  }
+  const date = v.issuedOn?.trim();
+  if (date && /^\d{4}-\d{2}-\d{2}$/.test(date) && (date !== policy.issuedOn || !policy.issuedOnConfirmed)) changes.issuedOn = date;
+  return Object.keys(changes).length ? changes : null;
+}

@@ -8,7 +8,8 @@
  * Offsets are JS string offsets (UTF-16), as the API gives them.
  */
 
-export type MarkKind = 'measure' | 'unit' | 'target';
+/** `line`: a whole line the office asked to see (a warning's); it sits outside every other mark. */
+export type MarkKind = 'line' | 'measure' | 'unit' | 'target';
 
 export interface TextMark {
   kind: MarkKind;
@@ -38,7 +39,7 @@ function validMarks(length: number, marks: readonly TextMark[]): TextMark[] {
 }
 
 /** Widest first; of equal spans the earlier kind in this order sits outside (a unit's words hold a target's). */
-const KIND_ORDER: Record<MarkKind, number> = { measure: 0, unit: 1, target: 2 };
+const KIND_ORDER: Record<MarkKind, number> = { line: -1, measure: 0, unit: 1, target: 2 };
 
 /** The text as sorted, non-overlapping segments covering all of it. */
 export function highlightSegments(text: string, marks: readonly TextMark[]): TextSegment[] {
