@@ -138,7 +138,7 @@ describeWithBrowser('importing, reviewing and publishing a notice in a real brow
       const picker = page.locator('.ant-modal:visible [data-testid="map-agency-to"]');
       await picker.click();
       await page.keyboard.type('数据管理');
-      await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '數據管理局' }).first().click();
+      await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: /数据管理局|數據管理局/ }).first().click();
       await page.getByTestId('map-agency-ok').click();
       await measure4.locator(`[data-testid="draft-unit"][data-agency="${mapped.id}"]`).waitFor();
       await expect(measure4.getByTestId('draft-unit-new').count()).resolves.toBe(0);
