@@ -17,6 +17,7 @@ import type { RequestContext } from './common/request-context';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
 import { PolicyModule } from './policy/policy.module';
+import { NoticeFilesModule } from './notice-files/notice-files.module';
 import { ProgressModule } from './progress/progress.module';
 import { ReportsModule } from './reports/reports.module';
 import { SupervisionModule } from './supervision/supervision.module';
@@ -49,6 +50,7 @@ export class AppModule {
         HealthModule,
         AuthModule,
         PolicyModule,
+        NoticeFilesModule,
         ReportsModule,
         ProgressModule,
         AttachmentsModule,

@@ -77,6 +77,17 @@ export const AUDIT_ACTIONS: Readonly<Record<string, AuditActionInfo>> = {
   'agency.activate': a('SETTINGS', '启用单位', '啟用單位', 'Marked a unit active again'),
   'policy.import': a('SETTINGS', '导入政策文件', '匯入政策文件', 'Imported a notice'),
   'policy.publish': a('SETTINGS', '发布政策文件', '發佈政策文件', 'Published a policy'),
+  'policy.deleteDraft': a('SETTINGS', '删除政策草稿', '刪除政策草稿', 'Deleted a draft policy'),
+  'policy.draft.update': a('SETTINGS', '修改草稿的文号、标题或日期', '修改草稿的文號、標題或日期', 'Corrected a draft’s doc number, title or date'),
+  'policy.draft.mapAgency': a('SETTINGS', '草稿中把单位对应到已有单位', '草稿中把單位對應到已有單位', 'Mapped a unit of a draft to an existing unit'),
+  'measure.draft.update': a('SETTINGS', '修改草稿的措施标题', '修改草稿的措施標題', 'Corrected a measure title in a draft'),
+  'responsibility.draft.set': a('SETTINGS', '草稿中设置责任单位', '草稿中設定責任單位', 'Set a responsible unit in a draft'),
+  'responsibility.draft.remove': a('SETTINGS', '草稿中移除责任单位', '草稿中移除責任單位', 'Removed a responsible unit from a draft'),
+  'target.draft.add': a('SETTINGS', '草稿中新增指标', '草稿中新增指標', 'Added a target to a draft'),
+  'target.draft.update': a('SETTINGS', '草稿中修改指标', '草稿中修改指標', 'Corrected a target in a draft'),
+  'target.draft.remove': a('SETTINGS', '草稿中删除指标', '草稿中刪除指標', 'Removed a target from a draft'),
+  'agency.alias.add': a('SETTINGS', '新增单位别名', '新增單位別名', 'Added a unit alias'),
+  'agency.alias.remove': a('SETTINGS', '删除单位别名', '刪除單位別名', 'Removed a unit alias'),
 };
 
 /** What an entity is called, and the kind of an action not in the table that touches it. */
@@ -89,6 +100,7 @@ export const AUDIT_ENTITIES: Readonly<Record<string, AuditActionInfo>> = {
   supervision_rating: a('SUPERVISION', '措施评定', '措施評定', 'Measure rating'),
   supervision_item: a('SUPERVISION', '督办事项', '督辦事項', 'Follow-up item'),
   county_quota: a('SETTINGS', '县（市、区）任务数', '縣（市、區）任務數', 'County quota'),
+  measure: a('SETTINGS', '措施', '措施', 'Measure'),
   target: a('SETTINGS', '量化指标', '量化指標', 'Target'),
   reporting_period: a('SETTINGS', '填报期', '填報期', 'Reporting period'),
   agency_webhook: a('SETTINGS', '群机器人', '群機器人', 'Group robot'),

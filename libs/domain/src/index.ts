@@ -5,4 +5,5 @@ export * from './reports';
 export * from './trajectory';
 export * from './supervision';
 export * from './audit-actions';
+export * from './agency-aliases';
 export * from './passwords';

@@ -14,19 +14,22 @@ function errorOf(text: string): NoticeParseError {
 const lines = (...ls: string[]) => ls.join('\n');
 
 describe('malformed notices', () => {
-  it('reports a missing doc number at the first line', () => {
-    const e = errorOf(lines('', '市就業工作領導小組成員單位:', '2024年7月26日', '通知', '一、總體要求', '(一)穩定就業。'));
-    expect(e.line).toBe(2);
-    expect(e.message).toContain('發文字號');
-    expect(e.message).toContain('no document number');
-    expect(e.name).toBe('NoticeParseError');
-    expect(e).toBeInstanceOf(Error);
+  it('warns of a missing doc number at the first line instead of refusing the notice (issue 10)', () => {
+    const n = parseNotice(lines('', '市就業工作領導小組成員單位:', '2024年7月26日', '通知', '一、總體要求', '(一)穩定就業。'), { counties: JIANGMEN_COUNTIES });
+    expect(n.docNumber).toBeNull();
+    expect(n.warnings).toContainEqual(expect.objectContaining({ kind: 'NO_DOC_NUMBER', line: 2 }));
   });
 
-  it('reports a missing date at the first numbered line', () => {
-    const e = errorOf(lines('江就辦〔2024〕1號', '市就業工作領導小組成員單位:', '通知', '一、總體要求', '(一)穩定就業。'));
-    expect(e.line).toBe(4);
-    expect(e.message).toMatch(/第4行.*日期.*line 4: no date line/);
+  it('warns of a missing date instead of refusing the notice (issue 10)', () => {
+    const n = parseNotice(lines('江就辦〔2024〕1號', '市就業工作領導小組成員單位:', '通知', '一、總體要求', '(一)穩定就業。'), { counties: JIANGMEN_COUNTIES });
+    expect(n.issuedOn).toBeNull();
+    expect(n.warnings).toContainEqual({ line: 1, kind: 'NO_DATE', message: '未找到成文日期,请在审核时填写' });
+  });
+
+  it('refuses empty text', () => {
+    const e = errorOf('  \n\n');
+    expect(e.line).toBe(1);
+    expect(e.message).toContain('not a notice');
   });
 
   it('reports a notice without sections', () => {
@@ -53,8 +56,9 @@ describe('malformed notices', () => {
     expect(e.message).toContain('section numbered 3, expected 2');
   });
 
-  it('rejects an impossible date as no date', () => {
-    const e = errorOf(lines('江就辦〔2024〕1號', '2024年2月30日', '通知', '一、總體要求', '(一)穩定就業。'));
-    expect(e.line).toBe(4);
+  it('takes an impossible date as no date', () => {
+    const n = parseNotice(lines('江就辦〔2024〕1號', '2024年2月30日', '通知', '一、總體要求', '(一)穩定就業。'), { counties: JIANGMEN_COUNTIES });
+    expect(n.issuedOn).toBeNull();
+    expect(n.warnings.map((w) => w.kind)).toContain('NO_DATE');
   });
 });

@@ -1,7 +1,7 @@
 import { chineseDigits, chineseNumeral } from './numerals';
 import { isNumberedLine, opensBracket } from './markers';
 
-/** The lines before the first section: doc number, addressee, issuer, date and title. */
+/** The lines around the sections: doc number, addressee, title, issuer and date. */
 
 /** `江就辦〔2024〕1號`; copies also write the year in [] (folded from ［］ or 【】) or (). */
 const DOC_NUMBER_RE = /^(.{1,30}?)[〔[(]((?:19|20)\d{2})[〕\])](\d{1,4})([號号])$/;
@@ -15,8 +15,8 @@ export function docNumberOf(key: string): string | null {
   return m ? `${m[1]}〔${m[2]}〕${m[3]}${m[4]}` : null;
 }
 
-const ARABIC_DATE_RE = /^((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日$/;
-const CHINESE_DATE_RE = /^([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日$/;
+const ARABIC_DATE_RE = /^\(?((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日\)?$/;
+const CHINESE_DATE_RE = /^\(?([〇零○一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日\)?$/;
 
 function isoDate(year: number, month: number, day: number): string | null {
   const d = new Date(Date.UTC(year, month - 1, day));
@@ -29,55 +29,108 @@ export function dateOf(key: string): string | null {
   const arabic = ARABIC_DATE_RE.exec(key);
   if (arabic) return isoDate(Number(arabic[1]), Number(arabic[2]), Number(arabic[3]));
   const chinese = CHINESE_DATE_RE.exec(key);
-  if (chinese) return isoDate(chineseDigits(chinese[1]), chineseNumeral(chinese[2]), chineseNumeral(chinese[3]));
+  if (chinese) {
+    return isoDate(chineseDigits(chinese[1].replace(/○/g, '〇')), chineseNumeral(chinese[2]), chineseNumeral(chinese[3]));
+  }
   return null;
 }
 
 /** `(代章)` and similar seal notes stand between the issuer and the date. */
 const SEAL_RE = /^\((?:代章|印章|蓋章|盖章|章)\)$/;
 
-/** The issuer is the last line before the date that is not a seal note. */
-export function issuerBefore(keys: readonly string[], dateIndex: number, docIndex: number): string {
-  for (let i = dateIndex - 1; i > docIndex; i--) {
+/** How the name of a notice ends: 通知, 方案, 若干措施, 任務分工 … */
+const TITLE_END_RE = /(?:通知|方案|措施|意見|意见|辦法|办法|細則|细则|要點|要点|清單|清单|計劃|计划|規劃|规划|決定|决定|規定|规定|分工|分工表|批復|批复|公告|通告|函)$/;
+
+/** Longer lines are body text, not a wrapped title. */
+const MAX_TITLE_LINE = 80;
+
+export interface Header {
+  docNumber: string | null;
+  docIndex: number;
+  issuedOn: string | null;
+  dateIndex: number;
+  title: string;
+  /** First and last line of the title; -1 when none was found. */
+  titleIndex: number;
+  titleEnd: number;
+  issuer: string;
+  addressee: string | null;
+}
+
+function mayBeTitleLine(key: string): boolean {
+  if (key === '' || key.includes('。') || key.endsWith(':') || key.length > MAX_TITLE_LINE) return false;
+  return !(isNumberedLine(key) || opensBracket(key) || SEAL_RE.test(key) || docNumberOf(key) || dateOf(key));
+}
+
+/**
+ * The title: the first run of short lines before the sections that reads `…關於…的通知`, else the
+ * last that reads as a notice's name. (The published Jiangmen cover note has no title line of its
+ * own: the forwarded notice's title after the cover's date heads the measures.)
+ */
+function titleIn(lines: readonly string[], keys: readonly string[], end: number): { title: string; first: number; last: number } {
+  let found = { title: '', first: -1, last: -1 };
+  for (let i = 0; i < end; i++) {
+    if (!mayBeTitleLine(keys[i])) continue;
+    let j = i;
+    while (j + 1 < end && mayBeTitleLine(keys[j + 1])) j++;
+    const key = keys.slice(i, j + 1).join('');
+    if (TITLE_END_RE.test(key)) {
+      found = { title: lines.slice(i, j + 1).map((l) => l.trim()).join(''), first: i, last: j };
+      // `…關於印發《…要點》的通知` names the notice itself: it wins over the title of what it forwards.
+      if (/[关關][于於]/.test(key) && /通知$/.test(key)) return found;
+    }
+    i = j;
+  }
+  return found;
+}
+
+/** The issuer signs just above the date (a seal note may stand between). */
+function issuerBefore(keys: readonly string[], dateIndex: number, notBefore: number): string {
+  for (let i = dateIndex - 1; i > notBefore; i--) {
     const key = keys[i];
     if (key === '' || SEAL_RE.test(key)) continue;
-    // A sentence or a salutation is not a signature: this notice has no issuer line.
-    return key.includes('。') || key.endsWith(':') ? '' : key;
+    // A sentence, a salutation or a numbered line is not a signature: this notice has no issuer line.
+    const signature = !key.includes('。') && !key.endsWith(':') && !isNumberedLine(key) && !opensBracket(key) && key.length <= 40;
+    return signature && !key.endsWith(')') ? key : '';
   }
   return '';
 }
 
-/** The first line after the doc number that ends in a colon and is not a sentence. */
-export function addresseeBetween(keys: readonly string[], docIndex: number, dateIndex: number): string | null {
-  for (let i = docIndex + 1; i < dateIndex; i++) {
+/** `各縣（市、區）人民政府，市有關單位：` — not `現就有關事項通知如下：`. */
+function addresseeIn(keys: readonly string[], end: number): string | null {
+  for (let i = 0; i < end; i++) {
     const key = keys[i];
-    if (key.endsWith(':') && !key.includes('。') && key.length <= 80) return key.slice(0, -1);
+    if (key.endsWith(':') && !key.includes('。') && !key.includes('如下') && key.length <= 80) return key.slice(0, -1);
   }
   return null;
 }
 
-/** Longer lines are body text, not a wrapped title. */
-const MAX_TITLE_LINE = 50;
+/** `bodyStart` is the first numbered line: the header is what stands before it, the date anywhere. */
+/** `（2026年1月20日市就業工作領導小組第一次全體會議審議通過）` under a title dates the text too. */
+const DATED_NOTE_RE = /^\(((?:19|20)\d{2}年\d{1,2}月\d{1,2}日)/;
 
-export interface TitleBlock {
-  title: string;
-  /** Index of the first line after the title. */
-  next: number;
+function dateIndexOf(keys: readonly string[], bodyStart: number): { index: number; date: string | null } {
+  const index = keys.findIndex((k) => dateOf(k) !== null);
+  if (index >= 0) return { index, date: dateOf(keys[index]) };
+  const noted = keys.slice(0, bodyStart).findIndex((k) => DATED_NOTE_RE.test(k));
+  const m = noted >= 0 ? DATED_NOTE_RE.exec(keys[noted]) : null;
+  return m ? { index: noted, date: dateOf(m[1]) } : { index: -1, date: null };
 }
 
-/**
- * The title follows the date, possibly wrapped over several short lines, and ends at the first
- * paragraph that is a sentence (has 。) or opens a list (ends with a colon).
- */
-export function titleAfter(lines: readonly string[], keys: readonly string[], dateIndex: number): TitleBlock {
-  const parts: string[] = [];
-  let i = dateIndex + 1;
-  for (; i < lines.length; i++) {
-    const key = keys[i];
-    if (key === '') continue;
-    if (key.includes('。') || key.endsWith(':') || key.length > MAX_TITLE_LINE) break;
-    if (isNumberedLine(key) || opensBracket(key)) break;
-    parts.push(lines[i].trim());
-  }
-  return { title: parts.join(''), next: i };
+export function headerOf(lines: readonly string[], keys: readonly string[], bodyStart: number): Header {
+  const { index: dateIndex, date } = dateIndexOf(keys, bodyStart);
+  const docIndex = keys.slice(0, bodyStart).findIndex((k) => docNumberOf(k) !== null);
+  const title = titleIn(lines, keys, bodyStart);
+  const signedAt = dateIndex >= 0 && dateIndex < bodyStart ? Math.max(docIndex, -1) : Math.max(docIndex, title.last);
+  return {
+    docNumber: docIndex >= 0 ? docNumberOf(keys[docIndex]) : null,
+    docIndex,
+    issuedOn: date,
+    dateIndex,
+    title: title.title,
+    titleIndex: title.first,
+    titleEnd: title.last,
+    issuer: dateIndex >= 0 && !(title.first <= dateIndex - 1 && dateIndex - 1 <= title.last) ? issuerBefore(keys, dateIndex, signedAt) : '',
+    addressee: addresseeIn(keys, bodyStart),
+  };
 }

@@ -13,4 +13,4 @@ export type {
 export { NoticeParseError } from './types';
 export { parseNotice } from './parse-notice';
 export { chineseNumeral } from './numerals';
-export { REVIEWED_TARGET_NAMES } from './target-names';
+export { REVIEWED_TARGET_NAMES } from './reviewed-names';

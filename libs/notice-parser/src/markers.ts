@@ -1,39 +1,61 @@
-import { foldText } from './normalize';
+import { foldText, keyed } from './normalize';
 import { chineseNumeral, NUMERAL_CLASS } from './numerals';
 
 /** Recognizers for the numbered lines of a notice. All take the match key of a line. */
 
 const SECTION_RE = new RegExp(`^(${NUMERAL_CLASS}+)、`);
-const MEASURE_RE = new RegExp(`^\\((${NUMERAL_CLASS}+)\\)`);
 
-/** The same markers on the line as written, where spaces and full-width forms may remain. */
-const WRITTEN_SECTION_RE = new RegExp(`^\\s*${NUMERAL_CLASS}+\\s*[、､]\\s*`);
-const WRITTEN_MEASURE_RE = new RegExp(`^\\s*[(（]\\s*${NUMERAL_CLASS}+\\s*[)）]\\s*`);
+/**
+ * How a notice numbers its measures, highest level first: articles stand alone, (一) sits under 一、,
+ * 1. under (一) or 一、, (1) under 1. The highest kind a notice uses numbers its measures; lower kinds
+ * number points inside a measure.
+ */
+export type MeasureKind = 'ARTICLE' | 'PAREN_CN' | 'ARABIC' | 'PAREN_ARABIC';
+export const MEASURE_KINDS: readonly MeasureKind[] = ['ARTICLE', 'PAREN_CN', 'ARABIC', 'PAREN_ARABIC'];
+
+const MEASURE_RES: Readonly<Record<MeasureKind, RegExp>> = {
+  ARTICLE: new RegExp(`^第(${NUMERAL_CLASS}+)[條条]`),
+  PAREN_CN: new RegExp(`^\\((${NUMERAL_CLASS}+)\\)`),
+  // `1.5萬人` opening a wrapped line is a number, not a marker.
+  ARABIC: /^(\d{1,2})[.、](?!\d)/,
+  PAREN_ARABIC: /^\((\d{1,2})\)/,
+};
 
 export interface Marker {
   seq: number;
   /** The line as written with the marker cut off, trimmed. */
   rest: string;
+  /** Where `rest` starts in the line as written. */
+  restAt: number;
 }
 
-function marker(key: string, written: string, keyRe: RegExp, writtenRe: RegExp): Marker | null {
-  const m = keyRe.exec(key);
-  if (!m) return null;
-  return { seq: chineseNumeral(m[1]), rest: written.replace(writtenRe, '').trim() };
+export interface MeasureMarker extends Marker {
+  kind: MeasureKind;
+}
+
+function cut(written: string, markerKeyLength: number): { rest: string; restAt: number } {
+  const { at } = keyed(written);
+  const restAt = markerKeyLength < at.length ? at[markerKeyLength] : written.length;
+  return { rest: written.slice(restAt).trim(), restAt };
 }
 
 /** `一、激發活力擴大就業容量` */
 export function sectionMarker(key: string, written: string): Marker | null {
-  return marker(key, written, SECTION_RE, WRITTEN_SECTION_RE);
+  const m = SECTION_RE.exec(key);
+  return m ? { seq: chineseNumeral(m[1]), ...cut(written, m[0].length) } : null;
 }
 
-/** `(一)加大市場主體穩崗擴崗支持力度。…` */
-export function measureMarker(key: string, written: string): Marker | null {
-  return marker(key, written, MEASURE_RE, WRITTEN_MEASURE_RE);
+/** `(一)加大…`, `1.加大…`, `（1）加大…`, `第一條 加大…` */
+export function measureMarker(key: string, written: string): MeasureMarker | null {
+  for (const kind of MEASURE_KINDS) {
+    const m = MEASURE_RES[kind].exec(key);
+    if (m) return { kind, seq: chineseNumeral(m[1]), ...cut(written, m[0].length) };
+  }
+  return null;
 }
 
 export function isNumberedLine(key: string): boolean {
-  return SECTION_RE.test(key) || MEASURE_RE.test(key);
+  return SECTION_RE.test(key) || MEASURE_KINDS.some((k) => MEASURE_RES[k].test(key));
 }
 
 /** A responsibility bracket starts the line: `[市人力資源社會保障局牽頭,…]`, `【…】`, `［…］`. */
@@ -53,15 +75,7 @@ export function bracketContent(written: string): string | null {
   return written.slice(open + 1, close > open ? close : undefined).trim();
 }
 
-/**
- * Bracket text that reads like a responsibility clause. Used before splitting a bracket off the end
- * of a measure paragraph, so that a bracketed aside in the body is left alone.
- */
-export function looksLikeResponsibility(content: string): boolean {
-  return /[牽牵][頭头]|(?:[負负][責责]|配合)$/.test(content.replace(/\s+/g, ''));
-}
-
 /** A paragraph that ends in one of these is complete; otherwise the next line continues it. */
 export function endsParagraph(key: string): boolean {
-  return /[。;:!?”」』]$/.test(key);
+  return /[。;:!?”」』\]]$/.test(key);
 }

@@ -64,3 +64,23 @@ export function splitSpans(folded: string, isSeparator: (folded: string, index: 
   spans.push({ start, end: folded.length });
   return spans;
 }
+
+/** A match key with, for every key character, the index of the character it came from. */
+export interface Keyed {
+  key: string;
+  /** at[k] is the index in the written string of key[k]. */
+  at: number[];
+}
+
+/** matchKey that remembers where each character stood, so a match can be mapped back to the text. */
+export function keyed(s: string): Keyed {
+  const folded = foldText(s);
+  let key = '';
+  const at: number[] = [];
+  for (let i = 0; i < folded.length; i++) {
+    if (/\s/.test(folded[i])) continue;
+    key += folded[i];
+    at.push(i);
+  }
+  return { key, at };
+}

@@ -1,182 +1,122 @@
-import { addresseeBetween, dateOf, docNumberOf, issuerBefore, titleAfter } from './header';
-import {
-  bracketContent,
-  endsParagraph,
-  isNumberedLine,
-  looksLikeResponsibility,
-  measureMarker,
-  opensBracket,
-  sectionMarker,
-} from './markers';
+import { conventionOf } from './conventions';
+import { headerOf } from './header';
+import { isNumberedLine } from './markers';
 import { foldText, matchKey, normalizeNewlines } from './normalize';
-import { departmentsNamed, expandResponsibilities, splitResponsibilityText, type RawUnit } from './responsibilities';
-import { applyTargetNames, REVIEWED_TARGET_NAMES } from './target-names';
+import { departmentsNamed, expandResponsibilities, unitsOf, type RawUnit } from './responsibilities';
+import { fail, paragraphsOf, structureOf, type MeasureDraft, type SectionDraft } from './structure';
+import { applyTargetNames, REVIEWED_TARGET_NAMES } from './reviewed-names';
 import { extractTargets } from './targets';
-import { NoticeParseError, type ParseOptions, type ParsedNotice, type ParsedSection } from './types';
+import type { ParseOptions, ParsedMeasure, ParsedNotice, ParsedSection, ParseWarning } from './types';
 
-interface MeasureDraft {
-  seq: number;
-  body: string;
-  responsibilityText: string | null;
+/** Parts of a notice that state its frame, not a task: their measures are no measures unless they name units. */
+const NOT_A_TASK_RE = /總體要求|总体要求|指導思想|指导思想|工作目標|工作目标|主要目標|主要目标|基本原則|基本原则|目標任務|目标任务|適用範圍|适用范围/;
+
+function lineStartsOf(lines: readonly string[]): number[] {
+  const starts: number[] = [];
+  let offset = 0;
+  for (const line of lines) {
+    starts.push(offset);
+    offset += line.length + 1;
+  }
+  return starts;
 }
 
-interface SectionDraft {
-  seq: number;
-  title: string;
-  measures: MeasureDraft[];
+/** The year a target counts for when its sentence names none: the issue date, else the doc number's, else the text's. */
+function fallbackYear(issuedOn: string | null, docNumber: string | null, sourceText: string): number {
+  const year = /((?:19|20)\d{2})/.exec(issuedOn ?? docNumber ?? '') ?? /((?:19|20)\d{2})年/.exec(sourceText);
+  return year ? Number(year[1]) : new Date().getFullYear();
 }
 
-/** A bracket may wrap over a few lines in copies taken from PDFs; further than this it is not one. */
-const MAX_BRACKET_LINES = 5;
+const titleOf = (body: string): string => {
+  const folded = foldText(body);
+  const cuts = [folded.indexOf('。'), folded.indexOf('\n')].filter((i) => i >= 0);
+  return (cuts.length > 0 ? body.slice(0, Math.min(...cuts)) : body).trim();
+};
 
-function fail(lineIndex: number, zh: string, en: string): never {
-  const line = lineIndex + 1;
-  throw new NoticeParseError(`第${line}行:${zh} / line ${line}: ${en}`, line);
-}
-
-function firstIndex(keys: readonly string[], test: (key: string) => boolean, from = 0, to = keys.length): number {
-  for (let i = from; i < to; i++) if (test(keys[i])) return i;
-  return -1;
-}
-
-/** Measure paragraph and bracket may share a line: `…簡化擔保手續。[市財政局負責]`. */
-function splitTrailingBracket(written: string): { body: string; bracket: string | null } {
-  const folded = foldText(written).trimEnd();
-  if (!folded.endsWith(']')) return { body: written, bracket: null };
-  const open = folded.lastIndexOf('[');
-  if (open <= 0) return { body: written, bracket: null };
-  const content = bracketContent(written.slice(open));
-  if (content === null || !looksLikeResponsibility(content)) return { body: written, bracket: null };
-  return { body: written.slice(0, open).trim(), bracket: content };
+/** Measures that are tasks: a 總體要求/工作目標 part (or a measure so titled) counts only if it names units. */
+function taskDrafts(sections: SectionDraft[]): Map<SectionDraft, MeasureDraft[]> {
+  const kept = new Map<SectionDraft, MeasureDraft[]>();
+  for (const section of sections) {
+    let measures = section.measures;
+    // A section without numbered measures whose text names units is one task in itself.
+    if (measures.length === 0 && section.loose.clauses.length > 0) measures = [section.loose];
+    // A frame part is no task when none of its measures names a unit; a measure titled so never is one.
+    const frameSection = NOT_A_TASK_RE.test(section.title) && measures.every((m) => m.clauses.length === 0);
+    kept.set(section, frameSection ? [] : measures.filter((m) => m.clauses.length > 0 || !NOT_A_TASK_RE.test(titleOf(m.body))));
+  }
+  return kept;
 }
 
 /**
- * Parses a policy notice of the 江門市就業工作領導小組辦公室 kind: doc number, addressee, cover
- * paragraph, issuer, date, title, then numbered sections (一、) holding numbered measures ((一)),
- * each followed by its responsibility bracket.
+ * Parses a policy notice as offices write them: traditional or simplified, sections (一、) holding
+ * measures ((一), 1., （1）) or articles (第一條), the responsible units in a bracket after each measure,
+ * in parentheses closing its paragraph or under 牽頭單位/責任單位 labels, and the goals it states.
+ * Everything read carries the words it came from; what is missing becomes a warning, not an error.
  */
 export function parseNotice(text: string, options: ParseOptions): ParsedNotice {
   const sourceText = normalizeNewlines(text);
   const lines = sourceText.split('\n');
   const keys = lines.map(matchKey);
-
-  const dateIndex = firstIndex(keys, (k) => dateOf(k) !== null);
-  const docIndex = firstIndex(keys, (k) => docNumberOf(k) !== null, 0, dateIndex < 0 ? keys.length : dateIndex);
-  if (docIndex < 0) {
-    fail(Math.max(0, firstIndex(keys, (k) => k !== '')), '找不到發文字號(如「江就辦〔2024〕1號」)', 'no document number (like 江就辦〔2024〕1號) before the date');
+  const firstNumbered = keys.findIndex(isNumberedLine);
+  if (firstNumbered < 0) {
+    const firstText = keys.findIndex((k) => k !== '');
+    const after = headerOf(lines, keys, lines.length).titleEnd;
+    const at = after >= 0 ? keys.findIndex((k, i) => i > after && k !== '') : firstText;
+    fail(Math.max(0, at < 0 ? firstText : at), '找不到任何章節(如「一、」)或編號措施,這不像一份通知', 'no section heading (like 一、) or numbered measure: this is not a notice');
   }
-  if (dateIndex < 0) {
-    const numbered = firstIndex(keys, isNumberedLine, docIndex + 1);
-    fail(numbered < 0 ? lines.length - 1 : numbered, '找不到成文日期(如「2024年7月26日」)', 'no date line (like 2024年7月26日) before the sections');
-  }
-  const docNumber = docNumberOf(keys[docIndex]) ?? '';
-  const issuedOn = dateOf(keys[dateIndex]) ?? '';
-  const { title, next } = titleAfter(lines, keys, dateIndex);
-
-  const sections: SectionDraft[] = [];
-  let current: MeasureDraft | null = null;
-  let lastMeasureSeq = 0;
-
-  /** Whether a responsibility bracket comes before the next numbered line. */
-  const bracketAhead = (from: number): boolean => {
-    for (let j = from; j < keys.length; j++) {
-      if (opensBracket(keys[j])) return true;
-      if (isNumberedLine(keys[j])) return false;
-    }
-    return false;
-  };
-
-  for (let i = next; i < lines.length; i++) {
-    const key = keys[i];
-    if (key === '') continue;
-
-    const section = sectionMarker(key, lines[i]);
-    if (section) {
-      const expected = sections.length + 1;
-      if (section.seq !== expected) {
-        fail(i, `章節編號應為第${expected}個,實為第${section.seq}個`, `section numbered ${section.seq}, expected ${expected}`);
-      }
-      const cut = section.rest.indexOf('。');
-      sections.push({ seq: section.seq, title: cut >= 0 ? section.rest.slice(0, cut) : section.rest, measures: [] });
-      current = null;
-      continue;
-    }
-
-    const measure = measureMarker(key, lines[i]);
-    if (measure) {
-      const owner = sections[sections.length - 1];
-      if (!owner) fail(i, '措施出現在任何章節(如「一、」)之前', 'measure appears before any section heading (like 一、)');
-      if (measure.seq !== lastMeasureSeq + 1) {
-        fail(i, `措施編號應為(${lastMeasureSeq + 1}),實為(${measure.seq})`, `measure numbered ${measure.seq}, expected ${lastMeasureSeq + 1}`);
-      }
-      lastMeasureSeq = measure.seq;
-      const { body, bracket } = splitTrailingBracket(measure.rest);
-      current = { seq: measure.seq, body, responsibilityText: bracket };
-      owner.measures.push(current);
-      continue;
-    }
-
-    if (opensBracket(key)) {
-      let end = i;
-      while (!keys[end].includes(']') && end + 1 < lines.length && end - i < MAX_BRACKET_LINES) end++;
-      if (!keys[end].includes(']')) end = i;
-      if (current && current.responsibilityText === null) {
-        current.responsibilityText = bracketContent(lines.slice(i, end + 1).join('')) ?? '';
-      }
-      i = end;
-      continue;
-    }
-
-    // Plain text belongs to the open measure when it continues a wrapped line or when the
-    // measure's bracket is still to come; otherwise it is a section preamble or the closing text.
-    if (current && current.responsibilityText === null) {
-      const wrapped = current.body !== '' && !endsParagraph(matchKey(current.body));
-      if (current.body === '' || wrapped) current.body += lines[i].trim();
-      else if (bracketAhead(i + 1)) current.body += `\n${lines[i].trim()}`;
-    }
-  }
-
-  if (sections.length === 0) {
-    fail(next < lines.length ? next : dateIndex, '日期之後找不到任何章節(如「一、」)', 'no section heading (like 一、) after the date');
-  }
+  const header = headerOf(lines, keys, firstNumbered);
+  const sections = structureOf(paragraphsOf(lines, lineStartsOf(lines), firstNumbered));
+  const convention = conventionOf(sourceText);
+  const drafts = taskDrafts(sections);
 
   const rawByMeasure = new Map<MeasureDraft, RawUnit[]>();
-  for (const section of sections) {
-    for (const m of section.measures) {
-      rawByMeasure.set(m, m.responsibilityText === null ? [] : splitResponsibilityText(m.responsibilityText));
-    }
+  for (const measures of drafts.values()) {
+    for (const m of measures) rawByMeasure.set(m, m.clauses.flatMap((c) => unitsOf(c, sourceText, convention)));
   }
   const memberUnits = options.memberUnits
     ? options.memberUnits.map(matchKey)
     : departmentsNamed([...rawByMeasure.values()].flat(), options.counties);
-  const issueYear = Number(issuedOn.slice(0, 4));
+  const year = fallbackYear(header.issuedOn, header.docNumber, sourceText);
+  const warnings: ParseWarning[] = [];
+  let seq = 0;
 
   const parsedSections: ParsedSection[] = sections.map((section) => ({
     seq: section.seq,
     title: section.title,
-    measures: section.measures.map((m) => {
-      const cut = foldText(m.body).indexOf('。');
-      return {
-        seq: m.seq,
-        title: (cut >= 0 ? m.body.slice(0, cut) : m.body).trim(),
+    measures: (drafts.get(section) ?? []).map((m): ParsedMeasure => {
+      const first = m.clauses[0];
+      const measure: ParsedMeasure = {
+        seq: ++seq,
+        title: m === section.loose ? section.title : titleOf(m.body),
         body: m.body,
-        responsibilityText: m.responsibilityText,
+        responsibilityText: m.clauses.length > 0 ? m.clauses.map((c) => c.written).join(';') : null,
         responsibilities: expandResponsibilities(rawByMeasure.get(m) ?? [], { counties: options.counties, memberUnits }),
-        targets: extractTargets(m.body, issueYear),
+        targets: extractTargets(m.body, year, m.bodyAt),
+        line: m.line + 1,
+        responsibilitySpan: first ? { start: first.at[0], end: first.at[first.at.length - 1] + 1 } : null,
       };
+      if (measure.responsibilities.length === 0) {
+        warnings.push({ line: measure.line ?? 1, kind: 'NO_UNITS', message: `第${measure.seq}项措施未找到责任单位,请在审核时补充` });
+      }
+      return measure;
     }),
   }));
-  applyTargetNames(docNumber, parsedSections, options.targetNames ?? REVIEWED_TARGET_NAMES);
+  if (header.docNumber) applyTargetNames(header.docNumber, parsedSections, options.targetNames ?? REVIEWED_TARGET_NAMES);
+
+  const top = Math.max(0, keys.findIndex((k) => k !== '')) + 1;
+  if (header.issuedOn === null) warnings.unshift({ line: top, kind: 'NO_DATE', message: '未找到成文日期,请在审核时填写' });
+  if (header.docNumber === null) warnings.unshift({ line: top, kind: 'NO_DOC_NUMBER', message: '未找到发文字号,请在审核时填写' });
+  if (header.title === '') warnings.unshift({ line: top, kind: 'NO_TITLE', message: '未找到通知标题,请在审核时填写' });
 
   return {
-    docNumber,
-    title,
-    issuer: issuerBefore(keys, dateIndex, docIndex),
-    issuedOn,
-    addressee: addresseeBetween(keys, docIndex, dateIndex),
+    docNumber: header.docNumber,
+    title: header.title,
+    issuer: header.issuer,
+    issuedOn: header.issuedOn,
+    addressee: header.addressee,
     sections: parsedSections,
     sourceText,
     memberUnits,
-    warnings: [],
+    warnings,
   };
 }

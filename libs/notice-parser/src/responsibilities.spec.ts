@@ -1,9 +1,9 @@
 import { departmentsNamed, expandResponsibilities, splitResponsibilityText } from './responsibilities';
-import { JIANGMEN_COUNTIES, allCounties, dept } from './__fixtures__/jiangmen';
+import { JIANGMEN_COUNTIES, allCounties, bare, dept } from './__fixtures__/jiangmen';
 
 const brief = (text: string) => splitResponsibilityText(text).map((u) => `${u.name}:${u.role}`);
 const expand = (text: string, memberUnits: string[] = []) =>
-  expandResponsibilities(splitResponsibilityText(text), { counties: JIANGMEN_COUNTIES, memberUnits });
+  bare(expandResponsibilities(splitResponsibilityText(text), { counties: JIANGMEN_COUNTIES, memberUnits }));
 
 describe('splitResponsibilityText', () => {
   it('puts the units before 牽頭 in the lead and strips 按職責分工負責', () => {

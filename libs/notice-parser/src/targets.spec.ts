@@ -21,7 +21,7 @@ describe('extractTargets', () => {
     ].join(';');
     expect(brief(`${body}。`)).toEqual([
       ['登記失業率', 5, '%', 'AT_MOST', 2024],
-      ['辦理時限', 10, '個', 'AT_MOST', 2024],
+      ['辦理時限', 10, '工作日', 'AT_MOST', 2024],
       ['審核時間', 15, '天', 'AT_MOST', 2024],
       ['待崗人數', 200, '人', 'AT_MOST', 2024],
       ['培訓合格率', 90, '%', 'AT_LEAST', 2024],
@@ -31,10 +31,10 @@ describe('extractTargets', () => {
     ]);
   });
 
-  it('multiplies 萬 but keeps 萬元 as a unit', () => {
+  it('multiplies 萬 and never reads a sum of money as a goal (issue 10)', () => {
     expect(brief('全年城鎮新增就業2萬人以上。')).toEqual([['城鎮新增就業', 20000, '人', 'AT_LEAST', 2024]]);
     expect(brief('發放創業擔保貸款不少于1.1萬人。')).toEqual([['創業擔保貸款', 11000, '人', 'AT_LEAST', 2024]]);
-    expect(brief('單筆貸款額度不超過50萬元。')).toEqual([['單筆貸款額度', 50, '萬元', 'AT_MOST', 2024]]);
+    expect(brief('單筆貸款額度不超過50萬元。')).toEqual([]);
   });
 
   it('takes the year from the clause, else from the same sentence, else the issue year', () => {

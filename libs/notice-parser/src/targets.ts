@@ -1,4 +1,4 @@
-import { foldText, matchKey, splitSpans, type Span } from './normalize';
+import { foldText, keyed, matchKey, splitSpans, type Span } from './normalize';
 import type { ParsedTarget } from './types';
 
 // Only a few phrase shapes state a goal; every other number in a notice (durations, ages, years,
@@ -8,8 +8,8 @@ import type { ParsedTarget } from './types';
 const NUMBER = '(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)';
 /** 萬 multiplies, unless it is part of the unit 萬元. */
 const TEN_THOUSAND = '([萬万](?![元]))?';
-/** Longest first, so 萬元 wins over 元 and 人次 over 人. */
-const UNIT = '(萬元|万元|億元|亿元|人次|元|%|個|个|人|家|次|場|场|項|项|名|戶|户|天|日|年|所)';
+/** Longest first, so 萬元 wins over 元, 人次 over 人 and 個工作日 over 個. */
+const UNIT = '(個工作日|个工作日|工作日|個月|个月|周歲|周岁|萬元|万元|億元|亿元|人次|元|%|個|个|人|家|次|場|场|項|项|名|戶|户|天|日|年|歲|岁|所)';
 const AT_LEAST_WORDS = '不少[于於]|不低[于於]|至少|[達达]到';
 const AT_MOST_WORDS = '[縮缩]短[為为至]|[壓压][縮缩][至為为]|不超[過过]|不多[于於]|控制在';
 
@@ -18,17 +18,37 @@ const AT_MOST_RE = new RegExp(`(?:${AT_MOST_WORDS})${NUMBER}${TEN_THOUSAND}${UNI
 const OR_MORE_RE = new RegExp(`(?<![\\d.,+~\\-])${NUMBER}${TEN_THOUSAND}${UNIT}以上`, 'g');
 
 const CANONICAL_UNIT: Readonly<Record<string, string>> = {
-  万元: '萬元', 亿元: '億元', 个: '個', 场: '場', 项: '項', 户: '戶',
+  万元: '萬元', 亿元: '億元', 个: '個', 场: '場', 项: '項', 户: '戶', 個工作日: '工作日', 个工作日: '工作日',
+  个月: '個月', 周岁: '周歲', 岁: '歲',
 };
 
+/**
+ * Never a goal: sums of money (額度最高不超過30萬元, 資金規模達到5億元), ages, and years or months,
+ * which measure a scheme (期限不超過3年, 補貼期限最長不超過12個月) or who qualifies.
+ */
+const NOT_GOAL_UNITS = new Set(['萬元', '億元', '元', '年', '個月', '周歲', '歲']);
+
+/** A rate of money (貼息比例不低于50%, 返還比例…60%) is a term of a scheme, not a goal. */
+const MONEY_RATE_RE = /[報报]酬|[貼贴]息|[補补][貼贴]|返[還还]|[報报][銷销]|[費费]率|利率|[繳缴][費费]|[擔担]保|[資资]助|[獎奖][補补]|[標标]準|标准/;
+
+/** A ceiling on what one person may draw (`每人每年享受…補貼最多不超過3次`) limits a benefit. */
+const BENEFIT_RE = /[補补][貼贴]|享受|[資资]助|[獎奖][補补]/;
+
+/** Words that make a clause a goal even with a bare number: 力爭新增就業1.2萬人, 確保…100%實現就業. */
+const GOAL_ADVERB_RE = /力[爭争]|[確确]保|[爭争]取/;
+const GOAL_WORD_RE = new RegExp(`${AT_LEAST_WORDS}|${AT_MOST_WORDS}|力[爭争]|[確确]保`);
+const BARE_RE = new RegExp(`(?<![\\d.,+~\\-])${NUMBER}${TEN_THOUSAND}${UNIT}`, 'g');
+
 /** `工作1年以上`, `失業6個月以上` describe who qualifies, not what must be achieved. */
-const DURATION_UNITS = new Set(['年', '天', '日']);
+const DURATION_UNITS = new Set(['年', '天', '日', '工作日']);
 
 /**
  * Clauses that set conditions (`對招用…的企業`, `符合條件的`, `給予…補貼`) mention thresholds that
  * are not goals of the notice.
  */
-const CONDITION_RE = /^(?:對(?![接口])|对(?![接口])|凡)|符合|年[滿满]|[連连][續续]|[給给]予/;
+const CONDITION_RE = /符合|年[滿满]|[連连][續续]|[給给]予/;
+/** `對招用…10人以上的企業`: a clause opening with 對/凡 sets a condition unless it states a goal. */
+const ADDRESSED_RE = /^(?:對(?![接口])|对(?![接口])|凡)/;
 
 /**
  * Verbs and adverbs that open a goal clause but are not part of what is counted. Longest first
@@ -113,37 +133,28 @@ interface Hit {
   name: string;
 }
 
-function isYearLike(value: number, unit: string): boolean {
-  return unit === '年' && value >= 1900 && value <= 2100;
-}
-
 function hitsInClause(key: string): Hit[] {
-  if (CONDITION_RE.test(key)) return [];
+  if (CONDITION_RE.test(key) || (ADDRESSED_RE.test(key) && !GOAL_WORD_RE.test(key))) return [];
   const hits: Hit[] = [];
-  const keyword = (re: RegExp, direction: Hit['direction']): void => {
-    for (const m of key.matchAll(re)) {
-      const index = m.index ?? 0;
-      const end = index + m[0].length;
-      if (key[end] === '+') continue;
-      const value = toValue(m[1], m[2]);
-      const unit = CANONICAL_UNIT[m[3]] ?? m[3];
-      if (isYearLike(value, unit)) continue;
-      const name = nameBefore(key.slice(0, index)) || nameAfter(key.slice(end));
-      hits.push({ index, end, value, unit, direction, name });
-    }
-  };
-  keyword(AT_LEAST_RE, 'AT_LEAST');
-  keyword(AT_MOST_RE, 'AT_MOST');
-  for (const m of key.matchAll(OR_MORE_RE)) {
+  const add = (m: RegExpMatchArray, direction: Hit['direction'], nameFirst: 'before' | 'after', durations: boolean): void => {
     const index = m.index ?? 0;
     const end = index + m[0].length;
-    if (hits.some((h) => index < h.end && end > h.index)) continue;
+    if (hits.some((h) => index < h.end && end > h.index)) return;
     const unit = CANONICAL_UNIT[m[3]] ?? m[3];
-    if (DURATION_UNITS.has(unit)) continue;
-    const value = toValue(m[1], m[2]);
-    const name = nameAfter(key.slice(end)) || nameBefore(key.slice(0, index));
-    hits.push({ index, end, value, unit, direction: 'AT_LEAST', name });
-  }
+    if (NOT_GOAL_UNITS.has(unit) || (!durations && DURATION_UNITS.has(unit))) return;
+    // `1+2+7+N`; `留用率達到50%以上的見習單位` and `10人以上的企業` say who qualifies.
+    if (key[end] === '+' || key[end] === '的') return;
+    if (unit === '%' && MONEY_RATE_RE.test(key.slice(0, index))) return;
+    if (direction === 'AT_MOST' && !DURATION_UNITS.has(unit) && BENEFIT_RE.test(key.slice(0, index))) return;
+    const before = () => nameBefore(key.slice(0, index));
+    const after = () => nameAfter(key.slice(end));
+    const name = nameFirst === 'before' ? before() || after() : after() || before();
+    hits.push({ index, end, value: toValue(m[1], m[2]), unit, direction, name });
+  };
+  for (const m of key.matchAll(AT_LEAST_RE)) add(m, 'AT_LEAST', 'before', true);
+  for (const m of key.matchAll(AT_MOST_RE)) add(m, 'AT_MOST', 'before', true);
+  for (const m of key.matchAll(OR_MORE_RE)) add(m, 'AT_LEAST', 'after', false);
+  if (GOAL_ADVERB_RE.test(key)) for (const m of key.matchAll(BARE_RE)) add(m, 'AT_LEAST', 'before', false);
   return hits.sort((a, b) => a.index - b.index);
 }
 
@@ -169,9 +180,10 @@ function yearFor(clauseKey: string, before: string, after: string, fallback: num
 
 /**
  * Reads the goals a measure's body states. Names come from the normalized text (so they do not
- * depend on stray spaces or full-width forms); sourcePhrase is the clause as written.
+ * depend on stray spaces or full-width forms); sourcePhrase is the clause as written. With `at`
+ * (the sourceText offset of each body character) each target gets the span of its goal words.
  */
-export function extractTargets(body: string, defaultYear: number): ParsedTarget[] {
+export function extractTargets(body: string, defaultYear: number, at?: readonly number[]): ParsedTarget[] {
   const folded = foldText(body);
   const targets: ParsedTarget[] = [];
   for (const sentence of splitSpans(folded, isSentenceBreak)) {
@@ -179,7 +191,7 @@ export function extractTargets(body: string, defaultYear: number): ParsedTarget[
     const clauses: Span[] = splitSpans(folded.slice(sentence.start, sentence.end), isClauseBreak);
     for (const clause of clauses) {
       const written = sentenceText.slice(clause.start, clause.end);
-      const key = matchKey(written);
+      const { key, at: keyAt } = keyed(written);
       const hits = hitsInClause(key);
       if (hits.length === 0) continue;
       const year = yearFor(
@@ -188,8 +200,9 @@ export function extractTargets(body: string, defaultYear: number): ParsedTarget[
         matchKey(sentenceText.slice(clause.end)),
         defaultYear,
       );
+      const offset = (k: number): number => (at ? at[sentence.start + clause.start + keyAt[k]] : -1);
       for (const hit of hits) {
-        targets.push({
+        const target: ParsedTarget = {
           // With no noun to be found, the clause itself tells a reviewer what to put in target-names.json.
           name: hit.name || key,
           unit: hit.unit,
@@ -197,7 +210,9 @@ export function extractTargets(body: string, defaultYear: number): ParsedTarget[
           direction: hit.direction,
           year,
           sourcePhrase: written.trim(),
-        });
+        };
+        if (at) target.span = { start: offset(hit.index), end: offset(hit.end - 1) + 1 };
+        targets.push(target);
       }
     }
   }

@@ -1,6 +1,6 @@
 import { parseNotice, type ParsedMeasure, type ParsedNotice } from './index';
 import { matchKey } from './normalize';
-import { JIANGMEN_COUNTIES, allCounties, dept, units } from './__fixtures__/jiangmen';
+import { JIANGMEN_COUNTIES, allCounties, bare, dept, units } from './__fixtures__/jiangmen';
 
 const HEAD = [
   '江就辦〔2025〕3 號',
@@ -34,17 +34,17 @@ describe('notices other than the first one', () => {
 
   it('gives a measure without 牽頭 no lead unit', () => {
     const n = parse(notice('一、總體要求', '(一)穩定就業。做好穩就業工作。', '[市財政局、市稅務局及各縣(市、區)政府按職責分工負責]'));
-    expect(measuresOf(n)[0].responsibilities).toEqual(units([], ['市財政局', '市稅務局']));
+    expect(bare(measuresOf(n)[0].responsibilities)).toEqual(units([], ['市財政局', '市稅務局']));
   });
 
   it('gives a measure with two lead units both the LEAD role', () => {
     const n = parse(notice('一、總體要求', '(一)穩定就業。做好穩就業工作。', '[市人力資源社會保障局、市教育局牽頭,市財政局及各縣(市、區)政府按職責分工負責]'));
-    expect(measuresOf(n)[0].responsibilities).toEqual(units(['市人力資源社會保障局', '市教育局'], ['市財政局']));
+    expect(bare(measuresOf(n)[0].responsibilities)).toEqual(units(['市人力資源社會保障局', '市教育局'], ['市財政局']));
   });
 
   it('resolves a county named explicitly', () => {
     const n = parse(notice('一、總體要求', '(一)建設僑鄉就業驛站。在僑鄉建設就業驛站。', '[台山市人民政府牽頭,市人力資源社會保障局、開平市政府按職責分工負責]'));
-    expect(measuresOf(n)[0].responsibilities).toEqual([
+    expect(bare(measuresOf(n)[0].responsibilities)).toEqual([
       { agencyName: '台山市', kind: 'COUNTY', regionCode: '440781', role: 'LEAD' },
       dept('市人力資源社會保障局', 'CO'),
       { agencyName: '開平市', kind: 'COUNTY', regionCode: '440783', role: 'CO' },
@@ -58,7 +58,7 @@ describe('notices other than the first one', () => {
       { memberUnits },
     );
     expect(n.memberUnits).toEqual(memberUnits);
-    expect(measuresOf(n)[0].responsibilities).toEqual(units([], memberUnits));
+    expect(bare(measuresOf(n)[0].responsibilities)).toEqual(units([], memberUnits));
   });
 
   it('reads several goals in one measure, ignores its other numbers, and takes explicit years', () => {
@@ -67,7 +67,7 @@ describe('notices other than the first one', () => {
       '(一)擴大就業見習規模。2026年募集見習崗位不少于3000個,組織招聘活動不少于50場,對畢業2年內的高校畢業生給予見習補貼,補貼期限最長12個月。全年城鎮新增就業2萬人以上。',
       '[市人力資源社會保障局牽頭,市財政局及各縣(市、區)政府按職責分工負責]',
     ));
-    expect(measuresOf(n)[0].targets).toEqual([
+    expect(measuresOf(n)[0].targets.map(({ span: _span, ...t }) => t)).toEqual([
       { name: '見習崗位', targetValue: 3000, unit: '個', direction: 'AT_LEAST', year: 2026, sourcePhrase: '2026年募集見習崗位不少于3000個' },
       { name: '招聘活動', targetValue: 50, unit: '場', direction: 'AT_LEAST', year: 2026, sourcePhrase: '組織招聘活動不少于50場' },
       { name: '城鎮新增就業', targetValue: 20000, unit: '人', direction: 'AT_LEAST', year: 2025, sourcePhrase: '全年城鎮新增就業2萬人以上' },
@@ -85,7 +85,7 @@ describe('notices other than the first one', () => {
     ));
     const [, second] = measuresOf(n);
     expect(second.responsibilityText).toBeNull();
-    expect(second.responsibilities).toEqual([]);
+    expect(bare(second.responsibilities)).toEqual([]);
     expect(second.body).toBe('優化服務。提升就業服務水平。');
   });
 
@@ -105,7 +105,7 @@ describe('notices other than the first one', () => {
     const [m] = measuresOf(n);
     expect(m.body).toBe('穩定就業。做好穩就業工作。');
     expect(m.responsibilityText).toBe('市財政局牽頭,市稅務局負責');
-    expect(m.responsibilities).toEqual([dept('市財政局', 'LEAD'), dept('市稅務局', 'CO')]);
+    expect(bare(m.responsibilities)).toEqual([dept('市財政局', 'LEAD'), dept('市稅務局', 'CO')]);
   });
 
   it('reads a date written in Chinese numerals', () => {
@@ -166,12 +166,13 @@ describe('odd spacing and full-width punctuation', () => {
       sections: n.sections.map((s) => ({
         ...s,
         title: matchKey(s.title),
-        measures: s.measures.map((m) => ({
+        measures: s.measures.map(({ line: _line, responsibilitySpan: _span, ...m }) => ({
           ...m,
+          responsibilities: m.responsibilities.map((r) => ({ ...r, words: matchKey(r.words ?? '') })),
           title: matchKey(m.title),
           body: matchKey(m.body),
           responsibilityText: m.responsibilityText === null ? null : matchKey(m.responsibilityText),
-          targets: m.targets.map((t) => ({ ...t, sourcePhrase: matchKey(t.sourcePhrase) })),
+          targets: m.targets.map(({ span: _span, ...t }) => ({ ...t, sourcePhrase: matchKey(t.sourcePhrase) })),
         })),
       })),
     };
@@ -182,7 +183,7 @@ describe('odd spacing and full-width punctuation', () => {
     const b = parse(messy);
     expect(comparable(b)).toEqual(comparable(a));
     expect(measuresOf(b).map((m) => m.targets.length)).toEqual([2, 1]);
-    expect(measuresOf(b)[1].responsibilities).toEqual([
+    expect(bare(measuresOf(b)[1].responsibilities)).toEqual([
       dept('人民銀行江門市分行', 'CO'), dept('市金融局', 'CO'), ...allCounties('CO'),
     ]);
   });

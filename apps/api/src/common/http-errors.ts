@@ -26,9 +26,12 @@ export class HttpErrorFilter implements ExceptionFilter {
       const status = exception.getStatus();
       const body = exception.getResponse();
       const given = typeof body === 'object' && body && 'message' in body ? (body as { message: unknown }).message : exception.message;
-      // Each upload route names its own limit (common/upload-limit.ts).
-      const message = status === 413 ? (host.switchToHttp().getRequest<RequestWithUploadLimit>().uploadLimitMessage ?? '请求的内容过大') : given;
-      res.status(status).json({ code: CODE_OF_STATUS[status] ?? 'INTERNAL_SERVER_ERROR', message: Array.isArray(message) ? message.join('; ') : String(message) });
+      // Each upload route names its own limit (common/upload-limit.ts), and may give its own code.
+      const req = host.switchToHttp().getRequest<RequestWithUploadLimit>();
+      const message = status === 413 ? (req.uploadLimitMessage ?? '请求的内容过大') : given;
+      const ownCode = typeof body === 'object' && body && 'code' in body && typeof body.code === 'string' ? body.code : undefined;
+      const code = ownCode ?? (status === 413 ? req.uploadLimitCode : undefined) ?? CODE_OF_STATUS[status] ?? 'INTERNAL_SERVER_ERROR';
+      res.status(status).json({ code, message: Array.isArray(message) ? message.join('; ') : String(message) });
       return;
     }
     if (isStatementCancelled(exception)) {

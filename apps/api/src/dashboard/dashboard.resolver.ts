@@ -1,7 +1,8 @@
 import { Args, Context, ID, Query, Resolver } from '@nestjs/graphql';
 import { expectedShareOnTrajectory } from '@luoshi/domain';
-import { Roles } from '../auth/roles.decorator';
-import type { RequestContext } from '../common/request-context';
+import { CurrentUser, Roles } from '../auth/roles.decorator';
+import type { AuthUser, RequestContext } from '../common/request-context';
+import { DraftVisibility } from '../policy/draft-visibility';
 import { checkId, notFound } from '../policy/policy.errors';
 import { Agency } from '../policy/agency.entity';
 import { Measure } from '../policy/measure.entity';
@@ -21,6 +22,7 @@ export class DashboardResolver {
   constructor(
     private readonly dashboard: DashboardService,
     private readonly cache: OverviewCache,
+    private readonly drafts: DraftVisibility,
   ) {}
 
   @Query(() => PolicyOverview, {
@@ -31,7 +33,9 @@ export class DashboardResolver {
     @Args('periodId', { type: () => ID }) periodId: string,
     @Args('countyId', { type: () => ID, nullable: true }) countyId: string | null,
     @Context() ctx: RequestContext,
+    @CurrentUser() user: AuthUser,
   ): Promise<PolicyOverview> {
+    await this.drafts.policy(user, policyId);
     const county = countyId ? checkId(countyId, '县(市、区)', 'countyId') : null;
     // One statement when the answer is cached (see OverviewCache for why it cannot be stale).
     const { version, pastDue, extensionsPast } = await this.dashboard.overviewVersion(policyId, periodId);
@@ -69,7 +73,9 @@ export class DashboardResolver {
     @Args('policyId', { type: () => ID }) policyId: string,
     @Args('countyId', { type: () => ID, nullable: true }) countyId: string | null,
     @Context() ctx: RequestContext,
+    @CurrentUser() user: AuthUser,
   ): Promise<TargetTrend[]> {
+    await this.drafts.policy(user, policyId);
     const rows = await this.dashboard.trend(policyId, countyId);
     const [targets, periods] = await Promise.all([
       ctx.loaders.target.loadMany([...new Set(rows.map((r) => r.targetId))]) as Promise<Target[]>,
@@ -96,7 +102,9 @@ export class DashboardResolver {
     @Args('periodId', { type: () => ID, nullable: true }) periodId: string | null,
     @Args('countyId', { type: () => ID, nullable: true }) countyId: string | null,
     @Context() ctx: RequestContext,
+    @CurrentUser() user: AuthUser,
   ): Promise<FigureSource[]> {
+    await this.drafts.target(user, targetId);
     let endsOn: string | null = null;
     if (periodId) {
       const period = await ctx.loaders.period.load(checkId(periodId, '填报期', 'periodId')).catch(() => null);

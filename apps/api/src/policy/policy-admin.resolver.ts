@@ -19,8 +19,8 @@ export class ReportingPeriodResolver {
   constructor(private readonly policyService: PolicyService) {}
 
   @Query(() => [ReportingPeriod], { description: 'Quarters from the notice’s issue date on, oldest first' })
-  reportingPeriods(@Args('policyId', { type: () => ID }) policyId: string): Promise<ReportingPeriod[]> {
-    return this.policyService.reportingPeriods(policyId);
+  reportingPeriods(@Args('policyId', { type: () => ID }) policyId: string, @CurrentUser() user: AuthUser | null): Promise<ReportingPeriod[]> {
+    return this.policyService.reportingPeriods(policyId, user);
   }
 }
 

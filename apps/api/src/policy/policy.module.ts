@@ -1,4 +1,5 @@
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
+import { DraftVisibility } from './draft-visibility';
 import { PolicyAdminResolver, ReportingPeriodResolver } from './policy-admin.resolver';
 import { MeasureResolver, PolicyResolver, ResponsibilityResolver, SectionResolver, TargetResolver } from './policy.resolver';
 import { PeriodService } from './period.service';
@@ -14,8 +15,12 @@ import { DraftTargetsService } from './draft-targets.service';
 import { NoticeImportService } from './notice-import.service';
 import { PublishService } from './publish.service';
 
+/** Global: every feature that takes a policy's id asks DraftVisibility whether the caller may see it. */
+@Global()
 @Module({
+  exports: [DraftVisibility],
   providers: [
+    DraftVisibility,
     PolicyService,
     QuotaService,
     TrajectoryService,

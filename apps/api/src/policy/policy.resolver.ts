@@ -1,5 +1,6 @@
 import { Args, Context, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import type { RequestContext } from '../common/request-context';
+import { CurrentUser } from '../auth/roles.decorator';
+import type { AuthUser, RequestContext } from '../common/request-context';
 import { Agency } from './agency.entity';
 import { CountyQuota } from './county-quota.model';
 import { AgenciesArgs } from './dto/policy.args';
@@ -17,14 +18,14 @@ import { currentWarnings } from './import-warnings';
 export class PolicyResolver {
   constructor(private readonly policyService: PolicyService) {}
 
-  @Query(() => [Policy])
-  policies(): Promise<Policy[]> {
-    return this.policyService.policies();
+  @Query(() => [Policy], { description: 'Published policies; ADMIN/OFFICE see the drafts too' })
+  policies(@CurrentUser() user: AuthUser | null): Promise<Policy[]> {
+    return this.policyService.policies(user);
   }
 
-  @Query(() => Policy)
-  policy(@Args('id', { type: () => ID }) id: string): Promise<Policy> {
-    return this.policyService.policy(id);
+  @Query(() => Policy, { description: 'A draft is NOT_FOUND to anyone but ADMIN/OFFICE' })
+  policy(@Args('id', { type: () => ID }) id: string, @CurrentUser() user: AuthUser | null): Promise<Policy> {
+    return this.policyService.policy(id, user);
   }
 
   @Query(() => [Agency], { description: 'Responsible units, counties first (by division code)' })

@@ -7,6 +7,8 @@ import { Policy } from './policy.entity';
 import { ReportingPeriod } from './reporting-period.entity';
 import { toSimplified } from '../common/chinese-script';
 import type { TextPair } from './text-pair.model';
+import type { AuthUser } from '../common/request-context';
+import { seesDrafts } from './draft-visibility';
 
 /**
  * Every text of a policy the dashboard can show: the policy's title and doc number, its sections'
@@ -33,32 +35,37 @@ export class PolicyService {
    */
   private readonly simplifiedTextsCache = new Map<string, { version: string; pairs: Promise<TextPair[]> }>();
 
-  policies(): Promise<Policy[]> {
-    return this.dataSource.getRepository(Policy).find({ order: { issuedOn: 'DESC', docNumber: 'ASC' } });
+  /** Published policies, newest first; ADMIN/OFFICE see the drafts too. */
+  policies(user: AuthUser | null = null): Promise<Policy[]> {
+    return this.dataSource.getRepository(Policy).find({ where: seesDrafts(user) ? {} : { status: 'PUBLISHED' }, order: { issuedOn: 'DESC', docNumber: 'ASC' } });
   }
 
-  async policy(id: string): Promise<Policy> {
-    const policy = await this.dataSource.getRepository(Policy).findOneBy({ id: checkId(id, '政策文件') });
-    if (!policy) throw notFound('政策文件', id);
+  /** A policy by id; a DRAFT is NOT_FOUND to anyone who may not see drafts. */
+  async policy(id: string, user: AuthUser | null = null, field?: string): Promise<Policy> {
+    const policy = await this.dataSource.getRepository(Policy).findOneBy({ id: checkId(id, '政策文件', field) });
+    if (!policy || (policy.status === 'DRAFT' && !seesDrafts(user))) throw notFound('政策文件', id, field);
     return policy;
   }
 
   /** The dashboard's texts of a policy with their simplified form, only those that differ. */
-  async simplifiedTexts(policyId: string): Promise<TextPair[]> {
+  async simplifiedTexts(policyId: string, user: AuthUser | null = null): Promise<TextPair[]> {
     const id = checkId(policyId, '政策文件').toLowerCase();
+    // A draft changes with every correction: computed each time, never cached.
+    const policy = await this.policy(id, user);
+    if (policy.status === 'DRAFT') return this.computeSimplifiedTexts(id, user);
     const [{ version }]: { version: string }[] = await this.dataSource.query(
       `SELECT coalesce((SELECT version FROM dashboard_version WHERE scope = 'all'), 0)::text AS version`,
     );
     const cached = this.simplifiedTextsCache.get(id);
     if (cached?.version === version) return cached.pairs;
-    const pairs = this.computeSimplifiedTexts(id);
+    const pairs = this.computeSimplifiedTexts(id, user);
     this.simplifiedTextsCache.set(id, { version, pairs });
     pairs.catch(() => this.simplifiedTextsCache.delete(id)); // e.g. unknown id: not cached
     return pairs;
   }
 
-  private async computeSimplifiedTexts(policyId: string): Promise<TextPair[]> {
-    await this.policy(policyId);
+  private async computeSimplifiedTexts(policyId: string, user: AuthUser | null): Promise<TextPair[]> {
+    await this.policy(policyId, user);
     const rows: { text: string | null }[] = await this.dataSource.query(DASHBOARD_TEXTS, [policyId]);
     const pairs: TextPair[] = [];
     for (const { text } of rows) {
@@ -69,8 +76,8 @@ export class PolicyService {
     return pairs.sort((a, b) => (a.text < b.text ? -1 : a.text > b.text ? 1 : 0));
   }
 
-  async reportingPeriods(policyId: string): Promise<ReportingPeriod[]> {
-    await this.policy(policyId);
+  async reportingPeriods(policyId: string, user: AuthUser | null = null): Promise<ReportingPeriod[]> {
+    await this.policy(policyId, user, 'policyId');
     return this.dataSource.getRepository(ReportingPeriod).find({ where: { policyId: policyId.toLowerCase() }, order: { startsOn: 'ASC' } });
   }
 

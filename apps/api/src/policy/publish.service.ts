@@ -1,12 +1,75 @@
 import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { auditActor, AuditService } from '../audit/audit.service';
+import type { AuthUser } from '../common/request-context';
+import { deleteUnusedImportedAgency } from './agency-matcher.queries';
+import { createReportingPeriods } from './notice-seed';
+import { checkId, notFound, PolicyError } from './policy.errors';
+import { Policy } from './policy.entity';
 
-/** Not built yet (issue 10, step 2). */
+/**
+ * Publishing opens a draft for reporting: its periods (issue-date quarter through the end of the
+ * current year), PUBLISHED, and the units it names confirmed. Deleting throws a draft away.
+ */
 @Injectable()
 export class PublishService {
-  publish(..._args: unknown[]): never {
-    throw new Error('not implemented');
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  async publish(actor: AuthUser, policyId: string, requestId: string): Promise<Policy> {
+    const id = checkId(policyId, '政策文件', 'id');
+    await this.dataSource.transaction(async (manager) => {
+      const policy = await manager.getRepository(Policy).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!policy) throw notFound('政策文件', policyId, 'id');
+      if (policy.status !== 'DRAFT') throw new PolicyError('BAD_USER_INPUT', '此政策文件已经发布', { field: 'id' });
+      if (!policy.docNumberConfirmed) throw new PolicyError('BAD_USER_INPUT', '发布前请先填写文号（通知中没有识别出文号）', { field: 'docNumber' });
+      if (!policy.issuedOnConfirmed) throw new PolicyError('BAD_USER_INPUT', '发布前请先填写成文日期（通知中没有识别出日期）', { field: 'issuedOn' });
+      const [{ measures }]: { measures: number }[] = await manager.query(`SELECT count(*)::int AS measures FROM measure WHERE policy_id = $1`, [id]);
+      if (measures === 0) throw new PolicyError('BAD_USER_INPUT', '此政策文件没有措施，不能发布', { field: 'id' });
+
+      // The office has reviewed the draft's units: those the import created are units like any other now.
+      const confirmed: { id: string; name: string }[] = await manager.query(
+        `UPDATE agency a SET created_by_import = false
+          WHERE a.created_by_import AND a.id IN (SELECT r.agency_id FROM responsibility r JOIN measure m ON m.id = r.measure_id WHERE m.policy_id = $1)
+          RETURNING a.id, a.name`,
+        [id],
+      ).then(([rows]: [{ id: string; name: string }[]]) => rows);
+      await manager.query(`UPDATE policy SET status = 'PUBLISHED', version = version + 1 WHERE id = $1`, [id]);
+      await createReportingPeriods(manager, { id, issuedOn: policy.issuedOn }, () => randomUUID());
+      const [{ periods }]: { periods: number }[] = await manager.query(`SELECT count(*)::int AS periods FROM reporting_period WHERE policy_id = $1`, [id]);
+      await this.audit.record(manager, auditActor(actor, requestId), {
+        action: 'policy.publish', entity: 'policy', entityId: id,
+        before: { status: 'DRAFT', version: policy.version },
+        after: { status: 'PUBLISHED', version: policy.version + 1, docNumber: policy.docNumber, issuedOn: policy.issuedOn, periods, confirmedAgencies: confirmed },
+      });
+    });
+    return this.dataSource.getRepository(Policy).findOneByOrFail({ id });
   }
-  deleteDraft(..._args: unknown[]): never {
-    throw new Error('not implemented');
+
+  /** Deletes a draft and what was imported with it; units the import created go too where nothing else names them. */
+  async deleteDraft(actor: AuthUser, policyId: string, requestId: string): Promise<boolean> {
+    const id = checkId(policyId, '政策文件', 'id');
+    await this.dataSource.transaction(async (manager) => {
+      const policy = await manager.getRepository(Policy).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!policy) throw notFound('政策文件', policyId, 'id');
+      if (policy.status !== 'DRAFT') throw new PolicyError('BAD_USER_INPUT', '已发布的政策文件不能删除', { field: 'id' });
+      const imported: { id: string }[] = await manager.query(
+        `SELECT DISTINCT a.id FROM agency a JOIN responsibility r ON r.agency_id = a.id JOIN measure m ON m.id = r.measure_id
+          WHERE m.policy_id = $1 AND a.created_by_import`,
+        [id],
+      );
+      await manager.query(`DELETE FROM policy WHERE id = $1`, [id]);
+      const deletedAgencies: string[] = [];
+      for (const a of imported) if (await deleteUnusedImportedAgency(manager, a.id)) deletedAgencies.push(a.id);
+      await this.audit.record(manager, auditActor(actor, requestId), {
+        action: 'policy.deleteDraft', entity: 'policy', entityId: id,
+        before: { docNumber: policy.docNumber, title: policy.title, status: policy.status, version: policy.version },
+        after: { deletedAgencies },
+      });
+    });
+    return true;
   }
 }

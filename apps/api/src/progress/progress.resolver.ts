@@ -1,5 +1,7 @@
 import { Args, Context, ID, Query, Resolver } from '@nestjs/graphql';
-import type { RequestContext } from '../common/request-context';
+import { CurrentUser } from '../auth/roles.decorator';
+import type { AuthUser, RequestContext } from '../common/request-context';
+import { DraftVisibility } from '../policy/draft-visibility';
 import { Agency } from '../policy/agency.entity';
 import { Target } from '../policy/target.entity';
 import { TargetProgress } from './progress.models';
@@ -8,14 +10,19 @@ import { ProgressService, summarize } from './progress.service';
 /** Aggregated figures (no report texts): readable like the policy itself. */
 @Resolver(() => TargetProgress)
 export class ProgressResolver {
-  constructor(private readonly progress: ProgressService) {}
+  constructor(
+    private readonly progress: ProgressService,
+    private readonly drafts: DraftVisibility,
+  ) {}
 
   @Query(() => [TargetProgress], { description: 'Every target of the policy, as of the end of periodId (all periods when omitted)' })
   async targetProgress(
     @Args('policyId', { type: () => ID }) policyId: string,
     @Args('periodId', { type: () => ID, nullable: true }) periodId: string | null,
     @Context() ctx: RequestContext,
+    @CurrentUser() user: AuthUser | null,
   ): Promise<TargetProgress[]> {
+    await this.drafts.policy(user, policyId);
     const data = await this.progress.targetProgress(policyId, periodId);
     const [targets, counties] = await Promise.all([
       ctx.loaders.target.loadMany(data.map((d) => d.targetId)) as Promise<Target[]>,

@@ -3,6 +3,7 @@ import { chinaToday, type ReportStatus } from '@luoshi/domain';
 import { CurrentUser, Roles } from '../auth/roles.decorator';
 import { ReportStatusEnum } from '../common/graphql-enums';
 import type { AuthUser, RequestContext } from '../common/request-context';
+import { DraftVisibility } from '../policy/draft-visibility';
 import { Policy } from '../policy/policy.entity';
 import { ReportingPeriod } from '../policy/reporting-period.entity';
 import { ProgressReport } from './progress-report.entity';
@@ -13,7 +14,10 @@ import { ReportTask } from './report.models';
 @Roles('ADMIN', 'OFFICE', 'LEADER', 'REPORTER')
 @Resolver(() => ReportTask)
 export class ReportListsResolver {
-  constructor(private readonly lists: ReportListsService) {}
+  constructor(
+    private readonly lists: ReportListsService,
+    private readonly drafts: DraftVisibility,
+  ) {}
 
   @Query(() => [ReportTask], { description: 'The measures a unit reports on in a period (a reporter: its own unit), in measure order' })
   async reportTasks(
@@ -50,7 +54,7 @@ export class ReportListsResolver {
   }
 
   @Query(() => [ProgressReport], { description: 'Reports of a policy; a reporter gets only its own unit’s' })
-  progressReports(
+  async progressReports(
     @Args('policyId', { type: () => ID }) policyId: string,
     @Args('periodId', { type: () => ID, nullable: true }) periodId: string | null,
     @Args('agencyId', { type: () => ID, nullable: true }) agencyId: string | null,
@@ -58,6 +62,7 @@ export class ReportListsResolver {
     @Args('status', { type: () => ReportStatusEnum, nullable: true }) status: ReportStatus | null,
     @CurrentUser() user: AuthUser,
   ): Promise<ProgressReport[]> {
+    await this.drafts.policy(user, policyId);
     return this.lists.list(user, { policyId, periodId, agencyId, measureId, status });
   }
 }

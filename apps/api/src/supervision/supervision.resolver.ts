@@ -3,6 +3,7 @@ import { CurrentUser, Roles } from '../auth/roles.decorator';
 import type { AuthUser, RequestContext } from '../common/request-context';
 import { Agency } from '../policy/agency.entity';
 import { Measure } from '../policy/measure.entity';
+import { DraftVisibility } from '../policy/draft-visibility';
 import { ReportingPeriod } from '../policy/reporting-period.entity';
 import { AddSupervisionItemInput, OpenSupervisionReviewArgs, RateMeasureArgs, RespondSupervisionItemArgs, SupervisionItemsArgs } from './dto/supervision.inputs';
 import { SupervisionItem } from './supervision-item.entity';
@@ -18,6 +19,7 @@ export class SupervisionResolver {
   constructor(
     private readonly reviews: SupervisionService,
     private readonly itemService: SupervisionItemsService,
+    private readonly drafts: DraftVisibility,
   ) {}
 
   @Query(() => SupervisionReview)
@@ -26,7 +28,8 @@ export class SupervisionResolver {
   }
 
   @Query(() => [SupervisionReview], { description: 'The policy’s reviews, latest period first (a reporter: the FINAL ones)' })
-  supervisionReviews(@Args('policyId', { type: () => ID }) policyId: string, @CurrentUser() user: AuthUser): Promise<SupervisionReview[]> {
+  async supervisionReviews(@Args('policyId', { type: () => ID }) policyId: string, @CurrentUser() user: AuthUser): Promise<SupervisionReview[]> {
+    await this.drafts.policy(user, policyId);
     return this.reviews.listFor(user, policyId);
   }
 

@@ -32,3 +32,8 @@ export function allCounties(role: ParsedResponsibility['role'] = 'CO'): ParsedRe
 export function units(lead: string[], co: string[]): ParsedResponsibility[] {
   return [...lead.map((n) => dept(n, 'LEAD')), ...co.map((n) => dept(n, 'CO')), ...allCounties('CO')];
 }
+
+/** Without the explanation fields (words, roleWords), to compare units by what they are. */
+export function bare(rs: readonly ParsedResponsibility[]): ParsedResponsibility[] {
+  return rs.map(({ words: _words, roleWords: _roleWords, ...r }) => r);
+}

@@ -1,0 +1,169 @@
+import { endsParagraph, isNumberedLine, MEASURE_KINDS, measureMarker, opensBracket, sectionMarker, type MeasureKind } from './markers';
+import { foldText, matchKey } from './normalize';
+import { LABEL_RE, responsibilityIn } from './responsibility-text';
+import type { ClauseText } from './responsibilities';
+import { NoticeParseError } from './types';
+
+/** Lines joined into paragraphs (a PDF copy wraps mid-sentence), each character's offset kept. */
+export interface Paragraph {
+  /** 0-based index of its first line. */
+  line: number;
+  text: string;
+  /** at[i] is the sourceText offset of text[i]. */
+  at: number[];
+}
+
+export interface MeasureDraft {
+  line: number;
+  /** The measure's own text, paragraphs joined by \n; bodyAt maps it to sourceText (-1 for a joint). */
+  body: string;
+  bodyAt: number[];
+  clauses: ClauseText[];
+}
+
+export interface SectionDraft {
+  seq: number;
+  title: string;
+  line: number;
+  measures: MeasureDraft[];
+  /** Text under the heading that no measure owns: the section is itself a task when it names units. */
+  loose: MeasureDraft;
+}
+
+export function fail(lineIndex: number, zh: string, en: string): never {
+  const line = lineIndex + 1;
+  throw new NoticeParseError(`第${line}行:${zh} / line ${line}: ${en}`, line);
+}
+
+/** A heading line (`一、總體要求`, `（一）加大支持力度`) ends its paragraph even without a full stop. */
+function isHeading(key: string, written: string): boolean {
+  const rest = sectionMarker(key, written)?.rest ?? measureMarker(key, written)?.rest;
+  if (rest === undefined) return false;
+  const restKey = matchKey(rest);
+  return restKey.length <= 30 && !/[。,;:!?]/.test(restKey);
+}
+
+/** Whether the next line starts a paragraph of its own whatever the line before ends with. */
+function startsParagraph(key: string, written: string): boolean {
+  if (isNumberedLine(key) || opensBracket(key) || LABEL_RE.test(key.slice(0, 6))) return true;
+  return key.startsWith('(') && responsibilityIn(written)?.bodyEnd === written.search(/\S/);
+}
+
+export function paragraphsOf(lines: readonly string[], lineStarts: readonly number[], from: number): Paragraph[] {
+  const paragraphs: Paragraph[] = [];
+  let open: Paragraph | null = null;
+  let lastKey = '';
+  for (let i = from; i < lines.length; i++) {
+    const written = lines[i];
+    const key = matchKey(written);
+    if (key === '') {
+      open = null;
+      continue;
+    }
+    const lead = written.length - written.trimStart().length;
+    const text = written.trim();
+    const at = [...text].map((_, k) => lineStarts[i] + lead + k);
+    const closed = endsParagraph(lastKey) || (lastKey.endsWith(')') && responsibilityIn(open?.text ?? '') !== null);
+    if (open && !closed && !startsParagraph(key, written) && !isHeading(lastKey, open.text)) {
+      open.text += text;
+      open.at.push(...at);
+    } else {
+      open = { line: i, text, at };
+      paragraphs.push(open);
+    }
+    lastKey = key;
+  }
+  return paragraphs;
+}
+
+/** The highest kind of measure number the notice uses (see MeasureKind). */
+function measureKindOf(paragraphs: readonly Paragraph[]): MeasureKind | null {
+  const used = new Set(paragraphs.map((p) => measureMarker(matchKey(p.text), p.text)?.kind));
+  return MEASURE_KINDS.find((k) => used.has(k)) ?? null;
+}
+
+const emptyDraft = (line: number): MeasureDraft => ({ line, body: '', bodyAt: [], clauses: [] });
+
+/** Adds a paragraph's text to a measure, its responsibility clause apart from its body. */
+function addText(draft: MeasureDraft, text: string, at: readonly number[]): void {
+  const found = responsibilityIn(text);
+  let bodyText = text;
+  if (found) {
+    draft.clauses.push({ written: text.slice(found.start, found.end), at: at.slice(found.start, found.end) });
+    bodyText = text.slice(0, found.bodyEnd).trimEnd();
+  }
+  if (bodyText === '') return;
+  if (draft.body !== '') {
+    draft.body += '\n';
+    draft.bodyAt.push(-1);
+  }
+  draft.body += bodyText;
+  draft.bodyAt.push(...at.slice(0, bodyText.length));
+}
+
+/**
+ * Sections (一、) holding measures (the notice's measure kind); a notice of articles has one section
+ * without a heading. Text after a measure belongs to it while its responsibility is still to come
+ * or another measure follows; the text after the last clause (closing words, footers) to none.
+ */
+export function structureOf(paragraphs: readonly Paragraph[]): SectionDraft[] {
+  const kind = measureKindOf(paragraphs);
+  const hasSections = paragraphs.some((p) => sectionMarker(matchKey(p.text), p.text) !== null);
+  const sections: SectionDraft[] = [];
+  let current: MeasureDraft | null = null;
+  let lastSeq = 0;
+  let fresh = true;
+  const isMarker = (p: Paragraph): boolean => {
+    const key = matchKey(p.text);
+    return sectionMarker(key, p.text) !== null || measureMarker(key, p.text)?.kind === kind;
+  };
+  const clauseAhead = (from: number): boolean => {
+    for (let j = from; j < paragraphs.length && !isMarker(paragraphs[j]); j++) {
+      if (responsibilityIn(paragraphs[j].text)) return true;
+    }
+    return false;
+  };
+  const markerAhead = (from: number): boolean => paragraphs.slice(from).some(isMarker);
+
+  paragraphs.forEach((p, index) => {
+    const key = matchKey(p.text);
+    const section = sectionMarker(key, p.text);
+    if (section) {
+      const expected = sections.length + 1;
+      if (section.seq !== expected) {
+        fail(p.line, `章節編號應為第${expected}個,實為第${section.seq}個`, `section numbered ${section.seq}, expected ${expected}`);
+      }
+      const cut = foldText(section.rest).indexOf('。');
+      const loose = emptyDraft(p.line);
+      addText(loose, p.text.slice(section.restAt), p.at.slice(section.restAt));
+      sections.push({ seq: section.seq, title: cut >= 0 ? section.rest.slice(0, cut) : section.rest, line: p.line, measures: [], loose });
+      current = null;
+      fresh = true;
+      return;
+    }
+    const measure = measureMarker(key, p.text);
+    if (measure && measure.kind === kind) {
+      if (sections.length === 0) {
+        if (hasSections) fail(p.line, '措施出現在任何章節(如「一、」)之前', 'measure appears before any section heading (like 一、)');
+        sections.push({ seq: 1, title: '', line: p.line, measures: [], loose: emptyDraft(p.line) });
+      }
+      if (measure.seq !== lastSeq + 1 && !(fresh && measure.seq === 1)) {
+        fail(p.line, `措施編號應為${lastSeq + 1},實為${measure.seq}`, `measure numbered ${measure.seq}, expected ${lastSeq + 1}`);
+      }
+      lastSeq = measure.seq;
+      fresh = false;
+      current = emptyDraft(p.line);
+      addText(current, p.text.slice(measure.restAt), p.at.slice(measure.restAt));
+      sections[sections.length - 1].measures.push(current);
+      return;
+    }
+    const owner: MeasureDraft | null = current ?? (sections.length > 0 && sections[sections.length - 1].measures.length === 0 ? sections[sections.length - 1].loose : null);
+    if (!owner) return;
+    // A point numbered below the measure level (1. under (一), 一是 …) is always part of the measure.
+    const isPoint = measure !== null;
+    if (isPoint || (owner.clauses.length === 0 && (clauseAhead(index) || markerAhead(index + 1)))) {
+      addText(owner, p.text, p.at);
+    }
+  });
+  return sections;
+}
