@@ -189,9 +189,9 @@ describeWithBrowser('importing, reviewing and publishing a notice in a real brow
     expect(lead4.agency.id).toBe(mapped.id);
     expect(policy.periods.length).toBeGreaterThan(0);
 
-    // A reporter of the mapped unit has the new notice's measure among its tasks. The tasks page
-    // shows one notice (the first published) until the notice switcher comes, so the task is
-    // checked through the API, as the page would ask for it with that notice's period.
+    // A reporter of the mapped unit sees the new notice's measure on 我的填报. The page shows one
+    // notice, the first published (the API lists them by date, newest first: this one); the task is
+    // also checked through the API with this notice's period, whatever notice the page shows.
     const reporterUser = await gql(server.url, 'mutation($i: CreateUserInput!) { createUser(input: $i) { id } }', { i: { ...REPORTER, role: 'REPORTER', agencyId: mapped.id } }, adminToken);
     expect(reporterUser.errors).toBeUndefined();
     const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
@@ -199,7 +199,7 @@ describeWithBrowser('importing, reviewing and publishing a notice in a real brow
     try {
       await signIn(reporterPage, server.url, REPORTER);
       await reporterPage.goto(`${server.url}/tasks`);
-      await reporterPage.waitForLoadState('networkidle');
+      await reporterPage.getByText('推进就业数据共享').first().waitFor();
       await shot(reporterPage, 'reporter-tasks-390');
       const reporterLogin = await gql<{ login: { accessToken: string } }>(server.url, 'mutation($u:String!,$p:String!){login(username:$u,password:$p){accessToken}}', { u: REPORTER.username, p: REPORTER.password });
       const tasks = await gql<{ reportTasks: { measure: { title: string }; role: string }[] }>(

@@ -39,19 +39,23 @@ function DraftReview({ policy, reload }: { policy: DraftPolicyFragment; reload: 
 
   const marks = useMemo(() => {
     const found = noticeMarks(policy.sourceText, policy.measures, (seq) => t('noticeDraft.measureLabel', { seq }));
-    const span = line ? lineSpan(policy.sourceText, line) : null;
+    const span = line && editable ? lineSpan(policy.sourceText, line) : null;
     return span && span.end > span.start ? [...found, { kind: 'line' as const, id: `line:${line}`, ...span }] : found;
-  }, [policy.sourceText, policy.measures, line, t]);
+  }, [policy.sourceText, policy.measures, line, editable, t]);
   const years = useMemo(() => noticeYears(policy.issuedOn, policy.measures.flatMap((m) => m.targets.map((x) => x.year))), [policy]);
 
-  const point = (id: string, scroll: boolean) => setFocus({ id, scroll });
+  // Pointing at anything else ends a warning's line highlight.
+  const point = (id: string, scroll: boolean) => {
+    setLine(null);
+    setFocus({ id, scroll });
+  };
   const showLine = (n: number) => {
     setLine(n);
     setFocus({ id: `line:${n}`, scroll: true });
   };
   // A mark clicked in the text brings its card into view on the right.
   const fromText = (mark: TextMark) => {
-    setFocus({ id: mark.id, scroll: false });
+    point(mark.id, false);
     const measureId = mark.kind === 'unit' ? mark.id.split(':')[0] : mark.kind === 'measure' ? mark.id : policy.measures.find((m) => m.targets.some((x) => x.id === mark.id))?.id;
     document.querySelector(`[data-anchor="${measureId}"]`)?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
   };
