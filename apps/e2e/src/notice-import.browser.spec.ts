@@ -135,10 +135,18 @@ describeWithBrowser('importing, reviewing and publishing a notice in a real brow
       const measure4 = page.getByTestId('draft-measure-4');
       await measure4.getByTestId('draft-unit-new').waitFor();
       await measure4.getByTestId('draft-unit-map').click();
+      // Pick the unit until the dialog takes it: a click during antd's dropdown animation is lost on a loaded machine.
       const picker = page.locator('.ant-modal:visible [data-testid="map-agency-to"]');
-      await picker.click();
-      await page.keyboard.type('数据管理');
-      await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: /数据管理局|數據管理局/ }).first().click();
+      const ok = page.getByTestId('map-agency-ok');
+      for (let attempt = 0; attempt < 3 && !(await ok.isEnabled()); attempt++) {
+        await picker.click();
+        if (attempt === 0) await page.keyboard.type('数据管理');
+        const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: /数据管理局|數據管理局/ }).first();
+        await option.waitFor();
+        await page.waitForTimeout(300);
+        await option.click().catch(() => undefined);
+        await page.waitForFunction(() => !(document.querySelector('[data-testid="map-agency-ok"]') as HTMLButtonElement | null)?.disabled, undefined, { timeout: 3000 }).catch(() => undefined);
+      }
       await page.getByTestId('map-agency-ok').click();
       await measure4.locator(`[data-testid="draft-unit"][data-agency="${mapped.id}"]`).waitFor();
       await expect(measure4.getByTestId('draft-unit-new').count()).resolves.toBe(0);
