@@ -8,6 +8,7 @@ export const adminZhHans = {
   'admin.periods': '填报期',
   'admin.units': '单位',
   'admin.audit': '操作日志',
+  'admin.notices': '政策文件',
   'admin.comingSoon': '该功能正在建设中',
 };
 
@@ -20,6 +21,7 @@ export const adminZhHant: Record<keyof typeof adminZhHans, string> = {
   'admin.periods': '填報期',
   'admin.units': '單位',
   'admin.audit': '操作日誌',
+  'admin.notices': '政策文件',
   'admin.comingSoon': '該功能正在建設中',
 };
 
@@ -32,5 +34,6 @@ export const adminEn: Record<keyof typeof adminZhHans, string> = {
   'admin.periods': 'Reporting periods',
   'admin.units': 'Units',
   'admin.audit': 'Audit log',
+  'admin.notices': 'Policy documents',
   'admin.comingSoon': 'This section is being built',
 };

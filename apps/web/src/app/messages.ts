@@ -6,6 +6,7 @@ import { chasingEn, chasingZhHans, chasingZhHant } from './messages-chasing';
 import { adminEn, adminZhHans, adminZhHant } from './messages-admin';
 import { adminAuditEn, adminAuditZhHans, adminAuditZhHant } from './messages-admin-audit';
 import { adminSetupEn, adminSetupZhHans, adminSetupZhHant } from './messages-admin-setup';
+import { adminNoticesEn, adminNoticesZhHans, adminNoticesZhHant } from './messages-admin-notices';
 import { adminUnitsEn, adminUnitsZhHans, adminUnitsZhHant } from './messages-admin-units';
 import { adminAccountsEn, adminAccountsZhHans, adminAccountsZhHant } from './messages-admin-accounts';
 import { adminBulkAccountsEn, adminBulkAccountsZhHans, adminBulkAccountsZhHant } from './messages-admin-bulk-accounts';
@@ -77,6 +78,7 @@ export const zhHans = {
   ...adminZhHans,
   ...adminAuditZhHans,
   ...adminSetupZhHans,
+  ...adminNoticesZhHans,
   ...adminUnitsZhHans,
   ...adminAccountsZhHans,
   ...adminBulkAccountsZhHans,
@@ -145,6 +147,7 @@ export const zhHant: Messages = {
   ...adminZhHant,
   ...adminAuditZhHant,
   ...adminSetupZhHant,
+  ...adminNoticesZhHant,
   ...adminUnitsZhHant,
   ...adminAccountsZhHant,
   ...adminBulkAccountsZhHant,
@@ -210,6 +213,7 @@ export const en: Messages = {
   ...adminEn,
   ...adminAuditEn,
   ...adminSetupEn,
+  ...adminNoticesEn,
   ...adminUnitsEn,
   ...adminAccountsEn,
   ...adminBulkAccountsEn,

@@ -12,6 +12,10 @@ const QuotasPage = lazy(() => import('../admin-setup/QuotasPage'));
 const PeriodsPage = lazy(() => import('../admin-setup/PeriodsPage'));
 const UnitsPage = lazy(() => import('../admin-setup/UnitsPage'));
 const AuditPage = lazy(() => import('../admin-audit/AuditPage'));
+// 政策文件: importing a notice, reviewing its draft, publishing it.
+const NoticesListPage = lazy(() => import('../admin-notices/NoticesListPage'));
+const NoticeImportPage = lazy(() => import('../admin-notices/NoticeImportPage'));
+const DraftReviewPage = lazy(() => import('../admin-notices/DraftReviewPage'));
 
 interface Section {
   path: string;
@@ -19,6 +23,7 @@ interface Section {
 }
 
 const SECTIONS: readonly Section[] = [
+  { path: 'notices', label: 'admin.notices' },
   { path: 'accounts', label: 'admin.accounts' },
   { path: 'unit-accounts', label: 'admin.unitAccounts' },
   { path: 'quotas', label: 'admin.quotas' },
@@ -49,6 +54,9 @@ export default function AdminPage() {
           <Route path="periods" element={<PeriodsPage />} />
           <Route path="units" element={<UnitsPage />} />
           <Route path="audit" element={<AuditPage />} />
+          <Route path="notices" element={<NoticesListPage />} />
+          <Route path="notices/import" element={<NoticeImportPage />} />
+          <Route path="notices/:id" element={<DraftReviewPage />} />
         </Routes>
       </Suspense>
     </div>

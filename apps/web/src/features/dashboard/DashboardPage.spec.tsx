@@ -25,7 +25,7 @@ const P2 = period('p2', '2024Q4');
 
 const policyMock = {
   request: { query: DashboardPolicyDocument },
-  result: { data: { appInfo: { demoData: true }, policies: [{ __typename: 'Policy', id: 'pol', docNumber: '江就辦〔2024〕1號', currentPeriod: { id: 'p2', label: '2024Q4' }, periods: [P1, P2] }] } },
+  result: { data: { appInfo: { demoData: true }, policies: [{ __typename: 'Policy', id: 'pol', status: 'PUBLISHED', docNumber: '江就辦〔2024〕1號', currentPeriod: { id: 'p2', label: '2024Q4' }, periods: [P1, P2] }] } },
 };
 const countiesMock = { request: { query: DashboardCountyListDocument }, result: { data: { agencies: [] } } };
 const emptyOverview = (p: typeof P1) => ({

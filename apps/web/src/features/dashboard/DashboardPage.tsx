@@ -21,6 +21,7 @@ import { useAuth } from '../auth/auth';
 import { exportSheets } from './export-rows';
 import { DashSection } from './DashSection';
 import { useSimplifiedTexts } from './useSimplifiedTexts';
+import { currentPolicy } from '../policy/current-policy';
 
 // The charts bring recharts (~125 KB gzip): their chunk loads as soon as this page's module runs,
 // in parallel with the page's queries, instead of holding up the page (and its queries) until it
@@ -127,7 +128,7 @@ export default function DashboardPage() {
 
   const policyQuery = useQuery(DashboardPolicyDocument);
   const countyList = useQuery(DashboardCountyListDocument);
-  const policy = policyQuery.data?.policies[0] ?? null;
+  const policy = currentPolicy(policyQuery.data?.policies);
   // Every name on the overview is in traditional characters: their simplified forms come from the
   // API, asked together with the overview, instead of opencc's converter (~50 KB gzip).
   const textsReady = useSimplifiedTexts(policy?.id);

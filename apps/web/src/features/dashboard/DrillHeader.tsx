@@ -8,6 +8,7 @@ import { formatPeriodLabel } from '../reporting/report-format';
 import { pagePeriod } from './drilldown-format';
 import { LoadError } from '../reporting/LoadError';
 import { useSimplifiedTexts } from './useSimplifiedTexts';
+import { currentPolicy } from '../policy/current-policy';
 
 /**
  * The policy and the period of a drill-down page, the period kept in the address (?period=); the
@@ -16,7 +17,7 @@ import { useSimplifiedTexts } from './useSimplifiedTexts';
 export function useDrillPeriod() {
   const [params, setParams] = useSearchParams();
   const policyQuery = useQuery(DashboardPolicyDocument);
-  const policy = policyQuery.data?.policies[0] ?? null;
+  const policy = currentPolicy(policyQuery.data?.policies);
   useSimplifiedTexts(policy?.id);
   const periods = useMemo(() => {
     if (!policy) return [];

@@ -11,6 +11,7 @@ import { buildMeasureSearchIndex, searchMeasureIndex } from './measure-search';
 import { sectionNumber, stripLeadingNumber } from './policy-format';
 import { groupMeasuresBySection } from './sections';
 import type { PolicyData } from './types';
+import { currentPolicy } from './current-policy';
 
 export function PolicySkeleton() {
   return (
@@ -111,8 +112,8 @@ export default function PolicyPage() {
       />
     );
   }
-  // The notice switcher comes later; until then the page shows the first notice.
-  const policy = data?.policies[0];
+  // The notice switcher comes later; until then the page shows the first published notice.
+  const policy = currentPolicy(data?.policies);
   if (!policy) return <Empty className="ls-empty" description={t('policy.empty')} />;
   return <PolicyView policy={policy} />;
 }

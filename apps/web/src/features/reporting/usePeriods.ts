@@ -1,5 +1,6 @@
 import { useQuery } from '@apollo/client/react';
 import { ReportingPolicyDocument, type ReportingPolicyQuery } from '../../graphql/generated';
+import { currentPolicy } from '../policy/current-policy';
 
 export type ReportingPolicy = ReportingPolicyQuery['policies'][number];
 export type ReportingPeriod = ReportingPolicy['periods'][number];
@@ -10,7 +11,7 @@ export type ReportingPeriod = ReportingPolicy['periods'][number];
  */
 export function useReportingPolicy() {
   const query = useQuery(ReportingPolicyDocument);
-  const policy = query.data?.policies[0] ?? null;
+  const policy = currentPolicy(query.data?.policies);
   return { ...query, policy };
 }
 

@@ -3,6 +3,7 @@ import { useQuery } from '@apollo/client/react';
 import { SupervisionPolicyDocument, type SupervisionReviewQuery } from '../../graphql/generated';
 import { apiErrorCode, isConnectionError } from '../../app/errors';
 import { useI18n } from '../../app/i18n';
+import { currentPolicy } from '../policy/current-policy';
 
 export type Review = SupervisionReviewQuery['supervisionReview'];
 export type RatingRow = Review['ratings'][number];
@@ -11,7 +12,7 @@ export type Item = Review['items'][number];
 /** The notice under supervision and its periods (one notice for now, as on the other pages). */
 export function useSupervisionPolicy() {
   const query = useQuery(SupervisionPolicyDocument);
-  return { ...query, policy: query.data?.policies[0] ?? null };
+  return { ...query, policy: currentPolicy(query.data?.policies) };
 }
 
 /**

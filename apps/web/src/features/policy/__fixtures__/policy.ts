@@ -77,6 +77,7 @@ const measures = Array.from({ length: 15 }, (_, i) => {
 export const POLICY_FIXTURE: Policy = {
   __typename: 'Policy',
   id: 'policy-1',
+  status: 'PUBLISHED',
   docNumber: '江就辦〔2024〕1號',
   title: '關於印發江門市穩就業若干措施的通知',
   issuer: '江門市就業工作領導小組辦公室',
