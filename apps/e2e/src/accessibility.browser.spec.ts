@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { BuiltServer } from './support/built-server';
-import { axeViolations, describeViolations } from './support/accessibility';
+import { axeViolations, describeViolations, expectAccessible } from './support/accessibility';
 import { ARTIFACTS, describeWithBrowser, launchBrowser } from './support/browser';
 import { freshServer } from './support/fresh-server';
 import { signIn } from './support/sign-in';
@@ -122,5 +122,60 @@ describeWithBrowser('accessibility (WCAG 2.1 AA, axe-core) of every page, for ea
       await context.close();
     }
     if (failures.length > 0) throw new Error(`${route.role} at ${width}px:\n\n${failures.join('\n\n')}`);
+  });
+
+  it('keeps 大字 per user, sets <html lang> with the UI language, holds at 200% zoom and returns focus from a dialog', async () => {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const page = await context.newPage();
+    try {
+      await signIn(page, server.url, { username: 'leader', password });
+      await page.goto(`${server.url}/dashboard`);
+      await settled(page, '[data-testid="dashboard"][data-ready="data"] .recharts-yAxis');
+      const fontSize = () => page.evaluate(() => parseFloat(getComputedStyle(document.querySelector('.ls-dash-card-name')!).fontSize));
+      const normal = await fontSize();
+      await page.getByTestId('text-size').getByText('大字').click();
+      await page.locator('html[data-text-size="large"]').waitFor({ state: 'attached' });
+      expect(await fontSize()).toBeGreaterThanOrEqual(normal * 1.2);
+      await page.reload();
+      await settled(page, '[data-testid="dashboard"][data-ready="data"] .recharts-yAxis');
+      expect(await page.getAttribute('html', 'data-text-size')).toBe('large');
+      await expectAccessible(page, 'dashboard in 大字');
+
+      // 200% zoom of a 1440 px window is a 720 px layout at twice the pixels: nothing wider than the window.
+      await page.setViewportSize({ width: 720, height: 450 });
+      await page.waitForTimeout(300);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+      await page.screenshot({ path: join(ARTIFACTS, 'a11y-dashboard-large-200pct.png'), fullPage: true });
+      await page.setViewportSize({ width: 1440, height: 900 });
+
+      // The page language follows the UI: 繁體 is zh-TW, English en.
+      const language = (label: string) => page.locator('.ant-segmented-item', { hasText: label }).click();
+      await language('繁體');
+      await page.locator('html[lang="zh-TW"]').waitFor({ state: 'attached' });
+      await language('English');
+      await page.locator('html[lang="en"]').waitFor({ state: 'attached' });
+      await language('简体');
+      await page.locator('html[lang="zh-CN"]').waitFor({ state: 'attached' });
+
+      // A dialog gives focus back to the button that opened it.
+      const opener = page.getByTestId('header-change-password');
+      await opener.focus();
+      await page.keyboard.press('Enter');
+      await page.locator('.ant-modal').waitFor();
+      await page.keyboard.press('Escape');
+      await page.locator('.ant-modal').waitFor({ state: 'hidden' });
+      await expect(opener.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+
+      // Another account on the same browser has its own choice (standard until it picks 大字).
+      await page.getByRole('button', { name: '退出登录' }).click();
+      await page.goto(`${server.url}/login`);
+      await page.fill('input[autocomplete="username"]', 'office');
+      await page.fill('input[autocomplete="current-password"]', password);
+      await page.getByRole('button', { name: /登\s*录/ }).click();
+      await page.getByTestId('nav-review').waitFor();
+      expect(await page.getAttribute('html', 'data-text-size')).toBe('normal');
+    } finally {
+      await context.close();
+    }
   });
 });

@@ -77,7 +77,8 @@ function AccountArea({ compact }: { compact: boolean }) {
   const { user, signOut } = useAuth();
   const client = useApolloClient();
   const location = useLocation();
-  const [changingPassword, setChangingPassword] = useState(false);
+  // Once opened the dialog stays mounted (closed), so antd can give focus back to the button that opened it.
+  const [changingPassword, setChangingPassword] = useState<boolean | null>(null);
   // A temporary password (reset by the office, a new unit account) must be changed before anything else.
   useForcedPasswordChange(!!user?.mustChangePassword);
 
@@ -103,9 +104,9 @@ function AccountArea({ compact }: { compact: boolean }) {
       {t('password.change')}
     </Button>
   );
-  const changePasswordDialog = changingPassword && (
+  const changePasswordDialog = changingPassword !== null && (
     <Suspense fallback={null}>
-      <ChangePasswordDialog username={user.username} open onClose={() => setChangingPassword(false)} />
+      <ChangePasswordDialog username={user.username} open={changingPassword} onClose={() => setChangingPassword(false)} />
     </Suspense>
   );
   const roleText = t(`role.${user.role}`);
