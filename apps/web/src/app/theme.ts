@@ -47,6 +47,11 @@ export function appTheme(fontSize: number): ThemeConfig {
       // Links, info and 'processing' tags: antd derives them from colorInfo (#1677ff is 4.1:1 on white).
       colorInfo: '#0958d9',
       colorLink: '#1d4f91',
+      // Hover and press states are read too (the pointer rests on a link after a click): darker, not lighter.
+      colorLinkHover: '#0b2e5c',
+      colorLinkActive: '#0b2e5c',
+      // A primary button's hover keeps white text at 6.4:1 (antd's derived hover is lighter).
+      colorPrimaryHover: '#2a5fa3',
       colorSuccess: '#237804',
       colorWarning: '#a15c00',
       colorError: '#cf1322',
