@@ -55,6 +55,16 @@ export function appTheme(fontSize: number): ThemeConfig {
       colorSuccess: '#237804',
       colorWarning: '#a15c00',
       colorError: '#cf1322',
+      // antd derives the alert/result backgrounds from these seeds; from dark seeds it derives dull greys
+      // (#adb8a5 behind a success alert, under 4.5:1 for a link): keep its usual light backgrounds.
+      colorSuccessBg: '#f6ffed',
+      colorSuccessBorder: '#b7eb8f',
+      colorWarningBg: '#fffbe6',
+      colorWarningBorder: '#ffe58f',
+      colorErrorBg: '#fff2f0',
+      colorErrorBorder: '#ffccc7',
+      colorInfoBg: '#e6f4ff',
+      colorInfoBorder: '#91caff',
       // Secondary/tertiary text (antd's Typography secondary, descriptions, empty states): 5.3:1 on #f5f5f5.
       colorTextSecondary: 'rgba(0, 0, 0, 0.65)',
       colorTextTertiary: 'rgba(0, 0, 0, 0.6)',
