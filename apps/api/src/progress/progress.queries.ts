@@ -8,22 +8,8 @@ export interface ProgressRow {
   pending: string | null;
 }
 
-/**
- * One statement for a whole policy: every (target, county) pair with its quota, its accepted
- * (achieved) and submitted (pending) figures, for the periods of each target's year up to and
- * including `periodEndsOn` (all when null).
- * - AT_LEAST targets count things: sums, read from report_total (kept in step with every report).
- * - AT_MOST targets cap a level: the highest figure of the latest period that has any, per status,
- *   read from the figures themselves (few rows: AT_MOST targets are rare and indexed by target).
- */
-export const TARGET_PROGRESS_SQL = `
-WITH targets AS (
-  SELECT t.id, t.direction, t.year FROM target t JOIN measure m ON m.id = t.measure_id WHERE m.policy_id = $1
-),
-periods AS (
-  SELECT p.id, p.starts_on FROM reporting_period p
-   WHERE p.policy_id = $1 AND ($2::date IS NULL OR p.ends_on <= $2::date)
-),
+/** Everything after the scope (targets, periods): see TARGET_PROGRESS_SQL. */
+const PROGRESS_BODY = `
 sums AS (
   SELECT rt.target_id, rt.county_id,
          sum(rt.total) FILTER (WHERE rt.status = 'ACCEPTED') AS achieved,
@@ -66,6 +52,41 @@ SELECT t.id AS target_id, c.id AS county_id,
  WHERE c.active OR s.county_id IS NOT NULL OR m.county_id IS NOT NULL
     OR EXISTS (SELECT 1 FROM county_quota q WHERE q.target_id = t.id AND q.county_id = c.id)
  ORDER BY t.id, c.region_code`;
+
+/**
+ * One statement for a whole policy: every (target, county) pair with its quota, its accepted
+ * (achieved) and submitted (pending) figures, for the periods of each target's year up to and
+ * including `periodEndsOn` (all when null).
+ * - AT_LEAST targets count things: sums, read from report_total (kept in step with every report).
+ * - AT_MOST targets cap a level: the highest figure of the latest period that has any, per status,
+ *   read from the figures themselves (few rows: AT_MOST targets are rare and indexed by target).
+ */
+export const TARGET_PROGRESS_SQL = `
+WITH targets AS (
+  SELECT t.id, t.direction, t.year FROM target t JOIN measure m ON m.id = t.measure_id WHERE m.policy_id = $1
+),
+periods AS (
+  SELECT p.id, p.starts_on FROM reporting_period p
+   WHERE p.policy_id = $1 AND ($2::date IS NULL OR p.ends_on <= $2::date)
+),${PROGRESS_BODY}`;
+
+/**
+ * The same figures for many policies in one statement (the leaders' portfolio): $1 the policies,
+ * $2 for each the end date of the period its figures count to. Only the scope differs from
+ * TARGET_PROGRESS_SQL; the aggregation (PROGRESS_BODY) is shared text, so the two can never disagree.
+ */
+export const PORTFOLIO_PROGRESS_SQL = `
+WITH targets AS (
+  SELECT t.id, t.direction, t.year FROM target t JOIN measure m ON m.id = t.measure_id WHERE m.policy_id = ANY($1::uuid[])
+),
+periods AS (
+  SELECT p.id, p.starts_on FROM reporting_period p
+  JOIN unnest($1::uuid[], $2::date[]) AS s(policy_id, ends_on) ON s.policy_id = p.policy_id AND p.ends_on <= s.ends_on
+),${PROGRESS_BODY}`;
+
+export async function portfolioProgressRows(ds: DataSource, policyIds: string[], periodEndsOn: string[]): Promise<ProgressRow[]> {
+  return policyIds.length ? ds.query(PORTFOLIO_PROGRESS_SQL, [policyIds, periodEndsOn]) : [];
+}
 
 export async function targetProgressRows(ds: DataSource, policyId: string, periodEndsOn: string | null): Promise<ProgressRow[]> {
   return ds.query(TARGET_PROGRESS_SQL, [policyId, periodEndsOn]);
