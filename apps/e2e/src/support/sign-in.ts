@@ -1,11 +1,12 @@
 import type { Page } from 'playwright-core';
 
-/** Signs in through the login page as a person would, and waits for the home page. */
+/** Signs in through the login page as a person would, and waits for the page sign-in leads to. */
 export async function signIn(page: Page, url: string, user: { username: string; password: string }): Promise<void> {
   await page.goto(`${url}/login`);
   await page.locator('input[autocomplete="username"]').waitFor();
   await page.fill('input[autocomplete="username"]', user.username);
   await page.fill('input[autocomplete="current-password"]', user.password);
   await page.getByRole('button', { name: /登\s*录/ }).click();
-  await page.waitForURL(`${url}/`);
+  // Where sign-in leads depends on the role (a leader: /portfolio; others: the policy page).
+  await page.waitForURL((to) => to.href.startsWith(url) && !to.pathname.endsWith('/login'));
 }

@@ -37,6 +37,8 @@ const DashboardPage = lazy(() =>
 );
 const CountyPage = lazy(() => import('../features/dashboard/CountyPage'));
 const MeasurePage = lazy(() => import('../features/dashboard/MeasurePage'));
+// The leaders' portfolio across every published policy (their landing page after sign-in).
+const PortfolioPage = lazy(() => import('../features/portfolio/PortfolioPage'));
 // The quarterly supervision review (督查) and the units' follow-up items (督办事项).
 const SupervisionListPage = lazy(() => import('../features/supervision/SupervisionListPage'));
 const SupervisionReviewPage = lazy(() => import('../features/supervision/SupervisionReviewPage'));
@@ -98,6 +100,7 @@ export function AppRoutes() {
         <Route path="dashboard" element={<RequireRole roles={ANY_ROLE}><DashboardPage /></RequireRole>} />
         <Route path="dashboard/county/:countyId" element={<RequireRole roles={ANY_ROLE}><CountyPage /></RequireRole>} />
         <Route path="dashboard/measure/:measureId" element={<RequireRole roles={ANY_ROLE}><MeasurePage /></RequireRole>} />
+        <Route path="portfolio" element={<RequireRole roles={SUPERVISORS}><PortfolioPage /></RequireRole>} />
         <Route path="supervision" element={<RequireRole roles={SUPERVISORS}><SupervisionListPage /></RequireRole>} />
         <Route path="supervision/items" element={<RequireRole roles={REPORTERS}><MyItemsPage /></RequireRole>} />
         <Route path="supervision/:id" element={<RequireRole roles={SUPERVISORS}><SupervisionReviewPage /></RequireRole>} />
