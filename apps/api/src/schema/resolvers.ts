@@ -6,7 +6,7 @@ import { ChaseDeliveryResolver, ChasingResolver, NoticesResolver } from '../chas
 import { DashboardResolver } from '../dashboard/dashboard.resolver';
 import { PolicyAdminResolver, ReportingPeriodResolver } from '../policy/policy-admin.resolver';
 import { ProgressResolver } from '../progress/progress.resolver';
-import { PolicyPeriodResolver, PreviousReportResolver, ReportListsResolver } from '../reports/report-lists.resolver';
+import { PolicyPeriodResolver, PreviousReportResolver, QuarterPolicyResolver, ReportListsResolver } from '../reports/report-lists.resolver';
 import { ReportsResolver } from '../reports/reports.resolver';
 import { MeasureRatingResolver, SupervisionItemResolver, SupervisionResolver } from '../supervision/supervision.resolver';
 import { SimplifiedTextsResolver } from '../policy/simplified-texts.resolver';
@@ -32,6 +32,7 @@ export const ALL_RESOLVERS = [
   SimplifiedTextsResolver,
   ReportsResolver,
   ReportListsResolver,
+  QuarterPolicyResolver,
   PolicyPeriodResolver,
   PreviousReportResolver,
   AttachmentsResolver,
