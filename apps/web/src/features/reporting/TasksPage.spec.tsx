@@ -56,7 +56,8 @@ describe('TasksPage (我的填报 by quarter)', () => {
         </MockedProvider>,
       );
     });
-    await waitFor(() => expect(dom.container.querySelectorAll('[data-testid="policy-group"]')).toHaveLength(2));
+    // Two queries in turn (the quarters, then the chosen quarter's tasks): room for a busy machine.
+    await waitFor(() => expect(dom.container.querySelectorAll('[data-testid="policy-group"]')).toHaveLength(2), 15_000);
     const quarters = [...dom.container.querySelectorAll('[data-testid="quarter"]')];
     expect(quarters.map((q) => [q.getAttribute('data-quarter'), q.getAttribute('aria-pressed')])).toEqual([['2024Q4', 'true'], ['2024Q3', 'false']]);
     expect(quarters[0].querySelectorAll('[data-testid="quarter-policy"]')).toHaveLength(2);
@@ -68,5 +69,5 @@ describe('TasksPage (我的填报 by quarter)', () => {
     expect(groups[0].textContent).toContain('关于做好高校毕业生就业工作的通知');
     expect(dom.container.querySelector('[data-testid="returned-elsewhere"]')?.textContent).toContain('2024年第三季度（1 项）');
     expect(dom.container.querySelector('[data-testid="fill-report"]')?.textContent).toContain('填报本季度');
-  });
+  }, 20_000);
 });
