@@ -5,11 +5,13 @@ import { cityCard, countyCard, TargetFacts } from '../dashboard/dashboard.servic
 import { Policy } from '../policy/policy.entity';
 import { PolicyError } from '../policy/policy.errors';
 import { ProgressService } from '../progress/progress.service';
+import { PortfolioCache } from './portfolio-cache';
 import { attentionOf, completionOf, LightCounts, lightsOf, sortByAttention } from './portfolio-standing';
 import {
   PORTFOLIO_POLICIES_SQL,
   PORTFOLIO_TARGETS_SQL,
   PORTFOLIO_UNIT_TASKS_SQL,
+  PORTFOLIO_VERSION_SQL,
   PortfolioPolicyRow,
   PortfolioUnitTasksRow,
 } from './portfolio.queries';
@@ -70,11 +72,18 @@ export class PortfolioService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly progress: ProgressService,
+    private readonly cache: PortfolioCache,
   ) {}
 
+  /** One statement when the day's portfolio is cached for the data's current fingerprint (see PortfolioCache). */
   async portfolio(asOf?: string | null): Promise<PortfolioData> {
     const day = asOf ?? chinaToday();
     if (!isCalendarDate(day)) throw new PolicyError('BAD_USER_INPUT', 'asOf 须为日期（YYYY-MM-DD） / asOf must be a date (YYYY-MM-DD)', { field: 'asOf' });
+    const [{ fingerprint }]: { fingerprint: string }[] = await this.dataSource.query(PORTFOLIO_VERSION_SQL);
+    return this.cache.get(day, fingerprint, () => this.compute(day));
+  }
+
+  private async compute(day: string): Promise<PortfolioData> {
     const rows: PortfolioPolicyRow[] = await this.dataSource.query(PORTFOLIO_POLICIES_SQL, [day]);
     const withPeriod = rows.filter((r): r is PortfolioPolicyRow & { period_id: string; ends_on: string } => r.period_id !== null && r.ends_on !== null);
     const policyIds = rows.map((r) => r.policy_id);
