@@ -84,3 +84,11 @@ export function keyed(s: string): Keyed {
   }
   return { key, at };
 }
+
+/**
+ * Appends items one by one: `target.push(...items)` passes every item as an argument and throws
+ * RangeError (call stack size) once a paragraph runs to some 100,000 characters.
+ */
+export function append<T>(target: T[], items: readonly T[]): void {
+  for (const item of items) target.push(item);
+}

@@ -1,5 +1,5 @@
 import { CONVENTION_IN_CLAUSE_RE, type Convention } from './conventions';
-import { keyed, matchKey } from './normalize';
+import { append, keyed, matchKey } from './normalize';
 import { AGENCY_ENDINGS } from './responsibility-text';
 import type { CountyInput, ParsedResponsibility } from './types';
 
@@ -64,14 +64,14 @@ function collapse(tokens: Token[], re: RegExp, ch: string | null): Token[] {
   let last = 0;
   for (const m of key.matchAll(re)) {
     const i = m.index ?? 0;
-    out.push(...tokens.slice(last, i));
+    append(out, tokens.slice(last, i));
     const span = tokens.slice(i, i + m[0].length);
     // ch null keeps the inner characters and drops the parentheses: `(牽頭)` says `牽頭`.
-    if (ch === null) out.push(...span.slice(1, -1));
+    if (ch === null) append(out, span.slice(1, -1));
     else out.push({ ch, s: span[0].s, e: span[span.length - 1].e });
     last = i + m[0].length;
   }
-  out.push(...tokens.slice(last));
+  append(out, tokens.slice(last));
   return out;
 }
 

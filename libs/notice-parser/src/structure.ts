@@ -1,5 +1,5 @@
 import { endsParagraph, isNumberedLine, MEASURE_KINDS, measureMarker, opensBracket, sectionMarker, type MeasureKind } from './markers';
-import { foldText, matchKey } from './normalize';
+import { append, foldText, matchKey } from './normalize';
 import { AGENCY_ENDINGS, responsibilityIn, startsWithLabel } from './responsibility-text';
 import type { ClauseText } from './responsibilities';
 import { NoticeParseError } from './types';
@@ -96,7 +96,7 @@ export function paragraphsOf(lines: readonly string[], lineStarts: readonly numb
       (open !== null && endsLabelLine(open.text, written));
     if (open && !closed && !startsParagraph(key, written) && !isHeading(lastKey, open.text)) {
       open.text += text;
-      open.at.push(...at);
+      append(open.at, at);
     } else {
       open = { line: i, text, at, gapBefore: gap };
       paragraphs.push(open);
@@ -136,7 +136,7 @@ function addText(draft: MeasureDraft, text: string, at: readonly number[]): void
     draft.bodyAt.push(-1);
   }
   draft.body += bodyText;
-  draft.bodyAt.push(...bodyAt);
+  append(draft.bodyAt, bodyAt);
 }
 
 /**

@@ -27,15 +27,18 @@ function cellsOf(line: string): Cell[] {
   const folded = foldText(line);
   const separator = folded.includes('\t') ? /\t/g : /\s{2,}/g;
   const cells: Cell[] = [];
+  // Separators before the first text are indentation (found once: testing each prefix was quadratic).
+  const firstText = folded.search(/\S/);
   let start = 0;
   const push = (end: number): void => {
-    const raw = line.slice(start, end);
-    const lead = raw.length - foldText(raw).trimStart().length;
-    cells.push({ text: foldText(raw).trim() === '' ? '' : raw.slice(lead, lead + foldText(raw).trim().length), start: start + lead });
+    const raw = folded.slice(start, end);
+    const lead = raw.length - raw.trimStart().length;
+    const text = raw.trim();
+    cells.push({ text: text === '' ? '' : line.slice(start + lead, start + lead + text.length), start: start + lead });
   };
   for (const m of folded.matchAll(separator)) {
     const at = m.index ?? 0;
-    if (foldText(line.slice(0, at)).trim() === '') {
+    if (firstText < 0 || at < firstText) {
       start = at + m[0].length; // indentation, not a cell
       continue;
     }
