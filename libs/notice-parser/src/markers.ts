@@ -16,9 +16,10 @@ export const MEASURE_KINDS: readonly MeasureKind[] = ['ARTICLE', 'PAREN_CN', 'AR
 const MEASURE_RES: Readonly<Record<MeasureKind, RegExp>> = {
   ARTICLE: new RegExp(`^第(${NUMERAL_CLASS}+)[條条]`),
   PAREN_CN: new RegExp(`^\\((${NUMERAL_CLASS}+)\\)`),
-  // `1.5萬人` opening a wrapped line is a number, not a marker.
-  ARABIC: /^(\d{1,2})[.、](?!\d)/,
-  PAREN_ARABIC: /^\((\d{1,2})\)/,
+  // `1.5萬人` opening a wrapped line is a number, not a marker. Up to 3 digits: a notice may have
+  // hundreds of measures (the import takes 500).
+  ARABIC: /^(\d{1,3})[.、](?!\d)/,
+  PAREN_ARABIC: /^\((\d{1,3})\)/,
 };
 
 export interface Marker {

@@ -7,13 +7,31 @@ import { fail, paragraphsOf, structureOf, type MeasureDraft, type SectionDraft }
 import { applyTargetNames, REVIEWED_TARGET_NAMES } from './reviewed-names';
 import { tableOf } from './table';
 import { extractTargets } from './targets';
-import type { ParseOptions, ParsedMeasure, ParsedNotice, ParsedSection, ParseWarning } from './types';
+import { NoticeParseError, type ParseOptions, type ParsedMeasure, type ParsedNotice, type ParsedSection, type ParseWarning } from './types';
 
 /** Parts of a notice that state its frame, not a task: their measures are no measures unless they name units. */
 const NOT_A_TASK_RE = /總體要求|总体要求|指導思想|指导思想|工作目標|工作目标|主要目標|主要目标|基本原則|基本原则|目標任務|目标任务|適用範圍|适用范围/;
 
 /** Parts closing a notice (工作要求, 保障措施 …): no measures when the 一、 items are the measures. */
 const CLOSING_PART_RE = /工作要求|保障措施|組織實施|组织实施|組織保障|组织保障|組織領導|组织领导|附[則则]|其他事[項项]/;
+
+/**
+ * The longest line a notice can have, in match-key characters: a web copy puts a whole paragraph on
+ * one line, and the corpus's longest has a few hundred. Anything longer is no notice (a missing line
+ * break, a pasted file) and is refused before any pattern runs over it.
+ */
+export const MAX_LINE_LENGTH = 5000;
+
+function refuseLongLines(keys: readonly string[]): void {
+  const index = keys.findIndex((k) => k.length > MAX_LINE_LENGTH);
+  if (index < 0) return;
+  const line = index + 1;
+  const length = keys[index].length;
+  throw new NoticeParseError(
+    `第${line}行过长(${length}字,一行最多${MAX_LINE_LENGTH}字),请检查是否缺少换行 / line ${line} is too long (${length} characters, at most ${MAX_LINE_LENGTH}): is a line break missing?`,
+    line,
+  );
+}
 
 function lineStartsOf(lines: readonly string[]): number[] {
   const starts: number[] = [];
@@ -65,6 +83,7 @@ export function parseNotice(text: string, options: ParseOptions): ParsedNotice {
   const sourceText = normalizeNewlines(text);
   const lines = sourceText.split('\n');
   const keys = lines.map(matchKey);
+  refuseLongLines(keys);
   const lineStarts = lineStartsOf(lines);
   // A 任務分工表 (a header row naming 牽頭單位/配合單位 columns) holds the measures in its rows.
   const table = tableOf(lines, lineStarts);

@@ -60,12 +60,12 @@ function startsParagraph(key: string, written: string): boolean {
  * A line opening with a label (`【牽頭單位】市人社局 【配合單位】…`) may stand at the START of a
  * measure, its body on the next line: it is whole when that line is indented (a paragraph of its own)
  * or when it ends in a unit's name and the next line does not go on with the list (`、市財政局`).
+ * Takes the open paragraph's first key characters and its last: a label opens it, a name ends it.
  */
-function endsLabelLine(openText: string, written: string): boolean {
-  const openKey = matchKey(openText);
-  if (!startsWithLabel(openKey)) return false;
+function endsLabelLine(openHead: string, openLast: string, written: string): boolean {
+  if (!startsWithLabel(openHead)) return false;
   if (/^(?:\s{2,}|\u3000)/.test(written)) return true;
-  return AGENCY_ENDINGS.includes(openKey[openKey.length - 1]) && !/^[、,;及和]/.test(matchKey(written));
+  return AGENCY_ENDINGS.includes(openLast[openLast.length - 1]) && !/^[、,;及和]/.test(matchKey(written));
 }
 
 /** The paragraph ends in a responsibility clause (not one opening its body). */
@@ -74,9 +74,28 @@ function closesWithClause(text: string): boolean {
   return found !== null && found.bodyResume === undefined;
 }
 
+/** Key characters enough to see a label opening a paragraph (`[牽頭單位]`, `牽頭單位:`). */
+const HEAD_KEY = 16;
+/**
+ * How much of a paragraph's end is read for a clause closing it; the corpus's longest paragraph has
+ * 341 characters. Reading the whole paragraph at every line was quadratic in its lines.
+ */
+const CLAUSE_WINDOW = 1000;
+
+/** The last `size` characters of the parts joined, joining no more parts than that needs. */
+function tailOf(parts: readonly string[], size: number): string {
+  let tail = '';
+  for (let i = parts.length - 1; i >= 0 && tail.length < size; i--) tail = parts[i] + tail;
+  return tail.slice(-size);
+}
+
 export function paragraphsOf(lines: readonly string[], lineStarts: readonly number[], from: number): Paragraph[] {
   const paragraphs: Paragraph[] = [];
+  // An open paragraph's lines are joined once it is closed: joining at every line copied it each time.
+  const partsOf = new Map<Paragraph, string[]>();
   let open: Paragraph | null = null;
+  let openParts: string[] = [];
+  let openHead = '';
   let lastKey = '';
   let gap = false;
   for (let i = from; i < lines.length; i++) {
@@ -84,6 +103,7 @@ export function paragraphsOf(lines: readonly string[], lineStarts: readonly numb
     const key = matchKey(written);
     if (key === '') {
       open = null;
+      openParts = [];
       gap = true;
       continue;
     }
@@ -92,18 +112,24 @@ export function paragraphsOf(lines: readonly string[], lineStarts: readonly numb
     const at = [...text].map((_, k) => lineStarts[i] + lead + k);
     const closed =
       endsParagraph(lastKey) ||
-      (lastKey.endsWith(')') && closesWithClause(open?.text ?? '')) ||
-      (open !== null && endsLabelLine(open.text, written));
-    if (open && !closed && !startsParagraph(key, written) && !isHeading(lastKey, open.text)) {
-      open.text += text;
+      (lastKey.endsWith(')') && closesWithClause(tailOf(openParts, CLAUSE_WINDOW))) ||
+      (open !== null && endsLabelLine(openHead, lastKey, written));
+    // A numbered line always opens a paragraph, so a heading is the open paragraph's only line.
+    if (open && !closed && !startsParagraph(key, written) && !isHeading(lastKey, openParts[openParts.length - 1])) {
+      openParts.push(text);
       append(open.at, at);
+      if (openHead.length < HEAD_KEY) openHead = (openHead + key).slice(0, HEAD_KEY);
     } else {
       open = { line: i, text, at, gapBefore: gap };
+      openParts = [text];
+      openHead = key.slice(0, HEAD_KEY);
+      partsOf.set(open, openParts);
       paragraphs.push(open);
     }
     gap = false;
     lastKey = key;
   }
+  for (const p of paragraphs) p.text = (partsOf.get(p) ?? [p.text]).join('');
   return paragraphs;
 }
 
@@ -155,13 +181,17 @@ export function structureOf(paragraphs: readonly Paragraph[]): SectionDraft[] {
     const key = matchKey(p.text);
     return sectionMarker(key, p.text) !== null || measureMarker(key, p.text)?.kind === kind;
   };
-  const clauseAhead = (from: number): boolean => {
-    for (let j = from; j < paragraphs.length && !isMarker(paragraphs[j]); j++) {
-      if (responsibilityIn(paragraphs[j].text)) return true;
-    }
-    return false;
-  };
-  const markerAhead = (from: number): boolean => paragraphs.slice(from).some(isMarker);
+  // Where the next marker and the next clause stand from each paragraph on: looking ahead from
+  // every paragraph was quadratic in the paragraphs of a measure.
+  const count = paragraphs.length;
+  const nextMarker: number[] = new Array<number>(count + 1).fill(count);
+  const nextClause: number[] = new Array<number>(count + 1).fill(count);
+  for (let j = count - 1; j >= 0; j--) {
+    nextMarker[j] = isMarker(paragraphs[j]) ? j : nextMarker[j + 1];
+    nextClause[j] = responsibilityIn(paragraphs[j].text) ? j : nextClause[j + 1];
+  }
+  const clauseAhead = (from: number): boolean => nextClause[from] < nextMarker[from];
+  const markerAhead = (from: number): boolean => nextMarker[Math.min(from, count)] < count;
   // `牽頭單位：…` and `責任單位：…` on lines of their own, one after the other, are one statement.
   const isLabelLine = (p: Paragraph): boolean => startsWithLabel(matchKey(p.text));
   let labelsOf: MeasureDraft | null = null;
