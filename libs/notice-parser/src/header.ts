@@ -30,7 +30,12 @@ export function dateOf(key: string): string | null {
   if (arabic) return isoDate(Number(arabic[1]), Number(arabic[2]), Number(arabic[3]));
   const chinese = CHINESE_DATE_RE.exec(key);
   if (chinese) {
-    return isoDate(chineseDigits(chinese[1].replace(/○/g, '〇')), chineseNumeral(chinese[2]), chineseNumeral(chinese[3]));
+    // `十十月` matches the pattern but is no number: then the line is no date.
+    try {
+      return isoDate(chineseDigits(chinese[1].replace(/○/g, '〇')), chineseNumeral(chinese[2]), chineseNumeral(chinese[3]));
+    } catch {
+      return null;
+    }
   }
   return null;
 }

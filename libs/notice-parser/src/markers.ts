@@ -55,6 +55,15 @@ export function measureMarker(key: string, written: string): MeasureMarker | nul
   return null;
 }
 
+/** The number of a line's marker as written (`二十`, `12`), or null when the line has none. */
+export function markerNumeral(key: string): string | null {
+  for (const re of [SECTION_RE, ...MEASURE_KINDS.map((k) => MEASURE_RES[k])]) {
+    const m = re.exec(key);
+    if (m) return m[1];
+  }
+  return null;
+}
+
 export function isNumberedLine(key: string): boolean {
   return SECTION_RE.test(key) || MEASURE_KINDS.some((k) => MEASURE_RES[k].test(key));
 }

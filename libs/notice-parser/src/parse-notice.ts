@@ -1,6 +1,7 @@
 import { conventionOf } from './conventions';
 import { headerOf } from './header';
-import { isNumberedLine } from './markers';
+import { isNumberedLine, markerNumeral } from './markers';
+import { chineseNumeral } from './numerals';
 import { foldText, matchKey, normalizeNewlines } from './normalize';
 import { departmentsNamed, expandResponsibilities, unitsOf, type RawUnit } from './responsibilities';
 import { fail, paragraphsOf, structureOf, type MeasureDraft, type SectionDraft } from './structure';
@@ -31,6 +32,19 @@ function refuseLongLines(keys: readonly string[]): void {
     `第${line}行过长(${length}字,一行最多${MAX_LINE_LENGTH}字),请检查是否缺少换行 / line ${line} is too long (${length} characters, at most ${MAX_LINE_LENGTH}): is a line break missing?`,
     line,
   );
+}
+
+/** `二二、` or `（十十）` reads as a marker but is no number: say which line, not a RangeError. */
+function refuseMalformedNumbers(keys: readonly string[]): void {
+  keys.forEach((key, i) => {
+    const numeral = markerNumeral(key);
+    if (numeral === null) return;
+    try {
+      chineseNumeral(numeral);
+    } catch {
+      fail(i, `編號「${numeral}」不是正確的中文數字`, `"${numeral}" is not a well-formed Chinese numeral`);
+    }
+  });
 }
 
 function lineStartsOf(lines: readonly string[]): number[] {
@@ -84,6 +98,7 @@ export function parseNotice(text: string, options: ParseOptions): ParsedNotice {
   const lines = sourceText.split('\n');
   const keys = lines.map(matchKey);
   refuseLongLines(keys);
+  refuseMalformedNumbers(keys);
   const lineStarts = lineStartsOf(lines);
   // A 任務分工表 (a header row naming 牽頭單位/配合單位 columns) holds the measures in its rows.
   const table = tableOf(lines, lineStarts);
