@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { NoticeParseError, parseNotice, ParsedNotice, ParseWarning } from '@luoshi/notice-parser';
+import type { ParsedNotice, ParseWarning } from '@luoshi/notice-parser';
 import { auditActor, AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../common/request-context';
 import { resolveUnits } from './agency-matcher';
@@ -9,6 +9,7 @@ import { activeCounties } from './agency-matcher.queries';
 import type { StoredImportWarning } from './import-warning.model';
 import { LIVE_WARNING_KINDS } from './import-warnings';
 import { insertDraftPolicy, policyByDocNumber } from './notice-import.queries';
+import { parseInWorker, parseTimeLimitMs } from './notice-parse-worker';
 import { insertNoticeRows } from './notice-rows';
 import { PolicyError } from './policy.errors';
 import { Policy } from './policy.entity';
@@ -56,8 +57,9 @@ export class NoticeImportService {
     }
     if (!text.trim()) throw new PolicyError('BAD_USER_INPUT', '通知文字为空：请粘贴通知全文或上传文件', { field: 'text' });
     const id = randomUUID();
+    // Parsed before the transaction: a slow parse holds no connection.
+    const notice = await this.parse(text, await activeCounties(this.dataSource.manager));
     await this.dataSource.transaction(async (manager) => {
-      const notice = this.parse(text, await activeCounties(manager));
       const measureCount = notice.sections.reduce((n, s) => n + s.measures.length, 0);
       if (measureCount === 0) throw new PolicyError('BAD_USER_INPUT', '没有识别出任何措施（如“（一）……”）：这不像一份政策通知', { field: 'text', line: 1 });
       if (measureCount > MAX_NOTICE_MEASURES) {
@@ -81,15 +83,24 @@ export class NoticeImportService {
     return this.dataSource.getRepository(Policy).findOneByOrFail({ id });
   }
 
-  private parse(text: string, counties: { name: string; regionCode: string }[]): ParsedNotice {
-    try {
-      return parseNotice(text, { counties });
-    } catch (error) {
-      if (error instanceof NoticeParseError) {
-        throw new PolicyError('BAD_USER_INPUT', `第 ${error.line} 行：${error.message}`, { field: 'text', line: error.line });
-      }
-      throw error;
+  /** parseNotice in a worker (notice-parse-worker.ts): whatever the text, the answer is a notice or BAD_USER_INPUT. */
+  private async parse(text: string, counties: { name: string; regionCode: string }[]): Promise<ParsedNotice> {
+    const limitMs = parseTimeLimitMs();
+    const answer = await parseInWorker(text, counties.map(({ name, regionCode }) => ({ name, regionCode })), limitMs);
+    if ('notice' in answer) return answer.notice;
+    if ('refused' in answer) {
+      const { line, message } = answer.refused;
+      throw new PolicyError('BAD_USER_INPUT', `第 ${line} 行：${message}`, { field: 'text', line });
     }
+    // parseInWorker logged the cause; the office learns only that this text cannot be read.
+    const timedOut = answer.failed === 'TIMEOUT';
+    throw new PolicyError(
+      'BAD_USER_INPUT',
+      timedOut
+        ? `无法识别此文本：解析超过 ${limitMs / 1000} 秒仍未完成，请检查粘贴的是否为一份通知 / the text could not be read: parsing took too long`
+        : '无法识别此文本：解析时出错，请检查粘贴的是否为一份通知 / the text could not be read: the parser failed on it',
+      { field: 'text', reason: timedOut ? 'PARSE_TIMEOUT' : 'PARSE_FAILED' },
+    );
   }
 
   /** A published notice is not imported twice; a draft of it is corrected or deleted first. */
