@@ -90,7 +90,8 @@ export class NoticeImportService {
     if ('notice' in answer) return answer.notice;
     if ('refused' in answer) {
       const { line, message } = answer.refused;
-      throw new PolicyError('BAD_USER_INPUT', `第 ${line} 行：${message}`, { field: 'text', line });
+      // The parser's messages already name the line (第N行:… / line N: …).
+      throw new PolicyError('BAD_USER_INPUT', /^第\s*\d+\s*行/.test(message) ? message : `第 ${line} 行：${message}`, { field: 'text', line });
     }
     // parseInWorker logged the cause; the office learns only that this text cannot be read.
     const timedOut = answer.failed === 'TIMEOUT';
