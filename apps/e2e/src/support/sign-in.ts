@@ -7,5 +7,8 @@ export async function signIn(page: Page, url: string, user: { username: string; 
   await page.fill('input[autocomplete="username"]', user.username);
   await page.fill('input[autocomplete="current-password"]', user.password);
   await page.getByRole('button', { name: /登\s*录/ }).click();
-  await page.waitForURL(`${url}/`);
+  await page.waitForURL((u) => u.pathname === '/' || /^\/p\/[^/]+$/.test(u.pathname));
+  // The home page `/` then opens the chosen policy's own address (/p/<policy>): wait for it, so that
+  // a click which follows is not undone by it (a page that stays at `/` is waited for 5 s at most).
+  await page.waitForURL((u) => u.pathname !== '/', { timeout: 5000 }).catch(() => undefined);
 }

@@ -1,0 +1,200 @@
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { gql, type BuiltServer } from './support/built-server';
+import { ARTIFACTS, describeWithBrowser, launchBrowser } from './support/browser';
+import { signIn } from './support/sign-in';
+import { freshServer } from './support/fresh-server';
+
+/**
+ * Issue 11 in a real browser: Jiangmen's notice (demo data: reports, a review) and a second notice
+ * imported and published through the API, both tracked at once. Each role walks both; nothing of the
+ * first notice disappears when the second is published.
+ */
+const ADMIN_PASSWORD = 'several-admin-pass-1';
+const OFFICE = { username: 'several-office', password: 'Office-several-pass-1' };
+const REPORTER = { username: 'several-taishan', password: 'Taishan-several-pass-1' };
+const LEADER = { username: 'several-leader', password: 'Leader-several-pass-1' };
+const SECOND_DOC = '江人社〔2025〕11号';
+const JIANGMEN_DOC = /江就[办辦]〔2024〕1[号號]/;
+
+/** A short notice whose units all exist already; 各县（市、区）人民政府 makes 台山市 responsible too. */
+const NOTICE = [
+  SECOND_DOC,
+  '',
+  '江门市人力资源和社会保障局关于做好2025年高校毕业生就业工作的通知',
+  '',
+  '各县（市、区）人民政府，市有关单位：',
+  '',
+  '\u3000\u3000为做好2025年高校毕业生就业工作，现就有关事项通知如下。',
+  '',
+  '一、拓宽就业渠道',
+  '',
+  '\u3000\u3000（一）开发见习岗位。组织企业开发高校毕业生见习岗位，全年募集见习岗位不少于600个。（市人力资源社会保障局牵头，各县（市、区）人民政府负责）',
+  '',
+  '\u3000\u3000（二）开展就业指导。面向高校毕业生开展就业指导服务，全年服务不少于3000人次。（市人力资源社会保障局牵头，市教育局配合）',
+  '',
+  '二、强化就业服务',
+  '',
+  '\u3000\u3000（三）举办招聘活动。各县（市、区）每季度至少举办一场高校毕业生专场招聘会。（各县（市、区）人民政府负责，市人力资源社会保障局配合）',
+  '',
+  '江门市人力资源和社会保障局',
+  '2025年3月20日',
+].join('\n');
+
+type PolicyRow = { id: string; status: string; docNumber: string };
+const shot = (page: Page, name: string) => page.screenshot({ path: join(ARTIFACTS, `several-policies-${name}.png`), fullPage: true });
+
+describeWithBrowser('several published policies at once in a real browser (issue 11)', () => {
+  let browser: Browser;
+  let server: BuiltServer;
+  let cleanup: () => Promise<void>;
+  let jiangmen: PolicyRow;
+  let second: PolicyRow;
+  /** What the first notice showed before the second was published: the same afterwards. */
+  let before: { reviews: string[]; queue: number; measures: number };
+
+  const api = async <T,>(query: string, variables: Record<string, unknown>, token: string) => {
+    const res = await gql<T>(server.url, query, variables, token);
+    expect(res.errors).toBeUndefined();
+    return res.data!;
+  };
+
+  beforeAll(async () => {
+    ({ server, cleanup } = await freshServer(ADMIN_PASSWORD, { DEMO_DATA: '1' }));
+    browser = await launchBrowser();
+    const login = await gql<{ login: { accessToken: string } }>(server.url, 'mutation($u:String!,$p:String!){login(username:$u,password:$p){accessToken}}', { u: 'admin', p: ADMIN_PASSWORD });
+    const admin = login.data!.login.accessToken;
+    const counties = await api<{ agencies: { id: string; name: string }[] }>('{ agencies(kind: COUNTY) { id name } }', {}, admin);
+    const taishan = counties.agencies.find((a) => a.name === '台山市')!;
+    for (const input of [
+      { ...OFFICE, role: 'OFFICE' },
+      { ...REPORTER, role: 'REPORTER', agencyId: taishan.id },
+      { ...LEADER, role: 'LEADER' },
+    ]) {
+      await api('mutation($i: CreateUserInput!) { createUser(input: $i) { id } }', { i: input }, admin);
+    }
+
+    // The first notice as it stood with nothing beside it.
+    jiangmen = (await api<{ policies: PolicyRow[] }>('{ policies { id status docNumber } }', {}, admin)).policies[0];
+    const seen = await api<{ supervisionReviews: { id: string }[]; reviewQueue: { id: string }[]; policy: { measures: { id: string }[] } }>(
+      'query($p: ID!) { supervisionReviews(policyId: $p) { id } reviewQueue(policyId: $p) { id } policy(id: $p) { measures { id } } }',
+      { p: jiangmen.id },
+      admin,
+    );
+    before = { reviews: seen.supervisionReviews.map((r) => r.id), queue: seen.reviewQueue.length, measures: seen.policy.measures.length };
+
+    // The second notice: imported, its date confirmed if the text's was not read, published.
+    const imported = await api<{ importNotice: { id: string; version: number; issuedOnConfirmed: boolean } }>(
+      'mutation($t: String!) { importNotice(text: $t) { id version issuedOnConfirmed } }',
+      { t: NOTICE },
+      admin,
+    );
+    if (!imported.importNotice.issuedOnConfirmed) {
+      await api('mutation($i: UpdateDraftPolicyInput!) { updateDraftPolicy(input: $i) { id } }', { i: { id: imported.importNotice.id, version: imported.importNotice.version, issuedOn: '2025-03-20' } }, admin);
+    }
+    const published = await api<{ publishPolicy: PolicyRow }>('mutation($id: ID!) { publishPolicy(id: $id) { id status docNumber } }', { id: imported.importNotice.id }, admin);
+    second = published.publishPolicy;
+    expect(second.status).toBe('PUBLISHED');
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    await cleanup?.();
+  });
+
+  it('nothing of the first notice disappears when the second is published', async () => {
+    const login = await gql<{ login: { accessToken: string } }>(server.url, 'mutation($u:String!,$p:String!){login(username:$u,password:$p){accessToken}}', { u: OFFICE.username, p: OFFICE.password });
+    const office = login.data!.login.accessToken;
+    const seen = await api<{ supervisionReviews: { id: string }[]; reviewQueue: { id: string }[]; policy: { measures: { id: string }[] } }>(
+      'query($p: ID!) { supervisionReviews(policyId: $p) { id } reviewQueue(policyId: $p) { id } policy(id: $p) { measures { id } } }',
+      { p: jiangmen.id },
+      office,
+    );
+    expect(seen.supervisionReviews.map((r) => r.id)).toEqual(before.reviews);
+    expect(seen.reviewQueue).toHaveLength(before.queue);
+    expect(seen.policy.measures).toHaveLength(before.measures);
+  });
+
+  it('the leader finds each notice at its own address, switches between them in the header, and the choice is remembered', async () => {
+    const context: BrowserContext = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const page = await context.newPage();
+    try {
+      await signIn(page, server.url, LEADER);
+
+      // Each notice at its own address, the header's switch naming it.
+      await page.goto(`${server.url}/p/${jiangmen.id}`);
+      await page.getByRole('heading', { name: JIANGMEN_DOC }).first().waitFor();
+      const switcher = page.getByTestId('policy-switch');
+      await switcher.waitFor();
+      expect(await switcher.textContent()).toMatch(JIANGMEN_DOC);
+
+      // On the dashboard, switching opens the other notice's dashboard.
+      await page.getByTestId('nav-dashboard').click();
+      await page.waitForURL(new RegExp(`/p/${jiangmen.id}/dashboard`));
+      await page.locator('[data-testid="dashboard"][data-ready]').waitFor();
+      await switcher.click();
+      await page.locator(`.ant-select-dropdown:visible [data-testid="policy-option"][data-policy-id="${second.id}"]`).click();
+      await page.waitForURL(new RegExp(`/p/${second.id}/dashboard$`));
+      await page.locator('[data-testid="dashboard"][data-ready]').waitFor();
+      expect(await page.getByTestId('dashboard').textContent()).toContain(SECOND_DOC);
+      await shot(page, 'leader-dashboard-second-1440');
+
+      // The main links now lead into the second notice; `/` and an old link too (remembered).
+      expect(await page.getByTestId('nav-supervision').getAttribute('href')).toBe(`/p/${second.id}/supervision`);
+      await page.goto(`${server.url}/`);
+      await page.waitForURL(new RegExp(`/p/${second.id}$`));
+      await page.goto(`${server.url}/dashboard`);
+      await page.waitForURL(new RegExp(`/p/${second.id}/dashboard$`));
+
+      // An old link naming a period of the first notice still leads to the first notice.
+      const periods = await page.evaluate(
+        async ([url, id]) => {
+          const session = JSON.parse(localStorage.getItem('luoshi.session')!);
+          const res = await fetch(`${url}/graphql`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', authorization: `Bearer ${session.accessToken}` },
+            body: JSON.stringify({ query: 'query($id: ID!) { policy(id: $id) { currentPeriod { id } } }', variables: { id } }),
+          });
+          return (await res.json()) as { data: { policy: { currentPeriod: { id: string } } } };
+        },
+        [server.url, jiangmen.id] as const,
+      );
+      const jiangmenPeriod = periods.data.policy.currentPeriod.id;
+      await page.goto(`${server.url}/dashboard?period=${jiangmenPeriod}`);
+      await page.waitForURL(new RegExp(`/p/${jiangmen.id}/dashboard\\?period=${jiangmenPeriod}$`));
+      await page.locator('[data-testid="dashboard"][data-ready]').waitFor();
+
+      // The first notice's finalized review is still there, at its address and by its old link.
+      if (before.reviews.length > 0) {
+        await page.goto(`${server.url}/supervision/${before.reviews[0]}`);
+        await page.waitForURL(new RegExp(`/p/${jiangmen.id}/supervision/${before.reviews[0]}$`));
+        await page.getByTestId('supervision-review').waitFor();
+      }
+
+      // A made-up policy is a 404 in words.
+      await page.goto(`${server.url}/p/00000000-0000-4000-8000-000000000000/dashboard`);
+      await page.getByTestId('policy-not-found').waitFor();
+    } catch (error) {
+      await shot(page, 'failed-leader').catch(() => undefined);
+      throw error;
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('on a phone the switch is compact: the doc number, on its own row', async () => {
+    const context = await browser.newContext({ viewport: { width: 360, height: 780 }, isMobile: true, hasTouch: true });
+    const page = await context.newPage();
+    try {
+      await page.goto(`${server.url}/p/${second.id}`);
+      await page.getByRole('heading', { name: SECOND_DOC }).first().waitFor();
+      const switcher = page.getByTestId('policy-switch');
+      await switcher.waitFor();
+      expect((await switcher.textContent())?.trim()).toBe(SECOND_DOC);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+      await shot(page, 'visitor-second-360');
+    } finally {
+      await context.close();
+    }
+  });
+});
