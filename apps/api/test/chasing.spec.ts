@@ -175,6 +175,29 @@ describe('chasing: in-app notices, the look-back window and webhook settings', (
     expect(log[1].after).toEqual({ kind: 'DINGTALK', url: 'https://oapi.dingtalk.com/robot/send?access_token=***' }); // stored normalised
     expect(JSON.stringify(log)).not.toMatch(/abc-secret|t0ken/); // the robot's key is a credential
   });
+
+  it('chases every published policy’s open periods and no draft’s, and names the policies in its records and notices', async () => {
+    const [a, b, draft] = [await loadVariantNotice(server.dataSource, 1425), await loadVariantNotice(server.dataSource, 1426), await loadVariantNotice(server.dataSource, 1427)];
+    await server.dataSource.query(`UPDATE policy SET status = 'DRAFT' WHERE id = $1`, [draft.policyId]);
+    for (const p of [a, b, draft]) await dueInDays(server.dataSource, p.period('2024Q3'), -3);
+    await server.ok(RUN, {}, office);
+    expect((await eventKeys(a.period('2024Q3'))).length).toBe(await pairs(a));
+    expect((await eventKeys(b.period('2024Q3'))).length).toBe(await pairs(b));
+    expect(await eventKeys(draft.period('2024Q3'))).toEqual([]);
+
+    // Taishan's one message of the run covers both policies; the office filters records by either.
+    const DELIVERIES = `query ($p: ID) { chaseDeliveries(policyId: $p, limit: 500) { id agency { id } policies { id } } }`;
+    type Row = { id: string; agency: { id: string } | null; policies: { id: string }[] };
+    const forA = (await server.ok<{ chaseDeliveries: Row[] }>(DELIVERIES, { p: a.policyId }, office)).chaseDeliveries;
+    const taishanRow = forA.find((d) => d.agency?.id === TAISHAN)!;
+    expect(taishanRow.policies.map((p) => p.id).sort()).toEqual([a.policyId, b.policyId].sort());
+    expect(forA.every((d) => d.policies.some((p) => p.id === a.policyId))).toBe(true);
+    const forDraft = (await server.ok<{ chaseDeliveries: Row[] }>(DELIVERIES, { p: draft.policyId }, office)).chaseDeliveries;
+    expect(forDraft).toEqual([]);
+    // A notice covering two policies names none; the bell still lists it.
+    const bell = (await server.ok<{ myNotices: { kind: string; policy: { id: string } | null }[] }>(`{ myNotices(limit: 1) { kind policy { id } } }`, {}, taishanA)).myNotices;
+    expect(bell).toEqual([{ kind: 'CHASE', policy: null }]);
+  });
 });
 
 

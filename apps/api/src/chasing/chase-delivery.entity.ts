@@ -31,6 +31,10 @@ export class ChaseDelivery {
   @Column('text', { name: 'event_keys', array: true })
   eventKeys!: string[];
 
+  /** The policies the covered events are on (a unit's message may name several); the office's filter. */
+  @Column('uuid', { name: 'policy_ids', array: true, default: () => "'{}'" })
+  policyIds!: string[];
+
   @Field(() => ChaseChannelEnum)
   @Column('text')
   channel!: ChaseChannel;

@@ -3,7 +3,7 @@ import { ChaseLine, countsText, officeSummary, unitChaseMessage } from './chase-
 import { checkWebhookUrl, maskedUrl } from './webhooks.service';
 
 const line = (kind: ChaseLine['kind'], seq: number, subject = '擴大就業見習規模'): ChaseLine => ({
-  key: `${kind}:${seq}`, kind, agencyId: 'a', dueOn: '2024-10-10', docNumber: '江就辦〔2024〕1號', periodLabel: '2024Q3', measureSeq: seq, subject,
+  key: `${kind}:${seq}`, kind, agencyId: 'a', dueOn: '2024-10-10', policyId: 'p', docNumber: '江就辦〔2024〕1號', periodLabel: '2024Q3', measureSeq: seq, subject,
 });
 
 describe('chasing messages', () => {

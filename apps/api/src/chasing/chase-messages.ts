@@ -9,6 +9,7 @@ export interface ChaseLine {
   kind: ChaseKind;
   agencyId: string;
   dueOn: string;
+  policyId: string;
   docNumber: string;
   periodLabel: string;
   measureSeq: number;

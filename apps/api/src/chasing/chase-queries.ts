@@ -3,6 +3,8 @@
  * from the day after its unit's due date (the period's, or the unit's extension: as the dashboard's
  * UNIT_STATUS_SQL counts it), and a
  * report counts as sent once first submitted. $1 = look-back days, $2 = reminder days before.
+ * Every PUBLISHED policy is chased, each open period of each (a DRAFT is not open for reporting yet);
+ * one statement however many policies there are.
  */
 export const CHASE_CANDIDATES_SQL = `
 WITH t AS (SELECT (now() AT TIME ZONE 'Asia/Shanghai')::date AS today),
@@ -12,6 +14,7 @@ units AS (
          greatest(p.due_on, x.due_on) AS due_on
     FROM t
     CROSS JOIN reporting_period p
+    JOIN policy live ON live.id = p.policy_id AND live.status = 'PUBLISHED'
     JOIN measure m ON m.policy_id = p.policy_id
     JOIN responsibility resp ON resp.measure_id = m.id
     JOIN agency unit ON unit.id = resp.agency_id AND unit.active -- an inactive unit is not chased (units/)
@@ -24,7 +27,7 @@ units AS (
 cand AS (
   SELECT CASE WHEN u.due_on < t.today THEN 'REPORT_OVERDUE' ELSE 'REPORT_DUE_SOON' END AS kind,
          CASE WHEN u.due_on < t.today THEN 'report-overdue:' ELSE 'report-due-soon:' END || u.period_id || ':' || u.measure_id || ':' || u.agency_id AS key,
-         u.agency_id, u.due_on, pol.doc_number, u.label AS period_label, u.seq AS measure_seq, u.title AS subject
+         u.agency_id, u.due_on, u.policy_id, pol.doc_number, u.label AS period_label, u.seq AS measure_seq, u.title AS subject
     FROM t
     CROSS JOIN units u
     JOIN policy pol ON pol.id = u.policy_id
@@ -35,19 +38,19 @@ cand AS (
   UNION ALL
   SELECT CASE WHEN i.due_on < t.today THEN 'ITEM_OVERDUE' ELSE 'ITEM_DUE_SOON' END,
          CASE WHEN i.due_on < t.today THEN 'item-overdue:' ELSE 'item-due-soon:' END || i.id,
-         i.agency_id, i.due_on, pol.doc_number, p.label, m.seq, i.request
+         i.agency_id, i.due_on, pol.id, pol.doc_number, p.label, m.seq, i.request
     FROM t
     CROSS JOIN supervision_item i
     JOIN supervision_review sr ON sr.id = i.review_id
     JOIN agency unit ON unit.id = i.agency_id AND unit.active
     JOIN reporting_period p ON p.id = sr.period_id
     JOIN measure m ON m.id = i.measure_id
-    JOIN policy pol ON pol.id = m.policy_id
+    JOIN policy pol ON pol.id = m.policy_id AND pol.status = 'PUBLISHED'
    WHERE i.status = 'OPEN'
      AND ((i.due_on < t.today AND i.due_on >= t.today - $1::int)
        OR ($2::int > 0 AND i.due_on >= t.today AND i.due_on <= t.today + $2::int))
 )
-SELECT c.kind, c.key, c.agency_id, c.due_on::text AS due_on, c.doc_number, c.period_label, c.measure_seq, c.subject
+SELECT c.kind, c.key, c.agency_id, c.due_on::text AS due_on, c.policy_id, c.doc_number, c.period_label, c.measure_seq, c.subject
   FROM cand c
  WHERE NOT EXISTS (SELECT 1 FROM chase_event e WHERE e.key = c.key)
  ORDER BY c.agency_id, c.doc_number, c.period_label, c.measure_seq, c.key`;
@@ -57,6 +60,7 @@ export interface CandidateRow {
   key: string;
   agency_id: string;
   due_on: string;
+  policy_id: string;
   doc_number: string;
   period_label: string;
   measure_seq: number;

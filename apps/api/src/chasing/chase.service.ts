@@ -17,6 +17,7 @@ const toLine = (r: CandidateRow): ChaseLine => ({
   kind: r.kind as ChaseKind,
   agencyId: r.agency_id,
   dueOn: r.due_on,
+  policyId: r.policy_id,
   docNumber: r.doc_number,
   periodLabel: r.period_label,
   measureSeq: r.measure_seq,
@@ -72,33 +73,41 @@ export class ChaseService {
       const keys = unitLines.map((l) => l.key);
       const msg = unitChaseMessage(name, unitLines);
       units.push({ name, lines: unitLines });
-      const recipients = await this.notices.toAgencyReporters(m, agencyId, { kind: 'CHASE', title: msg.title, body: msg.body, link: msg.link });
+      const policies = policiesOf(unitLines);
+      const recipients = await this.notices.toAgencyReporters(m, agencyId, { kind: 'CHASE', title: msg.title, body: msg.body, link: msg.link, policyId: onlyPolicy(policies) });
       result.notices += recipients;
       await m.query(
-        `INSERT INTO chase_delivery (event_keys, channel, agency_id, recipients, content, status, attempts, delivered_at)
-         VALUES ($1, 'IN_APP', $2, $3, $4, 'DELIVERED', 1, now())`,
-        [keys, agencyId, recipients, `${msg.title}\n${msg.body}`],
+        `INSERT INTO chase_delivery (event_keys, channel, agency_id, recipients, content, status, attempts, delivered_at, policy_ids)
+         VALUES ($1, 'IN_APP', $2, $3, $4, 'DELIVERED', 1, now(), $5)`,
+        [keys, agencyId, recipients, `${msg.title}\n${msg.body}`, policies],
       );
       if (agency?.url && agency.webhook_kind) {
         await m.query(
-          `INSERT INTO chase_delivery (event_keys, channel, agency_id, url, url_host, content, status, attempts, next_attempt_at)
-           VALUES ($1, $2, $3, $4, $5, $6, 'PENDING', 0, now())`,
-          [keys, agency.webhook_kind, agencyId, agency.url, hostOf(agency.url), msg.text],
+          `INSERT INTO chase_delivery (event_keys, channel, agency_id, url, url_host, content, status, attempts, next_attempt_at, policy_ids)
+           VALUES ($1, $2, $3, $4, $5, $6, 'PENDING', 0, now(), $7)`,
+          [keys, agency.webhook_kind, agencyId, agency.url, hostOf(agency.url), msg.text, policies],
         );
         result.webhooksQueued++;
       }
     }
     const summary = officeSummary(units);
-    const office = await this.notices.toRoles(m, ['OFFICE', 'ADMIN'], { kind: 'CHASE_SUMMARY', ...summary });
+    const allPolicies = policiesOf(lines);
+    const office = await this.notices.toRoles(m, ['OFFICE', 'ADMIN'], { kind: 'CHASE_SUMMARY', ...summary, policyId: onlyPolicy(allPolicies) });
     result.notices += office;
     await m.query(
-      `INSERT INTO chase_delivery (event_keys, channel, agency_id, recipients, content, status, attempts, delivered_at)
-       VALUES ($1, 'IN_APP', NULL, $2, $3, 'DELIVERED', 1, now())`,
-      [lines.map((l) => l.key), office, `${summary.title}\n${summary.body}`],
+      `INSERT INTO chase_delivery (event_keys, channel, agency_id, recipients, content, status, attempts, delivered_at, policy_ids)
+       VALUES ($1, 'IN_APP', NULL, $2, $3, 'DELIVERED', 1, now(), $4)`,
+      [lines.map((l) => l.key), office, `${summary.title}\n${summary.body}`, allPolicies],
     );
     return result;
   }
 }
+
+/** The policies a message covers, sorted (the deliveries' policy filter matches any of them). */
+export const policiesOf = (lines: ChaseLine[]): string[] => [...new Set(lines.map((l) => l.policyId))].sort();
+
+/** A notice names its policy when it concerns exactly one. */
+export const onlyPolicy = (policies: string[]): string | null => (policies.length === 1 ? policies[0] : null);
 
 export function hostOf(url: string): string {
   try {

@@ -3,6 +3,8 @@ import { auditActor } from '../audit/audit.service';
 import { CurrentUser, Roles } from '../auth/roles.decorator';
 import type { AuthUser, RequestContext } from '../common/request-context';
 import { Agency } from '../policy/agency.entity';
+import { Policy } from '../policy/policy.entity';
+import { checkId } from '../policy/policy.errors';
 import { DataSource } from 'typeorm';
 import { AgencyWebhook, WebhookKind, WebhookKindEnum } from './agency-webhook.entity';
 import { ChaseDelivery, DeliveryStatus, DeliveryStatusEnum } from './chase-delivery.entity';
@@ -36,6 +38,22 @@ export class NoticesResolver {
   @Mutation(() => Int, { description: 'Marks the user’s notices read (ids absent or null: all); returns how many changed' })
   markNoticesRead(@CurrentUser() user: AuthUser, @Args('ids', { type: () => [ID], nullable: true }) ids: string[] | null): Promise<number> {
     return this.notices.markRead(user.id, ids);
+  }
+
+  @ResolveField(() => Policy, { nullable: true, description: 'The policy the notice concerns; null when it covers several or none' })
+  async policy(@Parent() notice: UserNotice, @Context() ctx: RequestContext, @CurrentUser() user: AuthUser): Promise<Policy | null> {
+    const policy = notice.policyId ? await policyOrNull(ctx, notice.policyId) : null;
+    // Drafts are the office's: anyone else's bell does not name one.
+    return policy && (policy.status === 'PUBLISHED' || user.role === 'ADMIN' || user.role === 'OFFICE') ? policy : null;
+  }
+}
+
+/** A policy since deleted (a discarded draft) leaves old rows naming nothing rather than failing the list. */
+async function policyOrNull(ctx: RequestContext, id: string): Promise<Policy | null> {
+  try {
+    return await ctx.loaders.policy.load(id);
+  } catch {
+    return null;
   }
 }
 
@@ -75,12 +93,12 @@ export class ChasingResolver {
   chaseDeliveries(
     @Args('status', { type: () => DeliveryStatusEnum, nullable: true }) status: DeliveryStatus | null,
     @Args('limit', { type: () => Int, nullable: true }) limit: number | null,
+    @Args('policyId', { type: () => ID, nullable: true, description: 'Only messages covering this policy (a unit’s message may cover several)' }) policyId: string | null,
   ): Promise<ChaseDelivery[]> {
-    return this.dataSource.getRepository(ChaseDelivery).find({
-      where: status ? { status } : {},
-      order: { createdAt: 'DESC', id: 'DESC' },
-      take: Math.min(Math.max(limit ?? 100, 1), 500),
-    });
+    const q = this.dataSource.getRepository(ChaseDelivery).createQueryBuilder('d');
+    if (status) q.andWhere('d.status = :status', { status });
+    if (policyId) q.andWhere(':policyId = ANY(d.policy_ids)', { policyId: checkId(policyId, '政策文件', 'policyId') });
+    return q.orderBy('d.created_at', 'DESC').addOrderBy('d.id', 'DESC').take(Math.min(Math.max(limit ?? 100, 1), 500)).getMany();
   }
 
   @Mutation(() => ChaseRunResult, { description: 'Runs one chasing pass and a send round now (OFFICE, ADMIN)' })
@@ -103,6 +121,12 @@ export class ChasingResolver {
 
 @Resolver(() => ChaseDelivery)
 export class ChaseDeliveryResolver {
+  @ResolveField(() => [Policy], { description: 'The policies the message’s reports and items are on' })
+  async policies(@Parent() delivery: ChaseDelivery, @Context() ctx: RequestContext): Promise<Policy[]> {
+    const found = await Promise.all((delivery.policyIds ?? []).map((id) => policyOrNull(ctx, id)));
+    return found.filter((p): p is Policy => p !== null);
+  }
+
   @ResolveField(() => Agency, { nullable: true, description: 'The unit chased; null for the office’s summary' })
   agency(@Parent() delivery: ChaseDelivery, @Context() ctx: RequestContext): Promise<Agency> | null {
     return delivery.agencyId ? ctx.loaders.agency.load(delivery.agencyId) : null;

@@ -11,6 +11,8 @@ export interface NoticeContent {
   body?: string;
   /** A path in the web app, e.g. `/tasks`. */
   link?: string | null;
+  /** The policy it concerns (the bell names it); absent or null: several or none. */
+  policyId?: string | null;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -24,26 +26,26 @@ export class NoticesService {
   constructor(private readonly dataSource: DataSource) {}
 
   async toAgencyReporters(manager: EntityManager, agencyId: string, notice: NoticeContent): Promise<number> {
-    return this.insert(manager, `role = 'REPORTER' AND agency_id = $5`, [agencyId], notice);
+    return this.insert(manager, `role = 'REPORTER' AND agency_id = $6`, [agencyId], notice);
   }
 
   async toRoles(manager: EntityManager, roles: Role[], notice: NoticeContent): Promise<number> {
-    return this.insert(manager, `role = ANY($5::text[])`, [roles], notice);
+    return this.insert(manager, `role = ANY($6::text[])`, [roles], notice);
   }
 
   async toUsers(manager: EntityManager, userIds: string[], notice: NoticeContent): Promise<number> {
-    return this.insert(manager, `id = ANY($5::uuid[])`, [userIds], notice);
+    return this.insert(manager, `id = ANY($6::uuid[])`, [userIds], notice);
   }
 
   /** Deactivated accounts get no notices (nobody would read them, and the unit's new account would miss nothing). */
   private async insert(manager: EntityManager, where: string, params: unknown[], n: NoticeContent): Promise<number> {
     const rows: { n: number }[] = await manager.query(
       `WITH ins AS (
-         INSERT INTO user_notice (user_id, kind, title, body, link)
-         SELECT id, $1, $2, $3, $4 FROM app_user WHERE active AND (${where})
+         INSERT INTO user_notice (user_id, kind, title, body, link, policy_id)
+         SELECT id, $1, $2, $3, $4, $5::uuid FROM app_user WHERE active AND (${where})
          RETURNING 1)
        SELECT count(*)::int AS n FROM ins`,
-      [n.kind, n.title, n.body ?? '', n.link ?? null, ...params],
+      [n.kind, n.title, n.body ?? '', n.link ?? null, n.policyId ?? null, ...params],
     );
     return rows[0]?.n ?? 0;
   }

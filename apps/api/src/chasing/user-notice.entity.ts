@@ -31,6 +31,10 @@ export class UserNotice {
   @Column('text', { default: '' })
   body!: string;
 
+  /** The policy the notice concerns; null for one about several policies or none. */
+  @Column('uuid', { name: 'policy_id', nullable: true })
+  policyId!: string | null;
+
   @Field(() => String, { nullable: true, description: 'A path in the web app (/tasks) the notice leads to' })
   @Column('text', { nullable: true })
   link!: string | null;

@@ -3,6 +3,7 @@ import { DataSource, In, IsNull } from 'typeorm';
 import { User } from '../auth/user.entity';
 import { Agency } from '../policy/agency.entity';
 import { Measure } from '../policy/measure.entity';
+import { Policy } from '../policy/policy.entity';
 import { Quota } from '../policy/quota.entity';
 import { ReportingPeriod } from '../policy/reporting-period.entity';
 import { Responsibility } from '../policy/responsibility.entity';
@@ -40,6 +41,8 @@ export function createLoaders(ds: DataSource) {
       const rows = await ds.getRepository(Agency).find({ where: { kind: 'COUNTY', mergedIntoId: IsNull() }, order: { regionCode: 'ASC' } });
       return keys.map(() => rows);
     }),
+    /** A policy by id (the lists across policies name each row's policy; one statement for all of them). */
+    policy: new DataLoader<string, Policy>(async (ids) => byId(ids, await ds.getRepository(Policy).findBy({ id: In([...ids]) }))),
     measure: new DataLoader<string, Measure>(async (ids) => byId(ids, await ds.getRepository(Measure).findBy({ id: In([...ids]) }))),
     target: new DataLoader<string, Target>(async (ids) => byId(ids, await ds.getRepository(Target).findBy({ id: In([...ids]) }))),
     period: new DataLoader<string, ReportingPeriod>(async (ids) => byId(ids, await ds.getRepository(ReportingPeriod).findBy({ id: In([...ids]) }))),

@@ -48,9 +48,16 @@ export class ReportListsResolver {
   }
 
   @Roles('ADMIN', 'OFFICE')
-  @Query(() => [ProgressReport], { description: 'Submitted reports waiting for review, oldest first (the office)' })
-  reviewQueue(@Args('policyId', { type: () => ID, nullable: true }) policyId: string | null): Promise<ProgressReport[]> {
-    return this.lists.reviewQueue(policyId);
+  @Query(() => [ProgressReport], {
+    description: 'Submitted reports waiting for review, oldest first (the office): every PUBLISHED policy unless policyId; quarter is a period label (2024Q3); at most 500',
+  })
+  reviewQueue(
+    @Args('policyId', { type: () => ID, nullable: true }) policyId: string | null,
+    @Args('quarter', { type: () => String, nullable: true }) quarter: string | null,
+    @Args('agencyId', { type: () => ID, nullable: true }) agencyId: string | null,
+    @Args('measureId', { type: () => ID, nullable: true }) measureId: string | null,
+  ): Promise<ProgressReport[]> {
+    return this.lists.reviewQueue({ policyId, quarter, agencyId, measureId });
   }
 
   @Query(() => [ProgressReport], { description: 'Reports of a policy; a reporter gets only its own unit’s' })
@@ -84,6 +91,13 @@ export class PolicyPeriodResolver {
 
 @Resolver(() => ProgressReport)
 export class PreviousReportResolver {
+  @ResolveField(() => Policy, { description: 'The policy the report is on (the lists across policies name it on each row)' })
+  async policy(@Parent() report: ProgressReport & { policyId?: string }, @Context() ctx: RequestContext): Promise<Policy> {
+    // The cross-policy lists select the policy id with the row; elsewhere it comes by the measure.
+    const policyId = report.policyId ?? (await ctx.loaders.measure.load(report.measureId)).policyId;
+    return ctx.loaders.policy.load(policyId);
+  }
+
   @ResolveField(() => ProgressReport, { nullable: true, description: 'The unit’s report on the measure for the latest earlier period' })
   previous(@Parent() report: ProgressReport, @Context() ctx: RequestContext): Promise<ProgressReport | null> {
     return ctx.loaders.previousReport.load(previousKey(report.measureId, report.agencyId, report.periodId));

@@ -27,6 +27,21 @@ export interface ReportFilter {
   status?: ReportStatus | null;
 }
 
+export interface ReviewQueueFilter {
+  policyId?: string | null;
+  /** A period label such as 2024Q3: the same quarter of every policy. */
+  quarter?: string | null;
+  agencyId?: string | null;
+  measureId?: string | null;
+}
+
+/** A quarter as periods are labelled (2024Q3); anything else is bad input, not an empty list. */
+export function checkQuarter(quarter: string): string {
+  const q = quarter.trim().toUpperCase();
+  if (!/^\d{4}Q[1-4]$/.test(q)) throw new ReportError('BAD_USER_INPUT', `季度格式有误（应如 2024Q3）/ Quarter must look like 2024Q3: ${quarter.slice(0, 20)}`, { field: 'quarter' });
+  return q;
+}
+
 const REPORT_COLUMNS = reportColumns('r');
 
 @Injectable()
@@ -79,13 +94,26 @@ export class ReportListsService {
     }));
   }
 
-  /** Submitted reports waiting for the office, oldest first. */
-  reviewQueue(policyId?: string | null): Promise<ProgressReport[]> {
+  /**
+   * Submitted reports waiting for the office, oldest first, across every PUBLISHED policy (a draft
+   * has no reports to review), each row carrying its policy. One statement whatever the filters.
+   */
+  reviewQueue(filter: ReviewQueueFilter = {}): Promise<(ProgressReport & { policyId: string })[]> {
     return this.dataSource.query(
-      `SELECT ${REPORT_COLUMNS} FROM progress_report r JOIN measure m ON m.id = r.measure_id
-        WHERE r.status = 'SUBMITTED' AND ($1::uuid IS NULL OR m.policy_id = $1)
+      `SELECT ${REPORT_COLUMNS}, m.policy_id AS "policyId"
+         FROM progress_report r
+         JOIN measure m ON m.id = r.measure_id
+         JOIN policy pol ON pol.id = m.policy_id AND pol.status = 'PUBLISHED'
+         JOIN reporting_period p ON p.id = r.period_id
+        WHERE r.status = 'SUBMITTED' AND ($1::uuid IS NULL OR m.policy_id = $1) AND ($2::text IS NULL OR p.label = $2)
+          AND ($3::uuid IS NULL OR r.agency_id = $3) AND ($4::uuid IS NULL OR r.measure_id = $4)
         ORDER BY r.submitted_at ASC, r.id LIMIT 500`,
-      [policyId ? checkId(policyId, '政策文件') : null],
+      [
+        filter.policyId ? checkId(filter.policyId, '政策文件', 'policyId') : null,
+        filter.quarter ? checkQuarter(filter.quarter) : null,
+        filter.agencyId ? checkId(filter.agencyId, '单位', 'agencyId') : null,
+        filter.measureId ? checkId(filter.measureId, '措施', 'measureId') : null,
+      ],
     );
   }
 

@@ -4,6 +4,7 @@ import { chinaToday, isCalendarDate } from '@luoshi/domain';
 import { auditActor, AuditService } from '../audit/audit.service';
 import { NoticesService } from '../chasing/notices.service';
 import type { AuthUser } from '../common/request-context';
+import { Policy } from '../policy/policy.entity';
 import { checkId, notFound } from '../policy/policy.errors';
 import { AddSupervisionItemInput, RespondSupervisionItemArgs, SupervisionItemsArgs } from './dto/supervision.inputs';
 import { SupervisionItem } from './supervision-item.entity';
@@ -26,17 +27,22 @@ export class SupervisionItemsService {
     private readonly notices: NoticesService,
   ) {}
 
-  /** A reporter sees its own unit's items; the office and leaders see all. */
+  /**
+   * A reporter sees its own unit's items; the office and leaders see all. Across every PUBLISHED
+   * policy unless one is named (a draft has no reviews, but the join keeps the rule in one place).
+   */
   list(user: AuthUser, args: SupervisionItemsArgs & { carriedOverFrom?: SupervisionReview }): Promise<SupervisionItem[]> {
     const q = this.dataSource
       .getRepository(SupervisionItem)
       .createQueryBuilder('i')
       .innerJoin('i.measure', 'm')
+      .innerJoin(Policy, 'pol', "pol.id = m.policy_id AND pol.status = 'PUBLISHED'")
       .orderBy('i.due_on', 'ASC')
       .addOrderBy('m.seq', 'ASC')
       .addOrderBy('i.created_at', 'ASC');
     if (args.reviewId) q.andWhere('i.review_id = :reviewId', { reviewId: checkId(args.reviewId, '督查', 'reviewId') });
     if (args.status) q.andWhere('i.status = :status', { status: args.status });
+    if (args.policyId) q.andWhere('m.policy_id = :policyId', { policyId: checkId(args.policyId, '政策文件', 'policyId') });
     if (args.carriedOverFrom) {
       // Items of the policy's earlier reviews that are still not closed.
       q.innerJoin(SupervisionReview, 'r', 'r.id = i.review_id')
@@ -75,7 +81,7 @@ export class SupervisionItemsService {
       await this.audit.record(manager, auditActor(user, requestId), { action: 'add', entity: 'supervision_item', entityId: item.id, before: null, after: itemSnapshot(item) });
       const [{ seq }] = await manager.query(`SELECT seq FROM measure WHERE id = $1`, [measureId]);
       await this.notices.toAgencyReporters(manager, agencyId, {
-        kind: 'SUPERVISION_ITEM_ASSIGNED', title: `新的督办事项（措施${seq}），请于${input.dueOn}前答复`, body: request, link: '/supervision/items',
+        kind: 'SUPERVISION_ITEM_ASSIGNED', title: `新的督办事项（措施${seq}），请于${input.dueOn}前答复`, body: request, link: '/supervision/items', policyId: review.policyId,
       });
       return repo.findOneByOrFail({ id: item.id });
     });
@@ -105,8 +111,13 @@ export class SupervisionItemsService {
       );
       const after = await manager.getRepository(SupervisionItem).findOneByOrFail({ id: item.id });
       await this.audit.record(manager, auditActor(user, requestId), { action: 'respond', entity: 'supervision_item', entityId: item.id, before, after: itemSnapshot(after) });
-      const [{ short_name: unit, seq }] = await manager.query(`SELECT a.name_simplified AS short_name, m.seq FROM agency a, measure m WHERE a.id = $1 AND m.id = $2`, [item.agencyId, item.measureId]);
-      await this.notices.toRoles(manager, ['OFFICE'], { kind: 'SUPERVISION_ITEM_RESPONDED', title: `${unit}已答复督办事项（措施${seq}）`, body: response, link: `/supervision/${item.reviewId}` });
+      const [{ short_name: unit, seq, policy_id: policyId }] = await manager.query(
+        `SELECT a.name_simplified AS short_name, m.seq, m.policy_id FROM agency a, measure m WHERE a.id = $1 AND m.id = $2`,
+        [item.agencyId, item.measureId],
+      );
+      await this.notices.toRoles(manager, ['OFFICE'], {
+        kind: 'SUPERVISION_ITEM_RESPONDED', title: `${unit}已答复督办事项（措施${seq}）`, body: response, link: `/supervision/${item.reviewId}`, policyId,
+      });
       return after;
     });
   }

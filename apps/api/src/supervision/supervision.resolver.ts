@@ -4,6 +4,7 @@ import type { AuthUser, RequestContext } from '../common/request-context';
 import { Agency } from '../policy/agency.entity';
 import { Measure } from '../policy/measure.entity';
 import { DraftVisibility } from '../policy/draft-visibility';
+import { Policy } from '../policy/policy.entity';
 import { ReportingPeriod } from '../policy/reporting-period.entity';
 import { AddSupervisionItemInput, OpenSupervisionReviewArgs, RateMeasureArgs, RespondSupervisionItemArgs, SupervisionItemsArgs } from './dto/supervision.inputs';
 import { SupervisionItem } from './supervision-item.entity';
@@ -100,10 +101,15 @@ export class SupervisionResolver {
 @Roles('ADMIN', 'OFFICE', 'LEADER', 'REPORTER')
 @Resolver(() => SupervisionItem)
 export class SupervisionItemResolver {
-  constructor(private readonly items: SupervisionItemsService) {}
+  constructor(
+    private readonly items: SupervisionItemsService,
+    private readonly drafts: DraftVisibility,
+  ) {}
 
   @Query(() => [SupervisionItem], { description: 'Follow-up items, soonest due first; a reporter gets its own unit’s' })
-  supervisionItems(@Args() args: SupervisionItemsArgs, @CurrentUser() user: AuthUser): Promise<SupervisionItem[]> {
+  async supervisionItems(@Args() args: SupervisionItemsArgs, @CurrentUser() user: AuthUser): Promise<SupervisionItem[]> {
+    // A draft named by a leader or a unit is NOT_FOUND, as everywhere else.
+    if (args.policyId) await this.drafts.policy(user, args.policyId);
     return this.items.list(user, args);
   }
 
@@ -132,6 +138,11 @@ export class SupervisionItemResolver {
   @ResolveField(() => Agency)
   agency(@Parent() item: SupervisionItem, @Context() ctx: RequestContext): Promise<Agency> {
     return ctx.loaders.agency.load(item.agencyId);
+  }
+
+  @ResolveField(() => Policy, { description: 'The policy the item is on (the measure’s)' })
+  async policy(@Parent() item: SupervisionItem, @Context() ctx: RequestContext): Promise<Policy> {
+    return ctx.loaders.policy.load((await ctx.loaders.measure.load(item.measureId)).policyId);
   }
 
   @ResolveField(() => ID)

@@ -234,10 +234,10 @@ export class SupervisionService {
       // The pack goes to the leaders and to every unit responsible for a measure of the policy.
       const [{ label }] = await manager.query(`SELECT label FROM reporting_period WHERE id = $1`, [review.periodId]);
       const title = `${label}督查通报已印发`;
-      await this.notices.toRoles(manager, ['LEADER'], { kind: 'SUPERVISION_REVIEW_FINAL', title, link: `/supervision/${review.id}` });
+      await this.notices.toRoles(manager, ['LEADER'], { kind: 'SUPERVISION_REVIEW_FINAL', title, link: `/supervision/${review.id}`, policyId: review.policyId });
       const units: { agency_id: string }[] = await manager.query(`SELECT DISTINCT r.agency_id FROM responsibility r JOIN measure m ON m.id = r.measure_id WHERE m.policy_id = $1`, [review.policyId]);
       const reporters: { id: string }[] = await manager.query(`SELECT id FROM app_user WHERE role = 'REPORTER' AND agency_id = ANY($1::uuid[])`, [units.map((u) => u.agency_id)]);
-      await this.notices.toUsers(manager, reporters.map((r) => r.id), { kind: 'SUPERVISION_REVIEW_FINAL', title, body: '请查看本单位的督办事项', link: '/supervision/items' });
+      await this.notices.toUsers(manager, reporters.map((r) => r.id), { kind: 'SUPERVISION_REVIEW_FINAL', title, body: '请查看本单位的督办事项', link: '/supervision/items', policyId: review.policyId });
       return manager.getRepository(SupervisionReview).findOneByOrFail({ id: review.id });
     });
   }

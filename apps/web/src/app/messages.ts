@@ -2,6 +2,7 @@ import { dashboardEn, dashboardZhHans, dashboardZhHant } from './messages-dashbo
 import { reportingEn, reportingZhHans, reportingZhHant } from './messages-reporting';
 import { supervisionEn, supervisionZhHans, supervisionZhHant } from './messages-supervision';
 import { noticesEn, noticesZhHans, noticesZhHant } from './messages-notices';
+import { listsEn, listsZhHans, listsZhHant } from './messages-lists';
 import { chasingEn, chasingZhHans, chasingZhHant } from './messages-chasing';
 import { adminEn, adminZhHans, adminZhHant } from './messages-admin';
 import { adminAuditEn, adminAuditZhHans, adminAuditZhHant } from './messages-admin-audit';
@@ -75,6 +76,7 @@ export const zhHans = {
   ...dashboardZhHans,
   ...supervisionZhHans,
   ...noticesZhHans,
+  ...listsZhHans,
   ...chasingZhHans,
   ...adminZhHans,
   ...adminAuditZhHans,
@@ -145,6 +147,7 @@ export const zhHant: Messages = {
   ...dashboardZhHant,
   ...supervisionZhHant,
   ...noticesZhHant,
+  ...listsZhHant,
   ...chasingZhHant,
   ...adminZhHant,
   ...adminAuditZhHant,
@@ -212,6 +215,7 @@ export const en: Messages = {
   ...dashboardEn,
   ...supervisionEn,
   ...noticesEn,
+  ...listsEn,
   ...chasingEn,
   ...adminEn,
   ...adminAuditEn,

@@ -73,6 +73,11 @@ export class RespondSupervisionItemArgs {
 export class SupervisionItemsArgs {
   @Field(() => ID, { nullable: true }) @IsOptional() @IsString() reviewId?: string | null;
 
+  @Field(() => ID, { nullable: true, description: 'One policy’s items; absent: every PUBLISHED policy’s' })
+  @IsOptional()
+  @IsString()
+  policyId?: string | null;
+
   @Field(() => SupervisionItemStatusEnum, { nullable: true })
   @IsOptional()
   @IsIn(SUPERVISION_ITEM_STATUSES)

@@ -1,9 +1,12 @@
 import { useMemo, useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { useQuery } from '@apollo/client/react';
 import { Button, Empty, Grid, Select, Skeleton, Table, Tag, Typography } from 'antd';
 import { ChaseDeliveriesDocument, type ChaseDeliveriesQuery } from '../../graphql/generated';
 import { useDisplayText, useI18n } from '../../app/i18n';
 import { LoadError } from '../reporting/LoadError';
+import { ListFilterBar } from '../lists/ListFilterBar';
+import { filterFromSearch, filterToSearch, type ListFilter } from '../lists/list-filter';
 import {
   contentPreview,
   DELIVERY_CHANNELS,
@@ -70,10 +73,16 @@ export function DeliveriesPanel() {
   const screens = Grid.useBreakpoint();
   const [status, setStatus] = useState<DeliveryStatus | null>(null);
   const [channel, setChannel] = useState<DeliveryChannel | null>(null);
-  const query = useQuery(ChaseDeliveriesDocument, { variables: { status, limit: DELIVERY_LIMIT }, fetchPolicy: 'cache-and-network' });
+  // The policy filter is in the URL (?policy=), as on the other lists across policies.
+  const [params, setParams] = useSearchParams();
+  const filter = useMemo(() => filterFromSearch(params), [params]);
+  const setFilter = (next: ListFilter) => setParams(filterToSearch({ ...next, quarter: null, unit: null, measure: null }, params), { replace: true });
+  const query = useQuery(ChaseDeliveriesDocument, { variables: { status, limit: DELIVERY_LIMIT, policyId: filter.policy }, fetchPolicy: 'cache-and-network' });
   const all = query.data?.chaseDeliveries;
   const rows = useMemo(() => visibleDeliveries(all ?? [], channel), [all, channel]);
-  const filtered = status !== null || channel !== null;
+  const filtered = status !== null || channel !== null || filter.policy !== null;
+  /** The policies a message is on, by doc number (a unit's message may cover several). */
+  const policiesText = (d: Delivery) => d.policies.map((p) => display(p.docNumber)).join('、');
 
   const unit = (d: Delivery) => (d.agency ? display(d.agency.name) : t('chase.officeSummary'));
   const channelText = (d: Delivery) => (
@@ -137,6 +146,11 @@ export function DeliveriesPanel() {
               <Typography.Text strong>{unit(d)}</Typography.Text>
               <span className="ls-chase-muted">{formatChinaTime(d.createdAt)}</span>
             </div>
+            {d.policies.length > 0 && (
+              <div className="ls-chase-muted ls-list-policy" data-testid="delivery-policies">
+                {t('lists.policyOf', { doc: policiesText(d) })}
+              </div>
+            )}
             {channelText(d)}
             <ContentCell content={d.content} />
             <StatusCell d={d} />
@@ -158,6 +172,10 @@ export function DeliveriesPanel() {
           columns={[
             { key: 'time', title: t('chase.colTime'), width: 150, render: (_, d) => formatChinaTime(d.createdAt) },
             { key: 'unit', title: t('chase.colUnit'), width: 180, render: (_, d) => unit(d) },
+            {
+              key: 'policy', title: t('lists.policy'), width: 170,
+              render: (_, d) => <span data-testid="delivery-policies">{policiesText(d)}</span>,
+            },
             { key: 'channel', title: t('chase.colChannel'), width: 170, render: (_, d) => channelText(d) },
             { key: 'content', title: t('chase.colContent'), render: (_, d) => <ContentCell content={d.content} /> },
             { key: 'status', title: t('chase.colStatus'), width: 240, render: (_, d) => <StatusCell d={d} /> },
@@ -169,6 +187,7 @@ export function DeliveriesPanel() {
 
   return (
     <section className="ls-chase-section" aria-label={t('chase.tabRecords')}>
+      <ListFilterBar filter={filter} onChange={setFilter} keys={['policy']} />
       {filters}
       {body}
     </section>

@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Badge, Button, Empty, Popover, Spin, Typography } from 'antd';
 import { MarkNoticesReadDocument, MyNoticesDocument, UnreadNoticeCountDocument, type MyNoticesQuery } from '../../graphql/generated';
-import { useI18n, type MessageKey } from '../../app/i18n';
+import { useDisplayText, useI18n, type MessageKey } from '../../app/i18n';
 import { ageOf, badgeText, safeAppPath, unreadIds } from './notices-format';
 import './notices.css';
 
@@ -22,6 +22,7 @@ const BellIcon = () => (
 
 function NoticeList({ notices, onFollow }: { notices: Notice[]; onFollow: () => void }) {
   const { t } = useI18n();
+  const display = useDisplayText();
   const now = new Date();
   if (!notices.length) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('notices.empty')} />;
   return (
@@ -39,6 +40,11 @@ function NoticeList({ notices, onFollow }: { notices: Notice[]; onFollow: () => 
                 {t(age.key, 'n' in age ? { n: age.n } : 'date' in age ? { date: age.date } : undefined)}
               </Typography.Text>
             </div>
+            {n.policy && (
+              <Typography.Text type="secondary" className="ls-notice-policy" data-testid="notice-policy" title={display(n.policy.title)}>
+                {t('lists.policyOf', { doc: display(n.policy.docNumber) })}
+              </Typography.Text>
+            )}
             <Typography.Text strong>{n.title}</Typography.Text>
             {n.body && <div className="ls-notice-body">{n.body}</div>}
             {path && (

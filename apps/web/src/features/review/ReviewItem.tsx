@@ -13,8 +13,8 @@ import { ReturnDialog } from './ReturnDialog';
 
 export type ReviewOutcome = { kind: 'done'; decision: ReviewDecision; unit: string; measure: string } | { kind: 'stale' } | { kind: 'failed'; message: string };
 
-/** One submitted report in the office's queue, with 通过 and 退回. */
-export function ReviewItem({ report, onOutcome }: { report: ReviewedReportFragment; onOutcome: (outcome: ReviewOutcome) => void }) {
+/** One submitted report in the office's queue, with 通过 and 退回; its policy named when the queue mixes policies. */
+export function ReviewItem({ report, onOutcome, showPolicy = false }: { report: ReviewedReportFragment; onOutcome: (outcome: ReviewOutcome) => void; showPolicy?: boolean }) {
   const { t, lang } = useI18n();
   const display = useDisplayText();
   const [review] = useMutation(ReviewReportDocument);
@@ -62,6 +62,11 @@ export function ReviewItem({ report, onOutcome }: { report: ReviewedReportFragme
           <Tag className="ls-tag">{formatPeriodLabel(report.period.label, lang)}</Tag>
           <Typography.Text type="secondary">{t('review.submittedAt', { time: formatDateTime(report.submittedAt) })}</Typography.Text>
         </Flex>
+        {showPolicy && (
+          <Typography.Text type="secondary" className="ls-list-policy" data-testid="review-policy" title={display(report.policy.title)}>
+            {t('lists.policyOf', { doc: display(report.policy.docNumber) })}
+          </Typography.Text>
+        )}
         <Typography.Title level={2} className="ls-measure-title">
           {measure}
         </Typography.Title>

@@ -1,17 +1,26 @@
 import '../reporting/reporting.css';
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { useQuery } from '@apollo/client/react';
 import { Alert, Card, Empty, Skeleton, Typography } from 'antd';
 import { ReviewQueueDocument } from '../../graphql/generated';
 import { useI18n } from '../../app/i18n';
 import { LoadError } from '../reporting/LoadError';
+import { ListFilterBar } from '../lists/ListFilterBar';
+import { filterFromSearch, filterToSearch, isFiltered, reviewQueueVariables, type ListFilter } from '../lists/list-filter';
 import { ReviewItem, type ReviewOutcome } from './ReviewItem';
 
-/** `/review`: submitted reports waiting for the office, oldest first. */
+/**
+ * `/review`: submitted reports waiting for the office, oldest first, across every published policy;
+ * filtered by policy, quarter, unit and measure, the filter kept in the URL (?policy=&quarter=&unit=&measure=).
+ */
 export default function ReviewPage() {
   const { t } = useI18n();
+  const [params, setParams] = useSearchParams();
+  const filter = useMemo(() => filterFromSearch(params), [params]);
+  const setFilter = (next: ListFilter) => setParams(filterToSearch(next, params), { replace: true });
   // Other people review too: always ask the server, and show the cached list meanwhile.
-  const { data, loading, error, refetch } = useQuery(ReviewQueueDocument, { fetchPolicy: 'cache-and-network' });
+  const { data, loading, error, refetch } = useQuery(ReviewQueueDocument, { variables: reviewQueueVariables(filter), fetchPolicy: 'cache-and-network' });
   const [outcome, setOutcome] = useState<ReviewOutcome | null>(null);
   // A reviewed report's status changes in the cache with the mutation's answer: it leaves at once.
   const queue = (data?.reviewQueue ?? []).filter((r) => r.status === 'SUBMITTED');
@@ -43,6 +52,7 @@ export default function ReviewPage() {
         </Typography.Title>
         {queue.length > 0 && <Typography.Text type="secondary">{t('review.count', { count: queue.length })}</Typography.Text>}
       </div>
+      <ListFilterBar filter={filter} onChange={setFilter} keys={['policy', 'quarter', 'unit', 'measure']} />
       {notice}
       {loading && !data ? (
         <Card>
@@ -52,12 +62,12 @@ export default function ReviewPage() {
         <LoadError error={error} onRetry={() => void refetch().catch(() => undefined)} />
       ) : queue.length === 0 ? (
         <Card>
-          <Empty className="ls-empty" description={t('review.empty')} data-testid="review-empty" />
+          <Empty className="ls-empty" description={isFiltered(filter) ? t('lists.noMatch') : t('review.empty')} data-testid="review-empty" />
         </Card>
       ) : (
         <div className="ls-review-list">
           {queue.map((report) => (
-            <ReviewItem key={report.id} report={report} onOutcome={onOutcome} />
+            <ReviewItem key={report.id} report={report} onOutcome={onOutcome} showPolicy={!filter.policy} />
           ))}
         </div>
       )}

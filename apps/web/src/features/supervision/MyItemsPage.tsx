@@ -1,18 +1,21 @@
 import './supervision.css';
-import { useCallback, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Button, Empty, Input, Skeleton, Typography } from 'antd';
 import { RespondSupervisionItemDocument, SupervisionItemsDocument } from '../../graphql/generated';
 import { useDisplayText, useI18n } from '../../app/i18n';
 import { measureNumber, stripLeadingNumber } from '../policy/policy-format';
 import { LoadError } from '../reporting/LoadError';
+import { ListFilterBar } from '../lists/ListFilterBar';
+import { filterFromSearch, filterToSearch, NO_FILTER, type ListFilter } from '../lists/list-filter';
 import { formatDateTime } from '../reporting/report-format';
 import { DueDate, ItemStatusTag } from './SupervisionBits';
 import { canAnswer, sortItems } from './supervision-format';
 import { useMutationRunner, type Item } from './useSupervision';
 
 /** One item: what is asked, by when, and the unit's answer (writable until the office closes it). */
-function ItemCard({ item, onReload }: { item: Item; onReload: () => Promise<unknown> }) {
+function ItemCard({ item, onReload, showPolicy }: { item: Item; onReload: () => Promise<unknown>; showPolicy: boolean }) {
   const { t, lang } = useI18n();
   const display = useDisplayText();
   const [respond] = useMutation(RespondSupervisionItemDocument);
@@ -45,6 +48,11 @@ function ItemCard({ item, onReload }: { item: Item; onReload: () => Promise<unkn
           {display(stripLeadingNumber(item.measure.title))}
         </span>
       </div>
+      {showPolicy && (
+        <Typography.Text type="secondary" className="ls-list-policy" data-testid="item-policy" title={display(item.policy.title)}>
+          {t('lists.policyOf', { doc: display(item.policy.docNumber) })}
+        </Typography.Text>
+      )}
       <div className="ls-sup-request" data-testid="item-request-text">
         {item.request}
       </div>
@@ -105,10 +113,16 @@ function ItemCard({ item, onReload }: { item: Item; onReload: () => Promise<unkn
   );
 }
 
-/** `/supervision/items`: the reporter's unit's follow-up items from every review, open first. */
+/**
+ * `/supervision/items`: the reporter's unit's follow-up items from every review of every published
+ * policy, open first; filtered by policy (?policy= in the URL), each card naming its policy otherwise.
+ */
 export default function MyItemsPage() {
   const { t } = useI18n();
-  const query = useQuery(SupervisionItemsDocument, { fetchPolicy: 'cache-and-network' });
+  const [params, setParams] = useSearchParams();
+  const filter = useMemo(() => filterFromSearch(params), [params]);
+  const setFilter = (next: ListFilter) => setParams(filterToSearch({ ...NO_FILTER, policy: next.policy }, params), { replace: true });
+  const query = useQuery(SupervisionItemsDocument, { variables: { policyId: filter.policy }, fetchPolicy: 'cache-and-network' });
   const reload = useCallback(() => query.refetch(), [query]);
   const items = query.data?.supervisionItems;
 
@@ -118,6 +132,7 @@ export default function MyItemsPage() {
         {t('nav.supervisionItems')}
       </Typography.Title>
       <Typography.Paragraph type="secondary">{t('sup.myHint')}</Typography.Paragraph>
+      <ListFilterBar filter={filter} onChange={setFilter} keys={['policy']} />
       {query.error && !items ? (
         <LoadError error={query.error} onRetry={() => void reload()} />
       ) : !items ? (
@@ -127,7 +142,7 @@ export default function MyItemsPage() {
       ) : (
         <ul className="ls-card-list ls-sup-my-items">
           {sortItems(items).map((item) => (
-            <ItemCard key={item.id} item={item} onReload={reload} />
+            <ItemCard key={item.id} item={item} onReload={reload} showPolicy={!filter.policy} />
           ))}
         </ul>
       )}
