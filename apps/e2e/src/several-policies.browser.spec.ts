@@ -14,6 +14,8 @@ const ADMIN_PASSWORD = 'several-admin-pass-1';
 const OFFICE = { username: 'several-office', password: 'Office-several-pass-1' };
 const REPORTER = { username: 'several-taishan', password: 'Taishan-several-pass-1' };
 const LEADER = { username: 'several-leader', password: 'Leader-several-pass-1' };
+/** 开平市's reporter submits a report on the second notice through the API: the office's queue then has both. */
+const KAIPING = { username: 'several-kaiping', password: 'Kaiping-several-pass-1' };
 const SECOND_DOC = '江人社〔2025〕11号';
 const JIANGMEN_DOC = /江就[办辦]〔2024〕1[号號]/;
 
@@ -52,6 +54,7 @@ describeWithBrowser('several published policies at once in a real browser (issue
   let second: PolicyRow;
   /** What the first notice showed before the second was published: the same afterwards. */
   let before: { reviews: string[]; queue: number; measures: number };
+  let officeToken: string;
 
   const api = async <T,>(query: string, variables: Record<string, unknown>, token: string) => {
     const res = await gql<T>(server.url, query, variables, token);
@@ -66,7 +69,9 @@ describeWithBrowser('several published policies at once in a real browser (issue
     const admin = login.data!.login.accessToken;
     const counties = await api<{ agencies: { id: string; name: string }[] }>('{ agencies(kind: COUNTY) { id name } }', {}, admin);
     const taishan = counties.agencies.find((a) => a.name === '台山市')!;
+    const kaiping = counties.agencies.find((a) => a.name === '开平市' || a.name === '開平市')!;
     for (const input of [
+      { ...KAIPING, role: 'REPORTER', agencyId: kaiping.id },
       { ...OFFICE, role: 'OFFICE' },
       { ...REPORTER, role: 'REPORTER', agencyId: taishan.id },
       { ...LEADER, role: 'LEADER' },
@@ -95,6 +100,25 @@ describeWithBrowser('several published policies at once in a real browser (issue
     const published = await api<{ publishPolicy: PolicyRow }>('mutation($id: ID!) { publishPolicy(id: $id) { id status docNumber } }', { id: imported.importNotice.id }, admin);
     second = published.publishPolicy;
     expect(second.status).toBe('PUBLISHED');
+
+    // 开平市 reports on the second notice's measure (三) (各县（市、区）人民政府负责) for its current quarter.
+    const kaipingLogin = await gql<{ login: { accessToken: string } }>(server.url, 'mutation($u:String!,$p:String!){login(username:$u,password:$p){accessToken}}', { u: KAIPING.username, p: KAIPING.password });
+    const kaipingToken = kaipingLogin.data!.login.accessToken;
+    const shape = await api<{ policy: { currentPeriod: { id: string } | null; periods: { id: string }[]; measures: { id: string; seq: number }[] } }>(
+      'query($id: ID!) { policy(id: $id) { currentPeriod { id } periods { id } measures { id seq } } }',
+      { id: second.id },
+      admin,
+    );
+    const periodId = shape.policy.currentPeriod?.id ?? shape.policy.periods[0].id;
+    const measureId = shape.policy.measures.find((m) => m.seq === 3)!.id;
+    const saved = await api<{ saveProgressReport: { id: string; version: number } }>(
+      'mutation($i: SaveProgressReportInput!) { saveProgressReport(input: $i) { id version } }',
+      { i: { agencyId: kaiping.id, measureId, periodId, progress: '本季度举办高校毕业生专场招聘会2场，达成意向186人。', unitStatus: 'ON_TRACK' } },
+      kaipingToken,
+    );
+    await api('mutation($id: ID!, $v: Int!) { submitProgressReport(id: $id, version: $v) { id } }', { id: saved.saveProgressReport.id, v: saved.saveProgressReport.version }, kaipingToken);
+    const officeLogin = await gql<{ login: { accessToken: string } }>(server.url, 'mutation($u:String!,$p:String!){login(username:$u,password:$p){accessToken}}', { u: OFFICE.username, p: OFFICE.password });
+    officeToken = officeLogin.data!.login.accessToken;
   });
   afterAll(async () => {
     await browser?.close();
@@ -103,8 +127,7 @@ describeWithBrowser('several published policies at once in a real browser (issue
   });
 
   it('nothing of the first notice disappears when the second is published', async () => {
-    const login = await gql<{ login: { accessToken: string } }>(server.url, 'mutation($u:String!,$p:String!){login(username:$u,password:$p){accessToken}}', { u: OFFICE.username, p: OFFICE.password });
-    const office = login.data!.login.accessToken;
+    const office = officeToken;
     const seen = await api<{ supervisionReviews: { id: string }[]; reviewQueue: { id: string }[]; policy: { measures: { id: string }[] } }>(
       'query($p: ID!) { supervisionReviews(policyId: $p) { id } reviewQueue(policyId: $p) { id } policy(id: $p) { measures { id } } }',
       { p: jiangmen.id },
@@ -176,6 +199,40 @@ describeWithBrowser('several published policies at once in a real browser (issue
       await page.getByTestId('policy-not-found').waitFor();
     } catch (error) {
       await shot(page, 'failed-leader').catch(() => undefined);
+      throw error;
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('the office’s review queue has both notices and filters by policy', async () => {
+    const queueOf = async (policyId: string) =>
+      (await api<{ reviewQueue: { id: string }[] }>('query($p: ID) { reviewQueue(policyId: $p) { id } }', { p: policyId }, officeToken)).reviewQueue.map((r) => r.id).sort();
+    const firstIds = await queueOf(jiangmen.id);
+    const secondIds = await queueOf(second.id);
+    expect(secondIds).toHaveLength(1);
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const page = await context.newPage();
+    const shown = async () => {
+      await page.locator('[data-testid="review-item"], [data-testid="review-empty"]').first().waitFor();
+      return (await page.locator('[data-testid="review-item"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-report-id')!))).sort();
+    };
+    try {
+      await signIn(page, server.url, OFFICE);
+      await page.getByTestId('nav-review').click();
+      await page.getByTestId('list-filters').waitFor();
+      await page.locator(`[data-testid="review-item"][data-report-id="${secondIds[0]}"]`).waitFor();
+      expect(await shown()).toEqual([...firstIds, ...secondIds].sort());
+      await shot(page, 'office-queue-both-1440');
+
+      await page.goto(`${server.url}/review?policy=${second.id}`);
+      await page.locator(`[data-testid="review-item"][data-report-id="${secondIds[0]}"]`).waitFor();
+      expect(await shown()).toEqual(secondIds);
+      await page.goto(`${server.url}/review?policy=${jiangmen.id}`);
+      await page.getByTestId('list-filters').waitFor();
+      expect(await shown()).toEqual(firstIds);
+    } catch (error) {
+      await shot(page, 'failed-office').catch(() => undefined);
       throw error;
     } finally {
       await context.close();
