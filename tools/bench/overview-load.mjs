@@ -1,21 +1,22 @@
 #!/usr/bin/env node
 // The leaders' dashboard on the large benchmark database: policyOverview and targetTrend for the
-// Jiangmen policy at 1 and 16 clients (issue 4's aim: p95 <= 50 ms at 16 clients).
+// Jiangmen policy, and the portfolio of every policy, at 1 and 16 clients (issue 4's aim: p95 <= 50 ms at 16 clients).
 // Needs `node tools/bench/seed-large.mjs` first (npm run bench does it). Writes tmp/bench/overview-load.json.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ADMIN_PASSWORD, gqlOk, LARGE_DB, percentile, root, rssMb, startApi } from './bench-lib.mjs';
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 600);
+const PORTFOLIO_REQUESTS = Number(process.env.BENCH_PORTFOLIO_REQUESTS ?? 5);
 
-async function load(base, query, variables, token, clients) {
+async function load(base, query, variables, token, clients, requests = REQUESTS) {
   const latencies = [];
   let statements = null;
   let next = 0;
   const t0 = performance.now();
   await Promise.all(
     Array.from({ length: clients }, async () => {
-      while (next < REQUESTS) {
+      while (next < requests) {
         next++;
         const t = performance.now();
         const res = await fetch(`${base}/graphql`, {
@@ -48,11 +49,20 @@ try {
     measures { measure { seq } rating missing lastReportAt units { agency { name } state onTime overdue unitStatus } }
     compliance { agency { name } onTime late missing total onTimeRate } } }`;
   const trend = `query ($p: ID!) { targetTrend(policyId: $p) { target { name } points { period { label } achieved cumulative expected } } }`;
+  // The leaders' portfolio: every published policy (121 here) and both roll-ups, as /portfolio asks.
+  const portfolio = `{ policyPortfolio { policy { id } period { label } timeElapsed completion lights { green yellow red noData } lateUnits { id } openItems attention }
+    countyPortfolio { county { id } lights { red } lateReports } unitCompliance { agency { id } due onTime late missing } }`;
   const rows = [];
-  for (const [name, query, variables] of [['policyOverview', overview, { p: jiangmen.id, period: period.id }], ['targetTrend', trend, { p: jiangmen.id }]]) {
+  for (const [name, query, variables] of [
+    ['policyOverview', overview, { p: jiangmen.id, period: period.id }],
+    ['targetTrend', trend, { p: jiangmen.id }],
+  ]) {
     await load(api.base, query, variables, token, 4); // warm-up
     for (const clients of [1, 16]) rows.push({ request: name, ...(await load(api.base, query, variables, token, clients)) });
   }
+  // The portfolio takes seconds on 121 policies (see README, Benchmarks): a few requests, one client.
+  await load(api.base, portfolio, {}, token, 1, 1);
+  rows.push({ request: 'portfolio', ...(await load(api.base, portfolio, {}, token, 1, PORTFOLIO_REQUESTS)) });
   const memory = rssMb(api.pid);
   console.table(rows);
   console.log(`API RSS after: ${memory} MB`);

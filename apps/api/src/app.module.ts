@@ -17,6 +17,7 @@ import type { RequestContext } from './common/request-context';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
 import { PolicyModule } from './policy/policy.module';
+import { PortfolioModule } from './portfolio/portfolio.module';
 import { NoticeFilesModule } from './notice-files/notice-files.module';
 import { ProgressModule } from './progress/progress.module';
 import { ReportsModule } from './reports/reports.module';
@@ -55,6 +56,7 @@ export class AppModule {
         ProgressModule,
         AttachmentsModule,
         DashboardModule,
+        PortfolioModule,
         ChasingModule,
         SupervisionModule,
         UnitsModule,

@@ -4,7 +4,7 @@ import { expectedShareOnTrajectory, ratingOf, Rating, worstRating } from '@luosh
 import { checkId, notFound } from '../policy/policy.errors';
 import { ReportingPeriod } from '../policy/reporting-period.entity';
 import { Target } from '../policy/target.entity';
-import { ProgressService, summarize } from '../progress/progress.service';
+import { CountyFigures, ProgressService, summarize, TargetProgressData } from '../progress/progress.service';
 import { TaskState } from '../reports/report.models';
 import { FIGURE_SOURCES_SQL, TREND_SQL, UNIT_STATUS_SQL, UnitStatusRow } from './dashboard.queries';
 
@@ -27,7 +27,7 @@ export interface CountyCardData extends Omit<TargetCardData, 'goal' | 'percent' 
   rating: Rating | null;
 }
 
-type TargetFacts = Pick<Target, 'id' | 'direction' | 'targetValue' | 'year' | 'trajectory'>;
+export type TargetFacts = Pick<Target, 'id' | 'direction' | 'targetValue' | 'year' | 'trajectory'>;
 
 /**
  * The dashboard's data version of a policy and whether the period is past due, in one cheap
@@ -98,26 +98,12 @@ export class DashboardService {
       this.dataSource.query(`SELECT t.id, t.direction, t.target_value::float AS "targetValue", t.year, t.trajectory FROM target t JOIN measure m ON m.id = t.measure_id WHERE m.policy_id = $1`, [policyId]) as Promise<TargetFacts[]>,
     ]);
     const byId = new Map(targets.map((t) => [t.id, t]));
-    const city = data.map((d) => {
-      const t = byId.get(d.targetId)!;
-      const anyAccepted = d.byCounty.some((c) => c.achieved !== null);
-      return card(t, period, t.targetValue, summarize(t.direction, t.targetValue, d.byCounty), t.direction === 'AT_MOST' && !anyAccepted);
-    });
+    const city = data.map((d) => cityCard(byId.get(d.targetId)!, period, d));
     if (!countyId) return { city, county: null };
     const county = data.map((d): CountyCardData => {
-      const t = byId.get(d.targetId)!;
       const c = d.byCounty.find((row) => row.countyId === countyId);
       if (!c) throw notFound('县(市、区)', countyId, 'countyId');
-      // The county's figures are its row of targetProgress's byCounty, held against its quota. A
-      // ceiling (AT_MOST) binds every county, so without a quota the county is held against the
-      // ceiling itself. A count (AT_LEAST) without a quota has no share of the target to be judged
-      // by: the card shows achieved and pending, with goal, percent, expectedValue and rating null
-      // (not 0 or RED: nothing was asked of the county, so nothing is behind).
-      const goal = c.quota ?? (t.direction === 'AT_MOST' ? t.targetValue : null);
-      if (goal === null) {
-        return { targetId: t.id, achieved: c.achieved ?? 0, pending: c.pending ?? 0, goal: null, percent: null, expectedShare: expectedShareOnTrajectory(period.endsOn, t.year, t.trajectory), expectedValue: null, rating: null };
-      }
-      return card(t, period, goal, summarize(t.direction, goal, [c]), t.direction === 'AT_MOST' && c.achieved === null);
+      return countyCard(byId.get(d.targetId)!, period, c);
     });
     if (data.length === 0) await this.assertCounty(countyId);
     return { city, county };
@@ -184,8 +170,29 @@ export class DashboardService {
   }
 }
 
+/** The city-wide card of a target: its targetProgress summed over the counties, against the target value. */
+export function cityCard(t: TargetFacts, period: Pick<ReportingPeriod, 'endsOn'>, d: Pick<TargetProgressData, 'byCounty'>): TargetCardData {
+  const anyAccepted = d.byCounty.some((c) => c.achieved !== null);
+  return card(t, period, t.targetValue, summarize(t.direction, t.targetValue, d.byCounty), t.direction === 'AT_MOST' && !anyAccepted);
+}
+
+/**
+ * A county's card: its row of targetProgress's byCounty, held against its quota. A ceiling
+ * (AT_MOST) binds every county, so without a quota the county is held against the ceiling itself.
+ * A count (AT_LEAST) without a quota has no share of the target to be judged by: the card shows
+ * achieved and pending, with goal, percent, expectedValue and rating null (not 0 or RED: nothing
+ * was asked of the county, so nothing is behind).
+ */
+export function countyCard(t: TargetFacts, period: Pick<ReportingPeriod, 'endsOn'>, c: CountyFigures): CountyCardData {
+  const goal = c.quota ?? (t.direction === 'AT_MOST' ? t.targetValue : null);
+  if (goal === null) {
+    return { targetId: t.id, achieved: c.achieved ?? 0, pending: c.pending ?? 0, goal: null, percent: null, expectedShare: expectedShareOnTrajectory(period.endsOn, t.year, t.trajectory), expectedValue: null, rating: null };
+  }
+  return card(t, period, goal, summarize(t.direction, goal, [c]), t.direction === 'AT_MOST' && c.achieved === null);
+}
+
 /** One card: `totals` (from summarize) held against `goal` × the share of the year elapsed. */
-function card(t: TargetFacts, period: ReportingPeriod, goal: number, totals: { achieved: number; pending: number; percent: number }, noLevelYet: boolean): TargetCardData {
+function card(t: TargetFacts, period: Pick<ReportingPeriod, 'endsOn'>, goal: number, totals: { achieved: number; pending: number; percent: number }, noLevelYet: boolean): TargetCardData {
   const expectedShare = t.direction === 'AT_MOST' ? 1 : expectedShareOnTrajectory(period.endsOn, t.year, t.trajectory);
   const rating = ratingOf({ direction: t.direction, targetValue: goal, achieved: noLevelYet ? null : totals.achieved, expectedShare });
   return { targetId: t.id, ...totals, goal, expectedShare, expectedValue: t.direction === 'AT_MOST' ? goal : goal * expectedShare, rating };

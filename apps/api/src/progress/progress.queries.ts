@@ -8,29 +8,15 @@ export interface ProgressRow {
   pending: string | null;
 }
 
-/**
- * One statement for a whole policy: every (target, county) pair with its quota, its accepted
- * (achieved) and submitted (pending) figures, for the periods of each target's year up to and
- * including `periodEndsOn` (all when null).
- * - AT_LEAST targets count things: sums, read from report_total (kept in step with every report).
- * - AT_MOST targets cap a level: the highest figure of the latest period that has any, per status,
- *   read from the figures themselves (few rows: AT_MOST targets are rare and indexed by target).
- */
-export const TARGET_PROGRESS_SQL = `
-WITH targets AS (
-  SELECT t.id, t.direction, t.year FROM target t JOIN measure m ON m.id = t.measure_id WHERE m.policy_id = $1
-),
-periods AS (
-  SELECT p.id, p.starts_on FROM reporting_period p
-   WHERE p.policy_id = $1 AND ($2::date IS NULL OR p.ends_on <= $2::date)
-),
+/** Everything after the scope (targets, periods): see TARGET_PROGRESS_SQL. */
+const PROGRESS_BODY = `
 sums AS (
   SELECT rt.target_id, rt.county_id,
          sum(rt.total) FILTER (WHERE rt.status = 'ACCEPTED') AS achieved,
          sum(rt.total) FILTER (WHERE rt.status = 'SUBMITTED') AS pending
     FROM report_total rt
     JOIN targets t ON t.id = rt.target_id AND t.direction = 'AT_LEAST'
-    JOIN periods p ON p.id = rt.period_id AND extract(year FROM p.starts_on) = t.year
+    JOIN periods p ON p.id = rt.period_id AND p.policy_id = t.policy_id AND extract(year FROM p.starts_on) = t.year
    GROUP BY rt.target_id, rt.county_id
 ),
 levels AS (
@@ -38,18 +24,18 @@ levels AS (
     FROM report_figure f
     JOIN targets t ON t.id = f.target_id AND t.direction = 'AT_MOST'
     JOIN progress_report r ON r.id = f.report_id AND r.status IN ('ACCEPTED', 'SUBMITTED')
-    JOIN periods p ON p.id = r.period_id AND extract(year FROM p.starts_on) = t.year
+    JOIN periods p ON p.id = r.period_id AND p.policy_id = t.policy_id AND extract(year FROM p.starts_on) = t.year
    GROUP BY f.target_id, f.county_id, r.status, p.starts_on
 ),
-latest AS (
-  SELECT target_id, status, max(starts_on) AS starts_on FROM levels GROUP BY target_id, status
-),
 maxima AS (
-  SELECT l.target_id, l.county_id,
-         max(l.level) FILTER (WHERE l.status = 'ACCEPTED') AS achieved,
-         max(l.level) FILTER (WHERE l.status = 'SUBMITTED') AS pending
-    FROM levels l JOIN latest x ON x.target_id = l.target_id AND x.status = l.status AND x.starts_on = l.starts_on
-   GROUP BY l.target_id, l.county_id
+  -- The latest period with any level, per target and status: a window, not a self-join of levels
+  -- (whose row count the planner cannot see: it nested-looped 27k × 27k rows for 121 policies).
+  SELECT x.target_id, x.county_id,
+         max(x.level) FILTER (WHERE x.status = 'ACCEPTED') AS achieved,
+         max(x.level) FILTER (WHERE x.status = 'SUBMITTED') AS pending
+    FROM (SELECT l.*, max(l.starts_on) OVER (PARTITION BY l.target_id, l.status) AS latest FROM levels l) x
+   WHERE x.starts_on = x.latest
+   GROUP BY x.target_id, x.county_id
 )
 SELECT t.id AS target_id, c.id AS county_id,
        -- A keyed lookup per row: a join let the planner hash the whole county_quota table (19 ms at 65k rows).
@@ -66,6 +52,41 @@ SELECT t.id AS target_id, c.id AS county_id,
  WHERE c.active OR s.county_id IS NOT NULL OR m.county_id IS NOT NULL
     OR EXISTS (SELECT 1 FROM county_quota q WHERE q.target_id = t.id AND q.county_id = c.id)
  ORDER BY t.id, c.region_code`;
+
+/**
+ * One statement for a whole policy: every (target, county) pair with its quota, its accepted
+ * (achieved) and submitted (pending) figures, for the periods of each target's year up to and
+ * including `periodEndsOn` (all when null).
+ * - AT_LEAST targets count things: sums, read from report_total (kept in step with every report).
+ * - AT_MOST targets cap a level: the highest figure of the latest period that has any, per status,
+ *   read from the figures themselves (few rows: AT_MOST targets are rare and indexed by target).
+ */
+export const TARGET_PROGRESS_SQL = `
+WITH targets AS (
+  SELECT t.id, t.direction, t.year, m.policy_id FROM target t JOIN measure m ON m.id = t.measure_id WHERE m.policy_id = $1
+),
+periods AS (
+  SELECT p.id, p.starts_on, p.policy_id FROM reporting_period p
+   WHERE p.policy_id = $1 AND ($2::date IS NULL OR p.ends_on <= $2::date)
+),${PROGRESS_BODY}`;
+
+/**
+ * The same figures for many policies in one statement (the leaders' portfolio): $1 the policies,
+ * $2 for each the end date of the period its figures count to. Only the scope differs from
+ * TARGET_PROGRESS_SQL; the aggregation (PROGRESS_BODY) is shared text, so the two can never disagree.
+ */
+export const PORTFOLIO_PROGRESS_SQL = `
+WITH targets AS (
+  SELECT t.id, t.direction, t.year, m.policy_id FROM target t JOIN measure m ON m.id = t.measure_id WHERE m.policy_id = ANY($1::uuid[])
+),
+periods AS (
+  SELECT p.id, p.starts_on, p.policy_id FROM reporting_period p
+  JOIN unnest($1::uuid[], $2::date[]) AS s(policy_id, ends_on) ON s.policy_id = p.policy_id AND p.ends_on <= s.ends_on
+),${PROGRESS_BODY}`;
+
+export async function portfolioProgressRows(ds: DataSource, policyIds: string[], periodEndsOn: string[]): Promise<ProgressRow[]> {
+  return policyIds.length ? ds.query(PORTFOLIO_PROGRESS_SQL, [policyIds, periodEndsOn]) : [];
+}
 
 export async function targetProgressRows(ds: DataSource, policyId: string, periodEndsOn: string | null): Promise<ProgressRow[]> {
   return ds.query(TARGET_PROGRESS_SQL, [policyId, periodEndsOn]);

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { checkId, notFound, PolicyError } from '../policy/policy.errors';
-import { targetProgressRows } from './progress.queries';
+import { portfolioProgressRows, ProgressRow, targetProgressRows } from './progress.queries';
 
 /** null: no figure at all (only for AT_MOST targets, where 0 is a real level). */
 export interface CountyFigures {
@@ -40,14 +40,26 @@ export class ProgressService {
     if (periodId && !rows[0].ends_on) throw notFound('填报期', periodId, 'periodId');
     if (periodId && rows[0].period_policy !== policy) throw new PolicyError('BAD_USER_INPUT', '填报期不属于该政策文件', { field: 'periodId' });
 
-    const byTarget = new Map<string, TargetProgressData>();
-    for (const row of await targetProgressRows(this.dataSource, policy, rows[0].ends_on)) {
-      let entry = byTarget.get(row.target_id);
-      if (!entry) byTarget.set(row.target_id, (entry = { targetId: row.target_id, achieved: 0, pending: 0, byCounty: [] }));
-      entry.byCounty.push({ countyId: row.county_id, quota: row.quota === null ? null : Number(row.quota), achieved: numberOrNull(row.achieved), pending: numberOrNull(row.pending) });
-    }
-    return [...byTarget.values()];
+    return byTarget(await targetProgressRows(this.dataSource, policy, rows[0].ends_on));
   }
+
+  /**
+   * Many policies at once, each up to its own period's end (one statement: the portfolio). The
+   * caller has chosen the policies (published ones) and their periods; targets of all of them, mixed.
+   */
+  async targetProgressOfPolicies(policies: readonly { policyId: string; periodEndsOn: string }[]): Promise<TargetProgressData[]> {
+    return byTarget(await portfolioProgressRows(this.dataSource, policies.map((p) => p.policyId), policies.map((p) => p.periodEndsOn)));
+  }
+}
+
+function byTarget(rows: ProgressRow[]): TargetProgressData[] {
+  const entries = new Map<string, TargetProgressData>();
+  for (const row of rows) {
+    let entry = entries.get(row.target_id);
+    if (!entry) entries.set(row.target_id, (entry = { targetId: row.target_id, achieved: 0, pending: 0, byCounty: [] }));
+    entry.byCounty.push({ countyId: row.county_id, quota: row.quota === null ? null : Number(row.quota), achieved: numberOrNull(row.achieved), pending: numberOrNull(row.pending) });
+  }
+  return [...entries.values()];
 }
 
 /** Totals and percent from the county rows: a sum for AT_LEAST, the worst county for AT_MOST. */

@@ -5,6 +5,7 @@ import { AuthResolver, UsersResolver } from '../auth/auth.resolver';
 import { ChaseDeliveryResolver, ChasingResolver, NoticesResolver } from '../chasing/chasing.resolver';
 import { DashboardResolver } from '../dashboard/dashboard.resolver';
 import { PolicyAdminResolver, ReportingPeriodResolver } from '../policy/policy-admin.resolver';
+import { PortfolioResolver } from '../portfolio/portfolio.resolver';
 import { ProgressResolver } from '../progress/progress.resolver';
 import { PolicyPeriodResolver, PreviousReportResolver, ReportListsResolver } from '../reports/report-lists.resolver';
 import { ReportsResolver } from '../reports/reports.resolver';
@@ -37,6 +38,7 @@ export const ALL_RESOLVERS = [
   AttachmentsResolver,
   ReportAttachmentsResolver,
   DashboardResolver,
+  PortfolioResolver,
   AppInfoResolver,
   ProgressResolver,
   NoticesResolver,

@@ -40,6 +40,8 @@ const DashboardPage = lazy(() =>
 );
 const CountyPage = lazy(() => import('../features/dashboard/CountyPage'));
 const MeasurePage = lazy(() => import('../features/dashboard/MeasurePage'));
+// The leaders' portfolio across every published policy (their landing page after sign-in).
+const PortfolioPage = lazy(() => import('../features/portfolio/PortfolioPage'));
 // The quarterly supervision review (督查) and the units' follow-up items (督办事项).
 const SupervisionListPage = lazy(() => import('../features/supervision/SupervisionListPage'));
 const SupervisionReviewPage = lazy(() => import('../features/supervision/SupervisionReviewPage'));
@@ -127,6 +129,7 @@ export function AppRoutes() {
         <Route path="dashboard/county/:countyId" element={<RequireRole roles={ANY_ROLE}><LegacyPolicyRedirect /></RequireRole>} />
         <Route path="dashboard/measure/:measureId" element={<RequireRole roles={ANY_ROLE}><LegacyMeasureRedirect /></RequireRole>} />
         <Route path="supervision" element={<RequireRole roles={SUPERVISORS}><LegacyPolicyRedirect /></RequireRole>} />
+        <Route path="portfolio" element={<RequireRole roles={SUPERVISORS}><PortfolioPage /></RequireRole>} />
         <Route path="supervision/items" element={<RequireRole roles={REPORTERS}><MyItemsPage /></RequireRole>} />
         <Route path="supervision/:id" element={<RequireRole roles={SUPERVISORS}><LegacyReviewRedirect /></RequireRole>} />
         <Route path="chasing" element={<RequireRole roles={REVIEWERS}><ChasingPage /></RequireRole>} />

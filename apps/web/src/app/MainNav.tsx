@@ -21,6 +21,7 @@ const NAV_ITEMS: readonly NavItem[] = [
   { to: '/', label: 'nav.policy', testId: 'nav-policy', policyPath: policyHomePath },
   { to: '/tasks', label: 'nav.tasks', roles: ['REPORTER'], testId: 'nav-tasks', alsoActiveUnder: ['/report/'] },
   { to: '/review', label: 'nav.review', roles: ['OFFICE', 'ADMIN'], testId: 'nav-review' },
+  { to: '/portfolio', label: 'nav.portfolio', roles: ['LEADER', 'OFFICE', 'ADMIN'], testId: 'nav-portfolio' },
   { to: '/dashboard', label: 'nav.dashboard', testId: 'nav-dashboard', policyPath: (id) => dashboardPath(id) },
   { to: '/supervision', label: 'nav.supervision', roles: ['OFFICE', 'ADMIN', 'LEADER'], testId: 'nav-supervision', policyPath: (id) => supervisionPath(id) },
   { to: '/chasing', label: 'nav.chasing', roles: ['OFFICE', 'ADMIN'], testId: 'nav-chasing' },

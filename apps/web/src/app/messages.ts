@@ -1,4 +1,5 @@
 import { dashboardEn, dashboardZhHans, dashboardZhHant } from './messages-dashboard';
+import { portfolioEn, portfolioZhHans, portfolioZhHant } from './messages-portfolio';
 import { reportingEn, reportingZhHans, reportingZhHant } from './messages-reporting';
 import { supervisionEn, supervisionZhHans, supervisionZhHant } from './messages-supervision';
 import { noticesEn, noticesZhHans, noticesZhHant } from './messages-notices';
@@ -74,6 +75,7 @@ export const zhHans = {
   'target.year': '（{year}年）',
   ...reportingZhHans,
   ...dashboardZhHans,
+  ...portfolioZhHans,
   ...supervisionZhHans,
   ...noticesZhHans,
   ...listsZhHans,
@@ -145,6 +147,7 @@ export const zhHant: Messages = {
   'target.year': '（{year}年）',
   ...reportingZhHant,
   ...dashboardZhHant,
+  ...portfolioZhHant,
   ...supervisionZhHant,
   ...noticesZhHant,
   ...listsZhHant,
@@ -213,6 +216,7 @@ export const en: Messages = {
   'target.year': '({year})',
   ...reportingEn,
   ...dashboardEn,
+  ...portfolioEn,
   ...supervisionEn,
   ...noticesEn,
   ...listsEn,

@@ -6,13 +6,14 @@ import { LoginDocument } from '../../graphql/generated';
 import { useI18n } from '../../app/i18n';
 import { apiErrorCode, isConnectionError } from '../../app/errors';
 import { saveSession, useAuth } from './auth';
+import { landingPage } from './landing-page';
 
 interface LoginForm {
   username: string;
   password: string;
 }
 
-/** `/login`. After signing in, back to where the user came from (default: the policy page). */
+/** `/login`. After signing in, back to where the user came from (default: see landingPage). */
 export default function LoginPage() {
   const { t } = useI18n();
   const navigate = useNavigate();
@@ -23,7 +24,7 @@ export default function LoginPage() {
   const [form] = Form.useForm<LoginForm>();
 
   const from = (location.state as { from?: string } | null)?.from;
-  const returnTo = from && from.startsWith('/') && !from.startsWith('/login') ? from : '/';
+  const cameFrom = from && from.startsWith('/') && !from.startsWith('/login') ? from : null;
 
   const onFinish = async ({ username, password }: LoginForm) => {
     setFailure(null);
@@ -31,7 +32,7 @@ export default function LoginPage() {
       const { data } = await login({ variables: { username: username.trim(), password } });
       if (!data) throw new Error('empty response');
       saveSession(data.login);
-      navigate(returnTo, { replace: true });
+      navigate(landingPage(cameFrom, data.login.user.role), { replace: true });
     } catch (error) {
       const code = apiErrorCode(error);
       if (code === 'UNAUTHENTICATED' || code === 'BAD_USER_INPUT') {

@@ -1,0 +1,7 @@
+import { Module } from '@nestjs/common';
+import { ProgressModule } from '../progress/progress.module';
+import { PortfolioResolver } from './portfolio.resolver';
+import { PortfolioService } from './portfolio.service';
+
+@Module({ imports: [ProgressModule], providers: [PortfolioService, PortfolioResolver] })
+export class PortfolioModule {}

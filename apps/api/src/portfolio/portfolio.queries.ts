@@ -1,0 +1,65 @@
+import { UNIT_DUE_AT, UNIT_TASKS_FROM } from '../dashboard/dashboard.queries';
+
+/**
+ * The portfolio's SQL. Each statement covers every published policy at once, so the portfolio costs
+ * the same number of statements whatever the number of policies (test: portfolio.spec.ts).
+ */
+
+/**
+ * Every PUBLISHED policy with the period its figures count to: the latest period that has ended by
+ * $1 (its end date before $1), else the policy's first period (a notice too young to have a finished
+ * quarter). Also its follow-up items (督办事项) not yet closed, and those past their due date.
+ */
+export const PORTFOLIO_POLICIES_SQL = `
+SELECT pol.id AS policy_id, per.id AS period_id, per.ends_on::text AS ends_on,
+       (SELECT count(*) FROM supervision_item i JOIN supervision_review v ON v.id = i.review_id
+         WHERE v.policy_id = pol.id AND i.status <> 'CLOSED')::int AS open_items,
+       (SELECT count(*) FROM supervision_item i JOIN supervision_review v ON v.id = i.review_id
+         WHERE v.policy_id = pol.id AND i.status = 'OPEN' AND i.due_on < $1::date)::int AS overdue_items
+  FROM policy pol
+  LEFT JOIN LATERAL (
+    SELECT p.id, p.ends_on FROM reporting_period p
+     WHERE p.policy_id = pol.id
+     ORDER BY (p.ends_on < $1::date) DESC, CASE WHEN p.ends_on < $1::date THEN p.ends_on END DESC, p.starts_on
+     LIMIT 1
+  ) per ON true
+ WHERE pol.status = 'PUBLISHED'`;
+
+export interface PortfolioPolicyRow {
+  policy_id: string;
+  period_id: string | null;
+  ends_on: string | null;
+  open_items: number;
+  overdue_items: number;
+}
+
+/** The targets of the policies, with what the traffic-light rule needs (TargetFacts) and their policy. */
+export const PORTFOLIO_TARGETS_SQL = `
+SELECT t.id, m.policy_id AS "policyId", t.direction, t.target_value::float AS "targetValue", t.year, t.trajectory
+  FROM target t JOIN measure m ON m.id = t.measure_id
+ WHERE m.policy_id = ANY($1::uuid[])`;
+
+/**
+ * Each (policy, responsible unit) for the period its figures count to ($1: those periods): its tasks
+ * (one per measure) judged as the dashboard judges them (UNIT_TASKS_FROM, UNIT_DUE_AT: extensions
+ * counted). Only tasks past their due date count: `due` of them, submitted `on_time` or `late`, or
+ * still `missing` (not submitted at all).
+ */
+export const PORTFOLIO_UNIT_TASKS_SQL = `
+SELECT p.policy_id, resp.agency_id,
+       count(*) FILTER (WHERE now() >= ${UNIT_DUE_AT})::int AS due,
+       count(*) FILTER (WHERE now() >= ${UNIT_DUE_AT} AND r.first_submitted_at < ${UNIT_DUE_AT})::int AS on_time,
+       count(*) FILTER (WHERE now() >= ${UNIT_DUE_AT} AND r.first_submitted_at >= ${UNIT_DUE_AT})::int AS late,
+       count(*) FILTER (WHERE now() >= ${UNIT_DUE_AT} AND r.first_submitted_at IS NULL)::int AS missing
+${UNIT_TASKS_FROM}
+ WHERE p.id = ANY($1::uuid[])
+ GROUP BY p.policy_id, resp.agency_id`;
+
+export interface PortfolioUnitTasksRow {
+  policy_id: string;
+  agency_id: string;
+  due: number;
+  on_time: number;
+  late: number;
+  missing: number;
+}
