@@ -144,6 +144,21 @@ describeWithBrowser('several published policies at once in a real browser (issue
     try {
       await signIn(page, server.url, LEADER);
 
+      // The leader lands on the portfolio: both notices, each one click from its own dashboard.
+      await page.waitForURL(/\/portfolio$/);
+      await page.locator('[data-testid="portfolio"][data-ready]').waitFor();
+      const cards = page.getByTestId('portfolio-policy');
+      expect((await cards.evaluateAll((els) => els.map((e) => e.getAttribute('data-policy-id')))).sort()).toEqual([jiangmen.id, second.id].sort());
+      await shot(page, 'leader-portfolio-1440');
+      for (const policy of [second, jiangmen]) {
+        await page.locator(`[data-testid="portfolio-policy"][data-policy-id="${policy.id}"] [data-testid="portfolio-open"]`).click();
+        await page.waitForURL(new RegExp(`/p/${policy.id}/dashboard$`));
+        await page.locator('[data-testid="dashboard"][data-ready]').waitFor();
+        expect(await page.getByTestId('dashboard').textContent()).toMatch(policy === second ? SECOND_DOC : JIANGMEN_DOC);
+        await page.getByTestId('nav-portfolio').click();
+        await page.locator('[data-testid="portfolio"][data-ready]').waitFor();
+      }
+
       // Each notice at its own address, the header's switch naming it.
       await page.goto(`${server.url}/p/${jiangmen.id}`);
       await page.getByRole('heading', { name: JIANGMEN_DOC }).first().waitFor();
