@@ -39,24 +39,24 @@ describe('the Excel template, both ways', () => {
     const figures = book.getWorksheet('指标数据')!;
     expect(texts.rowCount).toBe(16);
     expect(figures.rowCount).toBe(5); // four targets x one county
-    expect((figures.getRow(2).values as unknown[]).slice(1, 6)).toEqual([3, '創業擔保貸款公示時間', '天', '開平市', '440783']);
-    expect(figures.getRow(2).getCell(6).value).toBeNull();
+    expect((figures.getRow(2).values as unknown[]).slice(1, 7)).toEqual([p.docNumber, 3, '創業擔保貸款公示時間', '天', '開平市', '440783']);
+    expect(figures.getRow(2).getCell(7).value).toBeNull();
 
-    texts.getRow(8).getCell(3).value = '开平市新募集见习岗位 85 个'; // measure 7
-    texts.getRow(8).getCell(6).value = '进展顺利';
-    const row7 = [...Array(figures.rowCount).keys()].map((i) => figures.getRow(i + 1)).find((r) => r.getCell(1).value === 7)!;
-    row7.getCell(6).value = 85;
+    texts.getRow(8).getCell(4).value = '开平市新募集见习岗位 85 个'; // measure 7
+    texts.getRow(8).getCell(7).value = '进展顺利';
+    const row7 = [...Array(figures.rowCount).keys()].map((i) => figures.getRow(i + 1)).find((r) => r.getCell(2).value === 7)!;
+    row7.getCell(7).value = 85;
     const result = await upload(book, kaiping);
     expect(result.status).toBe(201);
-    expect(result.body.saved).toEqual([{ measureSeq: 7, id: expect.any(String), version: 1, status: 'DRAFT' }]);
+    expect(result.body.saved).toEqual([{ docNumber: p.docNumber, measureSeq: 7, id: expect.any(String), version: 1, status: 'DRAFT' }]);
 
     const again = await download(kaiping);
-    expect(again.getWorksheet('工作进展')!.getRow(8).getCell(3).value).toBe('开平市新募集见习岗位 85 个');
-    const figure = [...Array(5).keys()].map((i) => again.getWorksheet('指标数据')!.getRow(i + 1)).find((r) => r.getCell(1).value === 7)!;
-    expect(figure.getCell(6).value).toBe(85);
+    expect(again.getWorksheet('工作进展')!.getRow(8).getCell(4).value).toBe('开平市新募集见习岗位 85 个');
+    const figure = [...Array(5).keys()].map((i) => again.getWorksheet('指标数据')!.getRow(i + 1)).find((r) => r.getCell(2).value === 7)!;
+    expect(figure.getCell(7).value).toBe(85);
 
     // Uploading the same file again updates the draft (version 2), it does not make a second report.
-    expect((await upload(again, kaiping)).body.saved).toEqual([{ measureSeq: 7, id: expect.any(String), version: 2, status: 'DRAFT' }]);
+    expect((await upload(again, kaiping)).body.saved).toEqual([{ docNumber: p.docNumber, measureSeq: 7, id: expect.any(String), version: 2, status: 'DRAFT' }]);
   });
 
   it('gives a department every county for its measures', async () => {
@@ -68,20 +68,20 @@ describe('the Excel template, both ways', () => {
     const book = await download(kaiping, '2024Q4');
     const texts = book.getWorksheet('工作进展')!;
     const figures = book.getWorksheet('指标数据')!;
-    texts.getRow(3).getCell(3).value = '有内容';
-    texts.getRow(3).getCell(6).value = '很好';
-    texts.getRow(4).getCell(1).value = 99;
-    texts.getRow(4).getCell(3).value = '不存在的措施';
-    figures.getRow(2).getCell(6).value = -3;
-    figures.getRow(3).getCell(6).value = '很多';
-    figures.getRow(4).getCell(5).value = '440703';
-    figures.getRow(4).getCell(6).value = 5;
+    texts.getRow(3).getCell(4).value = '有内容';
+    texts.getRow(3).getCell(7).value = '很好';
+    texts.getRow(4).getCell(2).value = 99;
+    texts.getRow(4).getCell(4).value = '不存在的措施';
+    figures.getRow(2).getCell(7).value = -3;
+    figures.getRow(3).getCell(7).value = '很多';
+    figures.getRow(4).getCell(6).value = '440703';
+    figures.getRow(4).getCell(7).value = 5;
     const before = await reportCount();
     const result = await upload(book, kaiping);
     expect(result.status).toBe(400);
     expect(result.body.code).toBe('BAD_USER_INPUT');
     expect((result.body.errors as { sheet: string; cell: string }[]).map((e) => `${e.sheet}!${e.cell}`)).toEqual([
-      '工作进展!F3', '工作进展!A4', '指标数据!F2', '指标数据!F3', '指标数据!A4',
+      '工作进展!G3', '工作进展!B4', '指标数据!G2', '指标数据!G3', '指标数据!A4',
     ]);
     expect(await reportCount()).toBe(before);
   });

@@ -25,12 +25,13 @@ async function waitForAutosave(card: Locator) {
   await card.locator('[data-testid="save-status"][data-save="idle"]').getByText('已自动保存').waitFor({ timeout: 15_000 });
 }
 
+/** Opens the quarter's one form (every policy's measures) from 我的填报. */
 async function openForm(page: Page, period = REPORT_PERIOD) {
   await page.getByTestId('nav-tasks').click();
   await page.getByTestId('task').first().waitFor();
-  await page.getByTestId('period-select').click();
-  await page.getByTitle(period).click();
-  await page.waitForURL(/[?&]period=/);
+  // 我的填报 lists the unit's quarters; the chosen one's measures show beside (below, on a phone).
+  await page.getByTestId('quarter').filter({ hasText: period }).click();
+  await page.waitForURL(/[?&]quarter=/);
   await page.getByTestId('task').first().waitFor();
   await page.getByTestId('fill-report').click();
   await measureCard(page, INTERNSHIP_MEASURE).waitFor();
@@ -206,7 +207,7 @@ describeWithBrowser('reporting and review in a real browser', () => {
     await office.getByTestId('review-empty').waitFor();
 
     // The reporter sees the comment on the task list and on the form, fixes the text, resubmits.
-    // 我的填报 opens on the current quarter, and points to the one returned in 2024Q4.
+    // 我的填报 opens on the quarter due first (2024Q3, nothing reported), and points to the one returned in 2024Q4.
     await reporter.getByTestId('nav-tasks').click();
     await reporter.getByTestId('returned-elsewhere').getByRole('button', { name: /2024年第四季度/ }).click();
     const task = reporter.locator(`[data-testid="task"][data-measure-seq="${INTERNSHIP_MEASURE}"][data-state="RETURNED"]`);

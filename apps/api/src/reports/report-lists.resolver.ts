@@ -10,6 +10,9 @@ import { ProgressReport } from './progress-report.entity';
 import { previousKey } from './previous-reports';
 import { ReportListsService, TaskRow } from './report-lists.service';
 import { ReportTask } from './report.models';
+import { QuarterPolicy, ReportingQuarter } from './report-quarter.models';
+import { checkQuarter, ReportQuartersService } from './report-quarters';
+import { ReportError } from './report.errors';
 
 @Roles('ADMIN', 'OFFICE', 'LEADER', 'REPORTER')
 @Resolver(() => ReportTask)
@@ -17,21 +20,38 @@ export class ReportListsResolver {
   constructor(
     private readonly lists: ReportListsService,
     private readonly drafts: DraftVisibility,
+    private readonly quarters: ReportQuartersService,
   ) {}
 
-  @Query(() => [ReportTask], { description: 'The measures a unit reports on in a period (a reporter: its own unit), in measure order' })
+  @Query(() => [ReportTask], {
+    description:
+      'The measures a unit reports on (a reporter: its own unit): in one period (periodId), or in a quarter (quarter: 2026Q3) across every published policy, grouped by policy (issue date, doc number), then measure order. Exactly one of periodId and quarter.',
+  })
   async reportTasks(
-    @Args('periodId', { type: () => ID }) periodId: string,
+    @Args('periodId', { type: () => ID, nullable: true }) periodId: string | null,
+    @Args('quarter', { type: () => String, nullable: true }) quarter: string | null,
     @Args('agencyId', { type: () => ID, nullable: true }) agencyId: string | null,
     @CurrentUser() user: AuthUser,
     @Context() ctx: RequestContext,
   ): Promise<ReportTask[]> {
-    const rows = await this.lists.tasks(user, periodId, agencyId);
+    if ((periodId === null || periodId === undefined) === (quarter === null || quarter === undefined)) {
+      throw new ReportError('BAD_USER_INPUT', '请指定填报期或季度之一 (give exactly one of periodId and quarter)', { field: periodId ? 'quarter' : 'periodId' });
+    }
+    const scope = periodId ? { periodId } : { quarter: checkQuarter(quarter!) };
+    const rows = await this.lists.tasks(user, scope, agencyId);
     return Promise.all(rows.map((row) => this.toTask(row, ctx)));
   }
 
+  @Query(() => [ReportingQuarter], {
+    description: 'A unit’s quarters across every published policy it is responsible under (a reporter: its own unit): the open ones by due date, then the finished ones, newest first',
+  })
+  myReportingQuarters(@Args('agencyId', { type: () => ID, nullable: true }) agencyId: string | null, @CurrentUser() user: AuthUser): Promise<ReportingQuarter[]> {
+    return this.quarters.quarters(user, agencyId);
+  }
+
   private async toTask(row: TaskRow, ctx: RequestContext): Promise<ReportTask> {
-    const [measure, agency, period, previousReport] = await Promise.all([
+    const [policy, measure, agency, period, previousReport] = await Promise.all([
+      ctx.loaders.policy.load(row.policyId),
       ctx.loaders.measure.load(row.measureId),
       ctx.loaders.agency.load(row.agencyId),
       ctx.loaders.period.load(row.periodId),
@@ -42,7 +62,7 @@ export class ReportListsResolver {
     // Judged as the dashboard and chasing judge it: the unit's own due date, China's calendar day.
     const dueOn = row.extendedDueOn ?? period.dueOn;
     return {
-      measure, role: row.role, agency, period, state, report: row.report, previousReport,
+      policy, measure, role: row.role, agency, period, state, report: row.report, previousReport,
       dueOn, extendedDueOn: row.extendedDueOn, overdue: !done && chinaToday() > dueOn,
     };
   }
@@ -101,5 +121,13 @@ export class PreviousReportResolver {
   @ResolveField(() => ProgressReport, { nullable: true, description: 'The unit’s report on the measure for the latest earlier period' })
   previous(@Parent() report: ProgressReport, @Context() ctx: RequestContext): Promise<ProgressReport | null> {
     return ctx.loaders.previousReport.load(previousKey(report.measureId, report.agencyId, report.periodId));
+  }
+}
+
+@Resolver(() => QuarterPolicy)
+export class QuarterPolicyResolver {
+  @ResolveField(() => Policy)
+  policy(@Parent() part: QuarterPolicy, @Context() ctx: RequestContext): Promise<Policy> {
+    return ctx.loaders.policy.load(part.policyId);
   }
 }

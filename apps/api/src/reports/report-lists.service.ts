@@ -11,6 +11,7 @@ import { reportColumns } from './report-columns';
 
 export interface TaskRow {
   measureId: string;
+  policyId: string;
   role: 'LEAD' | 'CO';
   agencyId: string;
   periodId: string;
@@ -44,6 +45,17 @@ export function checkQuarter(quarter: string): string {
 
 const REPORT_COLUMNS = reportColumns('r');
 
+/** Whose tasks: a reporter its own unit's (naming another is refused); the office, leaders and admins name the unit. */
+export function reportingUnit(user: AuthUser, agencyId?: string | null): string {
+  const agency = agencyId ? checkId(agencyId, '单位', 'agencyId') : user.role === 'REPORTER' ? user.agencyId : null;
+  if (!agency) throw new ReportError('BAD_USER_INPUT', '请指定单位', { field: 'agencyId' });
+  assertCanRead(user, agency);
+  return agency;
+}
+
+/** Which tasks: one policy's period, or a quarter ('2026Q3') across every published policy. */
+export type TaskScope = { periodId: string; quarter?: undefined } | { quarter: string; periodId?: undefined };
+
 @Injectable()
 export class ReportListsService {
   constructor(private readonly dataSource: DataSource) {}
@@ -59,36 +71,36 @@ export class ReportListsService {
   }
 
   /**
-   * Every measure a unit must report on in a period, with its report if there is one. A reporter
-   * sees its own unit's tasks; the office, leaders and admins name the unit.
+   * Every measure a unit must report on in a period, or in a quarter across the published policies
+   * (grouped by policy: issue date, then doc number), with its report if there is one.
    */
-  async tasks(user: AuthUser, periodId: string, agencyId?: string | null): Promise<TaskRow[]> {
-    const agency = user.role === 'REPORTER' ? (agencyId ? checkId(agencyId, '单位', 'agencyId') : user.agencyId!) : agencyId ? checkId(agencyId, '单位', 'agencyId') : null;
-    if (!agency) throw new ReportError('BAD_USER_INPUT', '请指定单位', { field: 'agencyId' });
-    assertCanRead(user, agency);
-    const period = checkId(periodId, '填报期', 'periodId');
+  async tasks(user: AuthUser, scope: TaskScope, agencyId?: string | null): Promise<TaskRow[]> {
+    const agency = reportingUnit(user, agencyId);
+    const period = scope.periodId !== undefined ? checkId(scope.periodId, '填报期', 'periodId') : null;
     // The unit's extension rides on the same statement (one row per period and unit at most).
-    const rows: (Record<string, unknown> & { measure_id: string; role: 'LEAD' | 'CO'; report_id: string | null; extended_due_on: string | null })[] = await this.dataSource.query(
-      `SELECT m.id AS measure_id, resp.role, r.id AS report_id, ${REPORT_COLUMNS},
+    const rows: (Record<string, unknown> & { measure_id: string; policy_id: string; period_id: string; role: 'LEAD' | 'CO'; report_id: string | null; extended_due_on: string | null })[] = await this.dataSource.query(
+      `SELECT m.id AS measure_id, m.policy_id, p.id AS period_id, resp.role, r.id AS report_id, ${REPORT_COLUMNS},
               CASE WHEN x.due_on > p.due_on THEN x.due_on::text END AS extended_due_on
          FROM reporting_period p
+         JOIN policy pol ON pol.id = p.policy_id
          JOIN measure m ON m.policy_id = p.policy_id
          JOIN responsibility resp ON resp.measure_id = m.id AND resp.agency_id = $2
          LEFT JOIN period_extension x ON x.period_id = p.id AND x.agency_id = $2
          LEFT JOIN progress_report r ON r.measure_id = m.id AND r.agency_id = $2 AND r.period_id = p.id
-        WHERE p.id = $1
-        ORDER BY m.seq`,
-      [period, agency],
+        WHERE ${period ? 'p.id = $1' : `p.label = $1 AND pol.status = 'PUBLISHED'`}
+        ORDER BY pol.issued_on, pol.doc_number, m.seq`,
+      [period ?? scope.quarter, agency],
     );
-    if (rows.length === 0) {
+    if (rows.length === 0 && period) {
       const exists: unknown[] = await this.dataSource.query(`SELECT 1 FROM reporting_period WHERE id = $1`, [period]);
-      if (exists.length === 0) throw notFound('填报期', periodId, 'periodId');
+      if (exists.length === 0) throw notFound('填报期', scope.periodId!, 'periodId');
     }
     return rows.map((row) => ({
       measureId: row.measure_id,
+      policyId: row.policy_id,
       role: row.role,
       agencyId: agency,
-      periodId: period,
+      periodId: row.period_id,
       report: row.report_id ? (row as unknown as ProgressReport) : null,
       extendedDueOn: row.extended_due_on,
     }));

@@ -1,6 +1,7 @@
 import { Field, Float, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { ResponsibilityRoleEnum } from '../common/graphql-enums';
 import { Measure } from '../policy/measure.entity';
+import { Policy } from '../policy/policy.entity';
 import { ReportingPeriod } from '../policy/reporting-period.entity';
 import { ProgressReport } from './progress-report.entity';
 import { Agency } from '../policy/agency.entity';
@@ -44,6 +45,9 @@ registerEnumType(TaskStateEnum, { name: 'TaskState', description: 'Where a unit 
 /** One measure a unit must report on in a period. */
 @ObjectType()
 export class ReportTask {
+  @Field(() => Policy, { description: 'The policy the measure belongs to (a quarter’s tasks span several)' })
+  policy!: Policy;
+
   @Field(() => Measure)
   measure!: Measure;
 

@@ -7,7 +7,7 @@ import { DashboardResolver } from '../dashboard/dashboard.resolver';
 import { PolicyAdminResolver, ReportingPeriodResolver } from '../policy/policy-admin.resolver';
 import { PortfolioResolver } from '../portfolio/portfolio.resolver';
 import { ProgressResolver } from '../progress/progress.resolver';
-import { PolicyPeriodResolver, PreviousReportResolver, ReportListsResolver } from '../reports/report-lists.resolver';
+import { PolicyPeriodResolver, PreviousReportResolver, QuarterPolicyResolver, ReportListsResolver } from '../reports/report-lists.resolver';
 import { ReportsResolver } from '../reports/reports.resolver';
 import { MeasureRatingResolver, SupervisionItemResolver, SupervisionResolver } from '../supervision/supervision.resolver';
 import { SimplifiedTextsResolver } from '../policy/simplified-texts.resolver';
@@ -33,6 +33,7 @@ export const ALL_RESOLVERS = [
   SimplifiedTextsResolver,
   ReportsResolver,
   ReportListsResolver,
+  QuarterPolicyResolver,
   PolicyPeriodResolver,
   PreviousReportResolver,
   AttachmentsResolver,

@@ -28,6 +28,7 @@ const LegacyReviewRedirect = lazy(() => import('../features/policy-nav/LegacyRed
 // Reporting and review are for signed-in units and the office: none of their code is in the first load.
 const TasksPage = lazy(() => import('../features/reporting/TasksPage'));
 const ReportFormPage = lazy(() => import('../features/reporting/ReportFormPage'));
+const ReportPeriodRedirect = lazy(() => import('../features/reporting/ReportPeriodRedirect'));
 const ReviewPage = lazy(() => import('../features/review/ReviewPage'));
 const ReportPage = lazy(() => import('../features/review/ReportPage'));
 // The leaders' dashboard brings the charts (recharts): its own chunk, never in the first load.
@@ -121,7 +122,8 @@ export function AppRoutes() {
         </Route>
         <Route path="login" element={<LoginPage />} />
         <Route path="tasks" element={<RequireRole roles={REPORTERS}><TasksPage /></RequireRole>} />
-        <Route path="report/:periodId" element={<RequireRole roles={REPORTERS}><ReportFormPage /></RequireRole>} />
+        <Route path="report/q/:quarter" element={<RequireRole roles={REPORTERS}><ReportFormPage /></RequireRole>} />
+        <Route path="report/:periodId" element={<RequireRole roles={REPORTERS}><ReportPeriodRedirect /></RequireRole>} />
         <Route path="review" element={<RequireRole roles={REVIEWERS}><ReviewPage /></RequireRole>} />
         <Route path="reports/:id" element={<RequireRole roles={ANY_ROLE}><ReportPage /></RequireRole>} />
         {/* Addresses of before the policy was in them: the same page of the policy they meant. */}

@@ -1,30 +1,49 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import type { AuthUser } from '../../common/request-context';
 import { checkId, notFound } from '../../policy/policy.errors';
-import { assertCanRead } from '../report-access';
+import { reportingUnit } from '../report-lists.service';
+import { checkQuarter } from '../report-quarters';
 import { ReportError } from '../report.errors';
 import { ReportsService } from '../reports.service';
 import { CellError, ImportedReport, readReportWorkbook } from './report-import';
-import { TemplateData, TemplateFigure, TemplateMeasure, writeReportTemplate } from './report-workbook';
+import { TemplateData, TemplateFigure, TemplateMeasure, TemplatePolicy, templateRows, TemplateScope, writeReportTemplate } from './report-workbook';
+import { REPORT_WORKBOOK_BOUNDS, reportWorkbookBounds } from './workbook-guard';
 
+/** Whose template, for what: the unit and the policies' periods it covers (in row order). */
 interface Context {
-  policyId: string;
-  docNumber: string;
-  policyTitle: string;
-  periodId: string;
-  periodLabel: string;
-  dueOn: string;
+  scope: TemplateScope;
   agencyId: string;
   agencyName: string;
   agencyKind: 'DEPARTMENT' | 'COUNTY';
+  periodLabel: string;
+  policies: TemplatePolicy[];
 }
 
 export interface ImportResult {
-  saved: { measureSeq: number; id: string; version: number; status: string }[];
+  saved: { docNumber: string; measureSeq: number; id: string; version: number; status: string }[];
 }
 
-/** The unit's quarterly report as an Excel workbook: download the template, upload it filled in. */
+/** What the HTTP layer passes: `quarter` or `periodId` (exactly one), and the unit where not the reporter's own. */
+export interface ScopeQuery {
+  quarter?: string;
+  periodId?: string;
+  agencyId?: string;
+}
+
+/** The query's scope, if it names one; both or an empty one is a mistake. */
+export function scopeOf(query: ScopeQuery): TemplateScope | null {
+  if (query.quarter && query.periodId) throw new ReportError('BAD_USER_INPUT', '请只指定填报期或季度之一 (give periodId or quarter, not both)', { field: 'quarter' });
+  if (query.quarter) return { quarter: checkQuarter(query.quarter) };
+  if (query.periodId) return { periodId: query.periodId };
+  return null;
+}
+
+/**
+ * The unit's quarterly report as an Excel workbook: download the template, upload it filled in.
+ * A quarter's template covers every published policy with a period of that quarter where the unit
+ * is responsible; a period's (the older form) covers that one policy.
+ */
 @Injectable()
 export class ReportExcelService {
   constructor(
@@ -32,65 +51,100 @@ export class ReportExcelService {
     private readonly reports: ReportsService,
   ) {}
 
-  private async context(user: AuthUser, periodId: string, agencyId?: string | null): Promise<Context> {
-    const agency = agencyId ? checkId(agencyId, '单位', 'agencyId') : user.agencyId;
-    if (!agency) throw new ReportError('BAD_USER_INPUT', '请指定单位', { field: 'agencyId' });
-    assertCanRead(user, agency);
-    const rows: Context[] = await this.dataSource.query(
-      `SELECT pol.id AS "policyId", pol.doc_number AS "docNumber", pol.title AS "policyTitle", p.id AS "periodId", p.label AS "periodLabel",
-              p.due_on AS "dueOn", a.id AS "agencyId", a.name AS "agencyName", a.kind AS "agencyKind"
-         FROM reporting_period p JOIN policy pol ON pol.id = p.policy_id, agency a WHERE p.id = $1 AND a.id = $2`,
-      [checkId(periodId, '填报期', 'periodId'), agency],
+  private async context(user: AuthUser, scope: TemplateScope, agencyId?: string | null): Promise<Context> {
+    const agency = reportingUnit(user, agencyId);
+    const [unit]: { name: string; kind: 'DEPARTMENT' | 'COUNTY' }[] = await this.dataSource.query(`SELECT name, kind FROM agency WHERE id = $1`, [agency]);
+    if (!unit) throw notFound('单位', agency, 'agencyId');
+    const byPeriod = 'periodId' in scope;
+    const policies: (TemplatePolicy & { label: string })[] = await this.dataSource.query(
+      `SELECT pol.id AS "policyId", pol.doc_number AS "docNumber", pol.title AS "policyTitle", p.id AS "periodId", p.label,
+              GREATEST(p.due_on, x.due_on)::text AS "dueOn"
+         FROM reporting_period p JOIN policy pol ON pol.id = p.policy_id
+         LEFT JOIN period_extension x ON x.period_id = p.id AND x.agency_id = $2
+        WHERE ${byPeriod ? 'p.id = $1' : `p.label = $1 AND pol.status = 'PUBLISHED'
+          AND EXISTS (SELECT 1 FROM measure m JOIN responsibility resp ON resp.measure_id = m.id WHERE m.policy_id = pol.id AND resp.agency_id = $2)`}
+        ORDER BY pol.issued_on, pol.doc_number`,
+      [byPeriod ? checkId(scope.periodId, '填报期', 'periodId') : scope.quarter, agency],
     );
-    if (rows.length === 0) throw notFound('填报期或单位', `${periodId}/${agency}`);
-    return rows[0];
+    if (policies.length === 0) {
+      if (byPeriod) throw notFound('填报期', scope.periodId, 'periodId');
+      throw new ReportError('NOT_FOUND', `该单位在 ${scope.quarter} 没有填报任务 (no tasks for the unit in ${scope.quarter})`, { field: 'quarter' });
+    }
+    return {
+      scope: byPeriod ? { periodId: policies[0].periodId } : scope,
+      agencyId: agency,
+      agencyName: unit.name,
+      agencyKind: unit.kind,
+      periodLabel: policies[0].label,
+      policies: policies.map(({ label: _label, ...p }) => p),
+    };
   }
 
+  /** Two statements, whatever the number of policies: the measures, then the figure cells. */
   private async templateData(ctx: Context): Promise<TemplateData> {
+    const periodIds = ctx.policies.map((p) => p.periodId);
     const measures: (TemplateMeasure & { status: string | null })[] = await this.dataSource.query(
-      `SELECT m.seq, m.title, coalesce(r.progress, '') AS progress, coalesce(r.problems, '') AS problems,
+      `SELECT pol.doc_number AS "docNumber", m.seq, m.title, coalesce(r.progress, '') AS progress, coalesce(r.problems, '') AS problems,
               coalesce(r.next_steps, '') AS "nextSteps", r.unit_status AS "unitStatus", r.status
-         FROM measure m JOIN responsibility resp ON resp.measure_id = m.id AND resp.agency_id = $2
-         LEFT JOIN progress_report r ON r.measure_id = m.id AND r.agency_id = $2 AND r.period_id = $3
-        WHERE m.policy_id = $1 ORDER BY m.seq`,
-      [ctx.policyId, ctx.agencyId, ctx.periodId],
+         FROM reporting_period p JOIN policy pol ON pol.id = p.policy_id
+         JOIN measure m ON m.policy_id = p.policy_id
+         JOIN responsibility resp ON resp.measure_id = m.id AND resp.agency_id = $1
+         LEFT JOIN progress_report r ON r.measure_id = m.id AND r.agency_id = $1 AND r.period_id = p.id
+        WHERE p.id = ANY($2::uuid[]) ORDER BY pol.issued_on, pol.doc_number, m.seq`,
+      [ctx.agencyId, periodIds],
     );
     const figures: (Omit<TemplateFigure, 'value' | 'previous'> & { value: string | null; previous: string | null })[] = await this.dataSource.query(
-      `SELECT m.seq AS "measureSeq", t.id AS "targetId", c.id AS "countyId", t.name AS "targetName", t.unit, c.name AS "countyName", c.region_code AS "regionCode",
+      `SELECT pol.doc_number AS "docNumber", m.seq AS "measureSeq", t.id AS "targetId", c.id AS "countyId", t.name AS "targetName", t.unit,
+              c.name AS "countyName", c.region_code AS "regionCode",
               (SELECT f.value FROM report_figure f JOIN progress_report r ON r.id = f.report_id
-                WHERE r.measure_id = m.id AND r.agency_id = $2 AND r.period_id = $3 AND f.target_id = t.id AND f.county_id = c.id) AS value,
+                WHERE r.measure_id = m.id AND r.agency_id = $1 AND r.period_id = p.id AND f.target_id = t.id AND f.county_id = c.id) AS value,
               (SELECT f.value FROM report_figure f JOIN progress_report r ON r.id = f.report_id JOIN reporting_period pp ON pp.id = r.period_id
-                WHERE r.measure_id = m.id AND r.agency_id = $2 AND f.target_id = t.id AND f.county_id = c.id
-                  AND pp.starts_on < (SELECT starts_on FROM reporting_period WHERE id = $3)
+                WHERE r.measure_id = m.id AND r.agency_id = $1 AND f.target_id = t.id AND f.county_id = c.id AND pp.starts_on < p.starts_on
                 ORDER BY pp.starts_on DESC LIMIT 1) AS previous
-         FROM measure m JOIN responsibility resp ON resp.measure_id = m.id AND resp.agency_id = $2
+         FROM reporting_period p JOIN policy pol ON pol.id = p.policy_id
+         JOIN measure m ON m.policy_id = p.policy_id
+         JOIN responsibility resp ON resp.measure_id = m.id AND resp.agency_id = $1
          JOIN target t ON t.measure_id = m.id
-         JOIN agency c ON c.kind = 'COUNTY' AND c.merged_into_id IS NULL AND ($4 = 'DEPARTMENT' OR c.id = $2)
-        WHERE m.policy_id = $1 ORDER BY m.seq, t.name, c.region_code`,
-      [ctx.policyId, ctx.agencyId, ctx.periodId, ctx.agencyKind],
+         JOIN agency c ON c.kind = 'COUNTY' AND c.merged_into_id IS NULL AND ($3 = 'DEPARTMENT' OR c.id = $1)
+        WHERE p.id = ANY($2::uuid[]) ORDER BY pol.issued_on, pol.doc_number, m.seq, t.name, c.region_code`,
+      [ctx.agencyId, periodIds, ctx.agencyKind],
     );
     return {
-      ...ctx,
+      scope: ctx.scope,
+      agencyId: ctx.agencyId,
+      agencyName: ctx.agencyName,
+      periodLabel: ctx.periodLabel,
+      policies: ctx.policies,
       measures: measures.map(({ status, ...m }) => ({ ...m, editable: status === null || status === 'DRAFT' || status === 'RETURNED' })),
       figures: figures.map((f) => ({ ...f, value: f.value === null ? null : Number(f.value), previous: f.previous === null ? null : Number(f.previous) })),
     };
   }
 
-  async template(user: AuthUser, periodId: string, agencyId?: string | null): Promise<{ filename: string; content: Buffer }> {
-    const ctx = await this.context(user, periodId, agencyId);
+  async template(user: AuthUser, query: ScopeQuery): Promise<{ filename: string; content: Buffer }> {
+    const scope = scopeOf(query);
+    if (!scope) throw new ReportError('BAD_USER_INPUT', '请指定季度(quarter)或填报期(periodId)', { field: 'quarter' });
+    const ctx = await this.context(user, scope, query.agencyId);
     const content = await writeReportTemplate(await this.templateData(ctx));
     return { filename: `${ctx.agencyName}-${ctx.periodLabel}-填报表.xlsx`, content };
   }
 
   /**
    * Reads a filled-in template. Any wrong cell refuses the whole file with the list of cells;
-   * otherwise every measure with content is saved as a draft, all in one transaction.
+   * otherwise every measure with content is saved as a draft, all in one transaction. An upload
+   * that names its quarter (or period) is bounded by that template's size before it is opened, and
+   * must be that quarter's file.
    */
-  async import(user: AuthUser, file: Buffer | undefined, requestId: string): Promise<ImportResult> {
+  async import(user: AuthUser, file: Buffer | undefined, requestId: string, query: ScopeQuery = {}): Promise<ImportResult> {
     if (!file?.length) throw new ReportError('BAD_USER_INPUT', '请选择要导入的 Excel 文件(表单字段 file)', { field: 'file' });
-    const { meta, read } = await readReportWorkbook(file);
-    const ctx = await this.context(user, meta.periodId, meta.agencyId);
-    const template = await this.templateData(ctx);
+    const expected = scopeOf(query);
+    let template: TemplateData | null = null;
+    if (expected) template = await this.templateData(await this.context(user, expected, query.agencyId));
+    const { meta, read } = await readReportWorkbook(file, template ? reportWorkbookBounds(templateRows(template)) : REPORT_WORKBOOK_BOUNDS);
+    if (template && (JSON.stringify(meta.scope) !== JSON.stringify(template.scope) || meta.agencyId !== template.agencyId)) {
+      throw new ReportError('BAD_USER_INPUT', `这不是本单位 ${template.periodLabel} 的填报表:请上传本页下载的模板`, { field: 'file' });
+    }
+    const ctx = await this.context(user, meta.scope, meta.agencyId);
+    template ??= await this.templateData(ctx);
     const { reports, errors } = read(template);
     if (errors.length) throw importRefused(errors);
     return this.dataSource.transaction(async (manager) => {
@@ -100,20 +154,21 @@ export class ReportExcelService {
     });
   }
 
-  private async saveOne(manager: import('typeorm').EntityManager, user: AuthUser, ctx: Context, report: ImportedReport, requestId: string) {
+  private async saveOne(manager: EntityManager, user: AuthUser, ctx: Context, report: ImportedReport, requestId: string) {
+    const policy = ctx.policies.find((p) => p.docNumber === report.docNumber)!;
     const [ids] = await manager.query(
       `SELECT m.id AS measure_id, r.id AS report_id, r.version FROM measure m
          LEFT JOIN progress_report r ON r.measure_id = m.id AND r.agency_id = $2 AND r.period_id = $3
         WHERE m.policy_id = $1 AND m.seq = $4`,
-      [ctx.policyId, ctx.agencyId, ctx.periodId, report.measureSeq],
+      [policy.policyId, ctx.agencyId, policy.periodId, report.measureSeq],
     );
     const values = report.figures.map((f) => ({ targetId: f.targetId, countyId: f.countyId, value: f.value }));
     const texts = { progress: report.progress, problems: report.problems, nextSteps: report.nextSteps, unitStatus: report.unitStatus, values };
     const input = ids.report_id
       ? { id: ids.report_id, version: ids.version, ...texts }
-      : { measureId: ids.measure_id, periodId: ctx.periodId, agencyId: ctx.agencyId, ...texts };
+      : { measureId: ids.measure_id, periodId: policy.periodId, agencyId: ctx.agencyId, ...texts };
     const saved = await this.reports.saveWithin(manager, user, input, requestId);
-    return { measureSeq: report.measureSeq, id: saved.id, version: saved.version, status: saved.status };
+    return { docNumber: report.docNumber, measureSeq: report.measureSeq, id: saved.id, version: saved.version, status: saved.status };
   }
 }
 

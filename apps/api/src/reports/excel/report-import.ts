@@ -2,9 +2,9 @@ import ExcelJS from 'exceljs';
 import { cellText } from '../../common/excel-cells';
 import type { UnitStatus } from '@luoshi/domain';
 import { MAX_TEXT } from '../dto/report.inputs';
-import { FIGURE_COLUMNS, FORMAT_VERSION, SHEETS, TemplateData, TEXT_COLUMNS, UNIT_STATUS_LABELS } from './report-workbook';
+import { FIGURE_COLUMNS, FORMAT_VERSION, SHEETS, TemplateData, TemplateScope, TEXT_COLUMNS, UNIT_STATUS_LABELS } from './report-workbook';
 import { ReportError } from '../report.errors';
-import { checkImportedWorkbook } from './workbook-guard';
+import { checkImportedWorkbook, REPORT_WORKBOOK_BOUNDS, WorkbookBounds } from './workbook-guard';
 
 export interface CellError {
   sheet: string;
@@ -13,6 +13,7 @@ export interface CellError {
 }
 
 export interface ImportedReport {
+  docNumber: string;
   measureSeq: number;
   progress: string;
   problems: string;
@@ -31,9 +32,12 @@ function checkHeader(sheet: ExcelJS.Worksheet, columns: readonly string[], error
   });
 }
 
+/** A measure of a template: its policy's doc number and its number in that policy. */
+const measureKey = (docNumber: string, seq: number | string) => `${docNumber}|${seq}`;
+
 /** Opens the workbook and checks it is one of ours; `read` then checks every cell against the unit's template. */
-export async function readReportWorkbook(file: Buffer) {
-  await checkImportedWorkbook(file); // before ExcelJS inflates anything
+export async function readReportWorkbook(file: Buffer, bounds: WorkbookBounds = REPORT_WORKBOOK_BOUNDS) {
+  await checkImportedWorkbook(file, bounds); // before ExcelJS inflates anything
   const book = new ExcelJS.Workbook();
   try {
     await book.xlsx.load(file as unknown as ArrayBuffer);
@@ -43,12 +47,15 @@ export async function readReportWorkbook(file: Buffer) {
   const metaSheet = book.getWorksheet(SHEETS.meta);
   const meta = new Map<string, string>();
   metaSheet?.eachRow((row) => meta.set(cellText(row.getCell(1)), cellText(row.getCell(2))));
-  if (meta.get('format') !== FORMAT_VERSION || !meta.get('periodId') || !meta.get('agencyId')) {
-    throw new ReportError('BAD_USER_INPUT', '这不是本系统的填报表(或表格结构已被改动):请重新下载模板填写', { field: 'file' });
+  const quarter = meta.get('quarter');
+  const periodId = meta.get('periodId');
+  if (meta.get('format') !== FORMAT_VERSION || !(quarter || periodId) || !meta.get('agencyId')) {
+    throw new ReportError('BAD_USER_INPUT', '这不是本系统的填报表(或是旧版模板、表格结构已被改动):请重新下载模板填写', { field: 'file' });
   }
+  const scope: TemplateScope = quarter ? { quarter } : { periodId: periodId! };
 
   return {
-    meta: { periodId: meta.get('periodId')!, agencyId: meta.get('agencyId')! },
+    meta: { scope, agencyId: meta.get('agencyId')! },
     read(template: TemplateData): { reports: ImportedReport[]; errors: CellError[] } {
       const errors: CellError[] = [];
       const texts = book.getWorksheet(SHEETS.texts);
@@ -58,39 +65,40 @@ export async function readReportWorkbook(file: Buffer) {
       checkHeader(figures, FIGURE_COLUMNS, errors);
       if (errors.length) return { reports: [], errors };
 
-      const measures = new Map(template.measures.map((m) => [m.seq, m]));
-      const reports = new Map<number, ImportedReport>();
-      const blank = (seq: number): ImportedReport => ({ measureSeq: seq, progress: '', problems: '', nextSteps: '', unitStatus: null, figures: [] });
+      const measures = new Map(template.measures.map((m) => [measureKey(m.docNumber, m.seq), m]));
+      const reports = new Map<string, ImportedReport>();
+      const blank = (docNumber: string, seq: number): ImportedReport => ({ docNumber, measureSeq: seq, progress: '', problems: '', nextSteps: '', unitStatus: null, figures: [] });
 
       texts.eachRow((row, n) => {
         if (n === 1) return;
-        const seqCell = row.getCell(1);
-        if (!cellText(seqCell) && !cellText(row.getCell(3))) return;
+        const [docCell, seqCell] = [row.getCell(1), row.getCell(2)];
+        if (!cellText(docCell) && !cellText(seqCell) && !cellText(row.getCell(4))) return;
         const seq = Number(cellText(seqCell));
-        const measure = measures.get(seq);
-        if (!measure) return void errors.push({ sheet: texts.name, cell: seqCell.address, message: '措施编号不在本单位本期的填报任务中' });
-        if (reports.has(seq)) return void errors.push({ sheet: texts.name, cell: seqCell.address, message: '同一措施出现了两次' });
-        const [progress, problems, nextSteps, status] = [3, 4, 5, 6].map((c) => cellText(row.getCell(c)));
-        const report = { ...blank(seq), progress, problems, nextSteps, unitStatus: status ? (STATUS_BY_LABEL.get(status) ?? null) : null };
-        if (status && !report.unitStatus) errors.push({ sheet: texts.name, cell: row.getCell(6).address, message: `自评状态须为:${[...STATUS_BY_LABEL.keys()].join('、')}` });
+        const key = measureKey(cellText(docCell), seq);
+        const measure = measures.get(key);
+        if (!measure) return void errors.push({ sheet: texts.name, cell: seqCell.address, message: '文号和措施编号不在本单位本期的填报任务中' });
+        if (reports.has(key)) return void errors.push({ sheet: texts.name, cell: seqCell.address, message: '同一措施出现了两次' });
+        const [progress, problems, nextSteps, status] = [4, 5, 6, 7].map((c) => cellText(row.getCell(c)));
+        const report = { ...blank(measure.docNumber, seq), progress, problems, nextSteps, unitStatus: status ? (STATUS_BY_LABEL.get(status) ?? null) : null };
+        if (status && !report.unitStatus) errors.push({ sheet: texts.name, cell: row.getCell(7).address, message: `自评状态须为:${[...STATUS_BY_LABEL.keys()].join('、')}` });
         [progress, problems, nextSteps].forEach((value, i) => {
-          if (value.length > MAX_TEXT) errors.push({ sheet: texts.name, cell: row.getCell(3 + i).address, message: `不能超过 ${MAX_TEXT} 字` });
+          if (value.length > MAX_TEXT) errors.push({ sheet: texts.name, cell: row.getCell(4 + i).address, message: `不能超过 ${MAX_TEXT} 字` });
         });
         const changed = progress !== measure.progress || problems !== measure.problems || nextSteps !== measure.nextSteps || report.unitStatus !== measure.unitStatus;
         if (!measure.editable && changed) errors.push({ sheet: texts.name, cell: seqCell.address, message: '该措施本期报告已提交,不能再通过导入修改' });
-        if (measure.editable) reports.set(seq, report);
+        if (measure.editable) reports.set(key, report);
       });
 
-      const allowed = new Map(template.figures.map((f) => [`${f.measureSeq}|${f.targetName}|${f.regionCode}`, f]));
+      const allowed = new Map(template.figures.map((f) => [`${measureKey(f.docNumber, f.measureSeq)}|${f.targetName}|${f.regionCode}`, f]));
       const seen = new Set<string>();
       figures.eachRow((row, n) => {
         if (n === 1) return;
-        const key = `${cellText(row.getCell(1))}|${cellText(row.getCell(2))}|${cellText(row.getCell(5))}`;
-        const valueCell = row.getCell(6);
+        const key = `${measureKey(cellText(row.getCell(1)), cellText(row.getCell(2)))}|${cellText(row.getCell(3))}|${cellText(row.getCell(6))}`;
+        const valueCell = row.getCell(7);
         const raw = cellText(valueCell);
         const figure = allowed.get(key);
         if (!figure) {
-          if (raw) errors.push({ sheet: figures.name, cell: row.getCell(1).address, message: '措施编号、指标和区划代码对不上本单位的填报项(请勿改动这三列)' });
+          if (raw) errors.push({ sheet: figures.name, cell: row.getCell(1).address, message: '文号、措施编号、指标和区划代码对不上本单位的填报项(请勿改动这四列)' });
           return;
         }
         if (seen.has(key)) return void errors.push({ sheet: figures.name, cell: row.getCell(1).address, message: '同一指标和地区出现了两次' });
@@ -98,13 +106,14 @@ export async function readReportWorkbook(file: Buffer) {
         if (!raw) return;
         const value = Number(raw.replace(/,/g, ''));
         if (!Number.isFinite(value) || value < 0) return void errors.push({ sheet: figures.name, cell: valueCell.address, message: '本期完成值须为不小于 0 的数字' });
-        const measure = measures.get(figure.measureSeq)!;
+        const mKey = measureKey(figure.docNumber, figure.measureSeq);
+        const measure = measures.get(mKey)!;
         if (!measure.editable) {
           if (value !== figure.value) errors.push({ sheet: figures.name, cell: valueCell.address, message: '该措施本期报告已提交,不能再通过导入修改' });
           return;
         }
-        if (!reports.has(figure.measureSeq)) reports.set(figure.measureSeq, { ...blank(figure.measureSeq), ...pick(measure) });
-        reports.get(figure.measureSeq)!.figures.push({ targetId: figure.targetId, countyId: figure.countyId, value });
+        if (!reports.has(mKey)) reports.set(mKey, { ...blank(figure.docNumber, figure.measureSeq), ...pick(measure) });
+        reports.get(mKey)!.figures.push({ targetId: figure.targetId, countyId: figure.countyId, value });
       });
 
       const withContent = [...reports.values()].filter((r) => r.progress || r.problems || r.nextSteps || r.unitStatus || r.figures.length);

@@ -23,9 +23,10 @@ export const IMPORT_ZIP_LIMITS: ZipLimits = {
 export const MAX_IMPORT_SHEETS = TEMPLATE_SHEET_COUNT + 2;
 /**
  * Markup tags ('<') in all XML parts together: the cost of parsing. A full template (two sheets of
- * MAX_TEMPLATE_ROWS rows of seven cells, each cell ~4 tags, plus their shared strings) stays well below.
+ * `rows` rows of eight cells, each cell ~4 tags, plus their shared strings) stays well below.
  */
-export const MAX_IMPORT_MARKUP = 3 * MAX_TEMPLATE_ROWS * 8 * 4 + 50_000;
+const markupFor = (rows: number) => 3 * rows * 9 * 4 + 50_000;
+export const MAX_IMPORT_MARKUP = markupFor(MAX_TEMPLATE_ROWS);
 
 const SHEET_PART = /^xl\/(work|chart|dialog|macro)sheets\/[^/]+\.xml$/i;
 const XML_PART = /\.(xml|rels|vml)$/i;
@@ -90,10 +91,23 @@ export async function checkWorkbookBounds(file: Buffer, bounds: WorkbookBounds):
   }
 }
 
+/** Rows a person may add to a template by mistake or for notes (blank rows are skipped by the import). */
+const ROW_SLACK = 100;
+
+/**
+ * The bounds for an upload that names its quarter (or period) and unit: that template's own rows
+ * (templateRows) and some slack, however many policies the quarter spans: tighter than the fixed
+ * bounds for a small unit, and room for a unit under a hundred notices.
+ */
+export function reportWorkbookBounds(templateRows: number): WorkbookBounds {
+  const maxRows = templateRows + ROW_SLACK;
+  return { ...REPORT_WORKBOOK_BOUNDS, maxRows, maxMarkup: markupFor(maxRows) };
+}
+
 /** Refuses (BAD_USER_INPUT, field `file`) anything that is not a small, honest .xlsx; returns quietly otherwise. */
-export async function checkImportedWorkbook(file: Buffer): Promise<void> {
+export async function checkImportedWorkbook(file: Buffer, bounds: WorkbookBounds = REPORT_WORKBOOK_BOUNDS): Promise<void> {
   try {
-    await checkWorkbookBounds(file, REPORT_WORKBOOK_BOUNDS);
+    await checkWorkbookBounds(file, bounds);
   } catch (error) {
     if (!(error instanceof ZipRefused)) throw error;
     throw new ReportError('BAD_USER_INPUT', `无法导入该文件:${error.message}。请上传从系统下载的 .xlsx 填报表`, { field: 'file', reason: error.reason });

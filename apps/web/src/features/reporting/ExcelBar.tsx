@@ -11,9 +11,10 @@ interface CellError {
 
 /**
  * The same report as an Excel workbook, both ways: a unit that collects figures from its bureaux
- * in a spreadsheet fills the template offline and imports it. A wrong file lists its cells.
+ * in a spreadsheet fills the template offline and imports it. A wrong file lists its cells. One
+ * workbook for the quarter, every policy's measures in it (a 文号 column says whose).
  */
-export function ExcelBar({ periodId, onBeforeImport }: { periodId: string; onBeforeImport: () => Promise<void> }) {
+export function ExcelBar({ quarter, onBeforeImport }: { quarter: string; onBeforeImport: () => Promise<void> }) {
   const { t } = useI18n();
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<{ message: string; errors: CellError[] } | null>(null);
@@ -22,7 +23,7 @@ export function ExcelBar({ periodId, onBeforeImport }: { periodId: string; onBef
   const download = async () => {
     setBusy(true);
     try {
-      await downloadWithToken(`/reports/template.xlsx?periodId=${encodeURIComponent(periodId)}`, 'report.xlsx');
+      await downloadWithToken(`/reports/template.xlsx?quarter=${encodeURIComponent(quarter)}`, 'report.xlsx');
     } catch (error) {
       setProblem({ message: t('excel.failed', { message: (error as Error).message }), errors: [] });
     } finally {
@@ -37,7 +38,8 @@ export function ExcelBar({ periodId, onBeforeImport }: { periodId: string; onBef
       await onBeforeImport(); // pending autosaves first, so the import starts from the latest versions
       const form = new FormData();
       form.append('file', file, file.name);
-      const res = await fetch('/reports/import.xlsx', { method: 'POST', body: form, headers: authHeader() });
+      // Naming the quarter bounds the upload by this quarter's template, and refuses another quarter's file.
+      const res = await fetch(`/reports/import.xlsx?quarter=${encodeURIComponent(quarter)}`, { method: 'POST', body: form, headers: authHeader() });
       const body = (await res.json().catch(() => ({}))) as { message?: string; errors?: CellError[]; saved?: unknown[] };
       if (!res.ok) {
         setProblem({ message: body.errors?.length ? t('excel.errorsTitle') : t('excel.failed', { message: body.message ?? res.statusText }), errors: body.errors ?? [] });

@@ -11,6 +11,7 @@ import { testRoot } from '../../testing/test-root';
 
 const taishan = { id: 'ts', name: '台山市', regionCode: '440781' };
 const task: FormTask = {
+  policy: { id: 'p1', docNumber: '江就辦〔2024〕1號', title: '江门市稳就业若干措施' },
   role: 'CO',
   state: 'NOT_STARTED',
   overdue: false,

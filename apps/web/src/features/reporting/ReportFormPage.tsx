@@ -12,6 +12,7 @@ import { LoadError } from './LoadError';
 import { MeasureReportCard, type FormTask } from './MeasureReportCard';
 import { formatDate, formatPeriodLabel, periodYear } from './report-format';
 import { ExcelBar } from './ExcelBar';
+import { formCardOrder, groupByPolicy, type PolicyGroup } from './quarter-groups';
 
 function apolloDraftApi(client: ApolloClient): DraftApi {
   const required = <T,>(value: T | null | undefined): T => {
@@ -25,30 +26,36 @@ function apolloDraftApi(client: ApolloClient): DraftApi {
   };
 }
 
-interface FormSetup {
-  store: ReportDraftStore;
-  /** Measures with figures to give come first: they feed the targets the leaders watch. */
-  cards: { task: FormTask; grid: FigureGrid }[];
+interface FormCard {
+  task: FormTask;
+  grid: FigureGrid;
+  seq: number;
+  hasFigures: boolean;
 }
 
-function setUpForm(data: ReportFormQuery, periodId: string, client: ApolloClient): FormSetup {
-  const cards = data.reportTasks
-    .map((task) => ({
-      task,
-      grid: buildFigureGrid({
-        targets: task.measure.targets,
-        counties: data.agencies,
-        agency: task.agency,
-        periodYear: periodYear(task.period),
-        previousValues: task.previousReport?.values,
-      }),
-    }))
-    .sort((a, b) => Number(b.grid.groups.length > 0) - Number(a.grid.groups.length > 0) || a.task.measure.seq - b.task.measure.seq);
+interface FormSetup {
+  store: ReportDraftStore;
+  /** Per policy (the API's order); within one, measures with figures to give first: they feed the targets the leaders watch. */
+  groups: PolicyGroup<FormCard>[];
+}
+
+function setUpForm(data: ReportFormQuery, client: ApolloClient): FormSetup {
+  const cards = data.reportTasks.map((task) => {
+    const grid = buildFigureGrid({
+      targets: task.measure.targets,
+      counties: data.agencies,
+      agency: task.agency,
+      periodYear: periodYear(task.period),
+      previousValues: task.previousReport?.values,
+    });
+    return { task, grid, seq: task.measure.seq, hasFigures: grid.groups.length > 0, policy: task.policy };
+  });
+  const groups = groupByPolicy(cards).map(({ policy, items }) => ({ policy, items: formCardOrder(items) }));
   const store = new ReportDraftStore(
-    { periodId, agencyId: data.reportTasks[0].agency.id, api: apolloDraftApi(client) },
-    cards.map(({ task, grid }) => ({ measureId: task.measure.id, report: task.report, rows: gridRows(grid) })),
+    { agencyId: data.reportTasks[0].agency.id, api: apolloDraftApi(client) },
+    groups.flatMap(({ items }) => items.map(({ task, grid }) => ({ measureId: task.measure.id, periodId: task.period.id, report: task.report, rows: gridRows(grid) }))),
   );
-  return { store, cards };
+  return { store, groups };
 }
 
 function FormFooter({ store }: { store: ReportDraftStore }) {
@@ -104,14 +111,21 @@ function FormFooter({ store }: { store: ReportDraftStore }) {
   );
 }
 
-function ReportForm({ data, periodId }: { data: ReportFormQuery; periodId: string }) {
+/** The unit's earliest due date among the quarter's policies, and whether it is an extension. */
+function earliestDue(tasks: ReportFormQuery['reportTasks']): { date: string; extended: boolean } {
+  const dues = tasks.map((task) => ({ date: task.extendedDueOn ?? task.period.dueOn, extended: !!task.extendedDueOn }));
+  return dues.reduce((a, b) => (b.date < a.date ? b : a));
+}
+
+function ReportForm({ data, quarter }: { data: ReportFormQuery; quarter: string }) {
   const { t, lang } = useI18n();
   const display = useDisplayText();
   const client = useApolloClient();
   // Set up once: later cache updates (each save writes the report back) must not reset the drafts.
-  const [{ store, cards }] = useState(() => setUpForm(data, periodId, client));
-  const { agency, period, extendedDueOn } = data.reportTasks[0];
-  const periodText = formatPeriodLabel(period.label, lang);
+  const [{ store, groups }] = useState(() => setUpForm(data, client));
+  const { agency } = data.reportTasks[0];
+  const due = earliestDue(data.reportTasks);
+  const periodText = formatPeriodLabel(quarter, lang);
 
   useEffect(() => {
     // Closing the tab or switching apps in WeCom: save what is pending now, and warn on close.
@@ -140,32 +154,40 @@ function ReportForm({ data, periodId }: { data: ReportFormQuery; periodId: strin
   return (
     <div className="ls-page ls-report-form">
       <div className="ls-page-head">
-        <Link to={`/tasks?period=${periodId}`} className="ls-back-link">
+        <Link to={`/tasks?quarter=${quarter}`} className="ls-back-link">
           ← {t('report.back')}
         </Link>
         <Typography.Title level={1} className="ls-page-title">
           {t('report.title', { period: periodText })}
         </Typography.Title>
-        <Typography.Text type="secondary">{t(extendedDueOn ? 'report.unitExtended' : 'report.unitDue', { unit: display(agency.name), date: formatDate(extendedDueOn ?? period.dueOn, lang) })}</Typography.Text>
+        <Typography.Text type="secondary">{t(due.extended ? 'report.unitExtended' : 'report.unitDue', { unit: display(agency.name), date: formatDate(due.date, lang) })}</Typography.Text>
         <Typography.Paragraph type="secondary" className="ls-report-intro">
           {t('report.intro')}
+          {groups.length > 1 && ` ${t('report.policies', { count: groups.length })}`}
         </Typography.Paragraph>
-        <ExcelBar periodId={periodId} onBeforeImport={() => store.flushAll().then(() => undefined)} />
+        <ExcelBar quarter={quarter} onBeforeImport={() => store.flushAll().then(() => undefined)} />
       </div>
-      {cards.map(({ task, grid }) => (
-        <MeasureReportCard key={task.measure.id} store={store} task={task} grid={grid} />
+      {groups.map(({ policy, items }) => (
+        <section key={policy.id} className="ls-form-policy" data-testid="form-policy" data-policy={policy.docNumber} aria-label={display(policy.docNumber)}>
+          <Typography.Title level={2} className="ls-form-policy-heading">
+            <span className="ls-doc-number">{display(policy.docNumber)}</span> {display(policy.title)}
+          </Typography.Title>
+          {items.map(({ task, grid }) => (
+            <MeasureReportCard key={task.measure.id} store={store} task={task} grid={grid} />
+          ))}
+        </section>
       ))}
       <FormFooter store={store} />
     </div>
   );
 }
 
-/** `/report/:periodId`: the reporter's one form for the period, a card per measure. */
+/** `/report/q/:quarter`: the reporter's one form for the quarter, every policy's measures grouped by policy, a card per measure. */
 export default function ReportFormPage() {
   const { t } = useI18n();
-  const { periodId = '' } = useParams();
+  const quarter = (useParams().quarter ?? '').toUpperCase();
   // Always from the server: the form starts from the latest versions, or saves would conflict.
-  const { data, loading, error, refetch } = useQuery(ReportFormDocument, { variables: { periodId }, fetchPolicy: 'network-only' });
+  const { data, loading, error, refetch } = useQuery(ReportFormDocument, { variables: { quarter }, fetchPolicy: 'network-only' });
 
   if (loading && !data) {
     return (
@@ -186,5 +208,5 @@ export default function ReportFormPage() {
       </Empty>
     );
   }
-  return <ReportForm key={periodId} data={data} periodId={periodId} />;
+  return <ReportForm key={quarter} data={data} quarter={quarter} />;
 }

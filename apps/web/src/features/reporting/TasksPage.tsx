@@ -2,8 +2,8 @@ import './reporting.css';
 import { useEffect, useMemo } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useQuery } from '@apollo/client/react';
-import { Alert, Button, Card, Empty, Flex, Select, Skeleton, Tag, Typography } from 'antd';
-import { ReportTasksDocument, ReturnedReportsDocument, type ReportTasksQuery } from '../../graphql/generated';
+import { Alert, Button, Card, Empty, Flex, Skeleton, Tag, Typography } from 'antd';
+import { ReportingQuartersDocument, ReportTasksDocument, type ReportingQuartersQuery, type ReportTasksQuery } from '../../graphql/generated';
 import { useDisplayText, useI18n } from '../../app/i18n';
 import { useAuth } from '../auth/auth';
 import { measureNumber, stripLeadingNumber } from '../policy/policy-format';
@@ -11,16 +11,17 @@ import { formatDate, formatPeriodLabel } from './report-format';
 import { LoadError } from './LoadError';
 import { StateTag } from './StateTag';
 import { countTasks, taskDue } from './task-state';
-import { choosePeriod, useReportingPolicy, type ReportingPolicy } from './usePeriods';
+import { chooseQuarter, doneCount, groupByPolicy, returnedElsewhere } from './quarter-groups';
 
 type Task = ReportTasksQuery['reportTasks'][number];
+type Quarter = ReportingQuartersQuery['myReportingQuarters'][number];
 
 function TaskItem({ task }: { task: Task }) {
   const { t, lang } = useI18n();
   const display = useDisplayText();
   const due = taskDue(task);
   return (
-    <li className="ls-task" data-testid="task" data-measure-seq={task.measure.seq} data-state={task.state}>
+    <li className="ls-task" data-testid="task" data-measure-seq={task.measure.seq} data-policy={task.policy.docNumber} data-state={task.state}>
       <div className="ls-task-title">
         <span className="ls-measure-number">{measureNumber(task.measure.seq, lang)}</span>
         {lang === 'en' && ' '}
@@ -57,55 +58,136 @@ function TaskItem({ task }: { task: Task }) {
   );
 }
 
-/** Reports returned in other periods than the one shown: the default period is the current one. */
-function ReturnedElsewhere({ policyId, periodId, onPeriodChange }: { policyId: string; periodId: string; onPeriodChange: (id: string) => void }) {
+/** One quarter in the list: when it is due, how far the unit is, and which policies it spans. */
+function QuarterCard({ quarter, selected, onSelect }: { quarter: Quarter; selected: boolean; onSelect: () => void }) {
   const { t, lang } = useI18n();
-  const { data } = useQuery(ReturnedReportsDocument, { variables: { policyId }, fetchPolicy: 'cache-and-network' });
-  const byPeriod = new Map<string, { label: string; seqs: number[] }>();
-  for (const report of data?.progressReports ?? []) {
-    if (report.period.id === periodId) continue;
-    const entry = byPeriod.get(report.period.id) ?? { label: report.period.label, seqs: [] };
-    entry.seqs.push(report.measure.seq);
-    byPeriod.set(report.period.id, entry);
-  }
-  if (byPeriod.size === 0) return null;
+  const display = useDisplayText();
   return (
-    <Alert
-      type="warning"
-      showIcon
-      data-testid="returned-elsewhere"
-      title={t('tasks.returnedElsewhere')}
-      description={
-        <Flex wrap gap={4}>
-          {[...byPeriod].map(([id, { label, seqs }]) => (
-            <Button key={id} type="link" className="ls-inline-button" onClick={() => onPeriodChange(id)}>
-              {t('tasks.returnedIn', {
-                period: formatPeriodLabel(label, lang),
-                measures: seqs.sort((a, b) => a - b).map((seq) => measureNumber(seq, lang)).join(t('common.listSeparator')),
-              })}
-            </Button>
-          ))}
-        </Flex>
-      }
-    />
+    <button
+      type="button"
+      className={`ls-quarter${selected ? ' ls-quarter-selected' : ''}`}
+      aria-pressed={selected}
+      data-testid="quarter"
+      data-quarter={quarter.quarter}
+      data-open={quarter.open ? 'true' : 'false'}
+      onClick={onSelect}
+    >
+      <Flex wrap gap={6} align="center">
+        <Typography.Text strong>{formatPeriodLabel(quarter.quarter, lang)}</Typography.Text>
+        {quarter.open ? (
+          <Typography.Text type={quarter.overdue ? 'danger' : 'secondary'}>{t('tasks.due', { date: formatDate(quarter.dueOn, lang) })}</Typography.Text>
+        ) : (
+          <Tag className="ls-tag" color="success">
+            {t('tasks.quarterDone')}
+          </Tag>
+        )}
+        {quarter.overdue && (
+          <Tag className="ls-tag" color="red" variant="solid">
+            {t('tasks.overdue')}
+          </Tag>
+        )}
+        {quarter.counts.returned > 0 && (
+          <Tag className="ls-tag" color="error">
+            {t('tasks.returnedCount', { count: quarter.counts.returned })}
+          </Tag>
+        )}
+      </Flex>
+      <Typography.Text type="secondary" className="ls-quarter-summary">
+        {t('tasks.quarterPolicies', { count: quarter.policies.length })} · {t('tasks.summary', { total: quarter.taskCount, done: doneCount(quarter.counts) })}
+      </Typography.Text>
+      <ul className="ls-quarter-policies">
+        {quarter.policies.map((part) => (
+          <li key={part.policy.id} data-testid="quarter-policy">
+            <span className="ls-doc-number">{display(part.policy.docNumber)}</span> {display(part.policy.title)}
+            {part.dueOn !== quarter.dueOn && <Typography.Text type="secondary"> · {t(part.extendedDueOn ? 'tasks.extendedTo' : 'tasks.due', { date: formatDate(part.dueOn, lang) })}</Typography.Text>}
+          </li>
+        ))}
+      </ul>
+    </button>
   );
 }
 
-function TaskList({ policy, periodId, onPeriodChange }: { policy: ReportingPolicy; periodId: string; onPeriodChange: (id: string) => void }) {
+/** The quarter's measures, a heading per policy (doc number and title), and the way into its one form. */
+function QuarterTasks({ quarter }: { quarter: string }) {
   const { t, lang } = useI18n();
   const display = useDisplayText();
-  const { user } = useAuth();
   const navigate = useNavigate();
   // Fresh from the server on each visit: states change when the office reviews.
-  const { data, loading, error, refetch } = useQuery(ReportTasksDocument, { variables: { periodId }, fetchPolicy: 'cache-and-network' });
+  const { data, loading, error, refetch } = useQuery(ReportTasksDocument, { variables: { quarter }, fetchPolicy: 'cache-and-network' });
   const tasks = useMemo(() => data?.reportTasks ?? [], [data]);
   const counts = countTasks(tasks);
 
-  const periodOptions = [...policy.periods].reverse().map((p) => {
-    const label = formatPeriodLabel(p.label, lang);
-    return { value: p.id, label: p.id === policy.currentPeriod?.id ? t('tasks.periodCurrent', { label }) : label };
-  });
+  if (loading && !data) {
+    return (
+      <Card>
+        <Skeleton active paragraph={{ rows: 6 }} />
+      </Card>
+    );
+  }
+  if (error && !data) return <LoadError error={error} onRetry={() => void refetch().catch(() => undefined)} />;
+  if (tasks.length === 0) {
+    return (
+      <Card>
+        <Empty className="ls-empty" description={t('tasks.empty')}>
+          <Typography.Text type="secondary">{t('tasks.emptyHint')}</Typography.Text>
+        </Empty>
+      </Card>
+    );
+  }
+  return (
+    <Card size="small" data-testid="quarter-tasks" data-quarter={quarter}>
+      <Flex wrap gap={12} align="center" justify="space-between" className="ls-toolbar">
+        <Typography.Title level={2} className="ls-section-title">
+          {formatPeriodLabel(quarter, lang)}
+        </Typography.Title>
+        <Button type="primary" size="large" className="ls-fill-button" data-testid="fill-report" onClick={() => navigate(`/report/q/${quarter}`)}>
+          {t('tasks.fillQuarter')}
+        </Button>
+      </Flex>
+      <Typography.Paragraph className="ls-task-summary">{t('tasks.summary', { total: counts.total, done: counts.done })}</Typography.Paragraph>
+      {counts.returned > 0 && <Alert type="error" showIcon title={t('tasks.returned', { count: counts.returned })} className="ls-task-alert" />}
+      {groupByPolicy(tasks).map(({ policy, items }) => (
+        <section key={policy.id} className="ls-policy-group" data-testid="policy-group" data-policy={policy.docNumber}>
+          <Typography.Title level={3} className="ls-policy-heading">
+            <span className="ls-doc-number">{display(policy.docNumber)}</span> {display(policy.title)}
+            <Typography.Text type="secondary" className="ls-policy-count">
+              {' '}
+              · {t('tasks.policyMeasures', { count: items.length })}
+            </Typography.Text>
+          </Typography.Title>
+          <ul className="ls-task-list">
+            {items.map((task) => (
+              <TaskItem key={task.measure.id} task={task} />
+            ))}
+          </ul>
+        </section>
+      ))}
+    </Card>
+  );
+}
 
+/**
+ * `/tasks` (我的填报): the unit's quarters across every published policy it is responsible under,
+ * what is due first, each with its policies; the chosen quarter's measures grouped by policy.
+ */
+export default function TasksPage() {
+  const { t, lang } = useI18n();
+  const display = useDisplayText();
+  const { user } = useAuth();
+  const { data, loading, error, refetch } = useQuery(ReportingQuartersDocument, { fetchPolicy: 'cache-and-network' });
+  const [params, setParams] = useSearchParams();
+  const quarters = useMemo(() => data?.myReportingQuarters ?? [], [data]);
+  const shown = chooseQuarter(quarters, params.get('quarter'));
+  // The quarter is kept in the address, so going back from the form returns to the same quarter.
+  const select = (quarter: string) => setParams({ quarter }, { replace: true });
+
+  useEffect(() => {
+    document.title = `${t('tasks.title')} · ${t('app.brand')}`;
+  }, [t]);
+
+  if (loading && !data) return <Skeleton active paragraph={{ rows: 8 }} />;
+  if (error && !data) return <LoadError error={error} onRetry={() => void refetch().catch(() => undefined)} />;
+  const returned = returnedElsewhere(quarters, shown);
   return (
     <div className="ls-page">
       <div className="ls-page-head">
@@ -114,59 +196,35 @@ function TaskList({ policy, periodId, onPeriodChange }: { policy: ReportingPolic
         </Typography.Title>
         {user?.agency && <Typography.Text type="secondary">{t('tasks.unit', { name: display(user.agency.name) })}</Typography.Text>}
       </div>
-      <Flex wrap gap={12} align="center" className="ls-toolbar">
-        <label className="ls-period-picker">
-          <Typography.Text type="secondary">{t('tasks.period')}</Typography.Text>
-          <Select value={periodId} options={periodOptions} onChange={onPeriodChange} data-testid="period-select" className="ls-period-select" />
-        </label>
-        {tasks.length > 0 && (
-          <Button type="primary" size="large" className="ls-fill-button" data-testid="fill-report" onClick={() => navigate(`/report/${periodId}`)}>
-            {t('tasks.fill')}
-          </Button>
-        )}
-      </Flex>
-      <ReturnedElsewhere policyId={policy.id} periodId={periodId} onPeriodChange={onPeriodChange} />
-      {loading && !data ? (
-        <Card>
-          <Skeleton active paragraph={{ rows: 6 }} />
-        </Card>
-      ) : error && !data ? (
-        <LoadError error={error} onRetry={() => void refetch().catch(() => undefined)} />
-      ) : tasks.length === 0 ? (
-        <Card>
-          <Empty className="ls-empty" description={t('tasks.empty')}>
-            <Typography.Text type="secondary">{t('tasks.emptyHint')}</Typography.Text>
-          </Empty>
-        </Card>
+      {returned.length > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          data-testid="returned-elsewhere"
+          title={t('tasks.returnedElsewhere')}
+          description={
+            <Flex wrap gap={4}>
+              {returned.map((q) => (
+                <Button key={q.quarter} type="link" className="ls-inline-button" onClick={() => select(q.quarter)}>
+                  {t('tasks.returnedInQuarter', { period: formatPeriodLabel(q.quarter, lang), count: q.counts.returned })}
+                </Button>
+              ))}
+            </Flex>
+          }
+        />
+      )}
+      {!shown ? (
+        <Empty className="ls-empty" description={t('tasks.noQuarters')} />
       ) : (
-        <Card size="small">
-          <Typography.Paragraph className="ls-task-summary">{t('tasks.summary', { total: counts.total, done: counts.done })}</Typography.Paragraph>
-          {counts.returned > 0 && <Alert type="error" showIcon title={t('tasks.returned', { count: counts.returned })} className="ls-task-alert" />}
-          <ul className="ls-task-list">
-            {tasks.map((task) => (
-              <TaskItem key={task.measure.id} task={task} />
+        <div className="ls-quarters-layout">
+          <nav className="ls-quarters" aria-label={t('tasks.quarters')} data-testid="quarters">
+            {quarters.map((q) => (
+              <QuarterCard key={q.quarter} quarter={q} selected={q.quarter === shown} onSelect={() => select(q.quarter)} />
             ))}
-          </ul>
-        </Card>
+          </nav>
+          <QuarterTasks key={shown} quarter={shown} />
+        </div>
       )}
     </div>
   );
-}
-
-/** `/tasks`: the reporter's measures for a period, with where each stands, and the way into the form. */
-export default function TasksPage() {
-  const { t } = useI18n();
-  const { policy, loading, error, refetch } = useReportingPolicy();
-  const [params, setParams] = useSearchParams();
-  const periodId = policy ? choosePeriod(policy, params.get('period')) : null;
-
-  useEffect(() => {
-    document.title = `${t('tasks.title')} · ${t('app.brand')}`;
-  }, [t]);
-
-  if (loading && !policy) return <Skeleton active paragraph={{ rows: 8 }} />;
-  if (error && !policy) return <LoadError error={error} onRetry={() => void refetch().catch(() => undefined)} />;
-  if (!policy || !periodId) return <Empty className="ls-empty" description={t('tasks.noPeriods')} />;
-  // The period is kept in the address, so going back from the form returns to the same period.
-  return <TaskList policy={policy} periodId={periodId} onPeriodChange={(id) => setParams({ period: id }, { replace: true })} />;
 }

@@ -227,3 +227,17 @@ describe('submitting', () => {
     expect(store.hasUnsaved()).toBe(false);
   });
 });
+
+describe('a quarter’s form over several policies', () => {
+  it('saves each measure in its own policy’s period', async () => {
+    const api = fakeApi();
+    const store = new ReportDraftStore({ agencyId: 'ts', api }, [
+      { measureId: 'a7', periodId: 'qa', report: null, rows: [] },
+      { measureId: 'b7', periodId: 'qb', report: null, rows: [] },
+    ]);
+    store.edit('a7', { progress: '甲' });
+    store.edit('b7', { progress: '乙' });
+    await store.flushAll();
+    expect(api.saves.map((s) => [s.measureId, s.periodId])).toEqual([['a7', 'qa'], ['b7', 'qb']]);
+  });
+});

@@ -46,13 +46,16 @@ export interface DraftApi {
 
 export interface MeasureSetup {
   measureId: string;
+  /** The measure's policy's period, where a quarter's form spans several policies; else the store's. */
+  periodId?: string;
   report: SavedReport | null;
   /** The figure cells the unit fills for this measure (see buildFigureGrid). */
   rows: readonly FigureRow[];
 }
 
 export interface DraftStoreOptions {
-  periodId: string;
+  /** The period of measures that do not name their own (MeasureSetup.periodId). */
+  periodId?: string;
   agencyId: string;
   api: DraftApi;
   /** Pause after the last keystroke before saving. */
@@ -76,6 +79,7 @@ const meta = (r: SavedReport): ReportMeta => ({ id: r.id, version: r.version, st
 export class ReportDraftStore {
   private readonly drafts = new Map<string, MeasureDraft>();
   private readonly rows = new Map<string, readonly FigureRow[]>();
+  private readonly periods = new Map<string, string>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly queues = new Map<string, Promise<void>>();
   private readonly listeners = new Set<() => void>();
@@ -92,6 +96,9 @@ export class ReportDraftStore {
     for (const m of measures) {
       const fields = fieldsFromReport(m.report);
       this.rows.set(m.measureId, m.rows);
+      const periodId = m.periodId ?? options.periodId;
+      if (!periodId) throw new Error(`no period for measure ${m.measureId}`);
+      this.periods.set(m.measureId, periodId);
       this.drafts.set(m.measureId, {
         measureId: m.measureId,
         report: m.report ? meta(m.report) : null,
@@ -295,7 +302,7 @@ export class ReportDraftStore {
   private async runSave(measureId: string): Promise<void> {
     const draft = this.get(measureId);
     if (!isEditableStatus(draft.report?.status) || draft.save.kind === 'conflict' || draft.busy === 'loading') return;
-    const plan = planSave(draft, { measureId, periodId: this.options.periodId, agencyId: this.options.agencyId, rows: this.rowsOf(measureId) });
+    const plan = planSave(draft, { measureId, periodId: this.periods.get(measureId)!, agencyId: this.options.agencyId, rows: this.rowsOf(measureId) });
     if (!plan) {
       if (draft.save.kind === 'pending') this.update(measureId, { save: { kind: 'idle' } });
       return;

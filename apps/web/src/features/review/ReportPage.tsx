@@ -62,7 +62,7 @@ function ReportView({ report, onChanged }: { report: Report; onChanged: () => vo
   return (
     <div className="ls-page" data-testid="report-page" data-status={report.status}>
       <div className="ls-page-head">
-        <Link to={user?.role === 'REPORTER' ? `/tasks?period=${report.period.id}` : '/review'} className="ls-back-link">
+        <Link to={user?.role === 'REPORTER' ? `/tasks?quarter=${report.period.label}` : '/review'} className="ls-back-link">
           ← {t(user?.role === 'REPORTER' ? 'report.back' : 'review.title')}
         </Link>
         <Typography.Title level={1} className="ls-page-title">
@@ -85,7 +85,7 @@ function ReportView({ report, onChanged }: { report: Report; onChanged: () => vo
         />
       )}
       {mayEdit && (
-        <Button type="primary" className="ls-edit-button" onClick={() => navigate(`/report/${report.period.id}`)}>
+        <Button type="primary" className="ls-edit-button" onClick={() => navigate(`/report/q/${report.period.label}`)}>
           {t('detail.edit')}
         </Button>
       )}
