@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { Fragment, useEffect } from 'react';
 import { Outlet } from 'react-router';
 import { useQuery } from '@apollo/client/react';
 import { PolicyChoicesDocument } from '../../graphql/generated';
@@ -24,5 +24,11 @@ export default function PolicyScope() {
   }, [policy, username]);
 
   if (choices.data && !policy) return <PolicyNotFound />;
-  return <Outlet />;
+  // Keyed by the policy: switching gives the page a fresh start (no period, dialog or choice of the
+  // other policy's carried over).
+  return (
+    <Fragment key={policyId}>
+      <Outlet />
+    </Fragment>
+  );
 }
