@@ -8,8 +8,9 @@ import { ADMIN_PASSWORD, gqlOk, LARGE_DB, percentile, root, rssMb, startApi } fr
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 600);
 const PORTFOLIO_REQUESTS = Number(process.env.BENCH_PORTFOLIO_REQUESTS ?? 5);
+const ONLY_PORTFOLIO = process.env.BENCH_ONLY_PORTFOLIO === '1';
 
-async function load(base, query, variables, token, clients, requests = REQUESTS) {
+async function load(base, query, variables, token, clients, requests = REQUESTS, vary = null) {
   const latencies = [];
   let statements = null;
   let next = 0;
@@ -22,7 +23,8 @@ async function load(base, query, variables, token, clients, requests = REQUESTS)
         const res = await fetch(`${base}/graphql`, {
           method: 'POST',
           headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-          body: JSON.stringify({ query, variables }),
+          // vary(): the variables of each request (the uncached portfolio: a new asOf each time).
+          body: JSON.stringify({ query, variables: vary ? vary() : variables }),
         });
         const body = await res.json();
         if (body.errors) throw new Error(JSON.stringify(body.errors));
@@ -50,19 +52,24 @@ try {
     compliance { agency { name } onTime late missing total onTimeRate } } }`;
   const trend = `query ($p: ID!) { targetTrend(policyId: $p) { target { name } points { period { label } achieved cumulative expected } } }`;
   // The leaders' portfolio: every published policy (121 here) and both roll-ups, as /portfolio asks.
-  const portfolio = `{ policyPortfolio { policy { id } period { label } timeElapsed completion lights { green yellow red noData } lateUnits { id } openItems attention }
-    countyPortfolio { county { id } lights { red } lateReports } unitCompliance { agency { id } due onTime late missing } }`;
+  const portfolio = `query ($asOf: String) { policyPortfolio(asOf: $asOf) { policy { id } period { label } timeElapsed completion lights { green yellow red noData } lateUnits { id } openItems attention }
+    countyPortfolio(asOf: $asOf) { county { id } lights { red } lateReports } unitCompliance(asOf: $asOf) { agency { id } due onTime late missing } }`;
   const rows = [];
-  for (const [name, query, variables] of [
+  for (const [name, query, variables] of ONLY_PORTFOLIO ? [] : [
     ['policyOverview', overview, { p: jiangmen.id, period: period.id }],
     ['targetTrend', trend, { p: jiangmen.id }],
   ]) {
     await load(api.base, query, variables, token, 4); // warm-up
     for (const clients of [1, 16]) rows.push({ request: name, ...(await load(api.base, query, variables, token, clients)) });
   }
-  // The portfolio takes seconds on 121 policies (see README, Benchmarks): a few requests, one client.
-  await load(api.base, portfolio, {}, token, 1, 1);
-  rows.push({ request: 'portfolio', ...(await load(api.base, portfolio, {}, token, 1, PORTFOLIO_REQUESTS)) });
+  // The portfolio on 121 policies (see README, Benchmarks). Uncached: each request asks for another
+  // day (asOf), so each computes; a few requests, they take a second or more. Cached: the same day again.
+  const day = (i) => ({ asOf: new Date(Date.UTC(2025, 0, 1) + i * 86_400_000).toISOString().slice(0, 10) });
+  let days = 0;
+  const uncached = () => day(days++);
+  await load(api.base, portfolio, {}, token, 1, 1, uncached);
+  for (const clients of [1, 4]) rows.push({ request: 'portfolio uncached', ...(await load(api.base, portfolio, {}, token, clients, PORTFOLIO_REQUESTS * clients, uncached)) });
+  for (const clients of [1, 4]) rows.push({ request: 'portfolio cached', ...(await load(api.base, portfolio, { asOf: '2025-01-01' }, token, clients, REQUESTS)) });
   const memory = rssMb(api.pid);
   console.table(rows);
   console.log(`API RSS after: ${memory} MB`);

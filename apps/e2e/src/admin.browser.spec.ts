@@ -5,6 +5,7 @@ import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { gql, type BuiltServer } from './support/built-server';
 import { ARTIFACTS, describeWithBrowser, launchBrowser } from './support/browser';
 import { signIn } from './support/sign-in';
+import { expectAccessible } from './support/accessibility';
 import { freshServer } from './support/fresh-server';
 
 /**
@@ -101,6 +102,8 @@ describeWithBrowser('系统管理 in a real browser (issue 12)', () => {
       await signIn(office, server.url, OFFICE);
       await office.getByTestId('nav-admin').click();
       await office.getByTestId('accounts-page').waitFor();
+      await office.getByTestId('account-row-admin').waitFor();
+      await expectAccessible(office, 'admin: accounts (office)');
       const temporaryPassword = await unitAccounts(office);
       await forcedPasswordChange(reporter, temporaryPassword);
       await quotas(office);
@@ -324,6 +327,7 @@ describeWithBrowser('系统管理 in a real browser (issue 12)', () => {
     await page.getByTestId('admin-nav-audit').click();
     await page.getByTestId('audit-page').waitFor();
     await page.getByTestId('audit-row').first().waitFor();
+    await expectAccessible(page, 'admin: audit');
     // Every page of the list, then the actions on it.
     while ((await page.getByTestId('audit-more').count()) > 0) {
       const before = await page.getByTestId('audit-row').count();

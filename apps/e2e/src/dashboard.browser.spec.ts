@@ -5,6 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { gql, startBuiltServer, tempDataDir, type BuiltServer } from './support/built-server';
 import { ARTIFACTS, describeWithBrowser, launchBrowser } from './support/browser';
 import { signIn as signInAs } from './support/sign-in';
+import { expectAccessible } from './support/accessibility';
 
 const ADMIN_PASSWORD = 'dashboard-admin-pass-1';
 /** The seven county-level divisions as the simplified UI names them in the chart. */
@@ -72,6 +73,8 @@ describeWithBrowser('the leaders’ dashboard in a real browser', () => {
       const firstPeriod = await dashboardReady(page);
       await page.getByTestId('demo-banner').getByText('演示数据').waitFor();
       await expectCardsMatchApi(page, firstPeriod);
+      await page.getByTestId('county-chart').locator('.recharts-yAxis').waitFor();
+      await expectAccessible(page, 'dashboard (leader)');
 
       const chart = page.getByTestId('county-chart');
       await chart.locator('.recharts-yAxis').waitFor();
@@ -149,6 +152,7 @@ describeWithBrowser('the leaders’ dashboard in a real browser', () => {
       }
       await expect(page.getByTestId('county-measure').count()).resolves.toBe(15);
       await page.getByTestId('trend-chart').waitFor();
+      await expectAccessible(page, 'county page (leader, phone)');
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect(overflow).toBeLessThanOrEqual(0);
       await page.screenshot({ path: join(ARTIFACTS, 'county-360.png'), fullPage: true });
@@ -201,6 +205,7 @@ describeWithBrowser('the leaders’ dashboard in a real browser', () => {
         const expected = progress.data!.targetProgress.find((p) => p.target.id === targetId)!.byCounty.find((r) => r.county.id === countyId)!.achieved;
         expect(Number(await figure.getAttribute('data-value'))).toBe(expected);
       }
+      await expectAccessible(page, 'measure page (leader)');
       await page.screenshot({ path: join(ARTIFACTS, 'measure-1920.png'), fullPage: true });
     } catch (error) {
       await page.screenshot({ path: join(ARTIFACTS, 'measure-failed.png'), fullPage: true }).catch(() => undefined);

@@ -4,6 +4,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { gql, type BuiltServer } from './support/built-server';
 import { ARTIFACTS, describeWithBrowser, launchBrowser } from './support/browser';
 import { signIn } from './support/sign-in';
+import { expectAccessible } from './support/accessibility';
 import { freshServer } from './support/fresh-server';
 
 /**
@@ -101,6 +102,7 @@ describeWithBrowser('importing, reviewing and publishing a notice in a real brow
       await page.getByTestId('notice-file-note').waitFor();
       await page.waitForFunction(() => (document.querySelector('textarea[data-testid="notice-text"]') as HTMLTextAreaElement | null)?.value.includes('推进就业数据共享'));
       await shot(page, 'uploaded-1440');
+      await expectAccessible(page, 'admin: notice import (upload)');
 
       // Something that is no notice is refused in words, and nothing is stored.
       await field(page, 'notice-text').fill('这不是一份通知。\n只是随手写的两行字。');
@@ -126,6 +128,7 @@ describeWithBrowser('importing, reviewing and publishing a notice in a real brow
       await page.locator('[data-testid="draft-warning"][data-kind="NEW_AGENCY"]').first().waitFor();
       await page.getByTestId('draft-date-unconfirmed').waitFor();
       await shot(page, 'review-1440');
+      await expectAccessible(page, 'admin: draft review');
 
       // A warning shows its line in the text.
       await page.locator('[data-testid="draft-warning"][data-kind="NEW_AGENCY"] a').first().click();
@@ -166,6 +169,7 @@ describeWithBrowser('importing, reviewing and publishing a notice in a real brow
 
       await page.setViewportSize({ width: 390, height: 844 });
       await shot(page, 'review-390');
+      await expectAccessible(page, 'admin: draft review (phone)');
       await page.setViewportSize({ width: 1440, height: 900 });
 
       // 发布: the confirmation says what it does; the page then shows the policy published, read-only.
@@ -175,6 +179,7 @@ describeWithBrowser('importing, reviewing and publishing a notice in a real brow
       await expect(review.getAttribute('data-status')).resolves.toBe('PUBLISHED');
       await expect(page.getByTestId('draft-publish').count()).resolves.toBe(0);
       await shot(page, 'published-1440');
+      await expectAccessible(page, 'admin: published notice');
     } catch (error) {
       await shot(page, 'failed-office').catch(() => undefined);
       throw error;

@@ -3,6 +3,7 @@ import type { Browser } from 'playwright-core';
 import type { BuiltServer } from './support/built-server';
 import { ARTIFACTS, describeWithBrowser, launchBrowser } from './support/browser';
 import { freshServer } from './support/fresh-server';
+import { expectAccessible } from './support/accessibility';
 
 const ADMIN_PASSWORD = 'browser-admin-pass-1';
 
@@ -27,6 +28,7 @@ describeWithBrowser('the policy page in a real browser', () => {
     await page.getByRole('heading', { name: /江就[办辦]〔2024〕1[号號]/ }).first().waitFor();
     await page.locator('[data-testid="measure-card"]').nth(14).waitFor();
     expect(await page.locator('[data-testid="measure-card"]').count()).toBe(15);
+    await expectAccessible(page, 'policy page (anonymous)');
 
     await page.goto(`${server.url}/login`);
     await page.locator('input[autocomplete="username"]').waitFor(); // the sign-in page is a lazy route

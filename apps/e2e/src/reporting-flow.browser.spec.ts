@@ -5,6 +5,7 @@ import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { gql, type BuiltServer } from './support/built-server';
 import { ARTIFACTS, describeWithBrowser, launchBrowser } from './support/browser';
 import { signIn } from './support/sign-in';
+import { expectAccessible } from './support/accessibility';
 import { freshServer } from './support/fresh-server';
 
 const ADMIN_PASSWORD = 'browser-admin-pass-2';
@@ -184,6 +185,7 @@ describeWithBrowser('reporting and review in a real browser', () => {
     await figure.fill('120');
     await card.getByTestId('field-progress').fill('本季度新开发见习岗位 120 个，已全部上岗。');
     await waitForAutosave(card);
+    await expectAccessible(reporter, 'report form (reporter, typed)');
     expect(await reporter.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await card.scrollIntoViewIfNeeded();
     await reporter.screenshot({ path: join(ARTIFACTS, 'report-form-390.png') });
@@ -198,6 +200,7 @@ describeWithBrowser('reporting and review in a real browser', () => {
     await item.waitFor();
     await item.getByText('本季度新开发见习岗位 120 个').waitFor();
     await item.locator('tr[data-county="440781"]').getByText('120').waitFor();
+    await expectAccessible(office, 'review queue (office)');
     await office.screenshot({ path: join(ARTIFACTS, 'review-queue-1280.png') });
     await item.getByTestId('review-return').click();
     await office.getByTestId('return-confirm').click();

@@ -4,6 +4,7 @@ import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { gql, type BuiltServer } from './support/built-server';
 import { ARTIFACTS, describeWithBrowser, launchBrowser } from './support/browser';
 import { signIn } from './support/sign-in';
+import { expectAccessible } from './support/accessibility';
 import { freshServer } from './support/fresh-server';
 
 const ADMIN_PASSWORD = 'supervision-admin-pass-1';
@@ -171,6 +172,7 @@ describeWithBrowser('the quarterly supervision review in a real browser', () => 
     await office.locator('[data-testid="supervision-review"][data-status="OPEN"]').waitFor();
     await office.getByRole('heading', { name: /2024年第三季度督查/ }).waitFor();
     await expect(office.getByTestId('rating-row').count()).resolves.toBe(15);
+    await expectAccessible(office, 'supervision review (office)');
 
     // Overrides (七)'s rating: a reason is required.
     const row = ratingRow(office, MEASURE);

@@ -63,3 +63,18 @@ export interface PortfolioUnitTasksRow {
   late: number;
   missing: number;
 }
+
+/**
+ * The fingerprint of everything the portfolio is computed from, in one cheap statement (small
+ * tables and aggregates; see PortfolioCache for why it suffices): the sum of dashboard_version's
+ * counters (they only grow), the published policies (count, versions), the follow-up items (count,
+ * versions, newest), and how many due dates — periods' and units' extensions — have passed by now().
+ */
+export const PORTFOLIO_VERSION_SQL = `
+SELECT concat_ws('|',
+  (SELECT coalesce(sum(v.version), 0) FROM dashboard_version v),
+  (SELECT count(*) || ':' || coalesce(sum(pol.version), 0) FROM policy pol WHERE pol.status = 'PUBLISHED'),
+  (SELECT count(*) || ':' || coalesce(sum(i.version), 0) || ':' || coalesce(max(i.created_at)::text, '') FROM supervision_item i),
+  (SELECT count(*) FROM reporting_period p WHERE now() >= ((p.due_on + 1)::timestamp AT TIME ZONE 'Asia/Shanghai')),
+  (SELECT count(*) FROM period_extension x WHERE now() >= ((x.due_on + 1)::timestamp AT TIME ZONE 'Asia/Shanghai'))
+) AS fingerprint`;

@@ -2,11 +2,13 @@ import { lazy, useMemo, type ReactNode } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { ApolloProvider } from '@apollo/client/react';
 import type { ApolloClient } from '@apollo/client';
-import { ConfigProvider, Grid, type ThemeConfig } from 'antd';
+import { ConfigProvider, Grid } from 'antd';
 import { I18nProvider } from './i18n';
 import { Layout } from './Layout';
 import { createApolloClient } from './apollo';
 import { RequireRole } from './RequireRole';
+import { TextSizeProvider, useTextSize } from './text-size';
+import { appTheme, baseFontSize } from './theme';
 import { getAccessToken } from '../features/auth/auth';
 
 // The sign-in form (~28 KB gzip with antd's Form) is its own chunk, so signed-in people (a leader
@@ -81,22 +83,11 @@ export const firstPageReady: Promise<unknown> | null =
     ? Promise.race([loadDashboardPage().catch(() => undefined), new Promise((resolve) => setTimeout(resolve, FIRST_PAGE_WAIT_MS))])
     : null;
 
-const BASE_THEME: ThemeConfig = {
-  token: {
-    colorPrimary: '#1d4f91',
-    borderRadius: 6,
-    fontFamily:
-      '-apple-system, BlinkMacSystemFont, "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC", "Segoe UI", Roboto, sans-serif',
-  },
-};
-
-/** Larger type on meeting-room screens, where leaders read from a distance. */
+/** Larger type on meeting-room screens, where leaders read from a distance, and for whoever chose 大字. */
 function ResponsiveTheme({ children }: { children: ReactNode }) {
   const screens = Grid.useBreakpoint();
-  const theme = useMemo<ThemeConfig>(
-    () => ({ ...BASE_THEME, token: { ...BASE_THEME.token, fontSize: screens.xxl ? 16 : 14 } }),
-    [screens.xxl],
-  );
+  const { size } = useTextSize();
+  const theme = useMemo(() => appTheme(baseFontSize(!!screens.xxl, size)), [screens.xxl, size]);
   // autoInsertSpace off: antd would render a two-character button 登录 as "登 录".
   // (No antd <App> wrapper: its message/notification/modal hooks are unused and cost ~25 KB gzip.)
   return (
@@ -148,11 +139,13 @@ export function App({ client }: { client?: ApolloClient }) {
   return (
     <ApolloProvider client={apolloClient}>
       <I18nProvider>
-        <ResponsiveTheme>
-          <BrowserRouter basename={import.meta.env.BASE_URL.replace(/\/$/, '') || undefined}>
-            <AppRoutes />
-          </BrowserRouter>
-        </ResponsiveTheme>
+        <TextSizeProvider>
+          <ResponsiveTheme>
+            <BrowserRouter basename={import.meta.env.BASE_URL.replace(/\/$/, '') || undefined}>
+              <AppRoutes />
+            </BrowserRouter>
+          </ResponsiveTheme>
+        </TextSizeProvider>
       </I18nProvider>
     </ApolloProvider>
   );

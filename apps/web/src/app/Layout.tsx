@@ -9,6 +9,8 @@ import { NoticeBell } from '../features/notices/NoticeBell';
 import { MeDocument } from '../graphql/generated';
 import { useDisplayText, useI18n, type Lang } from './i18n';
 import { MainNav } from './MainNav';
+import { useTextSize } from './text-size';
+import type { TextSize } from './theme';
 import { PageFallback } from './PageFallback';
 import { parsePolicyPath } from '../features/policy-nav/policy-routes';
 
@@ -55,13 +57,42 @@ function LanguageSwitch({ compact }: { compact: boolean }) {
   );
 }
 
+/** 标准/大字, kept per user (see text-size.tsx). */
+function TextSizeSwitch({ compact }: { compact: boolean }) {
+  const { t } = useI18n();
+  const { size, setSize } = useTextSize();
+  // A phone's header has no room for two segments: one toggle button, pressed when large.
+  if (compact) {
+    return (
+      <Button type="text" size="small" aria-pressed={size === 'large'} aria-label={`${t('textSize.label')}: ${t('textSize.large')}`} data-testid="text-size"
+        className={size === 'large' ? 'ls-text-size-on' : undefined} onClick={() => setSize(size === 'large' ? 'normal' : 'large')}>
+        {t('textSize.large')}
+      </Button>
+    );
+  }
+  return (
+    <Segmented<TextSize>
+      size="small"
+      value={size}
+      onChange={setSize}
+      aria-label={t('textSize.label')}
+      data-testid="text-size"
+      options={[
+        { value: 'normal', label: t('textSize.normal') },
+        { value: 'large', label: t('textSize.large') },
+      ]}
+    />
+  );
+}
+
 function AccountArea({ compact }: { compact: boolean }) {
   const { t } = useI18n();
   const display = useDisplayText();
   const { user, signOut } = useAuth();
   const client = useApolloClient();
   const location = useLocation();
-  const [changingPassword, setChangingPassword] = useState(false);
+  // Once opened the dialog stays mounted (closed), so antd can give focus back to the button that opened it.
+  const [changingPassword, setChangingPassword] = useState<boolean | null>(null);
   // A temporary password (reset by the office, a new unit account) must be changed before anything else.
   useForcedPasswordChange(!!user?.mustChangePassword);
 
@@ -87,9 +118,9 @@ function AccountArea({ compact }: { compact: boolean }) {
       {t('password.change')}
     </Button>
   );
-  const changePasswordDialog = changingPassword && (
+  const changePasswordDialog = changingPassword !== null && (
     <Suspense fallback={null}>
-      <ChangePasswordDialog username={user.username} open onClose={() => setChangingPassword(false)} />
+      <ChangePasswordDialog username={user.username} open={changingPassword} onClose={() => setChangingPassword(false)} />
     </Suspense>
   );
   const roleText = t(`role.${user.role}`);
@@ -157,6 +188,7 @@ export function Layout() {
           {screens.md && <MainNav />}
           <div className="ls-header-actions">
             {screens.md && <PolicySwitchSlot compact={!screens.xl} />}
+            <TextSizeSwitch compact={compact} />
             <LanguageSwitch compact={compact} />
             {user && <NoticeBell />}
             <AccountArea compact={!screens.md} />

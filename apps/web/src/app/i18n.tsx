@@ -17,7 +17,7 @@ const DEFAULT_LANG: Lang = 'zh-Hans';
 
 const ANTD_LOCALES: Record<Lang, Locale> = { 'zh-Hans': zhCN, 'zh-Hant': zhTW, en: enUS };
 /** The `<html lang>` value, so screen readers and fonts pick the right glyphs. */
-const HTML_LANG: Record<Lang, string> = { 'zh-Hans': 'zh-CN', 'zh-Hant': 'zh-Hant', en: 'en' };
+const HTML_LANG: Record<Lang, string> = { 'zh-Hans': 'zh-CN', 'zh-Hant': 'zh-TW', en: 'en' };
 
 export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;
 

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Button, Checkbox, Form, Input, InputNumber, Modal, Popconfirm, Select, Table, Typography, type ButtonProps } from 'antd';
 import type { DraftPolicyFragment } from '../../graphql/generated';
-import { useI18n } from '../../app/i18n';
+import { useI18n, type MessageKey } from '../../app/i18n';
 import { everyYearDefault, newTargetInput, targetChanges, type Direction, type NewTargetValues, type TargetRow } from './draft-format';
 import type { DraftCorrections } from './useDraftCorrections';
 
@@ -29,19 +29,21 @@ export function DraftTargets({ measure, corrections, editable, years, onPoint, a
     if (changes) void corrections.updateTarget({ targetId: row.id, ...changes });
   };
 
+  // The inline inputs sit under a column heading a screen reader does not announce: each names its column and row.
+  const label = (column: MessageKey, r: Target) => `${t(column)}（${r.name}）`;
   const columns = [
     {
       key: 'name',
       title: t('noticeDraft.targetName'),
       render: (_: unknown, r: Target) =>
-        editable ? <Input key={r.name} size="small" defaultValue={r.name} onBlur={(e) => save(r, { name: e.target.value })} data-testid="target-name" /> : r.name,
+        editable ? <Input key={r.name} size="small" defaultValue={r.name} onBlur={(e) => save(r, { name: e.target.value })} aria-label={label('noticeDraft.targetName', r)} data-testid="target-name" /> : r.name,
     },
     {
       key: 'direction',
       title: t('noticeDraft.direction'),
       width: 100,
       render: (_: unknown, r: Target) =>
-        editable ? <Select size="small" value={r.direction} options={directions} onChange={(direction: Direction) => save(r, { direction })} data-testid="target-direction" /> : t(`target.${r.direction}`),
+        editable ? <Select size="small" value={r.direction} options={directions} onChange={(direction: Direction) => save(r, { direction })} aria-label={label('noticeDraft.direction', r)} data-testid="target-direction" /> : t(`target.${r.direction}`),
     },
     {
       key: 'value',
@@ -49,7 +51,7 @@ export function DraftTargets({ measure, corrections, editable, years, onPoint, a
       width: 110,
       render: (_: unknown, r: Target) =>
         editable ? (
-          <InputNumber key={r.targetValue} size="small" min={0} defaultValue={r.targetValue} onBlur={(e) => save(r, { targetValue: Number(e.target.value.replace(/,/g, '')) })} data-testid="target-value" />
+          <InputNumber key={r.targetValue} size="small" min={0} defaultValue={r.targetValue} onBlur={(e) => save(r, { targetValue: Number(e.target.value.replace(/,/g, '')) })} aria-label={label('noticeDraft.targetValue', r)} data-testid="target-value" />
         ) : (
           r.targetValue
         ),
@@ -59,7 +61,7 @@ export function DraftTargets({ measure, corrections, editable, years, onPoint, a
       title: t('noticeDraft.targetUnit'),
       width: 80,
       render: (_: unknown, r: Target) =>
-        editable ? <Input key={r.unit} size="small" defaultValue={r.unit} onBlur={(e) => save(r, { unit: e.target.value })} data-testid="target-unit" /> : r.unit,
+        editable ? <Input key={r.unit} size="small" defaultValue={r.unit} onBlur={(e) => save(r, { unit: e.target.value })} aria-label={label('noticeDraft.targetUnit', r)} data-testid="target-unit" /> : r.unit,
     },
     {
       key: 'year',
@@ -67,7 +69,7 @@ export function DraftTargets({ measure, corrections, editable, years, onPoint, a
       width: 96,
       render: (_: unknown, r: Target) =>
         editable ? (
-          <Select size="small" value={r.year} options={[...new Set([...years, r.year])].sort().map((y) => ({ value: y, label: String(y) }))} onChange={(year: number) => save(r, { year })} data-testid="target-year" />
+          <Select size="small" value={r.year} options={[...new Set([...years, r.year])].sort().map((y) => ({ value: y, label: String(y) }))} onChange={(year: number) => save(r, { year })} aria-label={label('noticeDraft.year', r)} data-testid="target-year" />
         ) : (
           r.year
         ),

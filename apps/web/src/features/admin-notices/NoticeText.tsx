@@ -32,7 +32,7 @@ export function NoticeText({ text, marks, focus, onMarkClick }: { text: string; 
         <span className="ls-mark-target">{t('noticeDraft.legendTarget')}</span>
         <span className="ls-mark-measure">{t('noticeDraft.legendMeasure')}</span>
       </div>
-      <div className="ls-draft-text" ref={box} data-testid="draft-text" aria-label={t('noticeDraft.text')}>
+      <div className="ls-draft-text" ref={box} data-testid="draft-text" aria-label={t('noticeDraft.text')} role="region" tabIndex={0}>
         {segments.map((s) => {
           const top = topMark(s);
           if (!top) return <span key={s.start}>{s.text}</span>;

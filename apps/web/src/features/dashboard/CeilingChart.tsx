@@ -2,6 +2,7 @@ import { Bar, BarChart, CartesianGrid, Cell, LabelList, ReferenceLine, Responsiv
 import { useDisplayText, useI18n } from '../../app/i18n';
 import { RATING_COLORS, formatCount, type CountyInput } from './dashboard-format';
 import { ceilingAxis, ceilingBars } from './ceiling-format';
+import { ceilingChartSummary } from './chart-summary';
 
 const WITHIN = '#1d4f91';
 const SELECTED = '#0b2e5c';
@@ -34,8 +35,9 @@ export function CeilingChart({
     const bar = bars[index];
     if (bar) onBarClick(bar.countyId, bar.name);
   };
+  const summary = ceilingChartSummary(t('dashboard.byCounty'), bars, unitText, { noFigure: t('dashboard.noFigure'), over: t('dashboard.overCeiling') }, lang);
   return (
-    <div className="ls-dash-chart" data-testid="ceiling-chart" data-counties={bars.map((b) => b.name).join(',')} data-over={bars.filter((b) => b.over).length}>
+    <div className="ls-dash-chart" role="figure" aria-label={summary} data-testid="ceiling-chart" data-counties={bars.map((b) => b.name).join(',')} data-over={bars.filter((b) => b.over).length}>
       <p className="ls-dash-hint">{t('dashboard.byCountyHintCeiling')}</p>
       <ResponsiveContainer width="100%" height={56 + bars.length * 40}>
         <BarChart data={data} layout="vertical" margin={{ top: 20, right: 96, bottom: 8, left: 4 }}>
@@ -57,7 +59,7 @@ export function CeilingChart({
                     {props.payload?.value}
                   </text>
                   {bar && bar.level === null && (
-                    <text x={x + 12} y={y} dominantBaseline="central" fontSize={13} fill="#8c8c8c">
+                    <text x={x + 12} y={y} dominantBaseline="central" fontSize={13} fill="#666">
                       {t('dashboard.noFigure')}
                       {bar.pending !== null ? ` (${t('dashboard.seriesPending')} ${formatCount(bar.pending, lang)} ${unitText})` : ''}
                     </text>

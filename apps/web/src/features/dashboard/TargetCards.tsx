@@ -28,7 +28,7 @@ export function TargetCards({ cards, onSources, onSchedule }: { cards: readonly 
   return (
     <div className="ls-dash-cards" data-scope={first?.scope ?? 'CITY'}>
       {first?.scope === 'COUNTY' && (
-        <div className="ls-dash-cards-scope" data-testid="cards-scope" style={{ gridColumn: '1 / -1', color: 'rgba(0,0,0,0.55)', fontSize: 13 }}>
+        <div className="ls-dash-cards-scope" data-testid="cards-scope" style={{ gridColumn: '1 / -1', color: 'rgba(0,0,0,0.62)', fontSize: 13 }}>
           {scopeLabel}
         </div>
       )}
@@ -60,6 +60,10 @@ export function TargetCards({ cards, onSources, onSchedule }: { cards: readonly 
         }
         const view = cardView(input);
         const county = card.scope === 'COUNTY';
+        // The bar in words, e.g. "见习岗位 完成3,201个，目标3,000个，完成率106.7%，进度正常".
+        const sep = lang === 'en' ? ', ' : '，';
+        const goalText = t(view.atMost ? 'dashboard.ceiling' : county ? 'dashboard.quota' : 'dashboard.of', { value: `${formatCount(input.target.targetValue, lang)} ${unit}` });
+        const barLabel = [`${display(card.target.name)} ${t('dashboard.seriesAchieved')} ${formatCount(card.achieved, lang)} ${unit}`, goalText, `${t('dashboard.completion')} ${view.percentText}`, t(`dashboard.rating.${input.rating}`)].join(sep);
         const open = () => onSources({ targetId: card.target.id, targetName: card.target.name, unit: card.target.unit });
         return (
           <section
@@ -88,7 +92,7 @@ export function TargetCards({ cards, onSources, onSchedule }: { cards: readonly 
                 {unit} / {t(view.atMost ? 'dashboard.ceiling' : county ? 'dashboard.quota' : 'dashboard.of', { value: `${formatCount(input.target.targetValue, lang)} ${unit}` })}
               </span>
             </div>
-            <div className="ls-dash-bar" role="img" aria-label={`${t('dashboard.completion')} ${view.percentText}`}>
+            <div className="ls-dash-bar" role="img" aria-label={barLabel}>
               <div className="ls-dash-bar-fill" style={{ width: `${view.fill}%`, background: view.color }} />
               <div className="ls-dash-bar-marker" style={{ left: `${view.marker}%` }} />
             </div>

@@ -3,6 +3,7 @@ import { Empty } from 'antd';
 import type { TargetDirection } from '../../graphql/generated';
 import { useDisplayText, useI18n } from '../../app/i18n';
 import { formatCount, trendSeries, type TrendInput } from './dashboard-format';
+import { trendChartSummary } from './chart-summary';
 
 /** Cumulative accepted quarter by quarter (bars) against the trajectory (a dashed line). */
 export function TrendChart({
@@ -23,8 +24,15 @@ export function TrendChart({
   const hasExpected = rows.some((r) => r.expected !== null);
   if (rows.length === 0) return <Empty description={t('dashboard.noTrend')} />;
   const atMost = direction === 'AT_MOST';
+  const summary = trendChartSummary(
+    t('dashboard.trend'),
+    rows,
+    display(unit),
+    { achieved: t(atMost ? 'dashboard.seriesLevel' : 'dashboard.seriesCumulative'), expected: t(atMost ? 'dashboard.seriesCeiling' : 'dashboard.seriesExpected') },
+    lang,
+  );
   return (
-    <div className="ls-dash-chart" data-testid="trend-chart">
+    <div className="ls-dash-chart" role="figure" aria-label={summary} data-testid="trend-chart">
       <ResponsiveContainer width="100%" height={280}>
         <ComposedChart data={rows} margin={{ top: 24, right: 16, bottom: 8, left: 0 }}>
           <CartesianGrid vertical={false} strokeDasharray="3 3" />

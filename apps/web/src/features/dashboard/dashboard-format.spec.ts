@@ -44,7 +44,7 @@ describe('cardView', () => {
     expect(v.marker).toBe(75);
     expect(v.percentText).toBe('83.6%');
     expect(v.expectedText).toBe('75.0%');
-    expect(v.color).toBe('#d48806');
+    expect(v.color).toBe('#a15c00');
   });
   it('caps an over-achieved bar at 100%', () => {
     expect(cardView({ achieved: 3201, pending: 0, percent: 106.7, expectedShare: 1, expectedValue: 3000, rating: 'GREEN', target: target('AT_LEAST', 3000) }).fill).toBe(100);

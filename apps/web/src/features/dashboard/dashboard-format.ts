@@ -23,7 +23,7 @@ export function formatPercent(value: number | null | undefined): string {
   return `${(Math.round(value * 10) / 10).toFixed(1)}%`;
 }
 
-export const RATING_COLORS: Record<Rating, string> = { GREEN: '#389e0d', YELLOW: '#d48806', RED: '#cf1322' };
+export const RATING_COLORS: Record<Rating, string> = { GREEN: '#237804', YELLOW: '#a15c00', RED: '#cf1322' };
 
 export interface CardInput {
   achieved: number;

@@ -3,7 +3,7 @@ import type { Rating, SupervisionItemStatus } from '../../graphql/generated';
 import { useI18n } from '../../app/i18n';
 import { formatDate } from '../reporting/report-format';
 
-export const RATING_COLORS: Record<Rating, string> = { GREEN: '#389e0d', YELLOW: '#d48806', RED: '#cf1322' };
+export const RATING_COLORS: Record<Rating, string> = { GREEN: '#237804', YELLOW: '#a15c00', RED: '#cf1322' };
 
 /** A traffic light with its word (红灯/黄灯/绿灯): the colour is never the only cue. */
 export function RatingLight({ rating, testId }: { rating: Rating; testId?: string }) {
