@@ -36,7 +36,8 @@ describeWithBrowser('the policy page in a real browser', () => {
     await page.fill('input[autocomplete="username"]', 'admin');
     await page.fill('input[autocomplete="current-password"]', ADMIN_PASSWORD);
     await page.getByRole('button', { name: /登\s*录/ }).click();
-    await page.waitForURL(`${server.url}/`);
+    // Back to `/`, which opens the policy's own address (/p/<policy>).
+    await page.waitForURL((u) => u.pathname === '/' || /^\/p\/[^/]+$/.test(u.pathname));
     await page.getByText('admin').first().waitFor();
     await page.locator('[data-testid="measure-card"]').nth(14).waitFor();
     expect(await page.locator('[data-testid="measure-card"]').count()).toBe(15);

@@ -22,6 +22,11 @@ if (typeof window !== 'undefined' && !getAccessToken()) void loadLoginPage().cat
 const loadPolicyPage = () => import('../features/policy/PolicyPage');
 const PolicyPage = lazy(loadPolicyPage);
 const NotFoundPage = lazy(() => import('./NotFoundPage'));
+// The pages of one policy live under /p/:policyId; the addresses of before redirect there.
+const PolicyScope = lazy(() => import('../features/policy-nav/PolicyScope'));
+const LegacyPolicyRedirect = lazy(() => import('../features/policy-nav/LegacyRedirects').then((m) => ({ default: m.LegacyPolicyRedirect })));
+const LegacyMeasureRedirect = lazy(() => import('../features/policy-nav/LegacyRedirects').then((m) => ({ default: m.LegacyMeasureRedirect })));
+const LegacyReviewRedirect = lazy(() => import('../features/policy-nav/LegacyRedirects').then((m) => ({ default: m.LegacyReviewRedirect })));
 // Reporting and review are for signed-in units and the office: none of their code is in the first load.
 const TasksPage = lazy(() => import('../features/reporting/TasksPage'));
 const ReportFormPage = lazy(() => import('../features/reporting/ReportFormPage'));
@@ -59,8 +64,12 @@ const SUPERVISORS = ['OFFICE', 'ADMIN', 'LEADER'] as const;
 
 // Most visits open the policy page: start downloading it now, in parallel with React starting
 // up, instead of after the first render (one round trip less on a phone network).
-if (typeof window !== 'undefined' && window.location.pathname === import.meta.env.BASE_URL) {
+const policyPagePath = new RegExp(`^${import.meta.env.BASE_URL}(p/[^/]+/?)?$`);
+if (typeof window !== 'undefined' && policyPagePath.test(window.location.pathname)) {
   void loadPolicyPage().catch(() => undefined); // React.lazy retries and reports a real failure
+  // `/` is redirected to its policy's address, whose scope checks the policy: both tiny, both now.
+  void import('../features/policy-nav/PolicyScope').catch(() => undefined);
+  if (window.location.pathname === import.meta.env.BASE_URL) void import('../features/policy-nav/LegacyRedirects').catch(() => undefined);
 }
 /**
  * Likewise the leaders' overview (a link sent to a leader, a bookmark), signed in: main.tsx waits
@@ -70,7 +79,7 @@ if (typeof window !== 'undefined' && window.location.pathname === import.meta.en
  */
 const FIRST_PAGE_WAIT_MS = 1000;
 export const firstPageReady: Promise<unknown> | null =
-  typeof window !== 'undefined' && window.location.pathname === `${import.meta.env.BASE_URL}dashboard` && getAccessToken()
+  typeof window !== 'undefined' && new RegExp(`^${import.meta.env.BASE_URL}(p/[^/]+/)?dashboard$`).test(window.location.pathname) && getAccessToken()
     ? Promise.race([loadDashboardPage().catch(() => undefined), new Promise((resolve) => setTimeout(resolve, FIRST_PAGE_WAIT_MS))])
     : null;
 
@@ -92,20 +101,30 @@ export function AppRoutes() {
   return (
     <Routes>
       <Route element={<Layout />}>
-        <Route index element={<PolicyPage />} />
+        <Route index element={<LegacyPolicyRedirect />} />
+        <Route path="p/:policyId" element={<PolicyScope />}>
+          <Route index element={<PolicyPage />} />
+          <Route path="dashboard" element={<RequireRole roles={ANY_ROLE}><DashboardPage /></RequireRole>} />
+          <Route path="dashboard/county/:countyId" element={<RequireRole roles={ANY_ROLE}><CountyPage /></RequireRole>} />
+          <Route path="dashboard/measure/:measureId" element={<RequireRole roles={ANY_ROLE}><MeasurePage /></RequireRole>} />
+          <Route path="supervision" element={<RequireRole roles={SUPERVISORS}><SupervisionListPage /></RequireRole>} />
+          <Route path="supervision/:id" element={<RequireRole roles={SUPERVISORS}><SupervisionReviewPage /></RequireRole>} />
+          <Route path="*" element={<NotFoundPage />} />
+        </Route>
         <Route path="login" element={<LoginPage />} />
         <Route path="tasks" element={<RequireRole roles={REPORTERS}><TasksPage /></RequireRole>} />
         <Route path="report/q/:quarter" element={<RequireRole roles={REPORTERS}><ReportFormPage /></RequireRole>} />
         <Route path="report/:periodId" element={<RequireRole roles={REPORTERS}><ReportPeriodRedirect /></RequireRole>} />
         <Route path="review" element={<RequireRole roles={REVIEWERS}><ReviewPage /></RequireRole>} />
         <Route path="reports/:id" element={<RequireRole roles={ANY_ROLE}><ReportPage /></RequireRole>} />
-        <Route path="dashboard" element={<RequireRole roles={ANY_ROLE}><DashboardPage /></RequireRole>} />
-        <Route path="dashboard/county/:countyId" element={<RequireRole roles={ANY_ROLE}><CountyPage /></RequireRole>} />
-        <Route path="dashboard/measure/:measureId" element={<RequireRole roles={ANY_ROLE}><MeasurePage /></RequireRole>} />
+        {/* Addresses of before the policy was in them: the same page of the policy they meant. */}
+        <Route path="dashboard" element={<RequireRole roles={ANY_ROLE}><LegacyPolicyRedirect /></RequireRole>} />
+        <Route path="dashboard/county/:countyId" element={<RequireRole roles={ANY_ROLE}><LegacyPolicyRedirect /></RequireRole>} />
+        <Route path="dashboard/measure/:measureId" element={<RequireRole roles={ANY_ROLE}><LegacyMeasureRedirect /></RequireRole>} />
+        <Route path="supervision" element={<RequireRole roles={SUPERVISORS}><LegacyPolicyRedirect /></RequireRole>} />
         <Route path="portfolio" element={<RequireRole roles={SUPERVISORS}><PortfolioPage /></RequireRole>} />
-        <Route path="supervision" element={<RequireRole roles={SUPERVISORS}><SupervisionListPage /></RequireRole>} />
         <Route path="supervision/items" element={<RequireRole roles={REPORTERS}><MyItemsPage /></RequireRole>} />
-        <Route path="supervision/:id" element={<RequireRole roles={SUPERVISORS}><SupervisionReviewPage /></RequireRole>} />
+        <Route path="supervision/:id" element={<RequireRole roles={SUPERVISORS}><LegacyReviewRedirect /></RequireRole>} />
         <Route path="chasing" element={<RequireRole roles={REVIEWERS}><ChasingPage /></RequireRole>} />
         <Route path="admin/*" element={<RequireRole roles={REVIEWERS}><AdminPage /></RequireRole>} />
         <Route path="change-password" element={<RequireRole roles={ANY_ROLE}><ChangePasswordPage /></RequireRole>} />

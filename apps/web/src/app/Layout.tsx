@@ -12,9 +12,23 @@ import { MainNav } from './MainNav';
 import { useTextSize } from './text-size';
 import type { TextSize } from './theme';
 import { PageFallback } from './PageFallback';
+import { parsePolicyPath } from '../features/policy-nav/policy-routes';
 
 // 修改密码: the dialog (antd's Form and Modal) is its own chunk, loaded when someone opens it.
 const ChangePasswordDialog = lazy(() => import('../features/admin-accounts/ChangePasswordDialog'));
+// The policy switch (antd's Select): its own chunk, loaded on the pages of one policy only.
+const PolicySwitch = lazy(() => import('../features/policy-nav/PolicySwitch'));
+
+/** The switch where the address names a policy; nothing elsewhere (those pages are about no one policy). */
+function PolicySwitchSlot({ compact }: { compact: boolean }) {
+  const { pathname } = useLocation();
+  if (!parsePolicyPath(pathname)) return null;
+  return (
+    <Suspense fallback={null}>
+      <PolicySwitch compact={compact} />
+    </Suspense>
+  );
+}
 
 const LANG_OPTIONS: { value: Lang; label: string; short: string }[] = [
   { value: 'zh-Hans', label: '简体', short: '简' },
@@ -173,6 +187,7 @@ export function Layout() {
           </Link>
           {screens.md && <MainNav />}
           <div className="ls-header-actions">
+            {screens.md && <PolicySwitchSlot compact={!screens.xl} />}
             <TextSizeSwitch compact={compact} />
             <LanguageSwitch compact={compact} />
             {user && <NoticeBell />}
@@ -181,6 +196,11 @@ export function Layout() {
         </div>
         {/* On a phone the links get their own row: the top row has no room beside the account. */}
         {!screens.md && <MainNav className="ls-nav-row" />}
+        {!screens.md && (
+          <div className="ls-policy-row">
+            <PolicySwitchSlot compact />
+          </div>
+        )}
       </AntLayout.Header>
       <AntLayout.Content className="ls-content">
         <Suspense fallback={<PageFallback />}>

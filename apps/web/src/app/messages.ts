@@ -12,6 +12,7 @@ import { adminNoticesEn, adminNoticesZhHans, adminNoticesZhHant } from './messag
 import { adminUnitsEn, adminUnitsZhHans, adminUnitsZhHant } from './messages-admin-units';
 import { adminAccountsEn, adminAccountsZhHans, adminAccountsZhHant } from './messages-admin-accounts';
 import { adminBulkAccountsEn, adminBulkAccountsZhHans, adminBulkAccountsZhHant } from './messages-admin-bulk-accounts';
+import { policyNavEn, policyNavZhHans, policyNavZhHant } from './messages-policy-nav';
 
 /**
  * Every UI string, in the three display languages. The traditional strings are written out rather
@@ -89,6 +90,7 @@ export const zhHans = {
   ...adminUnitsZhHans,
   ...adminAccountsZhHans,
   ...adminBulkAccountsZhHans,
+  ...policyNavZhHans,
 } as const;
 
 export type MessageKey = keyof typeof zhHans;
@@ -163,6 +165,7 @@ export const zhHant: Messages = {
   ...adminUnitsZhHant,
   ...adminAccountsZhHant,
   ...adminBulkAccountsZhHant,
+  ...policyNavZhHant,
 };
 
 export const en: Messages = {
@@ -234,6 +237,7 @@ export const en: Messages = {
   ...adminUnitsEn,
   ...adminAccountsEn,
   ...adminBulkAccountsEn,
+  ...policyNavEn,
 };
 
 export type Lang = 'zh-Hans' | 'zh-Hant' | 'en';

@@ -5,6 +5,7 @@ import { Alert, Button, Empty, Skeleton, Table, Tag, Typography } from 'antd';
 import { AdminNoticeListDocument, type AdminNoticeListQuery } from '../../graphql/generated';
 import { isConnectionError } from '../../app/errors';
 import { useDisplayText, useI18n } from '../../app/i18n';
+import { policyHomePath } from '../policy-nav/policy-routes';
 
 type Row = AdminNoticeListQuery['policies'][number];
 
@@ -22,7 +23,7 @@ export default function NoticesListPage() {
   // Drafts first: they are what the office has to do.
   const rows = [...list.data.policies].sort((a, b) => Number(a.status === 'PUBLISHED') - Number(b.status === 'PUBLISHED'));
   const hasDrafts = rows.some((r) => r.status === 'DRAFT');
-  const openLink = (r: Row) => (r.status === 'DRAFT' ? `/admin/notices/${r.id}` : '/');
+  const openLink = (r: Row) => (r.status === 'DRAFT' ? `/admin/notices/${r.id}` : policyHomePath(r.id));
 
   return (
     <div className="ls-page-stack" data-testid="notices-page">

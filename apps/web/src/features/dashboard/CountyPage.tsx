@@ -15,13 +15,14 @@ import { ChartPngButton } from './ChartPngButton';
 import { countyMeasureRows, countyTargetRows } from './drilldown-format';
 import { TrendChart } from './TrendChart';
 import { DashSection, DrillBody, DrillHeader, useDrillPeriod } from './DrillHeader';
+import { measurePath } from '../policy-nav/policy-routes';
 
 /** One county across every target and measure for a period. */
 export default function CountyPage() {
   const { countyId = '' } = useParams();
   const { t, lang } = useI18n();
   const display = useDisplayText();
-  const { policyQuery, policy, periods, periodId, setPeriod } = useDrillPeriod();
+  const { policyId, policyQuery, policy, periods, periodId, setPeriod } = useDrillPeriod();
   const [chosenTarget, setChosenTarget] = useState<string | null>(null);
   const countyList = useQuery(DashboardCountyListDocument);
   const vars = { policyId: policy?.id ?? '', periodId: periodId ?? '' };
@@ -51,7 +52,6 @@ export default function CountyPage() {
   const trendProgress = trendTargets.find((p) => p.target.id === trendTargetId);
   const trendPoints = trend.data?.targetTrend.find((p) => p.target.id === trendTargetId)?.points ?? [];
   const title = (seq: number, text: string) => `${measureNumber(seq, lang)}${lang === 'en' ? ' ' : ''}${display(stripLeadingNumber(text))}`;
-  const periodQuery = periodId ? `?period=${periodId}` : '';
   const periodLabel = formatPeriodLabel(periods.find((p) => p.id === periodId)?.label ?? '', lang);
 
   return (
@@ -147,7 +147,7 @@ export default function CountyPage() {
             <ul className="ls-drill-list">
               {measures.map((m) => (
                 <li key={m.measureId} className="ls-drill-row" data-testid="county-measure" data-state={m.state ?? ''}>
-                  <Link to={`/dashboard/measure/${m.measureId}${periodQuery}`} className={`ls-drill-row-title${m.missing && m.overdue ? ' ls-dash-overdue' : ''}`}>
+                  <Link to={measurePath(policyId, m.measureId, periodId)} className={`ls-drill-row-title${m.missing && m.overdue ? ' ls-dash-overdue' : ''}`}>
                     {title(m.seq, m.title)}
                   </Link>
                   <span className="ls-drill-row-tags">

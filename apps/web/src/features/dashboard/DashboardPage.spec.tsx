@@ -1,5 +1,5 @@
 import { act } from 'react';
-import { MemoryRouter } from 'react-router';
+import { MemoryRouter, Route, Routes } from 'react-router';
 import { MockedProvider, type MockedProviderProps } from '@apollo/client/testing/react';
 import { DashboardCountyListDocument, DashboardOverviewDocument, DashboardPolicyDocument, SimplifiedTextsDocument } from '../../graphql/generated';
 import { I18nProvider } from '../../app/i18n';
@@ -24,8 +24,8 @@ const P1 = period('p1', '2024Q3');
 const P2 = period('p2', '2024Q4');
 
 const policyMock = {
-  request: { query: DashboardPolicyDocument },
-  result: { data: { appInfo: { demoData: true }, policies: [{ __typename: 'Policy', id: 'pol', status: 'PUBLISHED', docNumber: '江就辦〔2024〕1號', currentPeriod: { id: 'p2', label: '2024Q4' }, periods: [P1, P2] }] } },
+  request: { query: DashboardPolicyDocument, variables: { policyId: 'pol' } },
+  result: { data: { appInfo: { demoData: true }, policy: { __typename: 'Policy', id: 'pol', status: 'PUBLISHED', docNumber: '江就辦〔2024〕1號', currentPeriod: { id: 'p2', label: '2024Q4' }, periods: [P1, P2] } } },
 };
 const countiesMock = { request: { query: DashboardCountyListDocument }, result: { data: { agencies: [] } } };
 const emptyOverview = (p: typeof P1) => ({
@@ -33,13 +33,15 @@ const emptyOverview = (p: typeof P1) => ({
   result: { data: { policyOverview: { hasReports: false, period: p, targets: [], measures: [], compliance: [] } } },
 });
 
-function render(mocks: Mock, url = '/dashboard') {
+function render(mocks: Mock, url = '/p/pol/dashboard') {
   act(() => {
     dom.root.render(
       <MockedProvider mocks={mocks}>
         <I18nProvider initialLang="zh-Hans">
           <MemoryRouter initialEntries={[url]}>
-            <DashboardPage />
+            <Routes>
+              <Route path="/p/:policyId/dashboard" element={<DashboardPage />} />
+            </Routes>
           </MemoryRouter>
         </I18nProvider>
       </MockedProvider>,
@@ -72,7 +74,7 @@ describe('DashboardPage', () => {
   });
 
   it('keeps the period of the address even without reports', async () => {
-    render([policyMock, countiesMock, emptyOverview(P2)], '/dashboard?period=p2');
+    render([policyMock, countiesMock, emptyOverview(P2)], '/p/pol/dashboard?period=p2');
     await waitFor(() => expect(text()).toContain('本期暂无已提交的报告'));
     expect(dom.container.querySelector('[data-testid="dashboard"]')!.getAttribute('data-period-id')).toBe('p2');
   });

@@ -21,7 +21,8 @@ import { useAuth } from '../auth/auth';
 import { exportSheets } from './export-rows';
 import { DashSection } from './DashSection';
 import { useSimplifiedTexts } from './useSimplifiedTexts';
-import { currentPolicy } from '../policy/current-policy';
+import { usePolicyFromRoute } from '../policy-nav/usePolicyFromRoute';
+import { countyPath } from '../policy-nav/policy-routes';
 
 // The charts bring recharts (~125 KB gzip): their chunk loads as soon as this page's module runs,
 // in parallel with the page's queries, instead of holding up the page (and its queries) until it
@@ -126,9 +127,10 @@ export default function DashboardPage() {
   const [exporting, setExporting] = useState(false);
   const [exportFailed, setExportFailed] = useState(false);
 
-  const policyQuery = useQuery(DashboardPolicyDocument);
+  const { policyId } = usePolicyFromRoute();
+  const policyQuery = useQuery(DashboardPolicyDocument, { variables: { policyId } });
   const countyList = useQuery(DashboardCountyListDocument);
-  const policy = currentPolicy(policyQuery.data?.policies);
+  const policy = policyQuery.data?.policy ?? null;
   // Every name on the overview is in traditional characters: their simplified forms come from the
   // API, asked together with the overview, instead of opencc's converter (~50 KB gzip).
   const textsReady = useSimplifiedTexts(policy?.id);
@@ -251,7 +253,7 @@ export default function DashboardPage() {
             />
           </label>
           {countyId && (
-            <Link to={`/dashboard/county/${countyId}${periodId ? `?period=${periodId}` : ''}`} className="ls-drill-link" data-testid="county-detail-link">
+            <Link to={countyPath(policyId, countyId, periodId)} className="ls-drill-link" data-testid="county-detail-link">
               {t('drill.countyLink')}
             </Link>
           )}
@@ -330,7 +332,7 @@ export default function DashboardPage() {
                 <div className="ls-drill-county-links" data-testid="county-links">
                   <span className="ls-dash-hint">{t('drill.countyLink')}{t('dashboard.colon')}</span>
                   {progress.byCounty.map((r) => (
-                    <Link key={r.county.id} to={`/dashboard/county/${r.county.id}${periodId ? `?period=${periodId}` : ''}`} data-testid="county-link" data-county-id={r.county.id}>
+                    <Link key={r.county.id} to={countyPath(policyId, r.county.id, periodId)} data-testid="county-link" data-county-id={r.county.id}>
                       {display(r.county.shortName)}
                     </Link>
                   ))}

@@ -8,7 +8,8 @@ import { formatPeriodLabel } from '../reporting/report-format';
 import { pagePeriod } from './drilldown-format';
 import { LoadError } from '../reporting/LoadError';
 import { useSimplifiedTexts } from './useSimplifiedTexts';
-import { currentPolicy } from '../policy/current-policy';
+import { usePolicyFromRoute } from '../policy-nav/usePolicyFromRoute';
+import { dashboardPath } from '../policy-nav/policy-routes';
 
 /**
  * The policy and the period of a drill-down page, the period kept in the address (?period=); the
@@ -16,8 +17,9 @@ import { currentPolicy } from '../policy/current-policy';
  */
 export function useDrillPeriod() {
   const [params, setParams] = useSearchParams();
-  const policyQuery = useQuery(DashboardPolicyDocument);
-  const policy = currentPolicy(policyQuery.data?.policies);
+  const { policyId } = usePolicyFromRoute();
+  const policyQuery = useQuery(DashboardPolicyDocument, { variables: { policyId } });
+  const policy = policyQuery.data?.policy ?? null;
   useSimplifiedTexts(policy?.id);
   const periods = useMemo(() => {
     if (!policy) return [];
@@ -30,7 +32,7 @@ export function useDrillPeriod() {
     next.set('period', id);
     setParams(next);
   };
-  return { policyQuery, policy, periods, periodId, setPeriod };
+  return { policyId, policyQuery, policy, periods, periodId, setPeriod };
 }
 
 /** Back to the dashboard (same period), the page's title and the period filter. */
@@ -48,10 +50,11 @@ export function DrillHeader({
   onPeriod: (id: string) => void;
 }) {
   const { t, lang } = useI18n();
+  const { policyId } = usePolicyFromRoute();
   return (
     <div className="ls-dash-top">
       <div>
-        <Link to={periodId ? `/dashboard?period=${periodId}` : '/dashboard'} className="ls-drill-back" data-testid="drill-back">
+        <Link to={dashboardPath(policyId, periodId)} className="ls-drill-back" data-testid="drill-back">
           ← {t('drill.back')}
         </Link>
         <Typography.Title level={1} className="ls-page-title ls-dash-title" data-testid="drill-title">

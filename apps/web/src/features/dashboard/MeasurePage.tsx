@@ -13,6 +13,7 @@ import { ResponsibleUnits } from '../policy/ResponsibleUnits';
 import { formatCount } from './dashboard-format';
 import { progressOfTargets, sortReports } from './drilldown-format';
 import { DashSection, DrillBody, DrillHeader, useDrillPeriod } from './DrillHeader';
+import { countyPath } from '../policy-nav/policy-routes';
 
 type Report = MeasureDetailQuery['progressReports'][number];
 
@@ -21,11 +22,11 @@ export default function MeasurePage() {
   const { measureId = '' } = useParams();
   const { t, lang } = useI18n();
   const display = useDisplayText();
-  const { policyQuery, policy, periods, periodId, setPeriod } = useDrillPeriod();
+  const { policyId, policyQuery, policy, periods, periodId, setPeriod } = useDrillPeriod();
   const detail = useQuery(MeasureDetailDocument, { variables: { policyId: policy?.id ?? '', periodId: periodId ?? '', measureId }, skip: !policy || !periodId });
   const counties = useQuery(DashboardCountiesDocument, { variables: { policyId: policy?.id ?? '', periodId: periodId ?? '' }, skip: !policy || !periodId });
 
-  const measure = detail.data?.policies.find((p) => p.id === policy?.id)?.measures.find((m) => m.id === measureId);
+  const measure = detail.data?.policy.measures.find((m) => m.id === measureId);
   const error = policyQuery.error ?? detail.error;
   const loading = !error && !detail.data;
   const retry = () => {
@@ -85,7 +86,7 @@ export default function MeasurePage() {
                       rowKey={(r) => r.county.id}
                       dataSource={[...p.byCounty]}
                       columns={[
-                        { title: t('dashboard.colCounty'), key: 'county', render: (_, r) => <Link to={`/dashboard/county/${r.county.id}${periodId ? `?period=${periodId}` : ''}`}>{display(r.county.shortName)}</Link> },
+                        { title: t('dashboard.colCounty'), key: 'county', render: (_, r) => <Link to={countyPath(policyId, r.county.id, periodId)}>{display(r.county.shortName)}</Link> },
                         {
                           title: t('drill.colAchieved'),
                           key: 'achieved',

@@ -4,6 +4,8 @@ import type { DashboardOverviewQuery } from '../../graphql/generated';
 import { useDisplayText, useI18n } from '../../app/i18n';
 import { measureNumber, stripLeadingNumber } from '../policy/policy-format';
 import { formatDateTime } from '../reporting/report-format';
+import { usePolicyFromRoute } from '../policy-nav/usePolicyFromRoute';
+import { measurePath } from '../policy-nav/policy-routes';
 import { RATING_COLORS, summariseUnits } from './dashboard-format';
 
 type MeasureRow = DashboardOverviewQuery['policyOverview']['measures'][number];
@@ -56,8 +58,9 @@ export function MeasuresTable({ rows, periodId }: { rows: readonly MeasureRow[];
   const { t, lang } = useI18n();
   const display = useDisplayText();
   const screens = Grid.useBreakpoint();
+  const { policyId } = usePolicyFromRoute();
   const title = (row: MeasureRow) => (
-    <Link to={`/dashboard/measure/${row.measure.id}${periodId ? `?period=${periodId}` : ''}`} className="ls-drill-measure-link" data-testid="measure-link">
+    <Link to={measurePath(policyId, row.measure.id, periodId)} className="ls-drill-measure-link" data-testid="measure-link">
       <span className="ls-measure-number">{measureNumber(row.measure.seq, lang)}</span>
       {lang === 'en' && ' '}
       {display(stripLeadingNumber(row.measure.title))}

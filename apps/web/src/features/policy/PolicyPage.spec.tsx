@@ -1,5 +1,6 @@
 import { act, type ReactNode } from 'react';
 import { MockedProvider, type MockedProviderProps } from '@apollo/client/testing/react';
+import { MemoryRouter, Route, Routes } from 'react-router';
 import { PolicyStructureDocument } from '../../graphql/generated';
 import { I18nProvider, type Lang } from '../../app/i18n';
 import { loadTraditionalToSimplified } from '../../app/opencc';
@@ -23,7 +24,13 @@ function render(mocks: Mock, lang: Lang = 'zh-Hans', children: ReactNode = <Poli
   act(() => {
     dom.root.render(
       <MockedProvider mocks={mocks}>
-        <I18nProvider initialLang={lang}>{children}</I18nProvider>
+        <I18nProvider initialLang={lang}>
+          <MemoryRouter initialEntries={['/p/policy-1']}>
+            <Routes>
+              <Route path="/p/:policyId" element={children} />
+            </Routes>
+          </MemoryRouter>
+        </I18nProvider>
       </MockedProvider>,
     );
   });
@@ -32,9 +39,10 @@ function render(mocks: Mock, lang: Lang = 'zh-Hans', children: ReactNode = <Poli
 
 const cards = () => dom.container.querySelectorAll('[data-testid="measure-card"]');
 const text = () => dom.container.textContent ?? '';
-const policiesMock = (policies: unknown[]) => ({
-  request: { query: PolicyStructureDocument },
-  result: { data: { policies } },
+// The page asks for the policy in its address.
+const policyMock = (policy: unknown) => ({
+  request: { query: PolicyStructureDocument, variables: { id: 'policy-1' } },
+  result: { data: { policy } },
 });
 
 function typeInto(input: HTMLInputElement, value: string) {
@@ -47,7 +55,7 @@ function typeInto(input: HTMLInputElement, value: string) {
 
 describe('PolicyPage', () => {
   it('shows a skeleton, then every measure of the notice in simplified characters', async () => {
-    render([policiesMock([POLICY_FIXTURE])]);
+    render([policyMock(POLICY_FIXTURE)]);
     expect(dom.container.querySelector('.ant-skeleton')).not.toBeNull();
 
     await waitFor(() => expect(cards()).toHaveLength(15));
@@ -75,7 +83,7 @@ describe('PolicyPage', () => {
   });
 
   it('toggles the full text of a measure', async () => {
-    render([policiesMock([POLICY_FIXTURE])]);
+    render([policyMock(POLICY_FIXTURE)]);
     await waitFor(() => expect(cards()).toHaveLength(15));
     const internship = [...cards()].find((c) => c.getAttribute('data-measure-seq') === '7')!;
     const toggle = [...internship.querySelectorAll('button')].find((b) => b.textContent === '查看全文')!;
@@ -88,7 +96,7 @@ describe('PolicyPage', () => {
   });
 
   it('finds traditional text from a simplified search', async () => {
-    render([policiesMock([POLICY_FIXTURE])]);
+    render([policyMock(POLICY_FIXTURE)]);
     await waitFor(() => expect(cards()).toHaveLength(15));
 
     typeInto(dom.container.querySelector('input')!, '见习岗位');
@@ -100,23 +108,17 @@ describe('PolicyPage', () => {
   });
 
   it('shows the policy as written in the traditional UI', async () => {
-    render([policiesMock([POLICY_FIXTURE])], 'zh-Hant');
+    render([policyMock(POLICY_FIXTURE)], 'zh-Hant');
     await waitFor(() => expect(cards()).toHaveLength(15));
     expect(dom.container.querySelector('h1')?.textContent).toContain('江就辦〔2024〕1號');
     expect(text()).toContain('各縣（市、區）政府（7）');
     expect(text()).toContain('見習崗位 不少於 3,000 個（2024年）');
   });
 
-  it('shows an empty state when there is no policy', async () => {
-    render([policiesMock([])]);
-    await waitFor(() => expect(text()).toContain('暂无政策文件'));
-    expect(cards()).toHaveLength(0);
-  });
-
   it('shows an error with a retry button that loads the policy again', async () => {
     render([
-      { request: { query: PolicyStructureDocument }, error: new TypeError('Failed to fetch') },
-      policiesMock([POLICY_FIXTURE]),
+      { request: { query: PolicyStructureDocument, variables: { id: 'policy-1' } }, error: new TypeError('Failed to fetch') },
+      policyMock(POLICY_FIXTURE),
     ]);
     await waitFor(() => expect(text()).toContain('政策文件加载失败'));
     expect(text()).toContain('无法连接服务器');

@@ -11,7 +11,7 @@ import { buildMeasureSearchIndex, searchMeasureIndex } from './measure-search';
 import { sectionNumber, stripLeadingNumber } from './policy-format';
 import { groupMeasuresBySection } from './sections';
 import type { PolicyData } from './types';
-import { currentPolicy } from './current-policy';
+import { usePolicyFromRoute } from '../policy-nav/usePolicyFromRoute';
 
 export function PolicySkeleton() {
   return (
@@ -92,10 +92,11 @@ function PolicyView({ policy }: { policy: PolicyData }) {
   );
 }
 
-/** `/`: the notice with its sections and measures. Readable without signing in. */
+/** `/p/:policyId`: the notice with its sections and measures. Readable without signing in. */
 export default function PolicyPage() {
   const { t } = useI18n();
-  const { data, loading, error, refetch } = useQuery(PolicyStructureDocument, { notifyOnNetworkStatusChange: true });
+  const { policyId } = usePolicyFromRoute();
+  const { data, loading, error, refetch } = useQuery(PolicyStructureDocument, { variables: { id: policyId }, notifyOnNetworkStatusChange: true });
 
   if (loading && !data) return <PolicySkeleton />;
   if (error && !data) {
@@ -112,8 +113,7 @@ export default function PolicyPage() {
       />
     );
   }
-  // The notice switcher comes later; until then the page shows the first published notice.
-  const policy = currentPolicy(data?.policies);
+  const policy = data?.policy;
   if (!policy) return <Empty className="ls-empty" description={t('policy.empty')} />;
   return <PolicyView policy={policy} />;
 }

@@ -10,6 +10,7 @@ import { LoadError } from '../reporting/LoadError';
 import { formatPeriodLabel } from '../reporting/report-format';
 import { chinaToday, defaultReviewPeriod } from './supervision-format';
 import { useMutationRunner, useSupervisionPolicy } from './useSupervision';
+import { supervisionPath } from '../policy-nav/policy-routes';
 
 type ReviewRow = SupervisionReviewsQuery['supervisionReviews'][number];
 
@@ -43,7 +44,7 @@ export default function SupervisionListPage() {
   const screens = Grid.useBreakpoint();
   const canOpen = user?.role === 'OFFICE' || user?.role === 'ADMIN';
   const policyQuery = useSupervisionPolicy();
-  const { policy } = policyQuery;
+  const { policy, policyId } = policyQuery;
   const reviews = useQuery(SupervisionReviewsDocument, { variables: { policyId: policy?.id ?? '' }, skip: !policy, fetchPolicy: 'cache-and-network' });
   const [openReview] = useMutation(OpenSupervisionReviewDocument);
   const { run, error, setError, busy } = useMutationRunner(() => reviews.refetch());
@@ -62,12 +63,12 @@ export default function SupervisionListPage() {
       const res = await openReview({ variables: { policyId: policy.id, periodId: chosen } });
       id = res.data?.openSupervisionReview.id ?? null;
     });
-    if (ok && id) navigate(`/supervision/${id}`);
+    if (ok && id) void navigate(supervisionPath(policyId, id));
   };
 
   const periodText = (label: string) => formatPeriodLabel(label, lang);
   const link = (r: ReviewRow) => (
-    <Link to={`/supervision/${r.id}`} data-testid="review-link">
+    <Link to={supervisionPath(policyId, r.id)} data-testid="review-link">
       {periodText(r.period.label)}
     </Link>
   );
@@ -122,7 +123,7 @@ export default function SupervisionListPage() {
             { title: t('sup.colStatus'), key: 'status', width: 120, render: (_, r) => <ReviewStatusTag status={r.status} /> },
             { title: t('sup.colRatings'), key: 'ratings', render: (_, r) => <RatingCounts summary={r.summary} /> },
             { title: t('sup.colOpenItems'), key: 'open', width: 160, render: (_, r) => r.summary.openItems + r.summary.carriedOverItems },
-            { title: '', key: 'view', width: 90, render: (_, r) => <Link to={`/supervision/${r.id}`}>{t('sup.view')}</Link> },
+            { title: '', key: 'view', width: 90, render: (_, r) => <Link to={supervisionPath(policyId, r.id)}>{t('sup.view')}</Link> },
           ]}
         />
       )}

@@ -1,6 +1,6 @@
 import './supervision.css';
 import { useCallback, useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link, Navigate, useParams } from 'react-router';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Alert, Button, Popconfirm, Skeleton, Typography } from 'antd';
 import {
@@ -23,10 +23,13 @@ import { AddItemDialog, type NewItem } from './AddItemDialog';
 import { ItemsTable } from './ItemsTable';
 import { packFileName, packUrl } from './supervision-format';
 import { useMutationRunner, type Item, type RatingRow } from './useSupervision';
+import { usePolicyFromRoute } from '../policy-nav/usePolicyFromRoute';
+import { supervisionPath } from '../policy-nav/policy-routes';
 
 /** `/supervision/:id`: one quarter's review; the office rates, assigns, closes and finalizes. */
 export default function SupervisionReviewPage() {
   const { id = '' } = useParams();
+  const { policyId } = usePolicyFromRoute();
   const { t, lang } = useI18n();
   const { user } = useAuth();
   const query = useQuery(SupervisionReviewDocument, { variables: { id }, fetchPolicy: 'cache-and-network' });
@@ -45,6 +48,8 @@ export default function SupervisionReviewPage() {
   const review = query.data?.supervisionReview;
   if (query.error && !review) return <LoadError error={query.error} onRetry={() => void reload()} />;
   if (!review) return <Skeleton active paragraph={{ rows: 10 }} />;
+  // A review under another policy's address (a hand-edited link): to its own policy's address.
+  if (review.policyId !== policyId) return <Navigate replace to={supervisionPath(review.policyId, review.id)} />;
 
   const isOffice = user?.role === 'OFFICE' || user?.role === 'ADMIN';
   const editable = isOffice && review.status === 'OPEN';
@@ -87,7 +92,7 @@ export default function SupervisionReviewPage() {
 
   return (
     <div className="ls-page-stack ls-sup" data-testid="supervision-review" data-status={review.status} data-review-id={review.id}>
-      <Link to="/supervision" className="ls-sup-back">
+      <Link to={supervisionPath(policyId)} className="ls-sup-back">
         ← {t('sup.back')}
       </Link>
       <div className="ls-page-top">
@@ -101,7 +106,7 @@ export default function SupervisionReviewPage() {
             {review.previousReview && (
               <>
                 {' · '}
-                <Link to={`/supervision/${review.previousReview.id}`}>
+                <Link to={supervisionPath(policyId, review.previousReview.id)}>
                   {t('sup.previousReview', { period: formatPeriodLabel(review.previousReview.period.label, lang) })}
                 </Link>
               </>

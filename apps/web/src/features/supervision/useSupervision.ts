@@ -3,16 +3,17 @@ import { useQuery } from '@apollo/client/react';
 import { SupervisionPolicyDocument, type SupervisionReviewQuery } from '../../graphql/generated';
 import { apiErrorCode, isConnectionError } from '../../app/errors';
 import { useI18n } from '../../app/i18n';
-import { currentPolicy } from '../policy/current-policy';
+import { usePolicyFromRoute } from '../policy-nav/usePolicyFromRoute';
 
 export type Review = SupervisionReviewQuery['supervisionReview'];
 export type RatingRow = Review['ratings'][number];
 export type Item = Review['items'][number];
 
-/** The notice under supervision and its periods (one notice for now, as on the other pages). */
+/** The notice under supervision (the one in the address) and its periods. */
 export function useSupervisionPolicy() {
-  const query = useQuery(SupervisionPolicyDocument);
-  return { ...query, policy: currentPolicy(query.data?.policies) };
+  const { policyId } = usePolicyFromRoute();
+  const query = useQuery(SupervisionPolicyDocument, { variables: { policyId } });
+  return { ...query, policyId, policy: query.data?.policy ?? null };
 }
 
 /**

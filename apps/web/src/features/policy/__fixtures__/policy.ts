@@ -6,7 +6,7 @@ import type { PolicyStructureQuery } from '../../../graphql/generated';
  * characters as stored. Only measure (七) is written out in full; the others are placeholders.
  * `__typename`s are included because Apollo's cache asks for them.
  */
-type Policy = PolicyStructureQuery['policies'][number];
+type Policy = PolicyStructureQuery['policy'];
 
 const agency = (id: string, name: string, kind: 'DEPARTMENT' | 'COUNTY' = 'DEPARTMENT', regionCode: string | null = null) => ({
   __typename: 'Agency' as const,
