@@ -16,7 +16,8 @@ export default function PeriodsPage() {
   const { t } = useI18n();
   const policies = useQuery(AdminPeriodPoliciesDocument, { fetchPolicy: 'cache-and-network' });
   const [policyId, setPolicyId] = useState<string | null>(null);
-  const list = policies.data?.policies ?? [];
+  // A draft has no reporting periods until it is published.
+  const list = useMemo(() => (policies.data?.policies ?? []).filter((p) => p.status === 'PUBLISHED'), [policies.data]);
   const policy = list.find((p) => p.id === policyId) ?? list[0] ?? null;
   const units = useMemo(() => responsibleUnits(policy?.measures ?? []), [policy]);
 

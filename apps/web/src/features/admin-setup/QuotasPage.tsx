@@ -20,7 +20,8 @@ export default function QuotasPage() {
   const policies = useQuery(AdminQuotaPoliciesDocument, { fetchPolicy: 'cache-and-network' });
   const [policyId, setPolicyId] = useState<string | null>(null);
   const [targetId, setTargetId] = useState<string | null>(null);
-  const policyList = policies.data?.policies ?? [];
+  // Published notices only: a draft's targets are corrected on its review page (系统管理 › 政策文件).
+  const policyList = useMemo(() => (policies.data?.policies ?? []).filter((p) => p.status === 'PUBLISHED'), [policies.data]);
   const policy = policyList.find((p) => p.id === policyId) ?? policyList[0] ?? null;
   const targets = useMemo(
     () => (policy?.measures ?? []).flatMap((m) => m.targets.filter((x) => x.direction === 'AT_LEAST').map((x) => ({ ...x, seq: m.seq }))),
