@@ -33,7 +33,9 @@ function checkHeader(sheet: ExcelJS.Worksheet, columns: readonly string[], error
 }
 
 /** A measure of a template: its policy's doc number and its number in that policy. */
-const measureKey = (docNumber: string, seq: number | string) => `${docNumber}|${seq}`;
+// Keys compare what a cell gives back: cellText trims, and an empty cell is '' (a missing region code too).
+const keyPart = (value: string | number | null | undefined) => String(value ?? '').trim();
+const measureKey = (docNumber: string, seq: number | string) => `${keyPart(docNumber)}|${keyPart(seq)}`;
 
 /** Opens the workbook and checks it is one of ours; `read` then checks every cell against the unit's template. */
 export async function readReportWorkbook(file: Buffer, bounds: WorkbookBounds = REPORT_WORKBOOK_BOUNDS) {
@@ -89,7 +91,7 @@ export async function readReportWorkbook(file: Buffer, bounds: WorkbookBounds = 
         if (measure.editable) reports.set(key, report);
       });
 
-      const allowed = new Map(template.figures.map((f) => [`${measureKey(f.docNumber, f.measureSeq)}|${f.targetName}|${f.regionCode}`, f]));
+      const allowed = new Map(template.figures.map((f) => [`${measureKey(f.docNumber, f.measureSeq)}|${keyPart(f.targetName)}|${keyPart(f.regionCode)}`, f]));
       const seen = new Set<string>();
       figures.eachRow((row, n) => {
         if (n === 1) return;
