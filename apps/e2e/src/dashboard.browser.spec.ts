@@ -82,8 +82,12 @@ describeWithBrowser('the leaders’ dashboard in a real browser', () => {
       for (const name of COUNTIES) expect(chartText).toContain(name);
 
       // Another quarter: the address says which, and the cards follow.
-      await page.getByTestId('period-select').click();
-      await page.getByRole('option', { name: '2024年第四季度' }).click();
+      // A click during antd's dropdown animation can be lost on a loaded machine: pick until the address says so.
+      for (let attempt = 0; attempt < 3 && !/[?&]period=/.test(page.url()); attempt++) {
+        await page.getByTestId('period-select').click();
+        await page.getByRole('option', { name: '2024年第四季度' }).click();
+        await page.waitForURL(/[?&]period=/, { timeout: 5000 }).catch(() => undefined);
+      }
       await page.waitForURL(/[?&]period=/);
       const period = new URL(page.url()).searchParams.get('period')!;
       await page.locator(`[data-testid="dashboard"][data-period-id="${period}"][data-ready="data"]`).waitFor();
