@@ -181,7 +181,13 @@ describeWithBrowser('the quarterly supervision review in a real browser', () => 
     const words: Record<string, string> = { RED: '红灯', YELLOW: '黄灯', GREEN: '绿灯' };
     await row.getByTestId('rate-measure').click();
     const dialog = office.locator('.ant-modal:visible');
-    await dialog.getByText(words[chosen], { exact: true }).click();
+    // A click during the modal's opening animation can be lost on a loaded machine: pick until the radio is checked.
+    const picked = dialog.locator(`[data-testid="rate-choice"] input[value="${chosen}"]:checked`);
+    for (let attempt = 0; attempt < 3 && (await picked.count()) === 0; attempt++) {
+      await dialog.getByText(words[chosen], { exact: true }).click();
+      await picked.waitFor({ state: 'attached', timeout: 3000 }).catch(() => undefined);
+    }
+    await picked.waitFor({ state: 'attached' });
     await office.getByTestId('rate-confirm').click();
     await dialog.getByText('请填写评级理由').waitFor();
     await office.getByTestId('rate-reason').fill(REASON);
