@@ -17,8 +17,22 @@ const REASON = '见习岗位开发进度明显滞后，部分县区尚未报送�
 const REQUEST = '请说明见习岗位开发滞后的原因，并提出下季度的补救措施。';
 const ANSWER = '已新增见习基地 3 家，预计 12 月底前补足 120 个岗位。';
 
-/** antd's Popconfirm: its OK button, in the popup that is open now. */
-const confirmPopup = (page: Page, name: string) => page.locator('.ant-popconfirm:visible').getByRole('button', { name }).click();
+/**
+ * Opens a Popconfirm and presses its button until `done` shows. On a loaded machine a click during antd's zoom-in can
+ * land on the page behind the popup, which closes it (Playwright: "<main> intercepts pointer events").
+ */
+async function confirmUntil(page: Page, open: () => Promise<unknown>, name: string, done: Locator): Promise<void> {
+  const popup = page.locator('.ant-popconfirm:visible');
+  for (let attempt = 0; attempt < 3 && !(await done.isVisible()); attempt++) {
+    if ((await popup.count()) === 0) {
+      await open();
+      await popup.first().waitFor({ timeout: 5000 }).catch(() => undefined);
+    }
+    await popup.getByRole('button', { name }).click({ timeout: 5000 }).catch(() => undefined);
+    await done.waitFor({ timeout: 5000 }).catch(() => undefined);
+  }
+  await done.waitFor();
+}
 /** An option of the antd Select that is open now. */
 const pickOption = (page: Page, title: string) => page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title^="${title}"]`).click();
 /**
@@ -227,18 +241,17 @@ describeWithBrowser('the quarterly supervision review in a real browser', () => 
     // The office sees the answer, closes the item, and finalizes.
     await office.reload();
     await item.getByText(ANSWER).waitFor();
-    await item.getByTestId('close-item').click();
-    await confirmPopup(office, '办结');
-    await item.and(office.locator('[data-status="CLOSED"]')).waitFor();
-    // The confirmation may miss a click made while the page was still settling on a loaded machine: click until it shows.
+    await confirmUntil(office, () => item.getByTestId('close-item').click(), '办结', item.and(office.locator('[data-status="CLOSED"]')));
+    // The popup warns what finalizing locks before it does it.
     const lockWarning = office.locator('.ant-popconfirm:visible').getByText('评级和本期督办事项将被锁定');
-    for (let attempt = 0; attempt < 3 && !(await lockWarning.isVisible()); attempt++) {
+    let warned = false;
+    const openFinalize = async () => {
       await office.getByTestId('finalize').click();
       await lockWarning.waitFor({ timeout: 5000 }).catch(() => undefined);
-    }
-    await lockWarning.waitFor();
-    await confirmPopup(office, '定稿');
-    await office.locator('[data-testid="supervision-review"][data-status="FINAL"]').waitFor();
+      warned ||= await lockWarning.isVisible();
+    };
+    await confirmUntil(office, openFinalize, '定稿', office.locator('[data-testid="supervision-review"][data-status="FINAL"]'));
+    expect(warned).toBe(true);
     await expect(office.getByTestId('rate-measure').count()).resolves.toBe(0);
     await expect(office.getByTestId('add-item').count()).resolves.toBe(0);
     await expect(office.getByTestId('finalize').count()).resolves.toBe(0);
