@@ -21,15 +21,9 @@ export async function currentAgencyId(manager: EntityManager, agencyId: string):
   return row?.id ?? agencyId;
 }
 
-export interface NewAgencyRow {
-  id: string;
-  name: string;
-  nameSimplified: string;
-  shortName: string;
-  kind: 'DEPARTMENT' | 'COUNTY';
-  regionCode: string | null;
+/** A unit the matcher knows, plus what only an insert needs. */
+export interface NewAgencyRow extends KnownAgency {
   searchText: string;
-  nameKey: string;
   createdByImport: boolean;
 }
 
