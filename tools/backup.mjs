@@ -14,7 +14,10 @@ import { fingerprint, KEY_TABLES, MANIFEST_FORMAT } from './backup-restore/finge
 const sha256File = (path) =>
   new Promise((ok, fail) => {
     const hash = createHash('sha256');
-    createReadStream(path).on('data', (d) => hash.update(d)).on('end', () => ok(hash.digest('hex'))).on('error', fail);
+    createReadStream(path)
+      .on('data', (d) => hash.update(d))
+      .on('end', () => ok(hash.digest('hex')))
+      .on('error', fail);
   });
 
 async function backup(file) {
@@ -63,8 +66,12 @@ function printSummary(target, m) {
   console.log(`  ${Object.keys(m.tables).length} 张表, ${rows} 行; ${KEY_TABLES.map((t) => `${t} ${m.tables[t] ?? '-'}`).join(', ')}`);
   if (m.attachments) {
     console.log(`  附件 ${m.attachments.files} 个, ${formatBytes(m.attachments.bytes)}`);
-    if (m.attachments.notInDatabase) console.log(`  注意 / note: ${m.attachments.notInDatabase} 个附件不在数据库中(ATTACHMENT_STORE=local?),不在此备份内 — back up DATA_DIR/attachments too`);
-    if (m.attachments.mismatched) console.log(`  警告 / warning: ${m.attachments.mismatched} 个附件的内容与记录的 sha256 不符(备份前已如此)`);
+    if (m.attachments.notInDatabase)
+      console.log(
+        `  注意 / note: ${m.attachments.notInDatabase} 个附件不在数据库中(ATTACHMENT_STORE=local?),不在此备份内 — back up DATA_DIR/attachments too`,
+      );
+    if (m.attachments.mismatched)
+      console.log(`  警告 / warning: ${m.attachments.mismatched} 个附件的内容与记录的 sha256 不符(备份前已如此)`);
   }
   console.log(`  校验清单 / manifest: ${target}.manifest.json (恢复时用于核对 / checked by npm run restore)`);
 }

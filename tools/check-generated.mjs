@@ -10,7 +10,10 @@ const require = createRequire(import.meta.url);
 const root = join(import.meta.dirname ?? new URL('.', import.meta.url).pathname, '..');
 let stale = 0;
 
-const schema = spawnSync(process.execPath, ['tools/ts-run.mjs', 'apps/api/src/schema/print-schema.ts', '--check'], { cwd: root, stdio: 'inherit' });
+const schema = spawnSync(process.execPath, ['tools/ts-run.mjs', 'apps/api/src/schema/print-schema.ts', '--check'], {
+  cwd: root,
+  stdio: 'inherit',
+});
 if (schema.status !== 0) stale++;
 
 const { generate } = require('@graphql-codegen/cli');

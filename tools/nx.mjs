@@ -6,7 +6,13 @@ const require = createRequire(import.meta.url);
 
 export function runNx(args, options = {}) {
   const bin = require.resolve('nx/bin/nx.js');
-  const env = { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false', NX_SKIP_NX_CACHE: process.env.NX_SKIP_NX_CACHE ?? '' };
+  const env = {
+    ...process.env,
+    NX_DAEMON: 'false',
+    NX_NO_CLOUD: 'true',
+    NX_TUI: 'false',
+    NX_SKIP_NX_CACHE: process.env.NX_SKIP_NX_CACHE ?? '',
+  };
   const result = spawnSync(process.execPath, [bin, ...args], { stdio: 'inherit', env, ...options });
   return result.status ?? 1;
 }

@@ -19,15 +19,22 @@ class Refusal extends Error {}
 const sha256File = (path) =>
   new Promise((ok, fail) => {
     const hash = createHash('sha256');
-    createReadStream(path).on('data', (d) => hash.update(d)).on('end', () => ok(hash.digest('hex'))).on('error', fail);
+    createReadStream(path)
+      .on('data', (d) => hash.update(d))
+      .on('end', () => ok(hash.digest('hex')))
+      .on('error', fail);
   });
 
 function readManifest(dump) {
   const path = `${dump}.manifest.json`;
   if (!existsSync(dump)) throw new Refusal(`找不到备份文件 / no such backup: ${dump}`);
-  if (!existsSync(path)) throw new Refusal(`找不到校验清单 ${path}:没有它无法确认恢复是否完整 / the manifest written beside the backup is missing; without it the restore cannot be verified`);
+  if (!existsSync(path))
+    throw new Refusal(
+      `找不到校验清单 ${path}:没有它无法确认恢复是否完整 / the manifest written beside the backup is missing; without it the restore cannot be verified`,
+    );
   const manifest = JSON.parse(readFileSync(path, 'utf8'));
-  if (manifest.format !== MANIFEST_FORMAT) throw new Refusal(`${path} 不是落實的备份清单 / not a Luoshi backup manifest (format ${manifest.format})`);
+  if (manifest.format !== MANIFEST_FORMAT)
+    throw new Refusal(`${path} 不是落實的备份清单 / not a Luoshi backup manifest (format ${manifest.format})`);
   return manifest;
 }
 
@@ -44,7 +51,12 @@ async function assertEmpty(client) {
   if (rows.length) {
     const [{ db }] = (await client.query('SELECT current_database() AS db')).rows;
     throw new Refusal(
-      `数据库 ${db} 不是空的(已有 ${rows.map((r) => r.name).slice(0, 5).join(', ')}${rows.length > 5 ? ' …' : ''}),拒绝恢复:恢复只写入新建的空数据库,不覆盖现有数据。请先 CREATE DATABASE 一个新库并让 DATABASE_URL 指向它。\n` +
+      `数据库 ${db} 不是空的(已有 ${rows
+        .map((r) => r.name)
+        .slice(0, 5)
+        .join(
+          ', ',
+        )}${rows.length > 5 ? ' …' : ''}),拒绝恢复:恢复只写入新建的空数据库,不覆盖现有数据。请先 CREATE DATABASE 一个新库并让 DATABASE_URL 指向它。\n` +
         `  / refused: the database ${db} is not empty; a restore goes into a new, empty database only and never overwrites data. Create one and point DATABASE_URL at it.`,
     );
   }
@@ -58,14 +70,20 @@ function migrate() {
   const env = { ...process.env };
   env.DATABASE_URL ??= env.MIGRATION_DATABASE_URL;
   const run = spawnSync(process.execPath, args, { stdio: 'inherit', env });
-  if (run.status !== 0) throw new Error(`迁移失败 / migrations failed (exit ${run.status}); the restored data is in place, run \`node ${args.join(' ')}\` again once fixed`);
+  if (run.status !== 0)
+    throw new Error(
+      `迁移失败 / migrations failed (exit ${run.status}); the restored data is in place, run \`node ${args.join(' ')}\` again once fixed`,
+    );
   return how === 'built' ? `${BUILT_MAIN} migrate` : 'tools/backup-restore/migrate-restored.ts';
 }
 
 async function restore(file) {
   const dump = resolve(file);
   const manifest = readManifest(dump);
-  if ((await sha256File(dump)) !== manifest.dump.sha256) throw new Refusal(`备份文件与清单中的 sha256 不符(文件已损坏或被替换)/ the backup's sha256 differs from its manifest: damaged or replaced`);
+  if ((await sha256File(dump)) !== manifest.dump.sha256)
+    throw new Refusal(
+      `备份文件与清单中的 sha256 不符(文件已损坏或被替换)/ the backup's sha256 differs from its manifest: damaged or replaced`,
+    );
   const url = databaseUrl();
   const client = new pg.Client({ connectionString: url, application_name: 'luoshi-restore' });
   await client.connect();
@@ -74,7 +92,9 @@ async function restore(file) {
     // One transaction: a failed restore leaves the database empty, never half restored. Owners and
     // grants are this server's: the restoring role owns everything, the migration grants the app role.
     await runPgTool('pg_restore', ['--single-transaction', '--exit-on-error', '--no-owner', '--no-acl', dump], url).catch((error) => {
-      throw new Error(`${error.message}\n(pg_restore 的主版本须不低于备份时的服务器 ${manifest.serverVersion} / pg_restore must be at least the backup server's major version)`);
+      throw new Error(
+        `${error.message}\n(pg_restore 的主版本须不低于备份时的服务器 ${manifest.serverVersion} / pg_restore must be at least the backup server's major version)`,
+      );
     });
     await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
     const restored = await fingerprint(client);
@@ -93,9 +113,14 @@ function printSummary(dump, manifest, restored, migratedWith, migration) {
   const rows = Object.values(restored.tables).reduce((a, b) => a + b, 0);
   console.log(`[落實] 恢复完成并已核对 / restored and verified: ${dump}`);
   console.log(`  备份于 ${manifest.createdAt}(数据库 ${manifest.database}, PostgreSQL ${manifest.serverVersion})`);
-  console.log(`  ${Object.keys(restored.tables).length} 张表、${rows} 行:行数与内容校验和全部一致 / every table's row count and checksum match`);
+  console.log(
+    `  ${Object.keys(restored.tables).length} 张表、${rows} 行:行数与内容校验和全部一致 / every table's row count and checksum match`,
+  );
   console.log(`  ${KEY_TABLES.map((t) => `${t} ${restored.tables[t] ?? '-'}`).join(', ')}`);
-  if (restored.attachments) console.log(`  附件 ${restored.attachments.files} 个, ${formatBytes(restored.attachments.bytes)}:内容与记录的 sha256 一致 ${restored.attachments.files - restored.attachments.mismatched - restored.attachments.notInDatabase} 个`);
+  if (restored.attachments)
+    console.log(
+      `  附件 ${restored.attachments.files} 个, ${formatBytes(restored.attachments.bytes)}:内容与记录的 sha256 一致 ${restored.attachments.files - restored.attachments.mismatched - restored.attachments.notInDatabase} 个`,
+    );
   console.log(`  迁移 / migrations: ${migratedWith} → ${migration}`);
 }
 

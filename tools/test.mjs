@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // npm test: every check the project has, in the order that fails fastest.
-//   1. lint (incl. Nx module boundaries), type checks, generated files up to date
+//   1. lint (incl. Nx module boundaries), formatting (Prettier), type checks, generated files up to date
 //   2. build the API and the dashboard (the end-to-end tests run the built app)
 //   3. unit tests (libs, web), API tests on a real PostgreSQL, end-to-end tests (embedded default, browser)
 // With DATABASE_URL the database tests use that server; without it, an embedded PostgreSQL.
@@ -47,7 +47,9 @@ function finish() {
   }
   console.log('\n=== summary ===');
   for (const r of results) console.log(`${r.ok ? 'ok  ' : 'FAIL'} ${r.name} (${r.seconds.toFixed(1)} s)`);
-  console.log(`total ${((Date.now() - started) / 1000).toFixed(0)} s; database: ${process.env.DATABASE_URL ? 'DATABASE_URL' : 'embedded PostgreSQL'}`);
+  console.log(
+    `total ${((Date.now() - started) / 1000).toFixed(0)} s; database: ${process.env.DATABASE_URL ? 'DATABASE_URL' : 'embedded PostgreSQL'}`,
+  );
   console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);
   process.exit(results.every((r) => r.ok) ? 0 : 1);
 }
@@ -56,7 +58,14 @@ function finish() {
 // the rule would then skip itself with a mere warning).
 runNx(['show', 'projects'], { stdio: 'ignore' });
 step('lint', [bin('eslint', 'bin/eslint.js'), '.', '--max-warnings=0']);
-for (const project of ['libs/domain/tsconfig.json', 'libs/notice-parser/tsconfig.json', 'apps/api/tsconfig.spec.json', 'apps/web/tsconfig.json', 'apps/e2e/tsconfig.json']) {
+step('format', [bin('prettier', 'bin/prettier.cjs'), '--check', '.', '--log-level=warn']);
+for (const project of [
+  'libs/domain/tsconfig.json',
+  'libs/notice-parser/tsconfig.json',
+  'apps/api/tsconfig.spec.json',
+  'apps/web/tsconfig.json',
+  'apps/e2e/tsconfig.json',
+]) {
   step(`typecheck ${project.split('/').slice(0, 2).join('/')}`, [bin('typescript', 'bin/tsc'), '-p', project]);
 }
 step('generated files', ['tools/check-generated.mjs']);

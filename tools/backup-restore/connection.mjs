@@ -5,7 +5,10 @@ import { join } from 'node:path';
 /** MIGRATION_DATABASE_URL (the tables' owner) when set, else DATABASE_URL. */
 export function databaseUrl(env = process.env) {
   const url = env.MIGRATION_DATABASE_URL || env.DATABASE_URL;
-  if (!url) throw new Error('请设置 DATABASE_URL(或表的所有者 MIGRATION_DATABASE_URL) / set DATABASE_URL (or MIGRATION_DATABASE_URL, the tables\' owner)');
+  if (!url)
+    throw new Error(
+      "请设置 DATABASE_URL(或表的所有者 MIGRATION_DATABASE_URL) / set DATABASE_URL (or MIGRATION_DATABASE_URL, the tables' owner)",
+    );
   return url;
 }
 
@@ -33,4 +36,5 @@ export function runPgTool(tool, args, url) {
   });
 }
 
-export const formatBytes = (n) => (n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : n >= 1024 ? `${(n / 1024).toFixed(1)} KB` : `${n} B`);
+export const formatBytes = (n) =>
+  n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : n >= 1024 ? `${(n / 1024).toFixed(1)} KB` : `${n} B`;

@@ -5,7 +5,13 @@
 export const MANIFEST_FORMAT = 'luoshi-backup-manifest/1';
 
 /** Settings that make a row's text form the same on any server and session (dates, floats). */
-export const STABLE_TEXT = [`SET LOCAL TimeZone = 'UTC'`, `SET LOCAL DateStyle = 'ISO, YMD'`, `SET LOCAL IntervalStyle = 'postgres'`, `SET LOCAL extra_float_digits = 1`, `SET LOCAL bytea_output = 'hex'`];
+export const STABLE_TEXT = [
+  `SET LOCAL TimeZone = 'UTC'`,
+  `SET LOCAL DateStyle = 'ISO, YMD'`,
+  `SET LOCAL IntervalStyle = 'postgres'`,
+  `SET LOCAL extra_float_digits = 1`,
+  `SET LOCAL bytea_output = 'hex'`,
+];
 
 /** The tables that hold what officials entered and evidenced: named in the summary, never skipped. */
 export const KEY_TABLES = ['progress_report', 'report_figure', 'audit_record', 'report_attachment', 'attachment_chunk'];
@@ -56,9 +62,11 @@ export function differences(expected, actual) {
   const lines = [];
   const names = new Set([...Object.keys(expected.tables), ...Object.keys(actual.tables)]);
   for (const name of [...names].sort()) {
-    if (expected.tables[name] !== actual.tables[name]) lines.push(`${name}: ${expected.tables[name] ?? '(none)'} rows at backup, ${actual.tables[name] ?? '(none)'} now`);
+    if (expected.tables[name] !== actual.tables[name])
+      lines.push(`${name}: ${expected.tables[name] ?? '(none)'} rows at backup, ${actual.tables[name] ?? '(none)'} now`);
     else if (expected.checksums[name] !== actual.checksums[name]) lines.push(`${name}: same row count, different contents (checksum)`);
   }
-  if (JSON.stringify(expected.attachments) !== JSON.stringify(actual.attachments)) lines.push(`attachments: ${JSON.stringify(expected.attachments)} at backup, ${JSON.stringify(actual.attachments)} now`);
+  if (JSON.stringify(expected.attachments) !== JSON.stringify(actual.attachments))
+    lines.push(`attachments: ${JSON.stringify(expected.attachments)} at backup, ${JSON.stringify(actual.attachments)} now`);
   return lines;
 }

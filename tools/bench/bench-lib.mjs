@@ -51,7 +51,11 @@ async function freePort() {
  */
 export async function spawnApi({ main = apiMain, env, label, timeoutMs = 180_000 }) {
   const port = await freePort();
-  const child = spawn(process.execPath, [main], { cwd: root, env: { ...env, PORT: String(port), HOST: '127.0.0.1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [main], {
+    cwd: root,
+    env: { ...env, PORT: String(port), HOST: '127.0.0.1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let log = '';
   child.stdout.on('data', (d) => (log += d));
   child.stderr.on('data', (d) => (log += d));
@@ -59,7 +63,13 @@ export async function spawnApi({ main = apiMain, env, label, timeoutMs = 180_000
   const t0 = performance.now();
   for (;;) {
     if (child.exitCode !== null) throw new Error(`${label} exited during start:\n${log}`);
-    if (await fetch(`${base}/health/ready`).then((r) => r.ok, () => false)) break;
+    if (
+      await fetch(`${base}/health/ready`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      break;
     if (performance.now() - t0 > timeoutMs) {
       child.kill('SIGKILL');
       throw new Error(`${label} not ready after ${timeoutMs / 1000} s:\n${log}`);
@@ -112,7 +122,8 @@ export async function gql(base, query, variables = {}, token) {
 /** Like gql, but throws on any GraphQL error: for set-up steps that must work. */
 export async function gqlOk(base, query, variables, token) {
   const r = await gql(base, query, variables, token);
-  if (r.status !== 200 || r.body.errors) throw new Error(`GraphQL failed (${r.status}): ${JSON.stringify(r.body.errors ?? r.body).slice(0, 500)}`);
+  if (r.status !== 200 || r.body.errors)
+    throw new Error(`GraphQL failed (${r.status}): ${JSON.stringify(r.body.errors ?? r.body).slice(0, 500)}`);
   return r.body.data;
 }
 
@@ -147,7 +158,10 @@ const TICKS_PER_SECOND = 100; // USER_HZ on Linux x86-64
 function processCpuSeconds(pid) {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ').map(Number);
+    const fields = stat
+      .slice(stat.lastIndexOf(')') + 2)
+      .split(' ')
+      .map(Number);
     return (fields[11] + fields[12]) / TICKS_PER_SECOND; // utime, stime
   } catch {
     return 0;
@@ -218,12 +232,20 @@ export function cpuMeter(apiPid, pg) {
     const postgresPct = pct(postgresCpuSince(pg0, pg.postmaster, pg.database));
     const loadGenPct = pct((self.user + self.system) / 1e6);
     const busyPct = pct(machineBusySeconds() - busy0);
-    return { apiPct, postgresPct, loadGenPct, otherPct: Math.max(0, busyPct - apiPct - postgresPct - loadGenPct), machineBusyPct: Math.round(busyPct / cores()) };
+    return {
+      apiPct,
+      postgresPct,
+      loadGenPct,
+      otherPct: Math.max(0, busyPct - apiPct - postgresPct - loadGenPct),
+      machineBusyPct: Math.round(busyPct / cores()),
+    };
   };
 }
 
 export function cores() {
-  return readFileSync('/proc/cpuinfo', 'utf8').split('\n').filter((l) => l.startsWith('processor')).length;
+  return readFileSync('/proc/cpuinfo', 'utf8')
+    .split('\n')
+    .filter((l) => l.startsWith('processor')).length;
 }
 
 /** p-th percentile (0..100) of an ascending array, nearest-rank. */

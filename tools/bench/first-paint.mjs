@@ -37,7 +37,9 @@ for (const [what, path] of [
   ['chromium', CHROMIUM],
 ]) {
   if (!existsSync(path)) {
-    console.error(`No ${what} at ${path}: ${what === 'chromium' ? 'apt-get install -y chromium' : 'run `npm run build` first (npm run bench does)'}.`);
+    console.error(
+      `No ${what} at ${path}: ${what === 'chromium' ? 'apt-get install -y chromium' : 'run `npm run build` first (npm run bench does)'}.`,
+    );
     process.exit(2);
   }
 }
@@ -89,7 +91,12 @@ const scriptResources = (page, beforeMs) =>
       performance
         .getEntriesByType('resource')
         .filter((e) => new URL(e.name).pathname.endsWith('.js'))
-        .map((e) => ({ url: e.name, transferred: e.encodedBodySize, decoded: e.decodedBodySize, beforeFirstChart: e.responseEnd <= before })),
+        .map((e) => ({
+          url: e.name,
+          transferred: e.encodedBodySize,
+          decoded: e.decodedBodySize,
+          beforeFirstChart: e.responseEnd <= before,
+        })),
     beforeMs,
   );
 
@@ -120,7 +127,16 @@ try {
   server = await startServer(dataDir);
   browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
   const storageState = await signIn(browser, server);
 
@@ -177,7 +193,17 @@ try {
   console.log(`first chart painted after navigation start (ms), ${VIEWPORT.width}x${VIEWPORT.height}, headless chromium`);
   console.table({ cold: stats(cold), warm: stats(warm), all });
   console.log('JavaScript loaded by the overview route (cold visit):');
-  console.table(files.sort((a, b) => b.gzip - a.gzip).map((f) => ({ file: f.file.replace(/^\/assets\//, '').slice(0, 70), kb: kb(f.raw), transferredKb: kb(f.transferred), gzipKb: kb(f.gzip), early: f.beforeFirstChart })));
+  console.table(
+    files
+      .sort((a, b) => b.gzip - a.gzip)
+      .map((f) => ({
+        file: f.file.replace(/^\/assets\//, '').slice(0, 70),
+        kb: kb(f.raw),
+        transferredKb: kb(f.transferred),
+        gzipKb: kb(f.gzip),
+        early: f.beforeFirstChart,
+      })),
+  );
   console.log(
     `total: ${js.files} files, ${js.rawKb} KB as built, ${js.transferredKb} KB transferred (${js.encodings.join('/')}), ${js.gzipKb} KB gzip-9;` +
       ` before the first chart: ${js.beforeFirstChart.files} files, ${js.beforeFirstChart.transferredKb} KB transferred, ${js.beforeFirstChart.gzipKb} KB gzip-9`,
@@ -195,7 +221,21 @@ try {
   mkdirSync(join(root, 'tmp/bench'), { recursive: true });
   writeFileSync(
     join(root, 'tmp/bench/first-paint.json'),
-    JSON.stringify({ at: new Date().toISOString(), viewport: VIEWPORT, coldMs: cold.map(round1), warmMs: warm.map(round1), cold: stats(cold), warm: stats(warm), all, js, limits: { p95Ms: LIMIT_MS, jsGzipKb: LIMIT_KB } }, null, 2),
+    JSON.stringify(
+      {
+        at: new Date().toISOString(),
+        viewport: VIEWPORT,
+        coldMs: cold.map(round1),
+        warmMs: warm.map(round1),
+        cold: stats(cold),
+        warm: stats(warm),
+        all,
+        js,
+        limits: { p95Ms: LIMIT_MS, jsGzipKb: LIMIT_KB },
+      },
+      null,
+      2,
+    ),
   );
 } catch (error) {
   console.error(error);

@@ -9,7 +9,20 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import JSZip from 'jszip';
-import { ADMIN_PASSWORD, connect, contractOperation, dbUrl, gqlOk, percentile, requireBuiltApi, root, round1, serverUrl, sleep, spawnApi } from './bench-lib.mjs';
+import {
+  ADMIN_PASSWORD,
+  connect,
+  contractOperation,
+  dbUrl,
+  gqlOk,
+  percentile,
+  requireBuiltApi,
+  root,
+  round1,
+  serverUrl,
+  sleep,
+  spawnApi,
+} from './bench-lib.mjs';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const DB = 'luoshi_bench_hostile';
@@ -76,7 +89,7 @@ async function run(base, { hostile }) {
 
 async function zipBomb() {
   const row = '<row><c t="s"><v>0</v></c><c><v>1</v></c></row>';
-  const sheet = `<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${row.repeat(200 * 1024 * 1024 / row.length)}</sheetData></worksheet>`;
+  const sheet = `<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${row.repeat((200 * 1024 * 1024) / row.length)}</sheetData></worksheet>`;
   const zip = new JSZip();
   zip.file('[Content_Types].xml', '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>');
   zip.file('xl/workbook.xml', '<workbook/>');
@@ -90,9 +103,15 @@ async function main() {
   await admin.query(`DROP DATABASE IF EXISTS ${DB} WITH (FORCE)`);
   await admin.query(`CREATE DATABASE ${DB}`);
   await admin.end();
-  const api = await spawnApi({ main: process.env.BENCH_API_MAIN ?? undefined, env: { ...process.env, NODE_ENV: 'production', DATABASE_URL: dbUrl(DB), ADMIN_PASSWORD, DEMO_DATA: '0', SHUTDOWN_DRAIN_MS: '0' }, label: 'API' });
+  const api = await spawnApi({
+    main: process.env.BENCH_API_MAIN ?? undefined,
+    env: { ...process.env, NODE_ENV: 'production', DATABASE_URL: dbUrl(DB), ADMIN_PASSWORD, DEMO_DATA: '0', SHUTDOWN_DRAIN_MS: '0' },
+    label: 'API',
+  });
   try {
-    const token = (await gqlOk(api.base, 'mutation ($p: String!) { login(username: "admin", password: $p) { accessToken } }', { p: ADMIN_PASSWORD })).login.accessToken;
+    const token = (
+      await gqlOk(api.base, 'mutation ($p: String!) { login(username: "admin", password: $p) { accessToken } }', { p: ADMIN_PASSWORD })
+    ).login.accessToken;
     const baseline = await run(api.base, { hostile: false });
     // BENCH_BASELINE_ONLY=1: the normal load only (e.g. against an older build, which the attack would stall).
     if (process.env.BENCH_BASELINE_ONLY) {
@@ -106,7 +125,11 @@ async function main() {
     for (let i = 0; i < 10; i++) {
       const form = new FormData();
       form.append('file', new Blob([bomb]), 'bomb.xlsx');
-      const { ms, r } = await timed(async () => (await fetch(`${api.base}/reports/import.xlsx`, { method: 'POST', body: form, headers: { authorization: `Bearer ${token}` } })).status);
+      const { ms, r } = await timed(
+        async () =>
+          (await fetch(`${api.base}/reports/import.xlsx`, { method: 'POST', body: form, headers: { authorization: `Bearer ${token}` } }))
+            .status,
+      );
       if (r !== 400) throw new Error(`zip bomb answered ${r}`);
       bombMs.push(ms);
     }

@@ -36,12 +36,22 @@ async function load(base, query, variables, token, clients, requests = REQUESTS,
   const seconds = (performance.now() - t0) / 1000;
   latencies.sort((a, b) => a - b);
   const ms = (p) => Number(percentile(latencies, p).toFixed(1));
-  return { clients, requests: latencies.length, perSecond: Math.round(latencies.length / seconds), p50: ms(50), p95: ms(95), p99: ms(99), statements };
+  return {
+    clients,
+    requests: latencies.length,
+    perSecond: Math.round(latencies.length / seconds),
+    p50: ms(50),
+    p95: ms(95),
+    p99: ms(99),
+    statements,
+  };
 }
 
 const api = await startApi(LARGE_DB);
 try {
-  const { login } = await gqlOk(api.base, `mutation ($p: String!) { login(username: "admin", password: $p) { accessToken } }`, { p: ADMIN_PASSWORD });
+  const { login } = await gqlOk(api.base, `mutation ($p: String!) { login(username: "admin", password: $p) { accessToken } }`, {
+    p: ADMIN_PASSWORD,
+  });
   const token = login.accessToken;
   const { policies } = await gqlOk(api.base, `{ policies { id docNumber periods { id label } } }`);
   const jiangmen = policies.find((p) => p.docNumber === '江就辦〔2024〕1號');
@@ -55,10 +65,12 @@ try {
   const portfolio = `query ($asOf: String) { policyPortfolio(asOf: $asOf) { policy { id } period { label } timeElapsed completion lights { green yellow red noData } lateUnits { id } openItems attention }
     countyPortfolio(asOf: $asOf) { county { id } lights { red } lateReports } unitCompliance(asOf: $asOf) { agency { id } due onTime late missing } }`;
   const rows = [];
-  for (const [name, query, variables] of ONLY_PORTFOLIO ? [] : [
-    ['policyOverview', overview, { p: jiangmen.id, period: period.id }],
-    ['targetTrend', trend, { p: jiangmen.id }],
-  ]) {
+  for (const [name, query, variables] of ONLY_PORTFOLIO
+    ? []
+    : [
+        ['policyOverview', overview, { p: jiangmen.id, period: period.id }],
+        ['targetTrend', trend, { p: jiangmen.id }],
+      ]) {
     await load(api.base, query, variables, token, 4); // warm-up
     for (const clients of [1, 16]) rows.push({ request: name, ...(await load(api.base, query, variables, token, clients)) });
   }
@@ -68,8 +80,13 @@ try {
   let days = 0;
   const uncached = () => day(days++);
   await load(api.base, portfolio, {}, token, 1, 1, uncached);
-  for (const clients of [1, 4]) rows.push({ request: 'portfolio uncached', ...(await load(api.base, portfolio, {}, token, clients, PORTFOLIO_REQUESTS * clients, uncached)) });
-  for (const clients of [1, 4]) rows.push({ request: 'portfolio cached', ...(await load(api.base, portfolio, { asOf: '2025-01-01' }, token, clients, REQUESTS)) });
+  for (const clients of [1, 4])
+    rows.push({
+      request: 'portfolio uncached',
+      ...(await load(api.base, portfolio, {}, token, clients, PORTFOLIO_REQUESTS * clients, uncached)),
+    });
+  for (const clients of [1, 4])
+    rows.push({ request: 'portfolio cached', ...(await load(api.base, portfolio, { asOf: '2025-01-01' }, token, clients, REQUESTS)) });
   const memory = rssMb(api.pid);
   console.table(rows);
   console.log(`API RSS after: ${memory} MB`);

@@ -13,8 +13,25 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import {
-  ADMIN_PASSWORD, apiMain, connect, postmasterPid, contractOperation, cores, cpuMeter, dbUrl, gql, gqlOk, LARGE_DB, percentile,
-  requireBuiltApi, round1, rssMb, SEED_VERSION, serverUrl, SMALL_DB, startApi,
+  ADMIN_PASSWORD,
+  apiMain,
+  connect,
+  postmasterPid,
+  contractOperation,
+  cores,
+  cpuMeter,
+  dbUrl,
+  gql,
+  gqlOk,
+  LARGE_DB,
+  percentile,
+  requireBuiltApi,
+  round1,
+  rssMb,
+  SEED_VERSION,
+  serverUrl,
+  SMALL_DB,
+  startApi,
 } from './bench-lib.mjs';
 
 const QUICK = process.env.BENCH_QUICK === '1';
@@ -28,7 +45,12 @@ const JIANGMEN = '江就辦〔2024〕1號';
 let PG_PID; // the PostgreSQL server's postmaster, for its CPU share
 const BENCH_TAG = '[bench-load]'; // progress text of reports this script creates, so it can remove them
 
-const op = Object.fromEntries(['TargetProgress', 'Login', 'CreateUser', 'SaveProgressReport', 'SubmitProgressReport', 'ReviewProgressReport'].map((n) => [n, contractOperation(n)]));
+const op = Object.fromEntries(
+  ['TargetProgress', 'Login', 'CreateUser', 'SaveProgressReport', 'SubmitProgressReport', 'ReviewProgressReport'].map((n) => [
+    n,
+    contractOperation(n),
+  ]),
+);
 // The statement the API runs, from the build under test (so an improved query is what gets explained).
 const { TARGET_PROGRESS_SQL } = createRequire(import.meta.url)(join(apiMain, '../progress/progress.queries.js'));
 
@@ -92,9 +114,17 @@ async function runLoad(api, { clients, maxRequests, maxMs, body }) {
   const seconds = (performance.now() - t0) / 1000;
   latencies.sort((a, b) => a - b);
   return {
-    requests: latencies.length, errors, seconds: round1(seconds), perSecond: Math.round(latencies.length / seconds),
-    p50: round1(percentile(latencies, 50)), p95: round1(percentile(latencies, 95)), p99: round1(percentile(latencies, 99)), max: round1(latencies.at(-1)),
-    kbPerResponse: round1(bytes / latencies.length / 1024), statements: [...statements].sort((a, b) => a - b).join('/'), cpu: cpu(),
+    requests: latencies.length,
+    errors,
+    seconds: round1(seconds),
+    perSecond: Math.round(latencies.length / seconds),
+    p50: round1(percentile(latencies, 50)),
+    p95: round1(percentile(latencies, 95)),
+    p99: round1(percentile(latencies, 99)),
+    max: round1(latencies.at(-1)),
+    kbPerResponse: round1(bytes / latencies.length / 1024),
+    statements: [...statements].sort((a, b) => a - b).join('/'),
+    cpu: cpu(),
   };
 }
 
@@ -104,7 +134,9 @@ async function measured(api, sampler, row, body, clients) {
   await runLoad(api, { clients, maxRequests: Infinity, maxMs: WARMUP_MS, body });
   sampler?.setPhase(`${row.request} ${clients}`);
   const r = { ...row, clients, ...(await runLoad(api, { clients, maxRequests: MAX_REQUESTS, maxMs: MAX_MS, body })) };
-  console.log(`  ${r.database} ${r.request} ${r.policy ?? ''} ${r.periodId ?? ''} ×${clients}: p50 ${r.p50} p95 ${r.p95} p99 ${r.p99} ms, ${r.perSecond}/s, CPU api ${r.cpu.apiPct}% pg ${r.cpu.postgresPct}% gen ${r.cpu.loadGenPct}% other ${r.cpu.otherPct}%`);
+  console.log(
+    `  ${r.database} ${r.request} ${r.policy ?? ''} ${r.periodId ?? ''} ×${clients}: p50 ${r.p50} p95 ${r.p95} p99 ${r.p99} ms, ${r.perSecond}/s, CPU api ${r.cpu.apiPct}% pg ${r.cpu.postgresPct}% gen ${r.cpu.loadGenPct}% other ${r.cpu.otherPct}%`,
+  );
   return r;
 }
 
@@ -145,9 +177,16 @@ async function freeSlots(db, agencyIds, limitPerAgency) {
 function saveInput(slot, countyIds) {
   const counties = slot.kind === 'COUNTY' ? [slot.agency_id] : countyIds;
   return {
-    measureId: slot.measure_id, periodId: slot.period_id, agencyId: slot.agency_id,
-    progress: `${BENCH_TAG} 本季度組織專場招聘會3場,促成就業意向260人。`, problems: '崗位匹配度有待提高。', nextSteps: '繼續開展送崗上門活動。', unitStatus: 'ON_TRACK',
-    values: slot.targets.flatMap((targetId) => counties.map((countyId) => ({ targetId, countyId, value: 1 + Math.floor(Math.random() * 50) }))),
+    measureId: slot.measure_id,
+    periodId: slot.period_id,
+    agencyId: slot.agency_id,
+    progress: `${BENCH_TAG} 本季度組織專場招聘會3場,促成就業意向260人。`,
+    problems: '崗位匹配度有待提高。',
+    nextSteps: '繼續開展送崗上門活動。',
+    unitStatus: 'ON_TRACK',
+    values: slot.targets.flatMap((targetId) =>
+      counties.map((countyId) => ({ targetId, countyId, value: 1 + Math.floor(Math.random() * 50) })),
+    ),
   };
 }
 
@@ -226,10 +265,20 @@ async function writeLoad(api, db, agencyIds, tokens) {
     }),
   );
   const seconds = (performance.now() - t0) / 1000;
-  const stats = (xs) => (xs.sort((a, b) => a - b), { p50: round1(percentile(xs, 50)), p95: round1(percentile(xs, 95)), p99: round1(percentile(xs, 99)) });
+  const stats = (xs) => (
+    xs.sort((a, b) => a - b),
+    { p50: round1(percentile(xs, 50)), p95: round1(percentile(xs, 95)), p99: round1(percentile(xs, 99)) }
+  );
   return {
-    clients: WRITE_CLIENTS, agencies: agencyIds.length, seconds: round1(seconds), pairs, pairsPerSecond: round1(pairs / seconds), errors,
-    saveMs: stats(save), submitMs: stats(submit), cpu: cpu(),
+    clients: WRITE_CLIENTS,
+    agencies: agencyIds.length,
+    seconds: round1(seconds),
+    pairs,
+    pairsPerSecond: round1(pairs / seconds),
+    errors,
+    saveMs: stats(save),
+    submitMs: stats(submit),
+    cpu: cpu(),
     statements: Object.fromEntries(Object.entries(statements).map(([k, v]) => [k, [...v].sort((a, b) => a - b).join('/')])),
   };
 }
@@ -279,20 +328,35 @@ async function explain(db, label, policyId, endsOn) {
     bare.push(performance.now() - t0);
   }
   bare.sort((a, b) => a - b);
-  return { label, planningMs: median('planning'), executionMs: median('execution'), bareMedianMs: round1(bare[10]), jit: plan.includes('JIT:'), plan };
+  return {
+    label,
+    planningMs: median('planning'),
+    executionMs: median('execution'),
+    bareMedianMs: round1(bare[10]),
+    jit: plan.includes('JIT:'),
+    plan,
+  };
 }
 
 /** The Jiangmen policy and a synthetic one of median size (by targets): the typical dashboard, not the largest. */
 async function benchPolicies(db) {
   const jiangmen = await policyFacts(db, 'doc_number = $1', [JIANGMEN]);
-  const bySize = (await db.query(`SELECT m.policy_id FROM target t JOIN measure m ON m.id = t.measure_id JOIN policy p ON p.id = m.policy_id
-    WHERE p.doc_number LIKE '江合成%' GROUP BY 1 ORDER BY count(*), 1`)).rows;
+  const bySize = (
+    await db.query(`SELECT m.policy_id FROM target t JOIN measure m ON m.id = t.measure_id JOIN policy p ON p.id = m.policy_id
+    WHERE p.doc_number LIKE '江合成%' GROUP BY 1 ORDER BY count(*), 1`)
+  ).rows;
   const synthetic = bySize.length ? await policyFacts(db, 'p.id = $1', [bySize[Math.floor(bySize.length / 2)].policy_id]) : null;
   return { jiangmen, synthetic };
 }
 
 const tpBody = (policy, periodId) => ({ query: op.TargetProgress, variables: { policyId: policy.id, periodId } });
-const tpRow = (database, policy, periodId) => ({ database, request: 'targetProgress', policy: policy.doc_number, targets: policy.targets, periodId: periodId ? policy.label : '—' });
+const tpRow = (database, policy, periodId) => ({
+  database,
+  request: 'targetProgress',
+  policy: policy.doc_number,
+  targets: policy.targets,
+  periodId: periodId ? policy.label : '—',
+});
 
 /**
  * The small database: the seeded notice and a few reports made through the API. Its statement
@@ -308,7 +372,9 @@ async function smallDatabase() {
   try {
     const { jiangmen } = await benchPolicies(db);
     const adminToken = await login(api, 'admin', ADMIN_PASSWORD);
-    const agencies = (await db.query(`SELECT id FROM agency WHERE region_code = '440781' OR name = '市人力資源社會保障局' ORDER BY kind`)).rows.map((r) => r.id);
+    const agencies = (
+      await db.query(`SELECT id FROM agency WHERE region_code = '440781' OR name = '市人力資源社會保障局' ORDER BY kind`)
+    ).rows.map((r) => r.id);
     const tokens = await reporters(api, adminToken, agencies, 'bench-small');
     const countyIds = (await db.query(`SELECT id FROM agency WHERE kind = 'COUNTY' ORDER BY region_code`)).rows.map((r) => r.id);
     // A few reports on measures with targets (the 2024 quarters), half of them accepted by the admin.
@@ -321,11 +387,18 @@ async function smallDatabase() {
       const { id, version } = s.body.data.saveProgressReport;
       const u = await gql(api.base, op.SubmitProgressReport, { id, version }, token);
       writes.submit.add(u.statements);
-      if (i % 2 === 0) await gqlOk(api.base, op.ReviewProgressReport, { id, version: u.body.data.submitProgressReport.version, decision: 'ACCEPT' }, adminToken);
+      if (i % 2 === 0)
+        await gqlOk(
+          api.base,
+          op.ReviewProgressReport,
+          { id, version: u.body.data.submitProgressReport.version, decision: 'ACCEPT' },
+          adminToken,
+        );
     }
     const latency = [];
     for (const periodId of [null, jiangmen.period_id]) {
-      for (const clients of [1, 16]) latency.push(await measured(api, sampler, tpRow('small', jiangmen, periodId), tpBody(jiangmen, periodId), clients));
+      for (const clients of [1, 16])
+        latency.push(await measured(api, sampler, tpRow('small', jiangmen, periodId), tpBody(jiangmen, periodId), clients));
     }
     const statements = { save: [...writes.save].join('/'), submit: [...writes.submit].join('/') };
     return { reports: slots.length, latency, statements, maxRssMb: Math.max(...sampler.samples.map((s) => s.rssMb)) };
@@ -342,11 +415,16 @@ async function main() {
   requireBuiltApi();
   const admin = await connect(serverUrl);
   PG_PID = await postmasterPid(admin);
-  const note = (await admin.query(`SELECT shobj_description(oid, 'pg_database') AS note FROM pg_database WHERE datname = $1`, [LARGE_DB])).rows[0]?.note ?? '';
+  const note =
+    (await admin.query(`SELECT shobj_description(oid, 'pg_database') AS note FROM pg_database WHERE datname = $1`, [LARGE_DB])).rows[0]
+      ?.note ?? '';
   await admin.end();
-  if (!new RegExp(`^${SEED_VERSION} policies=\\d+ complete `).test(note)) throw new Error(`${LARGE_DB} is not seeded: run node tools/bench/seed-large.mjs first`);
+  if (!new RegExp(`^${SEED_VERSION} policies=\\d+ complete `).test(note))
+    throw new Error(`${LARGE_DB} is not seeded: run node tools/bench/seed-large.mjs first`);
   const seed = JSON.parse(note.slice(note.indexOf('{')));
-  console.log(`large database: ${seed.reports} reports, ${seed.figures} figures, ${seed.policies} policies (${seed.size}); ${cores()} cores`);
+  console.log(
+    `large database: ${seed.reports} reports, ${seed.figures} figures, ${seed.policies} policies (${seed.size}); ${cores()} cores`,
+  );
   const result = { at: new Date().toISOString(), quick: QUICK, cores: cores(), dbPoolSize: Number(process.env.DB_POOL_SIZE ?? 10), seed };
 
   console.log('small database: the notice and a few reports');
@@ -364,10 +442,14 @@ async function main() {
 
     // The floor: a query through the same HTTP, Nest and Apollo layers that runs no SQL at all.
     result.latency = [];
-    for (const clients of [1, 16]) result.latency.push(await measured(api, sampler, { database: 'large', request: 'baseline { me { id } }' }, { query: '{ me { id } }' }, clients));
+    for (const clients of [1, 16])
+      result.latency.push(
+        await measured(api, sampler, { database: 'large', request: 'baseline { me { id } }' }, { query: '{ me { id } }' }, clients),
+      );
     for (const policy of [jiangmen, synthetic]) {
       for (const periodId of [null, policy.period_id]) {
-        for (const clients of [1, 16]) result.latency.push(await measured(api, sampler, tpRow('large', policy, periodId), tpBody(policy, periodId), clients));
+        for (const clients of [1, 16])
+          result.latency.push(await measured(api, sampler, tpRow('large', policy, periodId), tpBody(policy, periodId), clients));
       }
     }
 
@@ -375,18 +457,27 @@ async function main() {
     const adminToken = await login(api, 'admin', ADMIN_PASSWORD);
     // Four counties and the four departments with the most responsibilities: realistic contention
     // (a department's report touches every county's totals, a county's only its own).
-    const agencyIds = (await db.query(
-      `(SELECT id FROM agency WHERE kind = 'COUNTY' ORDER BY region_code LIMIT 4)
+    const agencyIds = (
+      await db.query(
+        `(SELECT id FROM agency WHERE kind = 'COUNTY' ORDER BY region_code LIMIT 4)
        UNION ALL (SELECT agency_id FROM responsibility r JOIN agency a ON a.id = r.agency_id WHERE a.kind = 'DEPARTMENT' GROUP BY 1 ORDER BY count(*) DESC LIMIT 4)`,
-    )).rows.map((r) => r.id);
+      )
+    ).rows.map((r) => r.id);
     const tokens = await reporters(api, adminToken, agencyIds, 'bench-load');
     result.write = await writeLoad(api, db, agencyIds, tokens);
-    console.log(`  save+submit ×${WRITE_CLIENTS}: ${result.write.pairs} pairs, ${result.write.pairsPerSecond}/s, errors ${JSON.stringify(result.write.errors)}`);
+    console.log(
+      `  save+submit ×${WRITE_CLIENTS}: ${result.write.pairs} pairs, ${result.write.pairsPerSecond}/s, errors ${JSON.stringify(result.write.errors)}`,
+    );
     sampler.setPhase('after');
     result.write.reportTotalMismatches = await reportTotalMismatches(db);
 
     result.explain = [];
-    for (const [label, policy, endsOn] of [['synthetic, all periods', synthetic, null], [`synthetic, to ${synthetic.label}`, synthetic, synthetic.ends_on], [`Jiangmen, to ${jiangmen.label}`, jiangmen, jiangmen.ends_on], ['Jiangmen, all periods', jiangmen, null]]) {
+    for (const [label, policy, endsOn] of [
+      ['synthetic, all periods', synthetic, null],
+      [`synthetic, to ${synthetic.label}`, synthetic, synthetic.ends_on],
+      [`Jiangmen, to ${jiangmen.label}`, jiangmen, jiangmen.ends_on],
+      ['Jiangmen, all periods', jiangmen, null],
+    ]) {
       result.explain.push(await explain(db, label, policy.id, endsOn));
     }
   } finally {
@@ -398,29 +489,76 @@ async function main() {
   const rss = sampler.samples.map((s) => s.rssMb);
   const maxOf = (xs) => Math.max(0, ...xs);
   result.memory = {
-    samples: rss.length, maxRssMb: maxOf(rss), aimMb: AIM.rssMb, smallMaxRssMb: result.small.maxRssMb,
-    byPhase: Object.fromEntries([...new Set(sampler.samples.map((s) => s.phase))].map((p) => [p, maxOf(sampler.samples.filter((s) => s.phase === p).map((s) => s.rssMb))])),
+    samples: rss.length,
+    maxRssMb: maxOf(rss),
+    aimMb: AIM.rssMb,
+    smallMaxRssMb: result.small.maxRssMb,
+    byPhase: Object.fromEntries(
+      [...new Set(sampler.samples.map((s) => s.phase))].map((p) => [
+        p,
+        maxOf(sampler.samples.filter((s) => s.phase === p).map((s) => s.rssMb)),
+      ]),
+    ),
   };
   const active = (phase) => maxOf(sampler.samples.filter((s) => s.phase.startsWith(phase)).map((s) => s.active));
-  result.connections = { poolSize: result.dbPoolSize, maxActiveTargetProgress16: active('targetProgress 16'), maxActiveWrite: active('write') };
+  result.connections = {
+    poolSize: result.dbPoolSize,
+    maxActiveTargetProgress16: active('targetProgress 16'),
+    maxActiveWrite: active('write'),
+  };
   report(result);
 }
 
 function report(result) {
   const AIM_NOTE = `aim p95 ≤ ${AIM.p95Ms} ms at 16`;
-  console.log(`\nLatency (closed loop: each client sends its next request when answered; ms; CPU in % of one core of ${result.cores}; ${AIM_NOTE})`);
-  console.table([...result.small.latency, ...result.latency].map((r) => ({
-    db: r.database, request: r.request, policy: r.policy ?? '', targets: r.targets ?? '', periodId: r.periodId ?? '', clients: r.clients, requests: r.requests, errors: r.errors,
-    p50: r.p50, p95: r.p95, p99: r.p99, 'req/s': r.perSecond, KB: r.kbPerResponse, stmts: r.statements,
-    'cpu api': r.cpu.apiPct, 'cpu pg': r.cpu.postgresPct, 'cpu gen': r.cpu.loadGenPct, 'cpu other': r.cpu.otherPct, 'busy %': r.cpu.machineBusyPct,
-    aim: r.request === 'targetProgress' && r.clients === 16 ? (r.p95 <= AIM.p95Ms ? 'met' : 'MISSED') : '',
-  })));
-  const stmts = (rows, policyPrefix, period) => rows.filter((r) => r.request === 'targetProgress' && r.policy.startsWith(policyPrefix) && (period ? r.periodId !== '—' : r.periodId === '—')).map((r) => r.statements).filter((v, i, all) => all.indexOf(v) === i).join(', ');
+  console.log(
+    `\nLatency (closed loop: each client sends its next request when answered; ms; CPU in % of one core of ${result.cores}; ${AIM_NOTE})`,
+  );
+  console.table(
+    [...result.small.latency, ...result.latency].map((r) => ({
+      db: r.database,
+      request: r.request,
+      policy: r.policy ?? '',
+      targets: r.targets ?? '',
+      periodId: r.periodId ?? '',
+      clients: r.clients,
+      requests: r.requests,
+      errors: r.errors,
+      p50: r.p50,
+      p95: r.p95,
+      p99: r.p99,
+      'req/s': r.perSecond,
+      KB: r.kbPerResponse,
+      stmts: r.statements,
+      'cpu api': r.cpu.apiPct,
+      'cpu pg': r.cpu.postgresPct,
+      'cpu gen': r.cpu.loadGenPct,
+      'cpu other': r.cpu.otherPct,
+      'busy %': r.cpu.machineBusyPct,
+      aim: r.request === 'targetProgress' && r.clients === 16 ? (r.p95 <= AIM.p95Ms ? 'met' : 'MISSED') : '',
+    })),
+  );
+  const stmts = (rows, policyPrefix, period) =>
+    rows
+      .filter(
+        (r) => r.request === 'targetProgress' && r.policy.startsWith(policyPrefix) && (period ? r.periodId !== '—' : r.periodId === '—'),
+      )
+      .map((r) => r.statements)
+      .filter((v, i, all) => all.indexOf(v) === i)
+      .join(', ');
   const w = result.write;
   console.log('SQL statements per request (X-SQL-Statements; small = the notice and a few reports)');
   console.table([
-    { request: 'targetProgress Jiangmen, no periodId', small: stmts(result.small.latency, '江就辦', false), large: stmts(result.latency, '江就辦', false) },
-    { request: 'targetProgress Jiangmen, periodId', small: stmts(result.small.latency, '江就辦', true), large: stmts(result.latency, '江就辦', true) },
+    {
+      request: 'targetProgress Jiangmen, no periodId',
+      small: stmts(result.small.latency, '江就辦', false),
+      large: stmts(result.latency, '江就辦', false),
+    },
+    {
+      request: 'targetProgress Jiangmen, periodId',
+      small: stmts(result.small.latency, '江就辦', true),
+      large: stmts(result.latency, '江就辦', true),
+    },
     { request: 'targetProgress synthetic, no periodId', small: '—', large: stmts(result.latency, '江合成', false) },
     { request: 'targetProgress synthetic, periodId', small: '—', large: stmts(result.latency, '江合成', true) },
     { request: 'saveProgressReport (new, with figures)', small: result.small.statements.save, large: w.statements.save },
@@ -428,21 +566,48 @@ function report(result) {
     { request: 'submitProgressReport', small: result.small.statements.submit, large: w.statements.submit },
   ]);
   console.log('save + submit (new reports by REPORTER users, latency in ms)');
-  console.table([{ clients: w.clients, agencies: w.agencies, seconds: w.seconds, pairs: w.pairs, 'pairs/s': w.pairsPerSecond, errors: JSON.stringify(w.errors),
-    'save p50/p95': `${w.saveMs.p50}/${w.saveMs.p95}`, 'submit p50/p95': `${w.submitMs.p50}/${w.submitMs.p95}`, 'cpu api': w.cpu.apiPct, 'cpu pg': w.cpu.postgresPct, 'cpu gen': w.cpu.loadGenPct, 'cpu other': w.cpu.otherPct,
-    'report_total in step': w.reportTotalMismatches === 0 ? 'yes' : `NO (${w.reportTotalMismatches} keys)` }]);
-  console.log('targetProgress SQL on the large database (EXPLAIN ANALYZE: median of 5; bare: median of 21 runs from a client; plans in tmp/bench/target-progress-explain.txt)');
-  console.table(result.explain.map(({ label, planningMs, executionMs, bareMedianMs, jit }) => ({ label, planningMs, executionMs, bareMedianMs, jit })));
+  console.table([
+    {
+      clients: w.clients,
+      agencies: w.agencies,
+      seconds: w.seconds,
+      pairs: w.pairs,
+      'pairs/s': w.pairsPerSecond,
+      errors: JSON.stringify(w.errors),
+      'save p50/p95': `${w.saveMs.p50}/${w.saveMs.p95}`,
+      'submit p50/p95': `${w.submitMs.p50}/${w.submitMs.p95}`,
+      'cpu api': w.cpu.apiPct,
+      'cpu pg': w.cpu.postgresPct,
+      'cpu gen': w.cpu.loadGenPct,
+      'cpu other': w.cpu.otherPct,
+      'report_total in step': w.reportTotalMismatches === 0 ? 'yes' : `NO (${w.reportTotalMismatches} keys)`,
+    },
+  ]);
+  console.log(
+    'targetProgress SQL on the large database (EXPLAIN ANALYZE: median of 5; bare: median of 21 runs from a client; plans in tmp/bench/target-progress-explain.txt)',
+  );
+  console.table(
+    result.explain.map(({ label, planningMs, executionMs, bareMedianMs, jit }) => ({ label, planningMs, executionMs, bareMedianMs, jit })),
+  );
   const m = result.memory;
-  console.log(`API resident memory: max ${m.maxRssMb} MB over ${m.samples} samples every 500 ms (aim < ${AIM.rssMb} MB: ${m.maxRssMb < AIM.rssMb ? 'met' : 'MISSED'}); by phase ${JSON.stringify(m.byPhase)}; small-database API max ${m.smallMaxRssMb} MB`);
-  console.log(`pool: DB_POOL_SIZE ${result.connections.poolSize}; most connections active at once: ${result.connections.maxActiveTargetProgress16} (targetProgress ×16), ${result.connections.maxActiveWrite} (writes)`);
+  console.log(
+    `API resident memory: max ${m.maxRssMb} MB over ${m.samples} samples every 500 ms (aim < ${AIM.rssMb} MB: ${m.maxRssMb < AIM.rssMb ? 'met' : 'MISSED'}); by phase ${JSON.stringify(m.byPhase)}; small-database API max ${m.smallMaxRssMb} MB`,
+  );
+  console.log(
+    `pool: DB_POOL_SIZE ${result.connections.poolSize}; most connections active at once: ${result.connections.maxActiveTargetProgress16} (targetProgress ×16), ${result.connections.maxActiveWrite} (writes)`,
+  );
   const c = result.correctness;
-  console.log(`targetProgress achieved = sums of accepted figures: synthetic ${c.synthetic.checked - c.synthetic.wrong}/${c.synthetic.checked}, Jiangmen ${c.jiangmen.checked - c.jiangmen.wrong}/${c.jiangmen.checked} AT_LEAST targets`);
+  console.log(
+    `targetProgress achieved = sums of accepted figures: synthetic ${c.synthetic.checked - c.synthetic.wrong}/${c.synthetic.checked}, Jiangmen ${c.jiangmen.checked - c.jiangmen.wrong}/${c.jiangmen.checked} AT_LEAST targets`,
+  );
 
   const root = new URL('../..', import.meta.url).pathname;
   mkdirSync(join(root, 'tmp/bench'), { recursive: true });
   writeFileSync(join(root, 'tmp/bench/target-progress-explain.txt'), result.explain.map((e) => `-- ${e.label}\n${e.plan}\n`).join('\n'));
-  writeFileSync(join(root, 'tmp/bench/reports-load.json'), JSON.stringify({ ...result, explain: result.explain.map(({ plan: _plan, ...rest }) => rest) }, null, 2));
+  writeFileSync(
+    join(root, 'tmp/bench/reports-load.json'),
+    JSON.stringify({ ...result, explain: result.explain.map(({ plan: _plan, ...rest }) => rest) }, null, 2),
+  );
   console.log('wrote tmp/bench/reports-load.json and tmp/bench/target-progress-explain.txt');
 }
 

@@ -16,7 +16,8 @@ const SYNTHETIC = `doc_number LIKE '江合成%'`; // doc numbers of synthetic po
 
 /** The marker is the database's comment: no table of ours in a database the API owns. */
 async function markerOf(admin) {
-  const rows = (await admin.query(`SELECT shobj_description(oid, 'pg_database') AS note FROM pg_database WHERE datname = $1`, [LARGE_DB])).rows;
+  const rows = (await admin.query(`SELECT shobj_description(oid, 'pg_database') AS note FROM pg_database WHERE datname = $1`, [LARGE_DB]))
+    .rows;
   return rows.length === 0 ? { exists: false } : { exists: true, note: rows[0].note ?? '' };
 }
 
@@ -33,26 +34,37 @@ const TARGET_NAMES = `(VALUES
 
 // Each step is one statement over whole sets (generate_series and joins), never a row at a time.
 const STEPS = [
-  ['policies', `
+  [
+    'policies',
+    `
     INSERT INTO policy (id, doc_number, title, issuer, issued_on, source_text)
     SELECT md5('bench/policy/' || i)::uuid, format('江合成〔%s〕%s號', extract(year FROM d)::int, 100 + i),
            format('江門市關于落實第%s批穩就業措施的通知(合成數據)', i), '江門市就業工作領導小組辦公室', d,
            repeat('合成政策文件正文,供性能測試使用。', 60)
-      FROM generate_series(1, ${POLICIES}) i, LATERAL (SELECT date '2024-02-20' + (i * 53) % 560 AS d) x`],
-  ['sections', `
+      FROM generate_series(1, ${POLICIES}) i, LATERAL (SELECT date '2024-02-20' + (i * 53) % 560 AS d) x`,
+  ],
+  [
+    'sections',
+    `
     INSERT INTO section (id, policy_id, seq, title)
     SELECT md5(format('bench/section/%s/%s', p.id, s))::uuid, p.id, s,
            (ARRAY['一、激發活力擴大就業容量', '二、拓寬渠道促進青年就業', '三、強化幫扶兜牢民生底線', '四、夯實基礎提升服務效能'])[s]
-      FROM policy p, generate_series(1, 4) s WHERE p.${SYNTHETIC}`],
-  ['measures (16-30 per policy)', `
+      FROM policy p, generate_series(1, 4) s WHERE p.${SYNTHETIC}`,
+  ],
+  [
+    'measures (16-30 per policy)',
+    `
     INSERT INTO measure (id, policy_id, section_id, seq, title, body, responsibility_text)
     SELECT md5(format('bench/measure/%s/%s', p.id, j))::uuid, p.id, md5(format('bench/section/%s/%s', p.id, 1 + (j - 1) * 4 / n.m))::uuid, j,
            format('(%s)合成措施第%s條', j, j), repeat('加大政策支持力度,落實穩崗擴崗各項措施,確保資金及時足額發放到位。', 5),
            '[市人力資源社會保障局牽頭,各縣(市、區)政府按職責分工負責]'
       FROM policy p, LATERAL (SELECT 16 + abs(hashtext(p.id::text)) % 15 AS m) n, LATERAL generate_series(1, n.m) j
-     WHERE p.${SYNTHETIC}`],
+     WHERE p.${SYNTHETIC}`,
+  ],
   // A LEAD department, 1-5 CO departments and, on 60% of measures, the seven counties (as 各縣(市、區)政府).
-  ['responsibilities', `
+  [
+    'responsibilities',
+    `
     WITH m AS (
       SELECT m.id, 2 + abs(hashtext(m.id::text)) % 5 AS departments, abs(hashtext(m.id::text || 'c')) % 10 < 6 AS counties
         FROM measure m JOIN policy p ON p.id = m.policy_id WHERE p.${SYNTHETIC}
@@ -63,9 +75,12 @@ const STEPS = [
      WHERE d.rn <= m.departments
     UNION ALL
     SELECT m.id, c.id, 'CO', m.departments + row_number() OVER (PARTITION BY m.id ORDER BY c.region_code) - 1
-      FROM m JOIN agency c ON c.kind = 'COUNTY' WHERE m.counties`],
+      FROM m JOIN agency c ON c.kind = 'COUNTY' WHERE m.counties`,
+  ],
   // 75% of measures have 1-4 targets, each set for every year from the issue year on (每年).
-  ['targets', `
+  [
+    'targets',
+    `
     INSERT INTO target (id, measure_id, name, unit, target_value, direction, year, source_phrase)
     SELECT md5(format('bench/target/%s/%s/%s', m.id, n.name, y))::uuid, m.id, n.name, n.unit, v.value, n.direction, y,
            format('%s%s%s%s', n.name, CASE WHEN n.direction = 'AT_LEAST' THEN '不少于' ELSE '縮短為' END, v.value, n.unit)
@@ -75,28 +90,37 @@ const STEPS = [
      CROSS JOIN LATERAL generate_series(extract(year FROM p.issued_on)::int, extract(year FROM current_date)::int) y
      CROSS JOIN LATERAL (SELECT CASE WHEN n.direction = 'AT_MOST' THEN n.base
                                      ELSE round(n.base * (0.5 + abs(hashtext(m.id::text || n.name)) % 100 / 100.0) * (1 + 0.1 * (y - 2024))) END AS value) v
-     WHERE p.${SYNTHETIC} AND abs(hashtext(m.id::text || 't')) % 4 <> 0`],
+     WHERE p.${SYNTHETIC} AND abs(hashtext(m.id::text || 't')) % 4 <> 0`,
+  ],
   // The office splits most AT_LEAST targets across the counties (Jiangmen's too).
-  ['county quotas', `
+  [
+    'county quotas',
+    `
     INSERT INTO county_quota (target_id, county_id, quota)
     SELECT t.id, c.id, round(t.target_value * w.share)
       FROM target t
       JOIN (SELECT id, row_number() OVER (ORDER BY region_code) AS k FROM agency WHERE kind = 'COUNTY') c ON true
       JOIN (VALUES (1, 0.22), (2, 0.10), (3, 0.18), (4, 0.16), (5, 0.13), (6, 0.12), (7, 0.09)) w(k, share) ON w.k = c.k
      WHERE t.direction = 'AT_LEAST' AND abs(hashtext(t.id::text)) % 5 <> 0
-    ON CONFLICT DO NOTHING`],
+    ON CONFLICT DO NOTHING`,
+  ],
   // Quarters from the issue date through the end of this year, as the API's ensureReportingPeriods makes them.
-  ['reporting periods', `
+  [
+    'reporting periods',
+    `
     INSERT INTO reporting_period (id, policy_id, label, starts_on, ends_on, due_on)
     SELECT md5(format('bench/period/%s/%s', p.id, q))::uuid, p.id, to_char(q, 'YYYY"Q"Q'), q::date,
            (q + interval '3 months' - interval '1 day')::date, (q + interval '3 months' - interval '1 day')::date + 10
       FROM policy p, generate_series(date_trunc('quarter', p.issued_on::timestamp), date_trunc('year', current_date::timestamp) + interval '9 months', interval '3 months') q
      WHERE p.${SYNTHETIC}
-    ON CONFLICT (policy_id, label) DO NOTHING`],
+    ON CONFLICT (policy_id, label) DO NOTHING`,
+  ],
   // Every policy (Jiangmen too): one report per responsible unit and started period, mostly there.
   // Old quarters: nearly all in and ACCEPTED; the last ended quarter: review under way; the current
   // quarter: a few early drafts. Random draws are materialised once per row so each is used consistently.
-  ['progress reports', `
+  [
+    'progress reports',
+    `
     WITH cur AS (SELECT date_trunc('quarter', current_date::timestamp)::date AS q),
     slots AS MATERIALIZED (
       SELECT r.measure_id, r.agency_id, p.id AS period_id, p.due_on,
@@ -130,12 +154,15 @@ const STEPS = [
            created + CASE WHEN status = 'DRAFT' THEN interval '1 day' WHEN status = 'SUBMITTED' THEN interval '2 days' ELSE interval '6 days' END,
            CASE WHEN status <> 'DRAFT' THEN created + interval '2 days' END,
            CASE WHEN status IN ('ACCEPTED', 'RETURNED') THEN created + interval '6 days' END
-      FROM chosen`],
+      FROM chosen`,
+  ],
   // Figures only for the report's measure's targets of the period's year; a county's report only
   // for its own county, a department's for (nearly) every county. Sums over a year's quarters and
   // units land near the target; AT_MOST levels scatter around the ceiling. The draws sit in a
   // materialised CTE: a bare \`WHERE random() < …\` names only agency and would be pushed down to its scan.
-  ['report figures', `
+  [
+    'report figures',
+    `
     WITH candidates AS MATERIALIZED (
       SELECT r.id AS report_id, t.id AS target_id, c.id AS county_id, t.direction, t.unit, t.target_value, a.kind,
              random() AS r1, random()::numeric AS r2
@@ -151,17 +178,21 @@ const STEPS = [
                 WHEN unit = '萬元' THEN round(target_value / 112.0 * (0.4 + r2 * 1.2), 1)
                 ELSE round(target_value / 112.0 * (0.4 + r2 * 1.2)) END
       FROM candidates
-     WHERE r1 < CASE WHEN kind = 'COUNTY' THEN 0.97 ELSE 0.9 END`],
+     WHERE r1 < CASE WHEN kind = 'COUNTY' THEN 0.97 ELSE 0.9 END`,
+  ],
   // What shiftReportTotals leaves behind: ACCEPTED rows sum accepted figures; SUBMITTED rows sum
   // submitted ones, and stay (at 0) for every key a since-accepted or returned report once passed through.
-  ['report_total', `
+  [
+    'report_total',
+    `
     INSERT INTO report_total (target_id, county_id, period_id, status, total, figures)
     SELECT f.target_id, f.county_id, r.period_id, s.status,
            coalesce(sum(f.value) FILTER (WHERE r.status = s.status), 0), count(*) FILTER (WHERE r.status = s.status)
       FROM report_figure f JOIN progress_report r ON r.id = f.report_id
      CROSS JOIN (VALUES ('SUBMITTED'), ('ACCEPTED')) s(status)
      WHERE r.status IN ('SUBMITTED', 'ACCEPTED', 'RETURNED') AND (s.status = 'SUBMITTED' OR r.status = 'ACCEPTED')
-     GROUP BY f.target_id, f.county_id, r.period_id, s.status`],
+     GROUP BY f.target_id, f.county_id, r.period_id, s.status`,
+  ],
 ];
 
 const COUNT_SQL = `SELECT (SELECT count(*) FROM policy)::int AS policies, (SELECT count(*) FROM measure)::int AS measures,
@@ -196,12 +227,16 @@ export async function seedLarge() {
     await db.query(`SELECT setseed(0.2024)`);
     // Foreign keys hold by construction (every row comes from a join); skipping their per-row
     // checks makes the million-row inserts several times faster. Needs a superuser: else checks run.
-    await db.query(`SET session_replication_role = replica`).catch(() => console.log('(not a superuser: foreign keys are checked row by row)'));
+    await db
+      .query(`SET session_replication_role = replica`)
+      .catch(() => console.log('(not a superuser: foreign keys are checked row by row)'));
     await db.query(`SET work_mem = '256MB'`);
     for (const [label, sql] of STEPS) {
       const s0 = performance.now();
       const result = await db.query(sql);
-      console.log(`  ${label.padEnd(30)} ${String(result.rowCount).padStart(9)} rows  ${((performance.now() - s0) / 1000).toFixed(1).padStart(6)} s`);
+      console.log(
+        `  ${label.padEnd(30)} ${String(result.rowCount).padStart(9)} rows  ${((performance.now() - s0) / 1000).toFixed(1).padStart(6)} s`,
+      );
     }
     await db.query(`RESET session_replication_role`);
     const v0 = performance.now();

@@ -44,7 +44,10 @@ async function start(label) {
   child.stderr.on('data', (d) => (log += d));
   for (;;) {
     if (child.exitCode !== null) throw new Error(`${label}: npm start exited\n${log}`);
-    const ok = await fetch(`http://127.0.0.1:${port}/health/ready`).then((r) => r.ok, () => false);
+    const ok = await fetch(`http://127.0.0.1:${port}/health/ready`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) break;
     if (performance.now() - t0 > 300_000) throw new Error(`${label}: not ready after 300 s\n${log}`);
     await sleep(100);
@@ -55,7 +58,9 @@ async function start(label) {
     await fetch(`http://127.0.0.1:${port}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: '{ policies { measures { seq responsibilities { agency { name } } targets { name quotas { quota } } } } }' }),
+      body: JSON.stringify({
+        query: '{ policies { measures { seq responsibilities { agency { name } } targets { name quotas { quota } } } } }',
+      }),
     });
   }
   await sleep(5000);

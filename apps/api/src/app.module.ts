@@ -46,7 +46,11 @@ export class AppModule {
           ...apolloRequestLimits(),
           // No HTTP caching of GraphQL answers here (they depend on the user); the plugin would otherwise walk every field.
           plugins: [ApolloServerPluginCacheControlDisabled()],
-          context: ({ req }: { req: Request }): RequestContext => ({ req, requestId: requestIdOf(req), loaders: createLoaders(dataSource) }),
+          context: ({ req }: { req: Request }): RequestContext => ({
+            req,
+            requestId: requestIdOf(req),
+            loaders: createLoaders(dataSource),
+          }),
         }),
         HealthModule,
         AuthModule,

@@ -69,7 +69,9 @@ async function main() {
   }
   const role = await roleOf(dataSource);
   if (!embedded && (role.ownsTables || role.superuser)) {
-    log.warn(`The API connects as ${role.role}, which ${role.superuser ? 'is a superuser' : 'owns the tables'}: it could alter the audit. Run it as a role of its own (see README, Security).`);
+    log.warn(
+      `The API connects as ${role.role}, which ${role.superuser ? 'is a superuser' : 'owns the tables'}: it could alter the audit. Run it as a role of its own (see README, Security).`,
+    );
   }
 
   // Nest's own start-up lines (module by module) are noise to a newcomer; warnings and errors stay.
@@ -94,6 +96,6 @@ async function main() {
 }
 
 main().catch((error) => {
-  log.error(error instanceof Error ? error.stack ?? error.message : String(error));
+  log.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
   process.exit(1);
 });

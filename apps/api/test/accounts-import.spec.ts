@@ -10,7 +10,15 @@ const LOGIN = `mutation ($u: String!, $p: String!) { login(username: $u, passwor
 interface Created {
   row: number;
   temporaryPassword: string;
-  user: { id: string; username: string; role: string; displayName: string | null; phone: string | null; mustChangePassword: boolean; agency: { id: string; name: string } | null };
+  user: {
+    id: string;
+    username: string;
+    role: string;
+    displayName: string | null;
+    phone: string | null;
+    mustChangePassword: boolean;
+    agency: { id: string; name: string } | null;
+  };
 }
 type Refusal = { code: string; message: string; field?: string; errors?: { sheet: string; cell: string; message: string }[] };
 
@@ -44,7 +52,8 @@ describe('accounts created from an uploaded Excel sheet', () => {
     await server.close();
   });
 
-  const template = async (token = admin) => fetch(`${server.url}/accounts/template.xlsx`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+  const template = async (token = admin) =>
+    fetch(`${server.url}/accounts/template.xlsx`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
   /** The downloaded template with these rows filled in under the header. */
   async function filled(rows: (string | number)[][]): Promise<Buffer> {
     const book = new ExcelJS.Workbook();
@@ -56,11 +65,19 @@ describe('accounts created from an uploaded Excel sheet', () => {
   async function upload(content: Buffer, token: string | null = admin) {
     const form = new FormData();
     form.append('file', new Blob([new Uint8Array(content)]), '账号.xlsx');
-    const res = await fetch(`${server.url}/accounts/import.xlsx`, { method: 'POST', body: form, headers: token ? { authorization: `Bearer ${token}` } : {} });
+    const res = await fetch(`${server.url}/accounts/import.xlsx`, {
+      method: 'POST',
+      body: form,
+      headers: token ? { authorization: `Bearer ${token}` } : {},
+    });
     return { status: res.status, body: (await res.json()) as { created?: Created[] } & Refusal };
   }
   const footprint = async () =>
-    (await server.dataSource.query(`SELECT (SELECT count(*) FROM app_user)::int AS users, (SELECT count(*) FROM audit_record)::int AS audit`))[0] as { users: number; audit: number };
+    (
+      await server.dataSource.query(
+        `SELECT (SELECT count(*) FROM app_user)::int AS users, (SELECT count(*) FROM audit_record)::int AS audit`,
+      )
+    )[0] as { users: number; audit: number };
 
   it('gives a template with the columns and the active units to pick from', async () => {
     const res = await template();
@@ -68,8 +85,20 @@ describe('accounts created from an uploaded Excel sheet', () => {
     expect(res.headers.get('content-type')).toContain('spreadsheetml');
     const book = new ExcelJS.Workbook();
     await book.xlsx.load((await res.arrayBuffer()) as ArrayBuffer);
-    expect(book.getWorksheet('账号')!.getRow(1).values).toEqual([undefined, '姓名', '单位', '手机', '角色(默认填报员)', '用户名(可留空)', undefined, expect.stringContaining('说明')]);
-    const units = book.getWorksheet('单位名单')!.getSheetValues().map((r) => (r as unknown[] | undefined)?.[1]);
+    expect(book.getWorksheet('账号')!.getRow(1).values).toEqual([
+      undefined,
+      '姓名',
+      '单位',
+      '手机',
+      '角色(默认填报员)',
+      '用户名(可留空)',
+      undefined,
+      expect.stringContaining('说明'),
+    ]);
+    const units = book
+      .getWorksheet('单位名单')!
+      .getSheetValues()
+      .map((r) => (r as unknown[] | undefined)?.[1]);
     expect(units).toEqual(expect.arrayContaining([bureau.simplified, county.simplified]));
     expect(units).not.toContain(closed.simplified);
   });
@@ -99,7 +128,10 @@ describe('accounts created from an uploaded Excel sheet', () => {
     expect(created[3].user.username).toMatch(/^r8\d{5}$/);
     for (const c of created) {
       expect(c.temporaryPassword).toMatch(/^[A-HJ-NP-Za-km-z2-9]{12}$/);
-      const signedIn = await server.ok<{ login: { accessToken: string; user: { mustChangePassword: boolean; displayName: string } } }>(LOGIN, { u: c.user.username, p: c.temporaryPassword });
+      const signedIn = await server.ok<{ login: { accessToken: string; user: { mustChangePassword: boolean; displayName: string } } }>(
+        LOGIN,
+        { u: c.user.username, p: c.temporaryPassword },
+      );
       expect(signedIn.login.user).toMatchObject({ mustChangePassword: true, displayName: c.user.displayName });
     }
     const audit: { id: string; after: Record<string, unknown> }[] = await server.dataSource.query(
@@ -107,7 +139,12 @@ describe('accounts created from an uploaded Excel sheet', () => {
       [created.map((c) => c.user.id)],
     );
     expect(audit).toHaveLength(4);
-    expect(audit.find((a) => a.id === created[0].user.id)!.after).toMatchObject({ username: created[0].user.username, displayName: '张三', phone: '13800138000', mustChangePassword: true });
+    expect(audit.find((a) => a.id === created[0].user.id)!.after).toMatchObject({
+      username: created[0].user.username,
+      displayName: '张三',
+      phone: '13800138000',
+      mustChangePassword: true,
+    });
     const text = JSON.stringify(audit);
     for (const c of created) expect(text).not.toContain(c.temporaryPassword);
 
@@ -151,7 +188,13 @@ describe('accounts created from an uploaded Excel sheet', () => {
   });
 
   it('refuses a zip bomb named .xlsx at once, before reading it', async () => {
-    const bomb = buildZip([...workbookParts(), { name: 'xl/worksheets/sheet1.xml', deflated: repeatedDeflate(ROW, 30_000_000, '<worksheet><sheetData>', '</sheetData></worksheet>') }]);
+    const bomb = buildZip([
+      ...workbookParts(),
+      {
+        name: 'xl/worksheets/sheet1.xml',
+        deflated: repeatedDeflate(ROW, 30_000_000, '<worksheet><sheetData>', '</sheetData></worksheet>'),
+      },
+    ]);
     expect(bomb.length).toBeLessThan(400 * 1024);
     const before = await footprint();
     const started = Date.now();
@@ -161,7 +204,10 @@ describe('accounts created from an uploaded Excel sheet', () => {
     expect(body).toMatchObject({ code: 'BAD_USER_INPUT', field: 'file' });
     expect(body.message).toMatch(/^无法导入该文件:/);
     // Rows past the sheet's bound are refused too, even where the zip's sizes are honest.
-    const tall = buildZip([...workbookParts(), { name: 'xl/worksheets/sheet1.xml', data: `<worksheet><sheetData>${ROW.repeat(2000)}</sheetData></worksheet>` }]);
+    const tall = buildZip([
+      ...workbookParts(),
+      { name: 'xl/worksheets/sheet1.xml', data: `<worksheet><sheetData>${ROW.repeat(2000)}</sheetData></worksheet>` },
+    ]);
     expect((await upload(tall)).body.message).toContain('工作表行数过多');
     expect((await upload(Buffer.from('not a workbook'))).body).toMatchObject({ code: 'BAD_USER_INPUT', field: 'file' });
     expect(await footprint()).toEqual(before);
@@ -196,15 +242,25 @@ describe('accounts created from an uploaded Excel sheet', () => {
     );
     expect(made.data!.createUser).toMatchObject({ displayName: '陈 一', phone: '0750-3201234' });
     const update = (input: Record<string, unknown>) =>
-      server.gql<{ updateUser: { displayName: string | null; phone: string | null } }>(`mutation ($id: ID!, $i: UpdateUserInput!) { updateUser(id: $id, input: $i) { displayName phone } }`, { id: made.data!.createUser.id, i: input }, admin);
+      server.gql<{ updateUser: { displayName: string | null; phone: string | null } }>(
+        `mutation ($id: ID!, $i: UpdateUserInput!) { updateUser(id: $id, input: $i) { displayName phone } }`,
+        { id: made.data!.createUser.id, i: input },
+        admin,
+      );
     const bad = await update({ phone: '12345' });
     expect(codeOf(bad)).toBe('BAD_USER_INPUT');
     expect(bad.errors![0].extensions!.field).toBe('phone');
     expect(codeOf(await update({ displayName: '名'.repeat(51) }))).toBe('BAD_USER_INPUT');
     expect((await update({ phone: '13800138000' })).data!.updateUser).toEqual({ displayName: '陈 一', phone: '13800138000' });
     expect((await update({ displayName: null, phone: '' })).data!.updateUser).toEqual({ displayName: null, phone: null });
-    expect(codeOf(await server.gql(`mutation ($i: CreateUserInput!) { createUser(input: $i) { id } }`, { i: { username: uniqueName('c2'), password: 'contact-pass-1', role: 'LEADER', phone: '123' } }, admin))).toBe(
-      'BAD_USER_INPUT',
-    );
+    expect(
+      codeOf(
+        await server.gql(
+          `mutation ($i: CreateUserInput!) { createUser(input: $i) { id } }`,
+          { i: { username: uniqueName('c2'), password: 'contact-pass-1', role: 'LEADER', phone: '123' } },
+          admin,
+        ),
+      ),
+    ).toBe('BAD_USER_INPUT');
   });
 });

@@ -11,7 +11,8 @@ const PERIOD = seedIds.period('江就辦〔2024〕1號', '2024Q3');
 
 let addressCounter = 0;
 /** An address no other test uses (2001:db8::/32 is for documentation), so the sign-in backoff counts only this test's attempts. */
-const uniqueAddress = () => `2001:db8:${(process.pid % 0xffff).toString(16)}:${(Date.now() % 0xffff).toString(16)}::a${(addressCounter++).toString(16)}`;
+const uniqueAddress = () =>
+  `2001:db8:${(process.pid % 0xffff).toString(16)}:${(Date.now() % 0xffff).toString(16)}::a${(addressCounter++).toString(16)}`;
 
 describe('changing one’s password, and the temporary password gate', () => {
   let server: TestServer;
@@ -28,7 +29,12 @@ describe('changing one’s password, and the temporary password gate', () => {
   });
   afterAll(() => server.close());
 
-  async function gqlFrom<T = Record<string, unknown>>(from: string, query: string, variables: Record<string, unknown>, token?: string): Promise<GqlResponse<T>> {
+  async function gqlFrom<T = Record<string, unknown>>(
+    from: string,
+    query: string,
+    variables: Record<string, unknown>,
+    token?: string,
+  ): Promise<GqlResponse<T>> {
     const res = await fetch(`${server.url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-forwarded-for': from, ...(token ? { authorization: `Bearer ${token}` } : {}) },
@@ -38,27 +44,39 @@ describe('changing one’s password, and the temporary password gate', () => {
   }
   async function newUser(role = 'LEADER', agencyId?: string): Promise<{ id: string; username: string; token: string }> {
     const username = uniqueName(`pw${role.toLowerCase()}`);
-    const made = await server.ok<{ createUser: { id: string } }>(CREATE_USER, { i: { username, password: PASSWORD, role, agencyId } }, admin);
+    const made = await server.ok<{ createUser: { id: string } }>(
+      CREATE_USER,
+      { i: { username, password: PASSWORD, role, agencyId } },
+      admin,
+    );
     return { id: made.createUser.id, username, token: await server.login(username, PASSWORD) };
   }
   const meOf = async (token: string) => {
     const res = await server.gql<{ me: { id: string } | null }>(`{ me { id } }`, {}, token);
     return res.errors ? codeOf(res) : res.data?.me?.id;
   };
-  const hashOf = async (id: string) => (await server.dataSource.query(`SELECT password_hash AS h FROM app_user WHERE id = $1`, [id]))[0].h as string;
+  const hashOf = async (id: string) =>
+    (await server.dataSource.query(`SELECT password_hash AS h FROM app_user WHERE id = $1`, [id]))[0].h as string;
   const actions = async (id: string) =>
-    (await server.dataSource.query(`SELECT action FROM audit_record WHERE entity = 'user' AND entity_id = $1 ORDER BY id`, [id])).map((r: { action: string }) => r.action);
+    (await server.dataSource.query(`SELECT action FROM audit_record WHERE entity = 'user' AND entity_id = $1 ORDER BY id`, [id])).map(
+      (r: { action: string }) => r.action,
+    );
 
   it('changes the password with the current one, ends every session (this one too) and is audited; the new one signs in', async () => {
     const user = await newUser();
     const other = await server.login(user.username, PASSWORD);
     const from = uniqueAddress();
-    expect((await gqlFrom(from, CHANGE, { currentPassword: PASSWORD, newPassword: 'Brand-new-pass-2' }, user.token)).data).toEqual({ changePassword: true });
+    expect((await gqlFrom(from, CHANGE, { currentPassword: PASSWORD, newPassword: 'Brand-new-pass-2' }, user.token)).data).toEqual({
+      changePassword: true,
+    });
     expect([await meOf(user.token), await meOf(other)]).toEqual(['UNAUTHENTICATED', 'UNAUTHENTICATED']);
     expect(codeOf(await server.gql(LOGIN, { u: user.username, p: PASSWORD }))).toBe('UNAUTHENTICATED');
     expect(await meOf(await server.login(user.username, 'Brand-new-pass-2'))).toBe(user.id);
     expect(await actions(user.id)).toEqual(['user.create', 'user.password_change']);
-    const [record] = await server.dataSource.query(`SELECT user_id AS "userId", after FROM audit_record WHERE action = 'user.password_change' AND entity_id = $1`, [user.id]);
+    const [record] = await server.dataSource.query(
+      `SELECT user_id AS "userId", after FROM audit_record WHERE action = 'user.password_change' AND entity_id = $1`,
+      [user.id],
+    );
     expect(record).toEqual({ userId: user.id, after: { mustChangePassword: false, sessionsEnded: 2, address: from } });
     expect(JSON.stringify(record)).not.toContain('Brand-new');
   });
@@ -90,7 +108,11 @@ describe('changing one’s password, and the temporary password gate', () => {
     const user = await newUser();
     const from = uniqueAddress();
     // Twelve at once: five free failures, then a wait of a second or more between checks, so most are refused unchecked.
-    const answers = await Promise.all(Array.from({ length: 12 }, (_, i) => gqlFrom(from, CHANGE, { currentPassword: `wrong-${i}-x`, newPassword: 'Brand-new-pass-2' }, user.token)));
+    const answers = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        gqlFrom(from, CHANGE, { currentPassword: `wrong-${i}-x`, newPassword: 'Brand-new-pass-2' }, user.token),
+      ),
+    );
     expect(answers.every((r) => codeOf(r) === 'BAD_USER_INPUT' && r.errors![0].extensions!.field === 'currentPassword')).toBe(true);
     const throttled = answers.filter((r) => r.errors![0].extensions!.reason === 'TOO_MANY_ATTEMPTS');
     expect(throttled.length).toBeGreaterThanOrEqual(2);
@@ -103,12 +125,18 @@ describe('changing one’s password, and the temporary password gate', () => {
 
   it('with a temporary password: reading, changePassword and logout only; every other mutation and upload is FORBIDDEN (MUST_CHANGE_PASSWORD)', async () => {
     const reporter = await newUser('REPORTER', TAISHAN);
-    const temporary = (await server.ok<{ resetPassword: { temporaryPassword: string } }>(RESET, { id: reporter.id }, admin)).resetPassword.temporaryPassword;
-    const signedIn = await server.ok<{ login: { accessToken: string; user: { mustChangePassword: boolean } } }>(LOGIN, { u: reporter.username, p: temporary });
+    const temporary = (await server.ok<{ resetPassword: { temporaryPassword: string } }>(RESET, { id: reporter.id }, admin)).resetPassword
+      .temporaryPassword;
+    const signedIn = await server.ok<{ login: { accessToken: string; user: { mustChangePassword: boolean } } }>(LOGIN, {
+      u: reporter.username,
+      p: temporary,
+    });
     expect(signedIn.login.user.mustChangePassword).toBe(true);
     const token = signedIn.login.accessToken;
 
-    expect((await server.ok<{ me: { mustChangePassword: boolean } }>(`{ me { mustChangePassword } }`, {}, token)).me.mustChangePassword).toBe(true);
+    expect(
+      (await server.ok<{ me: { mustChangePassword: boolean } }>(`{ me { mustChangePassword } }`, {}, token)).me.mustChangePassword,
+    ).toBe(true);
     const save = await server.gql(
       `mutation ($i: SaveProgressReportInput!) { saveProgressReport(input: $i) { id } }`,
       { i: { measureId: seedIds.measure('江就辦〔2024〕1號', 1), periodId: PERIOD, progress: 'x' } },
@@ -121,11 +149,16 @@ describe('changing one’s password, and the temporary password gate', () => {
     const upload = await fetch(`${server.url}/reports/import.xlsx`, { method: 'POST', headers: { authorization: `Bearer ${token}` } });
     expect(upload.status).toBe(403);
     expect(await upload.json()).toMatchObject({ code: 'FORBIDDEN', reason: 'MUST_CHANGE_PASSWORD' });
-    const download = await fetch(`${server.url}/reports/template.xlsx?periodId=${PERIOD}`, { headers: { authorization: `Bearer ${token}` } });
+    const download = await fetch(`${server.url}/reports/template.xlsx?periodId=${PERIOD}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(download.status).toBe(200);
 
-    expect((await server.ok(CHANGE, { currentPassword: temporary, newPassword: 'My-own-pass-9' }, token))).toEqual({ changePassword: true });
-    const again = await server.ok<{ login: { accessToken: string; user: { mustChangePassword: boolean } } }>(LOGIN, { u: reporter.username, p: 'My-own-pass-9' });
+    expect(await server.ok(CHANGE, { currentPassword: temporary, newPassword: 'My-own-pass-9' }, token)).toEqual({ changePassword: true });
+    const again = await server.ok<{ login: { accessToken: string; user: { mustChangePassword: boolean } } }>(LOGIN, {
+      u: reporter.username,
+      p: 'My-own-pass-9',
+    });
     expect(again.login.user.mustChangePassword).toBe(false);
     const saved = await server.gql(`mutation { logout }`, {}, again.login.accessToken);
     expect(saved.data).toEqual({ logout: true });
@@ -133,9 +166,18 @@ describe('changing one’s password, and the temporary password gate', () => {
 
   it('lets a user with a temporary password sign out', async () => {
     const user = await newUser();
-    const temporary = (await server.ok<{ resetPassword: { temporaryPassword: string } }>(RESET, { id: user.id }, admin)).resetPassword.temporaryPassword;
+    const temporary = (await server.ok<{ resetPassword: { temporaryPassword: string } }>(RESET, { id: user.id }, admin)).resetPassword
+      .temporaryPassword;
     const token = await server.login(user.username, temporary);
-    expect(codeOf(await server.gql(`mutation ($i: CreateUserInput!) { createUser(input: $i) { id } }`, { i: { username: uniqueName('x'), password: PASSWORD, role: 'LEADER' } }, token))).toBe('FORBIDDEN');
+    expect(
+      codeOf(
+        await server.gql(
+          `mutation ($i: CreateUserInput!) { createUser(input: $i) { id } }`,
+          { i: { username: uniqueName('x'), password: PASSWORD, role: 'LEADER' } },
+          token,
+        ),
+      ),
+    ).toBe('FORBIDDEN');
     expect((await server.gql(`mutation { logout }`, {}, token)).data).toEqual({ logout: true });
     expect(await meOf(token)).toBe('UNAUTHENTICATED');
   });

@@ -24,7 +24,8 @@ describe('accounts for a policy’s responsible units at once', () => {
     await server.close();
   });
 
-  const create = async (policyId: string, token = admin) => (await server.ok<{ createUnitAccounts: UnitAccount[] }>(CREATE_UNIT_ACCOUNTS, { policyId }, token)).createUnitAccounts;
+  const create = async (policyId: string, token = admin) =>
+    (await server.ok<{ createUnitAccounts: UnitAccount[] }>(CREATE_UNIT_ACCOUNTS, { policyId }, token)).createUnitAccounts;
   const userCount = async () => Number((await server.dataSource.query(`SELECT count(*) AS n FROM app_user`))[0].n);
 
   it('gives each responsible unit without an active reporter one, with a temporary password to change; calling again creates nothing', async () => {
@@ -40,7 +41,10 @@ describe('accounts for a policy’s responsible units at once', () => {
     const department = made.find((a) => a.user.agency.id === p.agencyIds[1])!;
     expect(department.user.username).toBe(`u${p.agencyIds[1].replace(/-/g, '').slice(0, 6)}`);
 
-    const signedIn = await server.ok<{ login: { user: { mustChangePassword: boolean } } }>(LOGIN, { u: county.user.username, p: county.temporaryPassword });
+    const signedIn = await server.ok<{ login: { user: { mustChangePassword: boolean } } }>(LOGIN, {
+      u: county.user.username,
+      p: county.temporaryPassword,
+    });
     expect(signedIn.login.user.mustChangePassword).toBe(true);
 
     const audit = await server.dataSource.query(
@@ -59,7 +63,11 @@ describe('accounts for a policy’s responsible units at once', () => {
   it('leaves units with an active reporter alone, and gives a unit whose reporter was deactivated a new account under a free name', async () => {
     const p = await smallPolicy(server.dataSource, 1);
     const own = uniqueName('own');
-    await server.ok(`mutation ($i: CreateUserInput!) { createUser(input: $i) { id } }`, { i: { username: own, password: 'own-pass-1', role: 'REPORTER', agencyId: p.agencyIds[1] } }, admin);
+    await server.ok(
+      `mutation ($i: CreateUserInput!) { createUser(input: $i) { id } }`,
+      { i: { username: own, password: 'own-pass-1', role: 'REPORTER', agencyId: p.agencyIds[1] } },
+      admin,
+    );
     const made = await create(p.policyId);
     expect(made.map((a) => a.user.agency.id)).toEqual([p.agencyIds[0]]);
 
@@ -72,11 +80,20 @@ describe('accounts for a policy’s responsible units at once', () => {
     const p = await smallPolicy(server.dataSource, 1);
     const office = uniqueName('uaoffice');
     const leader = uniqueName('ualeader');
-    for (const [username, role] of [[office, 'OFFICE'], [leader, 'LEADER']]) {
-      await server.ok(`mutation ($i: CreateUserInput!) { createUser(input: $i) { id } }`, { i: { username, password: 'unit-pass-1', role } }, admin);
+    for (const [username, role] of [
+      [office, 'OFFICE'],
+      [leader, 'LEADER'],
+    ]) {
+      await server.ok(
+        `mutation ($i: CreateUserInput!) { createUser(input: $i) { id } }`,
+        { i: { username, password: 'unit-pass-1', role } },
+        admin,
+      );
     }
     const before = await userCount();
-    expect(codeOf(await server.gql(CREATE_UNIT_ACCOUNTS, { policyId: p.policyId }, await server.login(leader, 'unit-pass-1')))).toBe('FORBIDDEN');
+    expect(codeOf(await server.gql(CREATE_UNIT_ACCOUNTS, { policyId: p.policyId }, await server.login(leader, 'unit-pass-1')))).toBe(
+      'FORBIDDEN',
+    );
     expect(codeOf(await server.gql(CREATE_UNIT_ACCOUNTS, { policyId: p.policyId }))).toBe('UNAUTHENTICATED');
     expect(codeOf(await server.gql(CREATE_UNIT_ACCOUNTS, { policyId: '00000000-0000-4000-8000-000000000000' }, admin))).toBe('NOT_FOUND');
     expect(codeOf(await server.gql(CREATE_UNIT_ACCOUNTS, { policyId: 'nope' }, admin))).toBe('NOT_FOUND');

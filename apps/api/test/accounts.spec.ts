@@ -41,7 +41,11 @@ describe('accounts: list, role and unit, deactivation, password reset', () => {
 
   async function newUser(role: string, agencyId?: string): Promise<{ id: string; username: string; token: string }> {
     const username = uniqueName(`acc${role.toLowerCase()}`);
-    const made = await server.ok<{ createUser: { id: string } }>(CREATE_USER, { i: { username, password: PASSWORD, role, agencyId } }, admin);
+    const made = await server.ok<{ createUser: { id: string } }>(
+      CREATE_USER,
+      { i: { username, password: PASSWORD, role, agencyId } },
+      admin,
+    );
     return { id: made.createUser.id, username, token: await server.login(username, PASSWORD) };
   }
   const meOf = async (token: string) => {
@@ -49,8 +53,17 @@ describe('accounts: list, role and unit, deactivation, password reset', () => {
     return res.errors ? codeOf(res) : res.data?.me?.id;
   };
   const row = async (id: string) =>
-    (await server.dataSource.query(`SELECT role, agency_id AS "agencyId", active, must_change_password AS "must", password_hash AS hash FROM app_user WHERE id = $1`, [id]))[0];
-  const audit = (id: string) => server.dataSource.query(`SELECT action, username, before, after FROM audit_record WHERE entity = 'user' AND entity_id = $1 ORDER BY id`, [id]);
+    (
+      await server.dataSource.query(
+        `SELECT role, agency_id AS "agencyId", active, must_change_password AS "must", password_hash AS hash FROM app_user WHERE id = $1`,
+        [id],
+      )
+    )[0];
+  const audit = (id: string) =>
+    server.dataSource.query(
+      `SELECT action, username, before, after FROM audit_record WHERE entity = 'user' AND entity_id = $1 ORDER BY id`,
+      [id],
+    );
   const refusal = (res: GqlResponse<unknown>) => [codeOf(res), res.errors?.[0]?.extensions?.field];
 
   it('lists accounts with their state and last sign-in, filtered by search (username or unit), role, unit and active; office and admin only', async () => {
@@ -60,7 +73,13 @@ describe('accounts: list, role and unit, deactivation, password reset', () => {
 
     const all = await list({});
     const mine = all.find((u) => u.id === reporter.id)!;
-    expect(mine).toMatchObject({ username: reporter.username, role: 'REPORTER', active: true, mustChangePassword: false, agency: { id: p.agencyIds[1] } });
+    expect(mine).toMatchObject({
+      username: reporter.username,
+      role: 'REPORTER',
+      active: true,
+      mustChangePassword: false,
+      agency: { id: p.agencyIds[1] },
+    });
     expect(new Date(mine.lastSignInAt!).getTime()).toBeGreaterThan(Date.now() - 10 * 60_000);
     expect(new Date(mine.createdAt).getTime()).toBeLessThanOrEqual(new Date(mine.lastSignInAt!).getTime());
 
@@ -76,10 +95,19 @@ describe('accounts: list, role and unit, deactivation, password reset', () => {
     expect((await list({ active: false })).map((u) => u.id)).toContain(reporter.id);
     expect((await list({ active: true })).map((u) => u.id)).not.toContain(reporter.id);
     // The contract's query, without arguments
-    expect((await server.ok<{ users: Listed[] }>(`query Users { users { id username role active mustChangePassword agency { id name } } }`, {}, admin)).users.length).toBe(all.length);
+    expect(
+      (
+        await server.ok<{ users: Listed[] }>(
+          `query Users { users { id username role active mustChangePassword agency { id name } } }`,
+          {},
+          admin,
+        )
+      ).users.length,
+    ).toBe(all.length);
 
     const leader = await newUser('LEADER');
-    for (const token of [leader.token, reporter.token]) expect(['FORBIDDEN', 'UNAUTHENTICATED']).toContain(codeOf(await server.gql(USERS, {}, token)));
+    for (const token of [leader.token, reporter.token])
+      expect(['FORBIDDEN', 'UNAUTHENTICATED']).toContain(codeOf(await server.gql(USERS, {}, token)));
     expect(codeOf(await server.gql(USERS, {}, leader.token))).toBe('FORBIDDEN');
   });
 
@@ -87,25 +115,48 @@ describe('accounts: list, role and unit, deactivation, password reset', () => {
     const p = await smallPolicy(server.dataSource, 1);
     const leader = await newUser('LEADER');
 
-    expect(refusal(await server.gql(UPDATE, { id: leader.id, input: { role: 'REPORTER' } }, office))).toEqual(['BAD_USER_INPUT', 'agencyId']);
-    expect(refusal(await server.gql(UPDATE, { id: leader.id, input: { agencyId: p.agencyIds[0] } }, office))).toEqual(['BAD_USER_INPUT', 'agencyId']);
-    expect(refusal(await server.gql(UPDATE, { id: leader.id, input: { role: 'REPORTER', agencyId: '00000000-0000-4000-8000-000000000000' } }, office))).toEqual(['NOT_FOUND', 'agencyId']);
+    expect(refusal(await server.gql(UPDATE, { id: leader.id, input: { role: 'REPORTER' } }, office))).toEqual([
+      'BAD_USER_INPUT',
+      'agencyId',
+    ]);
+    expect(refusal(await server.gql(UPDATE, { id: leader.id, input: { agencyId: p.agencyIds[0] } }, office))).toEqual([
+      'BAD_USER_INPUT',
+      'agencyId',
+    ]);
+    expect(
+      refusal(
+        await server.gql(UPDATE, { id: leader.id, input: { role: 'REPORTER', agencyId: '00000000-0000-4000-8000-000000000000' } }, office),
+      ),
+    ).toEqual(['NOT_FOUND', 'agencyId']);
     expect(await row(leader.id)).toMatchObject({ role: 'LEADER', agencyId: null });
     expect(await meOf(leader.token)).toBe(leader.id); // refusals end nothing
 
-    const made = await server.ok<{ updateUser: unknown }>(UPDATE, { id: leader.id, input: { role: 'REPORTER', agencyId: p.agencyIds[0] } }, office);
+    const made = await server.ok<{ updateUser: unknown }>(
+      UPDATE,
+      { id: leader.id, input: { role: 'REPORTER', agencyId: p.agencyIds[0] } },
+      office,
+    );
     expect(made.updateUser).toEqual({ id: leader.id, role: 'REPORTER', agency: { id: p.agencyIds[0] } });
     expect(await meOf(leader.token)).toBe('UNAUTHENTICATED');
     const token = await server.login(leader.username, PASSWORD);
 
     // Another unit only; then back to LEADER, which drops the unit.
-    expect((await server.ok<{ updateUser: unknown }>(UPDATE, { id: leader.id, input: { agencyId: p.agencyIds[1] } }, office)).updateUser).toMatchObject({ agency: { id: p.agencyIds[1] } });
+    expect(
+      (await server.ok<{ updateUser: unknown }>(UPDATE, { id: leader.id, input: { agencyId: p.agencyIds[1] } }, office)).updateUser,
+    ).toMatchObject({ agency: { id: p.agencyIds[1] } });
     expect(await meOf(token)).toBe('UNAUTHENTICATED');
-    expect((await server.ok<{ updateUser: unknown }>(UPDATE, { id: leader.id, input: { role: 'LEADER' } }, office)).updateUser).toEqual({ id: leader.id, role: 'LEADER', agency: null });
+    expect((await server.ok<{ updateUser: unknown }>(UPDATE, { id: leader.id, input: { role: 'LEADER' } }, office)).updateUser).toEqual({
+      id: leader.id,
+      role: 'LEADER',
+      agency: null,
+    });
 
     const records = await audit(leader.id);
     expect(records.map((r: { action: string }) => r.action)).toEqual(['user.create', 'user.update', 'user.update', 'user.update']);
-    expect(records[1]).toMatchObject({ before: { role: 'LEADER', agencyId: null }, after: { role: 'REPORTER', agencyId: p.agencyIds[0], sessionsEnded: 1 } });
+    expect(records[1]).toMatchObject({
+      before: { role: 'LEADER', agencyId: null },
+      after: { role: 'REPORTER', agencyId: p.agencyIds[0], sessionsEnded: 1 },
+    });
     expect(JSON.stringify(records)).not.toMatch(/password_hash|argon2/);
   });
 
@@ -118,31 +169,50 @@ describe('accounts: list, role and unit, deactivation, password reset', () => {
     expect(codeOf(await server.gql(UPDATE, { id: officeId, input: { role: 'LEADER' } }, office))).toBe('FORBIDDEN');
     expect(codeOf(await server.gql(UPDATE, { id: adminId, input: { role: 'OFFICE' } }, admin))).toBe('FORBIDDEN');
     expect(codeOf(await server.gql(UPDATE, { id: leader.id, input: { role: 'OFFICE' } }, leader.token))).toBe('FORBIDDEN');
-    expect(codeOf(await server.gql(UPDATE, { id: '00000000-0000-4000-8000-000000000000', input: { role: 'OFFICE' } }, office))).toBe('NOT_FOUND');
+    expect(codeOf(await server.gql(UPDATE, { id: '00000000-0000-4000-8000-000000000000', input: { role: 'OFFICE' } }, office))).toBe(
+      'NOT_FOUND',
+    );
     expect(codeOf(await server.gql(UPDATE, { id: 'not-an-id', input: { role: 'OFFICE' } }, office))).toBe('NOT_FOUND');
     expect(await audit(leader.id)).toEqual(before);
     expect(await row(otherAdmin.id)).toMatchObject({ role: 'ADMIN' });
 
-    expect((await server.ok<{ updateUser: unknown }>(UPDATE, { id: leader.id, input: { role: 'ADMIN' } }, admin)).updateUser).toMatchObject({ role: 'ADMIN' });
-    expect((await server.ok<{ updateUser: unknown }>(UPDATE, { id: otherAdmin.id, input: { role: 'OFFICE' } }, admin)).updateUser).toMatchObject({ role: 'OFFICE' });
+    expect((await server.ok<{ updateUser: unknown }>(UPDATE, { id: leader.id, input: { role: 'ADMIN' } }, admin)).updateUser).toMatchObject(
+      { role: 'ADMIN' },
+    );
+    expect(
+      (await server.ok<{ updateUser: unknown }>(UPDATE, { id: otherAdmin.id, input: { role: 'OFFICE' } }, admin)).updateUser,
+    ).toMatchObject({ role: 'OFFICE' });
   });
 
   it('deactivates at once (sessions end, sign-in refused like a wrong password, audited with the reason) and reactivates', async () => {
     const leader = await newUser('LEADER');
     const second = await server.login(leader.username, PASSWORD);
-    expect((await server.ok<{ setUserActive: unknown }>(SET_ACTIVE, { id: leader.id, active: false }, office)).setUserActive).toEqual({ id: leader.id, active: false });
+    expect((await server.ok<{ setUserActive: unknown }>(SET_ACTIVE, { id: leader.id, active: false }, office)).setUserActive).toEqual({
+      id: leader.id,
+      active: false,
+    });
     expect([await meOf(leader.token), await meOf(second)]).toEqual(['UNAUTHENTICATED', 'UNAUTHENTICATED']);
 
     const refused = await server.gql(LOGIN, { u: leader.username, p: PASSWORD });
     const wrong = await server.gql(LOGIN, { u: leader.username, p: 'wrong-pass-1' });
     expect(codeOf(refused)).toBe('UNAUTHENTICATED');
     expect(refused.errors![0].message).toBe(wrong.errors![0].message);
-    const failures = await server.dataSource.query(`SELECT after->>'reason' AS reason FROM audit_record WHERE action = 'SIGN_IN_FAILED' AND entity_id = $1 ORDER BY id`, [leader.username]);
+    const failures = await server.dataSource.query(
+      `SELECT after->>'reason' AS reason FROM audit_record WHERE action = 'SIGN_IN_FAILED' AND entity_id = $1 ORDER BY id`,
+      [leader.username],
+    );
     expect(failures.map((f: { reason: string }) => f.reason)).toEqual(['DEACTIVATED', 'WRONG_PASSWORD']);
 
-    expect((await server.ok<{ setUserActive: unknown }>(SET_ACTIVE, { id: leader.id, active: true }, office)).setUserActive).toEqual({ id: leader.id, active: true });
+    expect((await server.ok<{ setUserActive: unknown }>(SET_ACTIVE, { id: leader.id, active: true }, office)).setUserActive).toEqual({
+      id: leader.id,
+      active: true,
+    });
     expect(await meOf(await server.login(leader.username, PASSWORD))).toBe(leader.id);
-    expect((await audit(leader.id)).map((r: { action: string }) => r.action)).toEqual(['user.create', 'user.deactivate', 'user.reactivate']);
+    expect((await audit(leader.id)).map((r: { action: string }) => r.action)).toEqual([
+      'user.create',
+      'user.deactivate',
+      'user.reactivate',
+    ]);
     expect((await audit(leader.id))[1]).toMatchObject({ after: { active: false, sessionsEnded: 2 } });
   });
 
@@ -156,14 +226,21 @@ describe('accounts: list, role and unit, deactivation, password reset', () => {
     expect(codeOf(await server.gql(SET_ACTIVE, { id: '00000000-0000-4000-8000-000000000000', active: false }, office))).toBe('NOT_FOUND');
     expect(await meOf(otherAdmin.token)).toBe(otherAdmin.id);
     expect((await audit(otherAdmin.id)).length).toBe(1);
-    expect((await server.ok<{ setUserActive: unknown }>(SET_ACTIVE, { id: otherAdmin.id, active: false }, admin)).setUserActive).toEqual({ id: otherAdmin.id, active: false });
+    expect((await server.ok<{ setUserActive: unknown }>(SET_ACTIVE, { id: otherAdmin.id, active: false }, admin)).setUserActive).toEqual({
+      id: otherAdmin.id,
+      active: false,
+    });
   });
 
   it('resets a password: a readable temporary one shown once, never stored or audited in clear; sessions end; it must be changed', async () => {
     const leader = await newUser('LEADER');
     // A backoff the owner ran into is forgotten by the reset.
     for (let i = 0; i < 6; i++) await server.gql(LOGIN, { u: leader.username, p: `wrong-${i}-Pass` });
-    const reset = await server.ok<{ resetPassword: { temporaryPassword: string; user: { id: string; mustChangePassword: boolean } } }>(RESET, { id: leader.id }, office);
+    const reset = await server.ok<{ resetPassword: { temporaryPassword: string; user: { id: string; mustChangePassword: boolean } } }>(
+      RESET,
+      { id: leader.id },
+      office,
+    );
     const temporary = reset.resetPassword.temporaryPassword;
     expect(temporary).toMatch(/^[A-HJ-NP-Za-km-z2-9]{12}$/);
     expect(reset.resetPassword.user).toEqual({ id: leader.id, mustChangePassword: true });
@@ -175,7 +252,9 @@ describe('accounts: list, role and unit, deactivation, password reset', () => {
     const stored = await row(leader.id);
     expect(stored.must).toBe(true);
     expect(stored.hash).not.toContain(temporary);
-    const everything = JSON.stringify(await server.dataSource.query(`SELECT * FROM audit_record WHERE request_id IS NOT NULL ORDER BY id DESC LIMIT 50`));
+    const everything = JSON.stringify(
+      await server.dataSource.query(`SELECT * FROM audit_record WHERE request_id IS NOT NULL ORDER BY id DESC LIMIT 50`),
+    );
     expect(everything).not.toContain(temporary);
     expect((await audit(leader.id)).map((r: { action: string }) => r.action)).toEqual(['user.create', 'user.password_reset']);
   });
@@ -190,7 +269,10 @@ describe('accounts: list, role and unit, deactivation, password reset', () => {
     expect(codeOf(await server.gql(RESET, { id: 'x' }, office))).toBe('NOT_FOUND');
     expect((await row(otherAdmin.id)).hash).toBe(hash);
     expect(await meOf(otherAdmin.token)).toBe(otherAdmin.id);
-    expect((await server.ok<{ resetPassword: { temporaryPassword: string } }>(RESET, { id: otherAdmin.id }, admin)).resetPassword.temporaryPassword).toHaveLength(12);
+    expect(
+      (await server.ok<{ resetPassword: { temporaryPassword: string } }>(RESET, { id: otherAdmin.id }, admin)).resetPassword
+        .temporaryPassword,
+    ).toHaveLength(12);
   });
 
   it('applies the password rules to createUser, naming the rules broken; nothing is stored', async () => {
@@ -204,7 +286,11 @@ describe('accounts: list, role and unit, deactivation, password reset', () => {
       [`X-${username}-1`, 'NOT_USERNAME'],
     ]) {
       const res = await server.gql(CREATE_USER, { i: { username, password, role: 'LEADER' } }, admin);
-      expect({ password, code: codeOf(res), field: res.errors?.[0]?.extensions?.field }).toEqual({ password, code: 'BAD_USER_INPUT', field: 'password' });
+      expect({ password, code: codeOf(res), field: res.errors?.[0]?.extensions?.field }).toEqual({
+        password,
+        code: 'BAD_USER_INPUT',
+        field: 'password',
+      });
       expect(res.errors![0].extensions!.rules).toContain(rule);
       expect(res.errors![0].message).toMatch(/^密码不符合要求/);
     }

@@ -27,23 +27,40 @@ describe('attachment bytes in PostgreSQL (ATTACHMENT_STORE=postgres, the default
   afterAll(() => server.close());
 
   const newReport = async () =>
-    (await server.ok<{ saveProgressReport: ReportRef }>(SAVE, { input: { measureId: p.measure(measureSeq++), periodId: p.period('2024Q3'), agencyId: XINHUI, progress: '附件存储' } }, xinhui)).saveProgressReport;
+    (
+      await server.ok<{ saveProgressReport: ReportRef }>(
+        SAVE,
+        { input: { measureId: p.measure(measureSeq++), periodId: p.period('2024Q3'), agencyId: XINHUI, progress: '附件存储' } },
+        xinhui,
+      )
+    ).saveProgressReport;
   const upload = async (reportId: string, content: Buffer, filename: string) => {
     const form = new FormData();
     form.append('file', new Blob([new Uint8Array(content)]), filename);
-    const res = await fetch(`${server.url}/reports/${reportId}/attachments`, { method: 'POST', body: form, headers: { authorization: `Bearer ${xinhui}` } });
+    const res = await fetch(`${server.url}/reports/${reportId}/attachments`, {
+      method: 'POST',
+      body: form,
+      headers: { authorization: `Bearer ${xinhui}` },
+    });
     expect(res.status).toBe(201);
     return ((await res.json()) as { id: string }).id;
   };
   const download = (reportId: string, id: string, headers: Record<string, string> = {}) =>
     fetch(`${server.url}/reports/${reportId}/attachments/${id}`, { headers: { authorization: `Bearer ${leader}`, ...headers } });
   const chunksOf = async (attachmentId: string) =>
-    (await server.dataSource.query(`SELECT c.seq, length(c.bytes) AS n FROM attachment_chunk c JOIN report_attachment a ON a.storage_key = c.storage_key WHERE a.id = $1 ORDER BY c.seq`, [attachmentId])) as { seq: number; n: number }[];
+    (await server.dataSource.query(
+      `SELECT c.seq, length(c.bytes) AS n FROM attachment_chunk c JOIN report_attachment a ON a.storage_key = c.storage_key WHERE a.id = $1 ORDER BY c.seq`,
+      [attachmentId],
+    )) as { seq: number; n: number }[];
 
   it('stores a file as 256 KB chunks and streams it back whole, with its length and ranges offered', async () => {
     const r = await newReport();
     const id = await upload(r.id, BIG_PDF, '大文件.pdf');
-    expect(await chunksOf(id)).toEqual([{ seq: 0, n: CHUNK_BYTES }, { seq: 1, n: CHUNK_BYTES }, { seq: 2, n: BIG_PDF.length - 2 * CHUNK_BYTES }]);
+    expect(await chunksOf(id)).toEqual([
+      { seq: 0, n: CHUNK_BYTES },
+      { seq: 1, n: CHUNK_BYTES },
+      { seq: 2, n: BIG_PDF.length - 2 * CHUNK_BYTES },
+    ]);
 
     const res = await download(r.id, id);
     expect(res.status).toBe(200);
@@ -67,12 +84,22 @@ describe('attachment bytes in PostgreSQL (ATTACHMENT_STORE=postgres, the default
     ];
     for (const [header, start, end] of cases) {
       const res = await download(r.id, id, { range: header });
-      expect([header, res.status, res.headers.get('content-range'), res.headers.get('content-length')]).toEqual([header, 206, `bytes ${start}-${end}/${size}`, String(end - start + 1)]);
+      expect([header, res.status, res.headers.get('content-range'), res.headers.get('content-length')]).toEqual([
+        header,
+        206,
+        `bytes ${start}-${end}/${size}`,
+        String(end - start + 1),
+      ]);
       expect(Buffer.from(await res.arrayBuffer()).equals(BIG_PDF.subarray(start, end + 1))).toBe(true);
     }
     for (const bad of [`bytes=${size}-`, `bytes=${size + 5}-${size + 9}`, 'bytes=abc']) {
       const res = await download(r.id, id, { range: bad });
-      expect([bad, res.status, res.headers.get('content-range'), res.headers.get('content-type')]).toEqual([bad, 416, `bytes */${size}`, expect.stringContaining('application/json')]);
+      expect([bad, res.status, res.headers.get('content-range'), res.headers.get('content-type')]).toEqual([
+        bad,
+        416,
+        `bytes */${size}`,
+        expect.stringContaining('application/json'),
+      ]);
     }
     // Several ranges, or an If-Range naming another version: the whole file.
     expect((await download(r.id, id, { range: 'bytes=0-9,2000-2009' })).status).toBe(200);
@@ -108,7 +135,10 @@ describe('attachment bytes in PostgreSQL (ATTACHMENT_STORE=postgres, the default
     writeFileSync(join(dir, orphan), 'no record names me');
 
     // Two replicas starting at once: the file moves in exactly once.
-    const [first, second] = await Promise.all([importLocalAttachments(server.dataSource, dir), importLocalAttachments(server.dataSource, dir)]);
+    const [first, second] = await Promise.all([
+      importLocalAttachments(server.dataSource, dir),
+      importLocalAttachments(server.dataSource, dir),
+    ]);
     expect(first.moved + second.moved).toBe(1);
     expect([first.unknown, second.unknown, first.mismatched, second.mismatched]).toEqual([1, 1, 1, 1]);
     expect([existsSync(join(dir, good)), existsSync(join(dir, corrupt)), existsSync(join(dir, orphan))]).toEqual([false, true, true]);
@@ -117,7 +147,12 @@ describe('attachment bytes in PostgreSQL (ATTACHMENT_STORE=postgres, the default
     const [{ id }] = await server.dataSource.query(`SELECT id FROM report_attachment WHERE storage_key = $1`, [good]);
     expect(sha256(Buffer.from(await (await download(r.id, id)).arrayBuffer()))).toBe(sha256(BIG_PDF));
     expect(await importLocalAttachments(server.dataSource, dir)).toEqual({ moved: 0, alreadyThere: 0, unknown: 1, mismatched: 1 });
-    expect(await importLocalAttachments(server.dataSource, join(dir, 'missing'))).toEqual({ moved: 0, alreadyThere: 0, unknown: 0, mismatched: 0 });
+    expect(await importLocalAttachments(server.dataSource, join(dir, 'missing'))).toEqual({
+      moved: 0,
+      alreadyThere: 0,
+      unknown: 0,
+      mismatched: 0,
+    });
   });
 });
 
@@ -141,14 +176,28 @@ describe('attachment bytes in a local directory (ATTACHMENT_STORE=local)', () =>
     const p = await loadVariantNotice(server.dataSource, 1603);
     const admin = await server.adminToken();
     const reporter = await signedInUser(server, admin, 'REPORTER', XINHUI);
-    const r = (await server.ok<{ saveProgressReport: ReportRef }>(SAVE, { input: { measureId: p.measure(1), periodId: p.period('2024Q3'), agencyId: XINHUI, progress: '本地' } }, reporter)).saveProgressReport;
+    const r = (
+      await server.ok<{ saveProgressReport: ReportRef }>(
+        SAVE,
+        { input: { measureId: p.measure(1), periodId: p.period('2024Q3'), agencyId: XINHUI, progress: '本地' } },
+        reporter,
+      )
+    ).saveProgressReport;
     const form = new FormData();
     form.append('file', new Blob([new Uint8Array(BIG_PDF)]), 'local.pdf');
-    const saved = (await (await fetch(`${server.url}/reports/${r.id}/attachments`, { method: 'POST', body: form, headers: { authorization: `Bearer ${reporter}` } })).json()) as { id: string };
+    const saved = (await (
+      await fetch(`${server.url}/reports/${r.id}/attachments`, {
+        method: 'POST',
+        body: form,
+        headers: { authorization: `Bearer ${reporter}` },
+      })
+    ).json()) as { id: string };
     const [{ key }] = await server.dataSource.query(`SELECT storage_key AS key FROM report_attachment WHERE id = $1`, [saved.id]);
     expect(existsSync(join(dir, key))).toBe(true);
     expect(await server.dataSource.query(`SELECT seq FROM attachment_chunk WHERE storage_key = $1`, [key])).toEqual([]);
-    const res = await fetch(`${server.url}/reports/${r.id}/attachments/${saved.id}`, { headers: { authorization: `Bearer ${reporter}`, range: 'bytes=100-199' } });
+    const res = await fetch(`${server.url}/reports/${r.id}/attachments/${saved.id}`, {
+      headers: { authorization: `Bearer ${reporter}`, range: 'bytes=100-199' },
+    });
     expect(res.status).toBe(206);
     expect(Buffer.from(await res.arrayBuffer()).equals(BIG_PDF.subarray(100, 200))).toBe(true);
   });

@@ -49,10 +49,17 @@ describe('audit viewer (操作日志): auditRecords and GET /exports/audit.xlsx'
   /** Writes audit rows directly (as the owner may), at chosen times, under an entity of the test's own. */
   const insert = async (entity: string, entityId: string, at: string[], action = 'test.event') => {
     for (const t of at) {
-      await server.dataSource.query(`INSERT INTO audit_record (at, action, entity, entity_id, after) VALUES ($1, $2, $3, $4, $5::jsonb)`, [t, action, entity, entityId, JSON.stringify({ at: t })]);
+      await server.dataSource.query(`INSERT INTO audit_record (at, action, entity, entity_id, after) VALUES ($1, $2, $3, $4, $5::jsonb)`, [
+        t,
+        action,
+        entity,
+        entityId,
+        JSON.stringify({ at: t }),
+      ]);
     }
   };
-  const download = (query: string, token?: string) => fetch(`${server.url}/exports/audit.xlsx?${query}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+  const download = (query: string, token?: string) =>
+    fetch(`${server.url}/exports/audit.xlsx?${query}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
   const readBook = async (res: Response) => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(Buffer.from(await res.arrayBuffer()) as unknown as ArrayBuffer);
@@ -73,32 +80,61 @@ describe('audit viewer (操作日志): auditRecords and GET /exports/audit.xlsx'
       [unitId, short, nameKeyOf(short)],
     );
     reporterName = uniqueName('auditrep');
-    const created = await server.ok<{ createUser: { id: string } }>(`mutation ($i: CreateUserInput!) { createUser(input: $i) { id } }`, {
-      i: { username: reporterName, password: 'password-123', role: 'REPORTER', agencyId: unitId },
-    }, admin);
+    const created = await server.ok<{ createUser: { id: string } }>(
+      `mutation ($i: CreateUserInput!) { createUser(input: $i) { id } }`,
+      {
+        i: { username: reporterName, password: 'password-123', role: 'REPORTER', agencyId: unitId },
+      },
+      admin,
+    );
     reporterId = created.createUser.id;
-    [reporter, office, leader] = await Promise.all([server.login(reporterName, 'password-123'), signedInUser(server, admin, 'OFFICE'), signedInUser(server, admin, 'LEADER')]);
+    [reporter, office, leader] = await Promise.all([
+      server.login(reporterName, 'password-123'),
+      signedInUser(server, admin, 'OFFICE'),
+      signedInUser(server, admin, 'LEADER'),
+    ]);
   });
   afterAll(() => server.close());
 
   it('names every action the API writes in the label table (libs/domain/src/audit-actions.ts)', () => {
     const src = join(__dirname, '../src');
-    const files = (dir: string): string[] => readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? files(join(dir, f)) : f.endsWith('.ts') ? [join(dir, f)] : []));
-    const written = new Set(files(src).flatMap((f) => [...readFileSync(f, 'utf8').matchAll(/(?<!\w)action: '([A-Za-z_.]+)'/g)].map((m) => m[1])));
+    const files = (dir: string): string[] =>
+      readdirSync(dir).flatMap((f) =>
+        statSync(join(dir, f)).isDirectory() ? files(join(dir, f)) : f.endsWith('.ts') ? [join(dir, f)] : [],
+      );
+    const written = new Set(
+      files(src).flatMap((f) => [...readFileSync(f, 'utf8').matchAll(/(?<!\w)action: '([A-Za-z_.]+)'/g)].map((m) => m[1])),
+    );
     // Written as conditional expressions, which the pattern above does not see.
-    written.add('report.accept').add('report.return').add('user.deactivate').add('user.reactivate').add('agency.activate').add('agency.deactivate');
+    written
+      .add('report.accept')
+      .add('report.return')
+      .add('user.deactivate')
+      .add('user.reactivate')
+      .add('agency.activate')
+      .add('agency.deactivate');
     expect([...written].filter((a) => !AUDIT_ACTIONS[a])).toEqual([]);
   });
 
   it('filters by user (username or id): the account’s records and failed sign-ins under its name, labelled in words', async () => {
-    const res = await server.gql(`mutation ($u: String!) { login(username: $u, password: "wrong-password") { accessToken } }`, { u: reporterName });
+    const res = await server.gql(`mutation ($u: String!) { login(username: $u, password: "wrong-password") { accessToken } }`, {
+      u: reporterName,
+    });
     expect(codeOf(res)).toBe('UNAUTHENTICATED');
     const byName = await page({ user: reporterName.toUpperCase() }, 200);
     const actions = byName.records.map((r) => r.action);
     expect(actions).toEqual(expect.arrayContaining(['SIGN_IN', 'SIGN_IN_FAILED']));
-    expect(byName.records.every((r) => r.username === reporterName || (r.action === 'SIGN_IN_FAILED' && r.entityId === reporterName))).toBe(true);
+    expect(byName.records.every((r) => r.username === reporterName || (r.action === 'SIGN_IN_FAILED' && r.entityId === reporterName))).toBe(
+      true,
+    );
     const signIn = byName.records.find((r) => r.action === 'SIGN_IN')!;
-    expect(signIn).toMatchObject({ label: '登录', kind: 'ACCOUNT', entity: 'user_session', entityLabel: '登录会话', user: { id: reporterId, username: reporterName } });
+    expect(signIn).toMatchObject({
+      label: '登录',
+      kind: 'ACCOUNT',
+      entity: 'user_session',
+      entityLabel: '登录会话',
+      user: { id: reporterId, username: reporterName },
+    });
     expect(byName.records.find((r) => r.action === 'SIGN_IN_FAILED')).toMatchObject({ label: '登录失败', user: null, username: null });
     expect(byName.totalCount).toBe(byName.records.length);
     expect(byName.totalCountCapped).toBe(false);
@@ -154,7 +190,9 @@ describe('audit viewer (操作日志): auditRecords and GET /exports/audit.xlsx'
     // An unknown action on a known entity takes the entity's kind.
     const reportId = randomUUID();
     await insert('progress_report', reportId, ['2023-03-05T00:00:00Z'], 'report.archive');
-    expect((await page({ entityId: reportId, kind: 'REPORTING' })).records.map((r) => [r.kind, r.label])).toEqual([['REPORTING', '进展报告: report.archive']]);
+    expect((await page({ entityId: reportId, kind: 'REPORTING' })).records.map((r) => [r.kind, r.label])).toEqual([
+      ['REPORTING', '进展报告: report.archive'],
+    ]);
   });
 
   it('pages by (at, id) newest first: no record twice and none missed while new ones arrive, ties included', async () => {
@@ -178,7 +216,10 @@ describe('audit viewer (操作日志): auditRecords and GET /exports/audit.xlsx'
     expect(new Set(seen).size).toBe(seen.length);
     // Every one of the 25 first records is seen once; those inserted while paging (even at the first
     // group's very instant: a higher id) sort above the cursor and are left to a fresh first page.
-    const first25: { id: string }[] = await server.dataSource.query(`SELECT id::text AS id FROM audit_record WHERE entity = $1 ORDER BY id LIMIT 25`, [entity]);
+    const first25: { id: string }[] = await server.dataSource.query(
+      `SELECT id::text AS id FROM audit_record WHERE entity = $1 ORDER BY id LIMIT 25`,
+      [entity],
+    );
     expect(seen.slice().sort()).toEqual(first25.map((r) => r.id).sort());
   });
 
@@ -225,7 +266,19 @@ describe('audit viewer (操作日志): auditRecords and GET /exports/audit.xlsx'
     expect(res.headers.get('content-disposition')).toContain(encodeURIComponent('操作日志-'));
     const book = await readBook(res);
     const rows = sheetRows(book.getWorksheet(AUDIT_SHEETS.records)!);
-    expect(rows[0]).toEqual(['时间（北京时间）', '用户', '用户所属单位', '类别', '操作', '操作代码', '对象', '对象编号', '变更前', '变更后', '请求编号']);
+    expect(rows[0]).toEqual([
+      '时间（北京时间）',
+      '用户',
+      '用户所属单位',
+      '类别',
+      '操作',
+      '操作代码',
+      '对象',
+      '对象编号',
+      '变更前',
+      '变更后',
+      '请求编号',
+    ]);
     expect(rows.slice(1).map((r) => r.slice(0, 8))).toEqual([
       ['2021-01-03 17:30:00', '', '', '填报与审核', '报送进展报告', 'report.submit', entity, 'row'],
       ['2021-01-02 08:00:00', '', '', '填报与审核', '报送进展报告', 'report.submit', entity, 'row'],

@@ -18,7 +18,9 @@ describe('sign-in and users', () => {
   afterAll(() => server.close());
 
   const auditCount = async (entityId: string) =>
-    Number((await server.dataSource.query(`SELECT count(*) AS n FROM audit_record WHERE entity = 'user' AND entity_id = $1`, [entityId]))[0].n);
+    Number(
+      (await server.dataSource.query(`SELECT count(*) AS n FROM audit_record WHERE entity = 'user' AND entity_id = $1`, [entityId]))[0].n,
+    );
   const userCount = async () => Number((await server.dataSource.query(`SELECT count(*) AS n FROM app_user`))[0].n);
 
   it('signs the bootstrap admin in with ADMIN_PASSWORD and returns a bearer token', async () => {
@@ -62,7 +64,11 @@ describe('sign-in and users', () => {
 
   it('refuses what is not allowed, storing nothing', async () => {
     const reporterName = uniqueName('rep');
-    await server.ok(CREATE_USER, { input: { username: reporterName, password: 'reporter-pass-1', role: 'REPORTER', agencyId: HRSS } }, admin);
+    await server.ok(
+      CREATE_USER,
+      { input: { username: reporterName, password: 'reporter-pass-1', role: 'REPORTER', agencyId: HRSS } },
+      admin,
+    );
     const reporter = await server.login(reporterName, 'reporter-pass-1');
     const officeName = uniqueName('office');
     await server.ok(CREATE_USER, { input: { username: officeName, password: 'office-pass-1', role: 'OFFICE' } }, admin);
@@ -72,11 +78,26 @@ describe('sign-in and users', () => {
     const cases: [string, Record<string, unknown>, string | undefined, string][] = [
       ['no sign-in', { username: uniqueName('x'), password: 'password-1', role: 'LEADER' }, undefined, 'UNAUTHENTICATED'],
       ['reporter creating an admin', { username: uniqueName('x'), password: 'password-1', role: 'ADMIN' }, reporter, 'FORBIDDEN'],
-      ['reporter creating a reporter', { username: uniqueName('x'), password: 'password-1', role: 'REPORTER', agencyId: HRSS }, reporter, 'FORBIDDEN'],
+      [
+        'reporter creating a reporter',
+        { username: uniqueName('x'), password: 'password-1', role: 'REPORTER', agencyId: HRSS },
+        reporter,
+        'FORBIDDEN',
+      ],
       ['office creating an admin', { username: uniqueName('x'), password: 'password-1', role: 'ADMIN' }, office, 'FORBIDDEN'],
       ['reporter without agency', { username: uniqueName('x'), password: 'password-1', role: 'REPORTER' }, admin, 'BAD_USER_INPUT'],
-      ['leader with an agency', { username: uniqueName('x'), password: 'password-1', role: 'LEADER', agencyId: HRSS }, admin, 'BAD_USER_INPUT'],
-      ['unknown agency', { username: uniqueName('x'), password: 'password-1', role: 'REPORTER', agencyId: '00000000-0000-4000-8000-000000000000' }, admin, 'NOT_FOUND'],
+      [
+        'leader with an agency',
+        { username: uniqueName('x'), password: 'password-1', role: 'LEADER', agencyId: HRSS },
+        admin,
+        'BAD_USER_INPUT',
+      ],
+      [
+        'unknown agency',
+        { username: uniqueName('x'), password: 'password-1', role: 'REPORTER', agencyId: '00000000-0000-4000-8000-000000000000' },
+        admin,
+        'NOT_FOUND',
+      ],
       ['short password', { username: uniqueName('x'), password: 'short', role: 'LEADER' }, admin, 'BAD_USER_INPUT'],
       ['bad username', { username: 'a b;drop', password: 'password-1', role: 'LEADER' }, admin, 'BAD_USER_INPUT'],
       ['unknown field', { username: uniqueName('x'), password: 'password-1', role: 'LEADER', isRoot: true }, admin, 'BAD_USER_INPUT'],
@@ -95,7 +116,11 @@ describe('sign-in and users', () => {
     const officeName = uniqueName('office');
     await server.ok(CREATE_USER, { input: { username: officeName, password: 'office-pass-1', role: 'OFFICE' } }, admin);
     const office = await server.login(officeName, 'office-pass-1');
-    const made = await server.gql(CREATE_USER, { input: { username: uniqueName('rep'), password: 'password-1', role: 'REPORTER', agencyId: HRSS } }, office);
+    const made = await server.gql(
+      CREATE_USER,
+      { input: { username: uniqueName('rep'), password: 'password-1', role: 'REPORTER', agencyId: HRSS } },
+      office,
+    );
     expect(made.errors).toBeUndefined();
     const leaderName = uniqueName('leader');
     await server.ok(CREATE_USER, { input: { username: leaderName, password: 'leader-pass-1', role: 'LEADER' } }, admin);

@@ -7,7 +7,10 @@ import { TestServer } from './support/test-server';
 
 /** Moves a period's due date to `days` from today in China (negative: past). */
 export async function dueInDays(ds: DataSource, periodId: string, days: number): Promise<void> {
-  await ds.query(`UPDATE reporting_period SET due_on = (now() AT TIME ZONE 'Asia/Shanghai')::date + $2::int WHERE id = $1`, [periodId, days]);
+  await ds.query(`UPDATE reporting_period SET due_on = (now() AT TIME ZONE 'Asia/Shanghai')::date + $2::int WHERE id = $1`, [
+    periodId,
+    days,
+  ]);
 }
 
 /** The doc number as chasing messages write it (simplified characters). */
@@ -30,7 +33,9 @@ let keys = 0;
 export function robotUrl(kind: 'WECOM' | 'DINGTALK', port: number): string {
   const key = `test-${process.pid}-${++keys}-${port}`;
   portByKey.set(key, port);
-  return kind === 'WECOM' ? `https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=${key}` : `https://oapi.dingtalk.com/robot/send?access_token=${key}`;
+  return kind === 'WECOM'
+    ? `https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=${key}`
+    : `https://oapi.dingtalk.com/robot/send?access_token=${key}`;
 }
 
 export interface RobotRoutes {
@@ -83,7 +88,10 @@ export function routeRobots(...servers: TestServer[]): RobotRoutes {
  * seen (1 = first): a status, a body (JSON, or text as it is) and headers, or 'hang' to never answer.
  */
 export async function startReceiver(
-  answer: (delivery: string, seen: number) => { status: number; body: unknown; headers?: Record<string, string> } | 'hang' = () => ({ status: 200, body: { errcode: 0, errmsg: 'ok' } }),
+  answer: (delivery: string, seen: number) => { status: number; body: unknown; headers?: Record<string, string> } | 'hang' = () => ({
+    status: 200,
+    body: { errcode: 0, errmsg: 'ok' },
+  }),
   kind: 'WECOM' | 'DINGTALK' = 'WECOM',
 ) {
   const received: Received[] = [];

@@ -31,11 +31,21 @@ describe('chasing: in-app notices, the look-back window and webhook settings', (
   let server: TestServer;
   let admin: string, office: string, leader: string, taishanA: string, taishanB: string, hrss: string;
 
-  const notices = async (token: string) => (await server.ok<{ myNotices: Notice[]; unreadNoticeCount: number }>(NOTICES, { l: 100 }, token));
+  const notices = async (token: string) => await server.ok<{ myNotices: Notice[]; unreadNoticeCount: number }>(NOTICES, { l: 100 }, token);
   /** Keys of chase events for a period (of any kind). */
-  const eventKeys = async (periodId: string) => ((await server.dataSource.query(`SELECT key FROM chase_event WHERE key LIKE '%:' || $1 || ':%' ORDER BY key`, [periodId])) as { key: string }[]).map((r) => r.key);
+  const eventKeys = async (periodId: string) =>
+    (
+      (await server.dataSource.query(`SELECT key FROM chase_event WHERE key LIKE '%:' || $1 || ':%' ORDER BY key`, [periodId])) as {
+        key: string;
+      }[]
+    ).map((r) => r.key);
   const pairs = async (p: PolicyIds) =>
-    ((await server.dataSource.query(`SELECT count(*)::int AS n FROM responsibility r JOIN measure m ON m.id = r.measure_id WHERE m.policy_id = $1`, [p.policyId])) as { n: number }[])[0].n;
+    (
+      (await server.dataSource.query(
+        `SELECT count(*)::int AS n FROM responsibility r JOIN measure m ON m.id = r.measure_id WHERE m.policy_id = $1`,
+        [p.policyId],
+      )) as { n: number }[]
+    )[0].n;
 
   beforeAll(async () => {
     server = await TestServer.start();
@@ -53,7 +63,8 @@ describe('chasing: in-app notices, the look-back window and webhook settings', (
 
   it('chases each late or nearly due report once, one notice per unit and run, and counts unread notices', async () => {
     const p = await loadVariantNotice(server.dataSource, 501);
-    const q3 = p.period('2024Q3'), q4 = p.period('2024Q4');
+    const q3 = p.period('2024Q3'),
+      q4 = p.period('2024Q4');
     await dueInDays(server.dataSource, q3, -2);
     await dueInDays(server.dataSource, q4, 2);
     // Taishan's report on measure 7 for 2024Q3 is in: it is not chased.
@@ -82,7 +93,10 @@ describe('chasing: in-app notices, the look-back window and webhook settings', (
       expect(mine[0].link).toBe('/tasks');
     }
     expect((await notices(hrss)).myNotices.filter((n) => n.kind === 'CHASE' && n.body.includes(doc))).toHaveLength(1);
-    const taishanRow = await server.dataSource.query(`SELECT recipients FROM chase_delivery WHERE channel = 'IN_APP' AND agency_id = $1 AND $2 = ANY(event_keys)`, [TAISHAN, q3Keys.find((k) => k.endsWith(TAISHAN))]);
+    const taishanRow = await server.dataSource.query(
+      `SELECT recipients FROM chase_delivery WHERE channel = 'IN_APP' AND agency_id = $1 AND $2 = ANY(event_keys)`,
+      [TAISHAN, q3Keys.find((k) => k.endsWith(TAISHAN))],
+    );
     expect(taishanRow).toHaveLength(1);
     expect(taishanRow[0].recipients).toBeGreaterThanOrEqual(2); // every Taishan reporter (other files add theirs)
     expect((await notices(office)).myNotices.some((n) => n.kind === 'CHASE_SUMMARY' && n.body.includes('台山'))).toBe(true);
@@ -125,7 +139,11 @@ describe('chasing: in-app notices, the look-back window and webhook settings', (
   });
 
   it('lets only the office set a unit’s webhook, refuses bad addresses storing nothing, and audits changes', async () => {
-    const audits = async () => ((await server.dataSource.query(`SELECT action, before, after FROM audit_record WHERE entity = 'agency_webhook' AND entity_id = $1 ORDER BY at, id`, [HESHAN])) as { action: string; before: unknown; after: { url: string } | null }[]);
+    const audits = async () =>
+      (await server.dataSource.query(
+        `SELECT action, before, after FROM audit_record WHERE entity = 'agency_webhook' AND entity_id = $1 ORDER BY at, id`,
+        [HESHAN],
+      )) as { action: string; before: unknown; after: { url: string } | null }[];
     const url = 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=abc-secret';
     expect(codeOf(await server.gql(SET, { a: HESHAN, k: 'WECOM', u: url }, hrss))).toBe('FORBIDDEN');
     expect(codeOf(await server.gql(SET, { a: HESHAN, k: 'WECOM', u: url }, leader))).toBe('FORBIDDEN');
@@ -157,11 +175,19 @@ describe('chasing: in-app notices, the look-back window and webhook settings', (
     expect(((await server.dataSource.query(`SELECT count(*)::int AS n FROM agency_webhook`)) as { n: number }[])[0].n).toBe(rowsBefore);
     expect(codeOf(await server.gql(SET, { a: '00000000-0000-4000-8000-000000000000', k: 'WECOM', u: url }, office))).toBe('NOT_FOUND');
     expect(codeOf(await server.gql(SET, { a: HESHAN, k: 'SLACK', u: url }, office))).toBe('BAD_USER_INPUT');
-    const listed = async () => (await server.ok<{ agencyWebhooks: { agencyId: string }[] }>(`{ agencyWebhooks { agencyId kind url updatedAt } }`, {}, office)).agencyWebhooks;
+    const listed = async () =>
+      (await server.ok<{ agencyWebhooks: { agencyId: string }[] }>(`{ agencyWebhooks { agencyId kind url updatedAt } }`, {}, office))
+        .agencyWebhooks;
     expect((await listed()).some((w) => w.agencyId === HESHAN)).toBe(false);
     expect(await audits()).toEqual([]);
 
-    const set = (await server.ok<{ setAgencyWebhook: { kind: string; url: string; agency: { name: string } } }>(SET, { a: HESHAN, k: 'WECOM', u: ` ${url} ` }, office)).setAgencyWebhook;
+    const set = (
+      await server.ok<{ setAgencyWebhook: { kind: string; url: string; agency: { name: string } } }>(
+        SET,
+        { a: HESHAN, k: 'WECOM', u: ` ${url} ` },
+        office,
+      )
+    ).setAgencyWebhook;
     const [{ name }] = await server.dataSource.query(`SELECT name FROM agency WHERE id = $1`, [HESHAN]);
     expect(set).toMatchObject({ kind: 'WECOM', url: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=***', agency: { name } });
     await server.ok(SET, { a: HESHAN, k: 'DINGTALK', u: 'https://OAPI.dingtalk.com:443/robot/send?access_token=t0ken' }, admin);
@@ -177,7 +203,11 @@ describe('chasing: in-app notices, the look-back window and webhook settings', (
   });
 
   it('chases every published policy’s open periods and no draft’s, and names the policies in its records and notices', async () => {
-    const [a, b, draft] = [await loadVariantNotice(server.dataSource, 1425), await loadVariantNotice(server.dataSource, 1426), await loadVariantNotice(server.dataSource, 1427)];
+    const [a, b, draft] = [
+      await loadVariantNotice(server.dataSource, 1425),
+      await loadVariantNotice(server.dataSource, 1426),
+      await loadVariantNotice(server.dataSource, 1427),
+    ];
     await server.dataSource.query(`UPDATE policy SET status = 'DRAFT' WHERE id = $1`, [draft.policyId]);
     for (const p of [a, b, draft]) await dueInDays(server.dataSource, p.period('2024Q3'), -3);
     await server.ok(RUN, {}, office);
@@ -195,11 +225,16 @@ describe('chasing: in-app notices, the look-back window and webhook settings', (
     const forDraft = (await server.ok<{ chaseDeliveries: Row[] }>(DELIVERIES, { p: draft.policyId }, office)).chaseDeliveries;
     expect(forDraft).toEqual([]);
     // A notice covering two policies names none; the bell still lists it.
-    const bell = (await server.ok<{ myNotices: { kind: string; policy: { id: string } | null }[] }>(`{ myNotices(limit: 1) { kind policy { id } } }`, {}, taishanA)).myNotices;
+    const bell = (
+      await server.ok<{ myNotices: { kind: string; policy: { id: string } | null }[] }>(
+        `{ myNotices(limit: 1) { kind policy { id } } }`,
+        {},
+        taishanA,
+      )
+    ).myNotices;
     expect(bell).toEqual([{ kind: 'CHASE', policy: null }]);
   });
 });
-
 
 /** One replica's scheduled work: a pass, then a send round. */
 const tick = async (s: TestServer) => {
@@ -217,7 +252,11 @@ describe('chasing: exactly once across replicas, webhook retries', () => {
     [a, b] = await Promise.all([TestServer.start(), TestServer.start()]);
     routes = routeRobots(a, b);
     const admin = await a.adminToken();
-    [office, taishan] = await Promise.all([signedInUser(a, admin, 'OFFICE'), signedInUser(a, admin, 'REPORTER', TAISHAN), signedInUser(a, admin, 'REPORTER', ENPING)]);
+    [office, taishan] = await Promise.all([
+      signedInUser(a, admin, 'OFFICE'),
+      signedInUser(a, admin, 'REPORTER', TAISHAN),
+      signedInUser(a, admin, 'REPORTER', ENPING),
+    ]);
   });
   afterEach(() => {
     routes.resolveTo(null);
@@ -234,7 +273,12 @@ describe('chasing: exactly once across replicas, webhook retries', () => {
     const receiver = await startReceiver();
     try {
       const p = await loadVariantNotice(a.dataSource, 503);
-      for (const [unit, kind] of [[TAISHAN, 'WECOM'], [ENPING, 'DINGTALK'], [HRSS, 'WECOM']] as const) await a.ok(SET, { a: unit, k: kind, u: robotUrl(kind, receiver.port) }, office);
+      for (const [unit, kind] of [
+        [TAISHAN, 'WECOM'],
+        [ENPING, 'DINGTALK'],
+        [HRSS, 'WECOM'],
+      ] as const)
+        await a.ok(SET, { a: unit, k: kind, u: robotUrl(kind, receiver.port) }, office);
       const periods = ['2024Q3', '2024Q4', '2025Q1', '2025Q2', '2025Q3', '2025Q4'].map((l) => p.period(l));
       // Round by round a further period falls due (or nearly), and both replicas chase at once, twice each.
       for (const [i, period] of periods.entries()) {
@@ -243,8 +287,14 @@ describe('chasing: exactly once across replicas, webhook retries', () => {
       }
       await Promise.all([a.resolve(DeliverySender).deliverDue(), b.resolve(DeliverySender).deliverDue()]);
 
-      const keys: { key: string }[] = await a.dataSource.query(`SELECT key FROM chase_event WHERE split_part(key, ':', 2) = ANY($1::text[])`, [periods]);
-      const pairs: { n: number }[] = await a.dataSource.query(`SELECT count(*)::int AS n FROM responsibility r JOIN measure m ON m.id = r.measure_id WHERE m.policy_id = $1`, [p.policyId]);
+      const keys: { key: string }[] = await a.dataSource.query(
+        `SELECT key FROM chase_event WHERE split_part(key, ':', 2) = ANY($1::text[])`,
+        [periods],
+      );
+      const pairs: { n: number }[] = await a.dataSource.query(
+        `SELECT count(*)::int AS n FROM responsibility r JOIN measure m ON m.id = r.measure_id WHERE m.policy_id = $1`,
+        [p.policyId],
+      );
       expect(keys).toHaveLength(periods.length * pairs[0].n);
       // Every event is in exactly one unit message in the app, and (where the unit has a robot) one webhook message.
       const perChannel: { channel: string; key: string; n: number }[] = await a.dataSource.query(
@@ -272,11 +322,16 @@ describe('chasing: exactly once across replicas, webhook retries', () => {
       expect(posts.some((r) => r.body.text?.content?.includes(docInMessages(p.docNumber)))).toBe(true);
 
       // The Taishan reporter had one notice per round that chased something of Taishan's.
-      const mine = await a.ok<{ myNotices: { body: string }[]; unreadNoticeCount: number }>(`{ myNotices(limit: 100) { body } unreadNoticeCount }`, {}, taishan);
+      const mine = await a.ok<{ myNotices: { body: string }[]; unreadNoticeCount: number }>(
+        `{ myNotices(limit: 100) { body } unreadNoticeCount }`,
+        {},
+        taishan,
+      );
       expect(mine.myNotices.filter((n) => n.body.includes(docInMessages(p.docNumber)))).toHaveLength(periods.length);
       expect(mine.unreadNoticeCount).toBeGreaterThanOrEqual(periods.length);
     } finally {
-      for (const unit of [TAISHAN, ENPING, HRSS]) await a.ok(`mutation ($a: ID!) { removeAgencyWebhook(agencyId: $a) }`, { a: unit }, office);
+      for (const unit of [TAISHAN, ENPING, HRSS])
+        await a.ok(`mutation ($a: ID!) { removeAgencyWebhook(agencyId: $a) }`, { a: unit }, office);
       await receiver.close();
     }
   });
@@ -285,7 +340,9 @@ describe('chasing: exactly once across replicas, webhook retries', () => {
     process.env.WEBHOOK_RETRY_BASE_MS = '300';
     process.env.WEBHOOK_MAX_ATTEMPTS = '3';
     process.env.WEBHOOK_TIMEOUT_MS = '2000';
-    const flaky = await startReceiver((_id, seen) => (seen <= 2 ? { status: 500, body: { error: 'busy' } } : { status: 200, body: { errcode: 0, errmsg: 'ok' } }));
+    const flaky = await startReceiver((_id, seen) =>
+      seen <= 2 ? { status: 500, body: { error: 'busy' } } : { status: 200, body: { errcode: 0, errmsg: 'ok' } },
+    );
     const silent = await startReceiver(() => 'hang');
     try {
       const p = await loadVariantNotice(a.dataSource, 504);
@@ -305,11 +362,18 @@ describe('chasing: exactly once across replicas, webhook retries', () => {
       expect(silent.received.length).toBe(1);
 
       const row = async (agencyId: string) =>
-        ((await a.dataSource.query(`SELECT id, status, attempts, last_error FROM chase_delivery WHERE agency_id = $1 AND channel <> 'IN_APP' ORDER BY created_at DESC LIMIT 1`, [agencyId])) as { id: string; status: string; attempts: number; last_error: string | null }[])[0];
+        (
+          (await a.dataSource.query(
+            `SELECT id, status, attempts, last_error FROM chase_delivery WHERE agency_id = $1 AND channel <> 'IN_APP' ORDER BY created_at DESC LIMIT 1`,
+            [agencyId],
+          )) as { id: string; status: string; attempts: number; last_error: string | null }[]
+        )[0];
       // Both replicas keep sending; the backoff decides when a row is due again.
       await waitFor(async () => {
         await Promise.all([sender.deliverDue(), b.resolve(DeliverySender).deliverDue()]);
-        return (await row(TAISHAN)).status === 'DELIVERED' && (await row(ENPING)).status === 'FAILED' && (await row(HRSS)).status === 'FAILED';
+        return (
+          (await row(TAISHAN)).status === 'DELIVERED' && (await row(ENPING)).status === 'FAILED' && (await row(HRSS)).status === 'FAILED'
+        );
       }, 20_000);
       const taishan = await row(TAISHAN);
       expect(taishan).toMatchObject({ status: 'DELIVERED', attempts: 3, last_error: null });
@@ -321,7 +385,8 @@ describe('chasing: exactly once across replicas, webhook retries', () => {
       expect(await row(HRSS)).toMatchObject({ status: 'FAILED', attempts: 3, last_error: expect.stringContaining('超时') });
       expect(silent.received).toHaveLength(3);
     } finally {
-      for (const unit of [TAISHAN, ENPING, HRSS]) await a.ok(`mutation ($a: ID!) { removeAgencyWebhook(agencyId: $a) }`, { a: unit }, office);
+      for (const unit of [TAISHAN, ENPING, HRSS])
+        await a.ok(`mutation ($a: ID!) { removeAgencyWebhook(agencyId: $a) }`, { a: unit }, office);
       await Promise.all([flaky.close(), silent.close()]);
     }
   });
@@ -344,9 +409,16 @@ describe('chasing: exactly once across replicas, webhook retries', () => {
       await a.dataSource.query(
         `INSERT INTO agency_webhook (agency_id, kind, url) VALUES ($1, 'WECOM', $2), ($3, 'DINGTALK', $4)
          ON CONFLICT (agency_id) DO UPDATE SET kind = EXCLUDED.kind, url = EXCLUDED.url`,
-        [TAISHAN, `http://127.0.0.1:${inside.port}/cgi-bin/webhook/send?key=old`, ENPING, 'https://169.254.169.254/robot/send?access_token=old'],
+        [
+          TAISHAN,
+          `http://127.0.0.1:${inside.port}/cgi-bin/webhook/send?key=old`,
+          ENPING,
+          'https://169.254.169.254/robot/send?access_token=old',
+        ],
       );
-      expect((await a.ok<{ agencyWebhooks: { url: string }[] }>(`{ agencyWebhooks { url } }`, {}, office)).agencyWebhooks.length).toBeGreaterThanOrEqual(2);
+      expect(
+        (await a.ok<{ agencyWebhooks: { url: string }[] }>(`{ agencyWebhooks { url } }`, {}, office)).agencyWebhooks.length,
+      ).toBeGreaterThanOrEqual(2);
       // A valid address whose host (DNS rebinding, a poisoned resolver) answers a loopback address.
       await a.ok(SET, { a: HRSS, k: 'WECOM', u: robot.url }, office);
       routes.resolveTo(['127.0.0.1']);
@@ -357,16 +429,29 @@ describe('chasing: exactly once across replicas, webhook retries', () => {
       await a.ok(RUN, {}, office);
       const rows = await lastRobotRows([TAISHAN, ENPING, HRSS]);
       // Failed at once (not retried: it would be refused again), with our reason.
-      expect(byUnit(rows, TAISHAN)).toMatchObject({ status: 'FAILED', attempts: 1, last_error: expect.stringContaining('不是允许的机器人地址') });
-      expect(byUnit(rows, ENPING)).toMatchObject({ status: 'FAILED', attempts: 1, last_error: expect.stringContaining('不是允许的机器人地址') });
-      expect(byUnit(rows, HRSS)).toMatchObject({ status: 'FAILED', attempts: 1, last_error: 'qyapi.weixin.qq.com 解析到内网或保留地址，为安全起见未发送' });
+      expect(byUnit(rows, TAISHAN)).toMatchObject({
+        status: 'FAILED',
+        attempts: 1,
+        last_error: expect.stringContaining('不是允许的机器人地址'),
+      });
+      expect(byUnit(rows, ENPING)).toMatchObject({
+        status: 'FAILED',
+        attempts: 1,
+        last_error: expect.stringContaining('不是允许的机器人地址'),
+      });
+      expect(byUnit(rows, HRSS)).toMatchObject({
+        status: 'FAILED',
+        attempts: 1,
+        last_error: 'qyapi.weixin.qq.com 解析到内网或保留地址，为安全起见未发送',
+      });
       // Only the valid address was looked up; nothing was connected to, nothing received.
       expect(routes.lookups.slice(lookups)).toEqual(['qyapi.weixin.qq.com']);
       expect(routes.connects.length).toBe(connects);
       expect(inside.received).toEqual([]);
       expect(robot.received).toEqual([]);
     } finally {
-      for (const unit of [TAISHAN, ENPING, HRSS]) await a.ok(`mutation ($a: ID!) { removeAgencyWebhook(agencyId: $a) }`, { a: unit }, office);
+      for (const unit of [TAISHAN, ENPING, HRSS])
+        await a.ok(`mutation ($a: ID!) { removeAgencyWebhook(agencyId: $a) }`, { a: unit }, office);
       await Promise.all([inside.close(), robot.close()]);
     }
   });
@@ -375,7 +460,11 @@ describe('chasing: exactly once across replicas, webhook retries', () => {
     process.env.WEBHOOK_MAX_ATTEMPTS = '1';
     const SECRET = 'SECRET-internal-answer-text';
     const target = await startReceiver();
-    const redirecting = await startReceiver(() => ({ status: 302, body: SECRET, headers: { location: `http://127.0.0.1:${target.port}/cgi-bin/webhook/send` } }));
+    const redirecting = await startReceiver(() => ({
+      status: 302,
+      body: SECRET,
+      headers: { location: `http://127.0.0.1:${target.port}/cgi-bin/webhook/send` },
+    }));
     const erroring = await startReceiver(() => ({ status: 500, body: `<html>${SECRET}</html>` }), 'DINGTALK');
     const refusing = await startReceiver(() => ({ status: 200, body: { errcode: 93000, errmsg: SECRET } }));
     try {
@@ -396,7 +485,8 @@ describe('chasing: exactly once across replicas, webhook retries', () => {
       expect(JSON.stringify(shown)).not.toContain(SECRET);
       expect(JSON.stringify(rows)).not.toContain(SECRET);
     } finally {
-      for (const unit of [TAISHAN, ENPING, HRSS]) await a.ok(`mutation ($a: ID!) { removeAgencyWebhook(agencyId: $a) }`, { a: unit }, office);
+      for (const unit of [TAISHAN, ENPING, HRSS])
+        await a.ok(`mutation ($a: ID!) { removeAgencyWebhook(agencyId: $a) }`, { a: unit }, office);
       await Promise.all([target, redirecting, erroring, refusing].map((r) => r.close()));
     }
   });

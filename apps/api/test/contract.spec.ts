@@ -79,7 +79,9 @@ describe('the public API contract', () => {
     );
     expect(jiangmen).toHaveLength(24);
     const ids = (list: { id: string }[]) => list.map((a) => a.id);
-    expect(ids((await run('Agencies', { kind: 'COUNTY' })).agencies)).toEqual(expect.arrayContaining(ids(jiangmen.filter((a) => a.kind === 'COUNTY'))));
+    expect(ids((await run('Agencies', { kind: 'COUNTY' })).agencies)).toEqual(
+      expect.arrayContaining(ids(jiangmen.filter((a) => a.kind === 'COUNTY'))),
+    );
     expect(jiangmen.filter((a) => a.kind === 'COUNTY')).toHaveLength(7);
     expect(ids((await run('Agencies', {})).agencies)).toEqual(expect.arrayContaining(ids(jiangmen)));
   });
@@ -103,9 +105,17 @@ describe('the public API contract', () => {
 
   it('Users, SetUserActive, ResetPassword, ChangePassword', async () => {
     const username = uniqueName('contract');
-    const made = (await run('CreateUser', { input: { username, password: 'contract-pass-1', role: 'REPORTER', agencyId: HESHAN } }, admin)).createUser;
+    const made = (await run('CreateUser', { input: { username, password: 'contract-pass-1', role: 'REPORTER', agencyId: HESHAN } }, admin))
+      .createUser;
     const listed = (await run('Users', {}, admin)).users.find((u: { id: string }) => u.id === made.id);
-    expect(listed).toEqual({ id: made.id, username, role: 'REPORTER', active: true, mustChangePassword: false, agency: { id: HESHAN, name: '鶴山市' } });
+    expect(listed).toEqual({
+      id: made.id,
+      username,
+      role: 'REPORTER',
+      active: true,
+      mustChangePassword: false,
+      agency: { id: HESHAN, name: '鶴山市' },
+    });
 
     expect((await run('SetUserActive', { id: made.id, active: false }, admin)).setUserActive).toEqual({ id: made.id, active: false });
     expect((await run('SetUserActive', { id: made.id, active: true }, admin)).setUserActive).toEqual({ id: made.id, active: true });
@@ -113,7 +123,9 @@ describe('the public API contract', () => {
     const temporary = (await run('ResetPassword', { id: made.id }, admin)).resetPassword.temporaryPassword;
     expect(temporary).toHaveLength(12);
     const signedIn = (await run('Login', { username, password: temporary })).login;
-    expect((await run('ChangePassword', { currentPassword: temporary, newPassword: 'Contract-pass-2' }, signedIn.accessToken)).changePassword).toBe(true);
+    expect(
+      (await run('ChangePassword', { currentPassword: temporary, newPassword: 'Contract-pass-2' }, signedIn.accessToken)).changePassword,
+    ).toBe(true);
     expect((await run('Login', { username, password: 'Contract-pass-2' })).login.user.username).toBe(username);
   });
 
@@ -122,7 +134,10 @@ describe('the public API contract', () => {
     try {
       const made = (await run('CreateUnitAccounts', { policyId: p.policyId }, admin)).createUnitAccounts;
       expect(made).toHaveLength(2);
-      expect(made[0]).toMatchObject({ temporaryPassword: expect.any(String), user: { username: `r${p.countyCode}`, role: 'REPORTER', agency: { id: p.agencyIds[0] } } });
+      expect(made[0]).toMatchObject({
+        temporaryPassword: expect.any(String),
+        user: { username: `r${p.countyCode}`, role: 'REPORTER', agency: { id: p.agencyIds[0] } },
+      });
       expect((await run('CreateUnitAccounts', { policyId: p.policyId }, admin)).createUnitAccounts).toEqual([]);
     } finally {
       await removeSmallPolicies(server.dataSource);
@@ -135,7 +150,10 @@ describe('the public API contract', () => {
     expect(imported).toMatchObject({ status: 'DRAFT', docNumber, issuedOn: '2025-04-10' });
     expect(imported.measures).toHaveLength(8);
     // 市财政局 (simplified) is the Jiangmen notice's 市財政局; a name matching no unit is a new one, in warnings.
-    expect(imported.measures[0].responsibilities[1]).toEqual({ role: 'CO', agency: expect.objectContaining({ name: '市財政局', kind: 'DEPARTMENT' }) });
+    expect(imported.measures[0].responsibilities[1]).toEqual({
+      role: 'CO',
+      agency: expect.objectContaining({ name: '市財政局', kind: 'DEPARTMENT' }),
+    });
     expect(imported.warnings).toContainEqual({ line: expect.any(Number), message: expect.stringContaining(newUnit) });
     expect(codeOf(await server.gql(operations.get('ImportNotice')!, { text: '不是通知' }, admin))).toBe('BAD_USER_INPUT');
   });
@@ -160,7 +178,9 @@ describe('the public API contract', () => {
   it('SetQuotas', async () => {
     const p = await loadVariantNotice(server.dataSource, 1261);
     const target = p.target(11, '公益性崗位');
-    const [targetValue] = (await server.dataSource.query(`SELECT target_value::float AS v FROM target WHERE id = $1`, [target])).map((r: { v: number }) => r.v);
+    const [targetValue] = (await server.dataSource.query(`SELECT target_value::float AS v FROM target WHERE id = $1`, [target])).map(
+      (r: { v: number }) => r.v,
+    );
     const quotas = [{ countyId: HESHAN, value: targetValue - 10 }];
     const short = await server.gql(operations.get('SetQuotas')!, { targetId: target, quotas }, admin);
     expect(short.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', shortfall: 10 });
@@ -176,23 +196,56 @@ describe('the public API contract', () => {
     const reporter = await signedInUser(server, admin, 'REPORTER', enping);
     const office = await signedInUser(server, admin, 'OFFICE');
     const target = p.target(11, '公益性崗位');
-    const input = { measureId: p.measure(11), periodId: p.period('2024Q4'), agencyId: enping, progress: '新开发公益性岗位 35 个', problems: '', nextSteps: '继续开发', values: [{ targetId: target, countyId: enping, value: 35 }] };
+    const input = {
+      measureId: p.measure(11),
+      periodId: p.period('2024Q4'),
+      agencyId: enping,
+      progress: '新开发公益性岗位 35 个',
+      problems: '',
+      nextSteps: '继续开发',
+      values: [{ targetId: target, countyId: enping, value: 35 }],
+    };
     const saved = (await run('SaveProgressReport', { input }, reporter)).saveProgressReport;
     expect(saved).toMatchObject({ status: 'DRAFT', version: 1 });
-    const updated = (await run('SaveProgressReport', { input: { ...input, id: saved.id, version: 1, progress: '新开发公益性岗位 40 个', values: [{ targetId: target, countyId: enping, value: 40 }] } }, reporter)).saveProgressReport;
+    const updated = (
+      await run(
+        'SaveProgressReport',
+        {
+          input: {
+            ...input,
+            id: saved.id,
+            version: 1,
+            progress: '新开发公益性岗位 40 个',
+            values: [{ targetId: target, countyId: enping, value: 40 }],
+          },
+        },
+        reporter,
+      )
+    ).saveProgressReport;
     expect(updated).toMatchObject({ id: saved.id, status: 'DRAFT', version: 2 });
     const submitted = (await run('SubmitProgressReport', { id: saved.id, version: 2 }, reporter)).submitProgressReport;
     expect(submitted).toEqual({ id: saved.id, status: 'SUBMITTED', version: 3 });
-    const accepted = (await run('ReviewProgressReport', { id: saved.id, version: 3, decision: 'ACCEPT', comment: null }, office)).reviewProgressReport;
+    const accepted = (await run('ReviewProgressReport', { id: saved.id, version: 3, decision: 'ACCEPT', comment: null }, office))
+      .reviewProgressReport;
     expect(accepted).toEqual({ id: saved.id, status: 'ACCEPTED', version: 4 });
     const report = (await run('ProgressReport', { id: saved.id }, reporter)).progressReport;
-    expect(report).toMatchObject({ measure: { seq: 11 }, agency: { id: enping }, period: { label: '2024Q4' }, progress: '新开发公益性岗位 40 个', nextSteps: '继续开发' });
+    expect(report).toMatchObject({
+      measure: { seq: 11 },
+      agency: { id: enping },
+      period: { label: '2024Q4' },
+      progress: '新开发公益性岗位 40 个',
+      nextSteps: '继续开发',
+    });
     expect(report.values).toEqual([{ target: { id: target }, county: { id: enping }, value: 40 }]);
     const progress = (await run('TargetProgress', { policyId: p.policyId, periodId: p.period('2024Q4') })).targetProgress;
     const welfare = progress.find((t: { target: { id: string } }) => t.target.id === target);
     expect(welfare).toMatchObject({ achieved: 40, pending: 0, percent: 10 });
     expect(welfare.byCounty).toHaveLength(7);
-    expect(welfare.byCounty.find((c: { county: { id: string } }) => c.county.id === enping)).toMatchObject({ quota: null, achieved: 40, pending: 0 });
+    expect(welfare.byCounty.find((c: { county: { id: string } }) => c.county.id === enping)).toMatchObject({
+      quota: null,
+      achieved: 40,
+      pending: 0,
+    });
     expect(progress).toHaveLength(4);
   });
 
@@ -201,17 +254,38 @@ describe('the public API contract', () => {
     const office = await signedInUser(server, admin, 'OFFICE');
     const taishan = countyId('440781');
     const reporter = await signedInUser(server, admin, 'REPORTER', taishan);
-    const opened = (await run('OpenSupervisionReview', { policyId: p.policyId, periodId: p.period('2024Q3') }, office)).openSupervisionReview;
+    const opened = (await run('OpenSupervisionReview', { policyId: p.policyId, periodId: p.period('2024Q3') }, office))
+      .openSupervisionReview;
     expect(opened.status).toBe('OPEN');
-    expect((await run('OpenSupervisionReview', { policyId: p.policyId, periodId: p.period('2024Q3') }, office)).openSupervisionReview.id).toBe(opened.id);
+    expect(
+      (await run('OpenSupervisionReview', { policyId: p.policyId, periodId: p.period('2024Q3') }, office)).openSupervisionReview.id,
+    ).toBe(opened.id);
 
-    const rated = (await run('RateMeasure', { reviewId: opened.id, measureId: p.measure(1), rating: 'YELLOW', reason: '部分县区进度偏慢' }, office)).rateMeasure;
+    const rated = (
+      await run('RateMeasure', { reviewId: opened.id, measureId: p.measure(1), rating: 'YELLOW', reason: '部分县区进度偏慢' }, office)
+    ).rateMeasure;
     expect(rated).toMatchObject({ measure: { id: p.measure(1), seq: 1 }, rating: 'YELLOW', reason: '部分县区进度偏慢' });
     expect(['GREEN', 'YELLOW', 'RED']).toContain(rated.computedRating);
 
-    const item = (await run('AddSupervisionItem', { input: { reviewId: opened.id, measureId: p.measure(11), agencyId: taishan, request: '说明公益性岗位开发进度', dueOn: '2024-11-15' } }, office)).addSupervisionItem;
+    const item = (
+      await run(
+        'AddSupervisionItem',
+        {
+          input: {
+            reviewId: opened.id,
+            measureId: p.measure(11),
+            agencyId: taishan,
+            request: '说明公益性岗位开发进度',
+            dueOn: '2024-11-15',
+          },
+        },
+        office,
+      )
+    ).addSupervisionItem;
     expect(item).toMatchObject({ status: 'OPEN', dueOn: '2024-11-15' });
-    expect((await run('RespondSupervisionItem', { id: item.id, response: '已新开发岗位 30 个' }, reporter)).respondSupervisionItem).toEqual({ id: item.id, status: 'RESPONDED' });
+    expect((await run('RespondSupervisionItem', { id: item.id, response: '已新开发岗位 30 个' }, reporter)).respondSupervisionItem).toEqual(
+      { id: item.id, status: 'RESPONDED' },
+    );
 
     const review = (await run('SupervisionReview', { id: opened.id }, office)).supervisionReview;
     expect(review).toMatchObject({ id: opened.id, status: 'OPEN', period: { id: p.period('2024Q3'), label: '2024Q3' } });
@@ -219,9 +293,22 @@ describe('the public API contract', () => {
     expect(review.ratings[0]).toMatchObject({ measure: { seq: 1 }, rating: 'YELLOW', reason: '部分县区进度偏慢' });
     expect(review.ratings[1]).toMatchObject({ measure: { seq: 2 }, reason: null });
     expect(review.ratings[1].rating).toBe(review.ratings[1].computedRating);
-    expect(review.items).toEqual([{ id: item.id, status: 'RESPONDED', measure: { id: p.measure(11), seq: 11 }, agency: { id: taishan, name: '台山市' }, request: '说明公益性岗位开发进度', dueOn: '2024-11-15', response: '已新开发岗位 30 个' }]);
+    expect(review.items).toEqual([
+      {
+        id: item.id,
+        status: 'RESPONDED',
+        measure: { id: p.measure(11), seq: 11 },
+        agency: { id: taishan, name: '台山市' },
+        request: '说明公益性岗位开发进度',
+        dueOn: '2024-11-15',
+        response: '已新开发岗位 30 个',
+      },
+    ]);
 
-    expect((await run('FinalizeSupervisionReview', { id: opened.id }, office)).finalizeSupervisionReview).toEqual({ id: opened.id, status: 'FINAL' });
+    expect((await run('FinalizeSupervisionReview', { id: opened.id }, office)).finalizeSupervisionReview).toEqual({
+      id: opened.id,
+      status: 'FINAL',
+    });
     expect((await run('CloseSupervisionItem', { id: item.id }, office)).closeSupervisionItem).toEqual({ id: item.id, status: 'CLOSED' });
   });
 });

@@ -18,7 +18,11 @@ describe('control characters in input', () => {
   afterAll(() => server.close());
 
   const footprint = async () =>
-    (await server.dataSource.query(`SELECT (SELECT count(*) FROM progress_report) AS reports, (SELECT count(*) FROM audit_record) AS audits, (SELECT count(*) FROM report_figure) AS figures`))[0];
+    (
+      await server.dataSource.query(
+        `SELECT (SELECT count(*) FROM progress_report) AS reports, (SELECT count(*) FROM audit_record) AS audits, (SELECT count(*) FROM report_figure) AS figures`,
+      )
+    )[0];
 
   it.each([
     ['NUL in a text', { progress: '进展\u0000' }, 'progress'],
@@ -42,7 +46,11 @@ describe('control characters in input', () => {
       { targetId: p.target(7, '見習崗位'), countyId: TAISHAN, value: 1 },
       { targetId: p.target(7, '見習崗位'), countyId: 'x\u0000', value: 1 },
     ];
-    const res = await server.gql(SAVE, { input: { measureId: p.measure(7), periodId: p.period('2024Q3'), agencyId: TAISHAN, values } }, taishan);
+    const res = await server.gql(
+      SAVE,
+      { input: { measureId: p.measure(7), periodId: p.period('2024Q3'), agencyId: TAISHAN, values } },
+      taishan,
+    );
     expect(res.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'countyId', index: 1 });
     const login = await server.gql(`mutation ($u: String!) { login(username: $u, password: "x") { accessToken } }`, { u: 'admin\u0000' });
     expect(res.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
@@ -52,7 +60,11 @@ describe('control characters in input', () => {
   });
 
   it('keeps tabs and line breaks, which people do type', async () => {
-    const res = await server.gql(SAVE, { input: { measureId: p.measure(7), periodId: p.period('2024Q3'), agencyId: TAISHAN, progress: '一、\t完成\r\n二、继续' } }, taishan);
+    const res = await server.gql(
+      SAVE,
+      { input: { measureId: p.measure(7), periodId: p.period('2024Q3'), agencyId: TAISHAN, progress: '一、\t完成\r\n二、继续' } },
+      taishan,
+    );
     expect(res.errors).toBeUndefined();
   });
 

@@ -13,8 +13,26 @@ const OVERVIEW = `query ($p: ID!, $period: ID!, $c: ID) { policyOverview(policyI
   compliance { agency { name } onTime late missing total } } }`;
 const PROGRESS = `query ($p: ID!, $period: ID) { targetProgress(policyId: $p, periodId: $period) { target { id } byCounty { county { id } quota achieved pending } } }`;
 
-type Card = { scope: string; county: { id: string } | null; target: { id: string; name: string }; achieved: number; pending: number; goal: number | null; percent: number | null; expectedShare: number; expectedValue: number | null; rating: string | null };
-type Overview = { scope: string; county: { id: string } | null; hasReports: boolean; targets: Card[]; measures: { measure: { seq: number }; rating: string | null; missing: number }[]; compliance: unknown[] };
+type Card = {
+  scope: string;
+  county: { id: string } | null;
+  target: { id: string; name: string };
+  achieved: number;
+  pending: number;
+  goal: number | null;
+  percent: number | null;
+  expectedShare: number;
+  expectedValue: number | null;
+  rating: string | null;
+};
+type Overview = {
+  scope: string;
+  county: { id: string } | null;
+  hasReports: boolean;
+  targets: Card[];
+  measures: { measure: { seq: number }; rating: string | null; missing: number }[];
+  compliance: unknown[];
+};
 
 describe('policyOverview for one county, and its cache', () => {
   let server: TestServer;
@@ -22,11 +40,19 @@ describe('policyOverview for one county, and its cache', () => {
   let office: string, leader: string, hrss: string;
 
   const overview = async (period: string, county?: string) =>
-    (await server.ok<{ policyOverview: Overview }>(OVERVIEW, { p: p.policyId, period: p.period(period), c: county ?? null }, leader)).policyOverview;
+    (await server.ok<{ policyOverview: Overview }>(OVERVIEW, { p: p.policyId, period: p.period(period), c: county ?? null }, leader))
+      .policyOverview;
   const report = async (seq: number, period: string, values: [string, string, number][], review: 'ACCEPT' | null) => {
-    const input = { measureId: p.measure(seq), periodId: p.period(period), agencyId: HRSS, progress: '进展', values: values.map(([targetId, c, value]) => ({ targetId, countyId: c, value })) };
+    const input = {
+      measureId: p.measure(seq),
+      periodId: p.period(period),
+      agencyId: HRSS,
+      progress: '进展',
+      values: values.map(([targetId, c, value]) => ({ targetId, countyId: c, value })),
+    };
     const saved = (await server.ok<{ saveProgressReport: ReportRef }>(SAVE, { input }, hrss)).saveProgressReport;
-    const submitted = (await server.ok<{ submitProgressReport: ReportRef }>(SUBMIT, { id: saved.id, version: saved.version }, hrss)).submitProgressReport;
+    const submitted = (await server.ok<{ submitProgressReport: ReportRef }>(SUBMIT, { id: saved.id, version: saved.version }, hrss))
+      .submitProgressReport;
     if (review) await server.ok(REVIEW, { id: saved.id, version: submitted.version, decision: review }, office);
     return { id: saved.id, version: submitted.version };
   };
@@ -35,10 +61,22 @@ describe('policyOverview for one county, and its cache', () => {
     server = await TestServer.start({ countStatements: true });
     p = await loadVariantNotice(server.dataSource, 401);
     const admin = await server.adminToken();
-    [office, leader, hrss] = await Promise.all([signedInUser(server, admin, 'OFFICE'), signedInUser(server, admin, 'LEADER'), signedInUser(server, admin, 'REPORTER', HRSS)]);
+    [office, leader, hrss] = await Promise.all([
+      signedInUser(server, admin, 'OFFICE'),
+      signedInUser(server, admin, 'LEADER'),
+      signedInUser(server, admin, 'REPORTER', HRSS),
+    ]);
     const interns = p.target(7, '見習崗位');
     await server.ok(SET_QUOTA, { targetId: interns, countyId: TAISHAN, value: 1000 }, office);
-    await report(7, '2024Q3', [[interns, TAISHAN, 700], [interns, ENPING, 400]], 'ACCEPT'); // Taishan 700 of 1000 by Q3 (expected 750): YELLOW
+    await report(
+      7,
+      '2024Q3',
+      [
+        [interns, TAISHAN, 700],
+        [interns, ENPING, 400],
+      ],
+      'ACCEPT',
+    ); // Taishan 700 of 1000 by Q3 (expected 750): YELLOW
     await report(10, '2024Q3', [[p.target(10, '工作崗位'), TAISHAN, 50]], null); // submitted, not reviewed: pending
   });
   afterAll(() => server.close());
@@ -52,7 +90,14 @@ describe('policyOverview for one county, and its cache', () => {
     expect(o.county).toEqual({ id: TAISHAN });
     expect(o.targets.every((c) => c.scope === 'COUNTY' && c.county?.id === TAISHAN)).toBe(true);
 
-    const progress = (await server.ok<{ targetProgress: { target: { id: string }; byCounty: { county: { id: string }; quota: number | null; achieved: number; pending: number }[] }[] }>(PROGRESS, { p: p.policyId, period: p.period('2024Q3') }, leader)).targetProgress;
+    const progress = (
+      await server.ok<{
+        targetProgress: {
+          target: { id: string };
+          byCounty: { county: { id: string }; quota: number | null; achieved: number; pending: number }[];
+        }[];
+      }>(PROGRESS, { p: p.policyId, period: p.period('2024Q3') }, leader)
+    ).targetProgress;
     expect(o.targets).toHaveLength(progress.length);
     for (const tp of progress) {
       const row = tp.byCounty.find((c) => c.county.id === TAISHAN)!;
@@ -65,7 +110,14 @@ describe('policyOverview for one county, and its cache', () => {
     // City-wide the same target is 1100 of 3000 by Q3 (expected 2250): RED; the county view does not change it.
     expect(city.targets.find((c) => c.target.name === '見習崗位')).toMatchObject({ achieved: 1100, goal: 3000, rating: 'RED' });
     // No quota for Taishan on 工作崗位: achieved and pending, held against nothing.
-    expect(o.targets.find((c) => c.target.name === '工作崗位')).toMatchObject({ achieved: 0, pending: 50, goal: null, percent: null, expectedValue: null, rating: null });
+    expect(o.targets.find((c) => c.target.name === '工作崗位')).toMatchObject({
+      achieved: 0,
+      pending: 50,
+      goal: null,
+      percent: null,
+      expectedValue: null,
+      rating: null,
+    });
     // A ceiling binds every county: without a quota a county is held against the ceiling itself.
     const ceiling = o.targets.find((c) => c.target.name === '創業擔保貸款公示時間')!;
     expect(ceiling).toMatchObject({ goal: 3, rating: 'YELLOW' });
@@ -100,7 +152,10 @@ describe('policyOverview for one county, and its cache', () => {
       [p.measure(10), p.period('2024Q3')],
     );
     await server.ok(REVIEW, { id: rows[0].id, version: rows[0].version, decision: 'ACCEPT' }, office);
-    expect((await overview('2024Q3', TAISHAN)).targets.find((c) => c.target.name === '工作崗位')).toMatchObject({ achieved: 50, pending: 0 });
+    expect((await overview('2024Q3', TAISHAN)).targets.find((c) => c.target.name === '工作崗位')).toMatchObject({
+      achieved: 50,
+      pending: 0,
+    });
     expect((await overview('2024Q3')).targets.find((c) => c.target.name === '工作崗位')).toMatchObject({ achieved: 50, pending: 0 });
 
     // A quota set by the office (another table, another code path) invalidates it too.

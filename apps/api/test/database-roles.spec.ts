@@ -41,11 +41,17 @@ describe('the database roles', () => {
       await client.end();
     }
   }
-  const refusedAsApp = (sql: string) => asApp((c) => c.query(sql)).then(() => 'allowed', (e: Error) => e.message);
+  const refusedAsApp = (sql: string) =>
+    asApp((c) => c.query(sql)).then(
+      () => 'allowed',
+      (e: Error) => e.message,
+    );
 
   it('may add to the audit and read it, but not change, delete, truncate or unprotect it', async () => {
     await asApp((c) => c.query(`INSERT INTO audit_record (username, action, entity, entity_id) VALUES ('t', 'test.insert', 'test', '1')`));
-    expect(await asApp(async (c) => (await c.query(`SELECT count(*)::int AS n FROM audit_record WHERE action = 'test.insert'`)).rows[0].n)).toBe(1);
+    expect(
+      await asApp(async (c) => (await c.query(`SELECT count(*)::int AS n FROM audit_record WHERE action = 'test.insert'`)).rows[0].n),
+    ).toBe(1);
     expect(await refusedAsApp(`UPDATE audit_record SET action = 'x'`)).toMatch(/permission denied/);
     expect(await refusedAsApp(`DELETE FROM audit_record`)).toMatch(/permission denied/);
     expect(await refusedAsApp(`TRUNCATE audit_record`)).toMatch(/permission denied/);
@@ -58,7 +64,11 @@ describe('the database roles', () => {
   it('may write, read and delete attachment bytes (the chunk table added after the first grants)', async () => {
     const key = `00000000-0000-4000-8000-${String(process.pid).padStart(12, '0')}`;
     await asApp((c) => c.query(`INSERT INTO attachment_chunk (storage_key, seq, bytes) VALUES ($1, 0, '\\x255044462d')`, [key]));
-    expect(await asApp(async (c) => (await c.query(`SELECT bytes FROM attachment_chunk WHERE storage_key = $1`, [key])).rows[0].bytes.toString())).toBe('%PDF-');
+    expect(
+      await asApp(async (c) =>
+        (await c.query(`SELECT bytes FROM attachment_chunk WHERE storage_key = $1`, [key])).rows[0].bytes.toString(),
+      ),
+    ).toBe('%PDF-');
     await asApp((c) => c.query(`DELETE FROM attachment_chunk WHERE storage_key = $1`, [key]));
     expect(await refusedAsApp(`ALTER TABLE attachment_chunk ALTER COLUMN bytes SET STORAGE MAIN`)).toMatch(/must be owner/);
   });
@@ -75,13 +85,26 @@ describe('the database roles', () => {
       const base = `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}`;
       expect((await fetch(`${base}/health/ready`)).status).toBe(200);
       const gql = async (query: string, variables: Record<string, unknown>, token?: string) =>
-        (await (await fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify({ query, variables }) })).json()) as {
+        (await (
+          await fetch(`${base}/graphql`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+            body: JSON.stringify({ query, variables }),
+          })
+        ).json()) as {
           data?: Record<string, { accessToken?: string; id?: string }>;
           errors?: unknown[];
         };
-      const login = await gql(`mutation ($u: String!, $p: String!) { login(username: $u, password: $p) { accessToken } }`, { u: 'admin', p: ADMIN_PASSWORD });
+      const login = await gql(`mutation ($u: String!, $p: String!) { login(username: $u, password: $p) { accessToken } }`, {
+        u: 'admin',
+        p: ADMIN_PASSWORD,
+      });
       expect(login.errors).toBeUndefined();
-      const created = await gql(`mutation ($i: CreateUserInput!) { createUser(input: $i) { id } }`, { i: { username: `${role}_u`, password: 'role-user-pass-1', role: 'LEADER' } }, login.data!.login.accessToken);
+      const created = await gql(
+        `mutation ($i: CreateUserInput!) { createUser(input: $i) { id } }`,
+        { i: { username: `${role}_u`, password: 'role-user-pass-1', role: 'LEADER' } },
+        login.data!.login.accessToken,
+      );
       expect(created.errors).toBeUndefined();
     } finally {
       await app.close();

@@ -42,17 +42,26 @@ describe('demo data for the embedded default', () => {
        SELECT * FROM truth t FULL JOIN report_total rt USING (target_id, county_id, period_id, status) WHERE coalesce(t.total, 0) <> coalesce(rt.total, 0)`,
     );
     expect(drift).toEqual([]);
-    const [{ audited }] = await ds.query(`SELECT count(*)::int AS audited FROM audit_record WHERE action = 'demo.create' AND entity = 'progress_report'`);
+    const [{ audited }] = await ds.query(
+      `SELECT count(*)::int AS audited FROM audit_record WHERE action = 'demo.create' AND entity = 'progress_report'`,
+    );
     expect(audited).toBe(n);
 
     // A supervision review in progress, with an office rating and two items, each recorded as demo data.
-    const [review] = await ds.query(`SELECT r.id, r.status, p.label FROM supervision_review r JOIN reporting_period p ON p.id = r.period_id`);
+    const [review] = await ds.query(
+      `SELECT r.id, r.status, p.label FROM supervision_review r JOIN reporting_period p ON p.id = r.period_id`,
+    );
     expect(review).toMatchObject({ status: 'OPEN', label: '2024Q4' });
     const items = await ds.query(`SELECT status FROM supervision_item WHERE review_id = $1 ORDER BY status`, [review.id]);
     expect(items).toEqual([{ status: 'OPEN' }, { status: 'RESPONDED' }]);
-    const [{ rated }] = await ds.query(`SELECT count(*)::int AS rated FROM supervision_rating WHERE review_id = $1 AND rating IS NOT NULL AND reason <> ''`, [review.id]);
+    const [{ rated }] = await ds.query(
+      `SELECT count(*)::int AS rated FROM supervision_rating WHERE review_id = $1 AND rating IS NOT NULL AND reason <> ''`,
+      [review.id],
+    );
     expect(rated).toBe(1);
-    const [{ recorded }] = await ds.query(`SELECT count(*)::int AS recorded FROM audit_record WHERE action = 'demo.create' AND entity LIKE 'supervision%'`);
+    const [{ recorded }] = await ds.query(
+      `SELECT count(*)::int AS recorded FROM audit_record WHERE action = 'demo.create' AND entity LIKE 'supervision%'`,
+    );
     expect(recorded).toBe(1 + 2 + 1);
   });
 });

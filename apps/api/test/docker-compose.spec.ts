@@ -10,7 +10,10 @@ import { parse } from 'yaml';
 describe('the compose file and the image', () => {
   const root = join(__dirname, '../../..');
   const compose = parse(readFileSync(join(root, 'docker/compose.yaml'), 'utf8')) as {
-    services: Record<string, { user?: string; read_only?: boolean; tmpfs?: string[]; volumes?: string[]; environment?: Record<string, string>; ports?: string[] }>;
+    services: Record<
+      string,
+      { user?: string; read_only?: boolean; tmpfs?: string[]; volumes?: string[]; environment?: Record<string, string>; ports?: string[] }
+    >;
     volumes: Record<string, unknown>;
   };
   const dockerfile = readFileSync(join(root, 'docker/Dockerfile'), 'utf8');

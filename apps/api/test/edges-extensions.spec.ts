@@ -12,7 +12,14 @@ const EXTEND = `mutation ($p: ID!, $a: ID!, $d: String!, $r: String!) { setPerio
 const TASKS = `query ($period: ID!, $agency: ID) { reportTasks(periodId: $period, agencyId: $agency) {
   measure { seq } state overdue dueOn extendedDueOn period { dueOn } } }`;
 
-type Task = { measure: { seq: number }; state: string; overdue: boolean; dueOn: string; extendedDueOn: string | null; period: { dueOn: string } };
+type Task = {
+  measure: { seq: number };
+  state: string;
+  overdue: boolean;
+  dueOn: string;
+  extendedDueOn: string | null;
+  period: { dueOn: string };
+};
 
 /** A date `days` from today in China. */
 const chinaDate = (days: number) => new Date(Date.now() + 8 * 3600_000 + days * 86400_000).toISOString().slice(0, 10);
@@ -21,7 +28,16 @@ const cnDate = (iso: string) => iso.replace(/^(\d{4})-0?(\d+)-0?(\d+)$/, '$1年$
 /** The text of every table of word/document.xml: tables → rows → cells. */
 function tablesOf(xml: string): string[][][] {
   const text = (fragment: string) => [...fragment.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
-  return xml.split('<w:tbl>').slice(1).map((t) => t.split('</w:tbl>')[0].split('<w:tr>').slice(1).map((row) => row.split('<w:tc>').slice(1).map(text)));
+  return xml
+    .split('<w:tbl>')
+    .slice(1)
+    .map((t) =>
+      t
+        .split('</w:tbl>')[0]
+        .split('<w:tr>')
+        .slice(1)
+        .map((row) => row.split('<w:tc>').slice(1).map(text)),
+    );
 }
 
 describe('edges: a unit’s extension (延期) on its task list and in the review pack', () => {
@@ -41,22 +57,30 @@ describe('edges: a unit’s extension (延期) on its task list and in the revie
   });
   afterAll(async () => {
     // Chasing tests elsewhere look at recent due dates across the whole database: leave none behind.
-    await server.dataSource.query(`DELETE FROM period_extension WHERE period_id IN (SELECT id FROM reporting_period WHERE policy_id = $1)`, [p.policyId]);
+    await server.dataSource.query(
+      `DELETE FROM period_extension WHERE period_id IN (SELECT id FROM reporting_period WHERE policy_id = $1)`,
+      [p.policyId],
+    );
     await server.close();
   });
 
   it('reportTasks judges a unit by its own later date and says so (dueOn, extendedDueOn)', async () => {
     const q3 = p.period('2024Q3'); // due 2024-10-10, long past
-    const tasks = async (token: string, agency?: string) => (await server.ok<{ reportTasks: Task[] }>(TASKS, { period: q3, agency }, token)).reportTasks;
+    const tasks = async (token: string, agency?: string) =>
+      (await server.ok<{ reportTasks: Task[] }>(TASKS, { period: q3, agency }, token)).reportTasks;
 
     let mine = await tasks(hrss);
     expect(mine.length).toBeGreaterThan(0);
-    expect(mine.every((t) => t.overdue && t.dueOn === '2024-10-10' && t.extendedDueOn === null && t.period.dueOn === '2024-10-10')).toBe(true);
+    expect(mine.every((t) => t.overdue && t.dueOn === '2024-10-10' && t.extendedDueOn === null && t.period.dueOn === '2024-10-10')).toBe(
+      true,
+    );
 
     // An extension already passed: still overdue, by the unit's own date.
     await server.ok(EXTEND, { p: q3, a: HRSS, d: '2024-10-20', r: '机构改革' }, office);
     mine = await tasks(hrss);
-    expect(mine.every((t) => t.overdue && t.dueOn === '2024-10-20' && t.extendedDueOn === '2024-10-20' && t.period.dueOn === '2024-10-10')).toBe(true);
+    expect(
+      mine.every((t) => t.overdue && t.dueOn === '2024-10-20' && t.extendedDueOn === '2024-10-20' && t.period.dueOn === '2024-10-10'),
+    ).toBe(true);
 
     // An extension still ahead: not overdue; the office sees the same for the unit.
     const later = chinaDate(10);
@@ -75,9 +99,12 @@ describe('edges: a unit’s extension (延期) on its task list and in the revie
     await server.ok(EXTEND, { p: q3, a: HRSS, d: later, r: '机构改革，人员调整' }, office);
     const [{ short_name }] = await server.dataSource.query(`SELECT short_name FROM agency WHERE id = $1`, [HRSS]);
     const hrssName = toSimplified(short_name);
-    const reviewId = (await server.ok<{ openSupervisionReview: { id: string } }>(OPEN_REVIEW, { p: p.policyId, period: q3 }, office)).openSupervisionReview.id;
+    const reviewId = (await server.ok<{ openSupervisionReview: { id: string } }>(OPEN_REVIEW, { p: p.policyId, period: q3 }, office))
+      .openSupervisionReview.id;
     const download = async (ext: string) => {
-      const res = await fetch(`${server.url}/exports/supervision-reviews/${reviewId}.${ext}`, { headers: { authorization: `Bearer ${office}` } });
+      const res = await fetch(`${server.url}/exports/supervision-reviews/${reviewId}.${ext}`, {
+        headers: { authorization: `Bearer ${office}` },
+      });
       expect(res.status).toBe(200);
       return res.arrayBuffer();
     };
@@ -95,7 +122,12 @@ describe('edges: a unit’s extension (延期) on its task list and in the revie
 
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(await download('xlsx'));
-    const rows = (name: string) => book.getWorksheet(name)!.getSheetValues().slice(2).map((r) => (r as unknown[]).slice(1));
+    const rows = (name: string) =>
+      book
+        .getWorksheet(name)!
+        .getSheetValues()
+        .slice(2)
+        .map((r) => (r as unknown[]).slice(1));
     expect(rows(SHEETS.overview).find((r) => r[0] === '报送截止日')).toEqual(['报送截止日', `2024-10-10（${hrssName}延期至${later}）`]);
     expect(book.getWorksheet(SHEETS.reporting)!.getRow(1).getCell(8).value).toBe('延期至');
     expect(rows(SHEETS.reporting).find((r) => r[0] === hrssName)?.[7]).toBe(later);

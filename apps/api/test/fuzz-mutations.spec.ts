@@ -1,8 +1,19 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  buildSchema, getNamedType, GraphQLInputType, GraphQLSchema, isEnumType, isInputObjectType, isListType, isNonNullType, isScalarType,
-  OperationDefinitionNode, parse, print, typeFromAST,
+  buildSchema,
+  getNamedType,
+  GraphQLInputType,
+  GraphQLSchema,
+  isEnumType,
+  isInputObjectType,
+  isListType,
+  isNonNullType,
+  isScalarType,
+  OperationDefinitionNode,
+  parse,
+  print,
+  typeFromAST,
 } from 'graphql';
 import { countyId, loadVariantNotice, PolicyIds, signedInUser } from './support/fixtures';
 import { TestServer, uniqueName } from './support/test-server';
@@ -21,18 +32,55 @@ const SCHEMA = join(__dirname, '../schema.gql');
 
 function random(seed: number) {
   let s = seed >>> 0;
-  const next = () => ((s = (Math.imul(s ^ (s >>> 15), 2246822507) + 0x6d2b79f5) >>> 0) / 2 ** 32);
+  const next = () => (s = (Math.imul(s ^ (s >>> 15), 2246822507) + 0x6d2b79f5) >>> 0) / 2 ** 32;
   return { next, pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)], chance: (p: number) => next() < p };
 }
 type Random = ReturnType<typeof random>;
 
 const NASTY_STRINGS = [
-  '', ' ', '\u0000', 'a\u0000b', '\u0007', '\ud800', '\udfff', '😀'.repeat(30_000), 'x'.repeat(100_000), '<script>alert(1)</script>',
-  "'; DROP TABLE audit_record; --", '../../etc/passwd', '%00', '2024-02-30', '9999-99-99', '-1', 'NaN', 'Infinity', '1e309', 'null',
-  '00000000-0000-0000-0000-000000000000', 'ffffffff-ffff-ffff-ffff-ffffffffffff', '{"$gt":""}', '\u202e', '\ufeff', 'ＡＢＣ', '江就辦〔2024〕1號',
+  '',
+  ' ',
+  '\u0000',
+  'a\u0000b',
+  '\u0007',
+  '\ud800',
+  '\udfff',
+  '😀'.repeat(30_000),
+  'x'.repeat(100_000),
+  '<script>alert(1)</script>',
+  "'; DROP TABLE audit_record; --",
+  '../../etc/passwd',
+  '%00',
+  '2024-02-30',
+  '9999-99-99',
+  '-1',
+  'NaN',
+  'Infinity',
+  '1e309',
+  'null',
+  '00000000-0000-0000-0000-000000000000',
+  'ffffffff-ffff-ffff-ffff-ffffffffffff',
+  '{"$gt":""}',
+  '\u202e',
+  '\ufeff',
+  'ＡＢＣ',
+  '江就辦〔2024〕1號',
 ];
 const NASTY_NUMBERS = [-1, 0, 1, -0.5, 2 ** 31, -(2 ** 31) - 1, 2 ** 53, 1e308, -1e308, 3.7, 1e-300, Number.MAX_SAFE_INTEGER];
-const NASTY_ANY = [null, true, false, [], {}, [null], { a: { b: { c: {} } } }, 'x', 12, -7.5, [1, 2, 3], Array.from({ length: 3000 }, () => 'x')];
+const NASTY_ANY = [
+  null,
+  true,
+  false,
+  [],
+  {},
+  [null],
+  { a: { b: { c: {} } } },
+  'x',
+  12,
+  -7.5,
+  [1, 2, 3],
+  Array.from({ length: 3000 }, () => 'x'),
+];
 
 /** A value for a GraphQL input type: usually near-valid (real ids, plausible values), often broken on purpose. */
 function valueFor(type: GraphQLInputType, rnd: Random, ids: string[], depth = 0): unknown {
@@ -56,7 +104,9 @@ function valueFor(type: GraphQLInputType, rnd: Random, ids: string[], depth = 0)
       case 'ID':
         return rnd.chance(0.7) ? rnd.pick(ids) : rnd.pick(NASTY_STRINGS);
       case 'String':
-        return rnd.chance(0.5) ? rnd.pick(['台山市', '进展正常', '2024-11-30', '2024Q3', 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=k']) : rnd.pick(NASTY_STRINGS);
+        return rnd.chance(0.5)
+          ? rnd.pick(['台山市', '进展正常', '2024-11-30', '2024Q3', 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=k'])
+          : rnd.pick(NASTY_STRINGS);
       case 'Int':
         return rnd.chance(0.7) ? rnd.pick([1, 2, 0, -1, 2 ** 31, 7]) : rnd.pick(NASTY_ANY);
       case 'Float':
@@ -122,7 +172,13 @@ describe('fuzzing every mutation with malformed input', () => {
     scratchUnits = [];
     for (let i = 0; i < 4; i++) {
       const name = uniqueName('模糊测试单位');
-      const id = (await server.ok<{ createAgency: { id: string } }>(`mutation ($i: CreateAgencyInput!) { createAgency(input: $i) { id } }`, { i: { name, kind: 'DEPARTMENT' } }, admin)).createAgency.id;
+      const id = (
+        await server.ok<{ createAgency: { id: string } }>(
+          `mutation ($i: CreateAgencyInput!) { createAgency(input: $i) { id } }`,
+          { i: { name, kind: 'DEPARTMENT' } },
+          admin,
+        )
+      ).createAgency.id;
       scratchUnits.push(id);
     }
   });
@@ -136,7 +192,9 @@ describe('fuzzing every mutation with malformed input', () => {
 
   /** Row counts and the newest row version of every table: any insert, update or delete changes it. */
   async function footprint(): Promise<string> {
-    const tables: { name: string }[] = await server.dataSource.query(`SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'schema_migration' ORDER BY 1`);
+    const tables: { name: string }[] = await server.dataSource.query(
+      `SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'schema_migration' ORDER BY 1`,
+    );
     const parts = tables.map((t) => `(SELECT count(*) || ':' || coalesce(max(xmin::text::bigint), 0) FROM "${t.name}")`);
     const [row] = await server.dataSource.query(`SELECT concat_ws(',', ${parts.join(', ')}) AS f`);
     return row.f as string;
@@ -150,7 +208,9 @@ describe('fuzzing every mutation with malformed input', () => {
     for (const op of mutations(schema)) {
       // A failed sign-in is recorded on purpose (throttling, audit), and so is a wrong current password
       // in changePassword (it counts toward the same backoff): their refusals are allowed to write.
-      const writesWhenRefused = op.definition.selectionSet.selections.some((s) => s.kind === 'Field' && ['login', 'changePassword'].includes(s.name.value));
+      const writesWhenRefused = op.definition.selectionSet.selections.some(
+        (s) => s.kind === 'Field' && ['login', 'changePassword'].includes(s.name.value),
+      );
       for (const [role, token] of Object.entries(tokens)) {
         for (let round = 0; round < ROUNDS; round++) {
           const variables: Record<string, unknown> = {};

@@ -32,10 +32,15 @@ describe('the HTTP surface: routes, headers, request ids, body limits', () => {
     rmSync(webDir, { recursive: true, force: true });
   });
 
-  const get = (path: string, token?: string) => fetch(`${server.url}${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+  const get = (path: string, token?: string) =>
+    fetch(`${server.url}${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
 
   it('never answers an API path with the dashboard: downloads, exports, health and GraphQL are the API’s', async () => {
-    for (const path of ['/reports/template.xlsx', '/reports/00000000-0000-4000-8000-000000000000/attachments/00000000-0000-4000-8000-000000000001', '/exports/supervision-reviews/x.docx']) {
+    for (const path of [
+      '/reports/template.xlsx',
+      '/reports/00000000-0000-4000-8000-000000000000/attachments/00000000-0000-4000-8000-000000000001',
+      '/exports/supervision-reviews/x.docx',
+    ]) {
       const res = await get(path);
       expect({ path, type: res.headers.get('content-type') }).toEqual({ path, type: expect.stringContaining('application/json') });
       expect({ path, status: res.status }).toEqual({ path, status: expect.any(Number) });
@@ -56,7 +61,14 @@ describe('the HTTP surface: routes, headers, request ids, body limits', () => {
 
   it('answers every GET no API route takes with the dashboard, with its Content-Security-Policy, and a stale chunk with 404', async () => {
     // /reports/<id> is the web's report page, beside the API's /reports/template.xlsx.
-    for (const path of ['/', '/dashboard', '/reports', '/reports/00000000-0000-4000-8000-000000000000', '/reports/a/b/c', '/supervision/abc']) {
+    for (const path of [
+      '/',
+      '/dashboard',
+      '/reports',
+      '/reports/00000000-0000-4000-8000-000000000000',
+      '/reports/a/b/c',
+      '/supervision/abc',
+    ]) {
       const res = await get(path);
       expect({ path, status: res.status }).toEqual({ path, status: 200 });
       expect(await res.text()).toBe(INDEX);
@@ -89,11 +101,17 @@ describe('the HTTP surface: routes, headers, request ids, body limits', () => {
     const res = await fetch(`${server.url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${admin}`, 'x-request-id': hostile },
-      body: JSON.stringify({ query: 'mutation ($i: CreateUserInput!) { createUser(input: $i) { id } }', variables: { i: { username, password: 'request-id-pass-1', role: 'LEADER' } } }),
+      body: JSON.stringify({
+        query: 'mutation ($i: CreateUserInput!) { createUser(input: $i) { id } }',
+        variables: { i: { username, password: 'request-id-pass-1', role: 'LEADER' } },
+      }),
     });
     const replaced = res.headers.get('x-request-id')!;
     expect(replaced).toMatch(/^[0-9a-f-]{36}$/);
-    const [audit] = await server.dataSource.query(`SELECT request_id FROM audit_record WHERE action = 'user.create' AND after->>'username' = $1`, [username]);
+    const [audit] = await server.dataSource.query(
+      `SELECT request_id FROM audit_record WHERE action = 'user.create' AND after->>'username' = $1`,
+      [username],
+    );
     expect(audit.request_id).toBe(replaced);
     const [{ longest }] = await server.dataSource.query(`SELECT coalesce(max(length(request_id)), 0) AS longest FROM audit_record`);
     expect(Number(longest)).toBeLessThanOrEqual(64);
@@ -102,30 +120,62 @@ describe('the HTTP surface: routes, headers, request ids, body limits', () => {
   it('takes the largest valid save (three texts at the limit, every character escaped) and refuses a larger body with 413, storing nothing', async () => {
     // 20,000 astral characters each, sent as \\uD83D\\uDE00 escapes: the most bytes a valid save can take.
     const text = '😀'.repeat(MAX_TEXT);
-    const input = { measureId: p.measure(7), periodId: p.period('2024Q3'), agencyId: TAISHAN, progress: text, problems: text, nextSteps: text };
+    const input = {
+      measureId: p.measure(7),
+      periodId: p.period('2024Q3'),
+      agencyId: TAISHAN,
+      progress: text,
+      problems: text,
+      nextSteps: text,
+    };
     const body = JSON.stringify({ query: SAVE, variables: { input } }).replace(/😀/g, '\\ud83d\\ude00');
     expect(body.length).toBeLessThan(MAX_JSON_BODY_BYTES);
-    const saved = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${taishan}` }, body });
+    const saved = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${taishan}` },
+      body,
+    });
     const answer = (await saved.json()) as { data?: { saveProgressReport: { id: string } }; errors?: unknown[] };
     expect(answer.errors).toBeUndefined();
     expect(answer.data!.saveProgressReport.id).toBeTruthy();
 
-    const before = await server.dataSource.query(`SELECT (SELECT count(*) FROM progress_report) AS reports, (SELECT count(*) FROM audit_record) AS audits`);
-    const tooBig = JSON.stringify({ query: SAVE, variables: { input: { ...input, periodId: p.period('2024Q4'), progress: 'x'.repeat(MAX_JSON_BODY_BYTES) } } });
-    const refused = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${taishan}` }, body: tooBig });
+    const before = await server.dataSource.query(
+      `SELECT (SELECT count(*) FROM progress_report) AS reports, (SELECT count(*) FROM audit_record) AS audits`,
+    );
+    const tooBig = JSON.stringify({
+      query: SAVE,
+      variables: { input: { ...input, periodId: p.period('2024Q4'), progress: 'x'.repeat(MAX_JSON_BODY_BYTES) } },
+    });
+    const refused = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${taishan}` },
+      body: tooBig,
+    });
     expect(refused.status).toBe(413);
     const error = (await refused.json()) as { errors: { message: string; extensions: { code: string } }[] };
     expect(codeOf(error)).toBe('BAD_USER_INPUT');
     expect(error.errors[0].message).toContain('请求内容过大');
-    expect(await server.dataSource.query(`SELECT (SELECT count(*) FROM progress_report) AS reports, (SELECT count(*) FROM audit_record) AS audits`)).toEqual(before);
+    expect(
+      await server.dataSource.query(
+        `SELECT (SELECT count(*) FROM progress_report) AS reports, (SELECT count(*) FROM audit_record) AS audits`,
+      ),
+    ).toEqual(before);
   });
 
   it('answers a body that is not JSON with 400 and a clear message, not a 500', async () => {
-    const res = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query": "{ __typename }"' });
+    const res = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"query": "{ __typename }"',
+    });
     expect(res.status).toBe(400);
     const body = (await res.json()) as { errors: { message: string; extensions: { code: string } }[] };
     expect(codeOf(body)).toBe('BAD_USER_INPUT');
-    const charset = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json; charset=koi8-r' }, body: '{}' });
+    const charset = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json; charset=koi8-r' },
+      body: '{}',
+    });
     expect(charset.status).toBe(415);
   });
 });

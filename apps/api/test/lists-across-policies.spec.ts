@@ -49,8 +49,16 @@ describe('the office’s lists across policies', () => {
   async function policyWithRows(number: number) {
     const p = await loadVariantNotice(server.dataSource, number);
     const reports = [await submit(p, taishan, TAISHAN, 7, '2024Q3'), await submit(p, enping, ENPING, 11, '2024Q4')];
-    const review = (await server.ok<{ openSupervisionReview: { id: string } }>(OPEN_REVIEW, { p: p.policyId, period: p.period('2024Q3') }, office)).openSupervisionReview;
-    const item = (await server.ok<{ addSupervisionItem: { id: string } }>(ADD_ITEM, { input: { reviewId: review.id, measureId: p.measure(7), agencyId: TAISHAN, request: '请说明进度', dueOn: '2024-11-30' } }, office)).addSupervisionItem;
+    const review = (
+      await server.ok<{ openSupervisionReview: { id: string } }>(OPEN_REVIEW, { p: p.policyId, period: p.period('2024Q3') }, office)
+    ).openSupervisionReview;
+    const item = (
+      await server.ok<{ addSupervisionItem: { id: string } }>(
+        ADD_ITEM,
+        { input: { reviewId: review.id, measureId: p.measure(7), agencyId: TAISHAN, request: '请说明进度', dueOn: '2024-11-30' } },
+        office,
+      )
+    ).addSupervisionItem;
     // A record as a chasing pass writes it (a pass here would chase the whole shared database).
     const [delivery] = await server.dataSource.query(
       `INSERT INTO chase_delivery (event_keys, channel, agency_id, recipients, content, status, attempts, delivered_at, policy_ids)
@@ -60,8 +68,16 @@ describe('the office’s lists across policies', () => {
     return { p, reports, item: item.id, delivery: delivery.id as string };
   }
 
-  const queue = async (vars: Record<string, unknown> = {}) => (await server.ok<{ reviewQueue: (Row & { period: { label: string }; agency: { id: string }; measure: { id: string } })[] }>(QUEUE, vars, office)).reviewQueue;
-  const items = async (vars: Record<string, unknown> = {}) => (await server.ok<{ supervisionItems: Row[] }>(ITEMS, vars, office)).supervisionItems;
+  const queue = async (vars: Record<string, unknown> = {}) =>
+    (
+      await server.ok<{ reviewQueue: (Row & { period: { label: string }; agency: { id: string }; measure: { id: string } })[] }>(
+        QUEUE,
+        vars,
+        office,
+      )
+    ).reviewQueue;
+  const items = async (vars: Record<string, unknown> = {}) =>
+    (await server.ok<{ supervisionItems: Row[] }>(ITEMS, vars, office)).supervisionItems;
   const deliveries = async (vars: Record<string, unknown> = {}) =>
     (await server.ok<{ chaseDeliveries: { id: string; policies: { id: string }[] }[] }>(DELIVERIES, vars, office)).chaseDeliveries;
   const counts = async () => ({

@@ -57,7 +57,9 @@ describe('migrations on an empty PostgreSQL database', () => {
       await ds2.initialize();
       const applied = await ds2.runMigrations({ transaction: 'all' });
       for (let i = 0; i < applied.length; i++) await ds2.undoLastMigration({ transaction: 'all' });
-      const tables: unknown[] = await ds2.query(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'schema_migration'`);
+      const tables: unknown[] = await ds2.query(
+        `SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'schema_migration'`,
+      );
       expect(tables).toEqual([]);
     } finally {
       await ds2.destroy();

@@ -20,16 +20,56 @@ interface Walk {
 }
 
 const WALK: Record<string, Walk> = {
-  policy: { query: `query ($id: ID!) { policy(id: $id) { id } }`, args: (i) => ({ id: i.policy }), openTo: ['LEADER', 'REPORTER', 'ANONYMOUS'] },
-  reportingPeriods: { query: `query ($p: ID!) { reportingPeriods(policyId: $p) { id } }`, args: (i) => ({ p: i.policy }), openTo: ['LEADER', 'REPORTER', 'ANONYMOUS'] },
-  simplifiedTexts: { query: `query ($p: ID!) { simplifiedTexts(policyId: $p) { text } }`, args: (i) => ({ p: i.policy }), openTo: ['LEADER', 'REPORTER', 'ANONYMOUS'] },
-  targetProgress: { query: `query ($p: ID!) { targetProgress(policyId: $p) { achieved } }`, args: (i) => ({ p: i.policy }), openTo: ['LEADER', 'REPORTER', 'ANONYMOUS'] },
-  targetTrend: { query: `query ($p: ID!) { targetTrend(policyId: $p) { target { id } } }`, args: (i) => ({ p: i.policy }), openTo: ['LEADER', 'REPORTER'] },
-  policyOverview: { query: `query ($p: ID!, $q: ID!) { policyOverview(policyId: $p, periodId: $q) { hasReports } }`, args: (i) => ({ p: i.policy, q: ZERO }), openTo: ['LEADER', 'REPORTER'] },
-  progressReports: { query: `query ($p: ID!) { progressReports(policyId: $p) { id } }`, args: (i) => ({ p: i.policy }), openTo: ['LEADER', 'REPORTER'] },
-  supervisionReviews: { query: `query ($p: ID!) { supervisionReviews(policyId: $p) { id } }`, args: (i) => ({ p: i.policy }), openTo: ['LEADER', 'REPORTER'] },
-  figureSources: { query: `query ($t: ID!) { figureSources(targetId: $t) { value } }`, args: (i) => ({ t: i.target }), openTo: ['LEADER', 'REPORTER'] },
-  supervisionItems: { query: `query ($p: ID) { supervisionItems(policyId: $p) { id } }`, args: (i) => ({ p: i.policy }), openTo: ['LEADER', 'REPORTER'] },
+  policy: {
+    query: `query ($id: ID!) { policy(id: $id) { id } }`,
+    args: (i) => ({ id: i.policy }),
+    openTo: ['LEADER', 'REPORTER', 'ANONYMOUS'],
+  },
+  reportingPeriods: {
+    query: `query ($p: ID!) { reportingPeriods(policyId: $p) { id } }`,
+    args: (i) => ({ p: i.policy }),
+    openTo: ['LEADER', 'REPORTER', 'ANONYMOUS'],
+  },
+  simplifiedTexts: {
+    query: `query ($p: ID!) { simplifiedTexts(policyId: $p) { text } }`,
+    args: (i) => ({ p: i.policy }),
+    openTo: ['LEADER', 'REPORTER', 'ANONYMOUS'],
+  },
+  targetProgress: {
+    query: `query ($p: ID!) { targetProgress(policyId: $p) { achieved } }`,
+    args: (i) => ({ p: i.policy }),
+    openTo: ['LEADER', 'REPORTER', 'ANONYMOUS'],
+  },
+  targetTrend: {
+    query: `query ($p: ID!) { targetTrend(policyId: $p) { target { id } } }`,
+    args: (i) => ({ p: i.policy }),
+    openTo: ['LEADER', 'REPORTER'],
+  },
+  policyOverview: {
+    query: `query ($p: ID!, $q: ID!) { policyOverview(policyId: $p, periodId: $q) { hasReports } }`,
+    args: (i) => ({ p: i.policy, q: ZERO }),
+    openTo: ['LEADER', 'REPORTER'],
+  },
+  progressReports: {
+    query: `query ($p: ID!) { progressReports(policyId: $p) { id } }`,
+    args: (i) => ({ p: i.policy }),
+    openTo: ['LEADER', 'REPORTER'],
+  },
+  supervisionReviews: {
+    query: `query ($p: ID!) { supervisionReviews(policyId: $p) { id } }`,
+    args: (i) => ({ p: i.policy }),
+    openTo: ['LEADER', 'REPORTER'],
+  },
+  figureSources: {
+    query: `query ($t: ID!) { figureSources(targetId: $t) { value } }`,
+    args: (i) => ({ t: i.target }),
+    openTo: ['LEADER', 'REPORTER'],
+  },
+  supervisionItems: {
+    query: `query ($p: ID) { supervisionItems(policyId: $p) { id } }`,
+    args: (i) => ({ p: i.policy }),
+    openTo: ['LEADER', 'REPORTER'],
+  },
   chaseDeliveries: { query: `query ($p: ID) { chaseDeliveries(policyId: $p) { id } }`, args: (i) => ({ p: i.policy }), openTo: [] },
   reviewQueue: { query: `query ($p: ID) { reviewQueue(policyId: $p) { id } }`, args: (i) => ({ p: i.policy }), openTo: [] },
   periodSettings: { query: `query ($p: ID!) { periodSettings(policyId: $p) { id } }`, args: (i) => ({ p: i.policy }), openTo: [] },
@@ -44,7 +84,13 @@ describe('draft policies', () => {
   beforeAll(async () => {
     server = await TestServer.start();
     admin = await server.adminToken();
-    const imported = (await server.ok<{ importNotice: { id: string; measures: { targets: { id: string }[] }[] } }>(IMPORT, { text: simplifiedNotice().text }, admin)).importNotice;
+    const imported = (
+      await server.ok<{ importNotice: { id: string; measures: { targets: { id: string }[] }[] } }>(
+        IMPORT,
+        { text: simplifiedNotice().text },
+        admin,
+      )
+    ).importNotice;
     draft = { id: imported.id, target: imported.measures.flatMap((m) => m.targets)[0].id };
   });
   afterAll(() => server.close());
@@ -68,19 +114,37 @@ describe('draft policies', () => {
       for (const [name, walk] of Object.entries(WALK)) {
         const res = await server.gql(walk.query, walk.args({ policy: draft.id, target: draft.target }), token);
         const expected = walk.openTo.includes(role) ? ['NOT_FOUND'] : ['NOT_FOUND', 'FORBIDDEN', 'UNAUTHENTICATED'];
-        expect({ role, name, code: expected.includes(codeOf(res) as string) ? 'refused' : codeOf(res), data: res.data ?? null }).toEqual({ role, name, code: 'refused', data: null });
+        expect({ role, name, code: expected.includes(codeOf(res) as string) ? 'refused' : codeOf(res), data: res.data ?? null }).toEqual({
+          role,
+          name,
+          code: 'refused',
+          data: null,
+        });
       }
       const listed = (await server.ok<{ policies: { id: string }[] }>(`{ policies { id } }`, {}, token)).policies.map((p) => p.id);
       expect(listed).not.toContain(draft.id);
     }
     // The office sees it, in the list and by id.
-    expect((await server.ok<{ policies: { id: string; status: string }[] }>(`{ policies { id status } }`, {}, admin)).policies).toContainEqual({ id: draft.id, status: 'DRAFT' });
+    expect(
+      (await server.ok<{ policies: { id: string; status: string }[] }>(`{ policies { id status } }`, {}, admin)).policies,
+    ).toContainEqual({ id: draft.id, status: 'DRAFT' });
     expect(codeOf(await server.gql(WALK.policy.query, { id: draft.id }, admin))).toBeUndefined();
   });
 
   it('puts stand-ins for a missing doc number and date, warns, and publishes only once both are set', async () => {
     const { text } = simplifiedNotice({ withoutDocNumber: true, withoutDate: true });
-    const got = (await server.ok<{ importNotice: { id: string; docNumber: string; issuedOn: string; issuedOnConfirmed: boolean; version: number; warnings: { kind: string }[] } }>(IMPORT, { text }, admin)).importNotice;
+    const got = (
+      await server.ok<{
+        importNotice: {
+          id: string;
+          docNumber: string;
+          issuedOn: string;
+          issuedOnConfirmed: boolean;
+          version: number;
+          warnings: { kind: string }[];
+        };
+      }>(IMPORT, { text }, admin)
+    ).importNotice;
     expect(got.issuedOnConfirmed).toBe(false);
     expect(got.issuedOn).toBe(new Date().toISOString().slice(0, 10));
     expect(got.docNumber).toMatch(/^待补文号-/);
@@ -90,11 +154,25 @@ describe('draft policies', () => {
     expect(codeOf(refused)).toBe('BAD_USER_INPUT');
     const update = `mutation ($input: UpdateDraftPolicyInput!) { updateDraftPolicy(input: $input) { version issuedOnConfirmed warnings { kind } } }`;
     const docNumber = simplifiedNotice().docNumber;
-    const numbered = (await server.ok<{ updateDraftPolicy: { version: number; warnings: { kind: string }[] } }>(update, { input: { id: got.id, version: got.version, docNumber } }, admin)).updateDraftPolicy;
+    const numbered = (
+      await server.ok<{ updateDraftPolicy: { version: number; warnings: { kind: string }[] } }>(
+        update,
+        { input: { id: got.id, version: got.version, docNumber } },
+        admin,
+      )
+    ).updateDraftPolicy;
     expect(numbered.warnings.map((w) => w.kind)).not.toContain('NO_DOC_NUMBER');
     expect(codeOf(await server.gql(PUBLISH, { id: got.id }, admin))).toBe('BAD_USER_INPUT'); // the date is still a stand-in
-    expect(codeOf(await server.gql(update, { input: { id: got.id, version: numbered.version, issuedOn: '2025-02-30' } }, admin))).toBe('BAD_USER_INPUT');
-    const dated = (await server.ok<{ updateDraftPolicy: { version: number; issuedOnConfirmed: boolean; warnings: { kind: string }[] } }>(update, { input: { id: got.id, version: numbered.version, issuedOn: '2025-06-01' } }, admin)).updateDraftPolicy;
+    expect(codeOf(await server.gql(update, { input: { id: got.id, version: numbered.version, issuedOn: '2025-02-30' } }, admin))).toBe(
+      'BAD_USER_INPUT',
+    );
+    const dated = (
+      await server.ok<{ updateDraftPolicy: { version: number; issuedOnConfirmed: boolean; warnings: { kind: string }[] } }>(
+        update,
+        { input: { id: got.id, version: numbered.version, issuedOn: '2025-06-01' } },
+        admin,
+      )
+    ).updateDraftPolicy;
     expect(dated.issuedOnConfirmed).toBe(true);
     expect(dated.warnings.map((w) => w.kind)).not.toContain('NO_DATE');
     expect((await server.ok<{ publishPolicy: { status: string } }>(PUBLISH, { id: got.id }, admin)).publishPolicy.status).toBe('PUBLISHED');

@@ -27,12 +27,21 @@ describe('extracting a notice file’s text', () => {
   const upload = async (content: Buffer, filename: string, token: string | null = office) => {
     const form = new FormData();
     form.append('file', new Blob([new Uint8Array(content)]), filename);
-    const res = await fetch(`${server.url}/notices/extract-text`, { method: 'POST', body: form, headers: token ? { authorization: `Bearer ${token}` } : {} });
-    return { status: res.status, body: (await res.json()) as { text?: string; format?: string; pages?: number | null; code?: string; message?: string } };
+    const res = await fetch(`${server.url}/notices/extract-text`, {
+      method: 'POST',
+      body: form,
+      headers: token ? { authorization: `Bearer ${token}` } : {},
+    });
+    return {
+      status: res.status,
+      body: (await res.json()) as { text?: string; format?: string; pages?: number | null; code?: string; message?: string },
+    };
   };
 
   it('reads a Word document one paragraph a line, and the text imports', async () => {
-    const lines = SIMPLIFIED_NOTICE.trim().split('\n').map((l) => l.replace('江人社〔2025〕8号', '江人社〔2031〕77号'));
+    const lines = SIMPLIFIED_NOTICE.trim()
+      .split('\n')
+      .map((l) => l.replace('江人社〔2025〕8号', '江人社〔2031〕77号'));
     const docx = await Packer.toBuffer(new Document({ sections: [{ children: lines.map((l) => new Paragraph(l)) }] }));
     const { status, body } = await upload(docx, '通知.docx');
     expect({ status, format: body.format, pages: body.pages }).toEqual({ status: 200, format: 'docx', pages: null });
@@ -51,17 +60,33 @@ describe('extracting a notice file’s text', () => {
   });
 
   it('reads a text file in UTF-8 or GB18030', async () => {
-    expect((await upload(Buffer.from('\uFEFF一、总体要求\r\n（一）稳定就业。', 'utf8'), 'a.txt')).body).toEqual({ text: '一、总体要求\n（一）稳定就业。', format: 'txt', pages: null });
+    expect((await upload(Buffer.from('\uFEFF一、总体要求\r\n（一）稳定就业。', 'utf8'), 'a.txt')).body).toEqual({
+      text: '一、总体要求\n（一）稳定就业。',
+      format: 'txt',
+      pages: null,
+    });
     const gbk = Buffer.from([0xd2, 0xbb, 0xa1, 0xa2, 0xd7, 0xdc, 0xcc, 0xe5]); // 一、总体 in GB18030
     expect((await upload(gbk, 'b.txt')).body.text).toBe('一、总体');
   });
 
   it('refuses a scan, other files, a zip that is no Word document, and a file too big, in Chinese', async () => {
-    expect(await upload(BLANK_PDF, 'scan.pdf')).toEqual({ status: 400, body: { code: 'BAD_USER_INPUT', message: expect.stringContaining('此PDF没有文字层（可能是扫描件）') } });
+    expect(await upload(BLANK_PDF, 'scan.pdf')).toEqual({
+      status: 400,
+      body: { code: 'BAD_USER_INPUT', message: expect.stringContaining('此PDF没有文字层（可能是扫描件）') },
+    });
     expect(await upload(Buffer.from('%PDF-1.7 broken'), 'broken.pdf')).toMatchObject({ status: 400, body: { code: 'BAD_USER_INPUT' } });
-    expect(await upload(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]), 'photo.png')).toMatchObject({ status: 415, body: { code: 'UNSUPPORTED_MEDIA_TYPE' } });
-    expect(await upload(buildZip([{ name: 'a.txt', data: 'hello' }]), 'fake.docx')).toMatchObject({ status: 400, body: { code: 'BAD_USER_INPUT', message: expect.stringContaining('Word') } });
-    expect(await upload(Buffer.alloc(10 * 1024 * 1024 + 10, 0x41), 'big.txt')).toEqual({ status: 413, body: { code: 'PAYLOAD_TOO_LARGE', message: '通知文件不能超过 10 MB' } });
+    expect(await upload(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]), 'photo.png')).toMatchObject({
+      status: 415,
+      body: { code: 'UNSUPPORTED_MEDIA_TYPE' },
+    });
+    expect(await upload(buildZip([{ name: 'a.txt', data: 'hello' }]), 'fake.docx')).toMatchObject({
+      status: 400,
+      body: { code: 'BAD_USER_INPUT', message: expect.stringContaining('Word') },
+    });
+    expect(await upload(Buffer.alloc(10 * 1024 * 1024 + 10, 0x41), 'big.txt')).toEqual({
+      status: 413,
+      body: { code: 'PAYLOAD_TOO_LARGE', message: '通知文件不能超过 10 MB' },
+    });
   });
 
   it('is for ADMIN and OFFICE only', async () => {

@@ -30,7 +30,11 @@ describe('loading notice files on start', () => {
     const spy = jest.spyOn(Logger.prototype, 'error').mockImplementation((message: unknown) => void errors.push(String(message)));
     try {
       const results = await server.dataSource.transaction((m) => loadNoticesFrom(m, dir));
-      expect(results.map((r) => [r.file, r.loaded])).toEqual([['a-not-a-notice.txt', false], ['b-no-date.txt', false], ['c-good.txt', true]]);
+      expect(results.map((r) => [r.file, r.loaded])).toEqual([
+        ['a-not-a-notice.txt', false],
+        ['b-no-date.txt', false],
+        ['c-good.txt', true],
+      ]);
       expect(results[0]).toMatchObject({ error: expect.any(String), line: expect.any(Number) });
       expect(errors.join('\n')).toContain('a-not-a-notice.txt');
       expect(errors.join('\n')).toContain('b-no-date.txt');
@@ -47,7 +51,9 @@ describe('loading notice files on start', () => {
     );
     expect(units.map((u) => u.agency_id)).toEqual(expect.arrayContaining([departmentId('市財政局'), departmentId('市人力資源社會保障局')]));
     expect(await server.dataSource.query(`SELECT name FROM agency WHERE name IN ('市财政局', '市人社局')`)).toEqual([]);
-    expect((await server.dataSource.query(`SELECT count(*)::int AS n FROM reporting_period WHERE policy_id = $1`, [policyId]))[0].n).toBeGreaterThan(0);
+    expect(
+      (await server.dataSource.query(`SELECT count(*)::int AS n FROM reporting_period WHERE policy_id = $1`, [policyId]))[0].n,
+    ).toBeGreaterThan(0);
     // A second start adds nothing.
     const again = await server.dataSource.transaction((m) => loadNoticesFrom(m, dir));
     expect(again.find((r) => r.file === 'c-good.txt')).toMatchObject({ loaded: false, docNumber: good.docNumber });

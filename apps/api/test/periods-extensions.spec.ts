@@ -17,7 +17,10 @@ const OVERVIEW = `query ($p: ID!, $period: ID!) { policyOverview(policyId: $p, p
   compliance { agency { id } onTime late missing total extendedDueOn } } }`;
 
 type Overview = {
-  measures: { measure: { seq: number }; units: { agency: { id: string }; onTime: boolean; overdue: boolean; extendedDueOn: string | null }[] }[];
+  measures: {
+    measure: { seq: number };
+    units: { agency: { id: string }; onTime: boolean; overdue: boolean; extendedDueOn: string | null }[];
+  }[];
   compliance: { agency: { id: string }; onTime: number; late: number; missing: number; total: number; extendedDueOn: string | null }[];
 };
 
@@ -29,28 +32,40 @@ describe('reporting periods: due dates with reasons, and one unit’s extension 
   let p: PolicyIds;
   let admin: string, office: string, officeName: string, hrss: string;
 
-  const overview = async (period: string) => (await server.ok<{ policyOverview: Overview }>(OVERVIEW, { p: p.policyId, period }, office)).policyOverview;
+  const overview = async (period: string) =>
+    (await server.ok<{ policyOverview: Overview }>(OVERVIEW, { p: p.policyId, period }, office)).policyOverview;
   const counts = async (periodId: string) =>
-    (await server.dataSource.query(
-      `SELECT (SELECT count(*) FROM period_extension WHERE period_id = $1)::int AS rows,
+    (
+      await server.dataSource.query(
+        `SELECT (SELECT count(*) FROM period_extension WHERE period_id = $1)::int AS rows,
               (SELECT count(*) FROM audit_record WHERE entity IN ('period_extension', 'reporting_period') AND split_part(entity_id, '/', 1) = $1::text)::int AS audits`,
-      [periodId],
-    ))[0] as { rows: number; audits: number };
+        [periodId],
+      )
+    )[0] as { rows: number; audits: number };
   const overdueKeys = async (periodId: string) =>
-    ((await server.dataSource.query(CHASE_CANDIDATES_SQL, [30, 3])) as CandidateRow[]).filter((c) => c.key.includes(periodId)).map((c) => c.key);
+    ((await server.dataSource.query(CHASE_CANDIDATES_SQL, [30, 3])) as CandidateRow[])
+      .filter((c) => c.key.includes(periodId))
+      .map((c) => c.key);
 
   beforeAll(async () => {
     server = await TestServer.start();
     p = await loadVariantNotice(server.dataSource, 1265);
     admin = await server.adminToken();
     officeName = `office_${Date.now().toString(36)}`;
-    await server.ok(`mutation ($i: CreateUserInput!) { createUser(input: $i) { id } }`, { i: { username: officeName, password: 'password-123', role: 'OFFICE' } }, admin);
+    await server.ok(
+      `mutation ($i: CreateUserInput!) { createUser(input: $i) { id } }`,
+      { i: { username: officeName, password: 'password-123', role: 'OFFICE' } },
+      admin,
+    );
     office = await server.login(officeName, 'password-123');
     hrss = await signedInUser(server, admin, 'REPORTER', HRSS);
   });
   afterAll(async () => {
     // Chasing tests in other files look at recent due dates across the whole test database: leave none behind.
-    await server.dataSource.query(`DELETE FROM period_extension WHERE period_id IN (SELECT id FROM reporting_period WHERE policy_id = $1)`, [p.policyId]);
+    await server.dataSource.query(
+      `DELETE FROM period_extension WHERE period_id IN (SELECT id FROM reporting_period WHERE policy_id = $1)`,
+      [p.policyId],
+    );
     await server.dataSource.query(`UPDATE reporting_period SET due_on = ends_on + 10 WHERE policy_id = $1`, [p.policyId]);
     await server.close();
   });
@@ -63,7 +78,15 @@ describe('reporting periods: due dates with reasons, and one unit’s extension 
     const settings = (await server.ok<{ periodSettings: any[] }>(SETTINGS, { p: p.policyId }, office)).periodSettings; // eslint-disable-line @typescript-eslint/no-explicit-any
     const s = settings.find((x) => x.id === q);
     expect(s.period).toEqual({ label: '2025Q1', dueOn: '2025-04-15' });
-    expect(s.changes.map((c: { dueOnBefore: string; dueOnAfter: string; reason: string; kind: string; username: string }) => [c.kind, c.dueOnBefore, c.dueOnAfter, c.reason, c.username])).toEqual([
+    expect(
+      s.changes.map((c: { dueOnBefore: string; dueOnAfter: string; reason: string; kind: string; username: string }) => [
+        c.kind,
+        c.dueOnBefore,
+        c.dueOnAfter,
+        c.reason,
+        c.username,
+      ]),
+    ).toEqual([
       ['DUE_DATE', '2025-04-05', '2025-04-15', '清明假期顺延', officeName],
       ['DUE_DATE', '2025-04-10', '2025-04-05', '提前汇总上报省厅', officeName],
     ]);
@@ -97,18 +120,38 @@ describe('reporting periods: due dates with reasons, and one unit’s extension 
   it('an extended unit is not late in compliance, chasing or the review’s rule until its own date passes', async () => {
     const q = p.period('2024Q3');
     await server.dataSource.query(`UPDATE reporting_period SET due_on = $2 WHERE id = $1`, [q, chinaDate(-5)]);
-    const hrssMeasures = (await server.dataSource.query(
-      `SELECT m.seq FROM responsibility r JOIN measure m ON m.id = r.measure_id WHERE m.policy_id = $1 AND r.agency_id = $2 ORDER BY m.seq`,
-      [p.policyId, HRSS],
-    )).map((r: { seq: number }) => r.seq) as number[];
+    const hrssMeasures = (
+      await server.dataSource.query(
+        `SELECT m.seq FROM responsibility r JOIN measure m ON m.id = r.measure_id WHERE m.policy_id = $1 AND r.agency_id = $2 ORDER BY m.seq`,
+        [p.policyId, HRSS],
+      )
+    ).map((r: { seq: number }) => r.seq) as number[];
     // HRSS sends one report after the period's date (late, as things stand).
-    const input = { measureId: p.measure(hrssMeasures[0]), periodId: q, agencyId: HRSS, progress: '进展', unitStatus: 'ON_TRACK', values: [] };
+    const input = {
+      measureId: p.measure(hrssMeasures[0]),
+      periodId: q,
+      agencyId: HRSS,
+      progress: '进展',
+      unitStatus: 'ON_TRACK',
+      values: [],
+    };
     const saved = (await server.ok<{ saveProgressReport: ReportRef }>(SAVE, { input }, hrss)).saveProgressReport;
     await server.ok(SUBMIT, { id: saved.id, version: saved.version }, hrss);
 
-    const ratings = () => server.resolve(SupervisionRatingsService).computeAt(Object.assign(new ReportingPeriod(), { id: q, policyId: p.policyId, label: '2024Q3', startsOn: '2024-07-01', endsOn: '2024-09-30', dueOn: chinaDate(-5) }));
+    const ratings = () =>
+      server.resolve(SupervisionRatingsService).computeAt(
+        Object.assign(new ReportingPeriod(), {
+          id: q,
+          policyId: p.policyId,
+          label: '2024Q3',
+          startsOn: '2024-07-01',
+          endsOn: '2024-09-30',
+          dueOn: chinaDate(-5),
+        }),
+      );
     const [{ short_name: hrssName }] = await server.dataSource.query(`SELECT short_name FROM agency WHERE id = $1`, [HRSS]);
-    const lateInRatings = async () => [...(await ratings()).values()].some((r) => r.reason.includes('逾期未报') && r.reason.includes(toSimplified(hrssName)));
+    const lateInRatings = async () =>
+      [...(await ratings()).values()].some((r) => r.reason.includes('逾期未报') && r.reason.includes(toSimplified(hrssName)));
 
     let o = await overview(q);
     let c = o.compliance.find((x) => x.agency.id === HRSS)!;
@@ -116,7 +159,13 @@ describe('reporting periods: due dates with reasons, and one unit’s extension 
     expect((await overdueKeys(q)).filter((k) => k.endsWith(HRSS))).toHaveLength(hrssMeasures.length - 1);
     expect(await lateInRatings()).toBe(true);
 
-    const extension = (await server.ok<{ setPeriodExtension: { dueOn: string; reason: string } }>(EXTEND, { p: q, a: HRSS, d: chinaDate(10), r: '机构改革，人员调整' }, office)).setPeriodExtension;
+    const extension = (
+      await server.ok<{ setPeriodExtension: { dueOn: string; reason: string } }>(
+        EXTEND,
+        { p: q, a: HRSS, d: chinaDate(10), r: '机构改革，人员调整' },
+        office,
+      )
+    ).setPeriodExtension;
     expect(extension).toMatchObject({ dueOn: chinaDate(10), reason: '机构改革，人员调整' });
     o = await overview(q); // cached before: the extension must show at once
     c = o.compliance.find((x) => x.agency.id === HRSS)!;
@@ -142,7 +191,18 @@ describe('reporting periods: due dates with reasons, and one unit’s extension 
     const settings = (await server.ok<{ periodSettings: any[] }>(SETTINGS, { p: p.policyId }, office)).periodSettings; // eslint-disable-line @typescript-eslint/no-explicit-any
     const s = settings.find((x) => x.id === q);
     expect(s.extensions).toEqual([]);
-    expect(s.changes.map((x: { kind: string; agency: { id: string } | null; dueOnBefore: string | null; dueOnAfter: string | null; reason: string; username: string }) => [x.kind, x.agency?.id, x.dueOnBefore, x.dueOnAfter, x.reason, x.username])).toEqual([
+    expect(
+      s.changes.map(
+        (x: {
+          kind: string;
+          agency: { id: string } | null;
+          dueOnBefore: string | null;
+          dueOnAfter: string | null;
+          reason: string;
+          username: string;
+        }) => [x.kind, x.agency?.id, x.dueOnBefore, x.dueOnAfter, x.reason, x.username],
+      ),
+    ).toEqual([
       ['EXTENSION_REMOVED', HRSS, chinaDate(2), null, '已无必要', officeName],
       ['EXTENSION_SET', HRSS, chinaDate(10), chinaDate(2), '缩短延期', officeName],
       ['EXTENSION_SET', HRSS, null, chinaDate(10), '机构改革，人员调整', officeName],

@@ -21,18 +21,33 @@ describe('reporting periods: the office moves a due date', () => {
 
   it('moves it, audited with before and after', async () => {
     const officeName = uniqueName('office');
-    await server.ok(`mutation ($i: CreateUserInput!) { createUser(input: $i) { id } }`, { i: { username: officeName, password: 'office-pass-1', role: 'OFFICE' } }, admin);
+    await server.ok(
+      `mutation ($i: CreateUserInput!) { createUser(input: $i) { id } }`,
+      { i: { username: officeName, password: 'office-pass-1', role: 'OFFICE' } },
+      admin,
+    );
     const office = await server.login(officeName, 'office-pass-1');
     const before = await dueOn();
-    const data = await server.ok<{ updateReportingPeriod: { label: string; dueOn: string } }>(UPDATE, { id: PERIOD, dueOn: '2025-10-20' }, office);
+    const data = await server.ok<{ updateReportingPeriod: { label: string; dueOn: string } }>(
+      UPDATE,
+      { id: PERIOD, dueOn: '2025-10-20' },
+      office,
+    );
     expect(data.updateReportingPeriod).toMatchObject({ label: '2025Q3', dueOn: '2025-10-20' });
-    const audit = await server.dataSource.query(`SELECT before, after, username FROM audit_record WHERE entity = 'reporting_period' AND entity_id = $1 ORDER BY id DESC LIMIT 1`, [PERIOD]);
+    const audit = await server.dataSource.query(
+      `SELECT before, after, username FROM audit_record WHERE entity = 'reporting_period' AND entity_id = $1 ORDER BY id DESC LIMIT 1`,
+      [PERIOD],
+    );
     expect(audit[0]).toEqual({ before: { dueOn: before }, after: { dueOn: '2025-10-20' }, username: officeName });
   });
 
   it('refuses bad dates and the wrong people, storing nothing', async () => {
     const reporterName = uniqueName('rep');
-    await server.ok(`mutation ($i: CreateUserInput!) { createUser(input: $i) { id } }`, { i: { username: reporterName, password: 'reporter-pass-1', role: 'REPORTER', agencyId: HRSS } }, admin);
+    await server.ok(
+      `mutation ($i: CreateUserInput!) { createUser(input: $i) { id } }`,
+      { i: { username: reporterName, password: 'reporter-pass-1', role: 'REPORTER', agencyId: HRSS } },
+      admin,
+    );
     const reporter = await server.login(reporterName, 'reporter-pass-1');
     const before = await dueOn();
     const cases: [string, Record<string, unknown>, string | undefined, string][] = [

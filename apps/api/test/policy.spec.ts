@@ -3,17 +3,41 @@ import { seedIds } from '../src/policy/notice-seed';
 
 const DOC = '江就辦〔2024〕1號';
 const COUNTIES = [
-  ['蓬江區', '440703'], ['江海區', '440704'], ['新會區', '440705'], ['台山市', '440781'],
-  ['開平市', '440783'], ['鶴山市', '440784'], ['恩平市', '440785'],
+  ['蓬江區', '440703'],
+  ['江海區', '440704'],
+  ['新會區', '440705'],
+  ['台山市', '440781'],
+  ['開平市', '440783'],
+  ['鶴山市', '440784'],
+  ['恩平市', '440785'],
 ];
 
-interface Agency { id: string; name: string; kind: string; regionCode: string | null }
+interface Agency {
+  id: string;
+  name: string;
+  kind: string;
+  regionCode: string | null;
+}
 interface Measure {
-  id: string; seq: number; title: string; body: string; section: { seq: number; title: string };
+  id: string;
+  seq: number;
+  title: string;
+  body: string;
+  section: { seq: number; title: string };
   responsibilities: { role: string; agency: Agency }[];
   targets: { id: string; name: string; unit: string; targetValue: number; direction: string; year: number }[];
 }
-interface PolicyData { policies: { id: string; docNumber: string; title: string; issuer: string; issuedOn: string; sections: { seq: number; title: string }[]; measures: Measure[] }[] }
+interface PolicyData {
+  policies: {
+    id: string;
+    docNumber: string;
+    title: string;
+    issuer: string;
+    issuedOn: string;
+    sections: { seq: number; title: string }[];
+    measures: Measure[];
+  }[];
+}
 
 const POLICY_STRUCTURE = `query PolicyStructure {
   policies { id docNumber title issuer issuedOn sections { seq title }
@@ -49,7 +73,10 @@ describe('the notice as the API serves it', () => {
     }
     const leads = policy.measures.filter((m) => m.responsibilities.some((r) => r.role === 'LEAD')).map((m) => m.seq);
     expect(leads).toEqual([1, 4, 5, 6, 7, 13, 14]);
-    expect(policy.measures[0].responsibilities[0]).toMatchObject({ role: 'LEAD', agency: { name: '市人力資源社會保障局', kind: 'DEPARTMENT', regionCode: null } });
+    expect(policy.measures[0].responsibilities[0]).toMatchObject({
+      role: 'LEAD',
+      agency: { name: '市人力資源社會保障局', kind: 'DEPARTMENT', regionCode: null },
+    });
     const m15 = policy.measures[14].responsibilities;
     expect(m15.filter((r) => r.agency.kind === 'DEPARTMENT')).toHaveLength(17);
   });
@@ -65,10 +92,15 @@ describe('the notice as the API serves it', () => {
   });
 
   it('lists agencies by kind, counties by division code, searchable in either script', async () => {
-    const counties = await server.ok<{ agencies: Agency[] }>(`query Agencies($kind: AgencyKind) { agencies(kind: $kind) { id name kind regionCode } }`, { kind: 'COUNTY' });
+    const counties = await server.ok<{ agencies: Agency[] }>(
+      `query Agencies($kind: AgencyKind) { agencies(kind: $kind) { id name kind regionCode } }`,
+      { kind: 'COUNTY' },
+    );
     expect(counties.agencies.map((a) => [a.name, a.regionCode])).toEqual(COUNTIES);
     // The notice's 17 departments are all listed (other test files add units of their own to the shared database).
-    const named = new Set(policy.measures.flatMap((m) => m.responsibilities.filter((r) => r.agency.kind === 'DEPARTMENT').map((r) => r.agency.id)));
+    const named = new Set(
+      policy.measures.flatMap((m) => m.responsibilities.filter((r) => r.agency.kind === 'DEPARTMENT').map((r) => r.agency.id)),
+    );
     expect(named.size).toBe(17);
     const departments = await server.ok<{ agencies: Agency[] }>(`{ agencies(kind: DEPARTMENT) { id } }`);
     expect(departments.agencies.map((a) => a.id)).toEqual(expect.arrayContaining([...named]));

@@ -29,7 +29,11 @@ describe('the portfolio cache across replicas', () => {
     b = await TestServer.start();
     p = await loadVariantNotice(a.dataSource, 1434);
     const admin = await a.adminToken();
-    [leader, office, hrss] = await Promise.all([signedInUser(a, admin, 'LEADER'), signedInUser(a, admin, 'OFFICE'), signedInUser(a, admin, 'REPORTER', HRSS)]);
+    [leader, office, hrss] = await Promise.all([
+      signedInUser(a, admin, 'LEADER'),
+      signedInUser(a, admin, 'OFFICE'),
+      signedInUser(a, admin, 'REPORTER', HRSS),
+    ]);
   });
   afterAll(() => Promise.all([a?.close(), b?.close()]));
 
@@ -43,7 +47,12 @@ describe('the portfolio cache across replicas', () => {
     expect(await a.ok<Portfolio>(PORTFOLIO, { asOf: AS_OF }, leader)).toEqual(first);
     const before = first.policyPortfolio.find((s) => s.policy.id === p.policyId)!;
 
-    await acceptReport(b, p, { reporter: hrss, office }, { agencyId: HRSS, seq: 7, period: '2024Q3', values: [[p.target(7, '見習崗位'), TAISHAN, 1_000_000]] });
+    await acceptReport(
+      b,
+      p,
+      { reporter: hrss, office },
+      { agencyId: HRSS, seq: 7, period: '2024Q3', values: [[p.target(7, '見習崗位'), TAISHAN, 1_000_000]] },
+    );
 
     const after = (await a.ok<Portfolio>(PORTFOLIO, { asOf: AS_OF }, leader)).policyPortfolio.find((s) => s.policy.id === p.policyId)!;
     expect(after.lights.green).toBe(before.lights.green + 1);

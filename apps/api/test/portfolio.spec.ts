@@ -16,13 +16,28 @@ const PORTFOLIO = `query ($asOf: String) {
 
 type Lights = { green: number; yellow: number; red: number; noData: number };
 type Standing = {
-  policy: { id: string; status: string; docNumber: string }; period: { label: string } | null; timeElapsed: number | null; completion: number | null;
-  lights: Lights; lateUnits: { id: string; shortName: string }[]; openItems: number; overdueItems: number; attention: number;
+  policy: { id: string; status: string; docNumber: string };
+  period: { label: string } | null;
+  timeElapsed: number | null;
+  completion: number | null;
+  lights: Lights;
+  lateUnits: { id: string; shortName: string }[];
+  openItems: number;
+  overdueItems: number;
+  attention: number;
 };
 type Portfolio = {
   policyPortfolio: Standing[];
   countyPortfolio: { county: { id: string; regionCode: string }; lights: Lights; lateReports: number; policiesLate: number }[];
-  unitCompliance: { agency: { id: string }; policies: number; due: number; onTime: number; late: number; missing: number; onTimeRate: number | null }[];
+  unitCompliance: {
+    agency: { id: string };
+    policies: number;
+    due: number;
+    onTime: number;
+    late: number;
+    missing: number;
+    onTimeRate: number | null;
+  }[];
 };
 
 describe('the leaders’ portfolio across published policies', () => {
@@ -38,7 +53,10 @@ describe('the leaders’ portfolio across published policies', () => {
     a = await loadVariantNotice(server.dataSource, 1431);
     admin = await server.adminToken();
     [office, leader, hrss, reporter] = await Promise.all([
-      signedInUser(server, admin, 'OFFICE'), signedInUser(server, admin, 'LEADER'), signedInUser(server, admin, 'REPORTER', HRSS), signedInUser(server, admin, 'REPORTER', TAISHAN),
+      signedInUser(server, admin, 'OFFICE'),
+      signedInUser(server, admin, 'LEADER'),
+      signedInUser(server, admin, 'REPORTER', HRSS),
+      signedInUser(server, admin, 'REPORTER', TAISHAN),
     ]);
   });
   afterAll(() => server.close());
@@ -60,9 +78,20 @@ describe('the leaders’ portfolio across published policies', () => {
 
     // Policy A: measure 7's interns far ahead (GREEN), and a follow-up item still open.
     const interns = a.target(7, '見習崗位');
-    await acceptReport(server, a, { reporter: hrss, office }, { agencyId: HRSS, seq: 7, period: '2024Q3', values: [[interns, TAISHAN, 1_000_000]] });
-    const review = (await server.ok<{ openSupervisionReview: { id: string } }>(OPEN_REVIEW, { p: a.policyId, period: a.period('2024Q3') }, office)).openSupervisionReview;
-    await server.ok(ADD_ITEM, { input: { reviewId: review.id, measureId: a.measure(7), agencyId: HRSS, request: '请说明进度', dueOn: '2024-10-01' } }, office);
+    await acceptReport(
+      server,
+      a,
+      { reporter: hrss, office },
+      { agencyId: HRSS, seq: 7, period: '2024Q3', values: [[interns, TAISHAN, 1_000_000]] },
+    );
+    const review = (
+      await server.ok<{ openSupervisionReview: { id: string } }>(OPEN_REVIEW, { p: a.policyId, period: a.period('2024Q3') }, office)
+    ).openSupervisionReview;
+    await server.ok(
+      ADD_ITEM,
+      { input: { reviewId: review.id, measureId: a.measure(7), agencyId: HRSS, request: '请说明进度', dueOn: '2024-10-01' } },
+      office,
+    );
 
     for (const token of [leader, office]) {
       const p = await portfolio(token);

@@ -1,7 +1,18 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { addTypenameToDocument } from '@apollo/client/utilities';
-import { buildSchema, DocumentNode, FragmentDefinitionNode, Kind, OperationDefinitionNode, parse, print, specifiedRules, validate, visit } from 'graphql';
+import {
+  buildSchema,
+  DocumentNode,
+  FragmentDefinitionNode,
+  Kind,
+  OperationDefinitionNode,
+  parse,
+  print,
+  specifiedRules,
+  validate,
+  visit,
+} from 'graphql';
 import { QUERY_LIMITS } from '../src/common/query-limits';
 import { operationCost } from '../src/common/query-limits-cost';
 import { queryLimitRules } from '../src/common/query-limits-rules';
@@ -25,9 +36,13 @@ function graphqlFiles(dir: string): string[] {
 const files = [...graphqlFiles(join(root, 'apps/web/src')), join(root, 'apps/api/test/contract/operations.graphql')];
 const definitions = files.flatMap((file) => parse(readFileSync(file, 'utf8')).definitions.map((definition) => ({ file, definition })));
 const fragments = new Map(
-  definitions.flatMap(({ definition }) => (definition.kind === Kind.FRAGMENT_DEFINITION ? [[definition.name.value, definition] as const] : [])),
+  definitions.flatMap(({ definition }) =>
+    definition.kind === Kind.FRAGMENT_DEFINITION ? [[definition.name.value, definition] as const] : [],
+  ),
 );
-const operations = definitions.flatMap(({ file, definition }) => (definition.kind === Kind.OPERATION_DEFINITION ? [{ file, operation: definition }] : []));
+const operations = definitions.flatMap(({ file, definition }) =>
+  definition.kind === Kind.OPERATION_DEFINITION ? [{ file, operation: definition }] : [],
+);
 
 /** The document as Apollo Client sends it: the operation, the fragments it uses, a __typename in every selection. */
 function sentDocument(operation: OperationDefinitionNode): DocumentNode {
@@ -60,22 +75,24 @@ describe('the web’s and the contract’s GraphQL documents against the query l
     expect(operations.length).toBeGreaterThanOrEqual(40);
   });
 
-  it.each(operations.map(({ file, operation }) => [operation.name?.value ?? '(anonymous)', file.slice(root.length + 1), operation] as const))(
-    '%s (%s) passes with room to spare',
-    (_name, _file, operation) => {
-      const document = sentDocument(operation);
-      expect(validate(schema, document, [...specifiedRules, ...queryLimitRules(withRoomToSpare)])).toEqual([]);
-      // graphql-js counts tokens while parsing: half the limit must do.
-      expect(() => parse(print(document), { maxTokens: QUERY_LIMITS.maxTokens / 2 })).not.toThrow();
-    },
-  );
+  it.each(
+    operations.map(({ file, operation }) => [operation.name?.value ?? '(anonymous)', file.slice(root.length + 1), operation] as const),
+  )('%s (%s) passes with room to spare', (_name, _file, operation) => {
+    const document = sentDocument(operation);
+    expect(validate(schema, document, [...specifiedRules, ...queryLimitRules(withRoomToSpare)])).toEqual([]);
+    // graphql-js counts tokens while parsing: half the limit must do.
+    expect(() => parse(print(document), { maxTokens: QUERY_LIMITS.maxTokens / 2 })).not.toThrow();
+  });
 
   it('the heaviest of them is far from the cost limit, and a nested policies query is not', () => {
-    const costOf = (operation: OperationDefinitionNode) => operationCost(schema, operation, (name) => fragments.get(name), QUERY_LIMITS.cost);
+    const costOf = (operation: OperationDefinitionNode) =>
+      operationCost(schema, operation, (name) => fragments.get(name), QUERY_LIMITS.cost);
     const heaviest = Math.max(...operations.map(({ operation }) => costOf(operation)));
     expect(heaviest).toBeLessThanOrEqual(QUERY_LIMITS.maxCost / 2);
 
     const nested = parse('{ policies { sections { measures { section { measures { section { measures { seq } } } } } } } }');
-    expect(validate(schema, nested, queryLimitRules()).map((e) => e.originalError?.message)).toEqual([expect.stringContaining('查询过于复杂')]);
+    expect(validate(schema, nested, queryLimitRules()).map((e) => e.originalError?.message)).toEqual([
+      expect.stringContaining('查询过于复杂'),
+    ]);
   });
 });

@@ -20,7 +20,11 @@ describe('GraphQL errors in production', () => {
     ['an unknown argument', '{ policy(idd: "x") { id } }', {}],
     ['an unknown type of a variable', 'query ($s: ReportStatu) { policies { id } }', {}],
     ['an unknown enum value', 'query ($p: ID!) { progressReports(policyId: $p, status: SUBMITED) { id } }', { p: 'x' }],
-    ['an unknown enum value in a variable', 'query ($p: ID!, $s: ReportStatus) { progressReports(policyId: $p, status: $s) { id } }', { p: 'x', s: 'SUBMITED' }],
+    [
+      'an unknown enum value in a variable',
+      'query ($p: ID!, $s: ReportStatus) { progressReports(policyId: $p, status: $s) { id } }',
+      { p: 'x', s: 'SUBMITED' },
+    ],
   ])('answers %s without suggesting names, as a client error', async (_name, query, variables) => {
     const res = await server.gql(query, variables);
     expect(res.errors?.length).toBeGreaterThan(0);

@@ -50,7 +50,9 @@ describe('the statement timeout', () => {
     await locker.startTransaction();
     try {
       await locker.query('LOCK TABLE reporting_period IN ACCESS EXCLUSIVE MODE');
-      const res = await fetch(`${server.url}/reports/template.xlsx?periodId=${id}&agencyId=${agency}`, { headers: { authorization: `Bearer ${token}` } });
+      const res = await fetch(`${server.url}/reports/template.xlsx?periodId=${id}&agencyId=${agency}`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
       expect(res.status).toBe(503);
       expect(await res.json()).toMatchObject({ code: 'TIMEOUT', message: expect.stringContaining('请求超时') });
     } finally {

@@ -29,9 +29,18 @@ describe('GraphQL query limits', () => {
 
   async function post(body: unknown, headers: Record<string, string> = {}): Promise<Answer> {
     const started = Date.now();
-    const res = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+    const res = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify(body),
+    });
     const text = await res.text();
-    return { status: res.status, ms: Date.now() - started, statements: Number(res.headers.get('x-sql-statements')), body: JSON.parse(text) };
+    return {
+      status: res.status,
+      ms: Date.now() - started,
+      statements: Number(res.headers.get('x-sql-statements')),
+      body: JSON.parse(text),
+    };
   }
 
   /** Refused before it ran: the code, a Chinese message, no SQL, and fast (generous bound: a loaded 2-core machine). */
@@ -118,7 +127,8 @@ describe('GraphQL query limits', () => {
   });
 
   describe('GET /graphql', () => {
-    const get = (query: string, headers: Record<string, string> = {}) => fetch(`${server.url}/graphql?query=${encodeURIComponent(query)}`, { headers });
+    const get = (query: string, headers: Record<string, string> = {}) =>
+      fetch(`${server.url}/graphql?query=${encodeURIComponent(query)}`, { headers });
 
     it('is refused without a preflight header (Apollo’s CSRF prevention stays on)', async () => {
       const res = await get('{ policies { id } }');

@@ -21,17 +21,27 @@ describe('county quotas', () => {
   afterAll(() => server.close());
 
   const quotaRow = async (targetId: string, countyId: string) =>
-    (await server.dataSource.query(`SELECT quota FROM county_quota WHERE target_id = $1 AND county_id = $2`, [targetId, countyId]))[0]?.quota;
+    (await server.dataSource.query(`SELECT quota FROM county_quota WHERE target_id = $1 AND county_id = $2`, [targetId, countyId]))[0]
+      ?.quota;
   const audits = async (targetId: string, countyId: string) =>
-    server.dataSource.query(`SELECT before, after, username, request_id FROM audit_record WHERE entity = 'county_quota' AND entity_id = $1 ORDER BY id`, [
-      `${targetId}/${countyId}`,
-    ]);
+    server.dataSource.query(
+      `SELECT before, after, username, request_id FROM audit_record WHERE entity = 'county_quota' AND entity_id = $1 ORDER BY id`,
+      [`${targetId}/${countyId}`],
+    );
 
   it('lets the office split a target across counties; every change is audited with before and after', async () => {
     const officeName = uniqueName('office');
-    await server.ok(`mutation ($i: CreateUserInput!) { createUser(input: $i) { id } }`, { i: { username: officeName, password: 'office-pass-1', role: 'OFFICE' } }, admin);
+    await server.ok(
+      `mutation ($i: CreateUserInput!) { createUser(input: $i) { id } }`,
+      { i: { username: officeName, password: 'office-pass-1', role: 'OFFICE' } },
+      admin,
+    );
     const office = await server.login(officeName, 'office-pass-1');
-    const first = await server.ok<{ setQuota: { county: { id: string }; quota: number } }>(SET_QUOTA, { targetId: INTERNSHIPS, countyId: KAIPING, value: 420 }, office);
+    const first = await server.ok<{ setQuota: { county: { id: string }; quota: number } }>(
+      SET_QUOTA,
+      { targetId: INTERNSHIPS, countyId: KAIPING, value: 420 },
+      office,
+    );
     expect(first.setQuota).toEqual({ county: { id: KAIPING }, quota: 420 });
     await server.ok(SET_QUOTA, { targetId: INTERNSHIPS, countyId: KAIPING, value: 450.5 }, office);
     expect(Number(await quotaRow(INTERNSHIPS, KAIPING))).toBe(450.5);
@@ -41,9 +51,9 @@ describe('county quotas', () => {
     expect(trail.at(-1).username).toBe(officeName);
     expect(trail.at(-1).request_id).toBeTruthy();
 
-    const quotas = await server.ok<{ policies: { measures: { seq: number; targets: { id: string; quotas: { county: { id: string }; quota: number | null }[] }[] }[] }[] }>(
-      `{ policies { measures { seq targets { id quotas { county { id } quota } } } } }`,
-    );
+    const quotas = await server.ok<{
+      policies: { measures: { seq: number; targets: { id: string; quotas: { county: { id: string }; quota: number | null }[] }[] }[] }[];
+    }>(`{ policies { measures { seq targets { id quotas { county { id } quota } } } } }`);
     const target = quotas.policies.flatMap((p) => p.measures.flatMap((m) => m.targets)).find((t) => t.id === INTERNSHIPS)!;
     expect(target.quotas).toHaveLength(7);
     expect(target.quotas.find((q) => q.county.id === KAIPING)?.quota).toBe(450.5);
@@ -51,7 +61,11 @@ describe('county quotas', () => {
 
   it('refuses bad quotas and stores nothing', async () => {
     const reporterName = uniqueName('rep');
-    await server.ok(`mutation ($i: CreateUserInput!) { createUser(input: $i) { id } }`, { i: { username: reporterName, password: 'reporter-pass-1', role: 'REPORTER', agencyId: HRSS } }, admin);
+    await server.ok(
+      `mutation ($i: CreateUserInput!) { createUser(input: $i) { id } }`,
+      { i: { username: reporterName, password: 'reporter-pass-1', role: 'REPORTER', agencyId: HRSS } },
+      admin,
+    );
     const reporter = await server.login(reporterName, 'reporter-pass-1');
     const unknown = '00000000-0000-4000-8000-000000000000';
     const cases: [string, Record<string, unknown>, string | undefined, string][] = [

@@ -22,11 +22,13 @@ describe('setQuotas: a target’s split across the counties, in one go', () => {
   let admin: string, office: string, reporter: string;
 
   const counts = async (targetId: string) =>
-    (await server.dataSource.query(
-      `SELECT (SELECT count(*) FROM county_quota WHERE target_id = $1)::int AS rows,
+    (
+      await server.dataSource.query(
+        `SELECT (SELECT count(*) FROM county_quota WHERE target_id = $1)::int AS rows,
               (SELECT count(*) FROM audit_record WHERE entity = 'county_quota' AND (entity_id = $1::text OR entity_id LIKE $1::text || '/%'))::int AS audits`,
-      [targetId],
-    ))[0] as { rows: number; audits: number };
+        [targetId],
+      )
+    )[0] as { rows: number; audits: number };
 
   beforeAll(async () => {
     server = await TestServer.start();
@@ -39,22 +41,41 @@ describe('setQuotas: a target’s split across the counties, in one go', () => {
   it('saves the whole set, audited as one change, and the dashboard shows the new quotas at once', async () => {
     const interns = p.target(7, '見習崗位');
     // The overview is cached: read it first, so a stale cache would show here.
-    const before = await server.ok<{ policyOverview: { targets: { target: { id: string }; goal: number | null }[] } }>(OVERVIEW, { p: p.policyId, period: p.period('2024Q3'), c: TAISHAN }, office);
+    const before = await server.ok<{ policyOverview: { targets: { target: { id: string }; goal: number | null }[] } }>(
+      OVERVIEW,
+      { p: p.policyId, period: p.period('2024Q3'), c: TAISHAN },
+      office,
+    );
     expect(before.policyOverview.targets.find((t) => t.target.id === interns)!.goal).toBeNull();
 
-    const saved = (await server.ok<{ setQuotas: { sum: number; shortfall: number; byCounty: { county: { id: string }; quota: number | null }[] } }>(SET_QUOTAS, { t: interns, q: COUNTIES.map((c, i) => ({ countyId: c, value: i === 0 ? 1000 : i === 6 ? 0 : 400 })) }, office)).setQuotas;
+    const saved = (
+      await server.ok<{ setQuotas: { sum: number; shortfall: number; byCounty: { county: { id: string }; quota: number | null }[] } }>(
+        SET_QUOTAS,
+        { t: interns, q: COUNTIES.map((c, i) => ({ countyId: c, value: i === 0 ? 1000 : i === 6 ? 0 : 400 })) },
+        office,
+      )
+    ).setQuotas;
     expect(saved).toMatchObject({ sum: 3000, shortfall: 0 });
     expect(saved.byCounty.map((c) => c.county.id)).toEqual(COUNTIES);
     expect(saved.byCounty.find((c) => c.county.id === PENGJIANG)!.quota).toBe(1000);
 
-    const after = await server.ok<{ policyOverview: { targets: { target: { id: string }; goal: number | null }[] } }>(OVERVIEW, { p: p.policyId, period: p.period('2024Q3'), c: TAISHAN }, office);
+    const after = await server.ok<{ policyOverview: { targets: { target: { id: string }; goal: number | null }[] } }>(
+      OVERVIEW,
+      { p: p.policyId, period: p.period('2024Q3'), c: TAISHAN },
+      office,
+    );
     expect(after.policyOverview.targets.find((t) => t.target.id === interns)!.goal).toBe(400);
-    const progress = await server.ok<{ targetProgress: { target: { id: string }; byCounty: { county: { id: string }; quota: number | null }[] }[] }>(PROGRESS, { p: p.policyId }, office);
+    const progress = await server.ok<{
+      targetProgress: { target: { id: string }; byCounty: { county: { id: string }; quota: number | null }[] }[];
+    }>(PROGRESS, { p: p.policyId }, office);
     expect(progress.targetProgress.find((t) => t.target.id === interns)!.byCounty.find((c) => c.county.id === PENGJIANG)!.quota).toBe(1000);
 
     // A second save replaces the set: a county left out has no quota afterwards; one audit record holds before and after.
     await server.ok(SET_QUOTAS, { t: interns, q: split(500).slice(1), allow: true }, office);
-    const trail = await server.dataSource.query(`SELECT action, before, after FROM audit_record WHERE entity = 'county_quota' AND entity_id = $1 ORDER BY id`, [interns]);
+    const trail = await server.dataSource.query(
+      `SELECT action, before, after FROM audit_record WHERE entity = 'county_quota' AND entity_id = $1 ORDER BY id`,
+      [interns],
+    );
     expect(trail).toHaveLength(2);
     expect(trail[1].action).toBe('quota.setAll');
     expect(trail[1].before).toMatchObject({ sum: 3000, targetValue: 3000 });
@@ -62,14 +83,23 @@ describe('setQuotas: a target’s split across the counties, in one go', () => {
     expect(trail[1].after).toMatchObject({ sum: 3000, shortfall: 0, allowShortfall: true });
     expect(trail[1].after.quotas).toHaveLength(6);
     expect(await counts(interns)).toEqual({ rows: 6, audits: 2 });
-    const table = (await server.ok<{ quotaTable: { sum: number; shortfall: number; rows: { county: { id: string }; quota: number | null }[] } }>(TABLE, { t: interns }, office)).quotaTable;
+    const table = (
+      await server.ok<{ quotaTable: { sum: number; shortfall: number; rows: { county: { id: string }; quota: number | null }[] } }>(
+        TABLE,
+        { t: interns },
+        office,
+      )
+    ).quotaTable;
     expect(table).toMatchObject({ sum: 3000, shortfall: 0 });
     expect(table.rows.find((r) => r.county.id === PENGJIANG)!.quota).toBeNull();
   });
 
   it('refuses a set short of the city’s target unless confirmed, naming the shortfall, and stores nothing', async () => {
     const welfare = p.target(11, '公益性崗位'); // 400
-    const short = [{ countyId: TAISHAN, value: 150.5 }, { countyId: ENPING, value: 100 }];
+    const short = [
+      { countyId: TAISHAN, value: 150.5 },
+      { countyId: ENPING, value: 100 },
+    ];
     const refused = await server.gql(SET_QUOTAS, { t: welfare, q: short }, office);
     expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', shortfall: 149.5, sum: 250.5 });
     expect(refused.errors?.[0]?.message).toContain('149.5');
@@ -77,7 +107,9 @@ describe('setQuotas: a target’s split across the counties, in one go', () => {
     expect(codeOf(await server.gql(SET_QUOTAS, { t: welfare, q: short, allow: false }, office))).toBe('BAD_USER_INPUT');
     expect(await counts(welfare)).toEqual({ rows: 0, audits: 0 });
 
-    const confirmed = (await server.ok<{ setQuotas: { sum: number; shortfall: number } }>(SET_QUOTAS, { t: welfare, q: short, allow: true }, office)).setQuotas;
+    const confirmed = (
+      await server.ok<{ setQuotas: { sum: number; shortfall: number } }>(SET_QUOTAS, { t: welfare, q: short, allow: true }, office)
+    ).setQuotas;
     expect(confirmed).toEqual({ sum: 250.5, shortfall: 149.5, target: { id: welfare }, byCounty: expect.any(Array) });
     expect(await counts(welfare)).toEqual({ rows: 2, audits: 1 });
   });
@@ -85,16 +117,24 @@ describe('setQuotas: a target’s split across the counties, in one go', () => {
   it('allows a sum above the target and reports it', async () => {
     const jobs = p.target(10, '工作崗位');
     const [{ v }] = await server.dataSource.query(`SELECT target_value::float AS v FROM target WHERE id = $1`, [jobs]);
-    const over = (await server.ok<{ setQuotas: { sum: number; shortfall: number } }>(SET_QUOTAS, { t: jobs, q: COUNTIES.map((c) => ({ countyId: c, value: v / 5 })) }, admin)).setQuotas;
+    const over = (
+      await server.ok<{ setQuotas: { sum: number; shortfall: number } }>(
+        SET_QUOTAS,
+        { t: jobs, q: COUNTIES.map((c) => ({ countyId: c, value: v / 5 })) },
+        admin,
+      )
+    ).setQuotas;
     expect(over).toMatchObject({ sum: (v / 5) * 7, shortfall: 0 });
     expect(over.sum).toBeGreaterThan(v);
   });
 
   it('refuses ceilings, repeated or unknown counties, bad values and the wrong people, storing nothing', async () => {
-    const atMost = (await server.dataSource.query(
-      `SELECT t.id FROM target t JOIN measure m ON m.id = t.measure_id WHERE m.policy_id = $1 AND t.direction = 'AT_MOST' LIMIT 1`,
-      [p.policyId],
-    ))[0]?.id as string;
+    const atMost = (
+      await server.dataSource.query(
+        `SELECT t.id FROM target t JOIN measure m ON m.id = t.measure_id WHERE m.policy_id = $1 AND t.direction = 'AT_MOST' LIMIT 1`,
+        [p.policyId],
+      )
+    )[0]?.id as string;
     expect(atMost).toBeTruthy();
     const interns7 = p.target(7, '見習崗位');
     const unknown = '00000000-0000-4000-8000-000000000000';
@@ -107,7 +147,12 @@ describe('setQuotas: a target’s split across the counties, in one go', () => {
       ['unknown county', { t: interns7, q: [...split(500).slice(1), { countyId: unknown, value: 500 }], allow: true }, office, 'NOT_FOUND'],
       ['unknown target', { t: unknown, q: split(500) }, office, 'NOT_FOUND'],
       ['negative', { t: interns7, q: [...split(500).slice(1), { countyId: PENGJIANG, value: -1 }], allow: true }, office, 'BAD_USER_INPUT'],
-      ['not a number', { t: interns7, q: [...split(500).slice(1), { countyId: PENGJIANG, value: 'many' }], allow: true }, office, 'BAD_USER_INPUT'],
+      [
+        'not a number',
+        { t: interns7, q: [...split(500).slice(1), { countyId: PENGJIANG, value: 'many' }], allow: true },
+        office,
+        'BAD_USER_INPUT',
+      ],
       ['absurdly large', { t: interns7, q: [...split(500).slice(1), { countyId: PENGJIANG, value: 1e15 }] }, office, 'BAD_USER_INPUT'],
     ];
     const before = await counts(interns7);
@@ -129,8 +174,31 @@ describe('setQuotas: a target’s split across the counties, in one go', () => {
       `INSERT INTO reporting_period (id, policy_id, label, starts_on, ends_on, due_on) VALUES ($1, $2, '2023Q4', '2023-10-01', '2023-12-31', '2024-01-10')`,
       [periodId, last.policyId],
     );
-    await server.ok(SET_QUOTAS, { t: lastInterns, q: [{ countyId: TAISHAN, value: 2000 }, { countyId: ENPING, value: 1000 }] }, office);
-    await acceptReport(server, { ...last, period: () => periodId }, { reporter, office }, { agencyId: HRSS, seq: 7, period: '2023Q4', values: [[lastInterns, TAISHAN, 300], [lastInterns, ENPING, 100]] });
+    await server.ok(
+      SET_QUOTAS,
+      {
+        t: lastInterns,
+        q: [
+          { countyId: TAISHAN, value: 2000 },
+          { countyId: ENPING, value: 1000 },
+        ],
+      },
+      office,
+    );
+    await acceptReport(
+      server,
+      { ...last, period: () => periodId },
+      { reporter, office },
+      {
+        agencyId: HRSS,
+        seq: 7,
+        period: '2023Q4',
+        values: [
+          [lastInterns, TAISHAN, 300],
+          [lastInterns, ENPING, 100],
+        ],
+      },
+    );
 
     const thisYear = await loadVariantNotice(server.dataSource, 1264);
     const table = (await server.ok<{ quotaTable: any }>(TABLE, { t: thisYear.target(7, '見習崗位') }, office)).quotaTable; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -145,7 +213,12 @@ describe('setQuotas: a target’s split across the counties, in one go', () => {
     // Without a target of last year: nothing to start from.
     const none = (await server.ok<{ quotaTable: any }>(TABLE, { t: p.target(11, '公益性崗位') }, office)).quotaTable; // eslint-disable-line @typescript-eslint/no-explicit-any
     expect(none.previousTarget).toBeNull();
-    expect(none.rows.every((r: { previousQuota: number | null; previousShare: number | null; previousAchieved: number | null }) => r.previousQuota === null && r.previousShare === null && r.previousAchieved === null)).toBe(true);
+    expect(
+      none.rows.every(
+        (r: { previousQuota: number | null; previousShare: number | null; previousAchieved: number | null }) =>
+          r.previousQuota === null && r.previousShare === null && r.previousAchieved === null,
+      ),
+    ).toBe(true);
     expect(codeOf(await server.gql(TABLE, { t: lastInterns }, reporter))).toBe('FORBIDDEN');
   });
 });

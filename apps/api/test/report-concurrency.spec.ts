@@ -21,7 +21,11 @@ describe('concurrent edits of one report', () => {
   it('lets exactly one save per version win; the rest get CONFLICT; the row and the audit hold the winner only', async () => {
     const target = p.target(7, '見習崗位');
     const created = (
-      await server.ok<{ saveProgressReport: ReportRef }>(SAVE, { input: { measureId: p.measure(7), periodId: p.period('2024Q3'), agencyId: JIANGHAI, progress: 'start' } }, tokens[0])
+      await server.ok<{ saveProgressReport: ReportRef }>(
+        SAVE,
+        { input: { measureId: p.measure(7), periodId: p.period('2024Q3'), agencyId: JIANGHAI, progress: 'start' } },
+        tokens[0],
+      )
     ).saveProgressReport;
 
     for (let round = 0; round < 3; round++) {
@@ -30,7 +34,14 @@ describe('concurrent edits of one report', () => {
         Array.from({ length: CLIENTS }, (_, i) =>
           server.gql<{ saveProgressReport: ReportRef }>(
             SAVE,
-            { input: { id: created.id, version, progress: `round ${round} client ${i}`, values: [{ targetId: target, countyId: JIANGHAI, value: i }] } },
+            {
+              input: {
+                id: created.id,
+                version,
+                progress: `round ${round} client ${i}`,
+                values: [{ targetId: target, countyId: JIANGHAI, value: i }],
+              },
+            },
             tokens[i % tokens.length],
           ),
         ),

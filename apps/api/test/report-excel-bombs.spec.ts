@@ -17,9 +17,16 @@ describe('Excel imports that would stall the server', () => {
     server = await TestServer.start();
     p = await loadVariantNotice(server.dataSource, 947);
     kaiping = await signedInUser(server, await server.adminToken(), 'REPORTER', KAIPING);
-    const res = await fetch(`${server.url}/reports/template.xlsx?periodId=${p.period('2024Q3')}`, { headers: { authorization: `Bearer ${kaiping}` } });
+    const res = await fetch(`${server.url}/reports/template.xlsx?periodId=${p.period('2024Q3')}`, {
+      headers: { authorization: `Bearer ${kaiping}` },
+    });
     const file = Buffer.from(await res.arrayBuffer());
-    template = await Promise.all(readZipDirectory(file, { maxEntries: 100, maxTotalBytes: 1e8, maxRatio: 1e4, ratioFloorBytes: 0 }).map(async (e) => ({ name: e.name, data: await inflateEntry(file, e) })));
+    template = await Promise.all(
+      readZipDirectory(file, { maxEntries: 100, maxTotalBytes: 1e8, maxRatio: 1e4, ratioFloorBytes: 0 }).map(async (e) => ({
+        name: e.name,
+        data: await inflateEntry(file, e),
+      })),
+    );
   });
   afterAll(() => server.close());
 
@@ -50,7 +57,11 @@ describe('Excel imports that would stall the server', () => {
       }
     })();
     const started = Date.now();
-    const res = await fetch(`${server.url}/reports/import.xlsx`, { method: 'POST', body: form, headers: { authorization: `Bearer ${kaiping}` } });
+    const res = await fetch(`${server.url}/reports/import.xlsx`, {
+      method: 'POST',
+      body: form,
+      headers: { authorization: `Bearer ${kaiping}` },
+    });
     const body = (await res.json()) as { code: string; message: string; field?: string };
     const elapsed = Date.now() - started;
     done = true;
@@ -71,7 +82,10 @@ describe('Excel imports that would stall the server', () => {
   });
 
   it('refuses a workbook whose directory lies about a sheet’s size, having inflated no more than it declared', async () => {
-    const liar = templateWith({ deflated: repeatedDeflate(ROW, MANY_ROWS, '<worksheet><sheetData>', '</sheetData></worksheet>'), declare: { size: 10_000 } });
+    const liar = templateWith({
+      deflated: repeatedDeflate(ROW, MANY_ROWS, '<worksheet><sheetData>', '</sheetData></worksheet>'),
+      declare: { size: 10_000 },
+    });
     const before = await stored();
     const result = await importWhileWatched(liar);
     expect(result).toMatchObject({ status: 400, body: { code: 'BAD_USER_INPUT' } });
@@ -83,7 +97,9 @@ describe('Excel imports that would stall the server', () => {
 
   it('refuses a sheet with more rows than any template has, and a file over 5 MB with the import’s own limit', async () => {
     const before = await stored();
-    const long = await importWhileWatched(templateWith({ data: `<worksheet><sheetData>${ROW.repeat(MAX_TEMPLATE_ROWS + 1)}</sheetData></worksheet>` }));
+    const long = await importWhileWatched(
+      templateWith({ data: `<worksheet><sheetData>${ROW.repeat(MAX_TEMPLATE_ROWS + 1)}</sheetData></worksheet>` }),
+    );
     expect(long).toMatchObject({ status: 400, body: { code: 'BAD_USER_INPUT' } });
     expect(long.body.message).toContain(`工作表行数过多(超过 ${MAX_TEMPLATE_ROWS} 行`);
 

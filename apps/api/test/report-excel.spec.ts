@@ -19,7 +19,9 @@ describe('the Excel template, both ways', () => {
   afterAll(() => server.close());
 
   const download = async (token: string, period = '2024Q3') => {
-    const res = await fetch(`${server.url}/reports/template.xlsx?periodId=${p.period(period)}`, { headers: { authorization: `Bearer ${token}` } });
+    const res = await fetch(`${server.url}/reports/template.xlsx?periodId=${p.period(period)}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(res.status).toBe(200);
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(await res.arrayBuffer());
@@ -28,10 +30,22 @@ describe('the Excel template, both ways', () => {
   const upload = async (book: ExcelJS.Workbook, token: string) => {
     const form = new FormData();
     form.append('file', new Blob([new Uint8Array(await book.xlsx.writeBuffer())]), '填报表.xlsx');
-    const res = await fetch(`${server.url}/reports/import.xlsx`, { method: 'POST', body: form, headers: { authorization: `Bearer ${token}` } });
+    const res = await fetch(`${server.url}/reports/import.xlsx`, {
+      method: 'POST',
+      body: form,
+      headers: { authorization: `Bearer ${token}` },
+    });
     return { status: res.status, body: (await res.json()) as Record<string, unknown> };
   };
-  const reportCount = async () => Number((await server.dataSource.query(`SELECT count(*) AS n FROM progress_report r JOIN measure m ON m.id = r.measure_id WHERE m.policy_id = $1`, [p.policyId]))[0].n);
+  const reportCount = async () =>
+    Number(
+      (
+        await server.dataSource.query(
+          `SELECT count(*) AS n FROM progress_report r JOIN measure m ON m.id = r.measure_id WHERE m.policy_id = $1`,
+          [p.policyId],
+        )
+      )[0].n,
+    );
 
   it('gives a county its 15 measures and its own county’s figures only, and reads them back as drafts', async () => {
     const book = await download(kaiping);
@@ -56,7 +70,9 @@ describe('the Excel template, both ways', () => {
     expect(figure.getCell(7).value).toBe(85);
 
     // Uploading the same file again updates the draft (version 2), it does not make a second report.
-    expect((await upload(again, kaiping)).body.saved).toEqual([{ docNumber: p.docNumber, measureSeq: 7, id: expect.any(String), version: 2, status: 'DRAFT' }]);
+    expect((await upload(again, kaiping)).body.saved).toEqual([
+      { docNumber: p.docNumber, measureSeq: 7, id: expect.any(String), version: 2, status: 'DRAFT' },
+    ]);
   });
 
   it('gives a department every county for its measures', async () => {
@@ -81,7 +97,11 @@ describe('the Excel template, both ways', () => {
     expect(result.status).toBe(400);
     expect(result.body.code).toBe('BAD_USER_INPUT');
     expect((result.body.errors as { sheet: string; cell: string }[]).map((e) => `${e.sheet}!${e.cell}`)).toEqual([
-      '工作进展!G3', '工作进展!B4', '指标数据!G2', '指标数据!G3', '指标数据!A4',
+      '工作进展!G3',
+      '工作进展!B4',
+      '指标数据!G2',
+      '指标数据!G3',
+      '指标数据!A4',
     ]);
     expect(await reportCount()).toBe(before);
   });

@@ -12,9 +12,20 @@ const QUARTERS = `query ($agencyId: ID) { myReportingQuarters(agencyId: $agencyI
 
 type Task = { policy: { id: string; docNumber: string }; measure: { seq: number }; period: { id: string; label: string }; state: string };
 type Quarter = {
-  quarter: string; dueOn: string; overdue: boolean; open: boolean; taskCount: number;
+  quarter: string;
+  dueOn: string;
+  overdue: boolean;
+  open: boolean;
+  taskCount: number;
   counts: Record<'notStarted' | 'draft' | 'submitted' | 'returned' | 'accepted', number>;
-  policies: { policy: { id: string; docNumber: string }; period: { id: string; label: string; dueOn: string }; dueOn: string; extendedDueOn: string | null; taskCount: number; counts: { notStarted: number; draft: number } }[];
+  policies: {
+    policy: { id: string; docNumber: string };
+    period: { id: string; label: string; dueOn: string };
+    dueOn: string;
+    extendedDueOn: string | null;
+    taskCount: number;
+    counts: { notStarted: number; draft: number };
+  }[];
 };
 
 /**
@@ -47,7 +58,9 @@ describe('a unit’s tasks by quarter across published policies', () => {
     expect(tasks.slice(15).every((t) => t.policy.id === later.policyId && t.period.id === later.period('2024Q3'))).toBe(true);
     expect(tasks.slice(0, 15).map((t) => t.measure.seq)).toEqual([...Array(15).keys()].map((i) => i + 1));
     // The same through the office, naming the unit; by period the old way still answers one policy.
-    expect(mine((await server.ok<{ reportTasks: Task[] }>(TASKS, { quarter: '2024Q3', agencyId: KAIPING }, office)).reportTasks)).toEqual(tasks);
+    expect(mine((await server.ok<{ reportTasks: Task[] }>(TASKS, { quarter: '2024Q3', agencyId: KAIPING }, office)).reportTasks)).toEqual(
+      tasks,
+    );
     const byPeriod = (await server.ok<{ reportTasks: Task[] }>(TASKS, { periodId: later.period('2024Q3') }, kaiping)).reportTasks;
     expect(byPeriod.map((t) => t.policy.id)).toEqual(Array(15).fill(later.policyId));
   });
@@ -65,12 +78,20 @@ describe('a unit’s tasks by quarter across published policies', () => {
     const input = { measureId: later.measure(7), periodId: later.period('2024Q4'), agencyId: KAIPING, progress: '草稿' };
     await server.ok<{ saveProgressReport: ReportRef }>(SAVE, { input }, kaiping);
     // The earlier policy's 2024Q4 is extended for the unit: its part says so, the quarter keeps the earliest date.
-    await server.dataSource.query(`INSERT INTO period_extension (period_id, agency_id, due_on, reason) VALUES ($1, $2, '2099-01-01', '测试延期')`, [earlier.period('2024Q4'), KAIPING]);
+    await server.dataSource.query(
+      `INSERT INTO period_extension (period_id, agency_id, due_on, reason) VALUES ($1, $2, '2099-01-01', '测试延期')`,
+      [earlier.period('2024Q4'), KAIPING],
+    );
     const quarters = (await server.ok<{ myReportingQuarters: Quarter[] }>(QUARTERS, {}, kaiping)).myReportingQuarters;
     const q4 = quarters.find((q) => q.quarter === '2024Q4')!;
     const parts = q4.policies.filter((part) => [later.policyId, earlier.policyId, draft.policyId].includes(part.policy.id));
     expect(parts.map((part) => part.policy.id)).toEqual([earlier.policyId, later.policyId]);
-    expect(parts[1]).toMatchObject({ period: { id: later.period('2024Q4'), label: '2024Q4' }, taskCount: 15, counts: { notStarted: 14, draft: 1 }, extendedDueOn: null });
+    expect(parts[1]).toMatchObject({
+      period: { id: later.period('2024Q4'), label: '2024Q4' },
+      taskCount: 15,
+      counts: { notStarted: 14, draft: 1 },
+      extendedDueOn: null,
+    });
     expect(parts[0]).toMatchObject({ dueOn: '2099-01-01', extendedDueOn: '2099-01-01' });
     // Another file's policy may have an earlier 2024Q4 date: the quarter's is the earliest of all its parts.
     expect(q4.dueOn <= parts[1].period.dueOn).toBe(true);
@@ -83,9 +104,15 @@ describe('a unit’s tasks by quarter across published policies', () => {
     expect(open.map((q) => q.dueOn)).toEqual(open.map((q) => q.dueOn).sort());
     const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
     expect(quarters.every((q) => q.policies.every((part) => part.period.label <= `${today.slice(0, 4)}Q4`))).toBe(true);
-    expect(mine((await server.ok<{ reportTasks: Task[] }>(TASKS, { quarter: '2024Q4' }, kaiping)).reportTasks).find((t) => t.measure.seq === 7 && t.policy.id === later.policyId)!.state).toBe('DRAFT');
+    expect(
+      mine((await server.ok<{ reportTasks: Task[] }>(TASKS, { quarter: '2024Q4' }, kaiping)).reportTasks).find(
+        (t) => t.measure.seq === 7 && t.policy.id === later.policyId,
+      )!.state,
+    ).toBe('DRAFT');
 
-    expect((await server.ok<{ myReportingQuarters: Quarter[] }>(QUARTERS, { agencyId: KAIPING }, office)).myReportingQuarters).toEqual(quarters);
+    expect((await server.ok<{ myReportingQuarters: Quarter[] }>(QUARTERS, { agencyId: KAIPING }, office)).myReportingQuarters).toEqual(
+      quarters,
+    );
     expect(codeOf(await server.gql(QUARTERS, {}, office))).toBe('BAD_USER_INPUT');
     expect(codeOf(await server.gql(QUARTERS, { agencyId: countyId('440781') }, kaiping))).toBe('FORBIDDEN');
   });
@@ -101,7 +128,11 @@ describe('a unit’s tasks by quarter across published policies', () => {
     const upload = async (book: ExcelJS.Workbook, query = '') => {
       const form = new FormData();
       form.append('file', new Blob([new Uint8Array(await book.xlsx.writeBuffer())]), '填报表.xlsx');
-      const res = await fetch(`${server.url}/reports/import.xlsx${query}`, { method: 'POST', body: form, headers: { authorization: `Bearer ${kaiping}` } });
+      const res = await fetch(`${server.url}/reports/import.xlsx${query}`, {
+        method: 'POST',
+        body: form,
+        headers: { authorization: `Bearer ${kaiping}` },
+      });
       return { status: res.status, body: (await res.json()) as Record<string, unknown> };
     };
     const rows = (sheet: ExcelJS.Worksheet) => [...Array(sheet.rowCount).keys()].map((i) => sheet.getRow(i + 1));
@@ -123,7 +154,9 @@ describe('a unit’s tasks by quarter across published policies', () => {
       const book = await download('quarter=2026Q1');
       const texts = book.getWorksheet('工作进展')!;
       const figures = book.getWorksheet('指标数据')!;
-      const docs = rows(texts).slice(1).map((r) => r.getCell(1).value);
+      const docs = rows(texts)
+        .slice(1)
+        .map((r) => r.getCell(1).value);
       expect(docs.filter((d) => d === earlier.docNumber)).toHaveLength(15);
       expect(docs.filter((d) => d === later.docNumber)).toHaveLength(15);
       expect(docs).not.toContain(draft.docNumber);
@@ -139,7 +172,10 @@ describe('a unit’s tasks by quarter across published policies', () => {
       const saved = (result.body.saved as { docNumber: string; measureSeq: number; status: string }[])
         .filter((s) => s.docNumber === earlier.docNumber || s.docNumber === later.docNumber)
         .map((s) => [s.docNumber, s.measureSeq, s.status]);
-      expect(saved).toEqual([[earlier.docNumber, 7, 'DRAFT'], [later.docNumber, 7, 'DRAFT']]);
+      expect(saved).toEqual([
+        [earlier.docNumber, 7, 'DRAFT'],
+        [later.docNumber, 7, 'DRAFT'],
+      ]);
       const [row] = await server.dataSource.query(
         `SELECT r.progress, f.value FROM progress_report r JOIN report_figure f ON f.report_id = r.id WHERE r.measure_id = $1 AND r.period_id = $2 AND r.agency_id = $3`,
         [later.measure(7), later.period('2026Q1'), KAIPING],
@@ -147,7 +183,11 @@ describe('a unit’s tasks by quarter across published policies', () => {
       expect(Number(row.value)).toBe(42);
 
       const again = await download('quarter=2026Q1');
-      expect(rows(again.getWorksheet('工作进展')!).find((r) => r.getCell(1).value === earlier.docNumber && r.getCell(2).value === 7)!.getCell(4).value).toBe('较早文件的措施七');
+      expect(
+        rows(again.getWorksheet('工作进展')!)
+          .find((r) => r.getCell(1).value === earlier.docNumber && r.getCell(2).value === 7)!
+          .getCell(4).value,
+      ).toBe('较早文件的措施七');
       // Read back without naming the quarter too (the file says which it is).
       const back = await upload(keepOnly(again, [earlier.docNumber, later.docNumber]));
       expect({ status: back.status, errors: back.body.errors }).toMatchObject({ status: 201 });
@@ -169,7 +209,11 @@ describe('a unit’s tasks by quarter across published policies', () => {
 
     it('still gives one period’s template', async () => {
       const book = await download(`periodId=${later.period('2025Q1')}`);
-      const docs = new Set(rows(book.getWorksheet('工作进展')!).slice(1).map((r) => r.getCell(1).value));
+      const docs = new Set(
+        rows(book.getWorksheet('工作进展')!)
+          .slice(1)
+          .map((r) => r.getCell(1).value),
+      );
       expect([...docs]).toEqual([later.docNumber]);
       expect((await upload(book, `?periodId=${later.period('2025Q1')}`)).status).toBe(201);
     });

@@ -1,5 +1,16 @@
 import { TestServer } from './support/test-server';
-import { COUNTY_CODES, countyId, loadVariantNotice, PolicyIds, REVIEW, ReportRef, SAVE, signedInUser, SUBMIT, TARGET_PROGRESS } from './support/fixtures';
+import {
+  COUNTY_CODES,
+  countyId,
+  loadVariantNotice,
+  PolicyIds,
+  REVIEW,
+  ReportRef,
+  SAVE,
+  signedInUser,
+  SUBMIT,
+  TARGET_PROGRESS,
+} from './support/fixtures';
 
 const REPORTS = `query ($p: ID!) { progressReports(policyId: $p) { id status measure { seq } agency { name } period { label }
   values { target { name } county { name } value } history { action username } attachments { filename } previous { id } } }`;
@@ -24,11 +35,21 @@ describe('SQL statements per request do not grow with the data', () => {
   /** Every county reports measures 7 and 11 for a period, submitted and accepted. */
   async function reportPeriod(label: string) {
     for (const code of COUNTY_CODES) {
-      for (const [seq, target] of [[7, p.target(7, '見習崗位')], [11, p.target(11, '公益性崗位')]] as const) {
+      for (const [seq, target] of [
+        [7, p.target(7, '見習崗位')],
+        [11, p.target(11, '公益性崗位')],
+      ] as const) {
         const token = reporters.get(code)!;
-        const input = { measureId: p.measure(seq), periodId: p.period(label), agencyId: countyId(code), progress: `${label}`, values: [{ targetId: target, countyId: countyId(code), value: 10 }] };
+        const input = {
+          measureId: p.measure(seq),
+          periodId: p.period(label),
+          agencyId: countyId(code),
+          progress: `${label}`,
+          values: [{ targetId: target, countyId: countyId(code), value: 10 }],
+        };
         const saved = (await server.ok<{ saveProgressReport: ReportRef }>(SAVE, { input }, token)).saveProgressReport;
-        const submitted = (await server.ok<{ submitProgressReport: ReportRef }>(SUBMIT, { id: saved.id, version: saved.version }, token)).submitProgressReport;
+        const submitted = (await server.ok<{ submitProgressReport: ReportRef }>(SUBMIT, { id: saved.id, version: saved.version }, token))
+          .submitProgressReport;
         await server.ok(REVIEW, { id: saved.id, version: submitted.version, decision: 'ACCEPT' }, office);
       }
     }

@@ -54,17 +54,29 @@ describe('scale-out: two replicas on one database', () => {
   it('serves an attachment uploaded through one replica from the other, whole and in ranges', async () => {
     const p = await loadVariantNotice(a.dataSource, 1602);
     const reporter = await signedInUser(a, await a.adminToken(), 'REPORTER', XINHUI);
-    const r = (await a.ok<{ saveProgressReport: ReportRef }>(SAVE, { input: { measureId: p.measure(3), periodId: p.period('2024Q3'), agencyId: XINHUI, progress: '两个副本' } }, reporter)).saveProgressReport;
+    const r = (
+      await a.ok<{ saveProgressReport: ReportRef }>(
+        SAVE,
+        { input: { measureId: p.measure(3), periodId: p.period('2024Q3'), agencyId: XINHUI, progress: '两个副本' } },
+        reporter,
+      )
+    ).saveProgressReport;
     const form = new FormData();
     form.append('file', new Blob([new Uint8Array(PDF)]), '副本.pdf');
-    const uploaded = await fetch(`${a.url}/reports/${r.id}/attachments`, { method: 'POST', body: form, headers: { authorization: `Bearer ${reporter}` } });
+    const uploaded = await fetch(`${a.url}/reports/${r.id}/attachments`, {
+      method: 'POST',
+      body: form,
+      headers: { authorization: `Bearer ${reporter}` },
+    });
     expect(uploaded.status).toBe(201);
     const { id } = (await uploaded.json()) as { id: string };
 
     const whole = await fetch(`${b.url}/reports/${r.id}/attachments/${id}`, { headers: { authorization: `Bearer ${reporter}` } });
     expect([whole.status, whole.headers.get('content-length')]).toEqual([200, String(PDF.length)]);
     expect(Buffer.from(await whole.arrayBuffer()).equals(PDF)).toBe(true);
-    const part = await fetch(`${b.url}/reports/${r.id}/attachments/${id}`, { headers: { authorization: `Bearer ${reporter}`, range: `bytes=${CHUNK_BYTES - 1}-${CHUNK_BYTES}` } });
+    const part = await fetch(`${b.url}/reports/${r.id}/attachments/${id}`, {
+      headers: { authorization: `Bearer ${reporter}`, range: `bytes=${CHUNK_BYTES - 1}-${CHUNK_BYTES}` },
+    });
     expect(part.status).toBe(206);
     expect(Buffer.from(await part.arrayBuffer()).equals(PDF.subarray(CHUNK_BYTES - 1, CHUNK_BYTES + 1))).toBe(true);
   });
@@ -73,10 +85,17 @@ describe('scale-out: two replicas on one database', () => {
     const p = await loadVariantNotice(a.dataSource, 1605);
     const admin = await a.adminToken();
     const [first, second] = await Promise.all([signedInUser(a, admin, 'REPORTER', XINHUI), signedInUser(b, admin, 'REPORTER', XINHUI)]);
-    const created = (await a.ok<{ saveProgressReport: ReportRef }>(SAVE, { input: { measureId: p.measure(5), periodId: p.period('2024Q3'), agencyId: XINHUI, progress: '起点' } }, first)).saveProgressReport;
+    const created = (
+      await a.ok<{ saveProgressReport: ReportRef }>(
+        SAVE,
+        { input: { measureId: p.measure(5), periodId: p.period('2024Q3'), agencyId: XINHUI, progress: '起点' } },
+        first,
+      )
+    ).saveProgressReport;
     for (let round = 0; round < 5; round++) {
       const version = created.version + round;
-      const save = (server: TestServer, token: string, who: string) => server.gql<{ saveProgressReport: ReportRef }>(SAVE, { input: { id: created.id, version, progress: `${round} ${who}` } }, token);
+      const save = (server: TestServer, token: string, who: string) =>
+        server.gql<{ saveProgressReport: ReportRef }>(SAVE, { input: { id: created.id, version, progress: `${round} ${who}` } }, token);
       const results = await Promise.all([save(a, first, 'a'), save(b, second, 'b')]);
       const winners = results.filter((res) => !res.errors);
       expect([round, winners.length, results.filter((res) => codeOf(res) === 'CONFLICT').length]).toEqual([round, 1, 1]);

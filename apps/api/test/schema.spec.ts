@@ -49,7 +49,9 @@ describe('the schema and the cost of a request', () => {
       const one = await measure();
       // A second notice of the same kind: it loads through the same parser, and costs no statement more.
       const text = readFileSync(join(noticesDir(), 'jiangmen-2024-1.txt'), 'utf8').replace('江就辦〔2024〕1 號', '江就辦〔2024〕99 號');
-      await ds.transaction((m) => loadNotice(m, parseNotice(text, { counties: JIANGMEN_COUNTIES.map((c) => ({ name: c.name, regionCode: c.regionCode })) })));
+      await ds.transaction((m) =>
+        loadNotice(m, parseNotice(text, { counties: JIANGMEN_COUNTIES.map((c) => ({ name: c.name, regionCode: c.regionCode })) })),
+      );
       const two = await measure();
       expect(two.policies).toBe(one.policies + 1);
       expect(two.statements).toBe(one.statements);

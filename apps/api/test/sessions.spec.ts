@@ -11,7 +11,8 @@ const PASSWORD = 'right-password-1';
 
 let addressCounter = 0;
 /** An address no other test (nor another run on the same database server) uses: 2001:db8::/32 is for documentation. */
-const uniqueAddress = () => `2001:db8:${(process.pid % 0xffff).toString(16)}:${(Date.now() % 0xffff).toString(16)}::${(addressCounter++).toString(16)}`;
+const uniqueAddress = () =>
+  `2001:db8:${(process.pid % 0xffff).toString(16)}:${(Date.now() % 0xffff).toString(16)}::${(addressCounter++).toString(16)}`;
 
 // Two apps on one database are two replicas. Both trust the loopback proxy, so a test names the
 // client's address with X-Forwarded-For (without TRUST_PROXY the header is ignored).
@@ -34,7 +35,13 @@ describe('sessions that can be ended, and sign-in limits', () => {
   });
 
   /** A GraphQL request to `server` from the client address `from`. */
-  async function gqlFrom<T = Record<string, unknown>>(server: TestServer, from: string, query: string, variables: Record<string, unknown> = {}, token?: string) {
+  async function gqlFrom<T = Record<string, unknown>>(
+    server: TestServer,
+    from: string,
+    query: string,
+    variables: Record<string, unknown> = {},
+    token?: string,
+  ) {
     const res = await fetch(`${server.url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-forwarded-for': from, ...(token ? { authorization: `Bearer ${token}` } : {}) },
@@ -42,10 +49,15 @@ describe('sessions that can be ended, and sign-in limits', () => {
     });
     return (await res.json()) as GqlResponse<T>;
   }
-  const login = (from: string, username: string, password: string) => gqlFrom<{ login: { accessToken: string; user: { id: string } } }>(a, from, LOGIN, { username, password });
+  const login = (from: string, username: string, password: string) =>
+    gqlFrom<{ login: { accessToken: string; user: { id: string } } }>(a, from, LOGIN, { username, password });
   async function newUser(): Promise<{ username: string; id: string }> {
     const username = uniqueName('sess');
-    const made = await a.ok<{ createUser: { id: string } }>(`mutation ($i: CreateUserInput!) { createUser(input: $i) { id } }`, { i: { username, password: PASSWORD, role: 'LEADER' } }, admin);
+    const made = await a.ok<{ createUser: { id: string } }>(
+      `mutation ($i: CreateUserInput!) { createUser(input: $i) { id } }`,
+      { i: { username, password: PASSWORD, role: 'LEADER' } },
+      admin,
+    );
     return { username, id: made.createUser.id };
   }
   async function signIn(from: string, username: string): Promise<string> {
@@ -59,7 +71,9 @@ describe('sessions that can be ended, and sign-in limits', () => {
   };
   const isThrottled = (res: GqlResponse<unknown>) => res.errors?.[0]?.extensions?.reason === 'TOO_MANY_ATTEMPTS';
   const auditOf = (entityId: string) =>
-    a.dataSource.query(`SELECT action, user_id AS "userId", username, after FROM audit_record WHERE entity_id = $1 ORDER BY id`, [entityId]);
+    a.dataSource.query(`SELECT action, user_id AS "userId", username, after FROM audit_record WHERE entity_id = $1 ORDER BY id`, [
+      entityId,
+    ]);
 
   it('logout ends that token on every replica at once, while another session of the same user goes on', async () => {
     const { username } = await newUser();
@@ -74,7 +88,9 @@ describe('sessions that can be ended, and sign-in limits', () => {
     expect([await meOn(a, second), await meOn(b, second)]).toEqual([username, username]);
     expect(codeOf(await a.gql(LOGOUT))).toBe('UNAUTHENTICATED');
 
-    const [ended] = await a.dataSource.query(`SELECT ended_reason, ended_at IS NOT NULL AS ended FROM user_session WHERE id = $1`, [sidOf(first)]);
+    const [ended] = await a.dataSource.query(`SELECT ended_reason, ended_at IS NOT NULL AS ended FROM user_session WHERE id = $1`, [
+      sidOf(first),
+    ]);
     expect(ended).toEqual({ ended_reason: 'SIGN_OUT', ended: true });
     const audit = await auditOf(sidOf(first));
     expect(audit.map((r: { action: string }) => r.action)).toEqual(['SIGN_IN', 'SIGN_OUT']);
@@ -133,7 +149,9 @@ describe('sessions that can be ended, and sign-in limits', () => {
     const attacker = uniqueAddress();
     for (let i = 0; i < 5; i++) expect(isThrottled(await login(attacker, username, `wrong-${i}`))).toBe(false);
     // The sixth failure would wait 2 s; make it 16 s so a slow machine cannot outlast it.
-    await a.dataSource.query(`UPDATE sign_in_throttle SET failures = 9, last_failure_at = clock_timestamp() WHERE key = $1`, [`user:${username}`]);
+    await a.dataSource.query(`UPDATE sign_in_throttle SET failures = 9, last_failure_at = clock_timestamp() WHERE key = $1`, [
+      `user:${username}`,
+    ]);
     const checksBefore = passwordChecks.count;
     const refused = await login(attacker, username, PASSWORD);
     expect(isThrottled(refused)).toBe(true);
@@ -148,10 +166,14 @@ describe('sessions that can be ended, and sign-in limits', () => {
     expect(row.n).toBe(0);
 
     // From many addresses (100 failures of one name) even a clean address waits, until the wait passes.
-    await a.dataSource.query(`INSERT INTO sign_in_throttle (key, failures, last_failure_at) VALUES ($1, 100, clock_timestamp())`, [`user:${username}`]);
+    await a.dataSource.query(`INSERT INTO sign_in_throttle (key, failures, last_failure_at) VALUES ($1, 100, clock_timestamp())`, [
+      `user:${username}`,
+    ]);
     expect(isThrottled(await login(uniqueAddress(), username, PASSWORD))).toBe(true);
     expect(isThrottled(await login(attacker, username, PASSWORD))).toBe(true);
-    await a.dataSource.query(`UPDATE sign_in_throttle SET last_failure_at = clock_timestamp() - interval '901 seconds' WHERE key = $1`, [`user:${username}`]);
+    await a.dataSource.query(`UPDATE sign_in_throttle SET last_failure_at = clock_timestamp() - interval '901 seconds' WHERE key = $1`, [
+      `user:${username}`,
+    ]);
     expect((await login(attacker, username, PASSWORD)).errors).toBeUndefined();
   });
 
@@ -165,13 +187,18 @@ describe('sessions that can be ended, and sign-in limits', () => {
     expect(checked).toBeLessThanOrEqual(34); // then 1 s, 2 s, 4 s … apart
     expect(answers.filter(isThrottled)).toHaveLength(40 - checked);
 
-    await a.dataSource.query(`UPDATE sign_in_throttle SET failures = 34, last_failure_at = clock_timestamp() WHERE key = $1`, [`address:${sprayer}`]);
+    await a.dataSource.query(`UPDATE sign_in_throttle SET failures = 34, last_failure_at = clock_timestamp() WHERE key = $1`, [
+      `address:${sprayer}`,
+    ]);
     const refused = await login(sprayer, username, PASSWORD);
     expect(isThrottled(refused)).toBe(true);
     expect(refused.errors![0].extensions!.retryAfterSeconds).toBeGreaterThanOrEqual(1);
     expect((await login(uniqueAddress(), username, PASSWORD)).errors).toBeUndefined();
     // Audited once per backoff period of the address, under whichever name was tried then.
-    const throttled = await a.dataSource.query(`SELECT after->>'limitedBy' AS by FROM audit_record WHERE action = 'SIGN_IN_THROTTLED' AND after->>'address' = $1`, [sprayer]);
+    const throttled = await a.dataSource.query(
+      `SELECT after->>'limitedBy' AS by FROM audit_record WHERE action = 'SIGN_IN_THROTTLED' AND after->>'address' = $1`,
+      [sprayer],
+    );
     expect(throttled.length).toBeGreaterThanOrEqual(1);
     expect(throttled.every((r: { by: string }) => r.by === 'address')).toBe(true);
   });
@@ -183,10 +210,15 @@ describe('sessions that can be ended, and sign-in limits', () => {
     expect(codeOf(await login(from, username, secret))).toBe('UNAUTHENTICATED');
     const token = await signIn(from, username);
     await gqlFrom(a, from, LOGOUT, {}, token);
-    await a.dataSource.query(`INSERT INTO sign_in_throttle (key, failures, last_failure_at) VALUES ($1, 20, clock_timestamp())`, [`user:${username}`]);
+    await a.dataSource.query(`INSERT INTO sign_in_throttle (key, failures, last_failure_at) VALUES ($1, 20, clock_timestamp())`, [
+      `user:${username}`,
+    ]);
     expect(isThrottled(await login(from, username, secret))).toBe(true);
 
-    const rows: { action: string; userId: string | null; after: Record<string, unknown> }[] = [...(await auditOf(username)), ...(await auditOf(sidOf(token)))];
+    const rows: { action: string; userId: string | null; after: Record<string, unknown> }[] = [
+      ...(await auditOf(username)),
+      ...(await auditOf(sidOf(token))),
+    ];
     expect(rows.map((r) => r.action).sort()).toEqual(['SIGN_IN', 'SIGN_IN_FAILED', 'SIGN_IN_THROTTLED', 'SIGN_OUT']);
     for (const row of rows) expect(row.after).toMatchObject({ username, address: from });
     expect(rows.find((r) => r.action === 'SIGN_IN_FAILED')!.userId).toBeNull();

@@ -4,7 +4,10 @@ import { seedIds } from '../src/policy/notice-seed';
 const DOC = '江就辦〔2024〕1號';
 const QUERY = `query ($policyId: ID!) { simplifiedTexts(policyId: $policyId) { text simplified } }`;
 
-interface Pair { text: string; simplified: string }
+interface Pair {
+  text: string;
+  simplified: string;
+}
 
 describe('simplifiedTexts: the dashboard texts of a notice in simplified characters', () => {
   let server: TestServer;
@@ -20,7 +23,9 @@ describe('simplifiedTexts: the dashboard texts of a notice in simplified charact
 
   it('converts the doc number, the title, target names and units, measures, units and counties, without sign-in', () => {
     expect(map.get(DOC)).toBe('江就办〔2024〕1号');
-    expect(map.get('江門市關于貫徹落實穩就業政策措施全力促發展惠民生的通知')).toBe('江门市关于贯彻落实稳就业政策措施全力促发展惠民生的通知');
+    expect(map.get('江門市關于貫徹落實穩就業政策措施全力促發展惠民生的通知')).toBe(
+      '江门市关于贯彻落实稳就业政策措施全力促发展惠民生的通知',
+    );
     expect(map.get('激發活力擴大就業容量')).toBe('激发活力扩大就业容量'); // a section title
     expect(map.get('見習崗位')).toBe('见习岗位'); // a target name
     expect(map.get('鶴山市')).toBe('鹤山市'); // a county's name

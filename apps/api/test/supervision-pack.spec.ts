@@ -15,7 +15,16 @@ const REQUEST = '请恩平市于11月底前报送公益性岗位开发计划';
 /** The text of every table of word/document.xml: tables → rows → cells. */
 function tablesOf(xml: string): string[][][] {
   const text = (fragment: string) => [...fragment.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
-  return xml.split('<w:tbl>').slice(1).map((t) => t.split('</w:tbl>')[0].split('<w:tr>').slice(1).map((row) => row.split('<w:tc>').slice(1).map(text)));
+  return xml
+    .split('<w:tbl>')
+    .slice(1)
+    .map((t) =>
+      t
+        .split('</w:tbl>')[0]
+        .split('<w:tr>')
+        .slice(1)
+        .map((row) => row.split('<w:tc>').slice(1).map(text)),
+    );
 }
 
 describe('the review pack (督查通报) as .docx and .xlsx', () => {
@@ -24,7 +33,8 @@ describe('the review pack (督查通报) as .docx and .xlsx', () => {
   let office: string, leader: string, enping: string;
   let reviewId: string;
 
-  const download = (path: string, token?: string) => fetch(`${server.url}/exports/supervision-reviews/${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+  const download = (path: string, token?: string) =>
+    fetch(`${server.url}/exports/supervision-reviews/${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
 
   beforeAll(async () => {
     server = await TestServer.start();
@@ -41,11 +51,27 @@ describe('the review pack (督查通报) as .docx and .xlsx', () => {
     // Quotas for two counties only: they are ranked by completion against quota, the rest by share.
     await server.ok(SET_QUOTA, { t: welfare, c: ENPING, v: 350 }, office);
     await server.ok(SET_QUOTA, { t: welfare, c: TAISHAN, v: 50 }, office);
-    await acceptReport(server, p, { reporter: enping, office }, { agencyId: ENPING, seq: 11, period: '2024Q3', values: [[welfare, ENPING, 280]] });
-    await acceptReport(server, p, { reporter: taishan, office }, { agencyId: TAISHAN, seq: 11, period: '2024Q3', values: [[welfare, TAISHAN, 60]] });
-    reviewId = (await server.ok<{ openSupervisionReview: { id: string } }>(OPEN_REVIEW, { p: p.policyId, period: p.period('2024Q3') }, office)).openSupervisionReview.id;
+    await acceptReport(
+      server,
+      p,
+      { reporter: enping, office },
+      { agencyId: ENPING, seq: 11, period: '2024Q3', values: [[welfare, ENPING, 280]] },
+    );
+    await acceptReport(
+      server,
+      p,
+      { reporter: taishan, office },
+      { agencyId: TAISHAN, seq: 11, period: '2024Q3', values: [[welfare, TAISHAN, 60]] },
+    );
+    reviewId = (
+      await server.ok<{ openSupervisionReview: { id: string } }>(OPEN_REVIEW, { p: p.policyId, period: p.period('2024Q3') }, office)
+    ).openSupervisionReview.id;
     await server.ok(RATE, { r: reviewId, m: p.measure(11), rating: 'YELLOW', reason: REASON }, office);
-    await server.ok(ADD_ITEM, { input: { reviewId, measureId: p.measure(11), agencyId: ENPING, request: REQUEST, dueOn: '2024-11-30' } }, office);
+    await server.ok(
+      ADD_ITEM,
+      { input: { reviewId, measureId: p.measure(11), agencyId: ENPING, request: REQUEST, dueOn: '2024-11-30' } },
+      office,
+    );
   });
   afterAll(() => server.close());
 
@@ -56,7 +82,12 @@ describe('the review pack (督查通报) as .docx and .xlsx', () => {
     const early = await download(`${reviewId}.docx`, enping);
     expect(early.status).toBe(403);
     expect(await early.json()).toMatchObject({ code: 'FORBIDDEN' });
-    for (const path of ['00000000-0000-4000-8000-000000000000.docx', '00000000-0000-4000-8000-000000000000.xlsx', 'not-an-id.xlsx', `${reviewId}.pdf`]) {
+    for (const path of [
+      '00000000-0000-4000-8000-000000000000.docx',
+      '00000000-0000-4000-8000-000000000000.xlsx',
+      'not-an-id.xlsx',
+      `${reviewId}.pdf`,
+    ]) {
       const res = await download(path, office);
       expect({ path, status: res.status, body: await res.json() }).toMatchObject({ path, status: 404, body: { code: 'NOT_FOUND' } });
     }
@@ -84,7 +115,9 @@ describe('the review pack (督查通报) as .docx and .xlsx', () => {
     expect(text).toContain(REQUEST);
 
     const tables = tablesOf(xml);
-    const welfare = tables.find((t) => t[0].join('|') === '县（市、区）|分解任务（个）|完成（个）|完成率' && t.some((r) => r[0] === '恩平市' && r[1] === '350'))!;
+    const welfare = tables.find(
+      (t) => t[0].join('|') === '县（市、区）|分解任务（个）|完成（个）|完成率' && t.some((r) => r[0] === '恩平市' && r[1] === '350'),
+    )!;
     expect(welfare.find((r) => r[0] === '恩平市')).toEqual(['恩平市', '350', '280', '80.0%']);
     expect(welfare.find((r) => r[0] === '台山市')).toEqual(['台山市', '50', '60', '120.0%']);
     expect(welfare.find((r) => r[0] === '开平市')).toEqual(['开平市', '未分解', '0', '—']);
@@ -123,12 +156,27 @@ describe('the review pack (督查通报) as .docx and .xlsx', () => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(await res.arrayBuffer());
     expect(book.worksheets.map((w) => w.name)).toEqual(Object.values(SHEETS));
-    const rows = (name: string) => book.getWorksheet(name)!.getSheetValues().slice(2).map((r) => (r as unknown[]).slice(1));
+    const rows = (name: string) =>
+      book
+        .getWorksheet(name)!
+        .getSheetValues()
+        .slice(2)
+        .map((r) => (r as unknown[]).slice(1));
 
     const targets = book.getWorksheet(SHEETS.targets)!;
     expect(targets.getRow(1).font?.bold).toBe(true);
     expect(targets.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
-    expect(rows(SHEETS.targets).find((r) => r[1] === '公益性岗位')).toEqual([11, '公益性岗位', '个', '不少于', 400, 340, 0.85, expect.any(Number), '绿']);
+    expect(rows(SHEETS.targets).find((r) => r[1] === '公益性岗位')).toEqual([
+      11,
+      '公益性岗位',
+      '个',
+      '不少于',
+      400,
+      340,
+      0.85,
+      expect.any(Number),
+      '绿',
+    ]);
 
     expect(rows(SHEETS.counties).find((r) => r[0] === '公益性岗位' && r[1] === '恩平市')).toEqual(['公益性岗位', '恩平市', 350, 280, 0.8]);
     const m11 = rows(SHEETS.measures).find((r) => r[0] === 11)!;
@@ -138,7 +186,11 @@ describe('the review pack (督查通报) as .docx and .xlsx', () => {
       [2, '恩平市', 280, 350, 0.8, '对照分解任务'],
     ]);
     expect(rows(SHEETS.ranking)).toHaveLength(7);
-    expect(rows(SHEETS.reporting).find((r) => r[0] === '恩平市')?.slice(3, 6)).toEqual([1, expect.any(Number), '11']);
+    expect(
+      rows(SHEETS.reporting)
+        .find((r) => r[0] === '恩平市')
+        ?.slice(3, 6),
+    ).toEqual([1, expect.any(Number), '11']);
     expect(rows(SHEETS.items)).toEqual([[1, '恩平市', 11, '加强困难群体就业帮扶', REQUEST, '2024-11-30', '逾期未答复', '']]);
   });
 

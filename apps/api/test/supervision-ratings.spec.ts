@@ -4,7 +4,16 @@ import { acceptReport, OPEN_REVIEW, RATE, REVIEW_QUERY } from './support/supervi
 
 const ENPING = countyId('440785');
 
-interface Rating { measure: { seq: number }; computedRating: string; explanation: string; rating: string; reason: string | null; previousRating: string | null; change: string; redTwoQuarters: boolean }
+interface Rating {
+  measure: { seq: number };
+  computedRating: string;
+  explanation: string;
+  rating: string;
+  reason: string | null;
+  previousRating: string | null;
+  change: string;
+  redTwoQuarters: boolean;
+}
 
 /**
  * The computed rating (時間過半、任務過半) on constructed figures: measure 11's 400 公益性崗位, one
@@ -24,14 +33,27 @@ describe('supervision review: computed ratings', () => {
   async function policyWith(variant: number, q3: number, q4: number): Promise<PolicyIds> {
     const p = await loadVariantNotice(server.dataSource, variant);
     const target = p.target(11, '公益性崗位');
-    await acceptReport(server, p, { reporter: enping, office }, { agencyId: ENPING, seq: 11, period: '2024Q3', values: [[target, ENPING, q3]] });
-    await acceptReport(server, p, { reporter: enping, office }, { agencyId: ENPING, seq: 11, period: '2024Q4', values: [[target, ENPING, q4]] });
+    await acceptReport(
+      server,
+      p,
+      { reporter: enping, office },
+      { agencyId: ENPING, seq: 11, period: '2024Q3', values: [[target, ENPING, q3]] },
+    );
+    await acceptReport(
+      server,
+      p,
+      { reporter: enping, office },
+      { agencyId: ENPING, seq: 11, period: '2024Q4', values: [[target, ENPING, q4]] },
+    );
     return p;
   }
 
   async function ratingsAt(p: PolicyIds, period: string): Promise<Map<number, Rating>> {
-    const opened = (await server.ok<{ openSupervisionReview: { id: string } }>(OPEN_REVIEW, { p: p.policyId, period: p.period(period) }, office)).openSupervisionReview;
-    const review = (await server.ok<{ supervisionReview: { ratings: Rating[] } }>(REVIEW_QUERY, { id: opened.id }, office)).supervisionReview;
+    const opened = (
+      await server.ok<{ openSupervisionReview: { id: string } }>(OPEN_REVIEW, { p: p.policyId, period: p.period(period) }, office)
+    ).openSupervisionReview;
+    const review = (await server.ok<{ supervisionReview: { ratings: Rating[] } }>(REVIEW_QUERY, { id: opened.id }, office))
+      .supervisionReview;
     return new Map(review.ratings.map((r) => [r.measure.seq, r]));
   }
 
@@ -62,7 +84,11 @@ describe('supervision review: computed ratings', () => {
     expect(m1.computedRating).toBe('RED');
     expect(m1.explanation).toMatch(/^无量化指标，按报送情况评定：牵头单位.+逾期未报/);
     // Not yet due: nobody is late.
-    await server.ok(`mutation ($id: ID!) { updateReportingPeriod(id: $id, dueOn: "2099-12-31") { id } }`, { id: p.period('2024Q4') }, office);
+    await server.ok(
+      `mutation ($id: ID!) { updateReportingPeriod(id: $id, dueOn: "2099-12-31") { id } }`,
+      { id: p.period('2024Q4') },
+      office,
+    );
     const later = (await ratingsAt(p, '2024Q4')).get(1)!;
     expect(later.computedRating).toBe('GREEN');
     expect(later.explanation).toContain('尚未到报送截止日');
@@ -70,11 +96,24 @@ describe('supervision review: computed ratings', () => {
 
   it('flags a measure the office rated RED two quarters running, whatever the computed rating', async () => {
     const p = await policyWith(316, 300, 100); // GREEN both quarters by the figures
-    const q3 = (await server.ok<{ openSupervisionReview: { id: string } }>(OPEN_REVIEW, { p: p.policyId, period: p.period('2024Q3') }, office)).openSupervisionReview;
-    const q4 = (await server.ok<{ openSupervisionReview: { id: string } }>(OPEN_REVIEW, { p: p.policyId, period: p.period('2024Q4') }, office)).openSupervisionReview;
+    const q3 = (
+      await server.ok<{ openSupervisionReview: { id: string } }>(OPEN_REVIEW, { p: p.policyId, period: p.period('2024Q3') }, office)
+    ).openSupervisionReview;
+    const q4 = (
+      await server.ok<{ openSupervisionReview: { id: string } }>(OPEN_REVIEW, { p: p.policyId, period: p.period('2024Q4') }, office)
+    ).openSupervisionReview;
     await server.ok(RATE, { r: q3.id, m: p.measure(11), rating: 'RED', reason: '岗位质量不高，安置人数虚高' }, office);
     await server.ok(RATE, { r: q4.id, m: p.measure(11), rating: 'RED', reason: '整改未到位' }, office);
-    const m11 = (await server.ok<{ supervisionReview: { ratings: Rating[] } }>(REVIEW_QUERY, { id: q4.id }, office)).supervisionReview.ratings.find((r) => r.measure.seq === 11)!;
-    expect(m11).toMatchObject({ computedRating: 'GREEN', rating: 'RED', reason: '整改未到位', previousRating: 'RED', redTwoQuarters: true, change: 'SAME' });
+    const m11 = (
+      await server.ok<{ supervisionReview: { ratings: Rating[] } }>(REVIEW_QUERY, { id: q4.id }, office)
+    ).supervisionReview.ratings.find((r) => r.measure.seq === 11)!;
+    expect(m11).toMatchObject({
+      computedRating: 'GREEN',
+      rating: 'RED',
+      reason: '整改未到位',
+      previousRating: 'RED',
+      redTwoQuarters: true,
+      change: 'SAME',
+    });
   });
 });

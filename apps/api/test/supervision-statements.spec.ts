@@ -14,15 +14,37 @@ describe('supervision review: SQL statements per request', () => {
     const p = await loadVariantNotice(server.dataSource, 331);
     const admin = await server.adminToken();
     const [office, taishan] = await Promise.all([signedInUser(server, admin, 'OFFICE'), signedInUser(server, admin, 'REPORTER', TAISHAN)]);
-    const review = (await server.ok<{ openSupervisionReview: { id: string } }>(OPEN_REVIEW, { p: p.policyId, period: p.period('2024Q4') }, office)).openSupervisionReview;
+    const review = (
+      await server.ok<{ openSupervisionReview: { id: string } }>(OPEN_REVIEW, { p: p.policyId, period: p.period('2024Q4') }, office)
+    ).openSupervisionReview;
     const addItems = async (n: number, seq: number) => {
-      for (let i = 0; i < n; i++) await server.ok(ADD_ITEM, { input: { reviewId: review.id, measureId: p.measure(seq), agencyId: TAISHAN, request: `事项${i}`, dueOn: '2025-01-31' } }, office);
+      for (let i = 0; i < n; i++)
+        await server.ok(
+          ADD_ITEM,
+          { input: { reviewId: review.id, measureId: p.measure(seq), agencyId: TAISHAN, request: `事项${i}`, dueOn: '2025-01-31' } },
+          office,
+        );
     };
-    await acceptReport(server, p, { reporter: taishan, office }, { agencyId: TAISHAN, seq: 11, period: '2024Q3', values: [[p.target(11, '公益性崗位'), TAISHAN, 100]] });
+    await acceptReport(
+      server,
+      p,
+      { reporter: taishan, office },
+      { agencyId: TAISHAN, seq: 11, period: '2024Q3', values: [[p.target(11, '公益性崗位'), TAISHAN, 100]] },
+    );
     await addItems(2, 11);
     const small = await server.statements(REVIEW_QUERY, { id: review.id }, office);
-    await acceptReport(server, p, { reporter: taishan, office }, { agencyId: TAISHAN, seq: 11, period: '2024Q4', values: [[p.target(11, '公益性崗位'), TAISHAN, 100]] });
-    await acceptReport(server, p, { reporter: taishan, office }, { agencyId: TAISHAN, seq: 7, period: '2024Q4', values: [[p.target(7, '見習崗位'), TAISHAN, 300]] });
+    await acceptReport(
+      server,
+      p,
+      { reporter: taishan, office },
+      { agencyId: TAISHAN, seq: 11, period: '2024Q4', values: [[p.target(11, '公益性崗位'), TAISHAN, 100]] },
+    );
+    await acceptReport(
+      server,
+      p,
+      { reporter: taishan, office },
+      { agencyId: TAISHAN, seq: 7, period: '2024Q4', values: [[p.target(7, '見習崗位'), TAISHAN, 300]] },
+    );
     await addItems(4, 7);
     const large = await server.statements(REVIEW_QUERY, { id: review.id }, office);
     expect(large).toBe(small);

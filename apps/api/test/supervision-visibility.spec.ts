@@ -25,26 +25,47 @@ describe('supervision review: what a unit’s reporter may read', () => {
   afterAll(() => server.close());
 
   it('hides an OPEN review and its ratings from reporters, shows it once FINAL, and always shows the unit its own items', async () => {
-    const review = (await server.ok<{ openSupervisionReview: { id: string } }>(OPEN_REVIEW, { p: p.policyId, period: p.period('2024Q3') }, office)).openSupervisionReview;
+    const review = (
+      await server.ok<{ openSupervisionReview: { id: string } }>(OPEN_REVIEW, { p: p.policyId, period: p.period('2024Q3') }, office)
+    ).openSupervisionReview;
     await server.ok(RATE, { r: review.id, m: p.measure(11), rating: 'RED', reason: '办公室内部意见:进度明显滞后' }, office);
-    await server.ok(ADD_ITEM, { input: { reviewId: review.id, measureId: p.measure(11), agencyId: TAISHAN, request: '请说明进度', dueOn: '2024-11-30' } }, office);
+    await server.ok(
+      ADD_ITEM,
+      { input: { reviewId: review.id, measureId: p.measure(11), agencyId: TAISHAN, request: '请说明进度', dueOn: '2024-11-30' } },
+      office,
+    );
 
     const direct = await server.gql(REVIEW_QUERY, { id: review.id }, taishan);
     expect(codeOf(direct)).toBe('FORBIDDEN');
     expect(JSON.stringify(direct)).not.toContain('办公室内部意见');
     expect((await server.ok<{ supervisionReviews: unknown[] }>(LIST, { p: p.policyId }, taishan)).supervisionReviews).toEqual([]);
-    expect((await server.ok<{ supervisionItems: { request: string }[] }>(MY_ITEMS, { r: review.id }, taishan)).supervisionItems.map((i) => i.request)).toEqual(['请说明进度']);
+    expect(
+      (await server.ok<{ supervisionItems: { request: string }[] }>(MY_ITEMS, { r: review.id }, taishan)).supervisionItems.map(
+        (i) => i.request,
+      ),
+    ).toEqual(['请说明进度']);
     // The office and leaders read it while it is open.
-    for (const token of [office, leader]) expect((await server.ok<{ supervisionReview: { id: string } }>(REVIEW_QUERY, { id: review.id }, token)).supervisionReview.id).toBe(review.id);
+    for (const token of [office, leader])
+      expect((await server.ok<{ supervisionReview: { id: string } }>(REVIEW_QUERY, { id: review.id }, token)).supervisionReview.id).toBe(
+        review.id,
+      );
 
     // The next quarter's review, finalized, does not lead a reporter back to the open one.
-    const next = (await server.ok<{ openSupervisionReview: { id: string } }>(OPEN_REVIEW, { p: p.policyId, period: p.period('2024Q4') }, office)).openSupervisionReview;
+    const next = (
+      await server.ok<{ openSupervisionReview: { id: string } }>(OPEN_REVIEW, { p: p.policyId, period: p.period('2024Q4') }, office)
+    ).openSupervisionReview;
     await server.ok(FINALIZE, { id: next.id }, office);
-    const listed = (await server.ok<{ supervisionReviews: { id: string; previousReview: { id: string } | null }[] }>(LIST, { p: p.policyId }, taishan)).supervisionReviews;
+    const listed = (
+      await server.ok<{ supervisionReviews: { id: string; previousReview: { id: string } | null }[] }>(LIST, { p: p.policyId }, taishan)
+    ).supervisionReviews;
     expect(listed).toEqual([{ id: next.id, status: 'FINAL', previousReview: null }]);
 
     await server.ok(FINALIZE, { id: review.id }, office);
-    const final = await server.ok<{ supervisionReview: { ratings: { reason: string | null }[] } }>(REVIEW_QUERY, { id: review.id }, taishan);
+    const final = await server.ok<{ supervisionReview: { ratings: { reason: string | null }[] } }>(
+      REVIEW_QUERY,
+      { id: review.id },
+      taishan,
+    );
     expect(final.supervisionReview.ratings.some((r) => r.reason === '办公室内部意见:进度明显滞后')).toBe(true);
   });
 });

@@ -6,7 +6,19 @@ import { noticesDir } from '../src/common/project-paths';
 import { loadNotice, seedIds } from '../src/policy/notice-seed';
 import { countyId, loadVariantNotice, PolicyIds, REVIEW, SAVE, signedInUser, SUBMIT } from './support/fixtures';
 import { TestServer } from './support/test-server';
-import { AGENCIES, createUnit, footprint, forgetCounties, makeResponsible, MERGE, PREVIEW, SET_ACTIVE, unitName, retireNewUnits, unitIds } from './support/units-fixtures';
+import {
+  AGENCIES,
+  createUnit,
+  footprint,
+  forgetCounties,
+  makeResponsible,
+  MERGE,
+  PREVIEW,
+  SET_ACTIVE,
+  unitName,
+  retireNewUnits,
+  unitIds,
+} from './support/units-fixtures';
 
 /** report_total against sums over the figures, for one policy (as report-reconciliation.spec.ts holds them). */
 const TOTALS_DIFF = `
@@ -40,10 +52,23 @@ describe('merging units (mergeAgencies)', () => {
     await server.close();
   });
 
-  const report = async (token: string, agencyId: string, seq: number, values: { targetId: string; countyId: string; value: number }[] = [], accept = false) => {
-    const saved = (await server.ok<{ saveProgressReport: { id: string; version: number } }>(SAVE, { input: { measureId: p.measure(seq), periodId: p.period('2024Q3'), agencyId, progress: '进展', values } }, token)).saveProgressReport;
+  const report = async (
+    token: string,
+    agencyId: string,
+    seq: number,
+    values: { targetId: string; countyId: string; value: number }[] = [],
+    accept = false,
+  ) => {
+    const saved = (
+      await server.ok<{ saveProgressReport: { id: string; version: number } }>(
+        SAVE,
+        { input: { measureId: p.measure(seq), periodId: p.period('2024Q3'), agencyId, progress: '进展', values } },
+        token,
+      )
+    ).saveProgressReport;
     if (!accept) return saved.id;
-    const sub = (await server.ok<{ submitProgressReport: { version: number } }>(SUBMIT, { id: saved.id, version: saved.version }, token)).submitProgressReport;
+    const sub = (await server.ok<{ submitProgressReport: { version: number } }>(SUBMIT, { id: saved.id, version: saved.version }, token))
+      .submitProgressReport;
     await server.ok(REVIEW, { id: saved.id, version: sub.version, decision: 'ACCEPT' }, office);
     return saved.id;
   };
@@ -56,30 +81,56 @@ describe('merging units (mergeAgencies)', () => {
     await makeResponsible(server.dataSource, p.measure(5), from);
     const reporter = await signedInUser(server, admin, 'REPORTER', from);
     const reportId = await report(reporter, from, 5, [], true);
-    await server.dataSource.query(`INSERT INTO agency_webhook (agency_id, kind, url) VALUES ($1, 'WECOM', 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=secret-key')`, [from]);
+    await server.dataSource.query(
+      `INSERT INTO agency_webhook (agency_id, kind, url) VALUES ($1, 'WECOM', 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=secret-key')`,
+      [from],
+    );
 
-    const preview = (await server.ok<{ agencyMergePreview: Record<string, unknown> }>(PREVIEW, { fromId: from, intoId: into }, office)).agencyMergePreview;
-    expect(preview).toMatchObject({ responsibilities: 2, sharedResponsibilities: 1, reports: 1, accounts: 1, webhook: true, figures: 0, conflicts: [] });
+    const preview = (await server.ok<{ agencyMergePreview: Record<string, unknown> }>(PREVIEW, { fromId: from, intoId: into }, office))
+      .agencyMergePreview;
+    expect(preview).toMatchObject({
+      responsibilities: 2,
+      sharedResponsibilities: 1,
+      reports: 1,
+      accounts: 1,
+      webhook: true,
+      figures: 0,
+      conflicts: [],
+    });
 
     expect((await server.ok<{ mergeAgencies: { id: string } }>(MERGE, { fromId: from, intoId: into }, office)).mergeAgencies.id).toBe(into);
-    const resp = await server.dataSource.query(`SELECT measure_id, role, position FROM responsibility WHERE agency_id = ANY($1) ORDER BY position`, [[from, into]]);
+    const resp = await server.dataSource.query(
+      `SELECT measure_id, role, position FROM responsibility WHERE agency_id = ANY($1) ORDER BY position`,
+      [[from, into]],
+    );
     expect(resp).toEqual([
       { measure_id: p.measure(4), role: 'LEAD', position: 0 },
       { measure_id: p.measure(5), role: 'CO', position: 90 },
     ]);
     expect((await server.dataSource.query(`SELECT agency_id FROM progress_report WHERE id = $1`, [reportId]))[0].agency_id).toBe(into);
     expect(await server.dataSource.query(`SELECT count(*)::int AS n FROM app_user WHERE agency_id = $1`, [into])).toEqual([{ n: 1 }]);
-    expect(await server.dataSource.query(`SELECT agency_id FROM agency_webhook WHERE agency_id = ANY($1)`, [[from, into]])).toEqual([{ agency_id: into }]);
-    const all = (await server.ok<{ agencies: { id: string; active: boolean; mergedInto: { id: string } | null }[] }>(AGENCIES, { all: true })).agencies;
+    expect(await server.dataSource.query(`SELECT agency_id FROM agency_webhook WHERE agency_id = ANY($1)`, [[from, into]])).toEqual([
+      { agency_id: into },
+    ]);
+    const all = (
+      await server.ok<{ agencies: { id: string; active: boolean; mergedInto: { id: string } | null }[] }>(AGENCIES, { all: true })
+    ).agencies;
     expect(all.find((a) => a.id === from)).toMatchObject({ active: false, mergedInto: { id: into } });
     expect((await server.ok<{ agencies: { id: string }[] }>(AGENCIES, {})).agencies.map((a) => a.id)).not.toContain(from);
-    const [audit] = await server.dataSource.query(`SELECT before, after FROM audit_record WHERE action = 'agency.merge' AND entity_id = $1`, [from]);
+    const [audit] = await server.dataSource.query(
+      `SELECT before, after FROM audit_record WHERE action = 'agency.merge' AND entity_id = $1`,
+      [from],
+    );
     expect(audit.after.moved).toMatchObject({ reports: [reportId], responsibilities: 2, webhook: 'moved' });
     expect(JSON.stringify(audit)).not.toContain('secret-key');
 
     // A merged unit is not brought back, nor merged again, nor merged into.
     const other = await createUnit(server, office);
-    for (const [query, vars] of [[SET_ACTIVE, { id: from, active: true }], [MERGE, { fromId: from, intoId: other }], [MERGE, { fromId: other, intoId: from }]] as const) {
+    for (const [query, vars] of [
+      [SET_ACTIVE, { id: from, active: true }],
+      [MERGE, { fromId: from, intoId: other }],
+      [MERGE, { fromId: other, intoId: from }],
+    ] as const) {
       const before = await footprint(server.dataSource);
       expect((await server.gql(query, vars, office)).errors?.[0]?.extensions?.code).toBe('CONFLICT');
       expect(await footprint(server.dataSource)).toBe(before);
@@ -94,7 +145,10 @@ describe('merging units (mergeAgencies)', () => {
       await report(await signedInUser(server, admin, 'REPORTER', u), u, 6);
     }
     const conflict = { kind: 'REPORT', docNumber: p.docNumber, periodLabel: '2024Q3', measureSeq: 6 };
-    expect((await server.ok<{ agencyMergePreview: { conflicts: unknown[] } }>(PREVIEW, { fromId: from, intoId: into }, office)).agencyMergePreview.conflicts).toEqual([expect.objectContaining(conflict)]);
+    expect(
+      (await server.ok<{ agencyMergePreview: { conflicts: unknown[] } }>(PREVIEW, { fromId: from, intoId: into }, office))
+        .agencyMergePreview.conflicts,
+    ).toEqual([expect.objectContaining(conflict)]);
     const before = await footprint(server.dataSource);
     const error = (await server.gql(MERGE, { fromId: from, intoId: into }, office)).errors?.[0];
     expect(error?.extensions).toMatchObject({ code: 'CONFLICT', conflicts: [expect.objectContaining(conflict)] });
@@ -126,21 +180,46 @@ describe('merging units (mergeAgencies)', () => {
     const target = p.target(7, '見習崗位');
     const hr = seedIds.agency({ agencyName: '市人力資源社會保障局', kind: 'DEPARTMENT', regionCode: null });
     const hrReporter = await signedInUser(server, admin, 'REPORTER', hr);
-    await report(hrReporter, hr, 7, [{ targetId: target, countyId: from, value: 30 }, { targetId: target, countyId: countyId('440781'), value: 5 }], true);
+    await report(
+      hrReporter,
+      hr,
+      7,
+      [
+        { targetId: target, countyId: from, value: 30 },
+        { targetId: target, countyId: countyId('440781'), value: 5 },
+      ],
+      true,
+    );
     for (const u of [from, into]) await makeResponsible(server.dataSource, p.measure(7), u);
     await report(await signedInUser(server, admin, 'REPORTER', from), from, 7, [{ targetId: target, countyId: from, value: 12 }], true);
-    for (const [county, value] of [[from, 100], [into, 50]] as const) {
-      await server.ok(`mutation ($t: ID!, $c: ID!, $v: Float!) { setQuota(targetId: $t, countyId: $c, value: $v) { quota } }`, { t: target, c: county, v: value }, office);
+    for (const [county, value] of [
+      [from, 100],
+      [into, 50],
+    ] as const) {
+      await server.ok(
+        `mutation ($t: ID!, $c: ID!, $v: Float!) { setQuota(targetId: $t, countyId: $c, value: $v) { quota } }`,
+        { t: target, c: county, v: value },
+        office,
+      );
     }
     expect(await server.dataSource.query(TOTALS_DIFF, [p.policyId])).toEqual([]);
-    const preview = (await server.ok<{ agencyMergePreview: Record<string, unknown> }>(PREVIEW, { fromId: from, intoId: into }, office)).agencyMergePreview;
+    const preview = (await server.ok<{ agencyMergePreview: Record<string, unknown> }>(PREVIEW, { fromId: from, intoId: into }, office))
+      .agencyMergePreview;
     expect(preview).toMatchObject({ figures: 2, quotas: 1, reports: 1, conflicts: [] });
 
     await server.ok(MERGE, { fromId: from, intoId: into }, office);
     expect(await server.dataSource.query(TOTALS_DIFF, [p.policyId])).toEqual([]);
-    const [sum] = await server.dataSource.query(`SELECT sum(total)::float AS total FROM report_total WHERE target_id = $1 AND county_id = $2 AND status = 'ACCEPTED'`, [target, into]);
+    const [sum] = await server.dataSource.query(
+      `SELECT sum(total)::float AS total FROM report_total WHERE target_id = $1 AND county_id = $2 AND status = 'ACCEPTED'`,
+      [target, into],
+    );
     expect(sum.total).toBe(42);
-    expect(await server.dataSource.query(`SELECT quota::float FROM county_quota WHERE target_id = $1 AND county_id = ANY($2)`, [target, [from, into]])).toEqual([{ quota: 150 }]);
+    expect(
+      await server.dataSource.query(`SELECT quota::float FROM county_quota WHERE target_id = $1 AND county_id = ANY($2)`, [
+        target,
+        [from, into],
+      ]),
+    ).toEqual([{ quota: 150 }]);
   });
 
   it('a notice loaded later maps the merged unit’s name to the unit it went into', async () => {
@@ -148,7 +227,9 @@ describe('merging units (mergeAgencies)', () => {
     const from = await createUnit(server, office, { name: fromName });
     const into = await createUnit(server, office);
     await server.ok(MERGE, { fromId: from, intoId: into }, office);
-    const text = readFileSync(join(noticesDir(), 'jiangmen-2024-1.txt'), 'utf8').replace('江就辦〔2024〕1 號', '江就辦〔2024〕615 號').replaceAll('市稅務局', fromName);
+    const text = readFileSync(join(noticesDir(), 'jiangmen-2024-1.txt'), 'utf8')
+      .replace('江就辦〔2024〕1 號', '江就辦〔2024〕615 號')
+      .replaceAll('市稅務局', fromName);
     const notice = parseNotice(text, { counties: JIANGMEN_COUNTIES.map((c) => ({ name: c.name, regionCode: c.regionCode })) });
     expect(notice.sections.flatMap((s) => s.measures.flatMap((m) => m.responsibilities)).some((r) => r.agencyName === fromName)).toBe(true);
     await server.dataSource.transaction((m) => loadNotice(m, notice));
@@ -157,6 +238,10 @@ describe('merging units (mergeAgencies)', () => {
       [seedIds.policy(notice.docNumber ?? ''), [from, into]],
     );
     expect(responsible).toEqual([{ agency_id: into }]);
-    expect(await server.dataSource.query(`SELECT count(*)::int AS n FROM agency WHERE name_key = (SELECT name_key FROM agency WHERE id = $1)`, [from])).toEqual([{ n: 1 }]);
+    expect(
+      await server.dataSource.query(`SELECT count(*)::int AS n FROM agency WHERE name_key = (SELECT name_key FROM agency WHERE id = $1)`, [
+        from,
+      ]),
+    ).toEqual([{ n: 1 }]);
   });
 });

@@ -17,7 +17,11 @@ const WIDTHS = [1440, 390] as const;
 async function settled(page: Page, ready: string): Promise<void> {
   await page.locator(ready).first().waitFor({ timeout: 30_000 });
   await page.waitForLoadState('networkidle');
-  await page.locator('.ant-spin-spinning, .ant-skeleton').first().waitFor({ state: 'detached', timeout: 30_000 }).catch(() => undefined);
+  await page
+    .locator('.ant-spin-spinning, .ant-skeleton')
+    .first()
+    .waitFor({ state: 'detached', timeout: 30_000 })
+    .catch(() => undefined);
 }
 
 interface Stop {
@@ -43,7 +47,11 @@ const follow = (label: string, link: string, ready: string): Stop => ({
 });
 
 const ROUTES: { role: string; username: string | null; stops: Stop[] }[] = [
-  { role: 'anonymous', username: null, stops: [visit('policy page', '/', '[data-testid="measure-card"]'), visit('sign-in page', '/login', 'input[autocomplete="username"]')] },
+  {
+    role: 'anonymous',
+    username: null,
+    stops: [visit('policy page', '/', '[data-testid="measure-card"]'), visit('sign-in page', '/login', 'input[autocomplete="username"]')],
+  },
   {
     role: 'county reporter',
     username: 'taishan',
@@ -115,7 +123,10 @@ describeWithBrowser('accessibility (WCAG 2.1 AA, axe-core) of every page, for ea
         const violations = await axeViolations(page);
         if (violations.length > 0) {
           failures.push(`${stop.label} (${new URL(page.url()).pathname}):\n${describeViolations(violations)}`);
-          await page.screenshot({ path: join(ARTIFACTS, `a11y-${route.role.replace(/\W+/g, '-')}-${stop.label.replace(/\W+/g, '-')}-${width}.png`), fullPage: true });
+          await page.screenshot({
+            path: join(ARTIFACTS, `a11y-${route.role.replace(/\W+/g, '-')}-${stop.label.replace(/\W+/g, '-')}-${width}.png`),
+            fullPage: true,
+          });
         }
       }
     } finally {

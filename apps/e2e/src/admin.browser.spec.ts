@@ -27,11 +27,14 @@ const HR_BUREAU = '市人力資源社會保障局';
 const NEW_NAME = '江门市人力资源和社会保障局';
 
 /** The input of an antd field whose data-testid sits on the input itself or on its wrapper. */
-const field = (page: Page, testId: string): Locator => page.locator(`input[data-testid="${testId}"], textarea[data-testid="${testId}"], [data-testid="${testId}"] input`).first();
+const field = (page: Page, testId: string): Locator =>
+  page.locator(`input[data-testid="${testId}"], textarea[data-testid="${testId}"], [data-testid="${testId}"] input`).first();
 /** An option of the antd Select that is open now. */
-const pickOption = (page: Page, text: string) => page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first().click();
+const pickOption = (page: Page, text: string) =>
+  page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first().click();
 const shot = (page: Page, name: string) => page.screenshot({ path: join(ARTIFACTS, `admin-${name}.png`), fullPage: true });
-const addDays = (isoDate: string, days: number) => new Date(Date.parse(`${isoDate}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+const addDays = (isoDate: string, days: number) =>
+  new Date(Date.parse(`${isoDate}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 interface Setup {
   policyId: string;
@@ -52,7 +55,11 @@ describeWithBrowser('系统管理 in a real browser (issue 12)', () => {
     // No demo data: the office starts from the notice alone, with no unit accounts yet.
     ({ server, cleanup } = await freshServer(ADMIN_PASSWORD, { DEMO_DATA: '0' }));
     browser = await launchBrowser();
-    const login = await gql<{ login: { accessToken: string } }>(server.url, 'mutation($u:String!,$p:String!){login(username:$u,password:$p){accessToken}}', { u: 'admin', p: ADMIN_PASSWORD });
+    const login = await gql<{ login: { accessToken: string } }>(
+      server.url,
+      'mutation($u:String!,$p:String!){login(username:$u,password:$p){accessToken}}',
+      { u: 'admin', p: ADMIN_PASSWORD },
+    );
     adminToken = login.data!.login.accessToken;
     for (const input of [
       { ...OFFICE, role: 'OFFICE' },
@@ -62,7 +69,13 @@ describeWithBrowser('系统管理 in a real browser (issue 12)', () => {
       expect(created.errors).toBeUndefined();
     }
     type Found = {
-      policies: { id: string; measures: { targets: { id: string; name: string; year: number }[]; responsibilities: { agency: { id: string; name: string; kind: string } }[] }[] }[];
+      policies: {
+        id: string;
+        measures: {
+          targets: { id: string; name: string; year: number }[];
+          responsibilities: { agency: { id: string; name: string; kind: string } }[];
+        }[];
+      }[];
       agencies: { id: string; name: string; regionCode: string }[];
     };
     const found = await gql<Found>(
@@ -75,7 +88,9 @@ describeWithBrowser('系统管理 in a real browser (issue 12)', () => {
     const policy = found.data!.policies[0];
     const target = policy.measures.flatMap((m) => m.targets).find((t) => t.name === '見習崗位' && t.year === 2024)!;
     // A department responsible for a measure, so the policy page shows its name.
-    const department = policy.measures.flatMap((m) => m.responsibilities.map((r) => r.agency)).find((a) => a.kind === 'DEPARTMENT' && a.name === HR_BUREAU)!;
+    const department = policy.measures
+      .flatMap((m) => m.responsibilities.map((r) => r.agency))
+      .find((a) => a.kind === 'DEPARTMENT' && a.name === HR_BUREAU)!;
     const periods = await gql<{ periodSettings: { period: Setup['period'] }[] }>(
       server.url,
       'query($p: ID!) { periodSettings(policyId: $p) { period { id label endsOn dueOn } } }',
@@ -95,7 +110,11 @@ describeWithBrowser('系统管理 in a real browser (issue 12)', () => {
 
   it('the office sets up accounts, quotas, a due date and a unit, a unit changes its password, and the audit lists it all', async () => {
     const officeContext: BrowserContext = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
-    const reporterContext: BrowserContext = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    const reporterContext: BrowserContext = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+    });
     const office = await officeContext.newPage();
     const reporter = await reporterContext.newPage();
     try {
@@ -232,7 +251,10 @@ describeWithBrowser('系统管理 in a real browser (issue 12)', () => {
     await shot(page, 'tasks-after-change-390');
 
     // The old password no longer signs in; the new one does, without a forced change.
-    const old = await gql(server.url, 'mutation($u:String!,$p:String!){login(username:$u,password:$p){accessToken}}', { u: TAISHAN_USERNAME, p: temporaryPassword });
+    const old = await gql(server.url, 'mutation($u:String!,$p:String!){login(username:$u,password:$p){accessToken}}', {
+      u: TAISHAN_USERNAME,
+      p: temporaryPassword,
+    });
     expect(old.errors).toBeDefined();
     const fresh = await gql<{ login: { user: { mustChangePassword: boolean } } }>(
       server.url,
@@ -256,7 +278,10 @@ describeWithBrowser('系统管理 in a real browser (issue 12)', () => {
     const balance = page.locator('[data-testid="quota-balance"][data-balance="SHORT"]');
     await balance.getByText(String(3000 - sum), { exact: false }).waitFor();
     await page.getByTestId('quota-save').click();
-    await page.getByTestId('quota-confirm-text').getByText(String(3000 - sum), { exact: false }).waitFor();
+    await page
+      .getByTestId('quota-confirm-text')
+      .getByText(String(3000 - sum), { exact: false })
+      .waitFor();
     await shot(page, 'quotas-confirm-1440');
     await page.getByTestId('quota-confirm-short').click();
     await page.locator('.ant-alert-success[data-testid="quota-result"], [data-testid="quota-result"].ant-alert-success').waitFor();
@@ -352,13 +377,17 @@ describeWithBrowser('系统管理 in a real browser (issue 12)', () => {
     await shot(page, 'audit-1440');
 
     // The rename row names the unit by its new name.
-    const rename = page.locator('[data-testid="audit-row"]', { has: page.locator('[data-testid="audit-what"][data-action="agency.rename"]') });
+    const rename = page.locator('[data-testid="audit-row"]', {
+      has: page.locator('[data-testid="audit-what"][data-action="agency.rename"]'),
+    });
     await rename.getByText(newName, { exact: false }).first().waitFor();
 
     // Filtered on the reporter: their password change, done by themselves.
     await field(page, 'audit-filter-user').fill(TAISHAN_USERNAME);
     await page.getByTestId('audit-search').click();
-    const change = page.locator('[data-testid="audit-row"]', { has: page.locator('[data-testid="audit-what"][data-action="user.password_change"]') });
+    const change = page.locator('[data-testid="audit-row"]', {
+      has: page.locator('[data-testid="audit-what"][data-action="user.password_change"]'),
+    });
     await change.getByTestId('audit-who').getByText(TAISHAN_USERNAME, { exact: false }).waitFor();
     // Only what was done as the reporter is left: their sign-ins and change, and the refused sign-in under their name.
     await page.waitForFunction((name) => {

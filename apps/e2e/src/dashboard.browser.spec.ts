@@ -40,7 +40,11 @@ describeWithBrowser('the leaders’ dashboard in a real browser', () => {
     const match = /演示账号的密码均为 (\S+)/.exec(server.output());
     if (!match) throw new Error(`no demo password in the output:\n${server.output()}`);
     password = match[1];
-    const login = await gql<{ login: { accessToken: string } }>(server.url, 'mutation($u:String!,$p:String!){login(username:$u,password:$p){accessToken}}', { u: 'leader', p: password });
+    const login = await gql<{ login: { accessToken: string } }>(
+      server.url,
+      'mutation($u:String!,$p:String!){login(username:$u,password:$p){accessToken}}',
+      { u: 'leader', p: password },
+    );
     token = login.data!.login.accessToken;
     const policies = await gql<{ policies: { id: string }[] }>(server.url, '{ policies { id } }', {}, token);
     policyId = policies.data!.policies[0].id;
@@ -53,12 +57,19 @@ describeWithBrowser('the leaders’ dashboard in a real browser', () => {
   });
 
   async function expectCardsMatchApi(page: Page, periodId: string) {
-    const progress = await gql<Progress>(server.url, 'query($p:ID!,$per:ID){targetProgress(policyId:$p,periodId:$per){achieved target{id}}}', { p: policyId, per: periodId }, token);
+    const progress = await gql<Progress>(
+      server.url,
+      'query($p:ID!,$per:ID){targetProgress(policyId:$p,periodId:$per){achieved target{id}}}',
+      { p: policyId, per: periodId },
+      token,
+    );
     expect(progress.errors).toBeUndefined();
     const cards = page.getByTestId('target-card');
     await expect(cards.count()).resolves.toBe(4);
     for (const item of progress.data!.targetProgress) {
-      const value = await page.locator(`[data-testid="target-card"][data-target-id="${item.target.id}"] [data-testid="card-achieved"]`).getAttribute('data-value');
+      const value = await page
+        .locator(`[data-testid="target-card"][data-target-id="${item.target.id}"] [data-testid="card-achieved"]`)
+        .getAttribute('data-value');
       expect(Number(value)).toBe(item.achieved);
     }
   }
@@ -130,7 +141,12 @@ describeWithBrowser('the leaders’ dashboard in a real browser', () => {
   });
 
   it('opens a county page from the dashboard on a phone, its figures as the API counts them', async () => {
-    const context = await browser.newContext({ viewport: { width: 360, height: 780 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+    const context = await browser.newContext({
+      viewport: { width: 360, height: 780 },
+      isMobile: true,
+      hasTouch: true,
+      deviceScaleFactor: 2,
+    });
     const page = await context.newPage();
     try {
       await signIn(page, server.url, password);
@@ -142,7 +158,9 @@ describeWithBrowser('the leaders’ dashboard in a real browser', () => {
       await link.click();
       await page.waitForURL(new RegExp(`/dashboard/county/${countyId}\\?period=${period}`));
       await page.locator('[data-testid="county-page"][data-ready="data"]').waitFor({ timeout: 30_000 });
-      const progress = await gql<{ targetProgress: { target: { id: string }; byCounty: { achieved: number; county: { id: string } }[] }[] }>(
+      const progress = await gql<{
+        targetProgress: { target: { id: string }; byCounty: { achieved: number; county: { id: string } }[] }[];
+      }>(
         server.url,
         'query($p:ID!,$per:ID){targetProgress(policyId:$p,periodId:$per){target{id} byCounty{achieved county{id}}}}',
         { p: policyId, per: period },
@@ -151,7 +169,9 @@ describeWithBrowser('the leaders’ dashboard in a real browser', () => {
       expect(progress.errors).toBeUndefined();
       for (const item of progress.data!.targetProgress) {
         const expected = item.byCounty.find((r) => r.county.id === countyId)?.achieved ?? 0;
-        const value = await page.locator(`[data-testid="county-target"][data-target-id="${item.target.id}"] [data-testid="county-achieved"]`).getAttribute('data-value');
+        const value = await page
+          .locator(`[data-testid="county-target"][data-target-id="${item.target.id}"] [data-testid="county-achieved"]`)
+          .getAttribute('data-value');
         expect(Number(value)).toBe(expected);
       }
       await expect(page.getByTestId('county-measure').count()).resolves.toBe(15);
@@ -176,7 +196,12 @@ describeWithBrowser('the leaders’ dashboard in a real browser', () => {
       await page.goto(`${server.url}/dashboard`);
       const period = await dashboardReady(page);
       // A measure with targets, so there are figures by county to compare.
-      const policies = await gql<{ policies: { measures: { id: string; targets: { id: string }[] }[] }[] }>(server.url, '{ policies { measures { id targets { id } } } }', {}, token);
+      const policies = await gql<{ policies: { measures: { id: string; targets: { id: string }[] }[] }[] }>(
+        server.url,
+        '{ policies { measures { id targets { id } } } }',
+        {},
+        token,
+      );
       const withTargets = policies.data!.policies[0].measures.find((m) => m.targets.length > 0)!;
       const link = page.locator(`[data-testid="measure-link"][href*="/dashboard/measure/${withTargets.id}"]`);
       await link.waitFor();
@@ -200,13 +225,17 @@ describeWithBrowser('the leaders’ dashboard in a real browser', () => {
       {
         const targetId = (await page.getByTestId('measure-target').first().getAttribute('data-target-id'))!;
         const countyId = (await figure.getAttribute('data-county-id'))!;
-        const progress = await gql<{ targetProgress: { target: { id: string }; byCounty: { achieved: number; county: { id: string } }[] }[] }>(
+        const progress = await gql<{
+          targetProgress: { target: { id: string }; byCounty: { achieved: number; county: { id: string } }[] }[];
+        }>(
           server.url,
           'query($p:ID!,$per:ID){targetProgress(policyId:$p,periodId:$per){target{id} byCounty{achieved county{id}}}}',
           { p: policyId, per: period },
           token,
         );
-        const expected = progress.data!.targetProgress.find((p) => p.target.id === targetId)!.byCounty.find((r) => r.county.id === countyId)!.achieved;
+        const expected = progress
+          .data!.targetProgress.find((p) => p.target.id === targetId)!
+          .byCounty.find((r) => r.county.id === countyId)!.achieved;
         expect(Number(await figure.getAttribute('data-value'))).toBe(expected);
       }
       await expectAccessible(page, 'measure page (leader)');
@@ -223,19 +252,31 @@ describeWithBrowser('the leaders’ dashboard in a real browser', () => {
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
     const page = await context.newPage();
     try {
-      const periods = await gql<{ reportingPeriods: { id: string; label: string }[] }>(server.url, 'query($p:ID!){reportingPeriods(policyId:$p){id label}}', { p: policyId });
+      const periods = await gql<{ reportingPeriods: { id: string; label: string }[] }>(
+        server.url,
+        'query($p:ID!){reportingPeriods(policyId:$p){id label}}',
+        { p: policyId },
+      );
       const q3 = periods.data!.reportingPeriods.find((p) => p.label === '2024Q3')!.id;
       await signIn(page, server.url, password, 'office');
       await page.goto(`${server.url}/dashboard?period=${q3}`);
       await dashboardReady(page);
       const card = page.locator('[data-testid="target-card"]', { hasText: '见习岗位' });
       await card.getByTestId('card-schedule-edit').click();
-      for (const [i, value] of ['10', '30', '50', '100'].entries()) await page.locator(`input[data-testid="schedule-q${i + 1}"], [data-testid="schedule-q${i + 1}"] input`).first().fill(value);
+      for (const [i, value] of ['10', '30', '50', '100'].entries())
+        await page
+          .locator(`input[data-testid="schedule-q${i + 1}"], [data-testid="schedule-q${i + 1}"] input`)
+          .first()
+          .fill(value);
       await page.getByTestId('schedule-save').click();
       await card.getByTestId('card-schedule').waitFor();
       const targetId = (await card.getAttribute('data-target-id'))!;
       const overview = await gql<{ policyOverview: { targets: { target: { id: string }; expectedShare: number }[] } }>(
-        server.url, 'query($p:ID!,$per:ID!){policyOverview(policyId:$p,periodId:$per){targets{target{id} expectedShare}}}', { p: policyId, per: q3 }, token);
+        server.url,
+        'query($p:ID!,$per:ID!){policyOverview(policyId:$p,periodId:$per){targets{target{id} expectedShare}}}',
+        { p: policyId, per: q3 },
+        token,
+      );
       expect(overview.data!.policyOverview.targets.find((t) => t.target.id === targetId)!.expectedShare).toBe(0.5);
       await page.screenshot({ path: join(ARTIFACTS, 'dashboard-schedule-1440.png') });
       await card.getByTestId('card-schedule-edit').click();
@@ -250,7 +291,12 @@ describeWithBrowser('the leaders’ dashboard in a real browser', () => {
   });
 
   it('reads on a phone', async () => {
-    const context = await browser.newContext({ viewport: { width: 360, height: 780 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+    const context = await browser.newContext({
+      viewport: { width: 360, height: 780 },
+      isMobile: true,
+      hasTouch: true,
+      deviceScaleFactor: 2,
+    });
     const page = await context.newPage();
     try {
       await signIn(page, server.url, password);

@@ -21,12 +21,20 @@ describe('the embedded default (no DATABASE_URL)', () => {
       const printed = /管理员账号 admin,初始密码 (\S+)/.exec(first.output());
       expect(printed).not.toBeNull();
       password = printed![1];
-      const login = await gql<{ login: { accessToken: string } }>(first.url, `mutation ($p: String!) { login(username: "admin", password: $p) { accessToken } }`, { p: password });
+      const login = await gql<{ login: { accessToken: string } }>(
+        first.url,
+        `mutation ($p: String!) { login(username: "admin", password: $p) { accessToken } }`,
+        { p: password },
+      );
       expect(login.data?.login.accessToken).toBeTruthy();
       // The embedded default comes with demo accounts and reports, and says so.
       const demoPassword = /演示账号的密码均为 (\S+)/.exec(first.output())?.[1];
       expect(demoPassword).toBeTruthy();
-      const office = await gql<{ login: { accessToken: string } }>(first.url, `mutation ($p: String!) { login(username: "office", password: $p) { accessToken } }`, { p: demoPassword });
+      const office = await gql<{ login: { accessToken: string } }>(
+        first.url,
+        `mutation ($p: String!) { login(username: "office", password: $p) { accessToken } }`,
+        { p: demoPassword },
+      );
       expect(office.data?.login.accessToken).toBeTruthy();
       expect((await gql<{ appInfo: { demoData: boolean } }>(first.url, `{ appInfo { demoData } }`)).data?.appInfo.demoData).toBe(true);
       const page = await fetch(`${first.url}/`);
@@ -43,7 +51,11 @@ describe('the embedded default (no DATABASE_URL)', () => {
       expect(read.data?.policies).toHaveLength(1);
       expect(read.data?.policies[0].measures).toHaveLength(15);
       expect(second.output()).not.toMatch(/初始密码|演示账号的密码/);
-      const login = await gql<{ login: { accessToken: string } }>(second.url, `mutation ($p: String!) { login(username: "admin", password: $p) { accessToken } }`, { p: password });
+      const login = await gql<{ login: { accessToken: string } }>(
+        second.url,
+        `mutation ($p: String!) { login(username: "admin", password: $p) { accessToken } }`,
+        { p: password },
+      );
       expect(login.data?.login.accessToken).toBeTruthy();
     } finally {
       await second.stop();

@@ -48,7 +48,8 @@ const NOTICE = [
 ].join('\n');
 
 /** The input of an antd field whose data-testid sits on the input itself or on its wrapper. */
-const field = (scope: Page | Locator, testId: string): Locator => scope.locator(`input[data-testid="${testId}"], textarea[data-testid="${testId}"], [data-testid="${testId}"] input`).first();
+const field = (scope: Page | Locator, testId: string): Locator =>
+  scope.locator(`input[data-testid="${testId}"], textarea[data-testid="${testId}"], [data-testid="${testId}"] input`).first();
 const shot = (page: Page, name: string) => page.screenshot({ path: join(ARTIFACTS, `notice-import-${name}.png`), fullPage: true });
 
 type DraftView = {
@@ -57,7 +58,12 @@ type DraftView = {
     issuedOn: string;
     issuedOnConfirmed: boolean;
     periods: { id: string }[];
-    measures: { seq: number; title: string; responsibilities: { role: string; agency: { id: string; name: string } }[]; targets: { targetValue: number; unit: string }[] }[];
+    measures: {
+      seq: number;
+      title: string;
+      responsibilities: { role: string; agency: { id: string; name: string } }[];
+      targets: { targetValue: number; unit: string }[];
+    }[];
   };
 };
 
@@ -71,9 +77,18 @@ describeWithBrowser('importing, reviewing and publishing a notice in a real brow
   beforeAll(async () => {
     ({ server, cleanup } = await freshServer(ADMIN_PASSWORD, { DEMO_DATA: '0' }));
     browser = await launchBrowser();
-    const login = await gql<{ login: { accessToken: string } }>(server.url, 'mutation($u:String!,$p:String!){login(username:$u,password:$p){accessToken}}', { u: 'admin', p: ADMIN_PASSWORD });
+    const login = await gql<{ login: { accessToken: string } }>(
+      server.url,
+      'mutation($u:String!,$p:String!){login(username:$u,password:$p){accessToken}}',
+      { u: 'admin', p: ADMIN_PASSWORD },
+    );
     adminToken = login.data!.login.accessToken;
-    const created = await gql(server.url, 'mutation($i: CreateUserInput!) { createUser(input: $i) { id } }', { i: { ...OFFICE, role: 'OFFICE' } }, adminToken);
+    const created = await gql(
+      server.url,
+      'mutation($i: CreateUserInput!) { createUser(input: $i) { id } }',
+      { i: { ...OFFICE, role: 'OFFICE' } },
+      adminToken,
+    );
     expect(created.errors).toBeUndefined();
     const agencies = await gql<{ agencies: { id: string; name: string }[] }>(server.url, '{ agencies { id name } }', {}, adminToken);
     mapped = agencies.data!.agencies.find((a) => a.name === MAPPED_UNIT)!;
@@ -98,9 +113,15 @@ describeWithBrowser('importing, reviewing and publishing a notice in a real brow
 
       // A .docx as it arrives: its text lands in the textarea for the office to check.
       const docx = await Packer.toBuffer(new Document({ sections: [{ children: NOTICE.split('\n').map((line) => new Paragraph(line)) }] }));
-      await page.locator('[data-testid="notice-upload"] input[type="file"], .ant-upload input[type="file"]').first().setInputFiles({ name: '就业服务提质行动.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer: docx });
+      await page.locator('[data-testid="notice-upload"] input[type="file"], .ant-upload input[type="file"]').first().setInputFiles({
+        name: '就业服务提质行动.docx',
+        mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+        buffer: docx,
+      });
       await page.getByTestId('notice-file-note').waitFor();
-      await page.waitForFunction(() => (document.querySelector('textarea[data-testid="notice-text"]') as HTMLTextAreaElement | null)?.value.includes('推进就业数据共享'));
+      await page.waitForFunction(() =>
+        (document.querySelector('textarea[data-testid="notice-text"]') as HTMLTextAreaElement | null)?.value.includes('推进就业数据共享'),
+      );
       await shot(page, 'uploaded-1440');
       await expectAccessible(page, 'admin: notice import (upload)');
 
@@ -148,7 +169,13 @@ describeWithBrowser('importing, reviewing and publishing a notice in a real brow
         await option.waitFor();
         await page.waitForTimeout(300);
         await option.click().catch(() => undefined);
-        await page.waitForFunction(() => !(document.querySelector('[data-testid="map-agency-ok"]') as HTMLButtonElement | null)?.disabled, undefined, { timeout: 3000 }).catch(() => undefined);
+        await page
+          .waitForFunction(
+            () => !(document.querySelector('[data-testid="map-agency-ok"]') as HTMLButtonElement | null)?.disabled,
+            undefined,
+            { timeout: 3000 },
+          )
+          .catch(() => undefined);
       }
       await page.getByTestId('map-agency-ok').click();
       await measure4.locator(`[data-testid="draft-unit"][data-agency="${mapped.id}"]`).waitFor();
@@ -160,7 +187,10 @@ describeWithBrowser('importing, reviewing and publishing a notice in a real brow
       const value = field(page.getByTestId('draft-measure-1'), 'target-value');
       await value.fill('1000');
       await value.press('Tab');
-      await page.waitForFunction((v) => Number(document.querySelector('[data-testid="draft-review-page"]')?.getAttribute('data-version')) > v, version);
+      await page.waitForFunction(
+        (v) => Number(document.querySelector('[data-testid="draft-review-page"]')?.getAttribute('data-version')) > v,
+        version,
+      );
 
       // The date the text did not give.
       await field(page, 'draft-issued-on').fill(ISSUED_ON);
@@ -205,7 +235,12 @@ describeWithBrowser('importing, reviewing and publishing a notice in a real brow
     // A reporter of the mapped unit sees the new notice's measure on 我的填报, in a quarter of the new
     // notice (the page opens on the quarter due first, which may be another notice's); the task is
     // also checked through the API with this notice's period.
-    const reporterUser = await gql(server.url, 'mutation($i: CreateUserInput!) { createUser(input: $i) { id } }', { i: { ...REPORTER, role: 'REPORTER', agencyId: mapped.id } }, adminToken);
+    const reporterUser = await gql(
+      server.url,
+      'mutation($i: CreateUserInput!) { createUser(input: $i) { id } }',
+      { i: { ...REPORTER, role: 'REPORTER', agencyId: mapped.id } },
+      adminToken,
+    );
     expect(reporterUser.errors).toBeUndefined();
     const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
     const reporterPage = await phone.newPage();
@@ -215,7 +250,11 @@ describeWithBrowser('importing, reviewing and publishing a notice in a real brow
       await reporterPage.getByTestId('quarter').filter({ hasText: DOC_NUMBER }).first().click();
       await reporterPage.getByText('推进就业数据共享').first().waitFor();
       await shot(reporterPage, 'reporter-tasks-390');
-      const reporterLogin = await gql<{ login: { accessToken: string } }>(server.url, 'mutation($u:String!,$p:String!){login(username:$u,password:$p){accessToken}}', { u: REPORTER.username, p: REPORTER.password });
+      const reporterLogin = await gql<{ login: { accessToken: string } }>(
+        server.url,
+        'mutation($u:String!,$p:String!){login(username:$u,password:$p){accessToken}}',
+        { u: REPORTER.username, p: REPORTER.password },
+      );
       const tasks = await gql<{ reportTasks: { measure: { title: string }; role: string }[] }>(
         server.url,
         'query($p: ID!) { reportTasks(periodId: $p) { role measure { title } } }',
@@ -223,7 +262,9 @@ describeWithBrowser('importing, reviewing and publishing a notice in a real brow
         reporterLogin.data!.login.accessToken,
       );
       expect(tasks.errors).toBeUndefined();
-      expect(tasks.data!.reportTasks).toEqual([expect.objectContaining({ role: 'LEAD', measure: expect.objectContaining({ title: expect.stringContaining('数据共享') }) })]);
+      expect(tasks.data!.reportTasks).toEqual([
+        expect.objectContaining({ role: 'LEAD', measure: expect.objectContaining({ title: expect.stringContaining('数据共享') }) }),
+      ]);
     } catch (error) {
       await shot(reporterPage, 'failed-reporter').catch(() => undefined);
       throw error;

@@ -25,7 +25,10 @@ describeWithBrowser('the policy page in a real browser', () => {
   it('shows all 15 measures before sign-in, and again after the admin signs in', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.goto(`${server.url}/`);
-    await page.getByRole('heading', { name: /江就[办辦]〔2024〕1[号號]/ }).first().waitFor();
+    await page
+      .getByRole('heading', { name: /江就[办辦]〔2024〕1[号號]/ })
+      .first()
+      .waitFor();
     await page.locator('[data-testid="measure-card"]').nth(14).waitFor();
     expect(await page.locator('[data-testid="measure-card"]').count()).toBe(15);
     await expectAccessible(page, 'policy page (anonymous)');

@@ -11,7 +11,10 @@ describeOnServer('the built app in production (NODE_ENV=production)', () => {
   it('refuses to start with demo data, saying why, and creates nothing', async () => {
     const db = await freshDatabase(serverUrl!, 'luoshi_prod');
     try {
-      const start = startBuiltServer({ NODE_ENV: 'production', DEMO_DATA: '1', DATABASE_URL: db.url, ADMIN_PASSWORD: 'prod-admin-pass-1' }, 30_000);
+      const start = startBuiltServer(
+        { NODE_ENV: 'production', DEMO_DATA: '1', DATABASE_URL: db.url, ADMIN_PASSWORD: 'prod-admin-pass-1' },
+        30_000,
+      );
       await expect(start).rejects.toThrow(/DEMO_DATA=1 is refused in production/);
       const c = new Client({ connectionString: db.url });
       await c.connect();
@@ -35,8 +38,13 @@ describeOnServer('the built app in production (NODE_ENV=production)', () => {
     appUrl.password = 'e2e-app-pass';
     try {
       const server = await startBuiltServer({
-        NODE_ENV: 'production', DEMO_DATA: undefined, DATABASE_URL: appUrl.toString(), MIGRATION_DATABASE_URL: db.url,
-        ADMIN_PASSWORD: 'prod-admin-pass-1', SHUTDOWN_DRAIN_MS: '1500', SHUTDOWN_GRACE_MS: '8000',
+        NODE_ENV: 'production',
+        DEMO_DATA: undefined,
+        DATABASE_URL: appUrl.toString(),
+        MIGRATION_DATABASE_URL: db.url,
+        ADMIN_PASSWORD: 'prod-admin-pass-1',
+        SHUTDOWN_DRAIN_MS: '1500',
+        SHUTDOWN_GRACE_MS: '8000',
       });
       try {
         expect(server.output()).toContain(`已为数据库角色 ${role} 授予运行所需的最小权限`);
@@ -53,7 +61,9 @@ describeOnServer('the built app in production (NODE_ENV=production)', () => {
           const socket = new Socket();
           let answer = '';
           socket.connect(Number(new URL(server.url).port), '127.0.0.1', () => {
-            socket.write(`POST /graphql HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n${body.slice(0, 4)}`);
+            socket.write(
+              `POST /graphql HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n${body.slice(0, 4)}`,
+            );
             setTimeout(() => socket.write(body.slice(4)), 2000);
           });
           socket.on('data', (d) => (answer += d));

@@ -49,7 +49,11 @@ describeWithBrowser('reporting and review in a real browser', () => {
     // No demo data: the flow starts from a unit that has reported nothing yet.
     ({ server, cleanup } = await freshServer(ADMIN_PASSWORD, { DEMO_DATA: '0' }));
     browser = await launchBrowser();
-    const login = await gql<{ login: { accessToken: string } }>(server.url, 'mutation($u:String!,$p:String!){login(username:$u,password:$p){accessToken}}', { u: 'admin', p: ADMIN_PASSWORD });
+    const login = await gql<{ login: { accessToken: string } }>(
+      server.url,
+      'mutation($u:String!,$p:String!){login(username:$u,password:$p){accessToken}}',
+      { u: 'admin', p: ADMIN_PASSWORD },
+    );
     adminToken = login.data!.login.accessToken;
     const setup = await gql<{ policies: { id: string }[]; agencies: { id: string; name: string }[] }>(
       server.url,
@@ -76,7 +80,11 @@ describeWithBrowser('reporting and review in a real browser', () => {
 
   it('a county reports a figure, the office returns it with a comment, the county fixes it, the office accepts', async () => {
     // Separate contexts: each person has their own sign-in (localStorage), as on two phones.
-    const reporterContext: BrowserContext = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    const reporterContext: BrowserContext = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+    });
     const officeContext: BrowserContext = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const reporter = await reporterContext.newPage();
     const office = await officeContext.newPage();
@@ -137,7 +145,10 @@ describeWithBrowser('reporting and review in a real browser', () => {
       const page = await context.newPage();
       await signIn(page, server.url, REPORTER);
       await openForm(page, '2024年第三季度');
-      const [template] = await Promise.all([page.waitForEvent('download'), page.getByTestId('excel-bar').getByRole('button', { name: '下载 Excel 填报表' }).click()]);
+      const [template] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByTestId('excel-bar').getByRole('button', { name: '下载 Excel 填报表' }).click(),
+      ]);
       const xlsx = readFileSync((await template.path())!);
       expect(xlsx.subarray(0, 2).toString()).toBe('PK');
       const workbook = new ExcelJS.Workbook();
@@ -145,27 +156,44 @@ describeWithBrowser('reporting and review in a real browser', () => {
       expect(workbook.worksheets.length).toBeGreaterThan(0);
 
       // A draft of the reporter's own, with an evidence file uploaded on its page and downloaded again.
-      const token = (await gql<{ login: { accessToken: string } }>(server.url, 'mutation($u:String!,$p:String!){login(username:$u,password:$p){accessToken}}', { u: REPORTER.username, p: REPORTER.password })).data!.login.accessToken;
-      const ids = await gql<{ policies: { measures: { id: string; seq: number }[]; periods: { id: string; label: string }[] }[]; me: { agency: { id: string } } }>(
-        server.url,
-        '{ policies { measures { id seq } periods { id label } } me { agency { id } } }',
-        {},
-        token,
-      );
+      const token = (
+        await gql<{ login: { accessToken: string } }>(
+          server.url,
+          'mutation($u:String!,$p:String!){login(username:$u,password:$p){accessToken}}',
+          { u: REPORTER.username, p: REPORTER.password },
+        )
+      ).data!.login.accessToken;
+      const ids = await gql<{
+        policies: { measures: { id: string; seq: number }[]; periods: { id: string; label: string }[] }[];
+        me: { agency: { id: string } };
+      }>(server.url, '{ policies { measures { id seq } periods { id label } } me { agency { id } } }', {}, token);
       const policy = ids.data!.policies[0];
       const saved = await gql<{ saveProgressReport: { id: string } }>(
         server.url,
         'mutation($i: SaveProgressReportInput!) { saveProgressReport(input: $i) { id } }',
-        { i: { measureId: policy.measures.find((m) => m.seq === 3)!.id, periodId: policy.periods.find((p) => p.label === '2024Q3')!.id, agencyId: ids.data!.me.agency.id, progress: '附件测试' } },
+        {
+          i: {
+            measureId: policy.measures.find((m) => m.seq === 3)!.id,
+            periodId: policy.periods.find((p) => p.label === '2024Q3')!.id,
+            agencyId: ids.data!.me.agency.id,
+            progress: '附件测试',
+          },
+        },
         token,
       );
       const reportId = saved.data!.saveProgressReport.id;
       const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
       await page.goto(`${server.url}/reports/${reportId}`);
       await page.getByTestId('attachments').waitFor();
-      await page.getByTestId('attachments').locator('input[type=file]').setInputFiles({ name: '佐证材料.png', mimeType: 'image/png', buffer: png });
+      await page
+        .getByTestId('attachments')
+        .locator('input[type=file]')
+        .setInputFiles({ name: '佐证材料.png', mimeType: 'image/png', buffer: png });
       await page.getByTestId('attachment').getByText('佐证材料.png').waitFor();
-      const [attachment] = await Promise.all([page.waitForEvent('download'), page.getByTestId('attachment').getByRole('button', { name: '下载' }).click()]);
+      const [attachment] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByTestId('attachment').getByRole('button', { name: '下载' }).click(),
+      ]);
       expect(attachment.suggestedFilename()).toBe('佐证材料.png');
       expect(readFileSync((await attachment.path())!).equals(png)).toBe(true);
     } finally {
@@ -174,7 +202,6 @@ describeWithBrowser('reporting and review in a real browser', () => {
   });
 
   async function reportReturnFixAccept(reporter: Page, office: Page) {
-
     // The reporter fills (七)'s 见习岗位 for 台山市 and a progress text, and waits for the autosave.
     await signIn(reporter, server.url, REPORTER);
     await openForm(reporter);
@@ -212,7 +239,10 @@ describeWithBrowser('reporting and review in a real browser', () => {
     // The reporter sees the comment on the task list and on the form, fixes the text, resubmits.
     // 我的填报 opens on the quarter due first (2024Q3, nothing reported), and points to the one returned in 2024Q4.
     await reporter.getByTestId('nav-tasks').click();
-    await reporter.getByTestId('returned-elsewhere').getByRole('button', { name: /2024年第四季度/ }).click();
+    await reporter
+      .getByTestId('returned-elsewhere')
+      .getByRole('button', { name: /2024年第四季度/ })
+      .click();
     const task = reporter.locator(`[data-testid="task"][data-measure-seq="${INTERNSHIP_MEASURE}"][data-state="RETURNED"]`);
     await task.waitFor();
     expect(await task.getByTestId('return-comment').innerText()).toContain(RETURN_COMMENT);
@@ -242,11 +272,19 @@ describeWithBrowser('reporting and review in a real browser', () => {
     await office.locator('[data-testid="report-page"][data-status="ACCEPTED"]').waitFor();
     const actions = await office.getByTestId('history-event').evaluateAll((els) => els.map((e) => e.getAttribute('data-action')));
     // Autosaves (report.update) come in between, as many as the typing pauses made.
-    expect(actions.filter((a) => a !== 'report.update')).toEqual(['report.create', 'report.submit', 'report.return', 'report.submit', 'report.accept']);
+    expect(actions.filter((a) => a !== 'report.update')).toEqual([
+      'report.create',
+      'report.submit',
+      'report.return',
+      'report.submit',
+      'report.accept',
+    ]);
     await office.getByText(`意见：${RETURN_COMMENT}`).waitFor();
 
     // The accepted figure counts toward the target.
-    const progress = await gql<{ targetProgress: { target: { name: string }; byCounty: { county: { name: string }; achieved: number }[] }[] }>(
+    const progress = await gql<{
+      targetProgress: { target: { name: string }; byCounty: { county: { name: string }; achieved: number }[] }[];
+    }>(
       server.url,
       'query($p: ID!) { targetProgress(policyId: $p) { target { name } byCounty { county { name } achieved } } }',
       { p: policyId },

@@ -56,7 +56,10 @@ async function switchTo(page: Page, policyId: string) {
     await option.waitFor();
     await page.waitForTimeout(300);
     await option.click().catch(() => undefined);
-    const moved = await page.waitForURL(new RegExp(`/p/${policyId}(/|$)`), { timeout: 3000 }).then(() => true, () => false);
+    const moved = await page.waitForURL(new RegExp(`/p/${policyId}(/|$)`), { timeout: 3000 }).then(
+      () => true,
+      () => false,
+    );
     if (moved) return;
     if (attempt === 2) throw new Error(`could not switch to policy ${policyId}`);
     await page.keyboard.press('Escape');
@@ -74,7 +77,7 @@ describeWithBrowser('several published policies at once in a real browser (issue
   let before: { reviews: string[]; queue: number; measures: number };
   let officeToken: string;
 
-  const api = async <T,>(query: string, variables: Record<string, unknown>, token: string) => {
+  const api = async <T>(query: string, variables: Record<string, unknown>, token: string) => {
     const res = await gql<T>(server.url, query, variables, token);
     expect(res.errors).toBeUndefined();
     return res.data!;
@@ -83,7 +86,11 @@ describeWithBrowser('several published policies at once in a real browser (issue
   beforeAll(async () => {
     ({ server, cleanup } = await freshServer(ADMIN_PASSWORD, { DEMO_DATA: '1' }));
     browser = await launchBrowser();
-    const login = await gql<{ login: { accessToken: string } }>(server.url, 'mutation($u:String!,$p:String!){login(username:$u,password:$p){accessToken}}', { u: 'admin', p: ADMIN_PASSWORD });
+    const login = await gql<{ login: { accessToken: string } }>(
+      server.url,
+      'mutation($u:String!,$p:String!){login(username:$u,password:$p){accessToken}}',
+      { u: 'admin', p: ADMIN_PASSWORD },
+    );
     const admin = login.data!.login.accessToken;
     const counties = await api<{ agencies: { id: string; name: string }[] }>('{ agencies(kind: COUNTY) { id name } }', {}, admin);
     const taishan = counties.agencies.find((a) => a.name === '台山市')!;
@@ -113,29 +120,55 @@ describeWithBrowser('several published policies at once in a real browser (issue
       admin,
     );
     if (!imported.importNotice.issuedOnConfirmed) {
-      await api('mutation($i: UpdateDraftPolicyInput!) { updateDraftPolicy(input: $i) { id } }', { i: { id: imported.importNotice.id, version: imported.importNotice.version, issuedOn: '2025-03-20' } }, admin);
+      await api(
+        'mutation($i: UpdateDraftPolicyInput!) { updateDraftPolicy(input: $i) { id } }',
+        { i: { id: imported.importNotice.id, version: imported.importNotice.version, issuedOn: '2025-03-20' } },
+        admin,
+      );
     }
-    const published = await api<{ publishPolicy: PolicyRow }>('mutation($id: ID!) { publishPolicy(id: $id) { id status docNumber } }', { id: imported.importNotice.id }, admin);
+    const published = await api<{ publishPolicy: PolicyRow }>(
+      'mutation($id: ID!) { publishPolicy(id: $id) { id status docNumber } }',
+      { id: imported.importNotice.id },
+      admin,
+    );
     second = published.publishPolicy;
     expect(second.status).toBe('PUBLISHED');
 
     // 开平市 reports on the second notice's measure (三) (各县（市、区）人民政府负责) for its current quarter.
-    const kaipingLogin = await gql<{ login: { accessToken: string } }>(server.url, 'mutation($u:String!,$p:String!){login(username:$u,password:$p){accessToken}}', { u: KAIPING.username, p: KAIPING.password });
-    const kaipingToken = kaipingLogin.data!.login.accessToken;
-    const shape = await api<{ policy: { currentPeriod: { id: string } | null; periods: { id: string }[]; measures: { id: string; seq: number }[] } }>(
-      'query($id: ID!) { policy(id: $id) { currentPeriod { id } periods { id } measures { id seq } } }',
-      { id: second.id },
-      admin,
+    const kaipingLogin = await gql<{ login: { accessToken: string } }>(
+      server.url,
+      'mutation($u:String!,$p:String!){login(username:$u,password:$p){accessToken}}',
+      { u: KAIPING.username, p: KAIPING.password },
     );
+    const kaipingToken = kaipingLogin.data!.login.accessToken;
+    const shape = await api<{
+      policy: { currentPeriod: { id: string } | null; periods: { id: string }[]; measures: { id: string; seq: number }[] };
+    }>('query($id: ID!) { policy(id: $id) { currentPeriod { id } periods { id } measures { id seq } } }', { id: second.id }, admin);
     const periodId = shape.policy.currentPeriod?.id ?? shape.policy.periods[0].id;
     const measureId = shape.policy.measures.find((m) => m.seq === 3)!.id;
     const saved = await api<{ saveProgressReport: { id: string; version: number } }>(
       'mutation($i: SaveProgressReportInput!) { saveProgressReport(input: $i) { id version } }',
-      { i: { agencyId: kaiping.id, measureId, periodId, progress: '本季度举办高校毕业生专场招聘会2场，达成意向186人。', unitStatus: 'ON_TRACK' } },
+      {
+        i: {
+          agencyId: kaiping.id,
+          measureId,
+          periodId,
+          progress: '本季度举办高校毕业生专场招聘会2场，达成意向186人。',
+          unitStatus: 'ON_TRACK',
+        },
+      },
       kaipingToken,
     );
-    await api('mutation($id: ID!, $v: Int!) { submitProgressReport(id: $id, version: $v) { id } }', { id: saved.saveProgressReport.id, v: saved.saveProgressReport.version }, kaipingToken);
-    const officeLogin = await gql<{ login: { accessToken: string } }>(server.url, 'mutation($u:String!,$p:String!){login(username:$u,password:$p){accessToken}}', { u: OFFICE.username, p: OFFICE.password });
+    await api(
+      'mutation($id: ID!, $v: Int!) { submitProgressReport(id: $id, version: $v) { id } }',
+      { id: saved.saveProgressReport.id, v: saved.saveProgressReport.version },
+      kaipingToken,
+    );
+    const officeLogin = await gql<{ login: { accessToken: string } }>(
+      server.url,
+      'mutation($u:String!,$p:String!){login(username:$u,password:$p){accessToken}}',
+      { u: OFFICE.username, p: OFFICE.password },
+    );
     officeToken = officeLogin.data!.login.accessToken;
   });
   afterAll(async () => {
@@ -166,7 +199,9 @@ describeWithBrowser('several published policies at once in a real browser (issue
       await page.waitForURL(/\/portfolio$/);
       await page.locator('[data-testid="portfolio"][data-ready]').waitFor();
       const cards = page.getByTestId('portfolio-policy');
-      expect((await cards.evaluateAll((els) => els.map((e) => e.getAttribute('data-policy-id')))).sort()).toEqual([jiangmen.id, second.id].sort());
+      expect((await cards.evaluateAll((els) => els.map((e) => e.getAttribute('data-policy-id')))).sort()).toEqual(
+        [jiangmen.id, second.id].sort(),
+      );
       await shot(page, 'leader-portfolio-1440');
       for (const policy of [second, jiangmen]) {
         await page.locator(`[data-testid="portfolio-policy"][data-policy-id="${policy.id}"] [data-testid="portfolio-open"]`).click();
@@ -255,7 +290,9 @@ describeWithBrowser('several published policies at once in a real browser (issue
       await page.waitForURL(new RegExp(`[?&]quarter=${quarter}`));
       const groups = page.locator(`[data-testid="quarter-tasks"][data-quarter="${quarter}"] [data-testid="policy-group"]`);
       await groups.first().waitFor();
-      expect(await groups.evaluateAll((els) => els.map((e) => e.getAttribute('data-policy')))).toEqual(expect.arrayContaining([jiangmen.docNumber, second.docNumber]));
+      expect(await groups.evaluateAll((els) => els.map((e) => e.getAttribute('data-policy')))).toEqual(
+        expect.arrayContaining([jiangmen.docNumber, second.docNumber]),
+      );
       await shot(page, 'reporter-tasks-360');
 
       // One form: a part per notice.
@@ -263,7 +300,9 @@ describeWithBrowser('several published policies at once in a real browser (issue
       await page.waitForURL(new RegExp(`/report/q/${quarter}`));
       const parts = page.getByTestId('form-policy');
       await parts.nth(1).waitFor();
-      expect(await parts.evaluateAll((els) => els.map((e) => e.getAttribute('data-policy')))).toEqual(expect.arrayContaining([jiangmen.docNumber, second.docNumber]));
+      expect(await parts.evaluateAll((els) => els.map((e) => e.getAttribute('data-policy')))).toEqual(
+        expect.arrayContaining([jiangmen.docNumber, second.docNumber]),
+      );
       await shot(page, 'reporter-form-360');
     } catch (error) {
       await shot(page, 'failed-reporter').catch(() => undefined);
@@ -275,7 +314,11 @@ describeWithBrowser('several published policies at once in a real browser (issue
 
   it('the office’s review queue has both notices and filters by policy', async () => {
     const queueOf = async (policyId: string) =>
-      (await api<{ reviewQueue: { id: string }[] }>('query($p: ID) { reviewQueue(policyId: $p) { id } }', { p: policyId }, officeToken)).reviewQueue.map((r) => r.id).sort();
+      (
+        await api<{ reviewQueue: { id: string }[] }>('query($p: ID) { reviewQueue(policyId: $p) { id } }', { p: policyId }, officeToken)
+      ).reviewQueue
+        .map((r) => r.id)
+        .sort();
     const firstIds = await queueOf(jiangmen.id);
     const secondIds = await queueOf(second.id);
     expect(secondIds).toHaveLength(1);
@@ -283,7 +326,9 @@ describeWithBrowser('several published policies at once in a real browser (issue
     const page = await context.newPage();
     const shown = async () => {
       await page.locator('[data-testid="review-item"], [data-testid="review-empty"]').first().waitFor();
-      return (await page.locator('[data-testid="review-item"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-report-id')!))).sort();
+      return (
+        await page.locator('[data-testid="review-item"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-report-id')!))
+      ).sort();
     };
     try {
       await signIn(page, server.url, OFFICE);

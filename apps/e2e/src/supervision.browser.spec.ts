@@ -26,15 +26,22 @@ async function confirmUntil(page: Page, open: () => Promise<unknown>, name: stri
   for (let attempt = 0; attempt < 3 && !(await done.isVisible()); attempt++) {
     if ((await popup.count()) === 0) {
       await open();
-      await popup.first().waitFor({ timeout: 5000 }).catch(() => undefined);
+      await popup
+        .first()
+        .waitFor({ timeout: 5000 })
+        .catch(() => undefined);
     }
-    await popup.getByRole('button', { name }).click({ timeout: 5000 }).catch(() => undefined);
+    await popup
+      .getByRole('button', { name })
+      .click({ timeout: 5000 })
+      .catch(() => undefined);
     await done.waitFor({ timeout: 5000 }).catch(() => undefined);
   }
   await done.waitFor();
 }
 /** An option of the antd Select that is open now. */
-const pickOption = (page: Page, title: string) => page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title^="${title}"]`).click();
+const pickOption = (page: Page, title: string) =>
+  page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title^="${title}"]`).click();
 /**
  * Opens a select and picks an option until the select shows it: on a loaded machine a click can land while antd's
  * dropdown is still animating in, and the choice is silently lost.
@@ -53,7 +60,8 @@ async function choose(page: Page, testId: string, title: string) {
   }
 }
 const ratingRow = (page: Page, seq: number): Locator => page.locator(`[data-testid="rating-row"][data-measure-seq="${seq}"]`);
-const noHorizontalScroll = async (page: Page, width: number) => expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+const noHorizontalScroll = async (page: Page, width: number) =>
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
 
 describeWithBrowser('the quarterly supervision review in a real browser', () => {
   let browser: Browser;
@@ -64,9 +72,18 @@ describeWithBrowser('the quarterly supervision review in a real browser', () => 
     // Demo data: reports to rate, so the computed ratings are not all the same colour.
     ({ server, cleanup } = await freshServer(ADMIN_PASSWORD, { DEMO_DATA: '1' }));
     browser = await launchBrowser();
-    const login = await gql<{ login: { accessToken: string } }>(server.url, 'mutation($u:String!,$p:String!){login(username:$u,password:$p){accessToken}}', { u: 'admin', p: ADMIN_PASSWORD });
+    const login = await gql<{ login: { accessToken: string } }>(
+      server.url,
+      'mutation($u:String!,$p:String!){login(username:$u,password:$p){accessToken}}',
+      { u: 'admin', p: ADMIN_PASSWORD },
+    );
     const adminToken = login.data!.login.accessToken;
-    const setup = await gql<{ agencies: { id: string; name: string }[] }>(server.url, '{ agencies(kind: COUNTY) { id name } }', {}, adminToken);
+    const setup = await gql<{ agencies: { id: string; name: string }[] }>(
+      server.url,
+      '{ agencies(kind: COUNTY) { id name } }',
+      {},
+      adminToken,
+    );
     const taishan = setup.data!.agencies.find((a) => a.name === '台山市')!;
     for (const input of [
       { ...OFFICE, role: 'OFFICE' },
@@ -85,15 +102,27 @@ describeWithBrowser('the quarterly supervision review in a real browser', () => 
 
   it('the office rates and assigns, the unit answers, the office closes and finalizes, the pack downloads', async () => {
     const officeContext: BrowserContext = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
-    const reporterContext: BrowserContext = await browser.newContext({ viewport: { width: 360, height: 780 }, isMobile: true, hasTouch: true });
-    const leaderContext: BrowserContext = await browser.newContext({ viewport: { width: 360, height: 780 }, isMobile: true, hasTouch: true });
+    const reporterContext: BrowserContext = await browser.newContext({
+      viewport: { width: 360, height: 780 },
+      isMobile: true,
+      hasTouch: true,
+    });
+    const leaderContext: BrowserContext = await browser.newContext({
+      viewport: { width: 360, height: 780 },
+      isMobile: true,
+      hasTouch: true,
+    });
     const office = await officeContext.newPage();
     const reporter = await reporterContext.newPage();
     const leader = await leaderContext.newPage();
     try {
       await flow(office, reporter, leader);
     } catch (error) {
-      for (const [name, page] of [['office', office], ['reporter', reporter], ['leader', leader]] as const) {
+      for (const [name, page] of [
+        ['office', office],
+        ['reporter', reporter],
+        ['leader', leader],
+      ] as const) {
         await page.screenshot({ path: join(ARTIFACTS, `supervision-failed-${name}.png`), fullPage: true }).catch(() => undefined);
       }
       throw error;
@@ -105,7 +134,10 @@ describeWithBrowser('the quarterly supervision review in a real browser', () => 
   });
 
   it('the office chases now, sees what was sent, and sets a unit’s group robot, shown without its key', async () => {
-    for (const viewport of [{ width: 1440, height: 900 }, { width: 360, height: 780 }]) {
+    for (const viewport of [
+      { width: 1440, height: 900 },
+      { width: 360, height: 780 },
+    ]) {
       const context = await browser.newContext({ viewport });
       const page = await context.newPage();
       try {
@@ -121,7 +153,9 @@ describeWithBrowser('the quarterly supervision review in a real browser', () => 
           await page.getByRole('tab', { name: '群机器人' }).click();
           const row = page.locator('[data-testid="robot-row"]', { hasText: '台山市' }).first();
           await row.getByTestId('robot-edit').click();
-          await page.locator('[data-testid="webhook-url"] input, input[data-testid="webhook-url"], textarea[data-testid="webhook-url"]').first()
+          await page
+            .locator('[data-testid="webhook-url"] input, input[data-testid="webhook-url"], textarea[data-testid="webhook-url"]')
+            .first()
             .fill('https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=e2e-secret-key');
           await page.getByTestId('webhook-save').click();
           await row.locator('[data-testid="robot"][data-kind="WECOM"]').waitFor();

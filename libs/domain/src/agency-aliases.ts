@@ -13,7 +13,10 @@ export interface ReviewedAgencyAlias {
 }
 
 export const REVIEWED_AGENCY_ALIASES: readonly ReviewedAgencyAlias[] = [
-  { names: ['市人力资源和社会保障局', '市人力资源社会保障局', '市人社局'], note: '江门市人力资源和社会保障局; notices write 市人力资源社会保障局 or 市人社局' },
+  {
+    names: ['市人力资源和社会保障局', '市人力资源社会保障局', '市人社局'],
+    note: '江门市人力资源和社会保障局; notices write 市人力资源社会保障局 or 市人社局',
+  },
   { names: ['市发展和改革局', '市发展改革局', '市发改局'], note: '江门市发展和改革局; 发展改革局 and 发改局 are its usual short forms' },
   { names: ['市工业和信息化局', '市工信局'], note: '江门市工业和信息化局' },
   { names: ['市住房和城乡建设局', '市住建局'], note: '江门市住房和城乡建设局' },

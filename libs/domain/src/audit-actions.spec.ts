@@ -4,7 +4,11 @@ describe('audit actions: labels and kinds', () => {
   it('labels a known action in each language, with its kind', () => {
     expect(describeAuditAction('report.submit', 'progress_report')).toEqual({ kind: 'REPORTING', label: '报送进展报告', known: true });
     expect(describeAuditAction('SIGN_IN_FAILED', 'sign_in', 'zhHant').label).toBe('登入失敗');
-    expect(describeAuditAction('SET_AGENCY_WEBHOOK', 'agency_webhook', 'en')).toEqual({ kind: 'SETTINGS', label: 'Set a unit’s robot address', known: true });
+    expect(describeAuditAction('SET_AGENCY_WEBHOOK', 'agency_webhook', 'en')).toEqual({
+      kind: 'SETTINGS',
+      label: 'Set a unit’s robot address',
+      known: true,
+    });
   });
 
   it('gives an unknown action its entity’s kind and a label naming both', () => {

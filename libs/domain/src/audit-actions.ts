@@ -44,7 +44,12 @@ export const AUDIT_ACTIONS: Readonly<Record<string, AuditActionInfo>> = {
   'user.reactivate': a('ACCOUNT', '启用账号', '啟用帳號', 'Reactivated an account'),
   'user.password_reset': a('ACCOUNT', '重置密码', '重設密碼', 'Reset a password'),
   'user.password_change': a('ACCOUNT', '修改密码', '修改密碼', 'Changed own password'),
-  PASSWORD_CHANGE_FAILED: a('ACCOUNT', '修改密码失败(原密码不对)', '修改密碼失敗(原密碼不對)', 'Password change refused (wrong current password)'),
+  PASSWORD_CHANGE_FAILED: a(
+    'ACCOUNT',
+    '修改密码失败(原密码不对)',
+    '修改密碼失敗(原密碼不對)',
+    'Password change refused (wrong current password)',
+  ),
   // Reporting and review
   'report.create': a('REPORTING', '新建进展报告', '新建進展報告', 'Created a progress report'),
   'report.update': a('REPORTING', '修改进展报告', '修改進展報告', 'Edited a progress report'),
@@ -78,8 +83,18 @@ export const AUDIT_ACTIONS: Readonly<Record<string, AuditActionInfo>> = {
   'policy.import': a('SETTINGS', '导入政策文件', '匯入政策文件', 'Imported a notice'),
   'policy.publish': a('SETTINGS', '发布政策文件', '發佈政策文件', 'Published a policy'),
   'policy.deleteDraft': a('SETTINGS', '删除政策草稿', '刪除政策草稿', 'Deleted a draft policy'),
-  'policy.draft.update': a('SETTINGS', '修改草稿的文号、标题或日期', '修改草稿的文號、標題或日期', 'Corrected a draft’s doc number, title or date'),
-  'policy.draft.mapAgency': a('SETTINGS', '草稿中把单位对应到已有单位', '草稿中把單位對應到已有單位', 'Mapped a unit of a draft to an existing unit'),
+  'policy.draft.update': a(
+    'SETTINGS',
+    '修改草稿的文号、标题或日期',
+    '修改草稿的文號、標題或日期',
+    'Corrected a draft’s doc number, title or date',
+  ),
+  'policy.draft.mapAgency': a(
+    'SETTINGS',
+    '草稿中把单位对应到已有单位',
+    '草稿中把單位對應到已有單位',
+    'Mapped a unit of a draft to an existing unit',
+  ),
   'measure.draft.update': a('SETTINGS', '修改草稿的措施标题', '修改草稿的措施標題', 'Corrected a measure title in a draft'),
   'responsibility.draft.set': a('SETTINGS', '草稿中设置责任单位', '草稿中設定責任單位', 'Set a responsible unit in a draft'),
   'responsibility.draft.remove': a('SETTINGS', '草稿中移除责任单位', '草稿中移除責任單位', 'Removed a responsible unit from a draft'),
@@ -139,7 +154,12 @@ export function auditEntityLabel(entity: string, lang: AuditLang = 'zhHans'): st
  * action is one of K's actions, or its action is in no kind's list and its entity is one of K's
  * (OTHER: neither), exactly as auditKindOf decides.
  */
-export function auditKindMembers(kind: AuditKind): { actions: string[]; entities: string[]; knownActions: string[]; knownEntities: string[] } {
+export function auditKindMembers(kind: AuditKind): {
+  actions: string[];
+  entities: string[];
+  knownActions: string[];
+  knownEntities: string[];
+} {
   const knownActions = Object.keys(AUDIT_ACTIONS);
   const knownEntities = Object.keys(AUDIT_ENTITIES);
   return {

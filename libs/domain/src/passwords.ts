@@ -74,6 +74,7 @@ export function temporaryPassword(randomInt: (n: number) => number, username = '
   for (;;) {
     const chars = Array.from({ length: TEMPORARY_PASSWORD_LENGTH }, () => all[randomInt(all.length)]);
     const candidate = chars.join('');
-    if (TEMPORARY_ALPHABETS.every((a) => [...candidate].some((c) => a.includes(c))) && passwordProblems(candidate, username).length === 0) return candidate;
+    if (TEMPORARY_ALPHABETS.every((a) => [...candidate].some((c) => a.includes(c))) && passwordProblems(candidate, username).length === 0)
+      return candidate;
   }
 }

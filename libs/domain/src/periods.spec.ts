@@ -4,7 +4,12 @@ import { JIANGMEN_COUNTIES } from './counties';
 describe('reporting quarters', () => {
   it('describes a quarter with its due date ten days after its end', () => {
     expect(quarterPeriod(2024, 3)).toEqual({
-      label: '2024Q3', year: 2024, quarter: 3, startsOn: '2024-07-01', endsOn: '2024-09-30', dueOn: '2024-10-10',
+      label: '2024Q3',
+      year: 2024,
+      quarter: 3,
+      startsOn: '2024-07-01',
+      endsOn: '2024-09-30',
+      dueOn: '2024-10-10',
     });
     expect(quarterPeriod(2024, 4).endsOn).toBe('2024-12-31');
     expect(quarterPeriod(2024, 4).dueOn).toBe('2025-01-10');

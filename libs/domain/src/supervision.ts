@@ -62,7 +62,8 @@ export function rateByReporting(units: readonly UnitStanding[], pastDue: boolean
   const leadMissing = missing.filter((u) => u.role === 'LEAD');
 
   // One co-responsible unit of many lagging is a warning; the lead unit, or half of them, is a failure.
-  if (behind.length && (behind.some((u) => u.role === 'LEAD') || behind.length * 2 >= units.length)) red.push(`${names(behind)}自报进度滞后`);
+  if (behind.length && (behind.some((u) => u.role === 'LEAD') || behind.length * 2 >= units.length))
+    red.push(`${names(behind)}自报进度滞后`);
   else if (behind.length) yellow.push(`${names(behind)}自报进度滞后`);
   if (leadMissing.length) red.push(`牵头单位${names(leadMissing)}逾期未报`);
   if (units.length && missing.length * 2 >= units.length && missing.length > leadMissing.length) {
@@ -77,5 +78,12 @@ export function rateByReporting(units: readonly UnitStanding[], pastDue: boolean
   if (yellow.length) return { rating: 'YELLOW', reasons: yellow };
   if (!units.length) return { rating: 'GREEN', reasons: ['无责任单位'] };
   const reported = units.filter((u) => u.submitted).length;
-  return { rating: 'GREEN', reasons: [pastDue || reported === units.length ? `${reported}/${units.length}个责任单位均已按期报送，未报告风险` : `尚未到报送截止日（已报${reported}/${units.length}）`] };
+  return {
+    rating: 'GREEN',
+    reasons: [
+      pastDue || reported === units.length
+        ? `${reported}/${units.length}个责任单位均已按期报送，未报告风险`
+        : `尚未到报送截止日（已报${reported}/${units.length}）`,
+    ],
+  };
 }

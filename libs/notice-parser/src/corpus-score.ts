@@ -125,7 +125,9 @@ export function scoreNotice(notice: string, expected: ExpectedNotice, parsed: Pa
     score.measures.extra++;
     score.units.extra += p.responsibilities.length;
     score.targets.extra += p.targets.length;
-    score.misses.push(`parsed measure ${p.seq} (${p.title}): extra measure with ${p.responsibilities.length} units, ${p.targets.length} targets`);
+    score.misses.push(
+      `parsed measure ${p.seq} (${p.title}): extra measure with ${p.responsibilities.length} units, ${p.targets.length} targets`,
+    );
   }
   return score;
 }
@@ -155,7 +157,15 @@ export function totalsOf(scores: readonly NoticeScore[]): Totals {
   const all = add(add(measures, units), targets);
   const precision = precisionOf(all);
   const recall = recallOf(all);
-  return { measures, units, targets, all, precision, recall, f1: precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall) };
+  return {
+    measures,
+    units,
+    targets,
+    all,
+    precision,
+    recall,
+    f1: precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall),
+  };
 }
 
 const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;

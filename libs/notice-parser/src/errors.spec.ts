@@ -15,13 +15,17 @@ const lines = (...ls: string[]) => ls.join('\n');
 
 describe('malformed notices', () => {
   it('warns of a missing doc number at the first line instead of refusing the notice (issue 10)', () => {
-    const n = parseNotice(lines('', '市就業工作領導小組成員單位:', '2024年7月26日', '通知', '一、總體要求', '(一)穩定就業。'), { counties: JIANGMEN_COUNTIES });
+    const n = parseNotice(lines('', '市就業工作領導小組成員單位:', '2024年7月26日', '通知', '一、總體要求', '(一)穩定就業。'), {
+      counties: JIANGMEN_COUNTIES,
+    });
     expect(n.docNumber).toBeNull();
     expect(n.warnings).toContainEqual(expect.objectContaining({ kind: 'NO_DOC_NUMBER', line: 2 }));
   });
 
   it('warns of a missing date instead of refusing the notice (issue 10)', () => {
-    const n = parseNotice(lines('江就辦〔2024〕1號', '市就業工作領導小組成員單位:', '通知', '一、總體要求', '(一)穩定就業。'), { counties: JIANGMEN_COUNTIES });
+    const n = parseNotice(lines('江就辦〔2024〕1號', '市就業工作領導小組成員單位:', '通知', '一、總體要求', '(一)穩定就業。'), {
+      counties: JIANGMEN_COUNTIES,
+    });
     expect(n.issuedOn).toBeNull();
     expect(n.warnings).toContainEqual({ line: 1, kind: 'NO_DATE', message: '未找到成文日期,请在审核时填写' });
   });
@@ -57,7 +61,9 @@ describe('malformed notices', () => {
   });
 
   it('takes an impossible date as no date', () => {
-    const n = parseNotice(lines('江就辦〔2024〕1號', '2024年2月30日', '通知', '一、總體要求', '(一)穩定就業。'), { counties: JIANGMEN_COUNTIES });
+    const n = parseNotice(lines('江就辦〔2024〕1號', '2024年2月30日', '通知', '一、總體要求', '(一)穩定就業。'), {
+      counties: JIANGMEN_COUNTIES,
+    });
     expect(n.issuedOn).toBeNull();
     expect(n.warnings.map((w) => w.kind)).toContain('NO_DATE');
   });

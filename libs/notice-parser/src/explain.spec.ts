@@ -72,7 +72,10 @@ describe('the Jiangmen notice explained', () => {
   it('spans the goal words of each target', () => {
     const targets = notice.sections.flatMap((s) => s.measures.flatMap((m) => m.targets));
     expect(targets.map((t) => notice.sourceText.slice(t.span?.start, t.span?.end))).toEqual([
-      '縮短為3天', '不少于3000個', '不少于2000個', '400個以上',
+      '縮短為3天',
+      '不少于3000個',
+      '不少于2000個',
+      '400個以上',
     ]);
   });
 });

@@ -44,7 +44,8 @@ export function dateOf(key: string): string | null {
 const SEAL_RE = /^\((?:代章|印章|蓋章|盖章|章)\)$/;
 
 /** How the name of a notice ends: 通知, 方案, 若干措施, 任務分工 … */
-const TITLE_END_RE = /(?:通知|方案|措施|意見|意见|辦法|办法|細則|细则|要點|要点|清單|清单|計劃|计划|規劃|规划|決定|决定|規定|规定|分工|分工表|批復|批复|公告|通告|函)$/;
+const TITLE_END_RE =
+  /(?:通知|方案|措施|意見|意见|辦法|办法|細則|细则|要點|要点|清單|清单|計劃|计划|規劃|规划|決定|决定|規定|规定|分工|分工表|批復|批复|公告|通告|函)$/;
 
 /** Longer lines are body text, not a wrapped title. */
 const MAX_TITLE_LINE = 80;
@@ -54,7 +55,8 @@ const MAX_TITLE_LINE = 80;
  * `成文日期：2025-06-18`, `标题：…` with spaces inside the label, `来源：… 发布时间：…` under a copied
  * page's title). Its fields are the header; its lines are no title.
  */
-const METADATA_RE = /^(索引号|索引號|[來来]源|[發发]布机构|[發发]布機構|[發发]文(?:字号|字號|机关|機關)|文号|文號|成文日期|[發发]布日期|主[題题]分[類类]|[標标][題题]|名称|名稱|主[題题][詞词]|有效性):(.*)$/;
+const METADATA_RE =
+  /^(索引号|索引號|[來来]源|[發发]布机构|[發发]布機構|[發发]文(?:字号|字號|机关|機關)|文号|文號|成文日期|[發发]布日期|主[題题]分[類类]|[標标][題题]|名称|名稱|主[題题][詞词]|有效性):(.*)$/;
 
 interface Metadata {
   docNumber: string | null;
@@ -121,7 +123,14 @@ function titleIn(lines: readonly string[], keys: readonly string[], end: number)
     while (j + 1 < end && mayBeTitleLine(keys[j + 1])) j++;
     const key = keys.slice(i, j + 1).join('');
     if (TITLE_END_RE.test(key)) {
-      found = { title: lines.slice(i, j + 1).map((l) => l.trim()).join(''), first: i, last: j };
+      found = {
+        title: lines
+          .slice(i, j + 1)
+          .map((l) => l.trim())
+          .join(''),
+        first: i,
+        last: j,
+      };
       // `…關於印發《…要點》的通知` names the notice itself: it wins over the title of what it forwards.
       if (/[关關][于於]/.test(key) && /通知$/.test(key)) return found;
     }

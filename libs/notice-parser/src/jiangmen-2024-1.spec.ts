@@ -20,9 +20,7 @@ const POLICE = '市公安局';
 const TRANSPORT = '市交通運輸局';
 const DATA = '市政務服務數據管理局';
 
-const MEMBER_UNITS = [
-  HRSS, FIN, TAX, DRC, PBOC, FINANCE, EDU, WOMEN, YOUTH, ORG, CIVIL, HEALTH, SASAC, DISABLED, POLICE, TRANSPORT, DATA,
-];
+const MEMBER_UNITS = [HRSS, FIN, TAX, DRC, PBOC, FINANCE, EDU, WOMEN, YOUTH, ORG, CIVIL, HEALTH, SASAC, DISABLED, POLICE, TRANSPORT, DATA];
 
 type TargetFields = Omit<ParsedTarget, 'sourcePhrase' | 'span'>;
 
@@ -39,24 +37,40 @@ const E: Expected[] = [
   { seq: 1, section: 1, title: '加大市場主體穩崗擴崗支持力度', lead: [HRSS], co: [FIN, TAX], targets: [] },
   { seq: 2, section: 1, title: '強化重大項目和重點企業用工支持', lead: [], co: [DRC, HRSS], targets: [] },
   {
-    seq: 3, section: 1, title: '鼓勵金融機構開展就業創業金融服務', lead: [], co: [PBOC, FINANCE, FIN, HRSS],
+    seq: 3,
+    section: 1,
+    title: '鼓勵金融機構開展就業創業金融服務',
+    lead: [],
+    co: [PBOC, FINANCE, FIN, HRSS],
     targets: [{ name: '創業擔保貸款公示時間', targetValue: 3, unit: '天', direction: 'AT_MOST', year: 2024 }],
   },
   { seq: 4, section: 1, title: '加強創業培訓和創業孵化', lead: [HRSS], co: [FIN], targets: [] },
   { seq: 5, section: 1, title: '發揮技能培訓促進就業效應', lead: [HRSS], co: [EDU, FIN], targets: [] },
   { seq: 6, section: 1, title: '強化多元就業形態培育', lead: [HRSS], co: [FIN, TAX, WOMEN], targets: [] },
   {
-    seq: 7, section: 2, title: '鼓勵吸納青年就業', lead: [HRSS], co: [FIN, YOUTH],
+    seq: 7,
+    section: 2,
+    title: '鼓勵吸納青年就業',
+    lead: [HRSS],
+    co: [FIN, YOUTH],
     targets: [{ name: '見習崗位', targetValue: 3000, unit: '個', direction: 'AT_LEAST', year: 2024 }],
   },
   { seq: 8, section: 2, title: '鼓勵引導基層就業', lead: [], co: [ORG, CIVIL, FIN, HRSS, HEALTH], targets: [] },
   { seq: 9, section: 2, title: '支持國有企業擴大招聘規模', lead: [], co: [SASAC, FIN, HRSS], targets: [] },
   {
-    seq: 10, section: 2, title: '穩定機關事業單位崗位規模', lead: [], co: [ORG, HRSS],
+    seq: 10,
+    section: 2,
+    title: '穩定機關事業單位崗位規模',
+    lead: [],
+    co: [ORG, HRSS],
     targets: [{ name: '事業單位崗位', targetValue: 2000, unit: '個', direction: 'AT_LEAST', year: 2024 }],
   },
   {
-    seq: 11, section: 3, title: '加強困難群體就業幫扶', lead: [], co: [HRSS, CIVIL, FIN, DISABLED],
+    seq: 11,
+    section: 3,
+    title: '加強困難群體就業幫扶',
+    lead: [],
+    co: [HRSS, CIVIL, FIN, DISABLED],
     targets: [{ name: '公益性崗位', targetValue: 400, unit: '個', direction: 'AT_LEAST', year: 2024 }],
   },
   { seq: 12, section: 3, title: '保障困難群體基本生活', lead: [], co: [DRC, CIVIL, FIN, HRSS], targets: [] },

@@ -15,7 +15,8 @@ const COUNTIES = (role: string): string[] => JIANGMEN_COUNTIES.map((c) => `${c.n
 describe('a responsibility opening the measure', () => {
   it('reads 【牵头单位】…【配合单位】… on the line under a heading, the body below it', () => {
     const n = parse(
-      '江门市人力资源和社会保障局关于做好培训工作的通知', '江人社发〔2025〕7号',
+      '江门市人力资源和社会保障局关于做好培训工作的通知',
+      '江人社发〔2025〕7号',
       '一、重点工作',
       '（一）扩大培训规模',
       '【牵头单位】市人社局　【配合单位】市教育局、市财政局',
@@ -45,7 +46,8 @@ describe('a responsibility opening the measure', () => {
 
   it('reads the bracketed labels on two lines, and 【责任单位】 alone as CO', () => {
     const n = parse(
-      '关于促进就业的通知', '江人社发〔2025〕8号',
+      '关于促进就业的通知',
+      '江人社发〔2025〕8号',
       '一、任务',
       '（一）促进转移就业',
       '【牵头单位】市农业农村局、市人社局',
@@ -72,7 +74,8 @@ describe('a responsibility opening the measure', () => {
 
   it('reads 一、…十、 items as the measures when none holds a numbered measure, the clause ending in ：', () => {
     const n = parse(
-      '江门市支持创业若干措施', '江府〔2025〕5号',
+      '江门市支持创业若干措施',
+      '江府〔2025〕5号',
       '　　为支持创业，力争全年新增创业主体1万户以上，制定以下措施。',
       '　　一、降低创业门槛。市市场监管局、市人社局负责：推行“一网通办”，开办企业时间压缩至1个工作日以内。',
       '　　二、加大贷款支持。市人社局牵头，市财政局、人民银行江门市分行负责：全年发放创业担保贷款扶持创业3000人以上。',
@@ -91,7 +94,10 @@ describe('a responsibility opening the measure', () => {
     expect(unitsOf(ms[1])).toEqual(['市人社局:LEAD', '市财政局:CO', '人民银行江门市分行:CO']);
     expect(unitsOf(ms[2])).toEqual(['市科技局:LEAD', '市人社局:LEAD', '市财政局:CO']);
     // A year named after a `；` does not reach back over it.
-    expect(goals(ms[2])).toEqual([[5, '個', 'AT_LEAST', 2025], [600, '家', 'AT_LEAST', 2027]]);
+    expect(goals(ms[2])).toEqual([
+      [5, '個', 'AT_LEAST', 2025],
+      [600, '家', 'AT_LEAST', 2027],
+    ]);
     expect(unitsOf(ms[3])).toEqual(COUNTIES('CO'));
     expect(unitsOf(ms[4])).toEqual([]);
     expect(n.warnings).toContainEqual(expect.objectContaining({ kind: 'NO_UNITS', line: 8 }));
@@ -103,7 +109,10 @@ describe('a responsibility opening the measure', () => {
 
   it('takes no clause from a sentence that only ends in 负责：', () => {
     const n = parse(
-      '关于做好就业工作的通知', '一、任务', '（一）做好服务。各地要负责：全年举办招聘会不少于10场。（市人社局负责）', '2025年1月2日',
+      '关于做好就业工作的通知',
+      '一、任务',
+      '（一）做好服务。各地要负责：全年举办招聘会不少于10场。（市人社局负责）',
+      '2025年1月2日',
     );
     expect(unitsOf(measuresOf(n)[0])).toEqual(['市人社局:CO']);
   });
@@ -136,7 +145,8 @@ describe('a notice copied from a web page, and points inside a measure', () => {
 
   it('reads a numbered point opening with 对 as a condition, not a goal', () => {
     const n = parse(
-      '关于加强就业监测的通知', '一、任务',
+      '关于加强就业监测的通知',
+      '一、任务',
       '（一）加强监测',
       '　　1.监测点保持在200个以上。',
       '　　2.对一次性裁员30人以上或裁员比例10%以上的企业，实行报告制度。',

@@ -11,7 +11,8 @@ const COUNTIES = (role: string): string[] => JIANGMEN_COUNTIES.map((c) => `${c.n
 describe('layouts of the held-out notices', () => {
   it('drops 完成时限/完成时间/时间进度 clauses from a responsibility bracket', () => {
     const n = parse(
-      '关于做好稳岗工作的通知', '江府办〔2025〕9号',
+      '关于做好稳岗工作的通知',
+      '江府办〔2025〕9号',
       '一、工作措施',
       '（一）发放补贴。年内发放补贴惠及企业不少于200家。（责任单位：市人社局、市财政局；完成时限：2025年9月30日前）',
       '（二）开展招聘。（牵头单位：市人社局；责任单位：市总工会；完成时间：长期坚持）',
@@ -26,13 +27,19 @@ describe('layouts of the held-out notices', () => {
   });
 
   it('reads 至少 before its verb as a goal', () => {
-    const n = parse('关于建设零工市场的通知', '一、任务', '（一）建设市场。各县（市、区）至少建成1个零工市场。（市人社局负责）', '2025年1月2日');
+    const n = parse(
+      '关于建设零工市场的通知',
+      '一、任务',
+      '（一）建设市场。各县（市、区）至少建成1个零工市场。（市人社局负责）',
+      '2025年1月2日',
+    );
     expect(goals(measuresOf(n)[0])).toEqual([[1, '個', 'AT_LEAST', 2025]]);
   });
 
   it('reads 牵头单位: and 责任单位: on separate lines, keeping 各镇(街道) and named towns as written', () => {
     const n = parse(
-      '台山市人民政府办公室关于促进就业的通知', '台府办〔2025〕19号',
+      '台山市人民政府办公室关于促进就业的通知',
+      '台府办〔2025〕19号',
       '一、拓宽渠道',
       '    1.发展就业工厂。新认定就业工厂不少于12家。',
       '    牵头单位:市人力资源社会保障局',
@@ -72,7 +79,8 @@ describe('layouts of the held-out notices', () => {
 
   it('applies a convention stated inside a bracket to that bracket and the rest only, and reads no unit in its words', () => {
     const n = parse(
-      '关于开展青年就业攻坚行动的通知', '江就业办〔2025〕6号',
+      '关于开展青年就业攻坚行动的通知',
+      '江就业办〔2025〕6号',
       '一、攻坚任务',
       '（一）稳定岗位。（市人社局、市国资委负责）',
       '（二）挖掘岗位。（市人社局、市工业和信息化局、市工商联负责，列第一位者为牵头单位，下同）',
@@ -88,7 +96,10 @@ describe('layouts of the held-out notices', () => {
 
   it('reads a 任务分工表 pasted with tabs: a measure per row, LEAD/CO by column, no deadline, — for none', () => {
     const n = parse(
-      '关于印发重点任务分工表的通知', '江人社函〔2025〕88号', '2025年5月9日', '',
+      '关于印发重点任务分工表的通知',
+      '江人社函〔2025〕88号',
+      '2025年5月9日',
+      '',
       '序号\t重点任务\t牵头单位\t配合单位\t完成时限',
       '一、提升服务',
       '1\t推行免申即享。补贴事项不少于8项。\t市人社局\t市财政局、市政务服务数据管理局\t2025年9月底前',
@@ -100,7 +111,11 @@ describe('layouts of the held-out notices', () => {
     );
     expect(n.sections.map((s) => s.title)).toEqual(['提升服务', '加强保障']);
     const [a, b, c] = measuresOf(n);
-    expect(measuresOf(n).map((m) => [m.seq, m.title, m.line])).toEqual([[1, '推行免申即享', 7], [2, '建设服务圈', 8], [3, '落实经费', 10]]);
+    expect(measuresOf(n).map((m) => [m.seq, m.title, m.line])).toEqual([
+      [1, '推行免申即享', 7],
+      [2, '建设服务圈', 8],
+      [3, '落实经费', 10],
+    ]);
     expect(unitsOf(a)).toEqual(['市人社局:LEAD', '市财政局:CO', '市政务服务数据管理局:CO']);
     expect(a.responsibilities[0]).toMatchObject({ words: '市人社局', roleWords: '牵头单位' });
     expect(unitsOf(b)).toEqual([...COUNTIES('LEAD'), '市人社局:CO']);
@@ -114,7 +129,8 @@ describe('layouts of the held-out notices', () => {
 
   it('reads a table whose columns stand apart by spaces, with a 责任单位 column and the notice convention', () => {
     const n = parse(
-      '关于印发任务分工的通知', '江府办函〔2025〕7号',
+      '关于印发任务分工的通知',
+      '江府办函〔2025〕7号',
       '注：排在第一位的为牵头单位。',
       '序号    工作任务    责任单位    完成时间',
       '1    开展招聘。全年举办招聘会不少于20场。    市人社局、市总工会    2025年底',

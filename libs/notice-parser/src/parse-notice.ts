@@ -11,7 +11,8 @@ import { extractTargets } from './targets';
 import { NoticeParseError, type ParseOptions, type ParsedMeasure, type ParsedNotice, type ParsedSection, type ParseWarning } from './types';
 
 /** Parts of a notice that state its frame, not a task: their measures are no measures unless they name units. */
-const NOT_A_TASK_RE = /總體要求|总体要求|指導思想|指导思想|工作目標|工作目标|主要目標|主要目标|基本原則|基本原则|目標任務|目标任务|適用範圍|适用范围/;
+const NOT_A_TASK_RE =
+  /總體要求|总体要求|指導思想|指导思想|工作目標|工作目标|主要目標|主要目标|基本原則|基本原则|目標任務|目标任务|適用範圍|适用范围/;
 
 /** Parts closing a notice (工作要求, 保障措施 …): no measures when the 一、 items are the measures. */
 const CLOSING_PART_RE = /工作要求|保障措施|組織實施|组织实施|組織保障|组织保障|組織領導|组织领导|附[則则]|其他事[項项]/;
@@ -108,7 +109,11 @@ export function parseNotice(text: string, options: ParseOptions): ParsedNotice {
     const firstText = keys.findIndex((k) => k !== '');
     const after = headerOf(lines, keys, lines.length).titleEnd;
     const at = after >= 0 ? keys.findIndex((k, i) => i > after && k !== '') : firstText;
-    fail(Math.max(0, at < 0 ? firstText : at), '找不到任何章節(如「一、」)或編號措施,這不像一份通知', 'no section heading (like 一、) or numbered measure: this is not a notice');
+    fail(
+      Math.max(0, at < 0 ? firstText : at),
+      '找不到任何章節(如「一、」)或編號措施,這不像一份通知',
+      'no section heading (like 一、) or numbered measure: this is not a notice',
+    );
   }
   const header = headerOf(lines, keys, firstNumbered);
   const sections = table ? table.sections : structureOf(paragraphsOf(lines, lineStarts, firstNumbered));
@@ -116,12 +121,21 @@ export function parseNotice(text: string, options: ParseOptions): ParsedNotice {
   const drafts = taskDrafts(sections);
 
   // A convention stated inside a clause (`…，列第一位者為牽頭單位，下同`) holds from that clause on.
-  const statedIn = convention && [...drafts.values()].flat().flatMap((m) => m.clauses).find((c) => c.at.includes(convention.at));
+  const statedIn =
+    convention &&
+    [...drafts.values()]
+      .flat()
+      .flatMap((m) => m.clauses)
+      .find((c) => c.at.includes(convention.at));
   if (convention && statedIn) convention.from = statedIn.at[0];
 
   const rawByMeasure = new Map<MeasureDraft, RawUnit[]>();
   for (const measures of drafts.values()) {
-    for (const m of measures) rawByMeasure.set(m, m.clauses.flatMap((c) => unitsOf(c, sourceText, convention)));
+    for (const m of measures)
+      rawByMeasure.set(
+        m,
+        m.clauses.flatMap((c) => unitsOf(c, sourceText, convention)),
+      );
   }
   const memberUnits = options.memberUnits
     ? options.memberUnits.map(matchKey)
@@ -153,7 +167,11 @@ export function parseNotice(text: string, options: ParseOptions): ParsedNotice {
   }));
   if (header.docNumber) applyTargetNames(header.docNumber, parsedSections, options.targetNames ?? REVIEWED_TARGET_NAMES);
 
-  const top = Math.max(0, keys.findIndex((k) => k !== '')) + 1;
+  const top =
+    Math.max(
+      0,
+      keys.findIndex((k) => k !== ''),
+    ) + 1;
   if (header.issuedOn === null) warnings.unshift({ line: top, kind: 'NO_DATE', message: '未找到成文日期,请在审核时填写' });
   if (header.docNumber === null) warnings.unshift({ line: top, kind: 'NO_DOC_NUMBER', message: '未找到发文字号,请在审核时填写' });
   if (header.title === '') warnings.unshift({ line: top, kind: 'NO_TITLE', message: '未找到通知标题,请在审核时填写' });

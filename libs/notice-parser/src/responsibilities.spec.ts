@@ -8,25 +8,38 @@ const expand = (text: string, memberUnits: string[] = []) =>
 describe('splitResponsibilityText', () => {
   it('puts the units before 牽頭 in the lead and strips 按職責分工負責', () => {
     expect(brief('市人力資源社會保障局牽頭,市財政局、市稅務局及各縣(市、區)政府按職責分工負責')).toEqual([
-      '市人力資源社會保障局:LEAD', '市財政局:CO', '市稅務局:CO', '\ue000:CO',
+      '市人力資源社會保障局:LEAD',
+      '市財政局:CO',
+      '市稅務局:CO',
+      '\ue000:CO',
     ]);
   });
 
   it('reads several lead units and every separator', () => {
     expect(brief('市人力資源社會保障局、市教育局牽頭,市財政局,市稅務局和團市委及市婦聯配合')).toEqual([
-      '市人力資源社會保障局:LEAD', '市教育局:LEAD', '市財政局:CO', '市稅務局:CO', '團市委:CO', '市婦聯:CO',
+      '市人力資源社會保障局:LEAD',
+      '市教育局:LEAD',
+      '市財政局:CO',
+      '市稅務局:CO',
+      '團市委:CO',
+      '市婦聯:CO',
     ]);
   });
 
   it('does not cut names that contain 和 or a parenthesised 、', () => {
     expect(brief('市工業和信息化局牽頭,市住房和城鄉建設局、市委(市政府)辦公室、市財政局負責')).toEqual([
-      '市工業和信息化局:LEAD', '市住房和城鄉建設局:CO', '市委(市政府)辦公室:CO', '市財政局:CO',
+      '市工業和信息化局:LEAD',
+      '市住房和城鄉建設局:CO',
+      '市委(市政府)辦公室:CO',
+      '市財政局:CO',
     ]);
   });
 
   it('tolerates full-width punctuation, spaces and other endings', () => {
     expect(brief('市人力資源社會保障局 牽頭，市財政局、 各縣（市、區）人民政府 負責')).toEqual([
-      '市人力資源社會保障局:LEAD', '市財政局:CO', '\ue000:CO',
+      '市人力資源社會保障局:LEAD',
+      '市財政局:CO',
+      '\ue000:CO',
     ]);
     expect(brief('市財政局按照職責配合')).toEqual(['市財政局:CO']);
     expect(brief('市人力資源社會保障局(牽頭)、市財政局')).toEqual(['市人力資源社會保障局:LEAD', '市財政局:CO']);

@@ -197,8 +197,7 @@ export function unitsOf(clause: ClauseText, source: string, convention: Conventi
     return unitsOfPart(tokens, 'CO', '', source).map((u) => ({ ...u, role, roleWords: clause.roleWords ?? '' }));
   }
   const units =
-    unitsOfLabels(tokens, source) ??
-    splitTopLevel(tokens, (t, i) => t[i].ch === ';').flatMap((group) => unitsOfGroup(group, source));
+    unitsOfLabels(tokens, source) ?? splitTopLevel(tokens, (t, i) => t[i].ch === ';').flatMap((group) => unitsOfGroup(group, source));
   if (convention && (clause.at[0] ?? 0) >= convention.from && units.length > 0 && units.every((u) => u.role === 'CO')) {
     units[0] = { ...units[0], role: 'LEAD', roleWords: convention.words };
   }

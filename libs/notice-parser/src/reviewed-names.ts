@@ -31,11 +31,7 @@ export const REVIEWED_TARGET_NAMES: readonly TargetNameOverride[] = checkedList(
  * Replaces a target's name where a reviewer has written a better one. Only the name: the value,
  * unit and direction the text states are never overridden.
  */
-export function applyTargetNames(
-  docNumber: string,
-  sections: ParsedSection[],
-  overrides: readonly TargetNameOverride[],
-): void {
+export function applyTargetNames(docNumber: string, sections: ParsedSection[], overrides: readonly TargetNameOverride[]): void {
   const doc = matchKey(docNumber);
   const relevant = overrides.filter((o) => matchKey(o.docNumber) === doc);
   if (relevant.length === 0) return;

@@ -230,7 +230,8 @@ export function structureOf(paragraphs: readonly Paragraph[]): SectionDraft[] {
       sections[sections.length - 1].measures.push(current);
       return;
     }
-    const owner: MeasureDraft | null = current ?? (sections.length > 0 && sections[sections.length - 1].measures.length === 0 ? sections[sections.length - 1].loose : null);
+    const owner: MeasureDraft | null =
+      current ?? (sections.length > 0 && sections[sections.length - 1].measures.length === 0 ? sections[sections.length - 1].loose : null);
     if (!owner) return;
     // A point numbered below the measure level (1. under (一), 一是 …) is always part of the measure.
     const isPoint = measure !== null;

@@ -1,7 +1,6 @@
 import { extractTargets } from './targets';
 
-const brief = (body: string, year = 2024) =>
-  extractTargets(body, year).map((t) => [t.name, t.targetValue, t.unit, t.direction, t.year]);
+const brief = (body: string, year = 2024) => extractTargets(body, year).map((t) => [t.name, t.targetValue, t.unit, t.direction, t.year]);
 
 describe('extractTargets', () => {
   it('reads the three phrase shapes', () => {
@@ -16,8 +15,14 @@ describe('extractTargets', () => {
 
   it('accepts every keyword of each direction', () => {
     const body = [
-      '登記失業率控制在5%以內', '辦理時限壓縮至10個工作日', '審核時間不超過15天', '待崗人數不多於200人',
-      '培訓合格率不低於90%', '認定基地至少3家', '參保人數達到12萬人', '評選示範項目不少於20項',
+      '登記失業率控制在5%以內',
+      '辦理時限壓縮至10個工作日',
+      '審核時間不超過15天',
+      '待崗人數不多於200人',
+      '培訓合格率不低於90%',
+      '認定基地至少3家',
+      '參保人數達到12萬人',
+      '評選示範項目不少於20項',
     ].join(';');
     expect(brief(`${body}。`)).toEqual([
       ['登記失業率', 5, '%', 'AT_MOST', 2024],
@@ -63,7 +68,11 @@ describe('extractTargets', () => {
   it('keeps the clause as written in sourcePhrase and reads numbers in full-width forms', () => {
     const [t] = extractTargets('每年募集見習崗位　不少于 ３０００ 個，對見習單位給予補貼。', 2024);
     expect(t).toEqual({
-      name: '見習崗位', targetValue: 3000, unit: '個', direction: 'AT_LEAST', year: 2024,
+      name: '見習崗位',
+      targetValue: 3000,
+      unit: '個',
+      direction: 'AT_LEAST',
+      year: 2024,
       sourcePhrase: '每年募集見習崗位　不少于 ３０００ 個',
     });
   });

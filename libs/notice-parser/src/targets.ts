@@ -9,7 +9,8 @@ const NUMBER = '(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)';
 /** 萬 multiplies, unless it is part of the unit 萬元. */
 const TEN_THOUSAND = '([萬万](?![元]))?';
 /** Longest first, so 萬元 wins over 元, 人次 over 人 and 個工作日 over 個. */
-const UNIT = '(個工作日|个工作日|工作日|個月|个月|周歲|周岁|萬元|万元|億元|亿元|人次|元|%|個|个|人|家|次|場|场|項|项|名|戶|户|天|日|年|歲|岁|所)';
+const UNIT =
+  '(個工作日|个工作日|工作日|個月|个月|周歲|周岁|萬元|万元|億元|亿元|人次|元|%|個|个|人|家|次|場|场|項|项|名|戶|户|天|日|年|歲|岁|所)';
 const AT_LEAST_WORDS = '不少[于於]|不低[于於]|至少|[達达]到';
 const AT_MOST_WORDS = '[縮缩]短[為为至]|[壓压][縮缩][至為为]|不超[過过]|不多[于於]|控制在';
 
@@ -19,8 +20,17 @@ const AT_MOST_RE = new RegExp(`(?:${AT_MOST_WORDS})${NUMBER}${TEN_THOUSAND}${UNI
 const OR_MORE_RE = new RegExp(`(?<![\\d.,+~\\-])${NUMBER}${TEN_THOUSAND}${UNIT}以上`, 'g');
 
 const CANONICAL_UNIT: Readonly<Record<string, string>> = {
-  万元: '萬元', 亿元: '億元', 个: '個', 场: '場', 项: '項', 户: '戶', 個工作日: '工作日', 个工作日: '工作日',
-  个月: '個月', 周岁: '周歲', 岁: '歲',
+  万元: '萬元',
+  亿元: '億元',
+  个: '個',
+  场: '場',
+  项: '項',
+  户: '戶',
+  個工作日: '工作日',
+  个工作日: '工作日',
+  个月: '個月',
+  周岁: '周歲',
+  岁: '歲',
 };
 
 /**
@@ -30,7 +40,8 @@ const CANONICAL_UNIT: Readonly<Record<string, string>> = {
 const NOT_GOAL_UNITS = new Set(['萬元', '億元', '元', '年', '個月', '周歲', '歲']);
 
 /** A rate of money (貼息比例不低于50%, 返還比例…60%, 掛鈎資金比例) is a term of a scheme, not a goal. */
-const MONEY_RATE_RE = /[資资]金.{0,2}比例|[報报]酬|[貼贴]息|[補补][貼贴]|返[還还]|[報报][銷销]|[費费]率|利率|[繳缴][費费]|[擔担]保|[資资]助|[獎奖][補补]|[標标]準|标准/;
+const MONEY_RATE_RE =
+  /[資资]金.{0,2}比例|[報报]酬|[貼贴]息|[補补][貼贴]|返[還还]|[報报][銷销]|[費费]率|利率|[繳缴][費费]|[擔担]保|[資资]助|[獎奖][補补]|[標标]準|标准/;
 
 /** A ceiling on what one person may draw (`每人每年享受…補貼最多不超過3次`) limits a benefit. */
 const BENEFIT_RE = /[補补][貼贴]|享受|[資资]助|[獎奖][補补]/;
@@ -59,16 +70,70 @@ const ADDRESSED_RE = /^(?:\d{1,2}[.、]|\(\d{1,2}\)|[一二三四五六七八九
  * so that 每年 is tried before a shorter word could match.
  */
 const LEADING_WORDS = [
-  '進一步', '每季度', '每年', '每月', '全年', '全市', '全省', '各地', '年內', '年内', '年均', '今年',
-  '力爭', '確保', '爭取', '累計', '發放', '募集', '開發', '儲備', '提供', '新增', '完成', '實現', '帶動',
-  '組織', '發動', '推動', '舉辦', '開展', '吸納', '安排', '招募', '打造', '培育', '將', '把',
+  '進一步',
+  '每季度',
+  '每年',
+  '每月',
+  '全年',
+  '全市',
+  '全省',
+  '各地',
+  '年內',
+  '年内',
+  '年均',
+  '今年',
+  '力爭',
+  '確保',
+  '爭取',
+  '累計',
+  '發放',
+  '募集',
+  '開發',
+  '儲備',
+  '提供',
+  '新增',
+  '完成',
+  '實現',
+  '帶動',
+  '組織',
+  '發動',
+  '推動',
+  '舉辦',
+  '開展',
+  '吸納',
+  '安排',
+  '招募',
+  '打造',
+  '培育',
+  '將',
+  '把',
 ].sort((a, b) => b.length - a.length);
 
 /**
  * Verbs whose object is the counted thing: in `事業單位2024年提供…` the text before 提供 is who
  * acts, so the name is what follows the verb, or failing that the noun after the unit.
  */
-const OBJECT_VERBS = ['發放', '募集', '開發', '儲備', '提供', '完成', '實現', '帶動', '組織', '發動', '舉辦', '開展', '吸納', '安排', '招募', '打造', '培育', '將', '把'];
+const OBJECT_VERBS = [
+  '發放',
+  '募集',
+  '開發',
+  '儲備',
+  '提供',
+  '完成',
+  '實現',
+  '帶動',
+  '組織',
+  '發動',
+  '舉辦',
+  '開展',
+  '吸納',
+  '安排',
+  '招募',
+  '打造',
+  '培育',
+  '將',
+  '把',
+];
 
 /** Where a noun after the number ends (`工作崗位面向高校畢業生招聘` -> 工作崗位). */
 const NOUN_STOP_RE = /面向|用[于於]|[給给]予|[並并]|以|供|在|[從从]|[對对]|按|由|等|的|向|[為为]|和|及|、/;
@@ -80,7 +145,7 @@ const YEAR_RE = /(?<!\d)((?:19|20)\d{2})年/g;
 
 function stripLeading(s: string): string {
   let out = s;
-  for (let prev = ''; prev !== out; ) {
+  for (let prev = ''; prev !== out;) {
     prev = out;
     out = out.replace(LEADING_YEAR_RE, '').replace(/^的/, '');
     const word = LEADING_WORDS.find((w) => out.startsWith(w));
@@ -92,7 +157,7 @@ function stripLeading(s: string): string {
 
 function stripTrailing(s: string): string {
   let out = s;
-  for (let prev = ''; prev !== out; ) {
+  for (let prev = ''; prev !== out;) {
     prev = out;
     out = out.replace(TRAILING_YEAR_RE, '').replace(/的$/, '');
   }

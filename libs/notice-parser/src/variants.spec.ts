@@ -38,12 +38,24 @@ describe('notices other than the first one', () => {
   });
 
   it('gives a measure with two lead units both the LEAD role', () => {
-    const n = parse(notice('一、總體要求', '(一)穩定就業。做好穩就業工作。', '[市人力資源社會保障局、市教育局牽頭,市財政局及各縣(市、區)政府按職責分工負責]'));
+    const n = parse(
+      notice(
+        '一、總體要求',
+        '(一)穩定就業。做好穩就業工作。',
+        '[市人力資源社會保障局、市教育局牽頭,市財政局及各縣(市、區)政府按職責分工負責]',
+      ),
+    );
     expect(bare(measuresOf(n)[0].responsibilities)).toEqual(units(['市人力資源社會保障局', '市教育局'], ['市財政局']));
   });
 
   it('resolves a county named explicitly', () => {
-    const n = parse(notice('一、總體要求', '(一)建設僑鄉就業驛站。在僑鄉建設就業驛站。', '[台山市人民政府牽頭,市人力資源社會保障局、開平市政府按職責分工負責]'));
+    const n = parse(
+      notice(
+        '一、總體要求',
+        '(一)建設僑鄉就業驛站。在僑鄉建設就業驛站。',
+        '[台山市人民政府牽頭,市人力資源社會保障局、開平市政府按職責分工負責]',
+      ),
+    );
     expect(bare(measuresOf(n)[0].responsibilities)).toEqual([
       { agencyName: '台山市', kind: 'COUNTY', regionCode: '440781', role: 'LEAD' },
       dept('市人力資源社會保障局', 'CO'),
@@ -62,27 +74,45 @@ describe('notices other than the first one', () => {
   });
 
   it('reads several goals in one measure, ignores its other numbers, and takes explicit years', () => {
-    const n = parse(notice(
-      '一、擴大就業',
-      '(一)擴大就業見習規模。2026年募集見習崗位不少于3000個,組織招聘活動不少于50場,對畢業2年內的高校畢業生給予見習補貼,補貼期限最長12個月。全年城鎮新增就業2萬人以上。',
-      '[市人力資源社會保障局牽頭,市財政局及各縣(市、區)政府按職責分工負責]',
-    ));
+    const n = parse(
+      notice(
+        '一、擴大就業',
+        '(一)擴大就業見習規模。2026年募集見習崗位不少于3000個,組織招聘活動不少于50場,對畢業2年內的高校畢業生給予見習補貼,補貼期限最長12個月。全年城鎮新增就業2萬人以上。',
+        '[市人力資源社會保障局牽頭,市財政局及各縣(市、區)政府按職責分工負責]',
+      ),
+    );
     expect(measuresOf(n)[0].targets.map(({ span: _span, ...t }) => t)).toEqual([
-      { name: '見習崗位', targetValue: 3000, unit: '個', direction: 'AT_LEAST', year: 2026, sourcePhrase: '2026年募集見習崗位不少于3000個' },
+      {
+        name: '見習崗位',
+        targetValue: 3000,
+        unit: '個',
+        direction: 'AT_LEAST',
+        year: 2026,
+        sourcePhrase: '2026年募集見習崗位不少于3000個',
+      },
       { name: '招聘活動', targetValue: 50, unit: '場', direction: 'AT_LEAST', year: 2026, sourcePhrase: '組織招聘活動不少于50場' },
-      { name: '城鎮新增就業', targetValue: 20000, unit: '人', direction: 'AT_LEAST', year: 2025, sourcePhrase: '全年城鎮新增就業2萬人以上' },
+      {
+        name: '城鎮新增就業',
+        targetValue: 20000,
+        unit: '人',
+        direction: 'AT_LEAST',
+        year: 2025,
+        sourcePhrase: '全年城鎮新增就業2萬人以上',
+      },
     ]);
   });
 
   it('leaves a measure with no bracket without units, and keeps the closing text out of it', () => {
-    const n = parse(notice(
-      '一、總體要求',
-      '(一)穩定就業。做好穩就業工作。',
-      '[市財政局負責]',
-      '(二)優化服務。提升就業服務水平。',
-      '各縣(市、區)要按照本通知精神抓好落實。',
-      '江門市政府門戶網站',
-    ));
+    const n = parse(
+      notice(
+        '一、總體要求',
+        '(一)穩定就業。做好穩就業工作。',
+        '[市財政局負責]',
+        '(二)優化服務。提升就業服務水平。',
+        '各縣(市、區)要按照本通知精神抓好落實。',
+        '江門市政府門戶網站',
+      ),
+    );
     const [, second] = measuresOf(n);
     expect(second.responsibilityText).toBeNull();
     expect(bare(second.responsibilities)).toEqual([]);
@@ -90,13 +120,7 @@ describe('notices other than the first one', () => {
   });
 
   it('joins a measure paragraph wrapped over lines and a second paragraph before its bracket', () => {
-    const n = parse(notice(
-      '一、總體要求',
-      '(一)穩定就業。做好穩就業',
-      '工作,落實各項政策。',
-      '鼓勵企業吸納就業。',
-      '[市財政局負責]',
-    ));
+    const n = parse(notice('一、總體要求', '(一)穩定就業。做好穩就業', '工作,落實各項政策。', '鼓勵企業吸納就業。', '[市財政局負責]'));
     expect(measuresOf(n)[0].body).toBe('穩定就業。做好穩就業工作,落實各項政策。\n鼓勵企業吸納就業。');
   });
 
@@ -115,14 +139,38 @@ describe('notices other than the first one', () => {
 
   it('numbers measures past ten and across sections', () => {
     const body: string[] = [];
-    const numerals = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二', '十三', '十四', '十五', '十六', '十七', '十八', '十九', '二十', '二十一'];
+    const numerals = [
+      '一',
+      '二',
+      '三',
+      '四',
+      '五',
+      '六',
+      '七',
+      '八',
+      '九',
+      '十',
+      '十一',
+      '十二',
+      '十三',
+      '十四',
+      '十五',
+      '十六',
+      '十七',
+      '十八',
+      '十九',
+      '二十',
+      '二十一',
+    ];
     numerals.forEach((numeral, i) => {
       if (i % 7 === 0) body.push(`${['一', '二', '三'][i / 7]}、第${i / 7 + 1}部分`);
       body.push(`(${numeral})措施${i + 1}。內容。`, '[市財政局負責]');
     });
     const n = parse(notice(...body));
     expect(n.sections.map((s) => s.measures.map((m) => m.seq))).toEqual([
-      [1, 2, 3, 4, 5, 6, 7], [8, 9, 10, 11, 12, 13, 14], [15, 16, 17, 18, 19, 20, 21],
+      [1, 2, 3, 4, 5, 6, 7],
+      [8, 9, 10, 11, 12, 13, 14],
+      [15, 16, 17, 18, 19, 20, 21],
     ]);
     expect(measuresOf(n)[20].title).toBe('措施21');
   });
@@ -184,7 +232,9 @@ describe('odd spacing and full-width punctuation', () => {
     expect(comparable(b)).toEqual(comparable(a));
     expect(measuresOf(b).map((m) => m.targets.length)).toEqual([2, 1]);
     expect(bare(measuresOf(b)[1].responsibilities)).toEqual([
-      dept('人民銀行江門市分行', 'CO'), dept('市金融局', 'CO'), ...allCounties('CO'),
+      dept('人民銀行江門市分行', 'CO'),
+      dept('市金融局', 'CO'),
+      ...allCounties('CO'),
     ]);
   });
 

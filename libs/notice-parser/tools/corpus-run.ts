@@ -8,7 +8,10 @@ import { NoticeParseError, parseNotice, type ParsedNotice } from '../src/index';
 export const CORPUS_DIR = join(__dirname, '../corpus');
 
 export function corpusNames(): string[] {
-  return readdirSync(CORPUS_DIR).filter((f) => /^\d\d-.+\.txt$/.test(f)).map((f) => f.slice(0, -4)).sort();
+  return readdirSync(CORPUS_DIR)
+    .filter((f) => /^\d\d-.+\.txt$/.test(f))
+    .map((f) => f.slice(0, -4))
+    .sort();
 }
 
 /**

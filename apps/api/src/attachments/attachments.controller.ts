@@ -28,14 +28,28 @@ export class AttachmentsController {
 
   @Post()
   // One byte over the limit is enough to know it is too big; multer stops reading there.
-  @UseInterceptors(UploadLimit(`附件不能超过 ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB`), FileInterceptor('file', { limits: { fileSize: MAX_ATTACHMENT_BYTES + 1, files: 1 } }))
+  @UseInterceptors(
+    UploadLimit(`附件不能超过 ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB`),
+    FileInterceptor('file', { limits: { fileSize: MAX_ATTACHMENT_BYTES + 1, files: 1 } }),
+  )
   async upload(@Param('reportId') reportId: string, @UploadedFile() file: UploadedFileLike | undefined, @Req() req: RequestWithUser) {
     const saved = await this.attachments.upload(req.user!, reportId, file, requestIdOf(req));
-    return { id: saved.id, filename: saved.filename, contentType: saved.contentType, sizeBytes: saved.sizeBytes, uploadedAt: saved.uploadedAt };
+    return {
+      id: saved.id,
+      filename: saved.filename,
+      contentType: saved.contentType,
+      sizeBytes: saved.sizeBytes,
+      uploadedAt: saved.uploadedAt,
+    };
   }
 
   @Get(':attachmentId')
-  async download(@Param('reportId') reportId: string, @Param('attachmentId') attachmentId: string, @Req() req: RequestWithUser, @Res() res: Response) {
+  async download(
+    @Param('reportId') reportId: string,
+    @Param('attachmentId') attachmentId: string,
+    @Req() req: RequestWithUser,
+    @Res() res: Response,
+  ) {
     const attachment = await this.attachments.find(req.user!, reportId, attachmentId);
     const size = attachment.sizeBytes;
     // The content's hash names this version of the file: a resumed download (If-Range) can trust it.

@@ -1,6 +1,12 @@
 import { Inject, Module, OnApplicationBootstrap } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { ATTACHMENT_STORAGE, AttachmentStorage, attachmentStorageKind, LocalDirectoryStorage, localAttachmentsDir } from './attachment-storage';
+import {
+  ATTACHMENT_STORAGE,
+  AttachmentStorage,
+  attachmentStorageKind,
+  LocalDirectoryStorage,
+  localAttachmentsDir,
+} from './attachment-storage';
 import { AttachmentsController } from './attachments.controller';
 import { AttachmentsResolver, ReportAttachmentsResolver } from './attachments.resolver';
 import { AttachmentsService } from './attachments.service';

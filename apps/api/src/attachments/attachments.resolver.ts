@@ -16,7 +16,11 @@ export class AttachmentsResolver {
 
   @Roles('ADMIN', 'OFFICE', 'REPORTER')
   @Mutation(() => Boolean, { description: 'Removes an attachment of a DRAFT or RETURNED report' })
-  deleteReportAttachment(@Args('id', { type: () => ID }) id: string, @CurrentUser() user: AuthUser, @Context() ctx: RequestContext): Promise<boolean> {
+  deleteReportAttachment(
+    @Args('id', { type: () => ID }) id: string,
+    @CurrentUser() user: AuthUser,
+    @Context() ctx: RequestContext,
+  ): Promise<boolean> {
     return this.attachments.remove(user, id, ctx.requestId);
   }
 }

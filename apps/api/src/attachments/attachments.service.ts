@@ -28,7 +28,10 @@ export interface UploadedFileLike {
 /** Multer hands over a UTF-8 name decoded as latin1; names are kept as the person wrote them. */
 const utf8Name = (name: string) => {
   const decoded = Buffer.from(name, 'latin1').toString('utf8');
-  const clean = (decoded.includes('\uFFFD') ? name : decoded).replace(/[\\/]/g, '_').replace(/\p{Cc}/gu, '_').trim();
+  const clean = (decoded.includes('\uFFFD') ? name : decoded)
+    .replace(/[\\/]/g, '_')
+    .replace(/\p{Cc}/gu, '_')
+    .trim();
   return clean.slice(0, 200) || 'attachment';
 };
 
@@ -49,7 +52,8 @@ export class AttachmentsService {
     const facts = await measureFacts(manager, report.measureId);
     const kind: { kind: 'DEPARTMENT' | 'COUNTY' }[] = await manager.query(`SELECT kind FROM agency WHERE id = $1`, [report.agencyId]);
     assertCanWrite(user, { agencyId: report.agencyId, agencyKind: kind[0].kind, responsibleAgencyIds: facts.responsibleAgencyIds });
-    if (!EDITABLE_REPORT_STATUSES.includes(report.status)) throw new ReportError('CONFLICT', '报告已提交或已通过,不能再增删附件', { status: report.status });
+    if (!EDITABLE_REPORT_STATUSES.includes(report.status))
+      throw new ReportError('CONFLICT', '报告已提交或已通过,不能再增删附件', { status: report.status });
     return report;
   }
 
@@ -65,7 +69,8 @@ export class AttachmentsService {
     return this.dataSource.transaction(async (manager) => {
       const report = await this.editableReport(manager, user, reportId);
       const [{ n }] = await manager.query(`SELECT count(*)::int AS n FROM report_attachment WHERE report_id = $1`, [report.id]);
-      if (n >= MAX_ATTACHMENTS_PER_REPORT) throw new ReportError('BAD_USER_INPUT', `每份报告最多 ${MAX_ATTACHMENTS_PER_REPORT} 个附件`, { field: 'file' });
+      if (n >= MAX_ATTACHMENTS_PER_REPORT)
+        throw new ReportError('BAD_USER_INPUT', `每份报告最多 ${MAX_ATTACHMENTS_PER_REPORT} 个附件`, { field: 'file' });
       // Bytes first: if storing fails nothing is recorded; if recording fails the bytes go too (with
       // the transaction for a transactional store, by hand for the others).
       await this.storage.put(storageKey, file.buffer, manager);
@@ -82,7 +87,10 @@ export class AttachmentsService {
           }),
         );
         await this.audit.record(manager, auditActor(user, requestId), {
-          action: 'report.attach', entity: 'progress_report', entityId: report.id, before: null,
+          action: 'report.attach',
+          entity: 'progress_report',
+          entityId: report.id,
+          before: null,
           after: { attachment: { id: saved.id, filename, contentType: type.contentType, sizeBytes: file.size, sha256: saved.sha256 } },
         });
         return saved;
@@ -95,7 +103,9 @@ export class AttachmentsService {
 
   /** The attachment, if the user may read it; its bytes (or `range` of them) come from openBytes. */
   async find(user: AuthUser, reportId: string, attachmentId: string): Promise<ReportAttachment> {
-    const attachment = await this.dataSource.getRepository(ReportAttachment).findOneBy({ id: checkId(attachmentId, '附件'), reportId: checkId(reportId, '报告') });
+    const attachment = await this.dataSource
+      .getRepository(ReportAttachment)
+      .findOneBy({ id: checkId(attachmentId, '附件'), reportId: checkId(reportId, '报告') });
     if (!attachment) throw notFound('附件', attachmentId);
     const report = await this.dataSource.getRepository(ProgressReport).findOneByOrFail({ id: attachment.reportId });
     assertCanRead(user, report.agencyId);
@@ -115,13 +125,17 @@ export class AttachmentsService {
       await manager.delete(ReportAttachment, { id });
       if (this.storage.transactional) await this.storage.remove(attachment.storageKey, manager);
       await this.audit.record(manager, auditActor(user, requestId), {
-        action: 'report.detach', entity: 'progress_report', entityId: attachment.reportId,
-        before: { attachment: { id, filename: attachment.filename, sha256: attachment.sha256 } }, after: null,
+        action: 'report.detach',
+        entity: 'progress_report',
+        entityId: attachment.reportId,
+        before: { attachment: { id, filename: attachment.filename, sha256: attachment.sha256 } },
+        after: null,
       });
       return attachment;
     });
     // After the commit: a failed removal leaves an orphan file, never a record without its file.
-    if (!this.storage.transactional) await this.storage.remove(removed.storageKey).catch((e) => this.log.warn(`could not remove ${removed.storageKey}: ${e}`));
+    if (!this.storage.transactional)
+      await this.storage.remove(removed.storageKey).catch((e) => this.log.warn(`could not remove ${removed.storageKey}: ${e}`));
     return true;
   }
 }

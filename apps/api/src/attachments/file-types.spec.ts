@@ -3,7 +3,8 @@ import { Document, Packer, Paragraph } from 'docx';
 import { buildZip, repeatedDeflate, ROW, workbookParts } from '../../test/support/zip-builder';
 import { inspectUpload } from './file-types';
 
-const pad = (bytes: number[] | string) => Buffer.concat([typeof bytes === 'string' ? Buffer.from(bytes, 'latin1') : Buffer.from(bytes), Buffer.alloc(32)]);
+const pad = (bytes: number[] | string) =>
+  Buffer.concat([typeof bytes === 'string' ? Buffer.from(bytes, 'latin1') : Buffer.from(bytes), Buffer.alloc(32)]);
 const kind = async (buf: Buffer, filename = 'file', mimetype?: string) => {
   const result = await inspectUpload(buf, { filename, mimetype });
   return result.type?.extension ?? `refused: ${result.refused}`;
@@ -53,15 +54,32 @@ describe('judging an upload by its bytes', () => {
       ['a Word 97 file named .xls', ole2('WordDocument'), '统计.xls'],
       ['an encrypted .docx', ole2('EncryptedPackage'), '说明.docx'],
       ['another OLE2 file (.msi)', ole2('SummaryInformation'), 'setup.doc'],
-      ['a workbook bomb', buildZip([...workbookParts(), { name: 'xl/worksheets/sheet1.xml', deflated: repeatedDeflate(ROW, 35_000_000) }]), 'bomb.xlsx'],
-      ['a workbook whose directory lies', buildZip([...workbookParts(), { name: 'xl/worksheets/sheet1.xml', deflated: repeatedDeflate(ROW, 35_000_000), declare: { size: 400_000 } }]), 'bomb.xlsx'],
+      [
+        'a workbook bomb',
+        buildZip([...workbookParts(), { name: 'xl/worksheets/sheet1.xml', deflated: repeatedDeflate(ROW, 35_000_000) }]),
+        'bomb.xlsx',
+      ],
+      [
+        'a workbook whose directory lies',
+        buildZip([
+          ...workbookParts(),
+          { name: 'xl/worksheets/sheet1.xml', deflated: repeatedDeflate(ROW, 35_000_000), declare: { size: 400_000 } },
+        ]),
+        'bomb.xlsx',
+      ],
       ['too short', Buffer.from('%PDF'), 'a.pdf'],
     ];
-    for (const [label, buf, filename, mimetype] of refusals) expect({ label, result: await kind(buf, filename, mimetype) }).toEqual({ label, result: expect.stringMatching(/^refused: ./) });
+    for (const [label, buf, filename, mimetype] of refusals)
+      expect({ label, result: await kind(buf, filename, mimetype) }).toEqual({ label, result: expect.stringMatching(/^refused: ./) });
   });
 
   it('says why a Word or Excel file was refused', async () => {
     expect(await kind(docx, 'data.xlsx')).toBe('refused: 文件内容是 Word 文档(.docx),与文件名“data.xlsx”不符:请使用扩展名 .docx');
-    expect(await kind(buildZip([...workbookParts(), { name: 's.xml', deflated: repeatedDeflate(ROW, 35_000_000), declare: { size: 400_000 } }]), 'b.xlsx')).toMatch(/实际大小与声明不符/);
+    expect(
+      await kind(
+        buildZip([...workbookParts(), { name: 's.xml', deflated: repeatedDeflate(ROW, 35_000_000), declare: { size: 400_000 } }]),
+        'b.xlsx',
+      ),
+    ).toMatch(/实际大小与声明不符/);
   });
 });

@@ -16,7 +16,11 @@ export type Inspection = { type: DetectedType; refused?: undefined } | { refused
 
 type OfficeKind = 'docx' | 'xlsx' | 'doc' | 'xls';
 const OFFICE: Record<OfficeKind, { contentType: string; label: string; family: 'word' | 'excel' }> = {
-  docx: { contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', label: 'Word 文档(.docx)', family: 'word' },
+  docx: {
+    contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    label: 'Word 文档(.docx)',
+    family: 'word',
+  },
   xlsx: { contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', label: 'Excel 工作簿(.xlsx)', family: 'excel' },
   doc: { contentType: 'application/msword', label: 'Word 97-2003 文档(.doc)', family: 'word' },
   xls: { contentType: 'application/vnd.ms-excel', label: 'Excel 97-2003 工作簿(.xls)', family: 'excel' },
@@ -28,7 +32,12 @@ const FAMILY_OF_MIMETYPE = new Map(Object.values(OFFICE).map((o) => [o.contentTy
  * Attachments are stored, not parsed, but every Word/Excel file is inflated once here (off the event
  * loop, each part stopped at its declared size) so that what we store and hand to others is no bomb.
  */
-export const ATTACHMENT_ZIP_LIMITS: ZipLimits = { maxEntries: 1000, maxTotalBytes: 100 * 1024 * 1024, maxRatio: 100, ratioFloorBytes: 1024 * 1024 };
+export const ATTACHMENT_ZIP_LIMITS: ZipLimits = {
+  maxEntries: 1000,
+  maxTotalBytes: 100 * 1024 * 1024,
+  maxRatio: 100,
+  ratioFloorBytes: 1024 * 1024,
+};
 
 export const ACCEPTED_KINDS = '只能上传 PDF、图片(PNG/JPEG/GIF/WebP)、Word 或 Excel 文件';
 
@@ -39,7 +48,8 @@ function imageOrPdf(buf: Buffer): DetectedType | null {
   if (starts(buf, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return { contentType: 'image/png', extension: 'png' };
   if (starts(buf, [0xff, 0xd8, 0xff])) return { contentType: 'image/jpeg', extension: 'jpg' };
   if (starts(buf, [0x47, 0x49, 0x46, 0x38])) return { contentType: 'image/gif', extension: 'gif' };
-  if (starts(buf, [0x52, 0x49, 0x46, 0x46]) && starts(buf, [0x57, 0x45, 0x42, 0x50], 8)) return { contentType: 'image/webp', extension: 'webp' };
+  if (starts(buf, [0x52, 0x49, 0x46, 0x46]) && starts(buf, [0x57, 0x45, 0x42, 0x50], 8))
+    return { contentType: 'image/webp', extension: 'webp' };
   return null;
 }
 
@@ -99,10 +109,16 @@ export async function inspectUpload(buf: Buffer, claim: { filename: string; mime
   if (plain && !claimedFamily) return { type: plain };
   const kind = plain ? null : await officeKind(buf);
   if (kind && typeof kind === 'object') return kind;
-  if (!kind) return { refused: claimedFamily ? `文件内容不是${claimedFamily === 'word' ? ' Word 文档' : ' Excel 工作簿'},与文件名或类型不符` : ACCEPTED_KINDS };
+  if (!kind)
+    return {
+      refused: claimedFamily
+        ? `文件内容不是${claimedFamily === 'word' ? ' Word 文档' : ' Excel 工作簿'},与文件名或类型不符`
+        : ACCEPTED_KINDS,
+    };
   const office = OFFICE[kind];
   if (extension !== kind) return { refused: `文件内容是 ${office.label},与文件名“${claim.filename}”不符:请使用扩展名 .${kind}` };
   const mimeFamily = FAMILY_OF_MIMETYPE.get(claim.mimetype ?? '');
-  if (mimeFamily && mimeFamily !== office.family) return { refused: `文件内容是 ${office.label},与上传时声明的类型(${claim.mimetype})不符` };
+  if (mimeFamily && mimeFamily !== office.family)
+    return { refused: `文件内容是 ${office.label},与上传时声明的类型(${claim.mimetype})不符` };
   return { type: { contentType: office.contentType, extension: kind } };
 }

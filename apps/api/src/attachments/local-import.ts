@@ -23,7 +23,11 @@ const KEY_FILE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$
  * the database already is only deleted. A file is read one chunk at a time and checked against the
  * sha256 its record holds before anything commits.
  */
-export async function importLocalAttachments(dataSource: DataSource, dir: string, log = new Logger('Attachments')): Promise<LocalImportResult> {
+export async function importLocalAttachments(
+  dataSource: DataSource,
+  dir: string,
+  log = new Logger('Attachments'),
+): Promise<LocalImportResult> {
   const result: LocalImportResult = { moved: 0, alreadyThere: 0, unknown: 0, mismatched: 0 };
   let names: string[];
   try {
@@ -34,33 +38,35 @@ export async function importLocalAttachments(dataSource: DataSource, dir: string
   }
   for (const key of names) {
     const path = join(dir, key);
-    const outcome = await dataSource.transaction(async (tx) => {
-      await tx.query(`SELECT pg_advisory_xact_lock(hashtext('luoshi.attachment-import'), hashtext($1))`, [key]);
-      const records: { sha256: string }[] = await tx.query(`SELECT sha256 FROM report_attachment WHERE storage_key = $1`, [key]);
-      if (!records.length) return 'unknown' as const;
-      const stored = await tx.query(`SELECT 1 FROM attachment_chunk WHERE storage_key = $1 AND seq = 0`, [key]);
-      if (stored.length) return 'alreadyThere' as const;
-      const hash = createHash('sha256');
-      const file = await open(path, 'r');
-      try {
-        const buffer = Buffer.alloc(CHUNK_BYTES);
-        for (let seq = 0; ; seq++) {
-          const { bytesRead } = await file.read(buffer, 0, CHUNK_BYTES, null);
-          if (bytesRead === 0 && seq > 0) break;
-          const chunk = buffer.subarray(0, bytesRead);
-          hash.update(chunk);
-          await tx.query(`INSERT INTO attachment_chunk (storage_key, seq, bytes) VALUES ($1, $2, $3)`, [key, seq, chunk]);
-          if (bytesRead < CHUNK_BYTES) break;
+    const outcome = await dataSource
+      .transaction(async (tx) => {
+        await tx.query(`SELECT pg_advisory_xact_lock(hashtext('luoshi.attachment-import'), hashtext($1))`, [key]);
+        const records: { sha256: string }[] = await tx.query(`SELECT sha256 FROM report_attachment WHERE storage_key = $1`, [key]);
+        if (!records.length) return 'unknown' as const;
+        const stored = await tx.query(`SELECT 1 FROM attachment_chunk WHERE storage_key = $1 AND seq = 0`, [key]);
+        if (stored.length) return 'alreadyThere' as const;
+        const hash = createHash('sha256');
+        const file = await open(path, 'r');
+        try {
+          const buffer = Buffer.alloc(CHUNK_BYTES);
+          for (let seq = 0; ; seq++) {
+            const { bytesRead } = await file.read(buffer, 0, CHUNK_BYTES, null);
+            if (bytesRead === 0 && seq > 0) break;
+            const chunk = buffer.subarray(0, bytesRead);
+            hash.update(chunk);
+            await tx.query(`INSERT INTO attachment_chunk (storage_key, seq, bytes) VALUES ($1, $2, $3)`, [key, seq, chunk]);
+            if (bytesRead < CHUNK_BYTES) break;
+          }
+        } finally {
+          await file.close();
         }
-      } finally {
-        await file.close();
-      }
-      if (hash.digest('hex') !== records[0].sha256) throw new MismatchedFile(key); // rolls the chunks back
-      return 'moved' as const;
-    }).catch((error) => {
-      if (error instanceof MismatchedFile) return 'mismatched' as const;
-      throw error;
-    });
+        if (hash.digest('hex') !== records[0].sha256) throw new MismatchedFile(key); // rolls the chunks back
+        return 'moved' as const;
+      })
+      .catch((error) => {
+        if (error instanceof MismatchedFile) return 'mismatched' as const;
+        throw error;
+      });
     result[outcome]++;
     if (outcome === 'mismatched') log.warn(`attachment file ${path} does not match its record's sha256: left in place, not imported`);
     if (outcome === 'moved' || outcome === 'alreadyThere') {

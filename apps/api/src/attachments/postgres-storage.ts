@@ -22,7 +22,11 @@ export class PostgresChunkStorage implements AttachmentStorage {
     if (!tx) return this.dataSource.transaction((manager) => this.put(key, content, manager));
     checkStorageKey(key);
     for (let seq = 0, offset = 0; offset < content.length || seq === 0; seq++, offset += CHUNK_BYTES) {
-      await tx.query(`INSERT INTO attachment_chunk (storage_key, seq, bytes) VALUES ($1, $2, $3)`, [key, seq, content.subarray(offset, offset + CHUNK_BYTES)]);
+      await tx.query(`INSERT INTO attachment_chunk (storage_key, seq, bytes) VALUES ($1, $2, $3)`, [
+        key,
+        seq,
+        content.subarray(offset, offset + CHUNK_BYTES),
+      ]);
     }
   }
 
@@ -56,7 +60,9 @@ export class PostgresChunkStorage implements AttachmentStorage {
 
   /** Whether any bytes are stored under the key (the start-up import asks before moving a file in). */
   async has(key: string, tx?: EntityManager): Promise<boolean> {
-    const rows = await (tx ?? this.dataSource).query(`SELECT 1 FROM attachment_chunk WHERE storage_key = $1 AND seq = 0`, [checkStorageKey(key)]);
+    const rows = await (tx ?? this.dataSource).query(`SELECT 1 FROM attachment_chunk WHERE storage_key = $1 AND seq = 0`, [
+      checkStorageKey(key),
+    ]);
     return rows.length > 0;
   }
 }

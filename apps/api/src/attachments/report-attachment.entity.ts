@@ -43,5 +43,4 @@ export class ReportAttachment {
   @Field()
   @Column('timestamptz', { name: 'uploaded_at', default: () => 'now()' })
   uploadedAt!: Date;
-
 }

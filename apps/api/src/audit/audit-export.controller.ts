@@ -35,10 +35,31 @@ const COLUMNS = [
   { header: '请求编号', width: 24 },
 ];
 
-const rowOf = (r: AuditRecordView) => [chinaTime(r.at), r.username ?? '', r.actorUnit ?? '', AUDIT_KIND_LABELS[r.kind].zhHans, r.label, r.action, r.entityLabel, r.entityId, cell(r.before), cell(r.after), r.requestId ?? ''];
+const rowOf = (r: AuditRecordView) => [
+  chinaTime(r.at),
+  r.username ?? '',
+  r.actorUnit ?? '',
+  AUDIT_KIND_LABELS[r.kind].zhHans,
+  r.label,
+  r.action,
+  r.entityLabel,
+  r.entityId,
+  cell(r.before),
+  cell(r.after),
+  r.requestId ?? '',
+];
 
 const FILTER_FIELDS = ['user', 'agencyId', 'kind', 'action', 'entity', 'entityId', 'from', 'to'] as const;
-const FILTER_NAMES: Record<(typeof FILTER_FIELDS)[number], string> = { user: '用户', agencyId: '单位', kind: '类别', action: '操作', entity: '对象类型', entityId: '对象编号', from: '开始日期', to: '结束日期' };
+const FILTER_NAMES: Record<(typeof FILTER_FIELDS)[number], string> = {
+  user: '用户',
+  agencyId: '单位',
+  kind: '类别',
+  action: '操作',
+  entity: '对象类型',
+  entityId: '对象编号',
+  from: '开始日期',
+  to: '结束日期',
+};
 
 /**
  * GET /exports/audit.xlsx?user=…&agencyId=…&kind=…&action=…&entity=…&entityId=…&from=…&to=… with
@@ -68,7 +89,10 @@ export class AuditExportController {
     const stamp = chinaTime(new Date()).slice(0, 10);
 
     res.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-    res.setHeader('Content-Disposition', `attachment; filename="audit-${stamp}.xlsx"; filename*=UTF-8''${encodeURIComponent(`操作日志-${stamp}.xlsx`)}`);
+    res.setHeader(
+      'Content-Disposition',
+      `attachment; filename="audit-${stamp}.xlsx"; filename*=UTF-8''${encodeURIComponent(`操作日志-${stamp}.xlsx`)}`,
+    );
     res.setHeader('Cache-Control', 'private, no-store');
     const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: res, useStyles: true, useSharedStrings: false });
     try {
@@ -96,7 +120,8 @@ export class AuditExportController {
         ['筛选条件', given.length ? given.join('；') : '无（全部记录）'],
         ['记录数', note],
         ['说明', '操作日志只增不改，变更前后的内容按记录时的原样导出（机器人地址等凭据已打码）。'],
-      ]) about.addRow(line).commit();
+      ])
+        about.addRow(line).commit();
       about.commit();
       await book.commit();
     } catch (error) {

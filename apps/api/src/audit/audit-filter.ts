@@ -12,36 +12,57 @@ registerEnumType(AuditKindEnum, {
 /** What the office narrows the audit to; every field optional, all of them together (AND). */
 @InputType()
 export class AuditFilter {
-  @Field(() => String, { nullable: true, description: 'The acting user: an id or a username (a username also finds failed sign-ins under that name)' })
-  @IsOptional() @IsString() @MaxLength(100, { message: '用户不能超过 100 个字符' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The acting user: an id or a username (a username also finds failed sign-ins under that name)',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100, { message: '用户不能超过 100 个字符' })
   user?: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'A unit: records of its users, and records about its reports, items, quotas, robot and accounts' })
-  @IsOptional() @IsString() @MaxLength(100, { message: '单位编号不能超过 100 个字符' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'A unit: records of its users, and records about its reports, items, quotas, robot and accounts',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100, { message: '单位编号不能超过 100 个字符' })
   agencyId?: string | null;
 
   @Field(() => AuditKindEnum, { nullable: true })
-  @IsOptional() @IsIn([...AUDIT_KINDS], { message: '操作类别无效' })
+  @IsOptional()
+  @IsIn([...AUDIT_KINDS], { message: '操作类别无效' })
   kind?: AuditKind | null;
 
   @Field(() => String, { nullable: true, description: 'One action exactly (e.g. report.submit, SIGN_IN)' })
-  @IsOptional() @IsString() @MaxLength(100, { message: '操作不能超过 100 个字符' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100, { message: '操作不能超过 100 个字符' })
   action?: string | null;
 
   @Field(() => String, { nullable: true, description: 'The kind of thing changed (progress_report, user, …)' })
-  @IsOptional() @IsString() @MaxLength(100, { message: '对象类型不能超过 100 个字符' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100, { message: '对象类型不能超过 100 个字符' })
   entity?: string | null;
 
   @Field(() => String, { nullable: true, description: 'The id of the thing changed' })
-  @IsOptional() @IsString() @MaxLength(200, { message: '对象编号不能超过 200 个字符' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200, { message: '对象编号不能超过 200 个字符' })
   entityId?: string | null;
 
   @Field(() => String, { nullable: true, description: 'First day, China time (ISO date, 2024-10-01), inclusive' })
-  @IsOptional() @IsString() @MaxLength(10, { message: '开始日期格式须为 YYYY-MM-DD' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(10, { message: '开始日期格式须为 YYYY-MM-DD' })
   from?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Last day, China time (ISO date), inclusive' })
-  @IsOptional() @IsString() @MaxLength(10, { message: '结束日期格式须为 YYYY-MM-DD' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(10, { message: '结束日期格式须为 YYYY-MM-DD' })
   to?: string | null;
 }
 
@@ -98,7 +119,11 @@ export function toAuditQuery(filter: Partial<AuditFilter> | null | undefined): A
     if (!(AUDIT_KINDS as readonly string[]).includes(f.kind)) throw bad('kind', '操作类别无效');
     query.kind = f.kind;
   }
-  for (const [field, max, what] of [['action', 100, '操作'], ['entity', 100, '对象类型'], ['entityId', 200, '对象编号']] as const) {
+  for (const [field, max, what] of [
+    ['action', 100, '操作'],
+    ['entity', 100, '对象类型'],
+    ['entityId', 200, '对象编号'],
+  ] as const) {
     const value = text(f[field]);
     if (value && value.length > max) throw bad(field, `${what}不能超过 ${max} 个字符`);
     if (value) query[field] = value;
@@ -127,7 +152,10 @@ export function decodeCursor(after: string | null | undefined): AuditCursor | nu
       const [at, id] = parsed as unknown[];
       // Checked so that nothing malformed reaches PostgreSQL (a cast error would be a 500): a real
       // instant (round-trips through Date), an id that fits a bigint.
-      const real = typeof at === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/.test(at) && new Date(`${at.slice(0, 23)}Z`).toISOString().slice(0, 19) === at.slice(0, 19);
+      const real =
+        typeof at === 'string' &&
+        /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/.test(at) &&
+        new Date(`${at.slice(0, 23)}Z`).toISOString().slice(0, 19) === at.slice(0, 19);
       if (real && (at as string) >= '1970' && typeof id === 'string' && /^\d{1,18}$/.test(id)) return { at: at as string, id };
     }
   } catch {

@@ -12,7 +12,9 @@ import { AuditViewerService } from './audit-viewer.service';
 export class AuditViewerResolver {
   constructor(private readonly viewer: AuditViewerService) {}
 
-  @Query(() => AuditPageView, { description: `The audit, newest first, filtered (ADMIN, OFFICE). first: default 50, at most ${MAX_PAGE}; after: the previous page's endCursor` })
+  @Query(() => AuditPageView, {
+    description: `The audit, newest first, filtered (ADMIN, OFFICE). first: default 50, at most ${MAX_PAGE}; after: the previous page's endCursor`,
+  })
   auditRecords(
     @Args('filter', { type: () => AuditFilter, nullable: true }) filter: AuditFilter | null,
     @Args('first', { type: () => Int, nullable: true }) first: number | null,
@@ -34,7 +36,10 @@ export class AuditViewerResolver {
 
 @Resolver(() => AuditRecordView)
 export class AuditRecordResolver {
-  @ResolveField(() => User, { nullable: true, description: 'The acting account; null for a failed sign-in, the system, or an account that is gone' })
+  @ResolveField(() => User, {
+    nullable: true,
+    description: 'The acting account; null for a failed sign-in, the system, or an account that is gone',
+  })
   user(@Parent() record: AuditRecordView, @Context() ctx: RequestContext): Promise<User | null> | null {
     return record.userId ? ctx.loaders.user.load(record.userId).catch(() => null) : null;
   }

@@ -35,7 +35,12 @@ export class AuditViewerService {
    * Every matching record, newest first, handed over a batch at a time (memory stays flat), `cap` at
    * most; `cut` says whether more matched than the cap.
    */
-  async eachBatch(query: AuditQuery, cap: number, onBatch: (records: AuditRecordView[]) => Promise<void> | void, batchSize = 1000): Promise<{ count: number; cut: boolean }> {
+  async eachBatch(
+    query: AuditQuery,
+    cap: number,
+    onBatch: (records: AuditRecordView[]) => Promise<void> | void,
+    batchSize = 1000,
+  ): Promise<{ count: number; cut: boolean }> {
     let cursor: AuditCursor | null = null;
     let count = 0;
     for (;;) {

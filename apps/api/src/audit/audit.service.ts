@@ -8,7 +8,11 @@ export interface AuditActor {
 }
 
 /** The signed-in user and the request behind a change, as an audit record names them. */
-export const auditActor = (user: { id: string; username: string }, requestId: string): AuditActor => ({ userId: user.id, username: user.username, requestId });
+export const auditActor = (user: { id: string; username: string }, requestId: string): AuditActor => ({
+  userId: user.id,
+  username: user.username,
+  requestId,
+});
 
 export interface AuditEntry {
   action: string;

@@ -39,7 +39,12 @@ export interface IssuedPassword {
   user: User;
 }
 
-const likeTerm = (text: string) => `%${text.trim().toLowerCase().slice(0, 100).replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+const likeTerm = (text: string) =>
+  `%${text
+    .trim()
+    .toLowerCase()
+    .slice(0, 100)
+    .replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /**
  * Account administration for ADMIN and OFFICE (the resolver checks the role): list, change role or
@@ -84,9 +89,11 @@ export class AccountsService {
   async update(actor: AuthUser, id: string, input: UpdateUserInput, meta: RequestMeta): Promise<User> {
     if (!isUuid(id)) throw accountNotFound();
     if (id === actor.id) throw new AuthError('FORBIDDEN', '不能修改自己的角色或所属单位');
-    if (input.role === 'ADMIN' && actor.role !== 'ADMIN') throw new AuthError('FORBIDDEN', '只有系统管理员可以设置管理员角色', { field: 'role' });
+    if (input.role === 'ADMIN' && actor.role !== 'ADMIN')
+      throw new AuthError('FORBIDDEN', '只有系统管理员可以设置管理员角色', { field: 'role' });
     // Left out: stays as it is; null or empty: cleared.
-    const displayName = input.displayName === undefined ? undefined : contactValue(checkDisplayName(input.displayName), 'displayName', badInput);
+    const displayName =
+      input.displayName === undefined ? undefined : contactValue(checkDisplayName(input.displayName), 'displayName', badInput);
     const phone = input.phone === undefined ? undefined : contactValue(checkPhone(input.phone), 'phone', badInput);
     return this.dataSource.transaction(async (manager) => {
       const before = await this.locked(manager, id);
@@ -101,10 +108,19 @@ export class AccountsService {
         if (input.agencyId) throw new AuthError('BAD_USER_INPUT', '只有填报员账号可以指定所属单位', { field: 'agencyId' });
         agencyId = null;
       }
-      const contact = { displayName: displayName === undefined ? before.displayName : displayName, phone: phone === undefined ? before.phone : phone };
+      const contact = {
+        displayName: displayName === undefined ? before.displayName : displayName,
+        phone: phone === undefined ? before.phone : phone,
+      };
       const roleChanges = role !== before.role || agencyId !== before.agencyId;
       if (!roleChanges && contact.displayName === before.displayName && contact.phone === before.phone) return before; // nothing to audit
-      await manager.query(`UPDATE app_user SET role = $2, agency_id = $3, display_name = $4, phone = $5 WHERE id = $1`, [id, role, agencyId, contact.displayName, contact.phone]);
+      await manager.query(`UPDATE app_user SET role = $2, agency_id = $3, display_name = $4, phone = $5 WHERE id = $1`, [
+        id,
+        role,
+        agencyId,
+        contact.displayName,
+        contact.phone,
+      ]);
       const after = await manager.findOneByOrFail(User, { id });
       const sessionsEnded = roleChanges ? await this.sessions.endSessions(id, 'ROLE_CHANGED', manager) : 0;
       await this.audit.record(manager, auditActor(actor, meta.requestId), {
@@ -152,7 +168,10 @@ export class AccountsService {
       const before = await this.locked(manager, id);
       if (before.role === 'ADMIN' && actor.role !== 'ADMIN') throw onlyAdminTouchesAdmin();
       const password = temporaryPassword(randomInt, before.username);
-      await manager.query(`UPDATE app_user SET password_hash = $2, must_change_password = true WHERE id = $1`, [id, await hashPassword(password)]);
+      await manager.query(`UPDATE app_user SET password_hash = $2, must_change_password = true WHERE id = $1`, [
+        id,
+        await hashPassword(password),
+      ]);
       await this.throttle.forgetUser(manager, before.username);
       const sessionsEnded = await this.sessions.endSessions(id, 'PASSWORD_RESET', manager);
       const after = await manager.findOneByOrFail(User, { id });
@@ -169,7 +188,12 @@ export class AccountsService {
 
   /** The account, its row locked until the transaction ends (two administrators at once take turns). */
   private async locked(manager: EntityManager, id: string): Promise<User> {
-    const user = await manager.getRepository(User).createQueryBuilder('u').setLock('pessimistic_write').where('u.id = :id', { id }).getOne();
+    const user = await manager
+      .getRepository(User)
+      .createQueryBuilder('u')
+      .setLock('pessimistic_write')
+      .where('u.id = :id', { id })
+      .getOne();
     if (!user) throw accountNotFound();
     return user;
   }

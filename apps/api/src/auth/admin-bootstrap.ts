@@ -18,7 +18,8 @@ export async function ensureAdmin(manager: EntityManager, env = process.env): Pr
   let password = env.ADMIN_PASSWORD;
   let generatedPassword: string | undefined;
   if (!password) {
-    if (env.NODE_ENV === 'production') throw new Error('ADMIN_PASSWORD must be set on the first start in production (NODE_ENV=production).');
+    if (env.NODE_ENV === 'production')
+      throw new Error('ADMIN_PASSWORD must be set on the first start in production (NODE_ENV=production).');
     password = generatedPassword = randomBytes(12).toString('base64url');
   }
   await manager.query(`INSERT INTO app_user (username, password_hash, role) VALUES ('admin', $1, 'ADMIN')`, [await hashPassword(password)]);

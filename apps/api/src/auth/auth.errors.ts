@@ -14,7 +14,10 @@ export const notAllowed = (what = '执行此操作') => new AuthError('FORBIDDEN
 export const waitText = (seconds: number) => (seconds < 60 ? `${seconds} 秒` : `${Math.ceil(seconds / 60)} 分钟`);
 /** Refused without checking the password: the username or the address is waiting out its backoff. */
 export const tooManyAttempts = (retryAfterSeconds: number) =>
-  new AuthError('UNAUTHENTICATED', `登录失败次数过多,请 ${waitText(retryAfterSeconds)}后再试`, { reason: 'TOO_MANY_ATTEMPTS', retryAfterSeconds });
+  new AuthError('UNAUTHENTICATED', `登录失败次数过多,请 ${waitText(retryAfterSeconds)}后再试`, {
+    reason: 'TOO_MANY_ATTEMPTS',
+    retryAfterSeconds,
+  });
 /** A temporary password not yet changed: only changePassword and logout (and reading) until then. */
 export const mustChangePassword = () =>
   new AuthError('FORBIDDEN', '您的密码是临时密码,请先修改密码再进行其他操作', { reason: 'MUST_CHANGE_PASSWORD' });

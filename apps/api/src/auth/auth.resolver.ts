@@ -44,7 +44,11 @@ class UnitAccount {
   user!: User;
 }
 
-const clientOf = (ctx: RequestContext): ClientInfo => ({ address: clientAddress(ctx.req), userAgent: clientUserAgent(ctx.req), requestId: ctx.requestId });
+const clientOf = (ctx: RequestContext): ClientInfo => ({
+  address: clientAddress(ctx.req),
+  userAgent: clientUserAgent(ctx.req),
+  requestId: ctx.requestId,
+});
 
 @Resolver(() => User)
 export class AuthResolver {
@@ -55,7 +59,11 @@ export class AuthResolver {
 
   @Public()
   @Mutation(() => AuthPayload)
-  async login(@Args('username') username: string, @Args('password') password: string, @Context() ctx: RequestContext): Promise<AuthPayload> {
+  async login(
+    @Args('username') username: string,
+    @Args('password') password: string,
+    @Context() ctx: RequestContext,
+  ): Promise<AuthPayload> {
     const signedIn = await this.auth.login(username, password, clientOf(ctx));
     return { ...signedIn, expiresAt: signedIn.expiresAt.toISOString() };
   }
@@ -67,7 +75,8 @@ export class AuthResolver {
   }
 
   @Mutation(() => Boolean, {
-    description: 'Changes the signed-in user’s password (the current one is required) and ends every session of the user, this one included: sign in again with the new password',
+    description:
+      'Changes the signed-in user’s password (the current one is required) and ends every session of the user, this one included: sign in again with the new password',
   })
   async changePassword(
     @Args('currentPassword') currentPassword: string,
@@ -99,7 +108,9 @@ export class UsersResolver {
     private readonly unitAccounts: UnitAccountsService,
   ) {}
 
-  @Query(() => [User], { description: 'Accounts by role, then username; every filter optional (search: username or unit name, either script)' })
+  @Query(() => [User], {
+    description: 'Accounts by role, then username; every filter optional (search: username or unit name, either script)',
+  })
   users(
     @Args('search', { type: () => String, nullable: true }) search: string | null,
     @Args('role', { type: () => RoleEnum, nullable: true }) role: Role | null,
@@ -109,25 +120,48 @@ export class UsersResolver {
     return this.accounts.list({ search, role, agencyId, active });
   }
 
-  @Mutation(() => User, { description: 'A new role or unit; ends that user’s sessions. Only an ADMIN touches or makes an ADMIN; nobody changes their own' })
-  updateUser(@Args('id', { type: () => ID }) id: string, @Args('input') input: UpdateUserInput, @CurrentUser() actor: AuthUser, @Context() ctx: RequestContext): Promise<User> {
+  @Mutation(() => User, {
+    description: 'A new role or unit; ends that user’s sessions. Only an ADMIN touches or makes an ADMIN; nobody changes their own',
+  })
+  updateUser(
+    @Args('id', { type: () => ID }) id: string,
+    @Args('input') input: UpdateUserInput,
+    @CurrentUser() actor: AuthUser,
+    @Context() ctx: RequestContext,
+  ): Promise<User> {
     return this.accounts.update(actor, id, input, ctx);
   }
 
   @Mutation(() => User, { description: 'false ends every session of the user at once and refuses its sign-in; true lets it sign in again' })
-  setUserActive(@Args('id', { type: () => ID }) id: string, @Args('active') active: boolean, @CurrentUser() actor: AuthUser, @Context() ctx: RequestContext): Promise<User> {
+  setUserActive(
+    @Args('id', { type: () => ID }) id: string,
+    @Args('active') active: boolean,
+    @CurrentUser() actor: AuthUser,
+    @Context() ctx: RequestContext,
+  ): Promise<User> {
     return this.accounts.setActive(actor, id, active, ctx);
   }
 
-  @Mutation(() => PasswordReset, { description: 'A temporary password, returned this once; the user must change it at the next sign-in; ends its sessions' })
-  resetPassword(@Args('id', { type: () => ID }) id: string, @CurrentUser() actor: AuthUser, @Context() ctx: RequestContext): Promise<PasswordReset> {
+  @Mutation(() => PasswordReset, {
+    description: 'A temporary password, returned this once; the user must change it at the next sign-in; ends its sessions',
+  })
+  resetPassword(
+    @Args('id', { type: () => ID }) id: string,
+    @CurrentUser() actor: AuthUser,
+    @Context() ctx: RequestContext,
+  ): Promise<PasswordReset> {
     return this.accounts.resetPassword(actor, id, ctx);
   }
 
   @Mutation(() => [UnitAccount], {
-    description: 'A REPORTER account for every unit responsible for a measure of the policy that has no active reporter yet; calling again creates nothing',
+    description:
+      'A REPORTER account for every unit responsible for a measure of the policy that has no active reporter yet; calling again creates nothing',
   })
-  createUnitAccounts(@Args('policyId', { type: () => ID }) policyId: string, @CurrentUser() actor: AuthUser, @Context() ctx: RequestContext): Promise<UnitAccount[]> {
+  createUnitAccounts(
+    @Args('policyId', { type: () => ID }) policyId: string,
+    @CurrentUser() actor: AuthUser,
+    @Context() ctx: RequestContext,
+  ): Promise<UnitAccount[]> {
     return this.unitAccounts.create(actor, policyId, ctx);
   }
 

@@ -29,7 +29,12 @@ export interface ClientInfo {
 /** What a user could be called (CreateUserInput's rule): anything else is nobody, without a lookup. */
 const POSSIBLE_USERNAME = /^[\p{L}\p{N}_.@-]{2,64}$/u;
 /** The name tried, fit for a key and the audit: no control characters, a hundred characters at most. */
-const triedName = (username: string) => username.trim().toLowerCase().replace(/\p{Cc}/gu, '?').slice(0, 100);
+const triedName = (username: string) =>
+  username
+    .trim()
+    .toLowerCase()
+    .replace(/\p{Cc}/gu, '?')
+    .slice(0, 100);
 const nobody = (requestId: string): AuditActor => ({ userId: null, username: null, requestId });
 
 @Injectable()
@@ -89,7 +94,10 @@ export class AuthService {
       await this.throttle.succeeded(manager, name, client.address);
       const id = await this.sessions.start(manager, user.id, expiresAt, client);
       // An UPDATE … RETURNING answers [rows, count] through TypeORM's pg driver.
-      const [stamped]: [{ at: Date }[], number] = await manager.query(`UPDATE app_user SET last_sign_in_at = now() WHERE id = $1 RETURNING last_sign_in_at AS at`, [user.id]);
+      const [stamped]: [{ at: Date }[], number] = await manager.query(
+        `UPDATE app_user SET last_sign_in_at = now() WHERE id = $1 RETURNING last_sign_in_at AS at`,
+        [user.id],
+      );
       user.lastSignInAt = stamped[0]?.at ?? null;
       await this.audit.record(manager, auditActor(user, client.requestId), {
         action: 'SIGN_IN',

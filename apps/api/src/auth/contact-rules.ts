@@ -45,7 +45,11 @@ export function checkPhone(raw: string | number | null | undefined): Checked {
 }
 
 /** The checked value, or the feature's BAD_USER_INPUT naming the field (createUser, updateUser). */
-export function contactValue(checked: Checked, field: 'displayName' | 'phone', refuse: (message: string, field: string) => Error): string | null {
+export function contactValue(
+  checked: Checked,
+  field: 'displayName' | 'phone',
+  refuse: (message: string, field: string) => Error,
+): string | null {
   if ('problem' in checked) throw refuse(checked.problem, field);
   return checked.value;
 }

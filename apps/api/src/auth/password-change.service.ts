@@ -40,7 +40,9 @@ export class PasswordChangeService {
         retryAfterSeconds: verdict.retryAfterSeconds,
       });
     }
-    const rows: { hash: string }[] = await this.dataSource.query(`SELECT password_hash AS hash FROM app_user WHERE id = $1 AND active`, [user.id]);
+    const rows: { hash: string }[] = await this.dataSource.query(`SELECT password_hash AS hash FROM app_user WHERE id = $1 AND active`, [
+      user.id,
+    ]);
     if (rows.length === 0) throw tokenRejected(); // deactivated or removed meanwhile
     if (!(await verifyPassword(rows[0].hash, currentPassword))) {
       await this.audit.record(this.dataSource.manager, auditActor(user, client.requestId), {

@@ -108,9 +108,10 @@ export class SignInThrottle {
 
   /** Rows whose last failure is forgotten: pruned as new failures come in, so the table stays small. */
   async prune(): Promise<void> {
-    await this.dataSource.query(`DELETE FROM sign_in_throttle WHERE last_failure_at < clock_timestamp() - make_interval(secs => $1::float8)`, [
-      FORGET_AFTER_SECONDS,
-    ]);
+    await this.dataSource.query(
+      `DELETE FROM sign_in_throttle WHERE last_failure_at < clock_timestamp() - make_interval(secs => $1::float8)`,
+      [FORGET_AFTER_SECONDS],
+    );
   }
 
   private async reserve(manager: EntityManager, key: string, policy: BackoffPolicy, cleanAddress: boolean): Promise<number | null> {

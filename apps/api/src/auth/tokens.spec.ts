@@ -2,7 +2,13 @@ import { signToken, verifyToken } from './tokens';
 
 describe('access tokens', () => {
   const key = 'k'.repeat(48);
-  const claims = { sub: '6f1c2b9e-0d4a-4c57-9a3e-2b7d8f1e4c10', sid: '0b8e7c1a-5d2f-4e9b-8c3a-1f6d2e9b7a54', role: 'ADMIN', iat: 1000, exp: 2000 };
+  const claims = {
+    sub: '6f1c2b9e-0d4a-4c57-9a3e-2b7d8f1e4c10',
+    sid: '0b8e7c1a-5d2f-4e9b-8c3a-1f6d2e9b7a54',
+    role: 'ADMIN',
+    iat: 1000,
+    exp: 2000,
+  };
 
   it('verifies its own tokens until they expire', () => {
     const token = signToken(claims, key);

@@ -23,7 +23,8 @@ interface Unit {
  * first six hex digits of its id (ids derive from the unit's name, so the same unit gets the same
  * name on every installation). A name already taken gets -2, -3 … (see createUnitAccounts).
  */
-export const unitUsername = (unit: Unit) => (unit.kind === 'COUNTY' && unit.regionCode ? `r${unit.regionCode}` : `u${unit.id.replace(/-/g, '').slice(0, 6)}`);
+export const unitUsername = (unit: Unit) =>
+  unit.kind === 'COUNTY' && unit.regionCode ? `r${unit.regionCode}` : `u${unit.id.replace(/-/g, '').slice(0, 6)}`;
 
 /** Serializes createUnitAccounts calls (two clicks at once): the second then finds the accounts made. */
 const LOCK_KEY = 'luoshi:create-unit-accounts';

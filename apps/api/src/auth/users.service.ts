@@ -15,7 +15,14 @@ export interface RequestMeta {
   requestId: string;
 }
 
-const publicView = (u: User) => ({ id: u.id, username: u.username, role: u.role, agencyId: u.agencyId, displayName: u.displayName, phone: u.phone });
+const publicView = (u: User) => ({
+  id: u.id,
+  username: u.username,
+  role: u.role,
+  agencyId: u.agencyId,
+  displayName: u.displayName,
+  phone: u.phone,
+});
 const badInput = (message: string, field: string) => new AuthError('BAD_USER_INPUT', message, { field });
 
 @Injectable()
@@ -31,8 +38,10 @@ export class UsersService {
    */
   async create(actor: AuthUser, input: CreateUserInput, meta: RequestMeta): Promise<User> {
     if (input.role === 'ADMIN' && actor.role !== 'ADMIN') throw new AuthError('FORBIDDEN', '只有系统管理员可以创建管理员账号');
-    if (input.role === 'REPORTER' && !input.agencyId) throw new AuthError('BAD_USER_INPUT', '填报员账号必须指定所属单位', { field: 'agencyId' });
-    if (input.role !== 'REPORTER' && input.agencyId) throw new AuthError('BAD_USER_INPUT', '只有填报员账号可以指定所属单位', { field: 'agencyId' });
+    if (input.role === 'REPORTER' && !input.agencyId)
+      throw new AuthError('BAD_USER_INPUT', '填报员账号必须指定所属单位', { field: 'agencyId' });
+    if (input.role !== 'REPORTER' && input.agencyId)
+      throw new AuthError('BAD_USER_INPUT', '只有填报员账号可以指定所属单位', { field: 'agencyId' });
     const displayName = contactValue(checkDisplayName(input.displayName), 'displayName', badInput);
     const phone = contactValue(checkPhone(input.phone), 'phone', badInput);
     const username = input.username.trim().toLowerCase();

@@ -9,7 +9,10 @@ registerEnumType(ChaseChannelEnum, { name: 'ChaseChannel' });
 export const DELIVERY_STATUSES = ['PENDING', 'DELIVERED', 'FAILED'] as const;
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 export const DeliveryStatusEnum = { PENDING: 'PENDING', DELIVERED: 'DELIVERED', FAILED: 'FAILED' } as const;
-registerEnumType(DeliveryStatusEnum, { name: 'ChaseDeliveryStatus', description: 'PENDING until sent (retried with backoff), then DELIVERED or FAILED' });
+registerEnumType(DeliveryStatusEnum, {
+  name: 'ChaseDeliveryStatus',
+  description: 'PENDING until sent (retried with backoff), then DELIVERED or FAILED',
+});
 
 /**
  * The record of everything chasing sent: to whom (a unit's users in the app, or its group robot),

@@ -3,12 +3,25 @@ import { ChaseLine, countsText, officeSummary, unitChaseMessage } from './chase-
 import { checkWebhookUrl, maskedUrl } from './webhooks.service';
 
 const line = (kind: ChaseLine['kind'], seq: number, subject = '擴大就業見習規模'): ChaseLine => ({
-  key: `${kind}:${seq}`, kind, agencyId: 'a', dueOn: '2024-10-10', policyId: 'p', docNumber: '江就辦〔2024〕1號', periodLabel: '2024Q3', measureSeq: seq, subject,
+  key: `${kind}:${seq}`,
+  kind,
+  agencyId: 'a',
+  dueOn: '2024-10-10',
+  policyId: 'p',
+  docNumber: '江就辦〔2024〕1號',
+  periodLabel: '2024Q3',
+  measureSeq: seq,
+  subject,
 });
 
 describe('chasing messages', () => {
   it('lists a unit’s late and nearly due things in one message, overdue first, in simplified characters', () => {
-    const msg = unitChaseMessage('台山市', [line('REPORT_DUE_SOON', 3), line('REPORT_OVERDUE', 7), line('REPORT_OVERDUE', 10), line('ITEM_OVERDUE', 7, '请补报见习人数')]);
+    const msg = unitChaseMessage('台山市', [
+      line('REPORT_DUE_SOON', 3),
+      line('REPORT_OVERDUE', 7),
+      line('REPORT_OVERDUE', 10),
+      line('ITEM_OVERDUE', 7, '请补报见习人数'),
+    ]);
     expect(msg.title).toBe('催办：逾期未报 2 项、督办事项逾期未答复 1 项、进展报告即将到期 1 项');
     expect(msg.body.split('\n')).toEqual([
       '【逾期未报】',
@@ -26,20 +39,34 @@ describe('chasing messages', () => {
   });
 
   it('summarises a run for the office', () => {
-    const s = officeSummary([{ name: '台山市', lines: [line('REPORT_OVERDUE', 1)] }, { name: '恩平市', lines: [line('ITEM_DUE_SOON', 2)] }]);
+    const s = officeSummary([
+      { name: '台山市', lines: [line('REPORT_OVERDUE', 1)] },
+      { name: '恩平市', lines: [line('ITEM_DUE_SOON', 2)] },
+    ]);
     expect(s).toEqual({ title: '本轮已催办 2 个单位', body: '台山市：逾期未报 1 项\n恩平市：督办事项即将到期 1 项', link: '/chasing' });
     expect(countsText([])).toBe('');
   });
 
   it('reads its settings with sane defaults and backs off exponentially', () => {
-    expect(chaseConfig({})).toMatchObject({ intervalMs: 600_000, remindDaysBefore: 3, lookbackDays: 30, retryBaseMs: 60_000, maxAttempts: 6, timeoutMs: 5000 });
+    expect(chaseConfig({})).toMatchObject({
+      intervalMs: 600_000,
+      remindDaysBefore: 3,
+      lookbackDays: 30,
+      retryBaseMs: 60_000,
+      maxAttempts: 6,
+      timeoutMs: 5000,
+    });
     expect(chaseConfig({ CHASE_INTERVAL_MS: '0', WEBHOOK_MAX_ATTEMPTS: 'x' })).toMatchObject({ intervalMs: 0, maxAttempts: 6 });
     expect([1, 2, 3, 4].map((n) => backoffMs(n, 100))).toEqual([100, 200, 400, 800]);
   });
 
   it('accepts only http(s) robot addresses and hides their keys in the audit log', () => {
-    expect(checkWebhookUrl(' https://oapi.dingtalk.com/robot/send?access_token=abc ')).toBe('https://oapi.dingtalk.com/robot/send?access_token=abc');
+    expect(checkWebhookUrl(' https://oapi.dingtalk.com/robot/send?access_token=abc ')).toBe(
+      'https://oapi.dingtalk.com/robot/send?access_token=abc',
+    );
     for (const bad of ['ftp://x.cn/a', 'x.cn/a', 'mailto:a@b.cn', '']) expect(() => checkWebhookUrl(bad)).toThrow('Webhook 地址');
-    expect(maskedUrl('https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=secret')).toBe('https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=***');
+    expect(maskedUrl('https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=secret')).toBe(
+      'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=***',
+    );
   });
 });

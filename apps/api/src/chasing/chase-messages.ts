@@ -35,7 +35,9 @@ export const countByKind = (lines: ChaseLine[]) =>
 /** "逾期未报 3 项、督办事项逾期未答复 1 项" */
 export function countsText(lines: ChaseLine[]): string {
   const counts = countByKind(lines);
-  return SECTIONS.filter((s) => counts[s.kind] > 0).map((s) => `${s.heading} ${counts[s.kind]} 项`).join('、');
+  return SECTIONS.filter((s) => counts[s.kind] > 0)
+    .map((s) => `${s.heading} ${counts[s.kind]} 项`)
+    .join('、');
 }
 
 /**

@@ -25,12 +25,15 @@ export class ChaseScheduler implements OnApplicationBootstrap, BeforeApplication
   onApplicationBootstrap(): void {
     const cfg = chaseConfig();
     if (cfg.intervalMs > 0) {
-      const first = setTimeout(() => {
-        this.tickPass();
-        const every = setInterval(() => this.tickPass(), cfg.intervalMs);
-        every.unref();
-        this.timers.push(every);
-      }, Math.min(cfg.firstDelayMs, cfg.intervalMs));
+      const first = setTimeout(
+        () => {
+          this.tickPass();
+          const every = setInterval(() => this.tickPass(), cfg.intervalMs);
+          every.unref();
+          this.timers.push(every);
+        },
+        Math.min(cfg.firstDelayMs, cfg.intervalMs),
+      );
       first.unref();
       this.timers.push(first);
     }

@@ -46,7 +46,12 @@ export class ChaseService {
     const keys = [...byKey.keys()].sort();
     return this.dataSource.transaction(async (m) => {
       const lines = keys.map((k) => byKey.get(k)!);
-      const won: { key: string }[] = await m.query(INSERT_EVENTS_SQL, [keys, lines.map((l) => l.kind), lines.map((l) => l.agencyId), lines.map((l) => l.dueOn)]);
+      const won: { key: string }[] = await m.query(INSERT_EVENTS_SQL, [
+        keys,
+        lines.map((l) => l.kind),
+        lines.map((l) => l.agencyId),
+        lines.map((l) => l.dueOn),
+      ]);
       if (!won.length) return empty;
       const wonKeys = new Set(won.map((w) => w.key));
       const mine = rows.filter((r) => wonKeys.has(r.key)).map(toLine); // keeps the query's order
@@ -74,7 +79,13 @@ export class ChaseService {
       const msg = unitChaseMessage(name, unitLines);
       units.push({ name, lines: unitLines });
       const policies = policiesOf(unitLines);
-      const recipients = await this.notices.toAgencyReporters(m, agencyId, { kind: 'CHASE', title: msg.title, body: msg.body, link: msg.link, policyId: onlyPolicy(policies) });
+      const recipients = await this.notices.toAgencyReporters(m, agencyId, {
+        kind: 'CHASE',
+        title: msg.title,
+        body: msg.body,
+        link: msg.link,
+        policyId: onlyPolicy(policies),
+      });
       result.notices += recipients;
       await m.query(
         `INSERT INTO chase_delivery (event_keys, channel, agency_id, recipients, content, status, attempts, delivered_at, policy_ids)
@@ -92,7 +103,11 @@ export class ChaseService {
     }
     const summary = officeSummary(units);
     const allPolicies = policiesOf(lines);
-    const office = await this.notices.toRoles(m, ['OFFICE', 'ADMIN'], { kind: 'CHASE_SUMMARY', ...summary, policyId: onlyPolicy(allPolicies) });
+    const office = await this.notices.toRoles(m, ['OFFICE', 'ADMIN'], {
+      kind: 'CHASE_SUMMARY',
+      ...summary,
+      policyId: onlyPolicy(allPolicies),
+    });
     result.notices += office;
     await m.query(
       `INSERT INTO chase_delivery (event_keys, channel, agency_id, recipients, content, status, attempts, delivered_at, policy_ids)

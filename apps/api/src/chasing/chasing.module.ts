@@ -9,7 +9,17 @@ import { WebhooksService } from './webhooks.service';
 
 /** Chasing (催办): in-app notices, units' robot webhooks, and the scheduled job that chases. */
 @Module({
-  providers: [RobotDialer, NoticesService, WebhooksService, ChaseService, DeliverySender, ChaseScheduler, NoticesResolver, ChasingResolver, ChaseDeliveryResolver],
+  providers: [
+    RobotDialer,
+    NoticesService,
+    WebhooksService,
+    ChaseService,
+    DeliverySender,
+    ChaseScheduler,
+    NoticesResolver,
+    ChasingResolver,
+    ChaseDeliveryResolver,
+  ],
   exports: [NoticesService, ChaseService, DeliverySender],
 })
 export class ChasingModule {}

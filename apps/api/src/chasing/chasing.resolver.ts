@@ -85,7 +85,11 @@ export class ChasingResolver {
   }
 
   @Mutation(() => Boolean, { description: 'Removes a unit’s webhook (OFFICE, ADMIN); false when it had none' })
-  removeAgencyWebhook(@Args('agencyId', { type: () => ID }) agencyId: string, @CurrentUser() user: AuthUser, @Context() ctx: RequestContext): Promise<boolean> {
+  removeAgencyWebhook(
+    @Args('agencyId', { type: () => ID }) agencyId: string,
+    @CurrentUser() user: AuthUser,
+    @Context() ctx: RequestContext,
+  ): Promise<boolean> {
     return this.webhooks.remove(agencyId, auditActor(user, ctx.requestId));
   }
 
@@ -93,12 +97,21 @@ export class ChasingResolver {
   chaseDeliveries(
     @Args('status', { type: () => DeliveryStatusEnum, nullable: true }) status: DeliveryStatus | null,
     @Args('limit', { type: () => Int, nullable: true }) limit: number | null,
-    @Args('policyId', { type: () => ID, nullable: true, description: 'Only messages covering this policy (a unit’s message may cover several)' }) policyId: string | null,
+    @Args('policyId', {
+      type: () => ID,
+      nullable: true,
+      description: 'Only messages covering this policy (a unit’s message may cover several)',
+    })
+    policyId: string | null,
   ): Promise<ChaseDelivery[]> {
     const q = this.dataSource.getRepository(ChaseDelivery).createQueryBuilder('d');
     if (status) q.andWhere('d.status = :status', { status });
     if (policyId) q.andWhere(':policyId = ANY(d.policy_ids)', { policyId: checkId(policyId, '政策文件', 'policyId') });
-    return q.orderBy('d.created_at', 'DESC').addOrderBy('d.id', 'DESC').take(Math.min(Math.max(limit ?? 100, 1), 500)).getMany();
+    return q
+      .orderBy('d.created_at', 'DESC')
+      .addOrderBy('d.id', 'DESC')
+      .take(Math.min(Math.max(limit ?? 100, 1), 500))
+      .getMany();
   }
 
   @Mutation(() => ChaseRunResult, { description: 'Runs one chasing pass and a send round now (OFFICE, ADMIN)' })
@@ -113,7 +126,9 @@ export class ChasingResolver {
     return ctx.loaders.agency.load(webhook.agencyId);
   }
 
-  @ResolveField(() => String, { description: 'The address with its key masked (key=***): the key is a credential and never leaves the server' })
+  @ResolveField(() => String, {
+    description: 'The address with its key masked (key=***): the key is a credential and never leaves the server',
+  })
   url(@Parent() webhook: AgencyWebhook): string {
     return maskedUrl(webhook.url);
   }

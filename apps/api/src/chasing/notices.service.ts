@@ -53,11 +53,18 @@ export class NoticesService {
   list(userId: string, unreadOnly: boolean, limit: number): Promise<UserNotice[]> {
     const qb = this.dataSource.getRepository(UserNotice).createQueryBuilder('n').where('n.userId = :userId', { userId });
     if (unreadOnly) qb.andWhere('n.readAt IS NULL');
-    return qb.orderBy('n.createdAt', 'DESC').addOrderBy('n.id', 'DESC').take(Math.min(Math.max(limit, 1), 100)).getMany();
+    return qb
+      .orderBy('n.createdAt', 'DESC')
+      .addOrderBy('n.id', 'DESC')
+      .take(Math.min(Math.max(limit, 1), 100))
+      .getMany();
   }
 
   async unreadCount(userId: string): Promise<number> {
-    const rows: { n: number }[] = await this.dataSource.query(`SELECT count(*)::int AS n FROM user_notice WHERE user_id = $1 AND read_at IS NULL`, [userId]);
+    const rows: { n: number }[] = await this.dataSource.query(
+      `SELECT count(*)::int AS n FROM user_notice WHERE user_id = $1 AND read_at IS NULL`,
+      [userId],
+    );
     return rows[0].n;
   }
 

@@ -53,7 +53,7 @@ const V4_BLOCKED: [string, number][] = [
 const V4_RANGES = V4_BLOCKED.map(([base, len]) => ({ base: v4ToInt(base), mask: len === 0 ? 0 : (~0 << (32 - len)) >>> 0 }));
 
 function isPublicV4(n: number): boolean {
-  return !V4_RANGES.some((r) => ((n & r.mask) >>> 0) === r.base);
+  return !V4_RANGES.some((r) => (n & r.mask) >>> 0 === r.base);
 }
 
 function v4ToInt(ip: string): number {

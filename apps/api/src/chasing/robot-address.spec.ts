@@ -12,7 +12,11 @@ describe('robot addresses: only the WeCom and DingTalk robot endpoints', () => {
     ['https://QYAPI.Weixin.QQ.com/cgi-bin/webhook/send?key=abc', 'WECOM', 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=abc'],
     ['HTTPS://oapi.dingtalk.com/robot/send?access_token=t', 'DINGTALK', 'https://oapi.dingtalk.com/robot/send?access_token=t'],
     ['https://qyapi.weixin.qq.com:443/cgi-bin/webhook/send?key=abc', 'WECOM', 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=abc'],
-    ['https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=abc&debug=1', 'WECOM', 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=abc&debug=1'],
+    [
+      'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=abc&debug=1',
+      'WECOM',
+      'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=abc&debug=1',
+    ],
   ])('accepts %s as %s, normalised', (raw, kind, normalised) => {
     const checked = checkRobotUrl(raw);
     expect(checked).toMatchObject({ ok: true, kind });

@@ -11,7 +11,8 @@ export const ROBOT_ENDPOINTS: Record<WebhookKind, { host: string; path: string; 
   DINGTALK: { host: 'oapi.dingtalk.com', path: '/robot/send', param: 'access_token' },
 };
 
-const example = (kind: WebhookKind) => `https://${ROBOT_ENDPOINTS[kind].host}${ROBOT_ENDPOINTS[kind].path}?${ROBOT_ENDPOINTS[kind].param}=…`;
+const example = (kind: WebhookKind) =>
+  `https://${ROBOT_ENDPOINTS[kind].host}${ROBOT_ENDPOINTS[kind].path}?${ROBOT_ENDPOINTS[kind].param}=…`;
 
 /** What the office is told when an address is refused (and what the delivery record says). */
 export const ALLOWED_ROBOT_ADDRESSES = `只接受企业微信群机器人地址 ${example('WECOM')} 或钉钉群机器人地址 ${example('DINGTALK')}`;

@@ -18,7 +18,9 @@ class LocalDialer extends RobotDialer {
   readonly connects: PinnedTarget[] = [];
   constructor(
     private readonly port: () => number,
-    private readonly answer: (host: string) => Promise<{ address: string; family: number }[]> = async () => [{ address: PUBLIC_IP, family: 4 }],
+    private readonly answer: (host: string) => Promise<{ address: string; family: number }[]> = async () => [
+      { address: PUBLIC_IP, family: 4 },
+    ],
   ) {
     super();
   }
@@ -39,7 +41,9 @@ interface Seen {
   body: string;
 }
 
-async function listen(handler: (req: IncomingMessage, res: ServerResponse) => void): Promise<{ server: Server; port: number; seen: Seen[] }> {
+async function listen(
+  handler: (req: IncomingMessage, res: ServerResponse) => void,
+): Promise<{ server: Server; port: number; seen: Seen[] }> {
   const seen: Seen[] = [];
   const server = createServer((req, res) => {
     let body = '';
@@ -86,7 +90,8 @@ describe('postRobotText', () => {
     elsewhere.seen.length = 0;
   });
 
-  const post = (dialer: RobotDialer, url = URL_WECOM, channel = 'WECOM', timeoutMs = 3000) => postRobotText(dialer, { url, channel }, '催办：测试', timeoutMs, 'd-1');
+  const post = (dialer: RobotDialer, url = URL_WECOM, channel = 'WECOM', timeoutMs = 3000) =>
+    postRobotText(dialer, { url, channel }, '催办：测试', timeoutMs, 'd-1');
 
   it('resolves the host once, connects to the vetted address, and posts the text to the robot’s path', async () => {
     reply = (res) => res.writeHead(200, { 'content-type': 'application/json' }).end('{"errcode":0,"errmsg":"ok"}');
@@ -116,19 +121,28 @@ describe('postRobotText', () => {
     expect(robot.seen).toEqual([]);
   });
 
-  it.each([['127.0.0.1'], ['10.1.2.3'], ['169.254.169.254'], ['100.64.0.1'], ['::1'], ['::ffff:127.0.0.1'], ['fd00::1'], ['64:ff9b::a9fe:a9fe']])(
-    'refuses a host resolving to %s, even beside a public address, and connects nowhere',
-    async (inside) => {
-      const dialer = new LocalDialer(() => robot.port, async () => [
+  it.each([
+    ['127.0.0.1'],
+    ['10.1.2.3'],
+    ['169.254.169.254'],
+    ['100.64.0.1'],
+    ['::1'],
+    ['::ffff:127.0.0.1'],
+    ['fd00::1'],
+    ['64:ff9b::a9fe:a9fe'],
+  ])('refuses a host resolving to %s, even beside a public address, and connects nowhere', async (inside) => {
+    const dialer = new LocalDialer(
+      () => robot.port,
+      async () => [
         { address: PUBLIC_IP, family: 4 },
         { address: inside, family: inside.includes(':') ? 6 : 4 },
-      ]);
-      const f = await failure(post(dialer));
-      expect(f).toEqual({ refused: true, message: 'qyapi.weixin.qq.com 解析到内网或保留地址，为安全起见未发送' });
-      expect(dialer.connects).toEqual([]);
-      expect(robot.seen).toEqual([]);
-    },
-  );
+      ],
+    );
+    const f = await failure(post(dialer));
+    expect(f).toEqual({ refused: true, message: 'qyapi.weixin.qq.com 解析到内网或保留地址，为安全起见未发送' });
+    expect(dialer.connects).toEqual([]);
+    expect(robot.seen).toEqual([]);
+  });
 
   it('does not follow a redirect', async () => {
     reply = (res) => res.writeHead(302, { location: `http://127.0.0.1:${elsewhere.port}/` }).end(SECRET);
@@ -140,10 +154,18 @@ describe('postRobotText', () => {
 
   it.each([
     ['an error status', (res: ServerResponse) => res.writeHead(500, { 'content-type': 'text/plain' }).end(SECRET), 'HTTP 500'],
-    ['a page that is not JSON', (res: ServerResponse) => res.writeHead(200, { 'content-type': 'text/html' }).end(`<h1>${SECRET}</h1>`), '应答不是机器人的 JSON'],
+    [
+      'a page that is not JSON',
+      (res: ServerResponse) => res.writeHead(200, { 'content-type': 'text/html' }).end(`<h1>${SECRET}</h1>`),
+      '应答不是机器人的 JSON',
+    ],
     ['a robot error', (res: ServerResponse) => res.writeHead(200).end(JSON.stringify({ errcode: 93000, errmsg: SECRET })), 'errcode 93000'],
     ['an errcode that is text', (res: ServerResponse) => res.writeHead(200).end(JSON.stringify({ errcode: SECRET })), '应答缺少 errcode'],
-    ['an answer of 100 KB', (res: ServerResponse) => res.writeHead(200).end(JSON.stringify({ errcode: 0, pad: SECRET.repeat(3000) })), '应答过大（超过 8 KB）'],
+    [
+      'an answer of 100 KB',
+      (res: ServerResponse) => res.writeHead(200).end(JSON.stringify({ errcode: 0, pad: SECRET.repeat(3000) })),
+      '应答过大（超过 8 KB）',
+    ],
   ])('records %s in its own words, never the answer’s text', async (_what, answer, expected) => {
     reply = answer;
     const f = await failure(post(new LocalDialer(() => robot.port)));
@@ -154,16 +176,25 @@ describe('postRobotText', () => {
   it('gives up after the timeout on a robot that never answers, or a lookup that never ends', async () => {
     reply = () => undefined; // never answers
     const started = Date.now();
-    expect(await failure(post(new LocalDialer(() => robot.port), URL_WECOM, 'WECOM', 300))).toEqual({ refused: false, message: '超时（300 毫秒无应答）' });
-    const stuck = new LocalDialer(() => robot.port, () => new Promise(() => undefined));
+    expect(await failure(post(new LocalDialer(() => robot.port), URL_WECOM, 'WECOM', 300))).toEqual({
+      refused: false,
+      message: '超时（300 毫秒无应答）',
+    });
+    const stuck = new LocalDialer(
+      () => robot.port,
+      () => new Promise(() => undefined),
+    );
     expect(await failure(post(stuck, URL_WECOM, 'WECOM', 300))).toEqual({ refused: false, message: '超时（300 毫秒无应答）' });
     expect(Date.now() - started).toBeLessThan(10_000);
   });
 
   it('names a network failure by its code only', async () => {
-    const notFound = new LocalDialer(() => robot.port, async () => {
-      throw Object.assign(new Error(`getaddrinfo ENOTFOUND ${SECRET}`), { code: 'ENOTFOUND' });
-    });
+    const notFound = new LocalDialer(
+      () => robot.port,
+      async () => {
+        throw Object.assign(new Error(`getaddrinfo ENOTFOUND ${SECRET}`), { code: 'ENOTFOUND' });
+      },
+    );
     expect(await failure(post(notFound))).toEqual({ refused: false, message: '网络错误：域名解析失败 ENOTFOUND' });
     const dead = await listen(() => undefined);
     const deadPort = dead.port;
@@ -182,7 +213,27 @@ describe('connectTls (the production dialer’s connection)', () => {
   (haveOpenssl ? it : it.skip)('sends the robot host as SNI and refuses a certificate it cannot verify', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'robot-tls-'));
     try {
-      execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=qyapi.weixin.qq.com', '-addext', 'subjectAltName=DNS:qyapi.weixin.qq.com', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')], { stdio: 'ignore' });
+      execFileSync(
+        'openssl',
+        [
+          'req',
+          '-x509',
+          '-newkey',
+          'rsa:2048',
+          '-nodes',
+          '-days',
+          '1',
+          '-subj',
+          '/CN=qyapi.weixin.qq.com',
+          '-addext',
+          'subjectAltName=DNS:qyapi.weixin.qq.com',
+          '-keyout',
+          join(dir, 'key.pem'),
+          '-out',
+          join(dir, 'cert.pem'),
+        ],
+        { stdio: 'ignore' },
+      );
       const context = { key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) };
       const names: string[] = [];
       const server = createTlsServer({ ...context, SNICallback: (name, cb) => (names.push(name), cb(null, createSecureContext(context))) });

@@ -66,7 +66,14 @@ export async function postRobotText(
  * One POST over the dialer's connection, no agent, no redirects (node:http follows none): the
  * status, and the body of a 2xx answer read up to MAX_ANSWER_BYTES.
  */
-function exchange(dialer: RobotDialer, target: PinnedTarget, payload: string, deliveryId: string, waitMs: number, timeoutMs: number): Promise<{ status: number; body: string }> {
+function exchange(
+  dialer: RobotDialer,
+  target: PinnedTarget,
+  payload: string,
+  deliveryId: string,
+  waitMs: number,
+  timeoutMs: number,
+): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
     let settled = false;
     const finish = (error: Error | null, value?: { status: number; body: string }) => {

@@ -16,7 +16,11 @@ export function writeHeader(sheet: ExcelJS.Worksheet, columns: readonly string[]
 export function cellText(cell: ExcelJS.Cell): string {
   const v = cell.value;
   if (v === null || v === undefined) return '';
-  if (typeof v === 'object' && 'richText' in v) return v.richText.map((r) => r.text).join('').trim();
+  if (typeof v === 'object' && 'richText' in v)
+    return v.richText
+      .map((r) => r.text)
+      .join('')
+      .trim();
   if (typeof v === 'object' && 'result' in v) return String(v.result ?? '').trim();
   if (typeof v === 'object' && 'text' in v) return String(v.text).trim();
   return String(v).trim();

@@ -14,7 +14,13 @@ const HTTP_STATUS_CODES: Record<number, ErrorCode> = {
 };
 
 /** Codes produced by GraphQL itself (parse, validation, variable coercion): passed through as they are. */
-const GRAPHQL_OWN_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'OPERATION_RESOLUTION_FAILURE', 'BAD_REQUEST']);
+const GRAPHQL_OWN_CODES = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'OPERATION_RESOLUTION_FAILURE',
+  'BAD_REQUEST',
+]);
 
 /** Apollo's own refusals whose English message says little to a user: said in Chinese. */
 const APOLLO_MESSAGES: Record<string, string> = {
@@ -67,7 +73,11 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
     const httpCode = HTTP_STATUS_CODES[original.getStatus()];
     if (httpCode) {
       const messages = messagesOf(original);
-      return { ...base, message: messages.join('; '), extensions: { code: httpCode, ...(httpCode === 'BAD_USER_INPUT' ? { validation: messages } : {}) } };
+      return {
+        ...base,
+        message: messages.join('; '),
+        extensions: { code: httpCode, ...(httpCode === 'BAD_USER_INPUT' ? { validation: messages } : {}) },
+      };
     }
   }
   if (typeof code === 'string' && code in APOLLO_MESSAGES) {
@@ -84,7 +94,7 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
     logger.warn(`Statement cancelled (timeout) at ${formatted.path?.join('.') ?? 'request'}`);
     return { ...base, message: TIMEOUT_MESSAGE, extensions: { code: TIMEOUT_CODE } };
   }
-  logger.error(original instanceof Error ? original.stack ?? original.message : String(original));
+  logger.error(original instanceof Error ? (original.stack ?? original.message) : String(original));
   return {
     ...base,
     message: production ? '服务器内部错误,请稍后再试' : formatted.message,

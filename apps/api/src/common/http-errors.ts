@@ -5,7 +5,14 @@ import { isStatementCancelled, TIMEOUT_CODE, TIMEOUT_MESSAGE } from './graphql-e
 import type { RequestWithUploadLimit } from './upload-limit';
 
 const STATUS: Record<ErrorCode, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, BAD_USER_INPUT: 400, NOT_FOUND: 404, CONFLICT: 409 };
-const CODE_OF_STATUS: Record<number, ErrorCode> = { 400: 'BAD_USER_INPUT', 401: 'UNAUTHENTICATED', 403: 'FORBIDDEN', 404: 'NOT_FOUND', 409: 'CONFLICT', 413: 'BAD_USER_INPUT' };
+const CODE_OF_STATUS: Record<number, ErrorCode> = {
+  400: 'BAD_USER_INPUT',
+  401: 'UNAUTHENTICATED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  409: 'CONFLICT',
+  413: 'BAD_USER_INPUT',
+};
 const logger = new Logger('HTTP');
 
 /**
@@ -39,7 +46,10 @@ export class HttpErrorFilter implements ExceptionFilter {
       res.status(503).json({ code: TIMEOUT_CODE, message: TIMEOUT_MESSAGE });
       return;
     }
-    logger.error(exception instanceof Error ? exception.stack ?? exception.message : String(exception));
-    res.status(500).json({ code: 'INTERNAL_SERVER_ERROR', message: process.env.NODE_ENV === 'production' ? '服务器内部错误,请稍后再试' : String(exception) });
+    logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
+    res.status(500).json({
+      code: 'INTERNAL_SERVER_ERROR',
+      message: process.env.NODE_ENV === 'production' ? '服务器内部错误,请稍后再试' : String(exception),
+    });
   }
 }

@@ -45,16 +45,28 @@ export function createLoaders(ds: DataSource) {
     policy: new DataLoader<string, Policy>(async (ids) => byId(ids, await ds.getRepository(Policy).findBy({ id: In([...ids]) }))),
     measure: new DataLoader<string, Measure>(async (ids) => byId(ids, await ds.getRepository(Measure).findBy({ id: In([...ids]) }))),
     target: new DataLoader<string, Target>(async (ids) => byId(ids, await ds.getRepository(Target).findBy({ id: In([...ids]) }))),
-    period: new DataLoader<string, ReportingPeriod>(async (ids) => byId(ids, await ds.getRepository(ReportingPeriod).findBy({ id: In([...ids]) }))),
+    period: new DataLoader<string, ReportingPeriod>(async (ids) =>
+      byId(ids, await ds.getRepository(ReportingPeriod).findBy({ id: In([...ids]) })),
+    ),
     figuresByReport: new DataLoader<string, ReportFigure[]>(async (ids) =>
-      groupBy(ids, await ds.getRepository(ReportFigure).find({ where: { reportId: In([...ids]) }, order: { targetId: 'ASC', countyId: 'ASC' } }), (f) => f.reportId),
+      groupBy(
+        ids,
+        await ds.getRepository(ReportFigure).find({ where: { reportId: In([...ids]) }, order: { targetId: 'ASC', countyId: 'ASC' } }),
+        (f) => f.reportId,
+      ),
     ),
     /** Keyed by previousKey(measureId, agencyId, periodId). */
     previousReport: new DataLoader<string, ProgressReport | null>((keys) => previousReportsFor(ds, keys)),
     attachmentsByReport: new DataLoader<string, ReportAttachment[]>(async (ids) =>
-      groupBy(ids, await ds.getRepository(ReportAttachment).find({ where: { reportId: In([...ids]) }, order: { uploadedAt: 'ASC' } }), (a) => a.reportId),
+      groupBy(
+        ids,
+        await ds.getRepository(ReportAttachment).find({ where: { reportId: In([...ids]) }, order: { uploadedAt: 'ASC' } }),
+        (a) => a.reportId,
+      ),
     ),
-    historyByReport: new DataLoader<string, ReportEventRow[]>(async (ids) => groupBy(ids, await reportEventsFor(ds, ids), (e) => e.reportId)),
+    historyByReport: new DataLoader<string, ReportEventRow[]>(async (ids) =>
+      groupBy(ids, await reportEventsFor(ds, ids), (e) => e.reportId),
+    ),
     section: new DataLoader<string, Section>(async (ids) => byId(ids, await ds.getRepository(Section).findBy({ id: In([...ids]) }))),
     sectionsByPolicy: new DataLoader<string, Section[]>(async (ids) =>
       groupBy(ids, await ds.getRepository(Section).find({ where: { policyId: In([...ids]) }, order: { seq: 'ASC' } }), (s) => s.policyId),
@@ -73,15 +85,25 @@ export function createLoaders(ds: DataSource) {
       ),
     ),
     targetsByMeasure: new DataLoader<string, Target[]>(async (ids) =>
-      groupBy(ids, await ds.getRepository(Target).find({ where: { measureId: In([...ids]) }, order: { year: 'ASC', name: 'ASC' } }), (t) => t.measureId),
+      groupBy(
+        ids,
+        await ds.getRepository(Target).find({ where: { measureId: In([...ids]) }, order: { year: 'ASC', name: 'ASC' } }),
+        (t) => t.measureId,
+      ),
     ),
     quotasByTarget: new DataLoader<string, Quota[]>(async (ids) =>
       groupBy(ids, await ds.getRepository(Quota).findBy({ targetId: In([...ids]) }), (q) => q.targetId),
     ),
     /** What a DRAFT's rows show now (import-warnings.ts); nothing for a published policy. */
-    draftProblemsByPolicy: new DataLoader<string, DraftProblemRow[]>(async (ids) => groupBy(ids, await draftProblems(ds, ids), (r) => r.policyId)),
+    draftProblemsByPolicy: new DataLoader<string, DraftProblemRow[]>(async (ids) =>
+      groupBy(ids, await draftProblems(ds, ids), (r) => r.policyId),
+    ),
     periodsByPolicy: new DataLoader<string, ReportingPeriod[]>(async (ids) =>
-      groupBy(ids, await ds.getRepository(ReportingPeriod).find({ where: { policyId: In([...ids]) }, order: { startsOn: 'ASC' } }), (p) => p.policyId),
+      groupBy(
+        ids,
+        await ds.getRepository(ReportingPeriod).find({ where: { policyId: In([...ids]) }, order: { startsOn: 'ASC' } }),
+        (p) => p.policyId,
+      ),
     ),
   };
 }

@@ -36,7 +36,12 @@ export interface CostWeights {
  * does not know cost nothing here: the standard rules refuse them. Introspection (`__schema`,
  * `__type`) is left out, as armor's rules do: it is disabled in production.
  */
-export function operationCost(schema: GraphQLSchema, operation: OperationDefinitionNode, fragments: (name: string) => FragmentDefinitionNode | undefined, weights: CostWeights): number {
+export function operationCost(
+  schema: GraphQLSchema,
+  operation: OperationDefinitionNode,
+  fragments: (name: string) => FragmentDefinitionNode | undefined,
+  weights: CostWeights,
+): number {
   const fragmentCosts = new Map<string, number>();
   const inProgress = new Set<string>();
 
@@ -73,7 +78,9 @@ export function operationCost(schema: GraphQLSchema, operation: OperationDefinit
       if (selection.kind === Kind.FIELD) cost += fieldCost(selection, parent);
       else if (selection.kind === Kind.FRAGMENT_SPREAD) cost += fragmentCost(selection.name.value);
       else {
-        const condition: GraphQLNamedType | undefined = selection.typeCondition ? schema.getType(selection.typeCondition.name.value) : parent;
+        const condition: GraphQLNamedType | undefined = selection.typeCondition
+          ? schema.getType(selection.typeCondition.name.value)
+          : parent;
         if (isCompositeType(condition)) cost += selectionCost(selection.selectionSet, condition);
       }
     }
@@ -89,7 +96,11 @@ export function operationCost(schema: GraphQLSchema, operation: OperationDefinit
  * (which reports the error). A list-aware estimate, because armor's cost limit weighs a list like
  * a single object unless it has a `first`/`last` argument, and this schema's lists have none.
  */
-export function listCostRule(weights: CostWeights, maxCost: number, refuse: (context: ValidationContext, cost: number, operation: OperationDefinitionNode) => void) {
+export function listCostRule(
+  weights: CostWeights,
+  maxCost: number,
+  refuse: (context: ValidationContext, cost: number, operation: OperationDefinitionNode) => void,
+) {
   return (context: ValidationContext) => ({
     OperationDefinition(operation: OperationDefinitionNode) {
       const cost = operationCost(context.getSchema(), operation, (name) => context.getFragment(name) ?? undefined, weights);

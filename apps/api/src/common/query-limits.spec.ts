@@ -16,7 +16,9 @@ const weights = { scalar: 1, object: 1, listFactor: 10 };
 
 function costOf(source: string): number {
   const document = parse(source);
-  const fragments = new Map(document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]));
+  const fragments = new Map(
+    document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]),
+  );
   const operation = document.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)!;
   return operationCost(schema, operation, (name) => fragments.get(name), weights);
 }
@@ -42,19 +44,31 @@ describe('the list-aware cost estimate', () => {
   it('leaves out __typename and introspection, and survives a cycle of fragments', () => {
     expect(costOf('{ __typename policies { __typename id } }')).toBe(20);
     expect(costOf('{ __schema { types { fields { name } } } }')).toBe(0);
-    expect(Number.isFinite(costOf('{ policies { sections { ...S } } } fragment S on Section { measures { section { ...S } } }'))).toBe(true);
+    expect(Number.isFinite(costOf('{ policies { sections { ...S } } } fragment S on Section { measures { section { ...S } } }'))).toBe(
+      true,
+    );
   });
 });
 
 describe('the query limit rules', () => {
-  const refusals = (source: string) => validate(schema, parse(source), [...specifiedRules, ...queryLimitRules()]).map((e) => e.originalError);
+  const refusals = (source: string) =>
+    validate(schema, parse(source), [...specifiedRules, ...queryLimitRules()]).map((e) => e.originalError);
 
   it('refuse with a QueryLimitError naming the limit, and pass a small query', () => {
     expect(refusals('{ policies { id } }')).toEqual([]);
     const deep = `{ policies { sections { ${'measures { section { '.repeat(5)} seq ${'} } '.repeat(5)} } } }`;
-    expect(refusals(deep)).toEqual(expect.arrayContaining([expect.objectContaining({ code: 'BAD_USER_INPUT', details: expect.objectContaining({ limit: 'depth', max: QUERY_LIMITS.maxDepth }) })]));
+    expect(refusals(deep)).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          code: 'BAD_USER_INPUT',
+          details: expect.objectContaining({ limit: 'depth', max: QUERY_LIMITS.maxDepth }),
+        }),
+      ]),
+    );
     const aliases = Array.from({ length: QUERY_LIMITS.maxAliases + 1 }, (_, i) => `a${i}: policy(id: ${i}) { id }`).join(' ');
-    expect(refusals(`{ ${aliases} }`)).toEqual([expect.objectContaining({ details: { limit: 'aliases', max: QUERY_LIMITS.maxAliases, found: QUERY_LIMITS.maxAliases + 1 } })]);
+    expect(refusals(`{ ${aliases} }`)).toEqual([
+      expect.objectContaining({ details: { limit: 'aliases', max: QUERY_LIMITS.maxAliases, found: QUERY_LIMITS.maxAliases + 1 } }),
+    ]);
     expect(refusals('subscription { policies { id } }')).toEqual([expect.objectContaining({ details: { limit: 'operation' } })]);
   });
 
@@ -89,30 +103,46 @@ describe('formatGraphQLError for the limits', () => {
   it('gives a refusal its code, message and limit', () => {
     const refusal = new QueryLimitError('cost', '查询过于复杂', { max: 1, found: 2 });
     const wrapped = new GraphQLError(refusal.message, { originalError: refusal, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
-    expect(format(wrapped)).toMatchObject({ message: '查询过于复杂', extensions: { code: 'BAD_USER_INPUT', limit: 'cost', max: 1, found: 2 } });
+    expect(format(wrapped)).toMatchObject({
+      message: '查询过于复杂',
+      extensions: { code: 'BAD_USER_INPUT', limit: 'cost', max: 1, found: 2 },
+    });
   });
 
   it('turns the parser’s token limit into the same refusal', () => {
-    const error = new GraphQLError('Syntax Error: Document contains more that 1000 tokens. Parsing aborted.', { extensions: { code: 'GRAPHQL_PARSE_FAILED' } });
+    const error = new GraphQLError('Syntax Error: Document contains more that 1000 tokens. Parsing aborted.', {
+      extensions: { code: 'GRAPHQL_PARSE_FAILED' },
+    });
     expect(format(error)).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', limit: 'tokens', max: QUERY_LIMITS.maxTokens } });
   });
 
   it('answers a statement cancelled by the timeout with TIMEOUT and a Chinese message, not an internal error', () => {
     const driverError = Object.assign(new Error('canceling statement due to statement timeout'), { code: '57014' });
-    const error = new GraphQLError('canceling statement due to statement timeout', { originalError: new QueryFailedError('SELECT 1', [], driverError), path: ['policies'] });
+    const error = new GraphQLError('canceling statement due to statement timeout', {
+      originalError: new QueryFailedError('SELECT 1', [], driverError),
+      path: ['policies'],
+    });
     expect(format(error)).toMatchObject({ message: expect.stringContaining('请求超时'), extensions: { code: TIMEOUT_CODE } });
   });
 
   it('says in Chinese that persisted queries are not supported', () => {
     const error = new GraphQLError('PersistedQueryNotSupported', { extensions: { code: 'PERSISTED_QUERY_NOT_SUPPORTED' } });
-    expect(format(error)).toMatchObject({ message: expect.stringContaining('不支持持久化查询'), extensions: { code: 'PERSISTED_QUERY_NOT_SUPPORTED' } });
+    expect(format(error)).toMatchObject({
+      message: expect.stringContaining('不支持持久化查询'),
+      extensions: { code: 'PERSISTED_QUERY_NOT_SUPPORTED' },
+    });
   });
 
   it('drops "Did you mean" from every message in production, also from variables’ enum values', () => {
-    const enumValue = new GraphQLError('Variable "$s" got invalid value "DRAF"; Value "DRAF" does not exist in "Status" enum. Did you mean the enum value "DRAFT"?', {
-      extensions: { code: 'BAD_USER_INPUT' },
+    const enumValue = new GraphQLError(
+      'Variable "$s" got invalid value "DRAF"; Value "DRAF" does not exist in "Status" enum. Did you mean the enum value "DRAFT"?',
+      {
+        extensions: { code: 'BAD_USER_INPUT' },
+      },
+    );
+    const field = new GraphQLError('Cannot query field "policie" on type "Query". Did you mean "policies" or "policy"?', {
+      extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
     });
-    const field = new GraphQLError('Cannot query field "policie" on type "Query". Did you mean "policies" or "policy"?', { extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
     process.env.NODE_ENV = 'production';
     expect(format(enumValue).message).toBe('Variable "$s" got invalid value "DRAF"; Value "DRAF" does not exist in "Status" enum.');
     expect(format(field).message).toBe('Cannot query field "policie" on type "Query".');

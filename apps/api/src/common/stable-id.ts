@@ -8,7 +8,9 @@ const NAMESPACE = 'luoshi:';
  * Seeds use it so that loading twice changes nothing and tests can name rows without looking them up.
  */
 export function stableId(...parts: (string | number)[]): string {
-  const hash = createHash('sha1').update(NAMESPACE + parts.join('\u001f')).digest();
+  const hash = createHash('sha1')
+    .update(NAMESPACE + parts.join('\u001f'))
+    .digest();
   hash[6] = (hash[6] & 0x0f) | 0x50;
   hash[8] = (hash[8] & 0x3f) | 0x80;
   const hex = hash.subarray(0, 16).toString('hex');

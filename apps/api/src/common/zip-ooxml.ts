@@ -20,7 +20,8 @@ const attributes = (tag: string) => {
   for (const m of tag.matchAll(/([\w:]+)\s*=\s*("([^"]*)"|'([^']*)')/g)) found.set(m[1], m[3] ?? m[4]);
   return found;
 };
-const elements = (xml: string, name: string) => [...xml.matchAll(new RegExp(`<(?:\\w+:)?${name}\\b([^>]*)>`, 'g'))].map((m) => attributes(m[1]));
+const elements = (xml: string, name: string) =>
+  [...xml.matchAll(new RegExp(`<(?:\\w+:)?${name}\\b([^>]*)>`, 'g'))].map((m) => attributes(m[1]));
 /** Part names compare without the leading slash and ignoring case (OPC part names are case-insensitive). */
 const partName = (name: string) => name.replace(/^\//, '').toLowerCase();
 
@@ -36,7 +37,9 @@ export async function ooxmlKind(buf: Buffer, entries: ZipEntry[]): Promise<Ooxml
   const [rels, types] = [await partText(buf, entries, '_rels/.rels'), await partText(buf, entries, '[Content_Types].xml')];
   if (rels === null || types === null) return null;
   // Transitional and Strict OOXML name the relationship type differently; both end in /officeDocument.
-  const main = elements(rels, 'Relationship').find((r) => /\/officeDocument$/.test(r.get('Type') ?? '') && r.get('TargetMode') !== 'External');
+  const main = elements(rels, 'Relationship').find(
+    (r) => /\/officeDocument$/.test(r.get('Type') ?? '') && r.get('TargetMode') !== 'External',
+  );
   const target = main?.get('Target');
   if (!target || !entries.some((e) => partName(e.name) === partName(target))) return null;
   const override = elements(types, 'Override').find((o) => partName(o.get('PartName') ?? '') === partName(target));

@@ -16,9 +16,15 @@ async function reason(run: () => unknown): Promise<string> {
 
 describe('reading a zip before inflating it', () => {
   it('lists the entries of an honest archive and inflates them to exactly their bytes', async () => {
-    const zip = buildZip([{ name: 'a.xml', data: '<a>' + 'x'.repeat(5000) + '</a>' }, { name: '目录/b.txt', data: '你好', store: true }]);
+    const zip = buildZip([
+      { name: 'a.xml', data: '<a>' + 'x'.repeat(5000) + '</a>' },
+      { name: '目录/b.txt', data: '你好', store: true },
+    ]);
     const entries = readZipDirectory(zip, LIMITS);
-    expect(entries.map((e) => [e.name, e.method, e.uncompressedSize])).toEqual([['a.xml', 8, 5007], ['目录/b.txt', 0, 6]]);
+    expect(entries.map((e) => [e.name, e.method, e.uncompressedSize])).toEqual([
+      ['a.xml', 8, 5007],
+      ['目录/b.txt', 0, 6],
+    ]);
     expect((await inflateEntry(zip, entries[0])).toString()).toBe('<a>' + 'x'.repeat(5000) + '</a>');
     expect((await inflateEntry(zip, entries[1])).toString()).toBe('你好');
   });
@@ -35,12 +41,20 @@ describe('reading a zip before inflating it', () => {
       ['encrypted', zip({ flags: 0x801 }), 'ENCRYPTED'],
       ['bzip2', zip({ method: 12 }), 'METHOD'],
       ['ZIP64 sizes', zip({ size: 0xffffffff }), 'ZIP64'],
-      ['two entries of one name', buildZip([{ name: 'a', data: '1' }, { name: 'a', data: '2' }]), 'DUPLICATE'],
+      [
+        'two entries of one name',
+        buildZip([
+          { name: 'a', data: '1' },
+          { name: 'a', data: '2' },
+        ]),
+        'DUPLICATE',
+      ],
       ['bytes before the archive', Buffer.concat([Buffer.from('MZ'), zip({})]), 'CORRUPT'],
       ['data longer than the file', zip({ compressedSize: 100_000 }), 'CORRUPT'],
     ];
     expect(bomb.compressed.length).toBeLessThan(400 * 1024);
-    for (const [label, buf, expected] of cases) expect({ label, reason: await reason(() => readZipDirectory(buf, LIMITS)) }).toEqual({ label, reason: expected });
+    for (const [label, buf, expected] of cases)
+      expect({ label, reason: await reason(() => readZipDirectory(buf, LIMITS)) }).toEqual({ label, reason: expected });
   });
 
   it('stops inflating as soon as an entry passes its declared size', async () => {
@@ -61,6 +75,12 @@ describe('reading a zip before inflating it', () => {
     expect(await reason(() => inflateEntry(...entryOf({ size: 2000 })))).toBe('SIZE_MISMATCH');
     expect(await reason(() => inflateEntry(...entryOf({ crc: 1234 })))).toBe('CHECKSUM');
     const [zip, entry] = entryOf({});
-    expect(await reason(() => inflateEntry(zip, entry, () => { throw new ZipRefused('CONTENT', '够了'); }))).toBe('CONTENT');
+    expect(
+      await reason(() =>
+        inflateEntry(zip, entry, () => {
+          throw new ZipRefused('CONTENT', '够了');
+        }),
+      ),
+    ).toBe('CONTENT');
   });
 });

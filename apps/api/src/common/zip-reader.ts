@@ -26,7 +26,19 @@ export interface ZipLimits {
   ratioFloorBytes: number;
 }
 
-export type ZipRefusalReason = 'NOT_ZIP' | 'ZIP64' | 'CORRUPT' | 'TOO_MANY_ENTRIES' | 'TOO_LARGE' | 'RATIO' | 'ENCRYPTED' | 'METHOD' | 'DUPLICATE' | 'SIZE_MISMATCH' | 'CHECKSUM' | 'CONTENT';
+export type ZipRefusalReason =
+  | 'NOT_ZIP'
+  | 'ZIP64'
+  | 'CORRUPT'
+  | 'TOO_MANY_ENTRIES'
+  | 'TOO_LARGE'
+  | 'RATIO'
+  | 'ENCRYPTED'
+  | 'METHOD'
+  | 'DUPLICATE'
+  | 'SIZE_MISMATCH'
+  | 'CHECKSUM'
+  | 'CONTENT';
 
 /** A refusal, with a message for people (Chinese); callers wrap it in their feature's error. */
 export class ZipRefused extends Error {
@@ -62,7 +74,12 @@ export function readZipDirectory(buf: Buffer, limits: ZipLimits): ZipEntry[] {
   const count = buf.readUInt16LE(eocd + 10);
   const cdSize = buf.readUInt32LE(eocd + 12);
   const cdOffset = buf.readUInt32LE(eocd + 16);
-  if (count === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff || (eocd >= 20 && buf.readUInt32LE(eocd - 20) === ZIP64_LOCATOR)) {
+  if (
+    count === 0xffff ||
+    cdSize === 0xffffffff ||
+    cdOffset === 0xffffffff ||
+    (eocd >= 20 && buf.readUInt32LE(eocd - 20) === ZIP64_LOCATOR)
+  ) {
     throw new ZipRefused('ZIP64', '不支持 ZIP64 格式的超大压缩文件');
   }
   if (buf.readUInt16LE(eocd + 4) !== 0 || buf.readUInt16LE(eocd + 8) !== count) throw new ZipRefused('CORRUPT', '不支持分卷压缩文件');
@@ -118,7 +135,9 @@ function dataStart(buf: Buffer, entry: ZipEntry): number {
 
 /** Every entry's data lies before the directory and apart from the others: overlapping entries are a known bomb. */
 function checkNoOverlap(buf: Buffer, entries: ZipEntry[], cdOffset: number) {
-  const spans = entries.map((e) => ({ start: e.localHeaderOffset, end: dataStart(buf, e) + e.compressedSize })).sort((a, b) => a.start - b.start);
+  const spans = entries
+    .map((e) => ({ start: e.localHeaderOffset, end: dataStart(buf, e) + e.compressedSize }))
+    .sort((a, b) => a.start - b.start);
   spans.forEach((span, i) => {
     if (span.end > (i + 1 < spans.length ? spans[i + 1].start : cdOffset)) throw corrupt();
   });

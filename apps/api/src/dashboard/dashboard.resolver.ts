@@ -26,7 +26,8 @@ export class DashboardResolver {
   ) {}
 
   @Query(() => PolicyOverview, {
-    description: 'Targets against the trajectory, the measures’ table and reporting compliance for a period. With countyId the target cards are that county’s figures against its quota (scope COUNTY); the measures and compliance stay policy-wide',
+    description:
+      'Targets against the trajectory, the measures’ table and reporting compliance for a period. With countyId the target cards are that county’s figures against its quota (scope COUNTY); the measures and compliance stay policy-wide',
   })
   async policyOverview(
     @Args('policyId', { type: () => ID }) policyId: string,
@@ -51,7 +52,9 @@ export class DashboardResolver {
     const [targets, measureRows, agencies] = await Promise.all([
       ctx.loaders.target.loadMany(shown.map((c) => c.targetId)) as Promise<Target[]>,
       ctx.loaders.measure.loadMany(measures.map((m) => m.measureId)) as Promise<Measure[]>,
-      ctx.loaders.agency.loadMany([...new Set([...compliance.map((c) => c.agencyId), ...(countyId ? [countyId] : [])])]) as Promise<Agency[]>,
+      ctx.loaders.agency.loadMany([...new Set([...compliance.map((c) => c.agencyId), ...(countyId ? [countyId] : [])])]) as Promise<
+        Agency[]
+      >,
     ]);
     const agencyById = new Map(agencies.map((a) => [a.id, a]));
     const scope = countyId ? 'COUNTY' : 'CITY';
@@ -62,7 +65,11 @@ export class DashboardResolver {
       county,
       hasReports,
       targets: shown.map((c, i) => ({ ...c, target: targets[i], scope, county })),
-      measures: measures.map((m, i) => ({ ...m, measure: measureRows[i], units: m.units.map((u) => ({ ...u, agency: agencyById.get(u.agencyId)! })) })),
+      measures: measures.map((m, i) => ({
+        ...m,
+        measure: measureRows[i],
+        units: m.units.map((u) => ({ ...u, agency: agencyById.get(u.agencyId)! })),
+      })),
       compliance: compliance.map((c) => ({ ...c, agency: agencyById.get(c.agencyId)! })),
     };
   }
@@ -88,7 +95,10 @@ export class DashboardResolver {
         .map((r) => {
           const period = periodById.get(r.periodId)!;
           cumulative = target.direction === 'AT_LEAST' ? cumulative + r.achieved : r.achieved || cumulative;
-          const expected = target.direction === 'AT_LEAST' ? target.targetValue * expectedShareOnTrajectory(period.endsOn, target.year, target.trajectory) : target.targetValue;
+          const expected =
+            target.direction === 'AT_LEAST'
+              ? target.targetValue * expectedShareOnTrajectory(period.endsOn, target.year, target.trajectory)
+              : target.targetValue;
           return { period, achieved: r.achieved, cumulative, expected };
         });
       return { target, points };
@@ -117,6 +127,11 @@ export class DashboardResolver {
     ]);
     const agencyById = new Map(agencies.map((a) => [a.id, a]));
     const periodById = new Map(periods.map((p) => [p.id, p]));
-    return rows.map((r) => ({ ...r, agency: agencyById.get(r.agencyId)!, county: agencyById.get(r.countyId)!, period: periodById.get(r.periodId)! }));
+    return rows.map((r) => ({
+      ...r,
+      agency: agencyById.get(r.agencyId)!,
+      county: agencyById.get(r.countyId)!,
+      period: periodById.get(r.periodId)!,
+    }));
   }
 }

@@ -45,7 +45,17 @@ SELECT (SELECT coalesce(sum(v.version), 0) FROM dashboard_version v WHERE v.scop
 export interface MeasureStatusData {
   measureId: string;
   rating: Rating | null;
-  units: { agencyId: string; role: 'LEAD' | 'CO'; state: TaskState; unitStatus: string | null; reportId: string | null; firstSubmittedAt: Date | null; onTime: boolean; overdue: boolean; extendedDueOn: string | null }[];
+  units: {
+    agencyId: string;
+    role: 'LEAD' | 'CO';
+    state: TaskState;
+    unitStatus: string | null;
+    reportId: string | null;
+    firstSubmittedAt: Date | null;
+    onTime: boolean;
+    overdue: boolean;
+    extendedDueOn: string | null;
+  }[];
   lastReportAt: Date | null;
   missing: number;
 }
@@ -69,7 +79,9 @@ export class DashboardService {
   ) {}
 
   async period(policyId: string, periodId: string): Promise<ReportingPeriod> {
-    const period = await this.dataSource.getRepository(ReportingPeriod).findOneBy({ id: checkId(periodId, '填报期', 'periodId'), policyId: checkId(policyId, '政策文件') });
+    const period = await this.dataSource
+      .getRepository(ReportingPeriod)
+      .findOneBy({ id: checkId(periodId, '填报期', 'periodId'), policyId: checkId(policyId, '政策文件') });
     if (!period) throw notFound('填报期', periodId, 'periodId');
     return period;
   }
@@ -92,10 +104,17 @@ export class DashboardService {
     return (await this.overviewCards(policyId, period, null)).city;
   }
 
-  async overviewCards(policyId: string, period: ReportingPeriod, countyId: string | null): Promise<{ city: TargetCardData[]; county: CountyCardData[] | null }> {
+  async overviewCards(
+    policyId: string,
+    period: ReportingPeriod,
+    countyId: string | null,
+  ): Promise<{ city: TargetCardData[]; county: CountyCardData[] | null }> {
     const [data, targets] = await Promise.all([
       this.progress.targetProgress(policyId, period.id),
-      this.dataSource.query(`SELECT t.id, t.direction, t.target_value::float AS "targetValue", t.year, t.trajectory FROM target t JOIN measure m ON m.id = t.measure_id WHERE m.policy_id = $1`, [policyId]) as Promise<TargetFacts[]>,
+      this.dataSource.query(
+        `SELECT t.id, t.direction, t.target_value::float AS "targetValue", t.year, t.trajectory FROM target t JOIN measure m ON m.id = t.measure_id WHERE m.policy_id = $1`,
+        [policyId],
+      ) as Promise<TargetFacts[]>,
     ]);
     const byId = new Map(targets.map((t) => [t.id, t]));
     const city = data.map((d) => cityCard(byId.get(d.targetId)!, period, d));
@@ -129,19 +148,32 @@ export class DashboardService {
       let m = measures.get(row.measure_id);
       if (!m) {
         const ratings = targetsOfMeasure.filter((t) => t.measure_id === row.measure_id).map((t) => ratingByTarget.get(t.id)!);
-        measures.set(row.measure_id, (m = { measureId: row.measure_id, rating: worstRating(ratings), units: [], lastReportAt: null, missing: 0 }));
+        measures.set(
+          row.measure_id,
+          (m = { measureId: row.measure_id, rating: worstRating(ratings), units: [], lastReportAt: null, missing: 0 }),
+        );
       }
       const submitted = row.first_submitted_at !== null;
       m.units.push({
-        agencyId: row.agency_id, role: row.role, state: (row.status ?? 'NOT_STARTED') as TaskState, unitStatus: row.unit_status,
-        reportId: row.report_id, firstSubmittedAt: row.first_submitted_at, onTime: row.on_time === true, overdue: row.overdue,
+        agencyId: row.agency_id,
+        role: row.role,
+        state: (row.status ?? 'NOT_STARTED') as TaskState,
+        unitStatus: row.unit_status,
+        reportId: row.report_id,
+        firstSubmittedAt: row.first_submitted_at,
+        onTime: row.on_time === true,
+        overdue: row.overdue,
         extendedDueOn: row.extended_due_on,
       });
       if (!submitted) m.missing++;
       if (row.submitted_at && (!m.lastReportAt || row.submitted_at > m.lastReportAt)) m.lastReportAt = row.submitted_at;
 
       let c = compliance.get(row.agency_id);
-      if (!c) compliance.set(row.agency_id, (c = { agencyId: row.agency_id, onTime: 0, late: 0, missing: 0, total: 0, onTimeRate: 0, extendedDueOn: row.extended_due_on }));
+      if (!c)
+        compliance.set(
+          row.agency_id,
+          (c = { agencyId: row.agency_id, onTime: 0, late: 0, missing: 0, total: 0, onTimeRate: 0, extendedDueOn: row.extended_due_on }),
+        );
       c.total++;
       if (!submitted) c.missing++;
       else if (row.on_time) c.onTime++;
@@ -162,11 +194,20 @@ export class DashboardService {
   }
 
   async figureSources(targetId: string, periodEndsOn: string | null, countyId?: string | null) {
-    const rows: { report_id: string; agency_id: string; county_id: string; period_id: string; value: string; status: string }[] = await this.dataSource.query(
-      FIGURE_SOURCES_SQL,
-      [checkId(targetId, '指标', 'targetId'), periodEndsOn, countyId ? checkId(countyId, '县(市、区)', 'countyId') : null],
-    );
-    return rows.map((r) => ({ reportId: r.report_id, agencyId: r.agency_id, countyId: r.county_id, periodId: r.period_id, value: Number(r.value), status: r.status }));
+    const rows: { report_id: string; agency_id: string; county_id: string; period_id: string; value: string; status: string }[] =
+      await this.dataSource.query(FIGURE_SOURCES_SQL, [
+        checkId(targetId, '指标', 'targetId'),
+        periodEndsOn,
+        countyId ? checkId(countyId, '县(市、区)', 'countyId') : null,
+      ]);
+    return rows.map((r) => ({
+      reportId: r.report_id,
+      agencyId: r.agency_id,
+      countyId: r.county_id,
+      periodId: r.period_id,
+      value: Number(r.value),
+      status: r.status,
+    }));
   }
 }
 
@@ -186,13 +227,28 @@ export function cityCard(t: TargetFacts, period: Pick<ReportingPeriod, 'endsOn'>
 export function countyCard(t: TargetFacts, period: Pick<ReportingPeriod, 'endsOn'>, c: CountyFigures): CountyCardData {
   const goal = c.quota ?? (t.direction === 'AT_MOST' ? t.targetValue : null);
   if (goal === null) {
-    return { targetId: t.id, achieved: c.achieved ?? 0, pending: c.pending ?? 0, goal: null, percent: null, expectedShare: expectedShareOnTrajectory(period.endsOn, t.year, t.trajectory), expectedValue: null, rating: null };
+    return {
+      targetId: t.id,
+      achieved: c.achieved ?? 0,
+      pending: c.pending ?? 0,
+      goal: null,
+      percent: null,
+      expectedShare: expectedShareOnTrajectory(period.endsOn, t.year, t.trajectory),
+      expectedValue: null,
+      rating: null,
+    };
   }
   return card(t, period, goal, summarize(t.direction, goal, [c]), t.direction === 'AT_MOST' && c.achieved === null);
 }
 
 /** One card: `totals` (from summarize) held against `goal` × the share of the year elapsed. */
-function card(t: TargetFacts, period: Pick<ReportingPeriod, 'endsOn'>, goal: number, totals: { achieved: number; pending: number; percent: number }, noLevelYet: boolean): TargetCardData {
+function card(
+  t: TargetFacts,
+  period: Pick<ReportingPeriod, 'endsOn'>,
+  goal: number,
+  totals: { achieved: number; pending: number; percent: number },
+  noLevelYet: boolean,
+): TargetCardData {
   const expectedShare = t.direction === 'AT_MOST' ? 1 : expectedShareOnTrajectory(period.endsOn, t.year, t.trajectory);
   const rating = ratingOf({ direction: t.direction, targetValue: goal, achieved: noLevelYet ? null : totals.achieved, expectedShare });
   return { targetId: t.id, ...totals, goal, expectedShare, expectedValue: t.direction === 'AT_MOST' ? goal : goal * expectedShare, rating };

@@ -26,7 +26,8 @@ export function statementTimeoutMs(env: NodeJS.ProcessEnv = process.env): number
   const given = env.DB_STATEMENT_TIMEOUT_MS;
   if (given === undefined || given === '') return 15_000;
   const ms = Number(given);
-  if (!Number.isInteger(ms) || ms < 0) throw new Error(`DB_STATEMENT_TIMEOUT_MS must be a whole number of milliseconds (0 = no limit), not "${given}"`);
+  if (!Number.isInteger(ms) || ms < 0)
+    throw new Error(`DB_STATEMENT_TIMEOUT_MS must be a whole number of milliseconds (0 = no limit), not "${given}"`);
   return ms;
 }
 
@@ -50,7 +51,12 @@ function withoutStatementTimeout(migration: MigrationClass): MigrationClass {
   };
 }
 
-export function dataSourceOptions({ url, poolSize = 10, logger, statementTimeoutMs: timeout = statementTimeoutMs() }: DataSourceSettings): DataSourceOptions {
+export function dataSourceOptions({
+  url,
+  poolSize = 10,
+  logger,
+  statementTimeoutMs: timeout = statementTimeoutMs(),
+}: DataSourceSettings): DataSourceOptions {
   return {
     type: 'postgres',
     url,

@@ -26,4 +26,31 @@ import { ChaseEvent } from '../chasing/chase-event.entity';
 import { ChaseDelivery } from '../chasing/chase-delivery.entity';
 
 /** Every mapped table. Listed by hand so that the compiled app and Jest see the same set. */
-export const ENTITIES = [Policy, Section, Measure, Agency, Responsibility, Target, Quota, ReportingPeriod, PeriodExtension, User, AppSecret, AuditRecord, ProgressReport, ReportFigure, ReportTotal, ReportAttachment, SignInThrottle, UserSession, SupervisionReview, SupervisionRating, SupervisionItem, UserNotice, AgencyWebhook, ChaseEvent, ChaseDelivery, AgencyAlias];
+export const ENTITIES = [
+  Policy,
+  Section,
+  Measure,
+  Agency,
+  Responsibility,
+  Target,
+  Quota,
+  ReportingPeriod,
+  PeriodExtension,
+  User,
+  AppSecret,
+  AuditRecord,
+  ProgressReport,
+  ReportFigure,
+  ReportTotal,
+  ReportAttachment,
+  SignInThrottle,
+  UserSession,
+  SupervisionReview,
+  SupervisionRating,
+  SupervisionItem,
+  UserNotice,
+  AgencyWebhook,
+  ChaseEvent,
+  ChaseDelivery,
+  AgencyAlias,
+];

@@ -26,7 +26,8 @@ async function main() {
     const stamp = Date.now();
     const className = `${name[0].toUpperCase()}${name.slice(1)}${stamp}`;
     const file = join(__dirname, 'migrations', `${stamp}-${name.replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase()}.ts`);
-    const q = (sql: string) => `    await queryRunner.query(${sql.includes('`') || sql.includes('${') ? JSON.stringify(sql) : '`' + sql + '`'});`;
+    const q = (sql: string) =>
+      `    await queryRunner.query(${sql.includes('`') || sql.includes('${') ? JSON.stringify(sql) : '`' + sql + '`'});`;
     writeFileSync(
       file,
       `import { MigrationInterface, QueryRunner } from 'typeorm';\n\nexport class ${className} implements MigrationInterface {\n  name = '${className}';\n\n` +

@@ -24,17 +24,41 @@ export const demoWanted = (embedded: boolean, env = process.env) => env.DEMO_DAT
 /** A small seeded generator: the same demo everywhere. */
 function generator(seed: number) {
   let s = seed >>> 0;
-  const next = () => ((s = (Math.imul(s ^ (s >>> 15), 2246822507) + 0x6d2b79f5) >>> 0) / 2 ** 32);
-  return { next, pick: <T>(items: readonly T[]) => items[Math.floor(next() * items.length)], between: (a: number, b: number) => a + next() * (b - a) };
+  const next = () => (s = (Math.imul(s ^ (s >>> 15), 2246822507) + 0x6d2b79f5) >>> 0) / 2 ** 32;
+  return {
+    next,
+    pick: <T>(items: readonly T[]) => items[Math.floor(next() * items.length)],
+    between: (a: number, b: number) => a + next() * (b - a),
+  };
 }
 
 // How each county's share of a count target is usually split (a bigger district delivers more).
-const COUNTY_WEIGHT: Record<string, number> = { '440703': 0.2, '440704': 0.1, '440705': 0.18, '440781': 0.14, '440783': 0.14, '440784': 0.12, '440785': 0.12 };
+const COUNTY_WEIGHT: Record<string, number> = {
+  '440703': 0.2,
+  '440704': 0.1,
+  '440705': 0.18,
+  '440781': 0.14,
+  '440783': 0.14,
+  '440784': 0.12,
+  '440785': 0.12,
+};
 // Share of the year's target delivered in each demo quarter, by target name: some ahead, some behind.
 const QUARTER_SHARE: Record<string, [number, number]> = { 見習崗位: [0.78, 0.3], 事業單位崗位: [0.55, 0.3], 公益性崗位: [0.6, 0.33] };
 
-interface Task { measureId: string; seq: number; title: string; agencyId: string; kind: string; regionCode: string | null }
-interface Period { id: string; label: string; dueOn: string; endsOn: string }
+interface Task {
+  measureId: string;
+  seq: number;
+  title: string;
+  agencyId: string;
+  kind: string;
+  regionCode: string | null;
+}
+interface Period {
+  id: string;
+  label: string;
+  dueOn: string;
+  endsOn: string;
+}
 
 type Fate = 'ACCEPTED' | 'SUBMITTED' | 'RETURNED' | 'DRAFT' | 'NONE';
 
@@ -45,7 +69,10 @@ function fateFor(periodIndex: number, isCurrent: boolean, r: number): Fate {
 }
 
 export async function loadDemoData(manager: EntityManager, today = new Date().toISOString().slice(0, 10)): Promise<DemoResult> {
-  const marked = await manager.query(`INSERT INTO app_secret (name, value) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING RETURNING name`, [DEMO_MARKER, new Date().toISOString()]);
+  const marked = await manager.query(`INSERT INTO app_secret (name, value) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING RETURNING name`, [
+    DEMO_MARKER,
+    new Date().toISOString(),
+  ]);
   if (marked.length === 0) return { loaded: false };
   const [policy] = await manager.query(`SELECT id FROM policy ORDER BY issued_on, doc_number LIMIT 1`);
   if (!policy) return { loaded: false };
@@ -101,9 +128,17 @@ export async function loadDemoData(manager: EntityManager, today = new Date().to
       const due = new Date(`${period.dueOn}T09:00:00+08:00`).getTime();
       const submittedAt = new Date(due - rnd.between(-4, 9) * 86_400_000); // most on time, some days late
       reports.push({
-        measureId: task.measureId, agencyId: task.agencyId, periodId: period.id, status: fate,
-        progress: fill(rnd.pick(PROGRESS_TEXTS), { title: task.title, n: 2 + Math.floor(rnd.next() * 6), m: 20 + Math.floor(rnd.next() * 300) }),
-        problems: rnd.pick(PROBLEM_TEXTS), nextSteps: rnd.pick(NEXT_STEP_TEXTS),
+        measureId: task.measureId,
+        agencyId: task.agencyId,
+        periodId: period.id,
+        status: fate,
+        progress: fill(rnd.pick(PROGRESS_TEXTS), {
+          title: task.title,
+          n: 2 + Math.floor(rnd.next() * 6),
+          m: 20 + Math.floor(rnd.next() * 300),
+        }),
+        problems: rnd.pick(PROBLEM_TEXTS),
+        nextSteps: rnd.pick(NEXT_STEP_TEXTS),
         unitStatus: rnd.pick(['ON_TRACK', 'ON_TRACK', 'ON_TRACK', 'AT_RISK', 'BEHIND'] as const),
         submittedAt: fate === 'DRAFT' ? null : submittedAt.toISOString(),
         reviewComment: fate === 'RETURNED' ? RETURN_COMMENT : null,
@@ -111,9 +146,15 @@ export async function loadDemoData(manager: EntityManager, today = new Date().to
       // Counties report their own figures; the city departments report on their work in words.
       if (task.kind !== 'COUNTY' || isCurrent) continue;
       for (const t of targets.filter((x) => x.measure_id === task.measureId)) {
-        const value = t.direction === 'AT_MOST'
-          ? Math.round(rnd.between(2, 4.4))
-          : Math.round(Number(t.target_value) * (QUARTER_SHARE[t.name]?.[index] ?? 0.4) * COUNTY_WEIGHT[task.regionCode!] * rnd.between(0.75, 1.25));
+        const value =
+          t.direction === 'AT_MOST'
+            ? Math.round(rnd.between(2, 4.4))
+            : Math.round(
+                Number(t.target_value) *
+                  (QUARTER_SHARE[t.name]?.[index] ?? 0.4) *
+                  COUNTY_WEIGHT[task.regionCode!] *
+                  rnd.between(0.75, 1.25),
+              );
         figures.push({ report: reports.length - 1, targetId: t.id, countyId: task.agencyId, value });
       }
     }
@@ -130,7 +171,18 @@ export async function loadDemoData(manager: EntityManager, today = new Date().to
             WITH ORDINALITY AS x(m, a, p, s, pr, pb, ns, us, sub, rc, n)
       ORDER BY n
      ON CONFLICT (measure_id, agency_id, period_id) DO NOTHING RETURNING id`,
-    [col('measureId'), col('agencyId'), col('periodId'), col('status'), col('progress'), col('problems'), col('nextSteps'), col('unitStatus'), col('submittedAt'), col('reviewComment')],
+    [
+      col('measureId'),
+      col('agencyId'),
+      col('periodId'),
+      col('status'),
+      col('progress'),
+      col('problems'),
+      col('nextSteps'),
+      col('unitStatus'),
+      col('submittedAt'),
+      col('reviewComment'),
+    ],
   );
   if (ids.length === reports.length && figures.length) {
     await manager.query(
@@ -155,5 +207,10 @@ export async function loadDemoData(manager: EntityManager, today = new Date().to
     [demoIds],
   );
   if (periods[1]) await loadDemoSupervision(manager, policy.id, periods[1].id, today);
-  return { loaded: true, password, accounts: accounts.map(({ username, role, unit }) => ({ username, role, unit })), reports: demoIds.length };
+  return {
+    loaded: true,
+    password,
+    accounts: accounts.map(({ username, role, unit }) => ({ username, role, unit })),
+    reports: demoIds.length,
+  };
 }

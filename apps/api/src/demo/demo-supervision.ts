@@ -1,7 +1,8 @@
 import { EntityManager } from 'typeorm';
 
 /** Days after `today` (ISO) as an ISO date. */
-const daysAfter = (today: string, days: number) => new Date(Date.parse(`${today}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+const daysAfter = (today: string, days: number) =>
+  new Date(Date.parse(`${today}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 /**
  * A supervision review in progress for the demo's second quarter, so a newcomer sees the 督查 pages
@@ -34,7 +35,12 @@ export async function loadDemoSupervision(manager: EntityManager, policyId: stri
     await manager.query(
       `INSERT INTO supervision_rating (review_id, measure_id, computed_rating, rating, reason, version, rated_by, rated_at)
        VALUES ($1, $2, 'RED', 'YELLOW', $3, 1, $4, now())`,
-      [review.id, posts.measure_id, '事业单位公开招聘集中在第四季度组织考试，12月底前可完成岗位发布，暂评黄灯并持续跟踪。', office?.id ?? null],
+      [
+        review.id,
+        posts.measure_id,
+        '事业单位公开招聘集中在第四季度组织考试，12月底前可完成岗位发布，暂评黄灯并持续跟踪。',
+        office?.id ?? null,
+      ],
     );
   }
   if (interns) {
@@ -54,7 +60,12 @@ export async function loadDemoSupervision(manager: EntityManager, policyId: stri
       `INSERT INTO supervision_item (review_id, measure_id, agency_id, request, due_on, created_by, status, version, response, responded_at)
        VALUES ($1, $2, $3, $4, $5, $6, 'RESPONDED', 2, $7, now())`,
       [
-        review.id, welfare.measure_id, welfare.agency_id, '请核实公益性岗位安置人数，并说明困难群体兜底安置情况。', daysAfter(today, 5), office?.id ?? null,
+        review.id,
+        welfare.measure_id,
+        welfare.agency_id,
+        '请核实公益性岗位安置人数，并说明困难群体兜底安置情况。',
+        daysAfter(today, 5),
+        office?.id ?? null,
         '已逐县核实，第四季度新开发公益性岗位 96 个，安置就业困难人员 88 人；其余岗位正在公示。',
       ],
     );

@@ -3,7 +3,12 @@ import { ooxmlKind } from '../common/zip-ooxml';
 import { inflateEntry, readZipDirectory, ZipLimits, ZipRefused } from '../common/zip-reader';
 
 /** A notice in Word is a few hundred KB unpacked; these stop a bomb before mammoth inflates anything. */
-export const NOTICE_DOCX_LIMITS: ZipLimits = { maxEntries: 500, maxTotalBytes: 50 * 1024 * 1024, maxRatio: 100, ratioFloorBytes: 1024 * 1024 };
+export const NOTICE_DOCX_LIMITS: ZipLimits = {
+  maxEntries: 500,
+  maxTotalBytes: 50 * 1024 * 1024,
+  maxRatio: 100,
+  ratioFloorBytes: 1024 * 1024,
+};
 
 export type DocxTextResult = { text: string } | { refused: string };
 
@@ -25,7 +30,12 @@ export async function docxText(bytes: Buffer): Promise<DocxTextResult> {
   try {
     const { value } = await mammoth.extractRawText({ buffer: bytes });
     // mammoth ends each paragraph with a blank line; the parser reads one paragraph a line.
-    return { text: value.replace(/\r\n?/g, '\n').replace(/\n{2,}/g, '\n').trim() };
+    return {
+      text: value
+        .replace(/\r\n?/g, '\n')
+        .replace(/\n{2,}/g, '\n')
+        .trim(),
+    };
   } catch {
     return { refused: 'Word 文档无法读取（文件可能已损坏）' };
   }

@@ -31,7 +31,8 @@ export class NoticeFilesController {
     try {
       const extracted = await extractNoticeText(file.buffer, file.originalname);
       if (!extracted.text.trim()) throw new ExtractRefused(400, 'BAD_USER_INPUT', '文件里没有文字');
-      if (extracted.text.length > MAX_NOTICE_CHARS) throw new ExtractRefused(400, 'BAD_USER_INPUT', `文件文字过长(${extracted.text.length} 字)：一次最多导入 ${MAX_NOTICE_CHARS} 字`);
+      if (extracted.text.length > MAX_NOTICE_CHARS)
+        throw new ExtractRefused(400, 'BAD_USER_INPUT', `文件文字过长(${extracted.text.length} 字)：一次最多导入 ${MAX_NOTICE_CHARS} 字`);
       return extracted;
     } catch (error) {
       if (error instanceof ExtractRefused) throw new HttpException({ code: error.code, message: error.message }, error.status);

@@ -34,7 +34,13 @@ const isOle = (buf: Buffer) => starts(buf, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 
 // eslint-disable-next-line no-control-regex
 const CONTROLS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
 // eslint-disable-next-line no-control-regex
-const tidy = (text: string) => text.replace(/\r\n?/g, '\n').replace(/[\u000B\u000C]/g, '\n').replace(CONTROLS, '').replace(/^\uFEFF/, '');
+const BREAKING_CONTROLS = /[\u000B\u000C]/g;
+const tidy = (text: string) =>
+  text
+    .replace(/\r\n?/g, '\n')
+    .replace(BREAKING_CONTROLS, '\n')
+    .replace(CONTROLS, '')
+    .replace(/^\uFEFF/, '');
 
 /** A text file: UTF-8 (with or without BOM), UTF-16 with a BOM, or else GB18030 (what Chinese Windows saves). */
 function decodeText(buf: Buffer): string {

@@ -16,7 +16,10 @@ const LATIN_END = /[A-Za-z0-9.,;:%)]$/;
 const LATIN_START = /^[A-Za-z0-9(]/;
 
 export function joinLines(items: readonly PdfTextItem[]): string[] {
-  const sorted = items.filter((i) => i.str.length > 0).slice().sort((a, b) => b.y - a.y || a.x - b.x);
+  const sorted = items
+    .filter((i) => i.str.length > 0)
+    .slice()
+    .sort((a, b) => b.y - a.y || a.x - b.x);
   const lines: PdfTextItem[][] = [];
   for (const item of sorted) {
     const line = lines[lines.length - 1];

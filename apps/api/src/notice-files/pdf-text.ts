@@ -5,7 +5,8 @@ import { joinLines, PdfTextItem } from './pdf-lines';
 export const MAX_PDF_PAGES = 300;
 export const PDF_TIME_LIMIT_MS = 30_000;
 
-export type PdfTextResult = { text: string; pages: number } | { refused: 'NO_TEXT_LAYER' | 'TOO_MANY_PAGES' | 'PASSWORD' | 'UNREADABLE' | 'TIMEOUT'; pages?: number };
+export type PdfTextResult =
+  { text: string; pages: number } | { refused: 'NO_TEXT_LAYER' | 'TOO_MANY_PAGES' | 'PASSWORD' | 'UNREADABLE' | 'TIMEOUT'; pages?: number };
 
 /**
  * pdf.js runs in a worker thread: it is ESM-only (a worker imports it natively, whatever the API's own
@@ -74,7 +75,10 @@ function readItems(bytes: Buffer, timeLimitMs: number): Promise<WorkerAnswer | {
 export async function pdfText(bytes: Buffer, timeLimitMs = PDF_TIME_LIMIT_MS): Promise<PdfTextResult> {
   const answer = await readItems(bytes, timeLimitMs);
   if ('refused' in answer) return answer;
-  const text = answer.pages.map((items) => joinLines(items).join('\n')).filter((page) => page.length > 0).join('\n');
+  const text = answer.pages
+    .map((items) => joinLines(items).join('\n'))
+    .filter((page) => page.length > 0)
+    .join('\n');
   if (!text.replace(/\s+/gu, '')) return { refused: 'NO_TEXT_LAYER', pages: answer.pages.length };
   return { text, pages: answer.pages.length };
 }

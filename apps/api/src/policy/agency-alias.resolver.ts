@@ -11,12 +11,16 @@ import { AgencyAliasService } from './agency-alias.service';
 export class AgencyAliasResolver {
   constructor(private readonly aliases: AgencyAliasService) {}
 
-  @Query(() => [AgencyAlias], { description: 'The office’s aliases of unit names, by alias (OFFICE, ADMIN); the reviewed usual short names are built in' })
+  @Query(() => [AgencyAlias], {
+    description: 'The office’s aliases of unit names, by alias (OFFICE, ADMIN); the reviewed usual short names are built in',
+  })
   agencyAliases(): Promise<AgencyAlias[]> {
     return this.aliases.list();
   }
 
-  @Mutation(() => AgencyAlias, { description: 'Teaches the import that a name stands for a unit (OFFICE, ADMIN); a name of another unit or alias: CONFLICT' })
+  @Mutation(() => AgencyAlias, {
+    description: 'Teaches the import that a name stands for a unit (OFFICE, ADMIN); a name of another unit or alias: CONFLICT',
+  })
   addAgencyAlias(
     @Args('alias') alias: string,
     @Args('agencyId', { type: () => ID }) agencyId: string,
@@ -27,7 +31,11 @@ export class AgencyAliasResolver {
   }
 
   @Mutation(() => Boolean, { description: 'Forgets an alias (OFFICE, ADMIN)' })
-  removeAgencyAlias(@Args('id', { type: () => ID }) id: string, @CurrentUser() actor: AuthUser, @Context() ctx: RequestContext): Promise<boolean> {
+  removeAgencyAlias(
+    @Args('id', { type: () => ID }) id: string,
+    @CurrentUser() actor: AuthUser,
+    @Context() ctx: RequestContext,
+  ): Promise<boolean> {
     return this.aliases.remove(actor, id, ctx.requestId);
   }
 

@@ -24,24 +24,36 @@ export class AgencyAliasService {
 
   async add(actor: AuthUser, rawAlias: string, agencyId: string, requestId: string): Promise<AgencyAlias> {
     const alias = tidyName(rawAlias);
-    if ([...alias].length < 2 || [...alias].length > MAX_ALIAS) throw new PolicyError('BAD_USER_INPUT', `别名须为 2-${MAX_ALIAS} 个字符`, { field: 'alias' });
+    if ([...alias].length < 2 || [...alias].length > MAX_ALIAS)
+      throw new PolicyError('BAD_USER_INPUT', `别名须为 2-${MAX_ALIAS} 个字符`, { field: 'alias' });
     const aliasKey = nameKeyOf(alias);
     const id = await this.dataSource
       .transaction(async (manager) => {
         const agency = await agencyState(manager, checkId(agencyId, '单位', 'agencyId'));
         if (!agency) throw notFound('单位', agencyId, 'agencyId');
-        if (agency.mergedIntoId) throw new PolicyError('BAD_USER_INPUT', `${agency.name}已并入其他单位，请为合并后的单位添加别名`, { field: 'agencyId' });
+        if (agency.mergedIntoId)
+          throw new PolicyError('BAD_USER_INPUT', `${agency.name}已并入其他单位，请为合并后的单位添加别名`, { field: 'agencyId' });
         const [named]: { id: string; name: string }[] = await manager.query(`SELECT id, name FROM agency WHERE name_key = $1`, [aliasKey]);
         if (named?.id === agency.id) throw new PolicyError('BAD_USER_INPUT', '别名与单位全称相同，无须添加', { field: 'alias' });
-        if (named) throw new PolicyError('CONFLICT', `“${alias}”是另一个单位（${named.name}）的名称`, { field: 'alias', agencyId: named.id });
-        const [row]: { id: string }[] = await manager.query(`INSERT INTO agency_alias (alias, alias_key, agency_id) VALUES ($1, $2, $3) RETURNING id`, [alias, aliasKey, agency.id]);
+        if (named)
+          throw new PolicyError('CONFLICT', `“${alias}”是另一个单位（${named.name}）的名称`, { field: 'alias', agencyId: named.id });
+        const [row]: { id: string }[] = await manager.query(
+          `INSERT INTO agency_alias (alias, alias_key, agency_id) VALUES ($1, $2, $3) RETURNING id`,
+          [alias, aliasKey, agency.id],
+        );
         await this.audit.record(manager, auditActor(actor, requestId), {
-          action: 'agency.alias.add', entity: 'agency', entityId: agency.id, before: null, after: { aliasId: row.id, alias, agency: agency.name },
+          action: 'agency.alias.add',
+          entity: 'agency',
+          entityId: agency.id,
+          before: null,
+          after: { aliasId: row.id, alias, agency: agency.name },
         });
         return row.id;
       })
       .catch((error: unknown) => {
-        throw uniqueViolationOf(error) === 'agency_alias_key_key' ? new PolicyError('CONFLICT', `别名“${alias}”已经存在`, { field: 'alias' }) : error;
+        throw uniqueViolationOf(error) === 'agency_alias_key_key'
+          ? new PolicyError('CONFLICT', `别名“${alias}”已经存在`, { field: 'alias' })
+          : error;
       });
     return this.dataSource.getRepository(AgencyAlias).findOneByOrFail({ id });
   }
@@ -49,11 +61,18 @@ export class AgencyAliasService {
   async remove(actor: AuthUser, aliasId: string, requestId: string): Promise<boolean> {
     const id = checkId(aliasId, '别名', 'id');
     await this.dataSource.transaction(async (manager) => {
-      const [row]: { alias: string; agencyId: string }[] = await manager.query(`SELECT alias, agency_id AS "agencyId" FROM agency_alias WHERE id = $1 FOR UPDATE`, [id]);
+      const [row]: { alias: string; agencyId: string }[] = await manager.query(
+        `SELECT alias, agency_id AS "agencyId" FROM agency_alias WHERE id = $1 FOR UPDATE`,
+        [id],
+      );
       if (!row) throw notFound('别名', aliasId, 'id');
       await manager.query(`DELETE FROM agency_alias WHERE id = $1`, [id]);
       await this.audit.record(manager, auditActor(actor, requestId), {
-        action: 'agency.alias.remove', entity: 'agency', entityId: row.agencyId, before: { aliasId: id, alias: row.alias }, after: null,
+        action: 'agency.alias.remove',
+        entity: 'agency',
+        entityId: row.agencyId,
+        before: { aliasId: id, alias: row.alias },
+        after: null,
       });
     });
     return true;

@@ -2,7 +2,14 @@ import { AgencyMatcher, KnownAgency, looseKeyOf } from './agency-matcher';
 import { nameKeyOf } from '../units/agency-name';
 
 const agency = (id: string, name: string, extra: Partial<KnownAgency> = {}): KnownAgency => ({
-  id, name, nameSimplified: name, shortName: name, kind: 'DEPARTMENT', regionCode: null, nameKey: nameKeyOf(name), ...extra,
+  id,
+  name,
+  nameSimplified: name,
+  shortName: name,
+  kind: 'DEPARTMENT',
+  regionCode: null,
+  nameKey: nameKeyOf(name),
+  ...extra,
 });
 const dept = (agencyName: string) => ({ agencyName, kind: 'DEPARTMENT' as const, regionCode: null });
 

@@ -50,7 +50,11 @@ export class AgencyMatcher {
   private readonly countyByCode = new Map<string, string>();
   private readonly ids = new Set<string>();
 
-  constructor(agencies: readonly KnownAgency[], aliases: readonly AgencyAliasRow[], reviewed: readonly ReviewedAgencyAlias[] = REVIEWED_AGENCY_ALIASES) {
+  constructor(
+    agencies: readonly KnownAgency[],
+    aliases: readonly AgencyAliasRow[],
+    reviewed: readonly ReviewedAgencyAlias[] = REVIEWED_AGENCY_ALIASES,
+  ) {
     for (const a of agencies) {
       this.ids.add(a.id);
       this.byKey.set(a.nameKey, a.id);
@@ -118,7 +122,11 @@ export interface ResolveOptions {
  * Every distinct unit name of a notice -> the agency it stands for now (a merged unit: the unit it went
  * into). Only a name that matches nothing becomes a new agency; later names of the same notice find it.
  */
-export async function resolveUnits(manager: EntityManager, units: readonly UnitName[], options: ResolveOptions): Promise<Map<string, ResolvedUnit>> {
+export async function resolveUnits(
+  manager: EntityManager,
+  units: readonly UnitName[],
+  options: ResolveOptions,
+): Promise<Map<string, ResolvedUnit>> {
   const matcher = new AgencyMatcher(await knownAgencies(manager), await agencyAliasRows(manager));
   const resolved = new Map<string, ResolvedUnit>();
   for (const unit of units) {

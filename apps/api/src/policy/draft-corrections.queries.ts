@@ -52,7 +52,12 @@ export interface MovedResponsibility {
 }
 
 /** The draft's responsibilities of one unit, with the other unit's role on the same measure (if any). */
-export function responsibilitiesToMove(manager: EntityManager, policyId: string, fromId: string, toId: string): Promise<MovedResponsibility[]> {
+export function responsibilitiesToMove(
+  manager: EntityManager,
+  policyId: string,
+  fromId: string,
+  toId: string,
+): Promise<MovedResponsibility[]> {
   return manager.query(
     `SELECT r.measure_id AS "measureId", r.role AS "fromRole", t.role AS "toRoleBefore"
        FROM responsibility r JOIN measure m ON m.id = r.measure_id
@@ -77,15 +82,22 @@ export async function moveResponsibilities(manager: EntityManager, policyId: str
        position = LEAST(responsibility.position, EXCLUDED.position)`,
     [policyId, fromId, toId],
   );
-  await manager.query(
-    `DELETE FROM responsibility r USING measure m WHERE m.id = r.measure_id AND m.policy_id = $1 AND r.agency_id = $2`,
-    [policyId, fromId],
-  );
+  await manager.query(`DELETE FROM responsibility r USING measure m WHERE m.id = r.measure_id AND m.policy_id = $1 AND r.agency_id = $2`, [
+    policyId,
+    fromId,
+  ]);
 }
 
 /** Remembers a name for a unit; the office's latest word on a name wins. Answers the alias id. */
-export async function upsertAlias(manager: EntityManager, alias: string, aliasKey: string, agencyId: string): Promise<{ id: string; previousAgencyId: string | null }> {
-  const [previous]: { agencyId: string }[] = await manager.query(`SELECT agency_id AS "agencyId" FROM agency_alias WHERE alias_key = $1`, [aliasKey]);
+export async function upsertAlias(
+  manager: EntityManager,
+  alias: string,
+  aliasKey: string,
+  agencyId: string,
+): Promise<{ id: string; previousAgencyId: string | null }> {
+  const [previous]: { agencyId: string }[] = await manager.query(`SELECT agency_id AS "agencyId" FROM agency_alias WHERE alias_key = $1`, [
+    aliasKey,
+  ]);
   const [row]: { id: string }[] = await manager.query(
     `INSERT INTO agency_alias (alias, alias_key, agency_id) VALUES ($1, $2, $3)
      ON CONFLICT (alias_key) DO UPDATE SET alias = EXCLUDED.alias, agency_id = EXCLUDED.agency_id RETURNING id`,

@@ -5,11 +5,22 @@ import type { AuthUser } from '../common/request-context';
 import { nameKeyOf, tidyName } from '../units/agency-name';
 import { deleteUnusedImportedAgency } from './agency-matcher.queries';
 import {
-  agencyState, AgencyState, deleteResponsibility, moveResponsibilities, responsibilitiesToMove, responsibilityOf, upsertAlias, upsertResponsibility,
+  agencyState,
+  AgencyState,
+  deleteResponsibility,
+  moveResponsibilities,
+  responsibilitiesToMove,
+  responsibilityOf,
+  upsertAlias,
+  upsertResponsibility,
 } from './draft-corrections.queries';
 import { lockDraft, policyOfMeasure, raiseVersion, uniqueViolationOf } from './draft-guard';
 import {
-  MapDraftAgencyInput, RemoveDraftResponsibilityInput, SetDraftResponsibilityInput, UpdateDraftMeasureInput, UpdateDraftPolicyInput,
+  MapDraftAgencyInput,
+  RemoveDraftResponsibilityInput,
+  SetDraftResponsibilityInput,
+  UpdateDraftMeasureInput,
+  UpdateDraftPolicyInput,
 } from './dto/draft.inputs';
 import { settleWarnings } from './import-warnings';
 import { policyByDocNumber } from './notice-import.queries';
@@ -19,7 +30,8 @@ import { Policy } from './policy.entity';
 /** A real calendar date (2025-02-30 is refused), as ISO text. */
 function checkedDate(value: string): string {
   const date = new Date(`${value}T00:00:00Z`);
-  if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value) throw new PolicyError('BAD_USER_INPUT', `${value} 不是有效日期`, { field: 'issuedOn' });
+  if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value)
+    throw new PolicyError('BAD_USER_INPUT', `${value} 不是有效日期`, { field: 'issuedOn' });
   return value;
 }
 
@@ -44,7 +56,13 @@ export class DraftCorrectionsService {
   ) {}
 
   /** Runs a correction in a transaction, audits it, and answers the policy as it is afterwards. */
-  private async correct(actor: AuthUser, requestId: string, change: (manager: EntityManager) => Promise<{ policyId: string; entry: Omit<AuditEntry, 'entity' | 'entityId'> & { entity?: string; entityId?: string } }>): Promise<Policy> {
+  private async correct(
+    actor: AuthUser,
+    requestId: string,
+    change: (
+      manager: EntityManager,
+    ) => Promise<{ policyId: string; entry: Omit<AuditEntry, 'entity' | 'entityId'> & { entity?: string; entityId?: string } }>,
+  ): Promise<Policy> {
     let policyId = '';
     await this.dataSource.transaction(async (manager) => {
       const done = await change(manager);
@@ -61,13 +79,25 @@ export class DraftCorrectionsService {
       const title = input.title == null ? null : input.title.trim();
       const issuer = input.issuer == null ? null : input.issuer.trim();
       const issuedOn = input.issuedOn == null ? null : checkedDate(input.issuedOn);
-      if (docNumber === null && title === null && issuer === null && issuedOn === null) throw new PolicyError('BAD_USER_INPUT', '没有要修改的内容', { field: 'input' });
-      if (docNumber === '' || title === '') throw new PolicyError('BAD_USER_INPUT', docNumber === '' ? '文号不能为空' : '标题不能为空', { field: docNumber === '' ? 'docNumber' : 'title' });
+      if (docNumber === null && title === null && issuer === null && issuedOn === null)
+        throw new PolicyError('BAD_USER_INPUT', '没有要修改的内容', { field: 'input' });
+      if (docNumber === '' || title === '')
+        throw new PolicyError('BAD_USER_INPUT', docNumber === '' ? '文号不能为空' : '标题不能为空', {
+          field: docNumber === '' ? 'docNumber' : 'title',
+        });
       if (docNumber !== null) {
         const taken = await policyByDocNumber(manager, docNumber, policy.id);
-        if (taken) throw new PolicyError('CONFLICT', `文号 ${docNumber} 已被另一份政策文件使用`, { field: 'docNumber', policyId: taken.id });
+        if (taken)
+          throw new PolicyError('CONFLICT', `文号 ${docNumber} 已被另一份政策文件使用`, { field: 'docNumber', policyId: taken.id });
       }
-      const before = { docNumber: policy.docNumber, title: policy.title, issuer: policy.issuer, issuedOn: policy.issuedOn, issuedOnConfirmed: policy.issuedOnConfirmed, docNumberConfirmed: policy.docNumberConfirmed };
+      const before = {
+        docNumber: policy.docNumber,
+        title: policy.title,
+        issuer: policy.issuer,
+        issuedOn: policy.issuedOn,
+        issuedOnConfirmed: policy.issuedOnConfirmed,
+        docNumberConfirmed: policy.docNumberConfirmed,
+      };
       const after = {
         docNumber: docNumber ?? policy.docNumber,
         title: title ?? policy.title,
@@ -76,15 +106,29 @@ export class DraftCorrectionsService {
         issuedOnConfirmed: issuedOn !== null || policy.issuedOnConfirmed,
         docNumberConfirmed: docNumber !== null || policy.docNumberConfirmed,
       };
-      await manager.query(
-        `UPDATE policy SET doc_number = $2, title = $3, issuer = $4, issued_on = $5, issued_on_confirmed = $6, doc_number_confirmed = $7 WHERE id = $1`,
-        [policy.id, after.docNumber, after.title, after.issuer, after.issuedOn, after.issuedOnConfirmed, after.docNumberConfirmed],
-      ).catch((error: unknown) => {
-        if (uniqueViolationOf(error) === 'policy_doc_number_key') throw new PolicyError('CONFLICT', `文号 ${docNumber} 已被另一份政策文件使用`, { field: 'docNumber' });
-        throw error;
-      });
-      await raiseVersion(manager, policy, title !== null ? settleWarnings(policy.importWarnings, { kind: 'NO_TITLE' }) : policy.importWarnings);
-      return { policyId: policy.id, entry: { action: 'policy.draft.update', before: { ...before, version: policy.version }, after: { ...after, version: policy.version + 1 } } };
+      await manager
+        .query(
+          `UPDATE policy SET doc_number = $2, title = $3, issuer = $4, issued_on = $5, issued_on_confirmed = $6, doc_number_confirmed = $7 WHERE id = $1`,
+          [policy.id, after.docNumber, after.title, after.issuer, after.issuedOn, after.issuedOnConfirmed, after.docNumberConfirmed],
+        )
+        .catch((error: unknown) => {
+          if (uniqueViolationOf(error) === 'policy_doc_number_key')
+            throw new PolicyError('CONFLICT', `文号 ${docNumber} 已被另一份政策文件使用`, { field: 'docNumber' });
+          throw error;
+        });
+      await raiseVersion(
+        manager,
+        policy,
+        title !== null ? settleWarnings(policy.importWarnings, { kind: 'NO_TITLE' }) : policy.importWarnings,
+      );
+      return {
+        policyId: policy.id,
+        entry: {
+          action: 'policy.draft.update',
+          before: { ...before, version: policy.version },
+          after: { ...after, version: policy.version + 1 },
+        },
+      };
     });
   }
 
@@ -98,7 +142,13 @@ export class DraftCorrectionsService {
       await raiseVersion(manager, policy, settleWarnings(policy.importWarnings, { measureId: measure.measureId }));
       return {
         policyId: policy.id,
-        entry: { action: 'measure.draft.update', entity: 'measure', entityId: measure.measureId, before: { title: measure.title, version: policy.version }, after: { title, version: policy.version + 1, policyId: policy.id } },
+        entry: {
+          action: 'measure.draft.update',
+          entity: 'measure',
+          entityId: measure.measureId,
+          before: { title: measure.title, version: policy.version },
+          after: { title, version: policy.version + 1, policyId: policy.id },
+        },
       };
     });
   }
@@ -114,7 +164,9 @@ export class DraftCorrectionsService {
       return {
         policyId: policy.id,
         entry: {
-          action: 'responsibility.draft.set', entity: 'measure', entityId: measure.measureId,
+          action: 'responsibility.draft.set',
+          entity: 'measure',
+          entityId: measure.measureId,
           before: { agencyId: agency.id, agency: agency.name, role: before?.role ?? null, version: policy.version },
           after: { agencyId: agency.id, agency: agency.name, role: input.role, version: policy.version + 1, policyId: policy.id },
         },
@@ -137,7 +189,9 @@ export class DraftCorrectionsService {
       return {
         policyId: policy.id,
         entry: {
-          action: 'responsibility.draft.remove', entity: 'measure', entityId: measure.measureId,
+          action: 'responsibility.draft.remove',
+          entity: 'measure',
+          entityId: measure.measureId,
           before: { agencyId, agency: agency.name, role: before.role, words: before.words, version: policy.version },
           after: { agencyDeleted, version: policy.version + 1, policyId: policy.id },
         },
@@ -164,7 +218,12 @@ export class DraftCorrectionsService {
         policyId: policy.id,
         entry: {
           action: 'policy.draft.mapAgency',
-          before: { from: { id: from.id, name: from.name }, to: { id: to.id, name: to.name }, responsibilities: moved, version: policy.version },
+          before: {
+            from: { id: from.id, name: from.name },
+            to: { id: to.id, name: to.name },
+            responsibilities: moved,
+            version: policy.version,
+          },
           after: { measures: moved.length, agencyDeleted, alias, version: policy.version + 1 },
         },
       };
@@ -172,7 +231,11 @@ export class DraftCorrectionsService {
   }
 
   /** mapDraftAgency(remember): later imports take fromAgency's name for toAgency. */
-  private async rememberAlias(manager: EntityManager, from: AgencyState, to: AgencyState): Promise<{ id: string; alias: string; previousAgencyId: string | null }> {
+  private async rememberAlias(
+    manager: EntityManager,
+    from: AgencyState,
+    to: AgencyState,
+  ): Promise<{ id: string; alias: string; previousAgencyId: string | null }> {
     const alias = tidyName(from.name);
     const saved = await upsertAlias(manager, alias, nameKeyOf(alias), to.id);
     return { id: saved.id, alias, previousAgencyId: saved.previousAgencyId };

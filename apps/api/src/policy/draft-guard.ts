@@ -29,9 +29,15 @@ const staleVersion = (current: number) =>
   new PolicyError('CONFLICT', '草稿已被他人修改：请刷新后再改', { field: 'version', currentVersion: current });
 
 /** The policy a measure belongs to (NOT_FOUND naming the field when the measure is unknown). */
-export async function policyOfMeasure(manager: EntityManager, measureId: string): Promise<{ measureId: string; policyId: string; title: string; seq: number }> {
+export async function policyOfMeasure(
+  manager: EntityManager,
+  measureId: string,
+): Promise<{ measureId: string; policyId: string; title: string; seq: number }> {
   const id = checkId(measureId, '措施', 'measureId');
-  const [row]: { policyId: string; title: string; seq: number }[] = await manager.query(`SELECT policy_id AS "policyId", title, seq FROM measure WHERE id = $1`, [id]);
+  const [row]: { policyId: string; title: string; seq: number }[] = await manager.query(
+    `SELECT policy_id AS "policyId", title, seq FROM measure WHERE id = $1`,
+    [id],
+  );
   if (!row) throw notFound('措施', measureId, 'measureId');
   return { measureId: id, ...row };
 }
@@ -40,7 +46,11 @@ export async function policyOfMeasure(manager: EntityManager, measureId: string)
  * Raises the draft's version (UPDATE ... WHERE version = $n: 0 rows is a conflict) and keeps its stored
  * warnings current: those a correction settled are dropped.
  */
-export async function raiseVersion(manager: EntityManager, policy: Policy, warnings: StoredImportWarning[] = policy.importWarnings): Promise<void> {
+export async function raiseVersion(
+  manager: EntityManager,
+  policy: Policy,
+  warnings: StoredImportWarning[] = policy.importWarnings,
+): Promise<void> {
   const [, count]: [unknown[], number] = await manager.query(
     `UPDATE policy SET version = version + 1, import_warnings = $3::jsonb WHERE id = $1 AND version = $2`,
     [policy.id, policy.version, JSON.stringify(warnings)],

@@ -13,7 +13,13 @@ import { Target } from './target.entity';
 const nameTaken = (name: string, year: number) => new PolicyError('CONFLICT', `此措施已有 ${year} 年的指标“${name}”`, { field: 'name' });
 
 /** What the audit keeps of a target. */
-const targetFacts = (t: Pick<Target, 'name' | 'unit' | 'targetValue' | 'direction' | 'year'>) => ({ name: t.name, unit: t.unit, targetValue: t.targetValue, direction: t.direction, year: t.year });
+const targetFacts = (t: Pick<Target, 'name' | 'unit' | 'targetValue' | 'direction' | 'year'>) => ({
+  name: t.name,
+  unit: t.unit,
+  targetValue: t.targetValue,
+  direction: t.direction,
+  year: t.year,
+});
 
 /** The office's corrections of a draft's targets: add (one per year), change, remove. Each audited. */
 @Injectable()
@@ -31,7 +37,9 @@ export class DraftTargetsService {
 
   private async inTransaction(work: (manager: EntityManager) => Promise<string>): Promise<Policy> {
     const policyId = await this.dataSource.transaction(work).catch((error: unknown) => {
-      throw uniqueViolationOf(error) === 'target_measure_name_year_key' ? new PolicyError('CONFLICT', '此措施已有同名同年度的指标', { field: 'name' }) : error;
+      throw uniqueViolationOf(error) === 'target_measure_name_year_key'
+        ? new PolicyError('CONFLICT', '此措施已有同名同年度的指标', { field: 'name' })
+        : error;
     });
     return this.dataSource.getRepository(Policy).findOneByOrFail({ id: policyId });
   }
@@ -42,11 +50,16 @@ export class DraftTargetsService {
       const policy = await lockDraft(manager, measure.policyId, input.version);
       const name = input.name.trim();
       const unit = input.unit.trim();
-      if (!name || !unit) throw new PolicyError('BAD_USER_INPUT', name ? '计量单位不能为空' : '指标名称不能为空', { field: name ? 'unit' : 'name' });
+      if (!name || !unit)
+        throw new PolicyError('BAD_USER_INPUT', name ? '计量单位不能为空' : '指标名称不能为空', { field: name ? 'unit' : 'name' });
       const years = [...new Set(input.years)].sort((a, b) => a - b);
       const added: { id: string; year: number }[] = [];
       for (const year of years) {
-        const [taken]: unknown[] = await manager.query(`SELECT 1 FROM target WHERE measure_id = $1 AND name = $2 AND year = $3`, [measure.measureId, name, year]);
+        const [taken]: unknown[] = await manager.query(`SELECT 1 FROM target WHERE measure_id = $1 AND name = $2 AND year = $3`, [
+          measure.measureId,
+          name,
+          year,
+        ]);
         if (taken) throw nameTaken(name, year);
         const id = randomUUID();
         await manager.query(
@@ -57,9 +70,19 @@ export class DraftTargetsService {
       }
       await raiseVersion(manager, policy, settleWarnings(policy.importWarnings, { measureId: measure.measureId }));
       await this.audit.record(manager, auditActor(actor, requestId), {
-        action: 'target.draft.add', entity: 'measure', entityId: measure.measureId,
+        action: 'target.draft.add',
+        entity: 'measure',
+        entityId: measure.measureId,
         before: { version: policy.version },
-        after: { name, unit, targetValue: input.targetValue, direction: input.direction, targets: added, version: policy.version + 1, policyId: policy.id },
+        after: {
+          name,
+          unit,
+          targetValue: input.targetValue,
+          direction: input.direction,
+          targets: added,
+          version: policy.version + 1,
+          policyId: policy.id,
+        },
       });
       return policy.id;
     });
@@ -72,8 +95,15 @@ export class DraftTargetsService {
       const policy = await lockDraft(manager, measure.policyId, input.version);
       const name = input.name == null ? target.name : input.name.trim();
       const unit = input.unit == null ? target.unit : input.unit.trim();
-      if (!name || !unit) throw new PolicyError('BAD_USER_INPUT', name ? '计量单位不能为空' : '指标名称不能为空', { field: name ? 'unit' : 'name' });
-      const after = { name, unit, targetValue: input.targetValue ?? target.targetValue, direction: input.direction ?? target.direction, year: input.year ?? target.year };
+      if (!name || !unit)
+        throw new PolicyError('BAD_USER_INPUT', name ? '计量单位不能为空' : '指标名称不能为空', { field: name ? 'unit' : 'name' });
+      const after = {
+        name,
+        unit,
+        targetValue: input.targetValue ?? target.targetValue,
+        direction: input.direction ?? target.direction,
+        year: input.year ?? target.year,
+      };
       const [taken]: unknown[] = await manager.query(
         `SELECT 1 FROM target WHERE measure_id = $1 AND name = $2 AND year = $3 AND id <> $4`,
         [target.measureId, after.name, after.year, target.id],
@@ -87,7 +117,9 @@ export class DraftTargetsService {
       );
       await raiseVersion(manager, policy, settleWarnings(policy.importWarnings, { measureId: target.measureId }));
       await this.audit.record(manager, auditActor(actor, requestId), {
-        action: 'target.draft.update', entity: 'target', entityId: target.id,
+        action: 'target.draft.update',
+        entity: 'target',
+        entityId: target.id,
         before: { ...targetFacts(target), version: policy.version },
         after: { ...after, version: policy.version + 1, policyId: policy.id },
       });
@@ -103,7 +135,9 @@ export class DraftTargetsService {
       await manager.query(`DELETE FROM target WHERE id = $1`, [target.id]);
       await raiseVersion(manager, policy, settleWarnings(policy.importWarnings, { measureId: target.measureId }));
       await this.audit.record(manager, auditActor(actor, requestId), {
-        action: 'target.draft.remove', entity: 'target', entityId: target.id,
+        action: 'target.draft.remove',
+        entity: 'target',
+        entityId: target.id,
         before: { ...targetFacts(target), sourcePhrase: target.sourcePhrase, version: policy.version },
         after: { version: policy.version + 1, policyId: policy.id },
       });

@@ -20,8 +20,10 @@ function fromRow(row: DraftProblemRow): ImportWarning {
 export function warningsOf(policy: Policy, problems: DraftProblemRow[]): ImportWarning[] {
   if (policy.status !== 'DRAFT') return [];
   const warnings: ImportWarning[] = [];
-  if (!policy.docNumberConfirmed) warnings.push({ line: null, kind: 'NO_DOC_NUMBER', message: noDocNumberMessage(policy.docNumber), measureId: null, agencyId: null });
-  if (!policy.issuedOnConfirmed) warnings.push({ line: null, kind: 'NO_DATE', message: noDateMessage(policy.issuedOn), measureId: null, agencyId: null });
+  if (!policy.docNumberConfirmed)
+    warnings.push({ line: null, kind: 'NO_DOC_NUMBER', message: noDocNumberMessage(policy.docNumber), measureId: null, agencyId: null });
+  if (!policy.issuedOnConfirmed)
+    warnings.push({ line: null, kind: 'NO_DATE', message: noDateMessage(policy.issuedOn), measureId: null, agencyId: null });
   const stored: ImportWarning[] = (policy.importWarnings ?? []).map((w) => ({ ...w }));
   const all = [...warnings, ...stored, ...problems.map(fromRow)];
   // Those not tied to a line first (the notice as a whole), then in the order of the text.

@@ -53,45 +53,70 @@ export class NoticeImportService {
 
   async importNotice(actor: AuthUser, text: string, requestId: string): Promise<Policy> {
     if (text.length > MAX_NOTICE_CHARS) {
-      throw new PolicyError('BAD_USER_INPUT', `通知文字过长(${text.length} 字)：一次最多导入 ${MAX_NOTICE_CHARS} 字`, { field: 'text', max: MAX_NOTICE_CHARS });
+      throw new PolicyError('BAD_USER_INPUT', `通知文字过长(${text.length} 字)：一次最多导入 ${MAX_NOTICE_CHARS} 字`, {
+        field: 'text',
+        max: MAX_NOTICE_CHARS,
+      });
     }
     if (!text.trim()) throw new PolicyError('BAD_USER_INPUT', '通知文字为空：请粘贴通知全文或上传文件', { field: 'text' });
     const id = randomUUID();
     // Parsed before the transaction: a slow parse holds no connection.
     const notice = await this.parse(text, await activeCounties(this.dataSource.manager));
-    await this.dataSource.transaction(async (manager) => {
-      const measureCount = notice.sections.reduce((n, s) => n + s.measures.length, 0);
-      if (measureCount === 0) throw new PolicyError('BAD_USER_INPUT', '没有识别出任何措施（如“（一）……”）：这不像一份政策通知', { field: 'text', line: 1 });
-      if (measureCount > MAX_NOTICE_MEASURES) {
-        throw new PolicyError('BAD_USER_INPUT', `通知有 ${measureCount} 条措施，一次最多导入 ${MAX_NOTICE_MEASURES} 条`, { field: 'text', max: MAX_NOTICE_MEASURES });
-      }
-      if (notice.docNumber) await this.refuseTakenDocNumber(manager, notice.docNumber);
-      const created = await this.store(manager, id, notice);
-      const who = auditActor(actor, requestId);
-      for (const agency of created) {
-        await this.audit.record(manager, who, { action: 'agency.create', entity: 'agency', entityId: agency.id, before: null, after: { name: agency.name, createdByImport: true, policyId: id } });
-      }
-      const after = { ...(await this.storedSummary(manager, id, notice)), newAgencies: created };
-      await this.audit.record(manager, who, { action: 'policy.import', entity: 'policy', entityId: id, before: null, after });
-    }).catch((error: unknown) => {
-      // Two imports of one notice at once: the unique doc number lets one through.
-      if ((error as { code?: string; constraint?: string }).code === '23505' && (error as { constraint?: string }).constraint === 'policy_doc_number_key') {
-        throw new PolicyError('CONFLICT', '同一文号的通知正在导入或已导入', { field: 'text' });
-      }
-      throw error;
-    });
+    await this.dataSource
+      .transaction(async (manager) => {
+        const measureCount = notice.sections.reduce((n, s) => n + s.measures.length, 0);
+        if (measureCount === 0)
+          throw new PolicyError('BAD_USER_INPUT', '没有识别出任何措施（如“（一）……”）：这不像一份政策通知', { field: 'text', line: 1 });
+        if (measureCount > MAX_NOTICE_MEASURES) {
+          throw new PolicyError('BAD_USER_INPUT', `通知有 ${measureCount} 条措施，一次最多导入 ${MAX_NOTICE_MEASURES} 条`, {
+            field: 'text',
+            max: MAX_NOTICE_MEASURES,
+          });
+        }
+        if (notice.docNumber) await this.refuseTakenDocNumber(manager, notice.docNumber);
+        const created = await this.store(manager, id, notice);
+        const who = auditActor(actor, requestId);
+        for (const agency of created) {
+          await this.audit.record(manager, who, {
+            action: 'agency.create',
+            entity: 'agency',
+            entityId: agency.id,
+            before: null,
+            after: { name: agency.name, createdByImport: true, policyId: id },
+          });
+        }
+        const after = { ...(await this.storedSummary(manager, id, notice)), newAgencies: created };
+        await this.audit.record(manager, who, { action: 'policy.import', entity: 'policy', entityId: id, before: null, after });
+      })
+      .catch((error: unknown) => {
+        // Two imports of one notice at once: the unique doc number lets one through.
+        if (
+          (error as { code?: string; constraint?: string }).code === '23505' &&
+          (error as { constraint?: string }).constraint === 'policy_doc_number_key'
+        ) {
+          throw new PolicyError('CONFLICT', '同一文号的通知正在导入或已导入', { field: 'text' });
+        }
+        throw error;
+      });
     return this.dataSource.getRepository(Policy).findOneByOrFail({ id });
   }
 
   /** parseNotice in a worker (notice-parse-worker.ts): whatever the text, the answer is a notice or BAD_USER_INPUT. */
   private async parse(text: string, counties: { name: string; regionCode: string }[]): Promise<ParsedNotice> {
     const limitMs = parseTimeLimitMs();
-    const answer = await parseInWorker(text, counties.map(({ name, regionCode }) => ({ name, regionCode })), limitMs);
+    const answer = await parseInWorker(
+      text,
+      counties.map(({ name, regionCode }) => ({ name, regionCode })),
+      limitMs,
+    );
     if ('notice' in answer) return answer.notice;
     if ('refused' in answer) {
       const { line, message } = answer.refused;
       // The parser's messages already name the line (第N行:… / line N: …).
-      throw new PolicyError('BAD_USER_INPUT', /^第\s*\d+\s*行/.test(message) ? message : `第 ${line} 行：${message}`, { field: 'text', line });
+      throw new PolicyError('BAD_USER_INPUT', /^第\s*\d+\s*行/.test(message) ? message : `第 ${line} 行：${message}`, {
+        field: 'text',
+        line,
+      });
     }
     // parseInWorker logged the cause; the office learns only that this text cannot be read.
     const timedOut = answer.failed === 'TIMEOUT';
@@ -107,8 +132,13 @@ export class NoticeImportService {
   /** A published notice is not imported twice; a draft of it is corrected or deleted first. */
   private async refuseTakenDocNumber(manager: EntityManager, docNumber: string): Promise<void> {
     const taken = await policyByDocNumber(manager, docNumber);
-    if (taken?.status === 'PUBLISHED') throw new PolicyError('CONFLICT', `文号 ${docNumber} 的政策文件已经发布，不能重复导入`, { field: 'text', policyId: taken.id });
-    if (taken) throw new PolicyError('CONFLICT', `文号 ${docNumber} 已有一份草稿：请修改或删除那份草稿后再导入`, { field: 'text', policyId: taken.id });
+    if (taken?.status === 'PUBLISHED')
+      throw new PolicyError('CONFLICT', `文号 ${docNumber} 的政策文件已经发布，不能重复导入`, { field: 'text', policyId: taken.id });
+    if (taken)
+      throw new PolicyError('CONFLICT', `文号 ${docNumber} 已有一份草稿：请修改或删除那份草稿后再导入`, {
+        field: 'text',
+        policyId: taken.id,
+      });
   }
 
   /** Stores the draft; answers the agencies this import created. */

@@ -2,15 +2,43 @@ import type { EntityManager } from 'typeorm';
 
 /** Batched inserts of a notice's rows (one statement per table, however many measures). */
 
-export interface SectionRow { id: string; policyId: string; seq: number; title: string }
-export interface MeasureRow {
-  id: string; policyId: string; sectionId: string; seq: number; title: string; body: string; responsibilityText: string | null;
-  line: number | null; spanStart: number | null; spanEnd: number | null;
+export interface SectionRow {
+  id: string;
+  policyId: string;
+  seq: number;
+  title: string;
 }
-export interface ResponsibilityRow { measureId: string; agencyId: string; role: string; position: number; words: string | null; roleWords: string | null }
+export interface MeasureRow {
+  id: string;
+  policyId: string;
+  sectionId: string;
+  seq: number;
+  title: string;
+  body: string;
+  responsibilityText: string | null;
+  line: number | null;
+  spanStart: number | null;
+  spanEnd: number | null;
+}
+export interface ResponsibilityRow {
+  measureId: string;
+  agencyId: string;
+  role: string;
+  position: number;
+  words: string | null;
+  roleWords: string | null;
+}
 export interface TargetRow {
-  id: string; measureId: string; name: string; unit: string; targetValue: number; direction: string; year: number;
-  sourcePhrase: string | null; spanStart: number | null; spanEnd: number | null;
+  id: string;
+  measureId: string;
+  name: string;
+  unit: string;
+  targetValue: number;
+  direction: string;
+  year: number;
+  sourcePhrase: string | null;
+  spanStart: number | null;
+  spanEnd: number | null;
 }
 
 const col = <T, K extends keyof T>(rows: readonly T[], key: K) => rows.map((r) => r[key]);
@@ -29,8 +57,16 @@ export async function insertMeasures(manager: EntityManager, rows: readonly Meas
     `INSERT INTO measure (id, policy_id, section_id, seq, title, body, responsibility_text, line, responsibility_span_start, responsibility_span_end)
      SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::int[], $5::text[], $6::text[], $7::text[], $8::int[], $9::int[], $10::int[])`,
     [
-      col(rows, 'id'), col(rows, 'policyId'), col(rows, 'sectionId'), col(rows, 'seq'), col(rows, 'title'), col(rows, 'body'),
-      col(rows, 'responsibilityText'), col(rows, 'line'), col(rows, 'spanStart'), col(rows, 'spanEnd'),
+      col(rows, 'id'),
+      col(rows, 'policyId'),
+      col(rows, 'sectionId'),
+      col(rows, 'seq'),
+      col(rows, 'title'),
+      col(rows, 'body'),
+      col(rows, 'responsibilityText'),
+      col(rows, 'line'),
+      col(rows, 'spanStart'),
+      col(rows, 'spanEnd'),
     ],
   );
 }
@@ -50,8 +86,16 @@ export async function insertTargets(manager: EntityManager, rows: readonly Targe
     `INSERT INTO target (id, measure_id, name, unit, target_value, direction, year, source_phrase, span_start, span_end)
      SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::numeric[], $6::text[], $7::int[], $8::text[], $9::int[], $10::int[])`,
     [
-      col(rows, 'id'), col(rows, 'measureId'), col(rows, 'name'), col(rows, 'unit'), col(rows, 'targetValue'), col(rows, 'direction'),
-      col(rows, 'year'), col(rows, 'sourcePhrase'), col(rows, 'spanStart'), col(rows, 'spanEnd'),
+      col(rows, 'id'),
+      col(rows, 'measureId'),
+      col(rows, 'name'),
+      col(rows, 'unit'),
+      col(rows, 'targetValue'),
+      col(rows, 'direction'),
+      col(rows, 'year'),
+      col(rows, 'sourcePhrase'),
+      col(rows, 'spanStart'),
+      col(rows, 'spanEnd'),
     ],
   );
 }

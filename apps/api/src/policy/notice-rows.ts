@@ -1,6 +1,14 @@
 import type { EntityManager } from 'typeorm';
 import type { ParsedNotice, ParsedResponsibility } from '@luoshi/notice-parser';
-import { insertMeasures, insertResponsibilities, insertSections, insertTargets, MeasureRow, ResponsibilityRow, TargetRow } from './notice-rows.queries';
+import {
+  insertMeasures,
+  insertResponsibilities,
+  insertSections,
+  insertTargets,
+  MeasureRow,
+  ResponsibilityRow,
+  TargetRow,
+} from './notice-rows.queries';
 
 /** How the rows of a notice get their ids: stable ones for notice files, random ones for imports. */
 export interface NoticeRowIds {
@@ -13,7 +21,11 @@ export interface NoticeRowIds {
  * One responsibility per agency and measure: two names of one unit (one merged into the other, or a
  * short name beside the full one) become one, LEAD if either is, at the first name's position.
  */
-function responsibilityRows(measureId: string, units: readonly ParsedResponsibility[], agencyIdOf: (name: string) => string): ResponsibilityRow[] {
+function responsibilityRows(
+  measureId: string,
+  units: readonly ParsedResponsibility[],
+  agencyIdOf: (name: string) => string,
+): ResponsibilityRow[] {
   const rows = new Map<string, ResponsibilityRow>();
   units.forEach((r, position) => {
     const agencyId = agencyIdOf(r.agencyName);
@@ -53,16 +65,32 @@ export async function insertNoticeRows(
       const id = ids.measure(m.seq);
       measureIdBySeq.set(m.seq, id);
       measures.push({
-        id, policyId, sectionId: sections[i].id, seq: m.seq, title: m.title, body: m.body, responsibilityText: m.responsibilityText,
-        line: m.line ?? null, spanStart: m.responsibilitySpan?.start ?? null, spanEnd: m.responsibilitySpan?.end ?? null,
+        id,
+        policyId,
+        sectionId: sections[i].id,
+        seq: m.seq,
+        title: m.title,
+        body: m.body,
+        responsibilityText: m.responsibilityText,
+        line: m.line ?? null,
+        spanStart: m.responsibilitySpan?.start ?? null,
+        spanEnd: m.responsibilitySpan?.end ?? null,
       });
       responsibilities.push(...responsibilityRows(id, m.responsibilities, agencyIdOf));
       const taken = new Set<string>();
       for (const t of m.targets) {
         const name = uniqueTargetName(taken, t.name, t.year);
         targets.push({
-          id: ids.target(m.seq, name, t.year), measureId: id, name, unit: t.unit, targetValue: t.targetValue, direction: t.direction, year: t.year,
-          sourcePhrase: t.sourcePhrase ?? null, spanStart: t.span?.start ?? null, spanEnd: t.span?.end ?? null,
+          id: ids.target(m.seq, name, t.year),
+          measureId: id,
+          name,
+          unit: t.unit,
+          targetValue: t.targetValue,
+          direction: t.direction,
+          year: t.year,
+          sourcePhrase: t.sourcePhrase ?? null,
+          spanStart: t.span?.start ?? null,
+          spanEnd: t.span?.end ?? null,
         });
       }
     }

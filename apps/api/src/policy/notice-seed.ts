@@ -96,8 +96,11 @@ export async function createReportingPeriods(
  * office changed) are kept. Ids: stable per doc number, so a seeded notice's periods are the same everywhere.
  */
 export async function ensureReportingPeriods(manager: EntityManager, today = new Date().toISOString().slice(0, 10)): Promise<void> {
-  const policies: { id: string; doc_number: string; issued_on: string }[] = await manager.query(`SELECT id, doc_number, issued_on FROM policy WHERE status = 'PUBLISHED'`);
-  for (const p of policies) await createReportingPeriods(manager, { id: p.id, issuedOn: p.issued_on }, (label) => seedIds.period(p.doc_number, label), today);
+  const policies: { id: string; doc_number: string; issued_on: string }[] = await manager.query(
+    `SELECT id, doc_number, issued_on FROM policy WHERE status = 'PUBLISHED'`,
+  );
+  for (const p of policies)
+    await createReportingPeriods(manager, { id: p.id, issuedOn: p.issued_on }, (label) => seedIds.period(p.doc_number, label), today);
 }
 
 const logger = new Logger('Notices');
@@ -108,7 +111,9 @@ const logger = new Logger('Notices');
  * skipped; it never blocks the others or the start.
  */
 export async function loadNoticesFrom(manager: EntityManager, dir: string): Promise<NoticeLoadResult[]> {
-  const files = readdirSync(dir).filter((f) => f.endsWith('.txt')).sort();
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.txt'))
+    .sort();
   const counties = await activeCounties(manager);
   const results: NoticeLoadResult[] = [];
   for (const file of files) {

@@ -46,7 +46,8 @@ export class PeriodService {
     return this.dataSource.transaction(async (manager) => {
       const period = await manager.findOne(ReportingPeriod, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!period) throw notFound('填报期', args.id);
-      if (args.dueOn < period.endsOn) throw new PolicyError('BAD_USER_INPUT', `截止日期不能早于本期结束日 ${period.endsOn}`, { field: 'dueOn' });
+      if (args.dueOn < period.endsOn)
+        throw new PolicyError('BAD_USER_INPUT', `截止日期不能早于本期结束日 ${period.endsOn}`, { field: 'dueOn' });
       const before = { dueOn: period.dueOn };
       await manager.update(ReportingPeriod, { id }, { dueOn: args.dueOn });
       await this.audit.record(manager, auditActor(actor, requestId), {
@@ -76,7 +77,8 @@ export class PeriodService {
         `SELECT 1 FROM responsibility r JOIN measure m ON m.id = r.measure_id WHERE m.policy_id = $1 AND r.agency_id = $2 LIMIT 1`,
         [period.policyId, agencyId],
       );
-      if (!responsible.length) throw new PolicyError('BAD_USER_INPUT', `${agency.name}不是本政策的责任单位，无需延期`, { field: 'agencyId' });
+      if (!responsible.length)
+        throw new PolicyError('BAD_USER_INPUT', `${agency.name}不是本政策的责任单位，无需延期`, { field: 'agencyId' });
       if (args.dueOn <= period.dueOn) {
         throw new PolicyError('BAD_USER_INPUT', `延期截止日期须晚于本期截止日 ${period.dueOn}`, { field: 'dueOn' });
       }
@@ -143,13 +145,27 @@ export class PeriodService {
              OR (entity = 'period_extension' AND split_part(entity_id, '/', 1) = ANY($1::text[]))
           ORDER BY at DESC, id DESC LIMIT 1000`,
         [ids],
-      ) as Promise<{ at: Date; username: string | null; action: string; entity_id: string; before: Record<string, string> | null; after: Record<string, string> | null }[]>,
+      ) as Promise<
+        {
+          at: Date;
+          username: string | null;
+          action: string;
+          entity_id: string;
+          before: Record<string, string> | null;
+          after: Record<string, string> | null;
+        }[]
+      >,
     ]);
     const changes: PeriodChangeData[] = audits.map((a) => {
       const [periodId, agencyId = null] = a.entity_id.split('/');
-      const kind = a.action === 'period.update' ? 'DUE_DATE' : a.action === 'period.extension.remove' ? 'EXTENSION_REMOVED' : 'EXTENSION_SET';
+      const kind =
+        a.action === 'period.update' ? 'DUE_DATE' : a.action === 'period.extension.remove' ? 'EXTENSION_REMOVED' : 'EXTENSION_SET';
       return {
-        periodId, at: a.at, username: a.username, kind, agencyId,
+        periodId,
+        at: a.at,
+        username: a.username,
+        kind,
+        agencyId,
         dueOnBefore: a.before?.dueOn ?? null,
         dueOnAfter: kind === 'EXTENSION_REMOVED' ? null : (a.after?.dueOn ?? null),
         reason: a.after?.reason ?? null,

@@ -38,11 +38,15 @@ export class Policy {
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 
-  @Field(() => PolicyStatusEnum, { description: 'DRAFT while the office corrects an imported notice (seen by ADMIN/OFFICE only); PUBLISHED once open for reporting' })
+  @Field(() => PolicyStatusEnum, {
+    description: 'DRAFT while the office corrects an imported notice (seen by ADMIN/OFFICE only); PUBLISHED once open for reporting',
+  })
   @Column('text', { default: 'PUBLISHED' })
   status!: PolicyStatus;
 
-  @Field(() => Int, { description: 'Raised by one by every correction of a draft; corrections send the version they read (stale: CONFLICT)' })
+  @Field(() => Int, {
+    description: 'Raised by one by every correction of a draft; corrections send the version they read (stale: CONFLICT)',
+  })
   @Column('int', { default: 1 })
   version!: number;
 

@@ -14,4 +14,5 @@ export function checkId(id: string, what: string, field?: string): string {
   return id.toLowerCase();
 }
 
-export const notFound = (what: string, id: string, field?: string) => new PolicyError('NOT_FOUND', `${what}不存在`, { id, ...(field ? { field } : {}) });
+export const notFound = (what: string, id: string, field?: string) =>
+  new PolicyError('NOT_FOUND', `${what}不存在`, { id, ...(field ? { field } : {}) });

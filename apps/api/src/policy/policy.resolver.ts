@@ -43,7 +43,9 @@ export class PolicyResolver {
     return ctx.loaders.measuresByPolicy.load(policy.id);
   }
 
-  @ResolveField(() => [ImportWarning], { description: 'What the office should still check before publishing, as the draft is now (a fixed problem is gone)' })
+  @ResolveField(() => [ImportWarning], {
+    description: 'What the office should still check before publishing, as the draft is now (a fixed problem is gone)',
+  })
   warnings(@Parent() policy: Policy, @Context() ctx: RequestContext): Promise<ImportWarning[]> {
     return currentWarnings(policy, ctx.loaders);
   }
@@ -74,7 +76,10 @@ export class MeasureResolver {
     return ctx.loaders.targetsByMeasure.load(measure.id);
   }
 
-  @ResolveField(() => TextSpan, { nullable: true, description: 'Where the responsibility words stand in policy.sourceText (UTF-16 offsets)' })
+  @ResolveField(() => TextSpan, {
+    nullable: true,
+    description: 'Where the responsibility words stand in policy.sourceText (UTF-16 offsets)',
+  })
   responsibilitySpan(@Parent() measure: Measure): TextSpan | null {
     return spanOf(measure.responsibilitySpanStart, measure.responsibilitySpanEnd);
   }
@@ -100,6 +105,8 @@ export class TargetResolver {
     const [counties, quotas] = await Promise.all([ctx.loaders.counties.load('all'), ctx.loaders.quotasByTarget.load(target.id)]);
     const byCounty = new Map(quotas.map((q) => [q.countyId, q.quota]));
     // An inactive county is listed only where it has a quota (its history), not as an empty row.
-    return counties.filter((county) => county.active || byCounty.has(county.id)).map((county) => ({ county, quota: byCounty.get(county.id) ?? null }));
+    return counties
+      .filter((county) => county.active || byCounty.has(county.id))
+      .map((county) => ({ county, quota: byCounty.get(county.id) ?? null }));
   }
 }

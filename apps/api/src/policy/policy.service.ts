@@ -37,7 +37,9 @@ export class PolicyService {
 
   /** Published policies, newest first; ADMIN/OFFICE see the drafts too. */
   policies(user: AuthUser | null = null): Promise<Policy[]> {
-    return this.dataSource.getRepository(Policy).find({ where: seesDrafts(user) ? {} : { status: 'PUBLISHED' }, order: { issuedOn: 'DESC', docNumber: 'ASC' } });
+    return this.dataSource
+      .getRepository(Policy)
+      .find({ where: seesDrafts(user) ? {} : { status: 'PUBLISHED' }, order: { issuedOn: 'DESC', docNumber: 'ASC' } });
   }
 
   /** A policy by id; a DRAFT is NOT_FOUND to anyone who may not see drafts. */

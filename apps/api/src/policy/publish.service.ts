@@ -25,25 +25,44 @@ export class PublishService {
       const policy = await manager.getRepository(Policy).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!policy) throw notFound('政策文件', policyId, 'id');
       if (policy.status !== 'DRAFT') throw new PolicyError('BAD_USER_INPUT', '此政策文件已经发布', { field: 'id' });
-      if (!policy.docNumberConfirmed) throw new PolicyError('BAD_USER_INPUT', '发布前请先填写文号（通知中没有识别出文号）', { field: 'docNumber' });
-      if (!policy.issuedOnConfirmed) throw new PolicyError('BAD_USER_INPUT', '发布前请先填写成文日期（通知中没有识别出日期）', { field: 'issuedOn' });
-      const [{ measures }]: { measures: number }[] = await manager.query(`SELECT count(*)::int AS measures FROM measure WHERE policy_id = $1`, [id]);
+      if (!policy.docNumberConfirmed)
+        throw new PolicyError('BAD_USER_INPUT', '发布前请先填写文号（通知中没有识别出文号）', { field: 'docNumber' });
+      if (!policy.issuedOnConfirmed)
+        throw new PolicyError('BAD_USER_INPUT', '发布前请先填写成文日期（通知中没有识别出日期）', { field: 'issuedOn' });
+      const [{ measures }]: { measures: number }[] = await manager.query(
+        `SELECT count(*)::int AS measures FROM measure WHERE policy_id = $1`,
+        [id],
+      );
       if (measures === 0) throw new PolicyError('BAD_USER_INPUT', '此政策文件没有措施，不能发布', { field: 'id' });
 
       // The office has reviewed the draft's units: those the import created are units like any other now.
-      const confirmed: { id: string; name: string }[] = await manager.query(
-        `UPDATE agency a SET created_by_import = false
+      const confirmed: { id: string; name: string }[] = await manager
+        .query(
+          `UPDATE agency a SET created_by_import = false
           WHERE a.created_by_import AND a.id IN (SELECT r.agency_id FROM responsibility r JOIN measure m ON m.id = r.measure_id WHERE m.policy_id = $1)
           RETURNING a.id, a.name`,
-        [id],
-      ).then(([rows]: [{ id: string; name: string }[]]) => rows);
+          [id],
+        )
+        .then(([rows]: [{ id: string; name: string }[]]) => rows);
       await manager.query(`UPDATE policy SET status = 'PUBLISHED', version = version + 1 WHERE id = $1`, [id]);
       await createReportingPeriods(manager, { id, issuedOn: policy.issuedOn }, () => randomUUID());
-      const [{ periods }]: { periods: number }[] = await manager.query(`SELECT count(*)::int AS periods FROM reporting_period WHERE policy_id = $1`, [id]);
+      const [{ periods }]: { periods: number }[] = await manager.query(
+        `SELECT count(*)::int AS periods FROM reporting_period WHERE policy_id = $1`,
+        [id],
+      );
       await this.audit.record(manager, auditActor(actor, requestId), {
-        action: 'policy.publish', entity: 'policy', entityId: id,
+        action: 'policy.publish',
+        entity: 'policy',
+        entityId: id,
         before: { status: 'DRAFT', version: policy.version },
-        after: { status: 'PUBLISHED', version: policy.version + 1, docNumber: policy.docNumber, issuedOn: policy.issuedOn, periods, confirmedAgencies: confirmed },
+        after: {
+          status: 'PUBLISHED',
+          version: policy.version + 1,
+          docNumber: policy.docNumber,
+          issuedOn: policy.issuedOn,
+          periods,
+          confirmedAgencies: confirmed,
+        },
       });
     });
     return this.dataSource.getRepository(Policy).findOneByOrFail({ id });
@@ -65,7 +84,9 @@ export class PublishService {
       const deletedAgencies: string[] = [];
       for (const a of imported) if (await deleteUnusedImportedAgency(manager, a.id)) deletedAgencies.push(a.id);
       await this.audit.record(manager, auditActor(actor, requestId), {
-        action: 'policy.deleteDraft', entity: 'policy', entityId: id,
+        action: 'policy.deleteDraft',
+        entity: 'policy',
+        entityId: id,
         before: { docNumber: policy.docNumber, title: policy.title, status: policy.status, version: policy.version },
         after: { deletedAgencies },
       });

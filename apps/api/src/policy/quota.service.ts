@@ -17,7 +17,13 @@ export const quotaShortfall = (targetValue: number, sum: number) => Math.max(0, 
 export interface QuotaTableData {
   targetId: string;
   previousTargetId: string | null;
-  rows: { countyId: string; quota: number | null; previousQuota: number | null; previousAchieved: number | null; previousShare: number | null }[];
+  rows: {
+    countyId: string;
+    quota: number | null;
+    previousQuota: number | null;
+    previousAchieved: number | null;
+    previousShare: number | null;
+  }[];
 }
 
 @Injectable()
@@ -38,7 +44,8 @@ export class QuotaService {
       if (!(await manager.existsBy(Target, { id: targetId }))) throw notFound('指标', args.targetId, 'targetId');
       const county = await manager.findOneBy(Agency, { id: countyId });
       if (!county) throw notFound('县(市、区)', args.countyId, 'countyId');
-      if (county.kind !== 'COUNTY') throw new PolicyError('BAD_USER_INPUT', `${county.name}不是县(市、区),不能分解指标`, { field: 'countyId' });
+      if (county.kind !== 'COUNTY')
+        throw new PolicyError('BAD_USER_INPUT', `${county.name}不是县(市、区),不能分解指标`, { field: 'countyId' });
       if (county.mergedIntoId) throw mergedCounty(county.name);
 
       const before: { quota: string }[] = await manager.query(
@@ -85,7 +92,9 @@ export class QuotaService {
       if (!rows.length) throw notFound('指标', args.targetId, 'targetId');
       const { name, direction, targetValue } = rows[0];
       if (direction !== 'AT_LEAST') {
-        throw new PolicyError('BAD_USER_INPUT', `“${name}”是上限类指标（不超过），各县(市、区)同受此上限约束，无需分解`, { field: 'targetId' });
+        throw new PolicyError('BAD_USER_INPUT', `“${name}”是上限类指标（不超过），各县(市、区)同受此上限约束，无需分解`, {
+          field: 'targetId',
+        });
       }
       const counties = await this.counties(manager);
       const countyById = new Map(counties.map((c) => [c.id, c]));
@@ -94,12 +103,17 @@ export class QuotaService {
         const agency = given.find((a) => a.id === countyId);
         if (!agency) throw notFound('县(市、区)', countyId, 'countyId');
         if (agency.kind === 'COUNTY' && agency.mergedIntoId) throw mergedCounty(agency.name);
-        if (!countyById.has(countyId)) throw new PolicyError('BAD_USER_INPUT', `${agency.name}不是县(市、区),不能分解指标`, { field: 'countyId' });
+        if (!countyById.has(countyId))
+          throw new PolicyError('BAD_USER_INPUT', `${agency.name}不是县(市、区),不能分解指标`, { field: 'countyId' });
       }
       const sum = round6([...values.values()].reduce((a, b) => a + b, 0));
       const shortfall = quotaShortfall(targetValue, sum);
       if (shortfall > 0 && !args.allowShortfall) {
-        throw new PolicyError('BAD_USER_INPUT', `各县(市、区)合计${sum}，比市级目标${targetValue}少${shortfall}；确认后方可保存`, { field: 'quotas', shortfall, sum });
+        throw new PolicyError('BAD_USER_INPUT', `各县(市、区)合计${sum}，比市级目标${targetValue}少${shortfall}；确认后方可保存`, {
+          field: 'quotas',
+          shortfall,
+          sum,
+        });
       }
 
       const before: { county_id: string; quota: number }[] = await manager.query(
@@ -127,7 +141,14 @@ export class QuotaService {
         entity: 'county_quota',
         entityId: targetId,
         before: { target: name, targetValue, quotas: described(before.map((r) => [r.county_id, r.quota])), sum: beforeSum },
-        after: { target: name, targetValue, quotas: described([...values.entries()]), sum, shortfall, allowShortfall: !!args.allowShortfall },
+        after: {
+          target: name,
+          targetValue,
+          quotas: described([...values.entries()]),
+          sum,
+          shortfall,
+          allowShortfall: !!args.allowShortfall,
+        },
       });
       const target = await manager.findOneByOrFail(Target, { id: targetId });
       return { target, sum, shortfall, byCounty: counties.map((county) => ({ county, quota: values.get(county.id) ?? null })) };
@@ -142,7 +163,13 @@ export class QuotaService {
     return {
       targetId: id,
       previousTargetId: rows[0].previous_target_id,
-      rows: rows.map((r) => ({ countyId: r.county_id, quota: r.quota, previousQuota: r.previous_quota, previousAchieved: r.previous_achieved, previousShare: r.previous_share })),
+      rows: rows.map((r) => ({
+        countyId: r.county_id,
+        quota: r.quota,
+        previousQuota: r.previous_quota,
+        previousAchieved: r.previous_achieved,
+        previousShare: r.previous_share,
+      })),
     };
   }
 
@@ -153,4 +180,5 @@ export class QuotaService {
 }
 
 /** A merged county has no quota of its own any more: the county it joined carries it. */
-const mergedCounty = (name: string) => new PolicyError('BAD_USER_INPUT', `${name}已并入其他县(市、区)，不能再分解指标`, { field: 'countyId' });
+const mergedCounty = (name: string) =>
+  new PolicyError('BAD_USER_INPUT', `${name}已并入其他县(市、区)，不能再分解指标`, { field: 'countyId' });

@@ -32,7 +32,10 @@ export class Responsibility {
   @Column('int')
   position!: number;
 
-  @Field(() => String, { nullable: true, description: 'The words that named the unit (e.g. 各县（市、区）人民政府); null where the office added it' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The words that named the unit (e.g. 各县（市、区）人民政府); null where the office added it',
+  })
   @Column('text', { nullable: true })
   words!: string | null;
 

@@ -16,17 +16,24 @@ export class QuotaSet {
 export class QuotaTableRow {
   @Field(() => Agency) county!: Agency;
   @Field(() => Float, { nullable: true, description: 'Its quota now; null where none is set' }) quota!: number | null;
-  @Field(() => Float, { nullable: true, description: 'Its quota of last year’s target (previousTarget); null where none' }) previousQuota!: number | null;
+  @Field(() => Float, { nullable: true, description: 'Its quota of last year’s target (previousTarget); null where none' }) previousQuota!:
+    number | null;
   @Field(() => Float, { nullable: true, description: 'What it achieved (accepted) of last year’s target; null without a previous target' })
   previousAchieved!: number | null;
-  @Field(() => Float, { nullable: true, description: 'previousAchieved as a share (0–1) of all counties’ achievement; null where nothing was achieved' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'previousAchieved as a share (0–1) of all counties’ achievement; null where nothing was achieved',
+  })
   previousShare!: number | null;
 }
 
 @ObjectType({ description: 'A target’s split across the counties, for the office’s 任务分解 page' })
 export class QuotaTable {
   @Field(() => Target) target!: Target;
-  @Field(() => Target, { nullable: true, description: 'Last year’s target of the same name (the same policy first, else the latest notice), if any' })
+  @Field(() => Target, {
+    nullable: true,
+    description: 'Last year’s target of the same name (the same policy first, else the latest notice), if any',
+  })
   previousTarget!: Target | null;
   @Field(() => [QuotaTableRow], { description: 'Every county, by division code' }) rows!: QuotaTableRow[];
   @Field(() => Float) sum!: number;

@@ -49,7 +49,8 @@ export class Target {
 
   @Field(() => [Float], {
     nullable: true,
-    description: 'The office’s schedule: the cumulative share due by the end of each quarter of the year (e.g. [0.2, 0.45, 0.75, 1]); null = linear (時間過半)',
+    description:
+      'The office’s schedule: the cumulative share due by the end of each quarter of the year (e.g. [0.2, 0.45, 0.75, 1]); null = linear (時間過半)',
   })
   @Column('float8', { array: true, nullable: true })
   trajectory!: number[] | null;

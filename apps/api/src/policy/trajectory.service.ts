@@ -39,11 +39,16 @@ export class TrajectoryService {
     return this.dataSource.transaction(async (manager) => {
       const target = await manager.getRepository(Target).findOne({ where: { id: targetId }, lock: { mode: 'pessimistic_write' } });
       if (!target) throw notFound('指标', args.targetId, 'targetId');
-      if (shares && target.direction === 'AT_MOST') throw new PolicyError('BAD_USER_INPUT', `${target.name}是上限指标，不设进度安排`, { field: 'targetId' });
+      if (shares && target.direction === 'AT_MOST')
+        throw new PolicyError('BAD_USER_INPUT', `${target.name}是上限指标，不设进度安排`, { field: 'targetId' });
       if (shares) shares[3] = 1;
       await manager.query(`UPDATE target SET trajectory = $2 WHERE id = $1`, [targetId, shares]);
       await this.audit.record(manager, auditActor(actor, requestId), {
-        action: 'trajectory.set', entity: 'target', entityId: targetId, before: { trajectory: target.trajectory }, after: { trajectory: shares },
+        action: 'trajectory.set',
+        entity: 'target',
+        entityId: targetId,
+        before: { trajectory: target.trajectory },
+        after: { trajectory: shares },
       });
       return manager.getRepository(Target).findOneByOrFail({ id: targetId });
     });

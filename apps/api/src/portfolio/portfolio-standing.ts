@@ -52,7 +52,9 @@ export function attentionOf(x: AttentionInputs): number {
   return 3 * x.lights.red + x.lights.yellow + 2 * x.lateUnits + x.openItems + Math.round(10 * gap);
 }
 
-export function sortByAttention<T extends { attention: number; lights: LightCounts; issuedOn: string; docNumber: string }>(rows: readonly T[]): T[] {
+export function sortByAttention<T extends { attention: number; lights: LightCounts; issuedOn: string; docNumber: string }>(
+  rows: readonly T[],
+): T[] {
   return [...rows].sort(
     (a, b) =>
       b.attention - a.attention ||

@@ -6,7 +6,12 @@ import { ReportingPeriod } from '../policy/reporting-period.entity';
 import { CountyStanding, PolicyStanding, UnitComplianceAcrossPolicies } from './portfolio.models';
 import { PortfolioData, PortfolioService } from './portfolio.service';
 
-const AS_OF = { name: 'asOf', type: () => String, nullable: true, description: 'ISO date the portfolio is seen from (default: today, China time)' } as const;
+const AS_OF = {
+  name: 'asOf',
+  type: () => String,
+  nullable: true,
+  description: 'ISO date the portfolio is seen from (default: today, China time)',
+} as const;
 
 /**
  * The leaders' view across every PUBLISHED policy (a draft never shows: it has no figures and is
@@ -29,7 +34,10 @@ export class PortfolioResolver {
     return data;
   }
 
-  @Query(() => [PolicyStanding], { description: 'Every published policy: lights, completion against time elapsed, late units, open follow-up items; what needs attention first' })
+  @Query(() => [PolicyStanding], {
+    description:
+      'Every published policy: lights, completion against time elapsed, late units, open follow-up items; what needs attention first',
+  })
   async policyPortfolio(@Args(AS_OF) asOf: string | null, @Context() ctx: RequestContext): Promise<PolicyStanding[]> {
     const { policies } = await this.data(ctx, asOf);
     const [periods, agencies] = await Promise.all([
@@ -45,7 +53,9 @@ export class PortfolioResolver {
     }));
   }
 
-  @Query(() => [CountyStanding], { description: 'Each county across every published policy: its lights and its own late reports, in division-code order' })
+  @Query(() => [CountyStanding], {
+    description: 'Each county across every published policy: its lights and its own late reports, in division-code order',
+  })
   async countyPortfolio(@Args(AS_OF) asOf: string | null, @Context() ctx: RequestContext): Promise<CountyStanding[]> {
     const [{ counties }, all] = await Promise.all([this.data(ctx, asOf), ctx.loaders.counties.load('all')]);
     const byId = new Map(counties.map((c) => [c.countyId, c]));
@@ -53,7 +63,9 @@ export class PortfolioResolver {
     return all.filter((c) => byId.has(c.id)).map((county) => ({ county, ...byId.get(county.id)! }));
   }
 
-  @Query(() => [UnitComplianceAcrossPolicies], { description: 'Each unit’s reporting over all its policies (each at its portfolio period): worst first' })
+  @Query(() => [UnitComplianceAcrossPolicies], {
+    description: 'Each unit’s reporting over all its policies (each at its portfolio period): worst first',
+  })
   async unitCompliance(@Args(AS_OF) asOf: string | null, @Context() ctx: RequestContext): Promise<UnitComplianceAcrossPolicies[]> {
     const { units } = await this.data(ctx, asOf);
     const agencies = (await ctx.loaders.agency.loadMany(units.map((u) => u.agencyId))) as Agency[];

@@ -78,14 +78,17 @@ export class PortfolioService {
   /** One statement when the day's portfolio is cached for the data's current fingerprint (see PortfolioCache). */
   async portfolio(asOf?: string | null): Promise<PortfolioData> {
     const day = asOf ?? chinaToday();
-    if (!isCalendarDate(day)) throw new PolicyError('BAD_USER_INPUT', 'asOf 须为日期（YYYY-MM-DD） / asOf must be a date (YYYY-MM-DD)', { field: 'asOf' });
+    if (!isCalendarDate(day))
+      throw new PolicyError('BAD_USER_INPUT', 'asOf 须为日期（YYYY-MM-DD） / asOf must be a date (YYYY-MM-DD)', { field: 'asOf' });
     const [{ fingerprint }]: { fingerprint: string }[] = await this.dataSource.query(PORTFOLIO_VERSION_SQL);
     return this.cache.get(day, fingerprint, () => this.compute(day));
   }
 
   private async compute(day: string): Promise<PortfolioData> {
     const rows: PortfolioPolicyRow[] = await this.dataSource.query(PORTFOLIO_POLICIES_SQL, [day]);
-    const withPeriod = rows.filter((r): r is PortfolioPolicyRow & { period_id: string; ends_on: string } => r.period_id !== null && r.ends_on !== null);
+    const withPeriod = rows.filter(
+      (r): r is PortfolioPolicyRow & { period_id: string; ends_on: string } => r.period_id !== null && r.ends_on !== null,
+    );
     const policyIds = rows.map((r) => r.policy_id);
     const [policies, targets, progress, tasks] = await Promise.all([
       this.dataSource.getRepository(Policy).findBy({ id: In(policyIds) }),
@@ -121,8 +124,17 @@ export class PortfolioService {
       const completion = completionOf(cards);
       const attention = attentionOf({ lights, lateUnits: lateUnitIds.length, openItems: r.open_items, timeElapsed, completion });
       return {
-        policy, issuedOn: policy.issuedOn, docNumber: policy.docNumber, periodId: r.period_id, timeElapsed, completion, lights,
-        lateUnitIds, openItems: r.open_items, overdueItems: r.overdue_items, attention,
+        policy,
+        issuedOn: policy.issuedOn,
+        docNumber: policy.docNumber,
+        periodId: r.period_id,
+        timeElapsed,
+        completion,
+        lights,
+        lateUnitIds,
+        openItems: r.open_items,
+        overdueItems: r.overdue_items,
+        attention,
       };
     });
 
@@ -158,5 +170,12 @@ export function unitCompliance(tasks: readonly PortfolioUnitTasksRow[]): UnitCom
   }
   return [...units.values()]
     .map((u) => ({ ...u, onTimeRate: u.due ? u.onTime / u.due : null }))
-    .sort((a, b) => b.missing - a.missing || b.late - a.late || (a.onTimeRate ?? 1) - (b.onTimeRate ?? 1) || b.due - a.due || a.agencyId.localeCompare(b.agencyId));
+    .sort(
+      (a, b) =>
+        b.missing - a.missing ||
+        b.late - a.late ||
+        (a.onTimeRate ?? 1) - (b.onTimeRate ?? 1) ||
+        b.due - a.due ||
+        a.agencyId.localeCompare(b.agencyId),
+    );
 }

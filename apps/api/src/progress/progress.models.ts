@@ -22,13 +22,19 @@ export class TargetProgress {
   @Field(() => Target)
   target!: Target;
 
-  @Field(() => Float, { description: 'AT_LEAST: sum of accepted figures of the target’s year up to the period. AT_MOST: the highest accepted figure of the latest period that has any' })
+  @Field(() => Float, {
+    description:
+      'AT_LEAST: sum of accepted figures of the target’s year up to the period. AT_MOST: the highest accepted figure of the latest period that has any',
+  })
   achieved!: number;
 
   @Field(() => Float, { description: 'The same over submitted reports not yet reviewed' })
   pending!: number;
 
-  @Field(() => Float, { description: 'AT_LEAST: achieved / target * 100. AT_MOST: 100 at or below the ceiling, target / achieved * 100 above; 0 without accepted figures' })
+  @Field(() => Float, {
+    description:
+      'AT_LEAST: achieved / target * 100. AT_MOST: 100 at or below the ceiling, target / achieved * 100 above; 0 without accepted figures',
+  })
   percent!: number;
 
   @Field(() => [CountyProgress], { description: 'One row per county, in division-code order' })

@@ -28,7 +28,12 @@ export class ProgressResolver {
     return data.map((d, i) => ({
       target: targets[i],
       ...summarize(targets[i].direction, targets[i].targetValue, d.byCounty),
-      byCounty: d.byCounty.map((c) => ({ county: countyById.get(c.countyId)!, quota: c.quota, achieved: c.achieved ?? 0, pending: c.pending ?? 0 })),
+      byCounty: d.byCounty.map((c) => ({
+        county: countyById.get(c.countyId)!,
+        quota: c.quota,
+        achieved: c.achieved ?? 0,
+        pending: c.pending ?? 0,
+      })),
     }));
   }
 }

@@ -38,7 +38,8 @@ export class ProgressService {
     );
     if (!rows[0].exists) throw notFound('政策文件', policyId);
     if (periodId && !rows[0].ends_on) throw notFound('填报期', periodId, 'periodId');
-    if (periodId && rows[0].period_policy !== policy) throw new PolicyError('BAD_USER_INPUT', '填报期不属于该政策文件', { field: 'periodId' });
+    if (periodId && rows[0].period_policy !== policy)
+      throw new PolicyError('BAD_USER_INPUT', '填报期不属于该政策文件', { field: 'periodId' });
 
     return byTarget(await targetProgressRows(this.dataSource, policy, rows[0].ends_on));
   }
@@ -48,7 +49,13 @@ export class ProgressService {
    * caller has chosen the policies (published ones) and their periods; targets of all of them, mixed.
    */
   async targetProgressOfPolicies(policies: readonly { policyId: string; periodEndsOn: string }[]): Promise<TargetProgressData[]> {
-    return byTarget(await portfolioProgressRows(this.dataSource, policies.map((p) => p.policyId), policies.map((p) => p.periodEndsOn)));
+    return byTarget(
+      await portfolioProgressRows(
+        this.dataSource,
+        policies.map((p) => p.policyId),
+        policies.map((p) => p.periodEndsOn),
+      ),
+    );
   }
 }
 
@@ -57,7 +64,12 @@ function byTarget(rows: ProgressRow[]): TargetProgressData[] {
   for (const row of rows) {
     let entry = entries.get(row.target_id);
     if (!entry) entries.set(row.target_id, (entry = { targetId: row.target_id, achieved: 0, pending: 0, byCounty: [] }));
-    entry.byCounty.push({ countyId: row.county_id, quota: row.quota === null ? null : Number(row.quota), achieved: numberOrNull(row.achieved), pending: numberOrNull(row.pending) });
+    entry.byCounty.push({
+      countyId: row.county_id,
+      quota: row.quota === null ? null : Number(row.quota),
+      achieved: numberOrNull(row.achieved),
+      pending: numberOrNull(row.pending),
+    });
   }
   return [...entries.values()];
 }

@@ -35,7 +35,9 @@ export class ReportListsResolver {
     @Context() ctx: RequestContext,
   ): Promise<ReportTask[]> {
     if ((periodId === null || periodId === undefined) === (quarter === null || quarter === undefined)) {
-      throw new ReportError('BAD_USER_INPUT', '请指定填报期或季度之一 (give exactly one of periodId and quarter)', { field: periodId ? 'quarter' : 'periodId' });
+      throw new ReportError('BAD_USER_INPUT', '请指定填报期或季度之一 (give exactly one of periodId and quarter)', {
+        field: periodId ? 'quarter' : 'periodId',
+      });
     }
     const scope = periodId ? { periodId } : { quarter: checkQuarter(quarter!) };
     const rows = await this.lists.tasks(user, scope, agencyId);
@@ -43,9 +45,13 @@ export class ReportListsResolver {
   }
 
   @Query(() => [ReportingQuarter], {
-    description: 'A unit’s quarters across every published policy it is responsible under (a reporter: its own unit): the open ones by due date, then the finished ones, newest first',
+    description:
+      'A unit’s quarters across every published policy it is responsible under (a reporter: its own unit): the open ones by due date, then the finished ones, newest first',
   })
-  myReportingQuarters(@Args('agencyId', { type: () => ID, nullable: true }) agencyId: string | null, @CurrentUser() user: AuthUser): Promise<ReportingQuarter[]> {
+  myReportingQuarters(
+    @Args('agencyId', { type: () => ID, nullable: true }) agencyId: string | null,
+    @CurrentUser() user: AuthUser,
+  ): Promise<ReportingQuarter[]> {
     return this.quarters.quarters(user, agencyId);
   }
 
@@ -62,14 +68,24 @@ export class ReportListsResolver {
     // Judged as the dashboard and chasing judge it: the unit's own due date, China's calendar day.
     const dueOn = row.extendedDueOn ?? period.dueOn;
     return {
-      policy, measure, role: row.role, agency, period, state, report: row.report, previousReport,
-      dueOn, extendedDueOn: row.extendedDueOn, overdue: !done && chinaToday() > dueOn,
+      policy,
+      measure,
+      role: row.role,
+      agency,
+      period,
+      state,
+      report: row.report,
+      previousReport,
+      dueOn,
+      extendedDueOn: row.extendedDueOn,
+      overdue: !done && chinaToday() > dueOn,
     };
   }
 
   @Roles('ADMIN', 'OFFICE')
   @Query(() => [ProgressReport], {
-    description: 'Submitted reports waiting for review, oldest first (the office): every PUBLISHED policy unless policyId; quarter is a period label (2024Q3); at most 500',
+    description:
+      'Submitted reports waiting for review, oldest first (the office): every PUBLISHED policy unless policyId; quarter is a period label (2024Q3); at most 500',
   })
   reviewQueue(
     @Args('policyId', { type: () => ID, nullable: true }) policyId: string | null,

@@ -39,7 +39,10 @@ export interface ReviewQueueFilter {
 /** A quarter as periods are labelled (2024Q3); anything else is bad input, not an empty list. */
 export function checkQuarter(quarter: string): string {
   const q = quarter.trim().toUpperCase();
-  if (!/^\d{4}Q[1-4]$/.test(q)) throw new ReportError('BAD_USER_INPUT', `季度格式有误（应如 2024Q3）/ Quarter must look like 2024Q3: ${quarter.slice(0, 20)}`, { field: 'quarter' });
+  if (!/^\d{4}Q[1-4]$/.test(q))
+    throw new ReportError('BAD_USER_INPUT', `季度格式有误（应如 2024Q3）/ Quarter must look like 2024Q3: ${quarter.slice(0, 20)}`, {
+      field: 'quarter',
+    });
   return q;
 }
 
@@ -78,7 +81,14 @@ export class ReportListsService {
     const agency = reportingUnit(user, agencyId);
     const period = scope.periodId !== undefined ? checkId(scope.periodId, '填报期', 'periodId') : null;
     // The unit's extension rides on the same statement (one row per period and unit at most).
-    const rows: (Record<string, unknown> & { measure_id: string; policy_id: string; period_id: string; role: 'LEAD' | 'CO'; report_id: string | null; extended_due_on: string | null })[] = await this.dataSource.query(
+    const rows: (Record<string, unknown> & {
+      measure_id: string;
+      policy_id: string;
+      period_id: string;
+      role: 'LEAD' | 'CO';
+      report_id: string | null;
+      extended_due_on: string | null;
+    })[] = await this.dataSource.query(
       `SELECT m.id AS measure_id, m.policy_id, p.id AS period_id, resp.role, r.id AS report_id, ${REPORT_COLUMNS},
               CASE WHEN x.due_on > p.due_on THEN x.due_on::text END AS extended_due_on
          FROM reporting_period p
@@ -132,7 +142,8 @@ export class ReportListsService {
   /** Reports of a policy, filtered; a reporter only gets its own unit's. */
   list(user: AuthUser, filter: ReportFilter): Promise<ProgressReport[]> {
     const agency = user.role === 'REPORTER' ? user.agencyId : filter.agencyId ? checkId(filter.agencyId, '单位', 'agencyId') : null;
-    if (user.role === 'REPORTER' && filter.agencyId && filter.agencyId.toLowerCase() !== user.agencyId) assertCanRead(user, filter.agencyId.toLowerCase());
+    if (user.role === 'REPORTER' && filter.agencyId && filter.agencyId.toLowerCase() !== user.agencyId)
+      assertCanRead(user, filter.agencyId.toLowerCase());
     return this.dataSource.query(
       `SELECT ${REPORT_COLUMNS} FROM progress_report r JOIN measure m ON m.id = r.measure_id
         WHERE m.policy_id = $1 AND ($2::uuid IS NULL OR r.period_id = $2) AND ($3::uuid IS NULL OR r.agency_id = $3)

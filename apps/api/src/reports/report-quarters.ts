@@ -12,7 +12,8 @@ const QUARTER = /^\d{4}Q[1-4]$/;
 /** A quarter as periods are labelled (2026Q3); anything else is the caller's mistake. */
 export function checkQuarter(quarter: string): string {
   const q = quarter.trim().toUpperCase();
-  if (!QUARTER.test(q)) throw new ReportError('BAD_USER_INPUT', `季度格式应为 2026Q3 (quarter must look like 2026Q3): ${quarter}`, { field: 'quarter' });
+  if (!QUARTER.test(q))
+    throw new ReportError('BAD_USER_INPUT', `季度格式应为 2026Q3 (quarter must look like 2026Q3): ${quarter}`, { field: 'quarter' });
   return q;
 }
 
@@ -50,12 +51,41 @@ const NONE: TaskStateCounts = { notStarted: 0, draft: 0, submitted: 0, returned:
 export function groupQuarters(rows: readonly QuarterPolicyRow[], today: string): ReportingQuarter[] {
   const quarters = new Map<string, ReportingQuarter>();
   for (const row of rows) {
-    const counts: TaskStateCounts = { notStarted: row.notStarted, draft: row.draft, submitted: row.submitted, returned: row.returned, accepted: row.accepted };
+    const counts: TaskStateCounts = {
+      notStarted: row.notStarted,
+      draft: row.draft,
+      submitted: row.submitted,
+      returned: row.returned,
+      accepted: row.accepted,
+    };
     const dueOn = row.extendedDueOn ?? row.periodDueOn;
-    const period: ReportingPeriod = { id: row.periodId, policyId: row.policyId, label: row.label, startsOn: row.startsOn, endsOn: row.endsOn, dueOn: row.periodDueOn } as ReportingPeriod;
-    const part: QuarterPolicy = { policyId: row.policyId, period, dueOn, extendedDueOn: row.extendedDueOn, overdue: left(counts) > 0 && today > dueOn, taskCount: total(counts), counts };
+    const period: ReportingPeriod = {
+      id: row.periodId,
+      policyId: row.policyId,
+      label: row.label,
+      startsOn: row.startsOn,
+      endsOn: row.endsOn,
+      dueOn: row.periodDueOn,
+    } as ReportingPeriod;
+    const part: QuarterPolicy = {
+      policyId: row.policyId,
+      period,
+      dueOn,
+      extendedDueOn: row.extendedDueOn,
+      overdue: left(counts) > 0 && today > dueOn,
+      taskCount: total(counts),
+      counts,
+    };
     const quarter = quarters.get(row.label) ?? {
-      quarter: row.label, startsOn: row.startsOn, endsOn: row.endsOn, dueOn, overdue: false, open: false, taskCount: 0, counts: NONE, policies: [],
+      quarter: row.label,
+      startsOn: row.startsOn,
+      endsOn: row.endsOn,
+      dueOn,
+      overdue: false,
+      open: false,
+      taskCount: 0,
+      counts: NONE,
+      policies: [],
     };
     quarter.policies.push(part);
     quarter.counts = add(quarter.counts, counts);

@@ -40,9 +40,11 @@ export async function checkFigures(
   const figures = values.map((v, index) => {
     const targetId = checkIdAs(v.targetId, 'targetId', index);
     const countyId = checkIdAs(v.countyId, 'countyId', index);
-    if (!facts.targetIds.has(targetId)) throw new ReportError('BAD_USER_INPUT', `第 ${index + 1} 项数据的指标不属于这项措施`, { field: 'values', index });
+    if (!facts.targetIds.has(targetId))
+      throw new ReportError('BAD_USER_INPUT', `第 ${index + 1} 项数据的指标不属于这项措施`, { field: 'values', index });
     const key = `${targetId}/${countyId}`;
-    if (seen.has(key)) throw new ReportError('BAD_USER_INPUT', `第 ${index + 1} 项数据重复填报了同一指标和地区`, { field: 'values', index });
+    if (seen.has(key))
+      throw new ReportError('BAD_USER_INPUT', `第 ${index + 1} 项数据重复填报了同一指标和地区`, { field: 'values', index });
     seen.add(key);
     countyIds.add(countyId);
     return { targetId, countyId, value: v.value };
@@ -54,9 +56,14 @@ export async function checkFigures(
     );
     const counties = new Map(rows.map((r) => [r.id, r.merged]));
     figures.forEach((f, index) => {
-      if (!counties.has(f.countyId)) throw new ReportError('BAD_USER_INPUT', `第 ${index + 1} 项数据的地区不是县(市、区)`, { field: 'values', index });
+      if (!counties.has(f.countyId))
+        throw new ReportError('BAD_USER_INPUT', `第 ${index + 1} 项数据的地区不是县(市、区)`, { field: 'values', index });
       // Its figures now count for the county it joined: new ones go there too.
-      if (counties.get(f.countyId)) throw new ReportError('BAD_USER_INPUT', `第 ${index + 1} 项数据的地区已并入其他县(市、区)，请填报在合并后的县(市、区)`, { field: 'values', index });
+      if (counties.get(f.countyId))
+        throw new ReportError('BAD_USER_INPUT', `第 ${index + 1} 项数据的地区已并入其他县(市、区)，请填报在合并后的县(市、区)`, {
+          field: 'values',
+          index,
+        });
     });
   }
   for (const f of figures) assertCanGiveFigureFor(user, ctx, f.countyId);

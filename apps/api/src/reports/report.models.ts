@@ -66,7 +66,10 @@ export class ReportTask {
   @Field(() => ProgressReport, { nullable: true })
   report!: ProgressReport | null;
 
-  @Field(() => ProgressReport, { nullable: true, description: 'The unit’s report on the measure for the latest earlier period (to start from)' })
+  @Field(() => ProgressReport, {
+    nullable: true,
+    description: 'The unit’s report on the measure for the latest earlier period (to start from)',
+  })
   previousReport!: ProgressReport | null;
 
   @Field({ description: 'The unit’s due date for the period: its extension (延期) where it has one, else the period’s' })

@@ -7,5 +7,18 @@ import { ReportsService } from './reports.service';
 import { ReportExcelController } from './excel/report-excel.controller';
 import { ReportExcelService } from './excel/report-excel.service';
 
-@Module({ controllers: [ReportExcelController], providers: [ReportExcelService, ReportsService, ReportsResolver, ReportListsService, ReportQuartersService, ReportListsResolver, QuarterPolicyResolver, PolicyPeriodResolver, PreviousReportResolver] })
+@Module({
+  controllers: [ReportExcelController],
+  providers: [
+    ReportExcelService,
+    ReportsService,
+    ReportsResolver,
+    ReportListsService,
+    ReportQuartersService,
+    ReportListsResolver,
+    QuarterPolicyResolver,
+    PolicyPeriodResolver,
+    PreviousReportResolver,
+  ],
+})
 export class ReportsModule {}

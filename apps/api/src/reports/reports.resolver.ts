@@ -22,19 +22,31 @@ export class ReportsResolver {
 
   @Roles('ADMIN', 'OFFICE', 'REPORTER')
   @Mutation(() => ProgressReport, { description: 'Creates a DRAFT (no id) or updates a DRAFT/RETURNED report (id and the version read)' })
-  saveProgressReport(@Args('input') input: SaveProgressReportInput, @CurrentUser() user: AuthUser, @Context() ctx: RequestContext): Promise<ProgressReport> {
+  saveProgressReport(
+    @Args('input') input: SaveProgressReportInput,
+    @CurrentUser() user: AuthUser,
+    @Context() ctx: RequestContext,
+  ): Promise<ProgressReport> {
     return this.reports.save(user, input, ctx.requestId);
   }
 
   @Roles('ADMIN', 'OFFICE', 'REPORTER')
   @Mutation(() => ProgressReport, { description: 'DRAFT or RETURNED -> SUBMITTED' })
-  submitProgressReport(@Args() args: SubmitProgressReportArgs, @CurrentUser() user: AuthUser, @Context() ctx: RequestContext): Promise<ProgressReport> {
+  submitProgressReport(
+    @Args() args: SubmitProgressReportArgs,
+    @CurrentUser() user: AuthUser,
+    @Context() ctx: RequestContext,
+  ): Promise<ProgressReport> {
     return this.reports.submit(user, args, ctx.requestId);
   }
 
   @Roles('ADMIN', 'OFFICE')
   @Mutation(() => ProgressReport, { description: 'SUBMITTED -> ACCEPTED, or RETURNED with a comment (the office)' })
-  reviewProgressReport(@Args() args: ReviewProgressReportArgs, @CurrentUser() user: AuthUser, @Context() ctx: RequestContext): Promise<ProgressReport> {
+  reviewProgressReport(
+    @Args() args: ReviewProgressReportArgs,
+    @CurrentUser() user: AuthUser,
+    @Context() ctx: RequestContext,
+  ): Promise<ProgressReport> {
     return this.reports.review(user, args, ctx.requestId);
   }
 

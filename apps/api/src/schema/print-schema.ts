@@ -12,7 +12,8 @@ import { join } from 'node:path';
 import { projectRoot } from '../common/project-paths';
 import { ALL_RESOLVERS } from './resolvers';
 
-export const SCHEMA_HEADER = '# The GraphQL schema of the Luoshi API, printed from the resolvers by `npm run schema`.\n# Do not edit: CI fails when it is stale.\n\n';
+export const SCHEMA_HEADER =
+  '# The GraphQL schema of the Luoshi API, printed from the resolvers by `npm run schema`.\n# Do not edit: CI fails when it is stale.\n\n';
 
 export async function printedSchema(): Promise<string> {
   const app = await NestFactory.create(GraphQLSchemaBuilderModule, { logger: false });

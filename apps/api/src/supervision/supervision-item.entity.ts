@@ -6,7 +6,6 @@ import { Agency } from '../policy/agency.entity';
 import { Measure } from '../policy/measure.entity';
 import { SupervisionReview } from './supervision-review.entity';
 
-
 /** A follow-up item (督办事项): what the office asks one responsible unit to do about a measure, by when. */
 @ObjectType()
 @Entity('supervision_item')

@@ -12,7 +12,15 @@ import { SupervisionReview } from './supervision-review.entity';
 import { refuseUnlessOpen, SupervisionService } from './supervision.service';
 import { SupervisionError } from './supervision.errors';
 
-const itemSnapshot = (i: SupervisionItem) => ({ status: i.status, version: i.version, request: i.request, dueOn: i.dueOn, response: i.response, agencyId: i.agencyId, measureId: i.measureId });
+const itemSnapshot = (i: SupervisionItem) => ({
+  status: i.status,
+  version: i.version,
+  request: i.request,
+  dueOn: i.dueOn,
+  response: i.response,
+  agencyId: i.agencyId,
+  measureId: i.measureId,
+});
 
 /**
  * Follow-up items (督办事项): the office assigns them while the review is OPEN; the unit answers
@@ -47,7 +55,10 @@ export class SupervisionItemsService {
       // Items of the policy's earlier reviews that are still not closed.
       q.innerJoin(SupervisionReview, 'r', 'r.id = i.review_id')
         .andWhere('r.policy_id = :policy AND i.status <> :closed', { policy: args.carriedOverFrom.policyId, closed: 'CLOSED' })
-        .andWhere('(SELECT starts_on FROM reporting_period WHERE id = r.period_id) < (SELECT starts_on FROM reporting_period WHERE id = :period)', { period: args.carriedOverFrom.periodId });
+        .andWhere(
+          '(SELECT starts_on FROM reporting_period WHERE id = r.period_id) < (SELECT starts_on FROM reporting_period WHERE id = :period)',
+          { period: args.carriedOverFrom.periodId },
+        );
     }
     if (user.role === 'REPORTER') q.andWhere('i.agency_id = :agency', { agency: user.agencyId });
     return q.getMany();
@@ -76,19 +87,33 @@ export class SupervisionItemsService {
       // An inactive unit (units/) gets no new tasks: nobody would be chased for it.
       if (!responsible[0].active) throw new SupervisionError('BAD_USER_INPUT', '该单位已停用,不能再交办督办事项', { field: 'agencyId' });
       const repo = manager.getRepository(SupervisionItem);
-      const item = await repo.save(repo.create({ reviewId: review.id, measureId, agencyId, request, dueOn: input.dueOn, status: 'OPEN', createdBy: user.id }));
+      const item = await repo.save(
+        repo.create({ reviewId: review.id, measureId, agencyId, request, dueOn: input.dueOn, status: 'OPEN', createdBy: user.id }),
+      );
       await this.reviews.bumpVersion(manager, review);
-      await this.audit.record(manager, auditActor(user, requestId), { action: 'add', entity: 'supervision_item', entityId: item.id, before: null, after: itemSnapshot(item) });
+      await this.audit.record(manager, auditActor(user, requestId), {
+        action: 'add',
+        entity: 'supervision_item',
+        entityId: item.id,
+        before: null,
+        after: itemSnapshot(item),
+      });
       const [{ seq }] = await manager.query(`SELECT seq FROM measure WHERE id = $1`, [measureId]);
       await this.notices.toAgencyReporters(manager, agencyId, {
-        kind: 'SUPERVISION_ITEM_ASSIGNED', title: `新的督办事项（措施${seq}），请于${input.dueOn}前答复`, body: request, link: '/supervision/items', policyId: review.policyId,
+        kind: 'SUPERVISION_ITEM_ASSIGNED',
+        title: `新的督办事项（措施${seq}），请于${input.dueOn}前答复`,
+        body: request,
+        link: '/supervision/items',
+        policyId: review.policyId,
       });
       return repo.findOneByOrFail({ id: item.id });
     });
   }
 
   private async lockItem(manager: EntityManager, id: string): Promise<SupervisionItem> {
-    const item = await manager.getRepository(SupervisionItem).findOne({ where: { id: checkId(id, '督办事项') }, lock: { mode: 'pessimistic_write' } });
+    const item = await manager
+      .getRepository(SupervisionItem)
+      .findOne({ where: { id: checkId(id, '督办事项') }, lock: { mode: 'pessimistic_write' } });
     if (!item) throw notFound('督办事项', id);
     return item;
   }
@@ -98,7 +123,8 @@ export class SupervisionItemsService {
     const response = args.response.trim();
     return this.dataSource.transaction(async (manager) => {
       const item = await this.lockItem(manager, args.id);
-      if (user.role !== 'REPORTER' || user.agencyId !== item.agencyId) throw new SupervisionError('FORBIDDEN', '只有被督办单位的填报人可以答复');
+      if (user.role !== 'REPORTER' || user.agencyId !== item.agencyId)
+        throw new SupervisionError('FORBIDDEN', '只有被督办单位的填报人可以答复');
       if (item.status === 'CLOSED') throw new SupervisionError('CONFLICT', '督办事项已办结，不能再答复', { status: item.status });
       if (args.version !== undefined && args.version !== null && args.version !== item.version) {
         throw new SupervisionError('CONFLICT', '该督办事项已被他人修改，请刷新后再答复', { currentVersion: item.version });
@@ -110,13 +136,23 @@ export class SupervisionItemsService {
         [item.id, response, user.id],
       );
       const after = await manager.getRepository(SupervisionItem).findOneByOrFail({ id: item.id });
-      await this.audit.record(manager, auditActor(user, requestId), { action: 'respond', entity: 'supervision_item', entityId: item.id, before, after: itemSnapshot(after) });
+      await this.audit.record(manager, auditActor(user, requestId), {
+        action: 'respond',
+        entity: 'supervision_item',
+        entityId: item.id,
+        before,
+        after: itemSnapshot(after),
+      });
       const [{ short_name: unit, seq, policy_id: policyId }] = await manager.query(
         `SELECT a.name_simplified AS short_name, m.seq, m.policy_id FROM agency a, measure m WHERE a.id = $1 AND m.id = $2`,
         [item.agencyId, item.measureId],
       );
       await this.notices.toRoles(manager, ['OFFICE'], {
-        kind: 'SUPERVISION_ITEM_RESPONDED', title: `${unit}已答复督办事项（措施${seq}）`, body: response, link: `/supervision/${item.reviewId}`, policyId,
+        kind: 'SUPERVISION_ITEM_RESPONDED',
+        title: `${unit}已答复督办事项（措施${seq}）`,
+        body: response,
+        link: `/supervision/${item.reviewId}`,
+        policyId,
       });
       return after;
     });
@@ -129,13 +165,23 @@ export class SupervisionItemsService {
       if (item.status === 'CLOSED') throw new SupervisionError('CONFLICT', '督办事项已办结', { status: item.status });
       if (item.status !== 'RESPONDED') throw new SupervisionError('CONFLICT', '单位尚未答复，不能办结', { status: item.status });
       const before = itemSnapshot(item);
-      await manager.query(`UPDATE supervision_item SET status = 'CLOSED', closed_at = now(), closed_by = $2, version = version + 1 WHERE id = $1`, [item.id, user.id]);
+      await manager.query(
+        `UPDATE supervision_item SET status = 'CLOSED', closed_at = now(), closed_by = $2, version = version + 1 WHERE id = $1`,
+        [item.id, user.id],
+      );
       const after = await manager.getRepository(SupervisionItem).findOneByOrFail({ id: item.id });
-      await this.audit.record(manager, auditActor(user, requestId), { action: 'close', entity: 'supervision_item', entityId: item.id, before, after: itemSnapshot(after) });
+      await this.audit.record(manager, auditActor(user, requestId), {
+        action: 'close',
+        entity: 'supervision_item',
+        entityId: item.id,
+        before,
+        after: itemSnapshot(after),
+      });
       return after;
     });
   }
 }
 
 /** An OPEN item past its due date (China time). */
-export const isOverdue = (item: Pick<SupervisionItem, 'status' | 'dueOn'>, today = chinaToday()) => item.status === 'OPEN' && item.dueOn < today;
+export const isOverdue = (item: Pick<SupervisionItem, 'status' | 'dueOn'>, today = chinaToday()) =>
+  item.status === 'OPEN' && item.dueOn < today;

@@ -9,7 +9,10 @@ import { SupervisionReview } from './supervision-review.entity';
  * review pack never changes. The office's own rating and reason live here from `rateMeasure` on.
  */
 @Entity('supervision_rating')
-@Check('supervision_rating_colours_check', `"computed_rating" IN ('GREEN', 'YELLOW', 'RED') AND ("rating" IS NULL OR "rating" IN ('GREEN', 'YELLOW', 'RED'))`)
+@Check(
+  'supervision_rating_colours_check',
+  `"computed_rating" IN ('GREEN', 'YELLOW', 'RED') AND ("rating" IS NULL OR "rating" IN ('GREEN', 'YELLOW', 'RED'))`,
+)
 @Check('supervision_rating_reason_check', `"rating" IS NULL OR length(btrim("reason")) > 0`)
 export class SupervisionRating {
   @PrimaryColumn('uuid', { name: 'review_id' })

@@ -57,7 +57,10 @@ export class SupervisionRatingsService {
         [period.policyId],
       ) as Promise<TargetRow[]>,
       this.dataSource.query(`SELECT id FROM measure WHERE policy_id = $1 ORDER BY seq`, [period.policyId]) as Promise<{ id: string }[]>,
-      this.dataSource.query(`SELECT a.id, a.short_name FROM agency a WHERE a.id IN (SELECT r.agency_id FROM responsibility r JOIN measure m ON m.id = r.measure_id WHERE m.policy_id = $1)`, [period.policyId]) as Promise<{ id: string; short_name: string }[]>,
+      this.dataSource.query(
+        `SELECT a.id, a.short_name FROM agency a WHERE a.id IN (SELECT r.agency_id FROM responsibility r JOIN measure m ON m.id = r.measure_id WHERE m.policy_id = $1)`,
+        [period.policyId],
+      ) as Promise<{ id: string; short_name: string }[]>,
       this.dataSource
         .query(`SELECT now() >= (($1::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai') AS past`, [period.dueOn])
         .then((rows: { past: boolean }[]) => rows[0].past),
@@ -69,8 +72,15 @@ export class SupervisionRatingsService {
     for (const { id: measureId } of measureIds) {
       const own = targets.filter((t) => t.measure_id === measureId);
       if (own.length) {
-        const parts = own.map((t) => ({ card: cardOf.get(t.id)!, text: explainTarget({ ...t, targetValue: Number(t.target_value) }, cardOf.get(t.id)!) }));
-        result.set(measureId, { measureId, rating: worstRating(parts.map((p) => p.card.rating))!, reason: toSimplified(parts.map((p) => p.text).join('；')) });
+        const parts = own.map((t) => ({
+          card: cardOf.get(t.id)!,
+          text: explainTarget({ ...t, targetValue: Number(t.target_value) }, cardOf.get(t.id)!),
+        }));
+        result.set(measureId, {
+          measureId,
+          rating: worstRating(parts.map((p) => p.card.rating))!,
+          reason: toSimplified(parts.map((p) => p.text).join('；')),
+        });
         continue;
       }
       const units = (statusOf.get(measureId)?.units ?? []).map((u) => ({
@@ -83,7 +93,11 @@ export class SupervisionRatingsService {
         ...(u.extendedDueOn ? { pastDue: u.overdue } : {}),
       }));
       const verdict = rateByReporting(units, pastDue);
-      result.set(measureId, { measureId, rating: verdict.rating, reason: toSimplified(`无量化指标，按报送情况评定：${verdict.reasons.join('；')}`) });
+      result.set(measureId, {
+        measureId,
+        rating: verdict.rating,
+        reason: toSimplified(`无量化指标，按报送情况评定：${verdict.reasons.join('；')}`),
+      });
     }
     return result;
   }

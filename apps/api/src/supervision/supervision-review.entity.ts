@@ -5,7 +5,6 @@ import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedCo
 import { Policy } from '../policy/policy.entity';
 import { ReportingPeriod } from '../policy/reporting-period.entity';
 
-
 /** The office's quarterly supervision review (督查) of one policy for one period. */
 @ObjectType()
 @Entity('supervision_review')

@@ -9,7 +9,9 @@ export class MeasureRating {
 
   @Field(() => Measure) measure?: Measure;
 
-  @Field(() => RatingEnum, { description: '時間過半、任務過半 (see the README for measures without targets); frozen when the review is finalized' })
+  @Field(() => RatingEnum, {
+    description: '時間過半、任務過半 (see the README for measures without targets); frozen when the review is finalized',
+  })
   computedRating!: Rating;
 
   @Field({ description: 'Why the computed rating is what it is' })
@@ -29,7 +31,10 @@ export class MeasureRating {
 
   @Field(() => Date, { nullable: true }) ratedAt!: Date | null;
 
-  @Field(() => RatingEnum, { nullable: true, description: 'The rating of the previous quarter (its review’s, or computed where it had none)' })
+  @Field(() => RatingEnum, {
+    nullable: true,
+    description: 'The rating of the previous quarter (its review’s, or computed where it had none)',
+  })
   previousRating!: Rating | null;
 
   @Field(() => RatingChangeEnum)

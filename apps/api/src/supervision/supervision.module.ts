@@ -12,7 +12,15 @@ import { SupervisionService } from './supervision.service';
 @Module({
   imports: [DashboardModule, ProgressModule, ChasingModule],
   controllers: [ReviewPackController],
-  providers: [SupervisionService, SupervisionItemsService, SupervisionRatingsService, SupervisionResolver, SupervisionItemResolver, MeasureRatingResolver, ReviewPackDataService],
+  providers: [
+    SupervisionService,
+    SupervisionItemsService,
+    SupervisionRatingsService,
+    SupervisionResolver,
+    SupervisionItemResolver,
+    MeasureRatingResolver,
+    ReviewPackDataService,
+  ],
   exports: [SupervisionService, SupervisionItemsService, ReviewPackDataService],
 })
 export class SupervisionModule {}

@@ -6,7 +6,13 @@ import { Measure } from '../policy/measure.entity';
 import { DraftVisibility } from '../policy/draft-visibility';
 import { Policy } from '../policy/policy.entity';
 import { ReportingPeriod } from '../policy/reporting-period.entity';
-import { AddSupervisionItemInput, OpenSupervisionReviewArgs, RateMeasureArgs, RespondSupervisionItemArgs, SupervisionItemsArgs } from './dto/supervision.inputs';
+import {
+  AddSupervisionItemInput,
+  OpenSupervisionReviewArgs,
+  RateMeasureArgs,
+  RespondSupervisionItemArgs,
+  SupervisionItemsArgs,
+} from './dto/supervision.inputs';
 import { SupervisionItem } from './supervision-item.entity';
 import { SupervisionReview } from './supervision-review.entity';
 import { isOverdue, SupervisionItemsService } from './supervision-items.service';
@@ -29,14 +35,21 @@ export class SupervisionResolver {
   }
 
   @Query(() => [SupervisionReview], { description: 'The policy’s reviews, latest period first (a reporter: the FINAL ones)' })
-  async supervisionReviews(@Args('policyId', { type: () => ID }) policyId: string, @CurrentUser() user: AuthUser): Promise<SupervisionReview[]> {
+  async supervisionReviews(
+    @Args('policyId', { type: () => ID }) policyId: string,
+    @CurrentUser() user: AuthUser,
+  ): Promise<SupervisionReview[]> {
     await this.drafts.policy(user, policyId);
     return this.reviews.listFor(user, policyId);
   }
 
   @Roles('ADMIN', 'OFFICE')
   @Mutation(() => SupervisionReview, { description: 'Opens the review of a period, or returns the one already opened' })
-  openSupervisionReview(@Args() args: OpenSupervisionReviewArgs, @CurrentUser() user: AuthUser, @Context() ctx: RequestContext): Promise<SupervisionReview> {
+  openSupervisionReview(
+    @Args() args: OpenSupervisionReviewArgs,
+    @CurrentUser() user: AuthUser,
+    @Context() ctx: RequestContext,
+  ): Promise<SupervisionReview> {
     return this.reviews.open(user, args.policyId, args.periodId, ctx.requestId);
   }
 
@@ -48,7 +61,11 @@ export class SupervisionResolver {
 
   @Roles('ADMIN', 'OFFICE')
   @Mutation(() => SupervisionReview, { description: 'OPEN -> FINAL: ratings and items can no longer change; answers and closing go on' })
-  finalizeSupervisionReview(@Args('id', { type: () => ID }) id: string, @CurrentUser() user: AuthUser, @Context() ctx: RequestContext): Promise<SupervisionReview> {
+  finalizeSupervisionReview(
+    @Args('id', { type: () => ID }) id: string,
+    @CurrentUser() user: AuthUser,
+    @Context() ctx: RequestContext,
+  ): Promise<SupervisionReview> {
     return this.reviews.finalize(user, id, ctx.requestId);
   }
 
@@ -91,9 +108,15 @@ export class SupervisionResolver {
     ]);
     const count = (f: (r: MeasureRating) => boolean) => ratings.filter(f).length;
     return {
-      green: count((r) => r.rating === 'GREEN'), yellow: count((r) => r.rating === 'YELLOW'), red: count((r) => r.rating === 'RED'),
-      overridden: count((r) => r.overridden), improved: count((r) => r.change === 'IMPROVED'), slipped: count((r) => r.change === 'SLIPPED'),
-      redTwoQuarters: count((r) => r.redTwoQuarters), openItems: items.filter((i) => i.status !== 'CLOSED').length, carriedOverItems: carried.length,
+      green: count((r) => r.rating === 'GREEN'),
+      yellow: count((r) => r.rating === 'YELLOW'),
+      red: count((r) => r.rating === 'RED'),
+      overridden: count((r) => r.overridden),
+      improved: count((r) => r.change === 'IMPROVED'),
+      slipped: count((r) => r.change === 'SLIPPED'),
+      redTwoQuarters: count((r) => r.redTwoQuarters),
+      openItems: items.filter((i) => i.status !== 'CLOSED').length,
+      carriedOverItems: carried.length,
     };
   }
 }
@@ -115,18 +138,30 @@ export class SupervisionItemResolver {
 
   @Roles('ADMIN', 'OFFICE')
   @Mutation(() => SupervisionItem)
-  addSupervisionItem(@Args('input') input: AddSupervisionItemInput, @CurrentUser() user: AuthUser, @Context() ctx: RequestContext): Promise<SupervisionItem> {
+  addSupervisionItem(
+    @Args('input') input: AddSupervisionItemInput,
+    @CurrentUser() user: AuthUser,
+    @Context() ctx: RequestContext,
+  ): Promise<SupervisionItem> {
     return this.items.add(user, input, ctx.requestId);
   }
 
   @Mutation(() => SupervisionItem, { description: 'The unit’s answer (a reporter of the item’s unit only)' })
-  respondSupervisionItem(@Args() args: RespondSupervisionItemArgs, @CurrentUser() user: AuthUser, @Context() ctx: RequestContext): Promise<SupervisionItem> {
+  respondSupervisionItem(
+    @Args() args: RespondSupervisionItemArgs,
+    @CurrentUser() user: AuthUser,
+    @Context() ctx: RequestContext,
+  ): Promise<SupervisionItem> {
     return this.items.respond(user, args, ctx.requestId);
   }
 
   @Roles('ADMIN', 'OFFICE')
   @Mutation(() => SupervisionItem, { description: 'RESPONDED -> CLOSED (the office)' })
-  closeSupervisionItem(@Args('id', { type: () => ID }) id: string, @CurrentUser() user: AuthUser, @Context() ctx: RequestContext): Promise<SupervisionItem> {
+  closeSupervisionItem(
+    @Args('id', { type: () => ID }) id: string,
+    @CurrentUser() user: AuthUser,
+    @Context() ctx: RequestContext,
+  ): Promise<SupervisionItem> {
     return this.items.close(user, id, ctx.requestId);
   }
 

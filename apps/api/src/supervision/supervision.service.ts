@@ -31,8 +31,10 @@ export class SupervisionService {
   async open(user: AuthUser, policyId: string, periodId: string, requestId: string): Promise<SupervisionReview> {
     const period = await this.dataSource.getRepository(ReportingPeriod).findOneBy({ id: checkId(periodId, '填报期', 'periodId') });
     if (!period) throw notFound('填报期', periodId, 'periodId');
-    if (period.policyId !== checkId(policyId, '政策文件', 'policyId')) throw new SupervisionError('BAD_USER_INPUT', '填报期不属于该政策文件', { field: 'periodId' });
-    if (period.startsOn > chinaToday()) throw new SupervisionError('BAD_USER_INPUT', `${period.label} 尚未开始，不能督查`, { field: 'periodId' });
+    if (period.policyId !== checkId(policyId, '政策文件', 'policyId'))
+      throw new SupervisionError('BAD_USER_INPUT', '填报期不属于该政策文件', { field: 'periodId' });
+    if (period.startsOn > chinaToday())
+      throw new SupervisionError('BAD_USER_INPUT', `${period.label} 尚未开始，不能督查`, { field: 'periodId' });
     return this.dataSource.transaction(async (manager) => {
       const created: SupervisionReview[] = await manager.query(
         `INSERT INTO supervision_review (policy_id, period_id, opened_by) VALUES ($1, $2, $3)
@@ -41,7 +43,13 @@ export class SupervisionService {
       );
       const review = await manager.getRepository(SupervisionReview).findOneByOrFail({ policyId: period.policyId, periodId: period.id });
       if (created.length) {
-        await this.audit.record(manager, auditActor(user, requestId), { action: 'open', entity: 'supervision_review', entityId: review.id, before: null, after: { policyId: review.policyId, periodId: review.periodId, status: review.status } });
+        await this.audit.record(manager, auditActor(user, requestId), {
+          action: 'open',
+          entity: 'supervision_review',
+          entityId: review.id,
+          before: null,
+          after: { policyId: review.policyId, periodId: review.periodId, status: review.status },
+        });
       }
       return review;
     });
@@ -109,20 +117,33 @@ export class SupervisionService {
     const [own, before] = await Promise.all([this.effectiveRatings(review), this.previousQuarterRatings(review)]);
     return own.map((r) => {
       const previousRating = before.get(r.measureId) ?? null;
-      return { ...r, previousRating, change: ratingChange(previousRating, r.rating), redTwoQuarters: r.rating === 'RED' && previousRating === 'RED' };
+      return {
+        ...r,
+        previousRating,
+        change: ratingChange(previousRating, r.rating),
+        redTwoQuarters: r.rating === 'RED' && previousRating === 'RED',
+      };
     });
   }
 
-  private async effectiveRatings(review: SupervisionReview): Promise<Omit<MeasureRating, 'previousRating' | 'change' | 'redTwoQuarters'>[]> {
+  private async effectiveRatings(
+    review: SupervisionReview,
+  ): Promise<Omit<MeasureRating, 'previousRating' | 'change' | 'redTwoQuarters'>[]> {
     const [stored, computed] = await Promise.all([
       this.dataSource.getRepository(SupervisionRating).findBy({ reviewId: review.id }),
       review.status === 'FINAL' ? Promise.resolve(null) : this.computeFor(review),
     ]);
     const storedOf = new Map(stored.map((s) => [s.measureId, s]));
-    const measureIds: { id: string }[] = await this.dataSource.query(`SELECT id FROM measure WHERE policy_id = $1 ORDER BY seq`, [review.policyId]);
+    const measureIds: { id: string }[] = await this.dataSource.query(`SELECT id FROM measure WHERE policy_id = $1 ORDER BY seq`, [
+      review.policyId,
+    ]);
     return measureIds.map(({ id }) => {
       const s = storedOf.get(id);
-      const c: ComputedRating = computed?.get(id) ?? { measureId: id, rating: s?.computedRating ?? 'YELLOW', reason: s?.computedReason ?? '' };
+      const c: ComputedRating = computed?.get(id) ?? {
+        measureId: id,
+        rating: s?.computedRating ?? 'YELLOW',
+        reason: s?.computedReason ?? '',
+      };
       return {
         measureId: id,
         computedRating: c.rating,
@@ -144,7 +165,10 @@ export class SupervisionService {
       : await this.dataSource
           .getRepository(ReportingPeriod)
           .createQueryBuilder('p')
-          .where('p.policy_id = :policy AND p.starts_on < (SELECT starts_on FROM reporting_period WHERE id = :period)', { policy: review.policyId, period: review.periodId })
+          .where('p.policy_id = :policy AND p.starts_on < (SELECT starts_on FROM reporting_period WHERE id = :period)', {
+            policy: review.policyId,
+            period: review.periodId,
+          })
           .orderBy('p.starts_on', 'DESC')
           .getOne();
     if (previous) {
@@ -163,7 +187,9 @@ export class SupervisionService {
 
   /** Locks the review for a change to it, its ratings or its items (one writer at a time). */
   async lockReview(manager: EntityManager, id: string): Promise<SupervisionReview> {
-    const review = await manager.getRepository(SupervisionReview).findOne({ where: { id: checkId(id, '督查', 'reviewId') }, lock: { mode: 'pessimistic_write' } });
+    const review = await manager
+      .getRepository(SupervisionReview)
+      .findOne({ where: { id: checkId(id, '督查', 'reviewId') }, lock: { mode: 'pessimistic_write' } });
     if (!review) throw notFound('督查', id, 'reviewId');
     return review;
   }
@@ -196,13 +222,22 @@ export class SupervisionService {
       }
       const computed = (await this.computeFor(review)).get(measureId)!;
       const after = {
-        reviewId: review.id, measureId, computedRating: computed.rating, computedReason: computed.reason,
-        rating: args.rating, reason, version: current + 1, ratedBy: user.id, ratedAt: new Date(),
+        reviewId: review.id,
+        measureId,
+        computedRating: computed.rating,
+        computedReason: computed.reason,
+        rating: args.rating,
+        reason,
+        version: current + 1,
+        ratedBy: user.id,
+        ratedAt: new Date(),
       };
       await repo.save(repo.create(after));
       await this.bumpVersion(manager, review);
       await this.audit.record(manager, auditActor(user, requestId), {
-        action: 'rate', entity: 'supervision_rating', entityId: `${review.id}:${measureId}`,
+        action: 'rate',
+        entity: 'supervision_rating',
+        entityId: `${review.id}:${measureId}`,
         before: before ? { rating: before.rating, reason: before.reason, version: before.version } : null,
         after: { computedRating: computed.rating, rating: args.rating, reason, version: after.version },
       });
@@ -225,19 +260,43 @@ export class SupervisionService {
          ON CONFLICT (review_id, measure_id) DO UPDATE SET computed_rating = EXCLUDED.computed_rating, computed_reason = EXCLUDED.computed_reason`,
         [review.id, frozen.map((c) => c.measureId), frozen.map((c) => c.rating), frozen.map((c) => c.reason)],
       );
-      await manager.query(`UPDATE supervision_review SET status = 'FINAL', finalized_at = now(), finalized_by = $2, version = version + 1 WHERE id = $1`, [review.id, user.id]);
+      await manager.query(
+        `UPDATE supervision_review SET status = 'FINAL', finalized_at = now(), finalized_by = $2, version = version + 1 WHERE id = $1`,
+        [review.id, user.id],
+      );
       await this.audit.record(manager, auditActor(user, requestId), {
-        action: 'finalize', entity: 'supervision_review', entityId: review.id,
+        action: 'finalize',
+        entity: 'supervision_review',
+        entityId: review.id,
         before: { status: 'OPEN', version: review.version },
-        after: { status: 'FINAL', version: review.version + 1, computed: Object.fromEntries([...computed.values()].map((c) => [c.measureId, c.rating])) },
+        after: {
+          status: 'FINAL',
+          version: review.version + 1,
+          computed: Object.fromEntries([...computed.values()].map((c) => [c.measureId, c.rating])),
+        },
       });
       // The pack goes to the leaders and to every unit responsible for a measure of the policy.
       const [{ label }] = await manager.query(`SELECT label FROM reporting_period WHERE id = $1`, [review.periodId]);
       const title = `${label}督查通报已印发`;
-      await this.notices.toRoles(manager, ['LEADER'], { kind: 'SUPERVISION_REVIEW_FINAL', title, link: `/supervision/${review.id}`, policyId: review.policyId });
-      const units: { agency_id: string }[] = await manager.query(`SELECT DISTINCT r.agency_id FROM responsibility r JOIN measure m ON m.id = r.measure_id WHERE m.policy_id = $1`, [review.policyId]);
-      const reporters: { id: string }[] = await manager.query(`SELECT id FROM app_user WHERE role = 'REPORTER' AND agency_id = ANY($1::uuid[])`, [units.map((u) => u.agency_id)]);
-      await this.notices.toUsers(manager, reporters.map((r) => r.id), { kind: 'SUPERVISION_REVIEW_FINAL', title, body: '请查看本单位的督办事项', link: '/supervision/items', policyId: review.policyId });
+      await this.notices.toRoles(manager, ['LEADER'], {
+        kind: 'SUPERVISION_REVIEW_FINAL',
+        title,
+        link: `/supervision/${review.id}`,
+        policyId: review.policyId,
+      });
+      const units: { agency_id: string }[] = await manager.query(
+        `SELECT DISTINCT r.agency_id FROM responsibility r JOIN measure m ON m.id = r.measure_id WHERE m.policy_id = $1`,
+        [review.policyId],
+      );
+      const reporters: { id: string }[] = await manager.query(
+        `SELECT id FROM app_user WHERE role = 'REPORTER' AND agency_id = ANY($1::uuid[])`,
+        [units.map((u) => u.agency_id)],
+      );
+      await this.notices.toUsers(
+        manager,
+        reporters.map((r) => r.id),
+        { kind: 'SUPERVISION_REVIEW_FINAL', title, body: '请查看本单位的督办事项', link: '/supervision/items', policyId: review.policyId },
+      );
       return manager.getRepository(SupervisionReview).findOneByOrFail({ id: review.id });
     });
   }

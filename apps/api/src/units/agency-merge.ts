@@ -53,7 +53,15 @@ interface Counts {
   webhook: boolean;
 }
 
-type ConflictRow = { kind: string; doc_number: string; period_label: string; measure_seq: number; measure_title: string; target_name: string | null; reporting_agency_name: string | null };
+type ConflictRow = {
+  kind: string;
+  doc_number: string;
+  period_label: string;
+  measure_seq: number;
+  measure_title: string;
+  target_name: string | null;
+  reporting_agency_name: string | null;
+};
 
 const toConflict = (r: ConflictRow): AgencyMergeConflict => ({
   kind: r.kind,
@@ -107,15 +115,22 @@ export class AgencyMergeService {
       checkMergeable(from, into);
       const moved = await this.describe(manager, from, into);
       if (moved.conflicts.length) {
-        throw new UnitError('CONFLICT', `两个单位有 ${moved.conflicts.length} 处重复的报告,不能合并:${moved.conflicts.slice(0, 3).map(describeConflict).join(';')}`, {
-          conflicts: moved.conflicts,
-        });
+        throw new UnitError(
+          'CONFLICT',
+          `两个单位有 ${moved.conflicts.length} 处重复的报告,不能合并:${moved.conflicts.slice(0, 3).map(describeConflict).join(';')}`,
+          {
+            conflicts: moved.conflicts,
+          },
+        );
       }
       const ids = async (sql: string) => ((await manager.query(sql, [fromId])) as { id: string }[]).map((r) => r.id);
       const reportIds = await ids(`SELECT id FROM progress_report WHERE agency_id = $1 ORDER BY id`);
       const userIds = await ids(`SELECT id FROM app_user WHERE agency_id = $1 ORDER BY id`);
       const itemIds = await ids(`SELECT id FROM supervision_item WHERE agency_id = $1 ORDER BY id`);
-      const webhooks: { agency_id: string; kind: string; url: string }[] = await manager.query(`SELECT agency_id, kind, url FROM agency_webhook WHERE agency_id IN ($1, $2)`, [fromId, intoId]);
+      const webhooks: { agency_id: string; kind: string; url: string }[] = await manager.query(
+        `SELECT agency_id, kind, url FROM agency_webhook WHERE agency_id IN ($1, $2)`,
+        [fromId, intoId],
+      );
       const fromHook = webhooks.find((w) => w.agency_id === fromId);
       const intoHook = webhooks.find((w) => w.agency_id === intoId);
 
@@ -125,7 +140,10 @@ export class AgencyMergeService {
            FROM responsibility r WHERE r.agency_id = $1 AND o.agency_id = $2 AND o.measure_id = r.measure_id`,
         [fromId, intoId],
       );
-      await manager.query(`DELETE FROM responsibility r WHERE r.agency_id = $1 AND EXISTS (SELECT 1 FROM responsibility o WHERE o.measure_id = r.measure_id AND o.agency_id = $2)`, [fromId, intoId]);
+      await manager.query(
+        `DELETE FROM responsibility r WHERE r.agency_id = $1 AND EXISTS (SELECT 1 FROM responsibility o WHERE o.measure_id = r.measure_id AND o.agency_id = $2)`,
+        [fromId, intoId],
+      );
       await manager.query(`UPDATE responsibility SET agency_id = $2 WHERE agency_id = $1`, [fromId, intoId]);
 
       if (from.kind === 'COUNTY') await this.moveCountyFigures(manager, fromId, intoId);
@@ -141,7 +159,11 @@ export class AgencyMergeService {
         action: 'agency.merge',
         entity: 'agency',
         entityId: fromId,
-        before: { from: auditedAgency(from), into: auditedAgency(into), webhook: fromHook ? { kind: fromHook.kind, url: maskedUrl(fromHook.url) } : null },
+        before: {
+          from: auditedAgency(from),
+          into: auditedAgency(into),
+          webhook: fromHook ? { kind: fromHook.kind, url: maskedUrl(fromHook.url) } : null,
+        },
         after: {
           from: { ...auditedAgency(from), active: false, mergedIntoId: intoId },
           into: { id: intoId, name: into.name },
@@ -168,7 +190,10 @@ export class AgencyMergeService {
    * affected report's sums are taken out before and put back after, as every report change does.
    */
   private async moveCountyFigures(manager: EntityManager, fromId: string, intoId: string): Promise<void> {
-    const reports: { id: string }[] = await manager.query(`SELECT DISTINCT report_id AS id FROM report_figure WHERE county_id = $1 ORDER BY 1`, [fromId]);
+    const reports: { id: string }[] = await manager.query(
+      `SELECT DISTINCT report_id AS id FROM report_figure WHERE county_id = $1 ORDER BY 1`,
+      [fromId],
+    );
     for (const r of reports) await shiftReportTotals(manager, r.id, -1);
     await manager.query(`UPDATE report_figure SET county_id = $2 WHERE county_id = $1`, [fromId, intoId]);
     for (const r of reports) await shiftReportTotals(manager, r.id, 1);
@@ -224,8 +249,10 @@ function checkedPair(args: MergeAgenciesArgs): { fromId: string; intoId: string 
 function checkMergeable(from: Agency, into: Agency): void {
   if (from.mergedIntoId) throw new UnitError('CONFLICT', `“${from.name}”已经并入其他单位`, { field: 'fromId' });
   if (!into.active) throw new UnitError('CONFLICT', `“${into.name}”已停用,不能并入停用的单位`, { field: 'intoId' });
-  if (from.kind === 'COUNTY' && into.kind !== 'COUNTY') throw new UnitError('BAD_USER_INPUT', '县(市、区)政府不能并入市直部门', { field: 'intoId' });
-  if (from.kind !== 'COUNTY' && into.kind === 'COUNTY') throw new UnitError('BAD_USER_INPUT', '市直部门不能并入县(市、区)政府', { field: 'intoId' });
+  if (from.kind === 'COUNTY' && into.kind !== 'COUNTY')
+    throw new UnitError('BAD_USER_INPUT', '县(市、区)政府不能并入市直部门', { field: 'intoId' });
+  if (from.kind !== 'COUNTY' && into.kind === 'COUNTY')
+    throw new UnitError('BAD_USER_INPUT', '市直部门不能并入县(市、区)政府', { field: 'intoId' });
 }
 
 const describeConflict = (c: AgencyMergeConflict) =>

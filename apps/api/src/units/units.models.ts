@@ -15,7 +15,10 @@ export class AgencyStats {
 
 @ObjectType({ description: 'Something both units hold that a merge cannot join: the merge is refused while it exists' })
 export class AgencyMergeConflict {
-  @Field({ description: 'REPORT: both units reported on one measure for one period; FIGURE: one report gives figures for both counties on one target' })
+  @Field({
+    description:
+      'REPORT: both units reported on one measure for one period; FIGURE: one report gives figures for both counties on one target',
+  })
   kind!: string;
 
   @Field()

@@ -16,7 +16,9 @@ export class UnitsResolver {
     private readonly merges: AgencyMergeService,
   ) {}
 
-  @Query(() => [AgencyStats], { description: 'Every unit, inactive and merged ones too, with its accounts and responsibilities (OFFICE, ADMIN)' })
+  @Query(() => [AgencyStats], {
+    description: 'Every unit, inactive and merged ones too, with its accounts and responsibilities (OFFICE, ADMIN)',
+  })
   agencyStats(): Promise<AgencyStats[]> {
     return this.units.stats();
   }
@@ -36,7 +38,10 @@ export class UnitsResolver {
     return this.units.rename(actor, args, ctx.requestId);
   }
 
-  @Mutation(() => Agency, { description: 'Deactivates (not chased, no new items) or reactivates a unit; refused while it has reports awaiting review (OFFICE, ADMIN)' })
+  @Mutation(() => Agency, {
+    description:
+      'Deactivates (not chased, no new items) or reactivates a unit; refused while it has reports awaiting review (OFFICE, ADMIN)',
+  })
   setAgencyActive(@Args() args: SetAgencyActiveArgs, @CurrentUser() actor: AuthUser, @Context() ctx: RequestContext): Promise<Agency> {
     return this.units.setActive(actor, args, ctx.requestId);
   }

@@ -11,11 +11,23 @@ import { AgencyStats } from './units.models';
 import { UnitError, unitId, unitNotFound } from './units.errors';
 
 /** What the audit keeps of a unit. */
-export const auditedAgency = (a: Agency) => ({ name: a.name, shortName: a.shortName, kind: a.kind, regionCode: a.regionCode, active: a.active, mergedIntoId: a.mergedIntoId });
+export const auditedAgency = (a: Agency) => ({
+  name: a.name,
+  shortName: a.shortName,
+  kind: a.kind,
+  regionCode: a.regionCode,
+  active: a.active,
+  mergedIntoId: a.mergedIntoId,
+});
 
 /** A unit row, locked until the transaction ends: changes to one unit are serialized. */
 export async function lockAgency(manager: EntityManager, id: string, field: string): Promise<Agency> {
-  const agency = await manager.getRepository(Agency).createQueryBuilder('a').where('a.id = :id', { id }).setLock('pessimistic_write').getOne();
+  const agency = await manager
+    .getRepository(Agency)
+    .createQueryBuilder('a')
+    .where('a.id = :id', { id })
+    .setLock('pessimistic_write')
+    .getOne();
   if (!agency) throw unitNotFound(id, field);
   return agency;
 }
@@ -58,15 +70,21 @@ export class UnitsService {
          FROM agency a`,
     );
     const byId = new Map(counts.map((c) => [c.id, c]));
-    return agencies.map((agency) => ({ agency, accounts: byId.get(agency.id)?.accounts ?? 0, responsibilities: byId.get(agency.id)?.responsibilities ?? 0 }));
+    return agencies.map((agency) => ({
+      agency,
+      accounts: byId.get(agency.id)?.accounts ?? 0,
+      responsibilities: byId.get(agency.id)?.responsibilities ?? 0,
+    }));
   }
 
   async create(actor: AuthUser, input: CreateAgencyInput, requestId: string): Promise<Agency> {
     const name = checkedName(input.name);
     const shortName = tidyName(input.shortName ?? '') || name;
     const regionCode = input.regionCode ?? null;
-    if (input.kind === 'COUNTY' && !regionCode) throw new UnitError('BAD_USER_INPUT', '县(市、区)政府须填写 6 位行政区划代码', { field: 'regionCode' });
-    if (input.kind === 'DEPARTMENT' && regionCode) throw new UnitError('BAD_USER_INPUT', '市直部门不填写行政区划代码', { field: 'regionCode' });
+    if (input.kind === 'COUNTY' && !regionCode)
+      throw new UnitError('BAD_USER_INPUT', '县(市、区)政府须填写 6 位行政区划代码', { field: 'regionCode' });
+    if (input.kind === 'DEPARTMENT' && regionCode)
+      throw new UnitError('BAD_USER_INPUT', '市直部门不填写行政区划代码', { field: 'regionCode' });
     const key = nameKeyOf(name);
     try {
       return await this.dataSource.transaction(async (manager) => {
@@ -89,7 +107,13 @@ export class UnitsService {
           mergedIntoId: null,
         });
         await manager.insert(Agency, agency);
-        await this.audit.record(manager, auditActor(actor, requestId), { action: 'agency.create', entity: 'agency', entityId: agency.id, before: null, after: auditedAgency(agency) });
+        await this.audit.record(manager, auditActor(actor, requestId), {
+          action: 'agency.create',
+          entity: 'agency',
+          entityId: agency.id,
+          before: null,
+          after: auditedAgency(agency),
+        });
         return agency;
       });
     } catch (error) {
@@ -116,9 +140,25 @@ export class UnitsService {
         const before = auditedAgency(agency);
         const nextShort = shortName ?? (agency.shortName === agency.name ? name : agency.shortName);
         if (agency.name === name && agency.shortName === nextShort) return agency;
-        Object.assign(agency, { name, nameSimplified: toSimplified(name), searchText: searchTextOf(name), nameKey: key, shortName: nextShort });
-        await manager.update(Agency, { id }, { name, nameSimplified: agency.nameSimplified, searchText: agency.searchText, nameKey: key, shortName: nextShort });
-        await this.audit.record(manager, auditActor(actor, requestId), { action: 'agency.rename', entity: 'agency', entityId: id, before, after: auditedAgency(agency) });
+        Object.assign(agency, {
+          name,
+          nameSimplified: toSimplified(name),
+          searchText: searchTextOf(name),
+          nameKey: key,
+          shortName: nextShort,
+        });
+        await manager.update(
+          Agency,
+          { id },
+          { name, nameSimplified: agency.nameSimplified, searchText: agency.searchText, nameKey: key, shortName: nextShort },
+        );
+        await this.audit.record(manager, auditActor(actor, requestId), {
+          action: 'agency.rename',
+          entity: 'agency',
+          entityId: id,
+          before,
+          after: auditedAgency(agency),
+        });
         return agency;
       });
     } catch (error) {
@@ -151,10 +191,14 @@ export class UnitsService {
         );
         if (waiting.length) {
           const list = waiting.map((w) => `${w.doc_number} ${w.label} 第${w.seq}条`);
-          throw new UnitError('CONFLICT', `该单位有 ${waiting.length} 份已报送待审核的进展报告(${list.slice(0, 5).join('、')}${waiting.length > 5 ? '等' : ''}),请先审核后再停用`, {
-            field: 'active',
-            submittedReports: list,
-          });
+          throw new UnitError(
+            'CONFLICT',
+            `该单位有 ${waiting.length} 份已报送待审核的进展报告(${list.slice(0, 5).join('、')}${waiting.length > 5 ? '等' : ''}),请先审核后再停用`,
+            {
+              field: 'active',
+              submittedReports: list,
+            },
+          );
         }
       }
       const before = auditedAgency(agency);

@@ -18,7 +18,11 @@ interface ApiRoute {
 }
 
 const joinPaths = (...parts: (string | undefined)[]) =>
-  '/' + parts.flatMap((p) => (p ?? '').split('/')).filter(Boolean).join('/');
+  '/' +
+  parts
+    .flatMap((p) => (p ?? '').split('/'))
+    .filter(Boolean)
+    .join('/');
 
 /**
  * Every route of the API's controllers (method and path pattern), read from the controllers
@@ -33,7 +37,7 @@ export function apiRoutes(app: NestExpressApplication): ApiRoute[] {
     for (const controller of module.controllers.values()) {
       const type = controller.metatype as (new (...args: never[]) => unknown) | undefined;
       if (!type) continue;
-      const prefixes = [Reflect.getMetadata(PATH_METADATA, type) as string | string[] | undefined ?? ''].flat();
+      const prefixes = [(Reflect.getMetadata(PATH_METADATA, type) as string | string[] | undefined) ?? ''].flat();
       for (const name of Object.getOwnPropertyNames(type.prototype)) {
         const handler = (type.prototype as Record<string, unknown>)[name];
         if (typeof handler !== 'function' || name === 'constructor') continue;
@@ -81,8 +85,14 @@ export function serveDashboard(app: NestExpressApplication, dir: string): void {
     res.setHeader('Cache-Control', 'no-cache');
     res.status(404).type('text/plain').send('Not found');
   });
-  const files = express.static(dir, { index: false, maxAge: 0, setHeaders: (r, path) => path.endsWith('.html') && pageHeaders(r as express.Response) });
-  app.use((req: express.Request, res: express.Response, next: express.NextFunction) => (isApiRequest(routes, req) ? next() : files(req, res, next)));
+  const files = express.static(dir, {
+    index: false,
+    maxAge: 0,
+    setHeaders: (r, path) => path.endsWith('.html') && pageHeaders(r as express.Response),
+  });
+  app.use((req: express.Request, res: express.Response, next: express.NextFunction) =>
+    isApiRequest(routes, req) ? next() : files(req, res, next),
+  );
   app.use((req: express.Request, res: express.Response, next: express.NextFunction) => {
     if ((req.method !== 'GET' && req.method !== 'HEAD') || isApiRequest(routes, req)) return next();
     pageHeaders(res);

@@ -35,11 +35,22 @@ export async function smallPolicy(ds: DataSource, departments = 2): Promise<Smal
         [u.id, u.name, u.kind, u.code, nameKeyOf(u.name)],
       );
     }
-    await m.query(`INSERT INTO policy (id, doc_number, title, issuer, issued_on, source_text) VALUES ($1, $2, '测试政策', '测试', '2024-07-26', '')`, [policyId, `测〔2024〕${tag}号`]);
+    await m.query(
+      `INSERT INTO policy (id, doc_number, title, issuer, issued_on, source_text) VALUES ($1, $2, '测试政策', '测试', '2024-07-26', '')`,
+      [policyId, `测〔2024〕${tag}号`],
+    );
     await m.query(`INSERT INTO section (id, policy_id, seq, title) VALUES ($1, $2, 1, '一')`, [sectionId, policyId]);
-    await m.query(`INSERT INTO measure (id, policy_id, section_id, seq, title, body, responsibility_text) VALUES ($1, $2, $3, 1, '措施', '', '')`, [measureId, policyId, sectionId]);
+    await m.query(
+      `INSERT INTO measure (id, policy_id, section_id, seq, title, body, responsibility_text) VALUES ($1, $2, $3, 1, '措施', '', '')`,
+      [measureId, policyId, sectionId],
+    );
     for (const [position, u] of units.entries()) {
-      await m.query(`INSERT INTO responsibility (measure_id, agency_id, role, position) VALUES ($1, $2, $3, $4)`, [measureId, u.id, position === 0 ? 'LEAD' : 'CO', position]);
+      await m.query(`INSERT INTO responsibility (measure_id, agency_id, role, position) VALUES ($1, $2, $3, $4)`, [
+        measureId,
+        u.id,
+        position === 0 ? 'LEAD' : 'CO',
+        position,
+      ]);
     }
   });
   const policy = { policyId, agencyIds: units.map((u) => u.id), countyCode };

@@ -53,7 +53,11 @@ export async function loadVariantNotice(ds: DataSource, number: number): Promise
 /** A new user of that role (and agency, for a reporter), signed in. */
 export async function signedInUser(server: TestServer, admin: string, role: string, agencyId?: string): Promise<string> {
   const username = uniqueName(role.toLowerCase());
-  await server.ok(`mutation ($i: CreateUserInput!) { createUser(input: $i) { id } }`, { i: { username, password: 'password-123', role, agencyId } }, admin);
+  await server.ok(
+    `mutation ($i: CreateUserInput!) { createUser(input: $i) { id } }`,
+    { i: { username, password: 'password-123', role, agencyId } },
+    admin,
+  );
   return server.login(username, 'password-123');
 }
 

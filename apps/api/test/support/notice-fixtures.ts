@@ -10,7 +10,11 @@ import { uniqueName } from './test-server';
 export const SIMPLIFIED_NOTICE = readFileSync(join(__dirname, '../fixtures/notice-simplified.txt'), 'utf8');
 export const FIXTURE_NEW_UNIT = '市数字经济促进中心';
 
-export function simplifiedNotice(options: { withoutDocNumber?: boolean; withoutDate?: boolean } = {}): { text: string; docNumber: string; newUnit: string } {
+export function simplifiedNotice(options: { withoutDocNumber?: boolean; withoutDate?: boolean } = {}): {
+  text: string;
+  docNumber: string;
+  newUnit: string;
+} {
   // Doc numbers are short (a year, a number of up to four digits): a random one, unlikely to meet another test's.
   const docNumber = `江人社〔${2030 + Math.floor(Math.random() * 70)}〕${1 + Math.floor(Math.random() * 9999)}号`;
   const newUnit = `市数字经济促进中心${uniqueName('').replace(/\W/g, '')}`;

@@ -23,11 +23,17 @@ export async function acceptReport(
   report: { agencyId: string; seq: number; period: string; values: [string, string, number][]; unitStatus?: string },
 ): Promise<string> {
   const input = {
-    measureId: p.measure(report.seq), periodId: p.period(report.period), agencyId: report.agencyId, progress: '进展', unitStatus: report.unitStatus ?? 'ON_TRACK',
+    measureId: p.measure(report.seq),
+    periodId: p.period(report.period),
+    agencyId: report.agencyId,
+    progress: '进展',
+    unitStatus: report.unitStatus ?? 'ON_TRACK',
     values: report.values.map(([targetId, countyId, value]) => ({ targetId, countyId, value })),
   };
   const saved = (await server.ok<{ saveProgressReport: ReportRef }>(SAVE, { input }, tokens.reporter)).saveProgressReport;
-  const submitted = (await server.ok<{ submitProgressReport: ReportRef }>(SUBMIT, { id: saved.id, version: saved.version }, tokens.reporter)).submitProgressReport;
+  const submitted = (
+    await server.ok<{ submitProgressReport: ReportRef }>(SUBMIT, { id: saved.id, version: saved.version }, tokens.reporter)
+  ).submitProgressReport;
   await server.ok(REVIEW, { id: saved.id, version: submitted.version, decision: 'ACCEPT' }, tokens.office);
   return saved.id;
 }

@@ -13,14 +13,24 @@ export const AGENCIES = `query ($all: Boolean, $kind: AgencyKind) { agencies(inc
 /** A unit name of this run: the Chinese part keeps it a plausible name, the tag keeps it unique. */
 export const unitName = (base = '测试局') => `市${base}${uniqueName('').replace(/[^0-9a-z]/gi, '')}`;
 
-export async function createUnit(server: TestServer, token: string, input: { name?: string; kind?: string; regionCode?: string; shortName?: string } = {}): Promise<string> {
-  const data = await server.ok<{ createAgency: { id: string } }>(CREATE, { i: { name: input.name ?? unitName(), kind: input.kind ?? 'DEPARTMENT', regionCode: input.regionCode, shortName: input.shortName } }, token);
+export async function createUnit(
+  server: TestServer,
+  token: string,
+  input: { name?: string; kind?: string; regionCode?: string; shortName?: string } = {},
+): Promise<string> {
+  const data = await server.ok<{ createAgency: { id: string } }>(
+    CREATE,
+    { i: { name: input.name ?? unitName(), kind: input.kind ?? 'DEPARTMENT', regionCode: input.regionCode, shortName: input.shortName } },
+    token,
+  );
   return data.createAgency.id;
 }
 
 /** Every row of every table and the audit's count: a refused request must leave all of them as they were. */
 export async function footprint(ds: DataSource): Promise<string> {
-  const tables: { name: string }[] = await ds.query(`SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' AND tablename NOT IN ('schema_migration', 'user_session', 'sign_in_throttle') ORDER BY 1`);
+  const tables: { name: string }[] = await ds.query(
+    `SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' AND tablename NOT IN ('schema_migration', 'user_session', 'sign_in_throttle') ORDER BY 1`,
+  );
   const parts = tables.map((t) => `(SELECT count(*) || ':' || coalesce(max(xmin::text::bigint), 0) FROM "${t.name}")`);
   const [row] = await ds.query(`SELECT concat_ws(',', ${parts.join(', ')}) AS f`);
   return row.f as string;
@@ -28,7 +38,12 @@ export async function footprint(ds: DataSource): Promise<string> {
 
 /** Makes a unit responsible for a measure, as a loaded notice would. */
 export const makeResponsible = (ds: DataSource, measureId: string, agencyId: string, role: 'LEAD' | 'CO' = 'CO', position = 90) =>
-  ds.query(`INSERT INTO responsibility (measure_id, agency_id, role, position) VALUES ($1, $2, $3, $4)`, [measureId, agencyId, role, position]);
+  ds.query(`INSERT INTO responsibility (measure_id, agency_id, role, position) VALUES ($1, $2, $3, $4)`, [
+    measureId,
+    agencyId,
+    role,
+    position,
+  ]);
 
 /**
  * Counties a test added would show in every later test file's county lists (7 in the Jiangmen
@@ -49,7 +64,8 @@ export async function forgetCounties(ds: DataSource, ids: string[]): Promise<voi
 }
 
 /** The units there are now: what a test file had before it added its own (see retireNewUnits). */
-export const unitIds = async (ds: DataSource): Promise<Set<string>> => new Set(((await ds.query(`SELECT id::text FROM agency`)) as { id: string }[]).map((r) => r.id));
+export const unitIds = async (ds: DataSource): Promise<Set<string>> =>
+  new Set(((await ds.query(`SELECT id::text FROM agency`)) as { id: string }[]).map((r) => r.id));
 
 /**
  * Units a test file added would show in later files' `agencies` (policy.spec counts the Jiangmen

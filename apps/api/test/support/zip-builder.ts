@@ -26,9 +26,20 @@ export function buildZip(parts: ZipPart[]): Buffer {
   const centrals: Buffer[] = [];
   let offset = 0;
   for (const part of parts) {
-    const plain = typeof part.data === 'string' ? Buffer.from(part.data, 'utf8') : part.data ?? Buffer.alloc(0);
-    const body: Deflated = part.deflated ?? { compressed: part.store ? plain : deflateRawSync(plain), size: plain.length, crc: crc32(plain) };
-    const d = { size: body.size, compressedSize: body.compressed.length, crc: body.crc, method: part.store ? 0 : 8, flags: 0x800, ...part.declare };
+    const plain = typeof part.data === 'string' ? Buffer.from(part.data, 'utf8') : (part.data ?? Buffer.alloc(0));
+    const body: Deflated = part.deflated ?? {
+      compressed: part.store ? plain : deflateRawSync(plain),
+      size: plain.length,
+      crc: crc32(plain),
+    };
+    const d = {
+      size: body.size,
+      compressedSize: body.compressed.length,
+      crc: body.crc,
+      method: part.store ? 0 : 8,
+      flags: 0x800,
+      ...part.declare,
+    };
     const name = Buffer.from(part.name, 'utf8');
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
@@ -91,14 +102,20 @@ const contentTypes = (part: string, type: string) =>
 export const workbookParts = (): ZipPart[] => [
   { name: '[Content_Types].xml', data: contentTypes('xl/workbook.xml', CT_XLSX) },
   { name: '_rels/.rels', data: rels('xl/workbook.xml') },
-  { name: 'xl/workbook.xml', data: '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheets><sheet name="工作进展" sheetId="1" r:id="rId1"/></sheets></workbook>' },
+  {
+    name: 'xl/workbook.xml',
+    data: '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheets><sheet name="工作进展" sheetId="1" r:id="rId1"/></sheets></workbook>',
+  },
 ];
 
 /** A package that says it is a Word document (for checks of the package, not of Word's parts). */
 export const documentParts = (): ZipPart[] => [
   { name: '[Content_Types].xml', data: contentTypes('word/document.xml', CT_DOCX) },
   { name: '_rels/.rels', data: rels('word/document.xml') },
-  { name: 'word/document.xml', data: '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body/></w:document>' },
+  {
+    name: 'word/document.xml',
+    data: '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body/></w:document>',
+  },
 ];
 
 /** A row without an address: the cheapest row there is, ~670:1 deflated. */

@@ -24,9 +24,15 @@ const PolicyPage = lazy(loadPolicyPage);
 const NotFoundPage = lazy(() => import('./NotFoundPage'));
 // The pages of one policy live under /p/:policyId; the addresses of before redirect there.
 const PolicyScope = lazy(() => import('../features/policy-nav/PolicyScope'));
-const LegacyPolicyRedirect = lazy(() => import('../features/policy-nav/LegacyRedirects').then((m) => ({ default: m.LegacyPolicyRedirect })));
-const LegacyMeasureRedirect = lazy(() => import('../features/policy-nav/LegacyRedirects').then((m) => ({ default: m.LegacyMeasureRedirect })));
-const LegacyReviewRedirect = lazy(() => import('../features/policy-nav/LegacyRedirects').then((m) => ({ default: m.LegacyReviewRedirect })));
+const LegacyPolicyRedirect = lazy(() =>
+  import('../features/policy-nav/LegacyRedirects').then((m) => ({ default: m.LegacyPolicyRedirect })),
+);
+const LegacyMeasureRedirect = lazy(() =>
+  import('../features/policy-nav/LegacyRedirects').then((m) => ({ default: m.LegacyMeasureRedirect })),
+);
+const LegacyReviewRedirect = lazy(() =>
+  import('../features/policy-nav/LegacyRedirects').then((m) => ({ default: m.LegacyReviewRedirect })),
+);
 // Reporting and review are for signed-in units and the office: none of their code is in the first load.
 const TasksPage = lazy(() => import('../features/reporting/TasksPage'));
 const ReportFormPage = lazy(() => import('../features/reporting/ReportFormPage'));
@@ -39,7 +45,11 @@ const loadDashboardPage = () => import('../features/dashboard/DashboardPage').th
 // Once its code is here, the page renders at once (a thenable that resolves synchronously) instead
 // of suspending for a tick: see firstPageReady.
 const DashboardPage = lazy(() =>
-  dashboardModule ? ({ then: (resolve: (m: typeof dashboardModule) => void) => resolve(dashboardModule) } as unknown as Promise<NonNullable<typeof dashboardModule>>) : loadDashboardPage(),
+  dashboardModule
+    ? ({ then: (resolve: (m: typeof dashboardModule) => void) => resolve(dashboardModule) } as unknown as Promise<
+        NonNullable<typeof dashboardModule>
+      >)
+    : loadDashboardPage(),
 );
 const CountyPage = lazy(() => import('../features/dashboard/CountyPage'));
 const MeasurePage = lazy(() => import('../features/dashboard/MeasurePage'));
@@ -79,7 +89,9 @@ if (typeof window !== 'undefined' && policyPagePath.test(window.location.pathnam
  */
 const FIRST_PAGE_WAIT_MS = 1000;
 export const firstPageReady: Promise<unknown> | null =
-  typeof window !== 'undefined' && new RegExp(`^${import.meta.env.BASE_URL}(p/[^/]+/)?dashboard$`).test(window.location.pathname) && getAccessToken()
+  typeof window !== 'undefined' &&
+  new RegExp(`^${import.meta.env.BASE_URL}(p/[^/]+/)?dashboard$`).test(window.location.pathname) &&
+  getAccessToken()
     ? Promise.race([loadDashboardPage().catch(() => undefined), new Promise((resolve) => setTimeout(resolve, FIRST_PAGE_WAIT_MS))])
     : null;
 
@@ -104,30 +116,170 @@ export function AppRoutes() {
         <Route index element={<LegacyPolicyRedirect />} />
         <Route path="p/:policyId" element={<PolicyScope />}>
           <Route index element={<PolicyPage />} />
-          <Route path="dashboard" element={<RequireRole roles={ANY_ROLE}><DashboardPage /></RequireRole>} />
-          <Route path="dashboard/county/:countyId" element={<RequireRole roles={ANY_ROLE}><CountyPage /></RequireRole>} />
-          <Route path="dashboard/measure/:measureId" element={<RequireRole roles={ANY_ROLE}><MeasurePage /></RequireRole>} />
-          <Route path="supervision" element={<RequireRole roles={SUPERVISORS}><SupervisionListPage /></RequireRole>} />
-          <Route path="supervision/:id" element={<RequireRole roles={SUPERVISORS}><SupervisionReviewPage /></RequireRole>} />
+          <Route
+            path="dashboard"
+            element={
+              <RequireRole roles={ANY_ROLE}>
+                <DashboardPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="dashboard/county/:countyId"
+            element={
+              <RequireRole roles={ANY_ROLE}>
+                <CountyPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="dashboard/measure/:measureId"
+            element={
+              <RequireRole roles={ANY_ROLE}>
+                <MeasurePage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="supervision"
+            element={
+              <RequireRole roles={SUPERVISORS}>
+                <SupervisionListPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="supervision/:id"
+            element={
+              <RequireRole roles={SUPERVISORS}>
+                <SupervisionReviewPage />
+              </RequireRole>
+            }
+          />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
         <Route path="login" element={<LoginPage />} />
-        <Route path="tasks" element={<RequireRole roles={REPORTERS}><TasksPage /></RequireRole>} />
-        <Route path="report/q/:quarter" element={<RequireRole roles={REPORTERS}><ReportFormPage /></RequireRole>} />
-        <Route path="report/:periodId" element={<RequireRole roles={REPORTERS}><ReportPeriodRedirect /></RequireRole>} />
-        <Route path="review" element={<RequireRole roles={REVIEWERS}><ReviewPage /></RequireRole>} />
-        <Route path="reports/:id" element={<RequireRole roles={ANY_ROLE}><ReportPage /></RequireRole>} />
+        <Route
+          path="tasks"
+          element={
+            <RequireRole roles={REPORTERS}>
+              <TasksPage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="report/q/:quarter"
+          element={
+            <RequireRole roles={REPORTERS}>
+              <ReportFormPage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="report/:periodId"
+          element={
+            <RequireRole roles={REPORTERS}>
+              <ReportPeriodRedirect />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="review"
+          element={
+            <RequireRole roles={REVIEWERS}>
+              <ReviewPage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="reports/:id"
+          element={
+            <RequireRole roles={ANY_ROLE}>
+              <ReportPage />
+            </RequireRole>
+          }
+        />
         {/* Addresses of before the policy was in them: the same page of the policy they meant. */}
-        <Route path="dashboard" element={<RequireRole roles={ANY_ROLE}><LegacyPolicyRedirect /></RequireRole>} />
-        <Route path="dashboard/county/:countyId" element={<RequireRole roles={ANY_ROLE}><LegacyPolicyRedirect /></RequireRole>} />
-        <Route path="dashboard/measure/:measureId" element={<RequireRole roles={ANY_ROLE}><LegacyMeasureRedirect /></RequireRole>} />
-        <Route path="supervision" element={<RequireRole roles={SUPERVISORS}><LegacyPolicyRedirect /></RequireRole>} />
-        <Route path="portfolio" element={<RequireRole roles={SUPERVISORS}><PortfolioPage /></RequireRole>} />
-        <Route path="supervision/items" element={<RequireRole roles={REPORTERS}><MyItemsPage /></RequireRole>} />
-        <Route path="supervision/:id" element={<RequireRole roles={SUPERVISORS}><LegacyReviewRedirect /></RequireRole>} />
-        <Route path="chasing" element={<RequireRole roles={REVIEWERS}><ChasingPage /></RequireRole>} />
-        <Route path="admin/*" element={<RequireRole roles={REVIEWERS}><AdminPage /></RequireRole>} />
-        <Route path="change-password" element={<RequireRole roles={ANY_ROLE}><ChangePasswordPage /></RequireRole>} />
+        <Route
+          path="dashboard"
+          element={
+            <RequireRole roles={ANY_ROLE}>
+              <LegacyPolicyRedirect />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="dashboard/county/:countyId"
+          element={
+            <RequireRole roles={ANY_ROLE}>
+              <LegacyPolicyRedirect />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="dashboard/measure/:measureId"
+          element={
+            <RequireRole roles={ANY_ROLE}>
+              <LegacyMeasureRedirect />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="supervision"
+          element={
+            <RequireRole roles={SUPERVISORS}>
+              <LegacyPolicyRedirect />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="portfolio"
+          element={
+            <RequireRole roles={SUPERVISORS}>
+              <PortfolioPage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="supervision/items"
+          element={
+            <RequireRole roles={REPORTERS}>
+              <MyItemsPage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="supervision/:id"
+          element={
+            <RequireRole roles={SUPERVISORS}>
+              <LegacyReviewRedirect />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="chasing"
+          element={
+            <RequireRole roles={REVIEWERS}>
+              <ChasingPage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="admin/*"
+          element={
+            <RequireRole roles={REVIEWERS}>
+              <AdminPage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="change-password"
+          element={
+            <RequireRole roles={ANY_ROLE}>
+              <ChangePasswordPage />
+            </RequireRole>
+          }
+        />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

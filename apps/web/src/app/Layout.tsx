@@ -64,8 +64,15 @@ function TextSizeSwitch({ compact }: { compact: boolean }) {
   // A phone's header has no room for two segments: one toggle button, pressed when large.
   if (compact) {
     return (
-      <Button type="text" size="small" aria-pressed={size === 'large'} aria-label={`${t('textSize.label')}: ${t('textSize.large')}`} data-testid="text-size"
-        className={size === 'large' ? 'ls-text-size-on' : undefined} onClick={() => setSize(size === 'large' ? 'normal' : 'large')}>
+      <Button
+        type="text"
+        size="small"
+        aria-pressed={size === 'large'}
+        aria-label={`${t('textSize.label')}: ${t('textSize.large')}`}
+        data-testid="text-size"
+        className={size === 'large' ? 'ls-text-size-on' : undefined}
+        onClick={() => setSize(size === 'large' ? 'normal' : 'large')}
+      >
         {t('textSize.large')}
       </Button>
     );
@@ -131,24 +138,24 @@ function AccountArea({ compact }: { compact: boolean }) {
     // (A Popover rather than a Dropdown menu: antd's Menu would add ~20 KB to the first load.)
     return (
       <>
-      {changePasswordDialog}
-      <Popover
-        trigger="click"
-        placement="bottomRight"
-        content={
-          <Flex vertical gap={8} className="ls-account-popover">
-            <Typography.Text type="secondary">{[roleText, agencyText].filter(Boolean).join(' · ')}</Typography.Text>
-            {changePasswordButton}
-            <Button size="small" onClick={onSignOut}>
-              {t('nav.signOut')}
-            </Button>
-          </Flex>
-        }
-      >
-        <Button type="text" size="small" className="ls-user-button" aria-label={`${t('nav.account')} ${user.username}`}>
-          <span className="ls-user-name">{user.username}</span> ▾
-        </Button>
-      </Popover>
+        {changePasswordDialog}
+        <Popover
+          trigger="click"
+          placement="bottomRight"
+          content={
+            <Flex vertical gap={8} className="ls-account-popover">
+              <Typography.Text type="secondary">{[roleText, agencyText].filter(Boolean).join(' · ')}</Typography.Text>
+              {changePasswordButton}
+              <Button size="small" onClick={onSignOut}>
+                {t('nav.signOut')}
+              </Button>
+            </Flex>
+          }
+        >
+          <Button type="text" size="small" className="ls-user-button" aria-label={`${t('nav.account')} ${user.username}`}>
+            <span className="ls-user-name">{user.username}</span> ▾
+          </Button>
+        </Popover>
       </>
     );
   }

@@ -23,7 +23,13 @@ const NAV_ITEMS: readonly NavItem[] = [
   { to: '/review', label: 'nav.review', roles: ['OFFICE', 'ADMIN'], testId: 'nav-review' },
   { to: '/portfolio', label: 'nav.portfolio', roles: ['LEADER', 'OFFICE', 'ADMIN'], testId: 'nav-portfolio' },
   { to: '/dashboard', label: 'nav.dashboard', testId: 'nav-dashboard', policyPath: (id) => dashboardPath(id) },
-  { to: '/supervision', label: 'nav.supervision', roles: ['OFFICE', 'ADMIN', 'LEADER'], testId: 'nav-supervision', policyPath: (id) => supervisionPath(id) },
+  {
+    to: '/supervision',
+    label: 'nav.supervision',
+    roles: ['OFFICE', 'ADMIN', 'LEADER'],
+    testId: 'nav-supervision',
+    policyPath: (id) => supervisionPath(id),
+  },
   { to: '/chasing', label: 'nav.chasing', roles: ['OFFICE', 'ADMIN'], testId: 'nav-chasing' },
   { to: '/supervision/items', label: 'nav.supervisionItems', roles: ['REPORTER'], testId: 'nav-supervision-items' },
   { to: '/admin', label: 'nav.admin', roles: ['OFFICE', 'ADMIN'], testId: 'nav-admin' },
@@ -47,7 +53,9 @@ export function MainNav({ className }: { className?: string }) {
           end={item.to === '/'}
           data-testid={item.testId}
           className={({ isActive }) =>
-            isActive || item.alsoActiveUnder?.some((prefix) => pathname.startsWith(prefix)) ? 'ls-nav-link ls-nav-link-active' : 'ls-nav-link'
+            isActive || item.alsoActiveUnder?.some((prefix) => pathname.startsWith(prefix))
+              ? 'ls-nav-link ls-nav-link-active'
+              : 'ls-nav-link'
           }
         >
           {t(item.label)}

@@ -187,7 +187,8 @@ export const adminAccountsEn: Record<keyof typeof adminAccountsZhHans, string> =
   'password.changed': 'Password changed; signed in again with the new one',
   'password.failed': 'Could not change it: {message}',
   'password.forcedTitle': 'Change your password first',
-  'password.forcedHint': 'You signed in with a temporary password. Choose a new one only you know; the rest of the system opens once it is changed.',
+  'password.forcedHint':
+    'You signed in with a temporary password. Choose a new one only you know; the rest of the system opens once it is changed.',
   'password.submit': 'Change password',
   'password.cancel': 'Cancel',
   'accounts.title': 'Accounts',
@@ -216,9 +217,11 @@ export const adminAccountsEn: Record<keyof typeof adminAccountsZhHans, string> =
   'accounts.resetPassword': 'Reset password',
   'accounts.deactivateConfirm': 'Deactivate {name}? It is signed out at once and can no longer sign in.',
   'accounts.reactivateConfirm': 'Reactivate {name}?',
-  'accounts.resetConfirm': 'Reset the password of {name}? It is signed out at once and must sign in with a temporary password and change it.',
+  'accounts.resetConfirm':
+    'Reset the password of {name}? It is signed out at once and must sign in with a temporary password and change it.',
   'accounts.resetDone': 'Temporary password of {name}',
-  'accounts.resetOnce': 'The temporary password is shown only this once: copy it now and give it to the person in person or over a safe channel.',
+  'accounts.resetOnce':
+    'The temporary password is shown only this once: copy it now and give it to the person in person or over a safe channel.',
   'accounts.copy': 'Copy',
   'accounts.copied': 'Copied',
   'accounts.close': 'Close',
@@ -234,13 +237,15 @@ export const adminAccountsEn: Record<keyof typeof adminAccountsZhHans, string> =
   'accounts.error': 'Failed: {message}',
   'accounts.loadError': 'Could not load the accounts: {message}',
   'unitAccounts.title': 'Accounts for the responsible units',
-  'unitAccounts.intro': 'Creates one reporter account for every unit responsible under the chosen policy that has no active reporter. Units with an account are left alone; doing it again creates nothing.',
+  'unitAccounts.intro':
+    'Creates one reporter account for every unit responsible under the chosen policy that has no active reporter. Units with an account are left alone; doing it again creates nothing.',
   'unitAccounts.policy': 'Policy',
   'unitAccounts.pickPolicy': 'Choose a policy',
   'unitAccounts.create': 'Create accounts for units without one',
   'unitAccounts.confirm': 'Create reporter accounts for the units of this policy that have none?',
   'unitAccounts.none': 'Every responsible unit of this policy already has an account: nothing to create.',
-  'unitAccounts.onceWarning': 'These temporary passwords are shown only this once. Download or print them now; after leaving this page they can only be reset one by one.',
+  'unitAccounts.onceWarning':
+    'These temporary passwords are shown only this once. Download or print them now; after leaving this page they can only be reset one by one.',
   'unitAccounts.created': '{n} accounts created',
   'unitAccounts.download': 'Download Excel',
   'unitAccounts.print': 'Print',

@@ -229,7 +229,8 @@ export const adminNoticesZhHant: Record<keyof typeof adminNoticesZhHans, string>
 
 export const adminNoticesEn: Record<keyof typeof adminNoticesZhHans, string> = {
   'docs.title': 'Policy documents',
-  'docs.hint': 'Import a newly received notice, check what was recognised, then publish it: the responsible units then see their reporting tasks.',
+  'docs.hint':
+    'Import a newly received notice, check what was recognised, then publish it: the responsible units then see their reporting tasks.',
   'docs.import': 'Import a notice',
   'docs.status': 'Status',
   'docs.status.DRAFT': 'Draft',
@@ -246,7 +247,8 @@ export const adminNoticesEn: Record<keyof typeof adminNoticesZhHans, string> = {
   'docs.loadFailed': 'Could not load: {message}',
   'docs.network': 'Cannot reach the server. Check the network and try again.',
   'noticeImport.title': 'Import a notice',
-  'noticeImport.hint': 'Paste the notice’s full text below, or upload a Word (.docx), PDF or text file: its text goes into the box, where you can check and fix it before making the draft.',
+  'noticeImport.hint':
+    'Paste the notice’s full text below, or upload a Word (.docx), PDF or text file: its text goes into the box, where you can check and fix it before making the draft.',
   'noticeImport.upload': 'Click or drop a file here to upload',
   'noticeImport.uploadHint': '.docx, .pdf with a text layer, or .txt; up to 10 MB',
   'noticeImport.uploading': 'Reading the file…',
@@ -281,7 +283,8 @@ export const adminNoticesEn: Record<keyof typeof adminNoticesZhHans, string> = {
   'noticeDraft.docTitle': 'Title',
   'noticeDraft.issuer': 'Issued by',
   'noticeDraft.issuedOn': 'Dated',
-  'noticeDraft.issuedOnUnconfirmed': 'The text has no date line; this date is a stand-in. Check and save it, or the notice cannot be published.',
+  'noticeDraft.issuedOnUnconfirmed':
+    'The text has no date line; this date is a stand-in. Check and save it, or the notice cannot be published.',
   'noticeDraft.saveHeader': 'Save',
   'noticeDraft.saved': 'Saved',
   'noticeDraft.saveFailed': 'Could not save: {message}',
@@ -308,7 +311,8 @@ export const adminNoticesEn: Record<keyof typeof adminNoticesZhHans, string> = {
   'noticeDraft.newAgency': 'New unit',
   'noticeDraft.mapAgency': 'Map to an existing unit',
   'noticeDraft.mapTitle': 'Map “{name}” to an existing unit',
-  'noticeDraft.mapHint': 'The measures “{name}” is responsible for in this draft go to the chosen unit; the “{name}” the import created goes.',
+  'noticeDraft.mapHint':
+    'The measures “{name}” is responsible for in this draft go to the chosen unit; the “{name}” the import created goes.',
   'noticeDraft.remember': 'Remember this name: later imports map it automatically',
   'noticeDraft.mapOk': 'Map',
   'noticeDraft.cancel': 'Cancel',
@@ -331,7 +335,8 @@ export const adminNoticesEn: Record<keyof typeof adminNoticesZhHans, string> = {
   'noticeDraft.required': 'Fill in {field}',
   'noticeDraft.invalidNumber': 'Enter a number of 0 or more',
   'noticeDraft.publish': 'Publish',
-  'noticeDraft.publishConfirm': 'Publishing creates the quarterly reporting periods from the notice’s date, and the responsible units see their tasks. It cannot be edited here afterwards. Publish?',
+  'noticeDraft.publishConfirm':
+    'Publishing creates the quarterly reporting periods from the notice’s date, and the responsible units see their tasks. It cannot be edited here afterwards. Publish?',
   'noticeDraft.publishFailed': 'Could not publish: {message}',
   'noticeDraft.published': 'Published: the responsible units now see their tasks.',
   'noticeDraft.readOnly': 'This document is published; what follows is read-only.',

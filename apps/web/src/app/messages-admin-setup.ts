@@ -152,7 +152,8 @@ export const adminSetupEn: Record<keyof typeof adminSetupZhHans, string> = {
   'setup.loadFailed': 'Could not load: {message}',
   'setup.network': 'Cannot reach the server; check the network and try again.',
   'quota.title': 'County quotas',
-  'quota.hint': 'Split the city’s target across the seven counties. A total below the city’s target needs confirming before it is saved; a total above it is allowed.',
+  'quota.hint':
+    'Split the city’s target across the seven counties. A total below the city’s target needs confirming before it is saved; a total above it is allowed.',
   'quota.cityTarget': 'City target',
   'quota.sum': 'Counties’ total',
   'quota.shortfall': 'Short by',
@@ -181,7 +182,8 @@ export const adminSetupEn: Record<keyof typeof adminSetupZhHans, string> = {
   'quota.invalid': 'Enter 0 or a positive number',
   'quota.empty': 'None',
   'period.title': 'Reporting periods',
-  'period.hint': 'A changed due date needs a reason. A unit may be given its own later date; the compliance list shows it as extended, not late.',
+  'period.hint':
+    'A changed due date needs a reason. A unit may be given its own later date; the compliance list shows it as extended, not late.',
   'period.label': 'Quarter',
   'period.range': 'Dates',
   'period.dueOn': 'Due date',

@@ -40,7 +40,8 @@ export const adminUnitsZhHans = {
   'units.saved': '已保存',
   'units.failed': '操作失败:{message}',
   'units.deactivateConfirm': '停用“{name}”?',
-  'units.deactivateBody': '停用后不再向该单位催办、交办新的督办事项,默认单位列表中也不再显示;已有的报告、数据和账号保留。已报送待审核的报告须先审核。',
+  'units.deactivateBody':
+    '停用后不再向该单位催办、交办新的督办事项,默认单位列表中也不再显示;已有的报告、数据和账号保留。已报送待审核的报告须先审核。',
   'units.reactivateConfirm': '重新启用“{name}”?',
   'units.mergeTitle': '把“{name}”并入其他单位',
   'units.mergeInto': '并入的单位',
@@ -105,7 +106,8 @@ export const adminUnitsZhHant: Record<keyof typeof adminUnitsZhHans, string> = {
   'units.saved': '已儲存',
   'units.failed': '操作失敗:{message}',
   'units.deactivateConfirm': '停用「{name}」?',
-  'units.deactivateBody': '停用後不再向該單位催辦、交辦新的督辦事項,預設單位列表中也不再顯示;已有的報告、數據和帳號保留。已報送待審核的報告須先審核。',
+  'units.deactivateBody':
+    '停用後不再向該單位催辦、交辦新的督辦事項,預設單位列表中也不再顯示;已有的報告、數據和帳號保留。已報送待審核的報告須先審核。',
   'units.reactivateConfirm': '重新啟用「{name}」?',
   'units.mergeTitle': '把「{name}」併入其他單位',
   'units.mergeInto': '併入的單位',
@@ -131,7 +133,8 @@ export const adminUnitsZhHant: Record<keyof typeof adminUnitsZhHans, string> = {
 
 export const adminUnitsEn: Record<keyof typeof adminUnitsZhHans, string> = {
   'units.title': 'Units',
-  'units.hint': 'Names, status and mergers of the responsible units. A new name shows on every page at once; the audit log keeps the old one.',
+  'units.hint':
+    'Names, status and mergers of the responsible units. A new name shows on every page at once; the audit log keeps the old one.',
   'units.robotsHint': 'A unit’s group robot address is set on the Chasing page.',
   'units.robotsLink': 'Go to Chasing',
   'units.search': 'Search name, short name or division code',
@@ -170,14 +173,16 @@ export const adminUnitsEn: Record<keyof typeof adminUnitsZhHans, string> = {
   'units.saved': 'Saved',
   'units.failed': 'Failed: {message}',
   'units.deactivateConfirm': 'Deactivate “{name}”?',
-  'units.deactivateBody': 'An inactive unit is no longer chased or given new follow-up items, and leaves the default unit lists; its reports, figures and accounts stay. Reports awaiting review must be reviewed first.',
+  'units.deactivateBody':
+    'An inactive unit is no longer chased or given new follow-up items, and leaves the default unit lists; its reports, figures and accounts stay. Reports awaiting review must be reviewed first.',
   'units.reactivateConfirm': 'Reactivate “{name}”?',
   'units.mergeTitle': 'Merge “{name}” into another unit',
   'units.mergeInto': 'Merge into',
   'units.mergeIntoHint': 'Only an active unit of the same kind (a county into a county, a department into a department)',
   'units.mergeWill': 'This moves to “{name}”:',
   'units.mergeNothing': 'The unit has nothing to move.',
-  'units.mergeAfter': '“{name}” then becomes inactive, marked as merged; a notice imported later that names it maps to the unit it went into. This cannot be undone.',
+  'units.mergeAfter':
+    '“{name}” then becomes inactive, marked as merged; a notice imported later that names it maps to the unit it went into. This cannot be undone.',
   'units.mergeConflicts': 'Both units have reports for the same thing, so they cannot be merged:',
   'units.conflictREPORT': '{doc} {period} measure {seq} “{title}”: both units reported',
   'units.conflictFIGURE': '{doc} {period} measure {seq}: “{unit}” reported “{target}” for both counties',

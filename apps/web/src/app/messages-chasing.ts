@@ -7,7 +7,8 @@ export const chasingZhHans = {
   'chase.title': '催办',
   'chase.hint': '逾期未报送的报表和未答复的督办事项，系统自动提醒各单位；这里可查看发送记录、配置群机器人。',
   'chase.runNow': '立即催办',
-  'chase.runDone': '已完成催办：新增催办事项 {events} 项，发出站内通知 {notices} 条，涉及 {units} 个单位；群机器人消息送达 {delivered} 条，待重试 {retrying} 条，发送失败 {failed} 条。',
+  'chase.runDone':
+    '已完成催办：新增催办事项 {events} 项，发出站内通知 {notices} 条，涉及 {units} 个单位；群机器人消息送达 {delivered} 条，待重试 {retrying} 条，发送失败 {failed} 条。',
   'chase.runFailed': '催办未能完成：{message}',
   'chase.tabRecords': '催办记录',
   'chase.tabRobots': '群机器人',
@@ -36,7 +37,8 @@ export const chasingZhHans = {
   'chase.showMore': '展开',
   'chase.showLess': '收起',
   'chase.emptyTitle': '还没有发出过催办',
-  'chase.emptyText': '系统默认每 10 分钟检查一次：到期前 3 天发提醒，逾期后发催办；只催办最近 30 天内到期的事项。也可以点“立即催办”马上检查一遍。',
+  'chase.emptyText':
+    '系统默认每 10 分钟检查一次：到期前 3 天发提醒，逾期后发催办；只催办最近 30 天内到期的事项。也可以点“立即催办”马上检查一遍。',
   'chase.noMatch': '没有符合筛选条件的记录',
   'chase.latestOnly': '显示最近 {n} 条记录',
   'chase.robotsHint': '机器人地址在企业微信或钉钉的群设置中获取：群机器人 → 添加机器人 → 复制 Webhook 地址。',
@@ -56,7 +58,8 @@ export const chasingZhHans = {
   'chase.kind': '类型',
   'chase.url': 'Webhook 地址',
   'chase.urlPlaceholder': 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=…',
-  'chase.urlInvalid': '地址不正确：只接受企业微信（https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=…）或钉钉（https://oapi.dingtalk.com/robot/send?access_token=…）的群机器人地址',
+  'chase.urlInvalid':
+    '地址不正确：只接受企业微信（https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=…）或钉钉（https://oapi.dingtalk.com/robot/send?access_token=…）的群机器人地址',
   'chase.urlAllowed': '只接受企业微信和钉钉群机器人的 https 地址（qyapi.weixin.qq.com、oapi.dingtalk.com），其他网址一律不发送。',
   'chase.urlKept': '地址中的密钥不在页面上显示；修改时请重新粘贴完整地址。',
   'chase.save': '保存',
@@ -70,7 +73,8 @@ export const chasingZhHant: ChasingMessages = {
   'chase.title': '催辦',
   'chase.hint': '逾期未報送的報表和未答覆的督辦事項，系統自動提醒各單位；這裡可查看發送紀錄、設定群機器人。',
   'chase.runNow': '立即催辦',
-  'chase.runDone': '已完成催辦：新增催辦事項 {events} 項，發出站內通知 {notices} 則，涉及 {units} 個單位；群機器人訊息送達 {delivered} 則，待重試 {retrying} 則，發送失敗 {failed} 則。',
+  'chase.runDone':
+    '已完成催辦：新增催辦事項 {events} 項，發出站內通知 {notices} 則，涉及 {units} 個單位；群機器人訊息送達 {delivered} 則，待重試 {retrying} 則，發送失敗 {failed} 則。',
   'chase.runFailed': '催辦未能完成：{message}',
   'chase.tabRecords': '催辦紀錄',
   'chase.tabRobots': '群機器人',
@@ -99,7 +103,8 @@ export const chasingZhHant: ChasingMessages = {
   'chase.showMore': '展開',
   'chase.showLess': '收起',
   'chase.emptyTitle': '還沒有發出過催辦',
-  'chase.emptyText': '系統預設每 10 分鐘檢查一次：到期前 3 天發提醒，逾期後發催辦；只催辦最近 30 天內到期的事項。也可以點「立即催辦」馬上檢查一遍。',
+  'chase.emptyText':
+    '系統預設每 10 分鐘檢查一次：到期前 3 天發提醒，逾期後發催辦；只催辦最近 30 天內到期的事項。也可以點「立即催辦」馬上檢查一遍。',
   'chase.noMatch': '沒有符合篩選條件的紀錄',
   'chase.latestOnly': '顯示最近 {n} 筆紀錄',
   'chase.robotsHint': '機器人位址在企業微信或釘釘的群組設定中取得：群機器人 → 新增機器人 → 複製 Webhook 位址。',
@@ -119,7 +124,8 @@ export const chasingZhHant: ChasingMessages = {
   'chase.kind': '類型',
   'chase.url': 'Webhook 位址',
   'chase.urlPlaceholder': 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=…',
-  'chase.urlInvalid': '位址不正確：只接受企業微信（https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=…）或釘釘（https://oapi.dingtalk.com/robot/send?access_token=…）的群機器人位址',
+  'chase.urlInvalid':
+    '位址不正確：只接受企業微信（https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=…）或釘釘（https://oapi.dingtalk.com/robot/send?access_token=…）的群機器人位址',
   'chase.urlAllowed': '只接受企業微信和釘釘群機器人的 https 位址（qyapi.weixin.qq.com、oapi.dingtalk.com），其他網址一律不發送。',
   'chase.urlKept': '位址中的金鑰不在頁面上顯示；修改時請重新貼上完整位址。',
   'chase.save': '儲存',
@@ -129,9 +135,11 @@ export const chasingZhHant: ChasingMessages = {
 export const chasingEn: ChasingMessages = {
   'nav.chasing': 'Reminders',
   'chase.title': 'Reminders',
-  'chase.hint': 'Units are reminded automatically of overdue reports and unanswered follow-up items. See what was sent and set up group robots here.',
+  'chase.hint':
+    'Units are reminded automatically of overdue reports and unanswered follow-up items. See what was sent and set up group robots here.',
   'chase.runNow': 'Send reminders now',
-  'chase.runDone': 'Done: {events} new items chased, {notices} in-app notices to {units} units; group robot messages: {delivered} delivered, {retrying} to retry, {failed} failed.',
+  'chase.runDone':
+    'Done: {events} new items chased, {notices} in-app notices to {units} units; group robot messages: {delivered} delivered, {retrying} to retry, {failed} failed.',
   'chase.runFailed': 'Reminders could not be sent: {message}',
   'chase.tabRecords': 'Sent reminders',
   'chase.tabRobots': 'Group robots',
@@ -160,7 +168,8 @@ export const chasingEn: ChasingMessages = {
   'chase.showMore': 'More',
   'chase.showLess': 'Less',
   'chase.emptyTitle': 'No reminders sent yet',
-  'chase.emptyText': 'The system checks every 10 minutes by default: a reminder 3 days before a due date, then chasing once overdue; only due dates in the last 30 days are chased. Use “Send reminders now” to check at once.',
+  'chase.emptyText':
+    'The system checks every 10 minutes by default: a reminder 3 days before a due date, then chasing once overdue; only due dates in the last 30 days are chased. Use “Send reminders now” to check at once.',
   'chase.noMatch': 'No records match the filters',
   'chase.latestOnly': 'Showing the latest {n} records',
   'chase.robotsHint': 'Get the robot address in the WeCom or DingTalk group settings: Group robots → Add robot → copy the webhook address.',
@@ -180,8 +189,10 @@ export const chasingEn: ChasingMessages = {
   'chase.kind': 'Type',
   'chase.url': 'Webhook address',
   'chase.urlPlaceholder': 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=…',
-  'chase.urlInvalid': 'Not accepted: only WeCom (https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=…) or DingTalk (https://oapi.dingtalk.com/robot/send?access_token=…) group robot addresses',
-  'chase.urlAllowed': 'Only https addresses of WeCom and DingTalk group robots (qyapi.weixin.qq.com, oapi.dingtalk.com) are accepted; nothing is sent anywhere else.',
+  'chase.urlInvalid':
+    'Not accepted: only WeCom (https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=…) or DingTalk (https://oapi.dingtalk.com/robot/send?access_token=…) group robot addresses',
+  'chase.urlAllowed':
+    'Only https addresses of WeCom and DingTalk group robots (qyapi.weixin.qq.com, oapi.dingtalk.com) are accepted; nothing is sent anywhere else.',
   'chase.urlKept': 'The key in the address is not shown here; paste the full address again to change it.',
   'chase.save': 'Save',
   'chase.failed': 'Failed: {message}',

@@ -101,7 +101,8 @@ export const dashboardZhHans = {
   'schedule.linear': '按时间均衡推进',
   'schedule.custom': '按进度安排',
   'schedule.title': '{target}进度安排',
-  'schedule.hint': '填写各季度末累计应完成的比例。不设安排时，按时间进度均衡推进（第三季度末 75%，年底 100%）。看板的时间进度和督查的系统评级随之调整。',
+  'schedule.hint':
+    '填写各季度末累计应完成的比例。不设安排时，按时间进度均衡推进（第三季度末 75%，年底 100%）。看板的时间进度和督查的系统评级随之调整。',
   'schedule.quarter': '第{n}季度末累计',
   'schedule.save': '保存',
   'schedule.reset': '恢复均衡推进',
@@ -213,7 +214,8 @@ export const dashboardZhHant: DashboardMessages = {
   'schedule.linear': '按時間均衡推進',
   'schedule.custom': '按進度安排',
   'schedule.title': '{target}進度安排',
-  'schedule.hint': '填寫各季度末累計應完成的比例。不設安排時，按時間進度均衡推進（第三季度末 75%，年底 100%）。看板的時間進度和督查的系統評級隨之調整。',
+  'schedule.hint':
+    '填寫各季度末累計應完成的比例。不設安排時，按時間進度均衡推進（第三季度末 75%，年底 100%）。看板的時間進度和督查的系統評級隨之調整。',
   'schedule.quarter': '第{n}季度末累計',
   'schedule.save': '保存',
   'schedule.reset': '恢復均衡推進',
@@ -323,7 +325,8 @@ export const dashboardEn: DashboardMessages = {
   'schedule.linear': 'Even through the year',
   'schedule.custom': 'Custom schedule',
   'schedule.title': 'Schedule for {target}',
-  'schedule.hint': 'Enter the cumulative share due by the end of each quarter. Without a schedule the target is expected evenly through the year (75% by the end of Q3, 100% by year end). The dashboard’s expected share and the supervision review’s computed rating follow it.',
+  'schedule.hint':
+    'Enter the cumulative share due by the end of each quarter. Without a schedule the target is expected evenly through the year (75% by the end of Q3, 100% by year end). The dashboard’s expected share and the supervision review’s computed rating follow it.',
   'schedule.quarter': 'By end of Q{n}',
   'schedule.save': 'Save',
   'schedule.reset': 'Back to even',

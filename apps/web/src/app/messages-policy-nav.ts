@@ -24,7 +24,8 @@ export const policyNavEn: typeof policyNavZhHans = {
   'policyNav.label': 'Policy document',
   'policyNav.placeholder': 'Choose a policy document',
   'policyNav.notFoundTitle': 'No such policy document',
-  'policyNav.notFoundText': 'The policy document in this address does not exist, is not published yet or has been withdrawn. Choose a published one at the top of the page.',
+  'policyNav.notFoundText':
+    'The policy document in this address does not exist, is not published yet or has been withdrawn. Choose a published one at the top of the page.',
   'policyNav.toPolicies': 'See the published policy documents',
   'policyNav.redirecting': 'Opening…',
 };

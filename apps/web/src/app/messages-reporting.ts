@@ -368,7 +368,8 @@ export const reportingEn: ReportingMessages = {
   'tasks.returnedCount': '{count} returned',
   'tasks.returnedInQuarter': '{period} ({count})',
   'tasks.policyMeasures': '{count} measures',
-  'report.policies': 'This quarter covers the measures of {count} documents, grouped by document; each measure is saved and submitted on its own.',
+  'report.policies':
+    'This quarter covers the measures of {count} documents, grouped by document; each measure is saved and submitted on its own.',
   'tasks.unit': 'Reporting unit: {name}',
   'tasks.due': 'Due {date}',
   'tasks.extendedTo': 'Extended to {date}',
@@ -429,7 +430,8 @@ export const reportingEn: ReportingMessages = {
   'report.save.figuresHeld': 'Figures not saved: please correct them',
   'report.save.someFailed': '{count} not saved',
   'report.conflict.title': 'This report was changed in another tab or on another device',
-  'report.conflict.text': 'Autosave is paused so neither version overwrites the other. What you typed is still below. Load the latest version, then apply your text on top of it.',
+  'report.conflict.text':
+    'Autosave is paused so neither version overwrites the other. What you typed is still below. Load the latest version, then apply your text on top of it.',
   'report.conflict.load': 'Load the latest version',
   'report.mine.title': 'What you typed has been kept',
   'report.mine.text': 'The form now shows the latest version from the server. To use yours instead, choose “Apply my text again”.',
@@ -475,7 +477,8 @@ export const reportingEn: ReportingMessages = {
   'attach.meta': '{size} · uploaded by {who} at {time}',
   'excel.download': 'Download the Excel form',
   'excel.import': 'Import Excel',
-  'excel.hint': 'You can also fill in this period’s Excel form offline and import it; imported content is saved as drafts you can still change.',
+  'excel.hint':
+    'You can also fill in this period’s Excel form offline and import it; imported content is saved as drafts you can still change.',
   'excel.imported': 'Imported {count} measures, reloading…',
   'excel.errorsTitle': 'The Excel file has errors; nothing was saved',
   'excel.failed': 'Import failed: {message}',

@@ -197,7 +197,8 @@ export const supervisionEn: SupervisionMessages = {
   'sup.listEmpty': 'No supervision review yet',
   'sup.start': 'Start a review',
   'sup.startTitle': 'Start a quarterly review',
-  'sup.startHint': 'Choose the quarter to review (by default the latest whose reporting deadline has passed). A quarter already under review opens as it is.',
+  'sup.startHint':
+    'Choose the quarter to review (by default the latest whose reporting deadline has passed). A quarter already under review opens as it is.',
   'sup.period': 'Quarter',
   'sup.startOk': 'Start',
   'sup.view': 'Open',
@@ -263,13 +264,15 @@ export const supervisionEn: SupervisionMessages = {
   'sup.closeConfirm': 'Close this item as done?',
   'sup.finalize': 'Finalize',
   'sup.finalizeTitle': 'Finalize the review?',
-  'sup.finalizeText': 'Once finalized, the ratings and this review’s items are locked and cannot be changed. Units can still answer and the office can still close items.',
+  'sup.finalizeText':
+    'Once finalized, the ratings and this review’s items are locked and cannot be changed. Units can still answer and the office can still close items.',
   'sup.finalizedAt': 'Finalized {at}',
   'sup.openedAt': 'Started {at}',
   'sup.notFound': 'Review not found',
   'sup.back': 'Back to reviews',
   'sup.previousReview': 'Previous review: {period}',
-  'sup.myHint': 'Items assigned to your unit in the quarterly reviews. Answer before the due date; you can amend the answer until the item is closed.',
+  'sup.myHint':
+    'Items assigned to your unit in the quarterly reviews. Answer before the due date; you can amend the answer until the item is closed.',
   'sup.myEmpty': 'No follow-up items for your unit',
   'sup.answerPlaceholder': 'What has been done',
   'sup.submitAnswer': 'Submit answer',

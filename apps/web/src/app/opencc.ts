@@ -18,11 +18,7 @@ export function loadTraditionalToSimplified(): Promise<TextConverter> {
       // forms (著力) and Hong Kong forms (衞生). Each `from` table maps one regional variant to
       // OpenCC's standard traditional characters; chaining both before the mainland table catches
       // either (from:'hk' alone leaves 著力, from:'tw' alone leaves 衞).
-      const convert = opencc.ConverterFactory(
-        ...opencc.Locale.from.tw,
-        ...opencc.Locale.from.hk,
-        ...opencc.Locale.to.cn,
-      );
+      const convert = opencc.ConverterFactory(...opencc.Locale.from.tw, ...opencc.Locale.from.hk, ...opencc.Locale.to.cn);
       loaded = memoize(convert);
       return loaded;
     })

@@ -1,4 +1,11 @@
-import { convertibleChars, currentSimplifiedTexts, removePageTexts, setPageTexts, simplifiedText, type SimplifiedTexts } from './simplified-texts';
+import {
+  convertibleChars,
+  currentSimplifiedTexts,
+  removePageTexts,
+  setPageTexts,
+  simplifiedText,
+  type SimplifiedTexts,
+} from './simplified-texts';
 
 const PAIRS: [string, string][] = [
   ['見習崗位', '见习岗位'],
@@ -18,7 +25,10 @@ describe('simplifiedText', () => {
   it('takes a listed text from the pairs, with or without the converter', () => {
     expect(simplifiedText('見習崗位', texts(), null)).toEqual({ text: '见习岗位', needsConverter: false });
     expect(simplifiedText('鶴山市', texts(), converter)).toEqual({ text: '鹤山市', needsConverter: false });
-    expect(simplifiedText('江就辦〔2024〕1號', texts({ covered: false }), null)).toEqual({ text: '江就办〔2024〕1号', needsConverter: false });
+    expect(simplifiedText('江就辦〔2024〕1號', texts({ covered: false }), null)).toEqual({
+      text: '江就办〔2024〕1号',
+      needsConverter: false,
+    });
   });
 
   it('shows a text the list leaves out as written when it has no character the list converts', () => {
@@ -36,7 +46,10 @@ describe('simplifiedText', () => {
   });
 
   it('while the page list is on its way, shows texts as written without asking for opencc', () => {
-    expect(simplifiedText('每年募集見習崗位', texts({ covered: false, waiting: true }), null)).toEqual({ text: '每年募集見習崗位', needsConverter: false });
+    expect(simplifiedText('每年募集見習崗位', texts({ covered: false, waiting: true }), null)).toEqual({
+      text: '每年募集見習崗位',
+      needsConverter: false,
+    });
   });
 
   it('leaves text without Chinese characters alone', () => {

@@ -25,7 +25,11 @@ export const HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
  * it has a character the list converts elsewhere (a text the list does not cover, e.g. a
  * measure's body); with no list (e.g. the policy page) any Chinese text needs the converter.
  */
-export function simplifiedText(text: string, texts: SimplifiedTexts, converter: TextConverter | null): { text: string; needsConverter: boolean } {
+export function simplifiedText(
+  text: string,
+  texts: SimplifiedTexts,
+  converter: TextConverter | null,
+): { text: string; needsConverter: boolean } {
   if (!text || !HAN.test(text)) return { text, needsConverter: false };
   const listed = texts.pairs.get(text);
   if (listed !== undefined) return { text: listed, needsConverter: false };
@@ -73,7 +77,10 @@ function publish() {
 export function setPageTexts(page: object, state: PageTexts) {
   if (typeof state !== 'string') {
     for (const p of state) pairs.set(p.text, p.simplified);
-    convertibleChars(state.map((p) => [p.text, p.simplified] as const), convertible);
+    convertibleChars(
+      state.map((p) => [p.text, p.simplified] as const),
+      convertible,
+    );
   }
   pages.set(page, state);
   publish();

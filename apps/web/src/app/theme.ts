@@ -28,7 +28,12 @@ const PRESET_TEXT: Record<string, string> = {
 // Both spellings: `green7` and the legacy `green-7` become the same CSS variable (--ant-green-7), and
 // whichever is written last wins.
 const presetTokens = Object.fromEntries(
-  Object.entries(PRESET_TEXT).flatMap(([name, color]) => [6, 7].flatMap((shade) => [[`${name}${shade}`, color], [`${name}-${shade}`, color]])),
+  Object.entries(PRESET_TEXT).flatMap(([name, color]) =>
+    [6, 7].flatMap((shade) => [
+      [`${name}${shade}`, color],
+      [`${name}-${shade}`, color],
+    ]),
+  ),
 );
 
 export type TextSize = 'normal' | 'large';

@@ -21,7 +21,10 @@ export class UpdateUserInput {
   @MaxLength(200, { message: '姓名过长' })
   displayName?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'A mainland mobile (11 digits) or a landline with its area code; empty or null clears it' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'A mainland mobile (11 digits) or a landline with its area code; empty or null clears it',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(40, { message: '手机号码过长' })

@@ -27,7 +27,10 @@ export class AccountExcelController {
   }
 
   @Post('import.xlsx')
-  @UseInterceptors(UploadLimit(`导入的 Excel 文件不能超过 ${MAX_IMPORT_BYTES / 1024 / 1024} MB`), FileInterceptor('file', { limits: { fileSize: MAX_IMPORT_BYTES, files: 1 } }))
+  @UseInterceptors(
+    UploadLimit(`导入的 Excel 文件不能超过 ${MAX_IMPORT_BYTES / 1024 / 1024} MB`),
+    FileInterceptor('file', { limits: { fileSize: MAX_IMPORT_BYTES, files: 1 } }),
+  )
   import(@UploadedFile() file: { buffer: Buffer } | undefined, @Req() req: RequestWithUser) {
     // Answers 201 with the temporary passwords; they are in this response only.
     return this.accounts.import(req.user!, file?.buffer, requestIdOf(req));

@@ -14,7 +14,16 @@ import { checkDisplayName, checkPhone } from '../contact-rules';
 import { hashPassword } from '../passwords';
 import { unitUsername } from '../unit-accounts.service';
 import { User } from '../user.entity';
-import { ACCOUNT_SHEETS, ACCOUNT_WORKBOOK_BOUNDS, AccountRowCells, CellError, readAccountRows, roleOfCell, ROLE_LABELS, writeAccountTemplate } from './account-workbook';
+import {
+  ACCOUNT_SHEETS,
+  ACCOUNT_WORKBOOK_BOUNDS,
+  AccountRowCells,
+  CellError,
+  readAccountRows,
+  roleOfCell,
+  ROLE_LABELS,
+  writeAccountTemplate,
+} from './account-workbook';
 
 interface UnitRow {
   id: string;
@@ -42,7 +51,15 @@ interface PlannedAccount {
 export interface ImportedAccount {
   row: number;
   temporaryPassword: string;
-  user: { id: string; username: string; role: Role; displayName: string | null; phone: string | null; mustChangePassword: boolean; agency: { id: string; name: string } | null };
+  user: {
+    id: string;
+    username: string;
+    role: Role;
+    displayName: string | null;
+    phone: string | null;
+    mustChangePassword: boolean;
+    agency: { id: string; name: string } | null;
+  };
 }
 
 /** The same pattern as createUser's username. */
@@ -64,7 +81,9 @@ export class AccountImportService {
 
   async template(): Promise<Buffer> {
     const units: UnitRow[] = await this.units();
-    const active = units.filter((u) => u.active).sort((a, b) => (a.kind === b.kind ? a.nameSimplified.localeCompare(b.nameSimplified, 'zh-CN') : a.kind === 'COUNTY' ? 1 : -1));
+    const active = units
+      .filter((u) => u.active)
+      .sort((a, b) => (a.kind === b.kind ? a.nameSimplified.localeCompare(b.nameSimplified, 'zh-CN') : a.kind === 'COUNTY' ? 1 : -1));
     return writeAccountTemplate(active.map((u) => ({ name: u.nameSimplified, shortName: u.shortName, kind: u.kind })));
   }
 
@@ -78,7 +97,8 @@ export class AccountImportService {
 
     const passwords = planned.map((p) => temporaryPassword(randomInt, p.username ?? unitUsername(p.unit!)));
     const hashes: string[] = [];
-    for (let i = 0; i < passwords.length; i += HASHING_AT_ONCE) hashes.push(...(await Promise.all(passwords.slice(i, i + HASHING_AT_ONCE).map(hashPassword))));
+    for (let i = 0; i < passwords.length; i += HASHING_AT_ONCE)
+      hashes.push(...(await Promise.all(passwords.slice(i, i + HASHING_AT_ONCE).map(hashPassword))));
 
     return this.dataSource.transaction(async (manager) => {
       const reserved = new Set(planned.flatMap((p) => (p.username ? [p.username] : [])));
@@ -129,7 +149,11 @@ export class AccountImportService {
     }
     const given = rows.map((r) => r.username.toLowerCase()).filter(Boolean);
     const taken = new Set<string>(
-      given.length ? (await this.dataSource.query(`SELECT username FROM app_user WHERE username = ANY($1::text[])`, [given])).map((r: { username: string }) => r.username) : [],
+      given.length
+        ? (await this.dataSource.query(`SELECT username FROM app_user WHERE username = ANY($1::text[])`, [given])).map(
+            (r: { username: string }) => r.username,
+          )
+        : [],
     );
 
     const sheet = ACCOUNT_SHEETS.accounts;
@@ -157,7 +181,11 @@ export class AccountImportService {
         if (!r.unit) wrong(r.address.unit, '填报员必须填写所属单位');
         else if (found === 'AMBIGUOUS') wrong(r.address.unit, `简称“${r.unit}”对应多个单位,请填写单位全称`);
         else if (!found) wrong(r.address.unit, `找不到单位“${r.unit}”,请按“${ACCOUNT_SHEETS.units}”表中的名称填写`);
-        else if (!found.active) wrong(r.address.unit, found.mergedIntoName ? `单位“${r.unit}”已并入“${found.mergedIntoName}”,请填写后者` : `单位“${r.unit}”已停用,不能再开设账号`);
+        else if (!found.active)
+          wrong(
+            r.address.unit,
+            found.mergedIntoName ? `单位“${r.unit}”已并入“${found.mergedIntoName}”,请填写后者` : `单位“${r.unit}”已停用,不能再开设账号`,
+          );
         else unit = found;
       } else if (r.unit) {
         wrong(r.address.unit, '只有填报员账号可以填写所属单位,其他角色请留空');
@@ -174,7 +202,15 @@ export class AccountImportService {
       }
 
       if (errors.length === before && role) {
-        planned.push({ row: r.row, role, unit, displayName: (name as { value: string }).value, phone: (phone as { value: string | null }).value, username: username || null, usernameCell: r.address.username });
+        planned.push({
+          row: r.row,
+          role,
+          unit,
+          displayName: (name as { value: string }).value,
+          phone: (phone as { value: string | null }).value,
+          username: username || null,
+          usernameCell: r.address.username,
+        });
       }
     }
     return { planned, errors };
@@ -209,7 +245,10 @@ async function openWorkbook(file: Buffer): Promise<ExcelJS.Workbook> {
     await checkWorkbookBounds(file, ACCOUNT_WORKBOOK_BOUNDS);
   } catch (error) {
     if (!(error instanceof ZipRefused)) throw error;
-    throw new AuthError('BAD_USER_INPUT', `无法导入该文件:${error.message}。请上传从系统下载的 .xlsx 账号表`, { field: 'file', reason: error.reason });
+    throw new AuthError('BAD_USER_INPUT', `无法导入该文件:${error.message}。请上传从系统下载的 .xlsx 账号表`, {
+      field: 'file',
+      reason: error.reason,
+    });
   }
   const book = new ExcelJS.Workbook();
   try {
@@ -225,5 +264,7 @@ function refused(errors: CellError[]) {
     .slice(0, 5)
     .map((e) => `${e.sheet}!${e.cell}:${e.message}`)
     .join(';');
-  return new AuthError('BAD_USER_INPUT', `Excel 文件有 ${errors.length} 处错误,未创建任何账号。${shown}${errors.length > 5 ? '……' : ''}`, { errors });
+  return new AuthError('BAD_USER_INPUT', `Excel 文件有 ${errors.length} 处错误,未创建任何账号。${shown}${errors.length > 5 ? '……' : ''}`, {
+    errors,
+  });
 }

@@ -47,8 +47,6 @@ export interface UnitOption {
   kind: 'DEPARTMENT' | 'COUNTY';
 }
 
-
-
 /** The empty template: the accounts sheet with drop-downs for unit and role, and the active units to pick from. */
 export async function writeAccountTemplate(units: UnitOption[]): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
@@ -70,7 +68,12 @@ export async function writeAccountTemplate(units: UnitOption[]): Promise<Buffer>
       formulae: [`'${ACCOUNT_SHEETS.units}'!$A$2:$A$${units.length + 1}`],
     });
   }
-  validations.add(`D2:D${last}`, { type: 'list', allowBlank: true, showErrorMessage: true, formulae: [`"${Object.values(ROLE_LABELS).join(',')}"`] });
+  validations.add(`D2:D${last}`, {
+    type: 'list',
+    allowBlank: true,
+    showErrorMessage: true,
+    formulae: [`"${Object.values(ROLE_LABELS).join(',')}"`],
+  });
   const note = accounts.getCell('G1');
   note.value = `说明:每行一个账号,最多 ${MAX_ACCOUNT_ROWS} 行。单位按“${ACCOUNT_SHEETS.units}”表填写(简体、繁体或简称均可);角色留空即为填报员,填报员必须填写单位,其他角色不填单位;手机填写 11 位手机号或带区号的固定电话;用户名留空由系统生成。`;
   note.alignment = { wrapText: true, vertical: 'top' };
@@ -81,8 +84,6 @@ export async function writeAccountTemplate(units: UnitOption[]): Promise<Buffer>
   for (const u of units) list.addRow([u.name, u.shortName, u.kind === 'COUNTY' ? '县(市、区)' : '市直部门']);
   return Buffer.from(await book.xlsx.writeBuffer());
 }
-
-
 
 /** One filled row as written, with the cells' addresses for the errors. */
 export interface AccountRowCells {
@@ -104,7 +105,11 @@ export interface CellError {
 /** The accounts sheet's filled rows, or the header cells that are not ours. */
 export function readAccountRows(book: ExcelJS.Workbook): { rows: AccountRowCells[]; errors: CellError[] } {
   const sheet = book.getWorksheet(ACCOUNT_SHEETS.accounts);
-  if (!sheet) return { rows: [], errors: [{ sheet: ACCOUNT_SHEETS.accounts, cell: '', message: `缺少“${ACCOUNT_SHEETS.accounts}”工作表:请下载模板填写` }] };
+  if (!sheet)
+    return {
+      rows: [],
+      errors: [{ sheet: ACCOUNT_SHEETS.accounts, cell: '', message: `缺少“${ACCOUNT_SHEETS.accounts}”工作表:请下载模板填写` }],
+    };
   const errors: CellError[] = [];
   ACCOUNT_COLUMNS.forEach((name, i) => {
     const cell = sheet.getRow(1).getCell(i + 1);
@@ -121,7 +126,12 @@ export function readAccountRows(book: ExcelJS.Workbook): { rows: AccountRowCells
     rows.push({ row: n, name, unit, phone, role, username, address: { name: a, unit: b, phone: c, role: d, username: e } });
   });
   if (rows.length > MAX_ACCOUNT_ROWS) {
-    return { rows: [], errors: [{ sheet: sheet.name, cell: `A${rows[MAX_ACCOUNT_ROWS].row}`, message: `一次最多导入 ${MAX_ACCOUNT_ROWS} 个账号,请分批导入` }] };
+    return {
+      rows: [],
+      errors: [
+        { sheet: sheet.name, cell: `A${rows[MAX_ACCOUNT_ROWS].row}`, message: `一次最多导入 ${MAX_ACCOUNT_ROWS} 个账号,请分批导入` },
+      ],
+    };
   }
   if (rows.length === 0) errors.push({ sheet: sheet.name, cell: 'A2', message: '表中没有要创建的账号' });
   return { rows, errors };

@@ -51,7 +51,9 @@ export class DashboardCache1795655711977 implements MigrationInterface {
       await queryRunner.query(
         `CREATE CONSTRAINT TRIGGER dashboard_touch AFTER INSERT OR UPDATE OR DELETE ON "${table}" DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION dashboard_touch()`,
       );
-      await queryRunner.query(`CREATE TRIGGER dashboard_touch_truncate AFTER TRUNCATE ON "${table}" FOR EACH STATEMENT EXECUTE FUNCTION dashboard_touch()`);
+      await queryRunner.query(
+        `CREATE TRIGGER dashboard_touch_truncate AFTER TRUNCATE ON "${table}" FOR EACH STATEMENT EXECUTE FUNCTION dashboard_touch()`,
+      );
     }
   }
 

@@ -14,8 +14,12 @@ export class UnitsAdmin1796030080899 implements MigrationInterface {
     await queryRunner.query(`ALTER TABLE "agency" ADD "active" boolean NOT NULL DEFAULT true`);
     await queryRunner.query(`ALTER TABLE "agency" ADD "merged_into_id" uuid`);
     await queryRunner.query(`CREATE UNIQUE INDEX "agency_name_key_key" ON "agency"  ("name_key") `);
-    await queryRunner.query(`ALTER TABLE "agency" ADD CONSTRAINT "agency_merged_inactive_check" CHECK ("merged_into_id" IS NULL OR (NOT "active" AND "merged_into_id" <> "id"))`);
-    await queryRunner.query(`ALTER TABLE "agency" ADD CONSTRAINT "FK_15b83b1fa8581648b506da447a8" FOREIGN KEY ("merged_into_id") REFERENCES "agency"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
+    await queryRunner.query(
+      `ALTER TABLE "agency" ADD CONSTRAINT "agency_merged_inactive_check" CHECK ("merged_into_id" IS NULL OR (NOT "active" AND "merged_into_id" <> "id"))`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "agency" ADD CONSTRAINT "FK_15b83b1fa8581648b506da447a8" FOREIGN KEY ("merged_into_id") REFERENCES "agency"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {

@@ -40,15 +40,23 @@ export class PeriodExtensions1796030140794 implements MigrationInterface {
   name = 'PeriodExtensions1796030140794';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`CREATE TABLE "period_extension" ("period_id" uuid NOT NULL, "agency_id" uuid NOT NULL, "due_on" date NOT NULL, "reason" text NOT NULL, "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "period_extension_reason_check" CHECK (length("reason") > 0), CONSTRAINT "PK_ffee7e2636c179bbeb55504df5e" PRIMARY KEY ("period_id", "agency_id"))`);
+    await queryRunner.query(
+      `CREATE TABLE "period_extension" ("period_id" uuid NOT NULL, "agency_id" uuid NOT NULL, "due_on" date NOT NULL, "reason" text NOT NULL, "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "period_extension_reason_check" CHECK (length("reason") > 0), CONSTRAINT "PK_ffee7e2636c179bbeb55504df5e" PRIMARY KEY ("period_id", "agency_id"))`,
+    );
     await queryRunner.query(`CREATE INDEX "period_extension_agency_idx" ON "period_extension"  ("agency_id") `);
-    await queryRunner.query(`ALTER TABLE "period_extension" ADD CONSTRAINT "FK_d6b0333906a7e62ebf562310ec3" FOREIGN KEY ("period_id") REFERENCES "reporting_period"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "period_extension" ADD CONSTRAINT "FK_8537245c993c8936b66c68ffef0" FOREIGN KEY ("agency_id") REFERENCES "agency"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
+    await queryRunner.query(
+      `ALTER TABLE "period_extension" ADD CONSTRAINT "FK_d6b0333906a7e62ebf562310ec3" FOREIGN KEY ("period_id") REFERENCES "reporting_period"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "period_extension" ADD CONSTRAINT "FK_8537245c993c8936b66c68ffef0" FOREIGN KEY ("agency_id") REFERENCES "agency"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
+    );
     await queryRunner.query(touchFunction(true));
     await queryRunner.query(
       `CREATE CONSTRAINT TRIGGER dashboard_touch AFTER INSERT OR UPDATE OR DELETE ON "period_extension" DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION dashboard_touch()`,
     );
-    await queryRunner.query(`CREATE TRIGGER dashboard_touch_truncate AFTER TRUNCATE ON "period_extension" FOR EACH STATEMENT EXECUTE FUNCTION dashboard_touch()`);
+    await queryRunner.query(
+      `CREATE TRIGGER dashboard_touch_truncate AFTER TRUNCATE ON "period_extension" FOR EACH STATEMENT EXECUTE FUNCTION dashboard_touch()`,
+    );
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {

@@ -9,7 +9,9 @@ export class AttachmentChunks1796040320222 implements MigrationInterface {
   name = 'AttachmentChunks1796040320222';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`CREATE TABLE "attachment_chunk" ("storage_key" text NOT NULL, "seq" integer NOT NULL, "bytes" bytea NOT NULL, CONSTRAINT "attachment_chunk_pk" PRIMARY KEY ("storage_key", "seq"), CONSTRAINT "attachment_chunk_seq_check" CHECK ("seq" >= 0))`);
+    await queryRunner.query(
+      `CREATE TABLE "attachment_chunk" ("storage_key" text NOT NULL, "seq" integer NOT NULL, "bytes" bytea NOT NULL, CONSTRAINT "attachment_chunk_pk" PRIMARY KEY ("storage_key", "seq"), CONSTRAINT "attachment_chunk_seq_check" CHECK ("seq" >= 0))`,
+    );
     // PDFs, images and Office files are compressed already: skip TOAST's compression attempt, which
     // also lets substring() read a range without decompressing the whole chunk.
     await queryRunner.query(`ALTER TABLE "attachment_chunk" ALTER COLUMN "bytes" SET STORAGE EXTERNAL`);
@@ -19,7 +21,9 @@ export class AttachmentChunks1796040320222 implements MigrationInterface {
         DELETE FROM attachment_chunk WHERE storage_key = OLD.storage_key;
         RETURN NULL;
       END $$`);
-    await queryRunner.query(`CREATE TRIGGER attachment_chunk_follow_record AFTER DELETE ON "report_attachment" FOR EACH ROW EXECUTE FUNCTION attachment_chunk_follow_record()`);
+    await queryRunner.query(
+      `CREATE TRIGGER attachment_chunk_follow_record AFTER DELETE ON "report_attachment" FOR EACH ROW EXECUTE FUNCTION attachment_chunk_follow_record()`,
+    );
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {

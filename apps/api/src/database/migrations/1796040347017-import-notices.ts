@@ -9,7 +9,9 @@ export class ImportNotices1796040347017 implements MigrationInterface {
   name = 'ImportNotices1796040347017';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`CREATE TABLE "agency_alias" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "alias" text NOT NULL, "alias_key" text NOT NULL, "agency_id" uuid NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_ceb0146909d204d2dfdb27c2a8f" PRIMARY KEY ("id"))`);
+    await queryRunner.query(
+      `CREATE TABLE "agency_alias" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "alias" text NOT NULL, "alias_key" text NOT NULL, "agency_id" uuid NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_ceb0146909d204d2dfdb27c2a8f" PRIMARY KEY ("id"))`,
+    );
     await queryRunner.query(`CREATE UNIQUE INDEX "agency_alias_key_key" ON "agency_alias"  ("alias_key") `);
     await queryRunner.query(`CREATE INDEX "agency_alias_agency_idx" ON "agency_alias"  ("agency_id") `);
     await queryRunner.query(`ALTER TABLE "agency" ADD "created_by_import" boolean NOT NULL DEFAULT false`);
@@ -27,7 +29,9 @@ export class ImportNotices1796040347017 implements MigrationInterface {
     await queryRunner.query(`ALTER TABLE "responsibility" ADD "role_words" text`);
     await queryRunner.query(`ALTER TABLE "policy" ADD CONSTRAINT "policy_version_check" CHECK ("version" >= 1)`);
     await queryRunner.query(`ALTER TABLE "policy" ADD CONSTRAINT "policy_status_check" CHECK ("status" IN ('DRAFT', 'PUBLISHED'))`);
-    await queryRunner.query(`ALTER TABLE "agency_alias" ADD CONSTRAINT "FK_c19082d696b133c1a1c9d9c0b79" FOREIGN KEY ("agency_id") REFERENCES "agency"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
+    await queryRunner.query(
+      `ALTER TABLE "agency_alias" ADD CONSTRAINT "FK_c19082d696b133c1a1c9d9c0b79" FOREIGN KEY ("agency_id") REFERENCES "agency"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
+    );
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {

@@ -16,7 +16,9 @@ export class ListsAcrossPolicies1796050000000 implements MigrationInterface {
       `UPDATE user_notice n SET policy_id = sr.policy_id
          FROM supervision_review sr WHERE n.link = '/supervision/' || sr.id::text`,
     );
-    await queryRunner.query(`UPDATE user_notice SET policy_id = (SELECT id FROM policy) WHERE policy_id IS NULL AND (SELECT count(*) FROM policy) = 1`);
+    await queryRunner.query(
+      `UPDATE user_notice SET policy_id = (SELECT id FROM policy) WHERE policy_id IS NULL AND (SELECT count(*) FROM policy) = 1`,
+    );
     await queryRunner.query(
       `UPDATE chase_delivery d SET policy_ids = coalesce((
          SELECT array_agg(DISTINCT pol ORDER BY pol) FROM (

@@ -19,7 +19,23 @@ import { ImportNotices1796040347017 } from './1796040347017-import-notices';
 import { ListsAcrossPolicies1796050000000 } from './1796050000000-lists-across-policies';
 
 /** In order. `npm run migration:generate -- <Name>` writes a new file; add it here. */
-export const MIGRATIONS = [Foundation1795646116496, ProgressReports1795648294029, ReportAttachments1795648726535, SignInFailures1795649061399, FirstSubmission1795649134784, ReportTotalIndex1795651570196, SupervisionReviews1795655656558, DashboardCache1795655711977, Chasing1795655863371, TargetTrajectory1795657267169, Sessions1796027563430, UnitsAdmin1796030080899, AccountStates1796030085717, PeriodExtensions1796030140794, AuditViewer1796030179744, AccountContacts1796040000000,
+export const MIGRATIONS = [
+  Foundation1795646116496,
+  ProgressReports1795648294029,
+  ReportAttachments1795648726535,
+  SignInFailures1795649061399,
+  FirstSubmission1795649134784,
+  ReportTotalIndex1795651570196,
+  SupervisionReviews1795655656558,
+  DashboardCache1795655711977,
+  Chasing1795655863371,
+  TargetTrajectory1795657267169,
+  Sessions1796027563430,
+  UnitsAdmin1796030080899,
+  AccountStates1796030085717,
+  PeriodExtensions1796030140794,
+  AuditViewer1796030179744,
+  AccountContacts1796040000000,
   AttachmentChunks1796040320222,
   ImportNotices1796040347017,
   ListsAcrossPolicies1796050000000,

@@ -1,7 +1,20 @@
 import { Field, Float, ID, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength,
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsNumber,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
 } from 'class-validator';
 import { RESPONSIBILITY_ROLES, ResponsibilityRole, TARGET_DIRECTIONS, TargetDirection } from '@luoshi/domain';
 import { ResponsibilityRoleEnum, TargetDirectionEnum } from '../../common/graphql-enums';
@@ -22,9 +35,17 @@ const TEXT = (max: number, what: string) => [
   MinLength(1, { message: `${what}不能为空` }),
   MaxLength(max, { message: `${what}不能超过 ${max} 个字符` }),
 ];
-const apply = (decorators: PropertyDecorator[]): PropertyDecorator => (target, key) => decorators.forEach((d) => d(target, key));
+const apply =
+  (decorators: PropertyDecorator[]): PropertyDecorator =>
+  (target, key) =>
+    decorators.forEach((d) => d(target, key));
 
-const Version = () => apply([Field(() => Int, { description: 'The policy’s version as last read; stale: CONFLICT' }), IsInt({ message: VERSION_MESSAGE }), Min(1, { message: VERSION_MESSAGE })]);
+const Version = () =>
+  apply([
+    Field(() => Int, { description: 'The policy’s version as last read; stale: CONFLICT' }),
+    IsInt({ message: VERSION_MESSAGE }),
+    Min(1, { message: VERSION_MESSAGE }),
+  ]);
 const Id = (description?: string) => apply([Field(() => ID, description ? { description } : undefined), IsString()]);
 const TargetValue = (optional: boolean) =>
   apply([

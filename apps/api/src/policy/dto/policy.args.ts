@@ -60,7 +60,10 @@ export class SetTargetTrajectoryArgs {
   @IsString()
   targetId!: string;
 
-  @Field(() => [Float], { nullable: true, description: 'Cumulative shares by quarter, 4 values from 0 to 1 ending at 1; null or empty = back to linear' })
+  @Field(() => [Float], {
+    nullable: true,
+    description: 'Cumulative shares by quarter, 4 values from 0 to 1 ending at 1; null or empty = back to linear',
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(4)

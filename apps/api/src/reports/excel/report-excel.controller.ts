@@ -31,7 +31,10 @@ export class ReportExcelController {
   @Roles('ADMIN', 'OFFICE', 'REPORTER')
   @Post('import.xlsx')
   // A filled-in template is tens of KB; 5 MB leaves room for long texts and a re-save by WPS.
-  @UseInterceptors(UploadLimit(`导入的 Excel 文件不能超过 ${MAX_IMPORT_BYTES / 1024 / 1024} MB`), FileInterceptor('file', { limits: { fileSize: MAX_IMPORT_BYTES, files: 1 } }))
+  @UseInterceptors(
+    UploadLimit(`导入的 Excel 文件不能超过 ${MAX_IMPORT_BYTES / 1024 / 1024} MB`),
+    FileInterceptor('file', { limits: { fileSize: MAX_IMPORT_BYTES, files: 1 } }),
+  )
   import(@UploadedFile() file: { buffer: Buffer } | undefined, @Query() query: Record<string, unknown>, @Req() req: RequestWithUser) {
     return this.excel.import(req.user!, file?.buffer, requestIdOf(req), scopeQuery(query));
   }

@@ -7,7 +7,15 @@ import { checkQuarter } from '../report-quarters';
 import { ReportError } from '../report.errors';
 import { ReportsService } from '../reports.service';
 import { CellError, ImportedReport, readReportWorkbook } from './report-import';
-import { TemplateData, TemplateFigure, TemplateMeasure, TemplatePolicy, templateRows, TemplateScope, writeReportTemplate } from './report-workbook';
+import {
+  TemplateData,
+  TemplateFigure,
+  TemplateMeasure,
+  TemplatePolicy,
+  templateRows,
+  TemplateScope,
+  writeReportTemplate,
+} from './report-workbook';
 import { REPORT_WORKBOOK_BOUNDS, reportWorkbookBounds } from './workbook-guard';
 
 /** Whose template, for what: the unit and the policies' periods it covers (in row order). */
@@ -33,7 +41,8 @@ export interface ScopeQuery {
 
 /** The query's scope, if it names one; both or an empty one is a mistake. */
 export function scopeOf(query: ScopeQuery): TemplateScope | null {
-  if (query.quarter && query.periodId) throw new ReportError('BAD_USER_INPUT', '请只指定填报期或季度之一 (give periodId or quarter, not both)', { field: 'quarter' });
+  if (query.quarter && query.periodId)
+    throw new ReportError('BAD_USER_INPUT', '请只指定填报期或季度之一 (give periodId or quarter, not both)', { field: 'quarter' });
   if (query.quarter) return { quarter: checkQuarter(query.quarter) };
   if (query.periodId) return { periodId: query.periodId };
   return null;
@@ -53,7 +62,10 @@ export class ReportExcelService {
 
   private async context(user: AuthUser, scope: TemplateScope, agencyId?: string | null): Promise<Context> {
     const agency = reportingUnit(user, agencyId);
-    const [unit]: { name: string; kind: 'DEPARTMENT' | 'COUNTY' }[] = await this.dataSource.query(`SELECT name, kind FROM agency WHERE id = $1`, [agency]);
+    const [unit]: { name: string; kind: 'DEPARTMENT' | 'COUNTY' }[] = await this.dataSource.query(
+      `SELECT name, kind FROM agency WHERE id = $1`,
+      [agency],
+    );
     if (!unit) throw notFound('单位', agency, 'agencyId');
     const byPeriod = 'periodId' in scope;
     const policies: (TemplatePolicy & { label: string })[] = await this.dataSource.query(
@@ -61,14 +73,20 @@ export class ReportExcelService {
               GREATEST(p.due_on, x.due_on)::text AS "dueOn"
          FROM reporting_period p JOIN policy pol ON pol.id = p.policy_id
          LEFT JOIN period_extension x ON x.period_id = p.id AND x.agency_id = $2
-        WHERE ${byPeriod ? 'p.id = $1' : `p.label = $1 AND pol.status = 'PUBLISHED'
-          AND EXISTS (SELECT 1 FROM measure m JOIN responsibility resp ON resp.measure_id = m.id WHERE m.policy_id = pol.id AND resp.agency_id = $2)`}
+        WHERE ${
+          byPeriod
+            ? 'p.id = $1'
+            : `p.label = $1 AND pol.status = 'PUBLISHED'
+          AND EXISTS (SELECT 1 FROM measure m JOIN responsibility resp ON resp.measure_id = m.id WHERE m.policy_id = pol.id AND resp.agency_id = $2)`
+        }
         ORDER BY pol.issued_on, pol.doc_number`,
       [byPeriod ? checkId(scope.periodId, '填报期', 'periodId') : scope.quarter, agency],
     );
     if (policies.length === 0) {
       if (byPeriod) throw notFound('填报期', scope.periodId, 'periodId');
-      throw new ReportError('NOT_FOUND', `该单位在 ${scope.quarter} 没有填报任务 (no tasks for the unit in ${scope.quarter})`, { field: 'quarter' });
+      throw new ReportError('NOT_FOUND', `该单位在 ${scope.quarter} 没有填报任务 (no tasks for the unit in ${scope.quarter})`, {
+        field: 'quarter',
+      });
     }
     return {
       scope: byPeriod ? { periodId: policies[0].periodId } : scope,
@@ -93,8 +111,9 @@ export class ReportExcelService {
         WHERE p.id = ANY($2::uuid[]) ORDER BY pol.issued_on, pol.doc_number, m.seq`,
       [ctx.agencyId, periodIds],
     );
-    const figures: (Omit<TemplateFigure, 'value' | 'previous'> & { value: string | null; previous: string | null })[] = await this.dataSource.query(
-      `SELECT pol.doc_number AS "docNumber", m.seq AS "measureSeq", t.id AS "targetId", c.id AS "countyId", t.name AS "targetName", t.unit,
+    const figures: (Omit<TemplateFigure, 'value' | 'previous'> & { value: string | null; previous: string | null })[] =
+      await this.dataSource.query(
+        `SELECT pol.doc_number AS "docNumber", m.seq AS "measureSeq", t.id AS "targetId", c.id AS "countyId", t.name AS "targetName", t.unit,
               c.name AS "countyName", c.region_code AS "regionCode",
               (SELECT f.value FROM report_figure f JOIN progress_report r ON r.id = f.report_id
                 WHERE r.measure_id = m.id AND r.agency_id = $1 AND r.period_id = p.id AND f.target_id = t.id AND f.county_id = c.id) AS value,
@@ -107,8 +126,8 @@ export class ReportExcelService {
          JOIN target t ON t.measure_id = m.id
          JOIN agency c ON c.kind = 'COUNTY' AND c.merged_into_id IS NULL AND ($3 = 'DEPARTMENT' OR c.id = $1)
         WHERE p.id = ANY($2::uuid[]) ORDER BY pol.issued_on, pol.doc_number, m.seq, t.name, c.region_code`,
-      [ctx.agencyId, periodIds, ctx.agencyKind],
-    );
+        [ctx.agencyId, periodIds, ctx.agencyKind],
+      );
     return {
       scope: ctx.scope,
       agencyId: ctx.agencyId,
@@ -116,7 +135,11 @@ export class ReportExcelService {
       periodLabel: ctx.periodLabel,
       policies: ctx.policies,
       measures: measures.map(({ status, ...m }) => ({ ...m, editable: status === null || status === 'DRAFT' || status === 'RETURNED' })),
-      figures: figures.map((f) => ({ ...f, value: f.value === null ? null : Number(f.value), previous: f.previous === null ? null : Number(f.previous) })),
+      figures: figures.map((f) => ({
+        ...f,
+        value: f.value === null ? null : Number(f.value),
+        previous: f.previous === null ? null : Number(f.previous),
+      })),
     };
   }
 
@@ -163,7 +186,13 @@ export class ReportExcelService {
       [policy.policyId, ctx.agencyId, policy.periodId, report.measureSeq],
     );
     const values = report.figures.map((f) => ({ targetId: f.targetId, countyId: f.countyId, value: f.value }));
-    const texts = { progress: report.progress, problems: report.problems, nextSteps: report.nextSteps, unitStatus: report.unitStatus, values };
+    const texts = {
+      progress: report.progress,
+      problems: report.problems,
+      nextSteps: report.nextSteps,
+      unitStatus: report.unitStatus,
+      values,
+    };
     const input = ids.report_id
       ? { id: ids.report_id, version: ids.version, ...texts }
       : { measureId: ids.measure_id, periodId: policy.periodId, agencyId: ctx.agencyId, ...texts };
@@ -173,6 +202,13 @@ export class ReportExcelService {
 }
 
 function importRefused(errors: CellError[]) {
-  const shown = errors.slice(0, 5).map((e) => `${e.sheet}!${e.cell}:${e.message}`).join(';');
-  return new ReportError('BAD_USER_INPUT', `Excel 文件有 ${errors.length} 处错误,未保存任何内容。${shown}${errors.length > 5 ? '……' : ''}`, { errors });
+  const shown = errors
+    .slice(0, 5)
+    .map((e) => `${e.sheet}!${e.cell}:${e.message}`)
+    .join(';');
+  return new ReportError(
+    'BAD_USER_INPUT',
+    `Excel 文件有 ${errors.length} 处错误,未保存任何内容。${shown}${errors.length > 5 ? '……' : ''}`,
+    { errors },
+  );
 }

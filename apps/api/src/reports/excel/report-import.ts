@@ -22,8 +22,9 @@ export interface ImportedReport {
   figures: { targetId: string; countyId: string; value: number }[];
 }
 
-
-const STATUS_BY_LABEL = new Map<string, UnitStatus>((Object.entries(UNIT_STATUS_LABELS) as [UnitStatus, string][]).map(([k, label]) => [label, k]));
+const STATUS_BY_LABEL = new Map<string, UnitStatus>(
+  (Object.entries(UNIT_STATUS_LABELS) as [UnitStatus, string][]).map(([k, label]) => [label, k]),
+);
 
 function checkHeader(sheet: ExcelJS.Worksheet, columns: readonly string[], errors: CellError[]) {
   columns.forEach((name, i) => {
@@ -62,14 +63,23 @@ export async function readReportWorkbook(file: Buffer, bounds: WorkbookBounds = 
       const errors: CellError[] = [];
       const texts = book.getWorksheet(SHEETS.texts);
       const figures = book.getWorksheet(SHEETS.figures);
-      if (!texts || !figures) return { reports: [], errors: [{ sheet: '', cell: '', message: `缺少“${SHEETS.texts}”或“${SHEETS.figures}”工作表` }] };
+      if (!texts || !figures)
+        return { reports: [], errors: [{ sheet: '', cell: '', message: `缺少“${SHEETS.texts}”或“${SHEETS.figures}”工作表` }] };
       checkHeader(texts, TEXT_COLUMNS, errors);
       checkHeader(figures, FIGURE_COLUMNS, errors);
       if (errors.length) return { reports: [], errors };
 
       const measures = new Map(template.measures.map((m) => [measureKey(m.docNumber, m.seq), m]));
       const reports = new Map<string, ImportedReport>();
-      const blank = (docNumber: string, seq: number): ImportedReport => ({ docNumber, measureSeq: seq, progress: '', problems: '', nextSteps: '', unitStatus: null, figures: [] });
+      const blank = (docNumber: string, seq: number): ImportedReport => ({
+        docNumber,
+        measureSeq: seq,
+        progress: '',
+        problems: '',
+        nextSteps: '',
+        unitStatus: null,
+        figures: [],
+      });
 
       texts.eachRow((row, n) => {
         if (n === 1) return;
@@ -78,20 +88,40 @@ export async function readReportWorkbook(file: Buffer, bounds: WorkbookBounds = 
         const seq = Number(cellText(seqCell));
         const key = measureKey(cellText(docCell), seq);
         const measure = measures.get(key);
-        if (!measure) return void errors.push({ sheet: texts.name, cell: seqCell.address, message: '文号和措施编号不在本单位本期的填报任务中' });
+        if (!measure)
+          return void errors.push({ sheet: texts.name, cell: seqCell.address, message: '文号和措施编号不在本单位本期的填报任务中' });
         if (reports.has(key)) return void errors.push({ sheet: texts.name, cell: seqCell.address, message: '同一措施出现了两次' });
         const [progress, problems, nextSteps, status] = [4, 5, 6, 7].map((c) => cellText(row.getCell(c)));
-        const report = { ...blank(measure.docNumber, seq), progress, problems, nextSteps, unitStatus: status ? (STATUS_BY_LABEL.get(status) ?? null) : null };
-        if (status && !report.unitStatus) errors.push({ sheet: texts.name, cell: row.getCell(7).address, message: `自评状态须为:${[...STATUS_BY_LABEL.keys()].join('、')}` });
+        const report = {
+          ...blank(measure.docNumber, seq),
+          progress,
+          problems,
+          nextSteps,
+          unitStatus: status ? (STATUS_BY_LABEL.get(status) ?? null) : null,
+        };
+        if (status && !report.unitStatus)
+          errors.push({
+            sheet: texts.name,
+            cell: row.getCell(7).address,
+            message: `自评状态须为:${[...STATUS_BY_LABEL.keys()].join('、')}`,
+          });
         [progress, problems, nextSteps].forEach((value, i) => {
-          if (value.length > MAX_TEXT) errors.push({ sheet: texts.name, cell: row.getCell(4 + i).address, message: `不能超过 ${MAX_TEXT} 字` });
+          if (value.length > MAX_TEXT)
+            errors.push({ sheet: texts.name, cell: row.getCell(4 + i).address, message: `不能超过 ${MAX_TEXT} 字` });
         });
-        const changed = progress !== measure.progress || problems !== measure.problems || nextSteps !== measure.nextSteps || report.unitStatus !== measure.unitStatus;
-        if (!measure.editable && changed) errors.push({ sheet: texts.name, cell: seqCell.address, message: '该措施本期报告已提交,不能再通过导入修改' });
+        const changed =
+          progress !== measure.progress ||
+          problems !== measure.problems ||
+          nextSteps !== measure.nextSteps ||
+          report.unitStatus !== measure.unitStatus;
+        if (!measure.editable && changed)
+          errors.push({ sheet: texts.name, cell: seqCell.address, message: '该措施本期报告已提交,不能再通过导入修改' });
         if (measure.editable) reports.set(key, report);
       });
 
-      const allowed = new Map(template.figures.map((f) => [`${measureKey(f.docNumber, f.measureSeq)}|${keyPart(f.targetName)}|${keyPart(f.regionCode)}`, f]));
+      const allowed = new Map(
+        template.figures.map((f) => [`${measureKey(f.docNumber, f.measureSeq)}|${keyPart(f.targetName)}|${keyPart(f.regionCode)}`, f]),
+      );
       const seen = new Set<string>();
       figures.eachRow((row, n) => {
         if (n === 1) return;
@@ -100,18 +130,26 @@ export async function readReportWorkbook(file: Buffer, bounds: WorkbookBounds = 
         const raw = cellText(valueCell);
         const figure = allowed.get(key);
         if (!figure) {
-          if (raw) errors.push({ sheet: figures.name, cell: row.getCell(1).address, message: '文号、措施编号、指标和区划代码对不上本单位的填报项(请勿改动这四列)' });
+          if (raw)
+            errors.push({
+              sheet: figures.name,
+              cell: row.getCell(1).address,
+              message: '文号、措施编号、指标和区划代码对不上本单位的填报项(请勿改动这四列)',
+            });
           return;
         }
-        if (seen.has(key)) return void errors.push({ sheet: figures.name, cell: row.getCell(1).address, message: '同一指标和地区出现了两次' });
+        if (seen.has(key))
+          return void errors.push({ sheet: figures.name, cell: row.getCell(1).address, message: '同一指标和地区出现了两次' });
         seen.add(key);
         if (!raw) return;
         const value = Number(raw.replace(/,/g, ''));
-        if (!Number.isFinite(value) || value < 0) return void errors.push({ sheet: figures.name, cell: valueCell.address, message: '本期完成值须为不小于 0 的数字' });
+        if (!Number.isFinite(value) || value < 0)
+          return void errors.push({ sheet: figures.name, cell: valueCell.address, message: '本期完成值须为不小于 0 的数字' });
         const mKey = measureKey(figure.docNumber, figure.measureSeq);
         const measure = measures.get(mKey)!;
         if (!measure.editable) {
-          if (value !== figure.value) errors.push({ sheet: figures.name, cell: valueCell.address, message: '该措施本期报告已提交,不能再通过导入修改' });
+          if (value !== figure.value)
+            errors.push({ sheet: figures.name, cell: valueCell.address, message: '该措施本期报告已提交,不能再通过导入修改' });
           return;
         }
         if (!reports.has(mKey)) reports.set(mKey, { ...blank(figure.docNumber, figure.measureSeq), ...pick(measure) });

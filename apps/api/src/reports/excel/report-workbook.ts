@@ -82,7 +82,6 @@ export const templateRows = (data: Pick<TemplateData, 'measures' | 'figures'>) =
 
 const LOCKED_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } };
 
-
 export async function writeReportTemplate(data: TemplateData): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
   book.creator = 'Luoshi';
@@ -105,7 +104,15 @@ export async function writeReportTemplate(data: TemplateData): Promise<Buffer> {
   const texts = book.addWorksheet(SHEETS.texts);
   writeHeader(texts, TEXT_COLUMNS, [22, 10, 40, 60, 40, 40, 14]);
   for (const m of data.measures) {
-    const row = texts.addRow([m.docNumber, m.seq, m.title, m.progress, m.problems, m.nextSteps, m.unitStatus ? UNIT_STATUS_LABELS[m.unitStatus] : '']);
+    const row = texts.addRow([
+      m.docNumber,
+      m.seq,
+      m.title,
+      m.progress,
+      m.problems,
+      m.nextSteps,
+      m.unitStatus ? UNIT_STATUS_LABELS[m.unitStatus] : '',
+    ]);
     row.alignment = { wrapText: true, vertical: 'top' };
     if (!m.editable) row.eachCell((cell) => (cell.fill = LOCKED_FILL));
     row.getCell(7).dataValidation = { type: 'list', allowBlank: true, formulae: [`"${Object.values(UNIT_STATUS_LABELS).join(',')}"`] };
@@ -116,7 +123,13 @@ export async function writeReportTemplate(data: TemplateData): Promise<Buffer> {
   for (const f of data.figures) {
     const row = figures.addRow([f.docNumber, f.measureSeq, f.targetName, f.unit, f.countyName, f.regionCode, f.value, f.previous]);
     row.getCell(6).numFmt = '@';
-    row.getCell(7).dataValidation = { type: 'decimal', operator: 'greaterThanOrEqual', allowBlank: true, formulae: [0], error: '请填写不小于 0 的数字' };
+    row.getCell(7).dataValidation = {
+      type: 'decimal',
+      operator: 'greaterThanOrEqual',
+      allowBlank: true,
+      formulae: [0],
+      error: '请填写不小于 0 的数字',
+    };
   }
 
   const meta = book.addWorksheet(SHEETS.meta, { state: 'veryHidden' });

@@ -67,7 +67,14 @@ export interface WorkbookBounds {
   what: string;
 }
 
-export const REPORT_WORKBOOK_BOUNDS: WorkbookBounds = { zip: IMPORT_ZIP_LIMITS, maxSheets: MAX_IMPORT_SHEETS, templateSheets: TEMPLATE_SHEET_COUNT, maxRows: MAX_TEMPLATE_ROWS, maxMarkup: MAX_IMPORT_MARKUP, what: '填报表' };
+export const REPORT_WORKBOOK_BOUNDS: WorkbookBounds = {
+  zip: IMPORT_ZIP_LIMITS,
+  maxSheets: MAX_IMPORT_SHEETS,
+  templateSheets: TEMPLATE_SHEET_COUNT,
+  maxRows: MAX_TEMPLATE_ROWS,
+  maxMarkup: MAX_IMPORT_MARKUP,
+  what: '填报表',
+};
 
 /**
  * Throws ZipRefused (a message for people) for anything that is not a small, honest .xlsx within
@@ -85,7 +92,8 @@ export async function checkWorkbookBounds(file: Buffer, bounds: WorkbookBounds):
     const xml = XML_PART.test(entry.name);
     await inflateEntry(file, entry, (chunk) => {
       if (xml) markup += countMarkup(chunk);
-      if (markup > bounds.maxMarkup) throw new ZipRefused('CONTENT', `表格内容过多(单元格或格式标记远超${bounds.what}所需),不是本系统的${bounds.what}`);
+      if (markup > bounds.maxMarkup)
+        throw new ZipRefused('CONTENT', `表格内容过多(单元格或格式标记远超${bounds.what}所需),不是本系统的${bounds.what}`);
       rows?.(chunk);
     });
   }
@@ -110,6 +118,9 @@ export async function checkImportedWorkbook(file: Buffer, bounds: WorkbookBounds
     await checkWorkbookBounds(file, bounds);
   } catch (error) {
     if (!(error instanceof ZipRefused)) throw error;
-    throw new ReportError('BAD_USER_INPUT', `无法导入该文件:${error.message}。请上传从系统下载的 .xlsx 填报表`, { field: 'file', reason: error.reason });
+    throw new ReportError('BAD_USER_INPUT', `无法导入该文件:${error.message}。请上传从系统下载的 .xlsx 填报表`, {
+      field: 'file',
+      reason: error.reason,
+    });
   }
 }

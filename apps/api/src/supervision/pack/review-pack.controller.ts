@@ -42,7 +42,10 @@ export class ReviewPackController {
     res.setHeader('Content-Type', format.type);
     res.setHeader('Content-Length', String(content.length));
     // RFC 6266 + 5987: an ASCII fallback for old clients, the UTF-8 name for everyone else.
-    res.setHeader('Content-Disposition', `attachment; filename="review-${pack.periodLabel}.${match[2].toLowerCase()}"; filename*=UTF-8''${encodeURIComponent(filename)}`);
+    res.setHeader(
+      'Content-Disposition',
+      `attachment; filename="review-${pack.periodLabel}.${match[2].toLowerCase()}"; filename*=UTF-8''${encodeURIComponent(filename)}`,
+    );
     res.setHeader('Cache-Control', 'private, no-store');
     res.end(content);
   }

@@ -106,7 +106,6 @@ export const CHANGE_LABEL: Record<RatingChange, string> = { IMPROVED: '好转', 
 export const ITEM_STATUS_LABEL = (i: Pick<PackItem, 'status' | 'overdue'>) =>
   i.status === 'CLOSED' ? '已办结' : i.status === 'RESPONDED' ? '已答复' : i.overdue ? '逾期未答复' : '待答复';
 
-
 const QUARTERS = ['', '一', '二', '三', '四'];
 /** 2024Q3 -> 2024年第三季度; any other label is shown as it is. */
 export const periodName = (label: string) => {
@@ -128,7 +127,8 @@ interface AgencyRow {
  * How a unit is named in the pack: a county by its full simplified name (台山市, 蓬江区), as a 通报
  * names them; a department by its short name (市人社局), converted to simplified.
  */
-const unitName = (a: AgencyRow | undefined, fallback: string) => (!a ? fallback : a.kind === 'COUNTY' ? a.name_simplified : toSimplified(a.short_name));
+const unitName = (a: AgencyRow | undefined, fallback: string) =>
+  !a ? fallback : a.kind === 'COUNTY' ? a.name_simplified : toSimplified(a.short_name);
 
 /**
  * The lead unit (牵头单位); where the notice names none, the units are jointly responsible and the
@@ -154,12 +154,16 @@ export class ReviewPackDataService {
     const period = await this.dataSource.getRepository(ReportingPeriod).findOneByOrFail({ id: review.periodId });
     const cards = await this.dashboard.targetCards(review.policyId, period);
     const [[policy], ratings, progress, { compliance, measures: unitStates }, itemRows, agencies, measures, targets] = await Promise.all([
-      this.dataSource.query(`SELECT doc_number, title, issuer FROM policy WHERE id = $1`, [review.policyId]) as Promise<{ doc_number: string; title: string; issuer: string }[]>,
+      this.dataSource.query(`SELECT doc_number, title, issuer FROM policy WHERE id = $1`, [review.policyId]) as Promise<
+        { doc_number: string; title: string; issuer: string }[]
+      >,
       this.reviews.measureRatings(review),
       this.progress.targetProgress(review.policyId, review.periodId),
       this.dashboard.measuresAndCompliance(period, cards),
       this.items.list(PACK_READER, { reviewId: review.id }),
-      this.dataSource.query(`SELECT id, kind, name_simplified, short_name, region_code, active, merged_into_id FROM agency`) as Promise<AgencyRow[]>,
+      this.dataSource.query(`SELECT id, kind, name_simplified, short_name, region_code, active, merged_into_id FROM agency`) as Promise<
+        AgencyRow[]
+      >,
       this.dataSource.query(
         `SELECT m.id, m.seq, m.title,
                 (SELECT r.agency_id FROM responsibility r WHERE r.measure_id = m.id ORDER BY r.role = 'LEAD' DESC, r.position LIMIT 1) AS lead_id,
@@ -181,16 +185,31 @@ export class ReviewPackDataService {
     // Counties in the order of their division codes (蓬江区 first), as the notice lists them; as on the
     // dashboard, a merged county is gone and an inactive one shows only where it has figures or quotas.
     const withData = new Set(progress.flatMap((p) => p.byCounty.map((c) => c.countyId)));
-    const counties = agencies.filter((a) => a.kind === 'COUNTY' && !a.merged_into_id && (a.active !== false || withData.has(a.id))).sort((a, b) => (a.region_code ?? '').localeCompare(b.region_code ?? ''));
+    const counties = agencies
+      .filter((a) => a.kind === 'COUNTY' && !a.merged_into_id && (a.active !== false || withData.has(a.id)))
+      .sort((a, b) => (a.region_code ?? '').localeCompare(b.region_code ?? ''));
 
     // Headline targets: all of them when there are few; else the three largest counts (AT_LEAST).
-    const headline = targets.length <= 4 ? targets : targets.filter((t) => t.direction === 'AT_LEAST').sort((a, b) => b.value - a.value).slice(0, 3);
+    const headline =
+      targets.length <= 4
+        ? targets
+        : targets
+            .filter((t) => t.direction === 'AT_LEAST')
+            .sort((a, b) => b.value - a.value)
+            .slice(0, 3);
     const packTargets: PackTarget[] = headline.map((t) => {
       const card = cardOf.get(t.id)!;
       const byCounty = progressOf.get(t.id)?.byCounty ?? [];
       return {
-        measureSeq: t.seq, name: toSimplified(t.name), unit: toSimplified(t.unit), direction: t.direction, target: t.value,
-        achieved: card.achieved, percent: card.percent, expectedShare: card.expectedShare, rating: card.rating,
+        measureSeq: t.seq,
+        name: toSimplified(t.name),
+        unit: toSimplified(t.unit),
+        direction: t.direction,
+        target: t.value,
+        achieved: card.achieved,
+        percent: card.percent,
+        expectedShare: card.expectedShare,
+        rating: card.rating,
         byCounty: counties.map((c) => {
           const row = byCounty.find((r) => r.countyId === c.id);
           const quota = row?.quota ?? null;
@@ -203,9 +222,17 @@ export class ReviewPackDataService {
     const packMeasures: PackMeasure[] = ratings.map((r) => {
       const m = measureOf.get(r.measureId)!;
       return {
-        seq: m.seq, title: toSimplified(m.title), leadUnit: leadUnitOf(m, nameOf),
-        computedRating: r.computedRating, rating: r.rating, overridden: r.overridden, reason: r.reason,
-        explanation: toSimplified(r.explanation), previousRating: r.previousRating, change: r.change, redTwoQuarters: r.redTwoQuarters,
+        seq: m.seq,
+        title: toSimplified(m.title),
+        leadUnit: leadUnitOf(m, nameOf),
+        computedRating: r.computedRating,
+        rating: r.rating,
+        overridden: r.overridden,
+        reason: r.reason,
+        explanation: toSimplified(r.explanation),
+        previousRating: r.previousRating,
+        change: r.change,
+        redTwoQuarters: r.redTwoQuarters,
       };
     });
 
@@ -217,16 +244,26 @@ export class ReviewPackDataService {
       if (seq === undefined) continue;
       for (const u of m.units) {
         const bucket = u.firstSubmittedAt === null ? missingOf : u.onTime ? null : lateOf;
-        if (bucket) bucket.set(u.agencyId, [...(bucket.get(u.agencyId) ?? []), seq].sort((a, b) => a - b));
+        if (bucket)
+          bucket.set(
+            u.agencyId,
+            [...(bucket.get(u.agencyId) ?? []), seq].sort((a, b) => a - b),
+          );
       }
     }
     const today = chinaToday(now);
     const reporting: PackReporting[] = compliance
       .filter((c) => c.late > 0 || c.missing > 0)
       .map((c) => ({
-        unit: nameOf(c.agencyId), total: c.total, onTime: c.onTime, late: c.late, missing: c.missing,
-        lateMeasures: lateOf.get(c.agencyId) ?? [], missingMeasures: missingOf.get(c.agencyId) ?? [],
-        extendedDueOn: c.extendedDueOn, pastDue: today > (c.extendedDueOn ?? period.dueOn),
+        unit: nameOf(c.agencyId),
+        total: c.total,
+        onTime: c.onTime,
+        late: c.late,
+        missing: c.missing,
+        lateMeasures: lateOf.get(c.agencyId) ?? [],
+        missingMeasures: missingOf.get(c.agencyId) ?? [],
+        extendedDueOn: c.extendedDueOn,
+        pastDue: today > (c.extendedDueOn ?? period.dueOn),
       }))
       .sort((a, b) => b.missing - a.missing || b.late - a.late || a.unit.localeCompare(b.unit, 'zh-CN'));
     // The same extensions the compliance above was judged by (dashboard's UNIT_STATUS_SQL).
@@ -238,8 +275,14 @@ export class ReviewPackDataService {
     const items: PackItem[] = itemRows.map((i) => {
       const m = measureOf.get(i.measureId);
       return {
-        unit: nameOf(i.agencyId), measureSeq: m?.seq ?? 0, measureTitle: m ? toSimplified(m.title) : '', request: i.request, dueOn: i.dueOn,
-        status: i.status, overdue: i.status === 'OPEN' && i.dueOn < today, response: i.response,
+        unit: nameOf(i.agencyId),
+        measureSeq: m?.seq ?? 0,
+        measureTitle: m ? toSimplified(m.title) : '',
+        request: i.request,
+        dueOn: i.dueOn,
+        status: i.status,
+        overdue: i.status === 'OPEN' && i.dueOn < today,
+        response: i.response,
       };
     });
 
@@ -259,13 +302,20 @@ export class ReviewPackDataService {
       status: review.status,
       generatedOn: today,
       summary: {
-        green: count((m) => m.rating === 'GREEN'), yellow: count((m) => m.rating === 'YELLOW'), red: count((m) => m.rating === 'RED'),
-        overridden: count((m) => m.overridden), improved: count((m) => m.change === 'IMPROVED'), slipped: count((m) => m.change === 'SLIPPED'),
+        green: count((m) => m.rating === 'GREEN'),
+        yellow: count((m) => m.rating === 'YELLOW'),
+        red: count((m) => m.rating === 'RED'),
+        overridden: count((m) => m.overridden),
+        improved: count((m) => m.change === 'IMPROVED'),
+        slipped: count((m) => m.change === 'SLIPPED'),
         redTwoQuarters: count((m) => m.redTwoQuarters),
       },
       targets: packTargets,
       measures: packMeasures,
-      ranking: rankCounties(counties, targets.filter((t) => t.direction === 'AT_LEAST').map((t) => progressOf.get(t.id)?.byCounty ?? [])),
+      ranking: rankCounties(
+        counties,
+        targets.filter((t) => t.direction === 'AT_LEAST').map((t) => progressOf.get(t.id)?.byCounty ?? []),
+      ),
       reporting,
       extensions,
       items,
@@ -284,7 +334,10 @@ export class ReviewPackDataService {
  *   (the two scores are not on one scale).
  * Ties keep the division-code order.
  */
-export function rankCounties(counties: AgencyRow[], byTarget: { countyId: string; quota: number | null; achieved: number | null }[][]): PackCountyRank[] {
+export function rankCounties(
+  counties: AgencyRow[],
+  byTarget: { countyId: string; quota: number | null; achieved: number | null }[][],
+): PackCountyRank[] {
   const cityAchieved = byTarget.flat().reduce((s, r) => s + (r.achieved ?? 0), 0);
   const scored = counties.map((c) => {
     const rows = byTarget.map((rows) => rows.find((r) => r.countyId === c.id)).filter((r) => r !== undefined);
@@ -292,9 +345,21 @@ export function rankCounties(counties: AgencyRow[], byTarget: { countyId: string
     const achieved = rows.reduce((s, r) => s + (r.achieved ?? 0), 0);
     if (withQuota.length) {
       const score = withQuota.reduce((s, r) => s + (r.achieved ?? 0) / r.quota!, 0) / withQuota.length;
-      return { county: c.name_simplified, basis: 'QUOTA' as const, score, achieved: withQuota.reduce((s, r) => s + (r.achieved ?? 0), 0), quota: withQuota.reduce((s, r) => s + r.quota!, 0) };
+      return {
+        county: c.name_simplified,
+        basis: 'QUOTA' as const,
+        score,
+        achieved: withQuota.reduce((s, r) => s + (r.achieved ?? 0), 0),
+        quota: withQuota.reduce((s, r) => s + r.quota!, 0),
+      };
     }
-    return { county: c.name_simplified, basis: 'SHARE' as const, score: cityAchieved > 0 ? achieved / cityAchieved : 0, achieved, quota: null };
+    return {
+      county: c.name_simplified,
+      basis: 'SHARE' as const,
+      score: cityAchieved > 0 ? achieved / cityAchieved : 0,
+      achieved,
+      quota: null,
+    };
   });
   const order = (b: (typeof scored)[number]) => (b.basis === 'QUOTA' ? 0 : 1);
   return scored

@@ -1,6 +1,20 @@
 import {
-  AlignmentType, BorderStyle, Document, Footer, Packer, PageNumber, PageOrientation, Paragraph, ShadingType, Table, TableCell,
-  TableLayoutType, TableRow, TextRun, VerticalAlignTable, WidthType,
+  AlignmentType,
+  BorderStyle,
+  Document,
+  Footer,
+  Packer,
+  PageNumber,
+  PageOrientation,
+  Paragraph,
+  ShadingType,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextRun,
+  VerticalAlignTable,
+  WidthType,
 } from 'docx';
 import type { Rating } from '@luoshi/domain';
 import { CHANGE_LABEL, ITEM_STATUS_LABEL, RATING_LABEL, ReviewPack } from './review-pack.data';
@@ -40,9 +54,18 @@ const run = (text: string, o: { face?: string; size?: number; bold?: boolean; co
 
 /** A body paragraph: two characters' first-line indent, 28-point lines as in a printed 公文. */
 const para = (text: string | TextRun[], indent = true) =>
-  new Paragraph({ children: typeof text === 'string' ? [run(text)] : text, indent: indent ? { firstLine: 640 } : undefined, spacing: { line: 560, lineRule: 'exact' } });
+  new Paragraph({
+    children: typeof text === 'string' ? [run(text)] : text,
+    indent: indent ? { firstLine: 640 } : undefined,
+    spacing: { line: 560, lineRule: 'exact' },
+  });
 const heading = (n: number, text: string) =>
-  new Paragraph({ children: [run(`${NUMERALS[n - 1]}、${text}`, { face: FONTS.heading })], indent: { firstLine: 640 }, spacing: { line: 560, lineRule: 'exact' }, keepNext: true });
+  new Paragraph({
+    children: [run(`${NUMERALS[n - 1]}、${text}`, { face: FONTS.heading })],
+    indent: { firstLine: 640 },
+    spacing: { line: 560, lineRule: 'exact' },
+    keepNext: true,
+  });
 
 const cell = (text: string, o: { header?: boolean; rating?: Rating; align?: 'left' | 'center' | 'right'; width: number }) => {
   const shade = o.rating ? RATING_FILL[o.rating] : o.header ? { fill: 'F2F2F2', color: '000000' } : null;
@@ -51,13 +74,27 @@ const cell = (text: string, o: { header?: boolean; rating?: Rating; align?: 'lef
     verticalAlign: VerticalAlignTable.CENTER,
     shading: shade ? { type: ShadingType.CLEAR, color: 'auto', fill: shade.fill } : undefined,
     margins: { left: 60, right: 60, top: 30, bottom: 30 },
-    children: String(text).split('\n').map(
-      (line) =>
-        new Paragraph({
-          alignment: o.header || o.rating || o.align === 'center' ? AlignmentType.CENTER : o.align === 'right' ? AlignmentType.RIGHT : AlignmentType.LEFT,
-          children: [run(line, { face: o.header ? FONTS.heading : FONTS.body, size: SIZE.table, color: shade && o.rating ? shade.color : undefined, bold: !!o.rating })],
-        }),
-    ),
+    children: String(text)
+      .split('\n')
+      .map(
+        (line) =>
+          new Paragraph({
+            alignment:
+              o.header || o.rating || o.align === 'center'
+                ? AlignmentType.CENTER
+                : o.align === 'right'
+                  ? AlignmentType.RIGHT
+                  : AlignmentType.LEFT,
+            children: [
+              run(line, {
+                face: o.header ? FONTS.heading : FONTS.body,
+                size: SIZE.table,
+                color: shade && o.rating ? shade.color : undefined,
+                bold: !!o.rating,
+              }),
+            ],
+          }),
+      ),
   });
 };
 
@@ -78,7 +115,11 @@ function table(cols: Col[], rows: Value[][]): Table {
         (r) =>
           new TableRow({
             cantSplit: true,
-            children: r.map((v, i) => (typeof v === 'string' ? cell(v, { align: cols[i].align, width: widths[i] }) : cell(v.text, { rating: v.rating, width: widths[i] }))),
+            children: r.map((v, i) =>
+              typeof v === 'string'
+                ? cell(v, { align: cols[i].align, width: widths[i] })
+                : cell(v.text, { rating: v.rating, width: widths[i] }),
+            ),
           }),
       ),
     ],
@@ -88,7 +129,8 @@ const rated = (r: Rating) => ({ text: RATING_LABEL[r], rating: r });
 const gap = () => new Paragraph({ children: [run('', { size: SIZE.table })] });
 
 function masthead(pack: ReviewPack): Paragraph[] {
-  const red = (text: string, size: number) => new Paragraph({ alignment: AlignmentType.CENTER, children: [run(text, { face: FONTS.heading, size, color: RED })] });
+  const red = (text: string, size: number) =>
+    new Paragraph({ alignment: AlignmentType.CENTER, children: [run(text, { face: FONTS.heading, size, color: RED })] });
   return [
     red(pack.issuer, SIZE.masthead),
     red('督 查 通 报', SIZE.mastheadBig),
@@ -102,7 +144,9 @@ function masthead(pack: ReviewPack): Paragraph[] {
     new Paragraph({
       alignment: AlignmentType.CENTER,
       spacing: { after: 240 },
-      children: [run(`关于《${pack.policyTitle}》（${pack.docNumber}）${pack.periodName}落实情况的通报`, { face: FONTS.heading, size: SIZE.title })],
+      children: [
+        run(`关于《${pack.policyTitle}》（${pack.docNumber}）${pack.periodName}落实情况的通报`, { face: FONTS.heading, size: SIZE.title }),
+      ],
     }),
   ];
 }
@@ -122,10 +166,34 @@ function targetsPart(pack: ReviewPack): (Paragraph | Table)[] {
         const limit = c.quota ?? t.target;
         return [c.county, fmt(limit), value(c.achieved), c.achieved === null ? '尚无数据' : c.achieved <= limit ? '未超上限' : '超出上限'];
       });
-      return [para(line), table([{ title: '县（市、区）', width: 3 }, { title: `上限（${t.unit}）`, width: 2, align: 'right' }, { title: `实际（${t.unit}）`, width: 2, align: 'right' }, { title: '情况', width: 2, align: 'center' }], rows), gap()];
+      return [
+        para(line),
+        table(
+          [
+            { title: '县（市、区）', width: 3 },
+            { title: `上限（${t.unit}）`, width: 2, align: 'right' },
+            { title: `实际（${t.unit}）`, width: 2, align: 'right' },
+            { title: '情况', width: 2, align: 'center' },
+          ],
+          rows,
+        ),
+        gap(),
+      ];
     }
     const rows = t.byCounty.map((c): Value[] => [c.county, c.quota === null ? '未分解' : fmt(c.quota), value(c.achieved), pct(c.percent)]);
-    return [para(line), table([{ title: '县（市、区）', width: 3 }, { title: `分解任务（${t.unit}）`, width: 2, align: 'right' }, { title: `完成（${t.unit}）`, width: 2, align: 'right' }, { title: '完成率', width: 2, align: 'right' }], rows), gap()];
+    return [
+      para(line),
+      table(
+        [
+          { title: '县（市、区）', width: 3 },
+          { title: `分解任务（${t.unit}）`, width: 2, align: 'right' },
+          { title: `完成（${t.unit}）`, width: 2, align: 'right' },
+          { title: '完成率', width: 2, align: 'right' },
+        ],
+        rows,
+      ),
+      gap(),
+    ];
   });
 }
 
@@ -140,16 +208,39 @@ function measuresTable(pack: ReviewPack): Table {
     `${CHANGE_LABEL[m.change]}${m.previousRating ? `（上季度${RATING_LABEL[m.previousRating]}）` : ''}${m.redTwoQuarters ? '\n连续两个季度红色' : ''}`,
   ]);
   return table(
-    [{ title: '序号', width: 5, align: 'center' }, { title: '措施', width: 17 }, { title: '牵头单位', width: 12 }, { title: '系统评级', width: 7 }, { title: '办公室评级', width: 8 }, { title: '评级说明', width: 33 }, { title: '较上季度', width: 11 }],
+    [
+      { title: '序号', width: 5, align: 'center' },
+      { title: '措施', width: 17 },
+      { title: '牵头单位', width: 12 },
+      { title: '系统评级', width: 7 },
+      { title: '办公室评级', width: 8 },
+      { title: '评级说明', width: 33 },
+      { title: '较上季度', width: 11 },
+    ],
     rows,
   );
 }
 
 function rankingTable(pack: ReviewPack): Table {
   const rows = pack.ranking.map((r): Value[] => [
-    String(r.rank), r.county, fmt(r.achieved), r.quota === null ? '未分解' : fmt(r.quota), pct(r.score * 100), r.basis === 'QUOTA' ? '对照分解任务' : '占全市完成量',
+    String(r.rank),
+    r.county,
+    fmt(r.achieved),
+    r.quota === null ? '未分解' : fmt(r.quota),
+    pct(r.score * 100),
+    r.basis === 'QUOTA' ? '对照分解任务' : '占全市完成量',
   ]);
-  return table([{ title: '名次', width: 2, align: 'center' }, { title: '县（市、区）', width: 4 }, { title: '完成', width: 3, align: 'right' }, { title: '分解任务', width: 3, align: 'right' }, { title: '完成率/占比', width: 3, align: 'right' }, { title: '口径', width: 4 }], rows);
+  return table(
+    [
+      { title: '名次', width: 2, align: 'center' },
+      { title: '县（市、区）', width: 4 },
+      { title: '完成', width: 3, align: 'right' },
+      { title: '分解任务', width: 3, align: 'right' },
+      { title: '完成率/占比', width: 3, align: 'right' },
+      { title: '口径', width: 4 },
+    ],
+    rows,
+  );
 }
 
 /** （市人社局经批准延期至2024年10月20日）: the units judged by their own later date, or nothing. */
@@ -159,20 +250,56 @@ export const extensionsNote = (pack: Pick<ReviewPack, 'extensions'>) =>
 function reportingTable(pack: ReviewPack): Table {
   const seqs = (list: number[]) => list.join('、');
   const rows = pack.reporting.map((r): Value[] => [
-    r.unit, String(r.total), String(r.onTime), String(r.late), String(r.missing),
+    r.unit,
+    String(r.total),
+    String(r.onTime),
+    String(r.late),
+    String(r.missing),
     [
       r.extendedDueOn ? `延期至${cnDate(r.extendedDueOn)}` : '',
       r.lateMeasures.length ? `逾期报送：措施${seqs(r.lateMeasures)}` : '',
-      r.missing === r.total ? `全部${r.total}项均${r.pastDue ? '未' : '尚未'}报送` : r.missingMeasures.length ? `${r.pastDue ? '未' : '尚未'}报送：措施${seqs(r.missingMeasures)}` : '',
-    ].filter(Boolean).join('\n'),
+      r.missing === r.total
+        ? `全部${r.total}项均${r.pastDue ? '未' : '尚未'}报送`
+        : r.missingMeasures.length
+          ? `${r.pastDue ? '未' : '尚未'}报送：措施${seqs(r.missingMeasures)}`
+          : '',
+    ]
+      .filter(Boolean)
+      .join('\n'),
   ]);
-  return table([{ title: '单位', width: 5 }, { title: '应报', width: 2, align: 'right' }, { title: '按时', width: 2, align: 'right' }, { title: '逾期', width: 2, align: 'right' }, { title: '未报', width: 2, align: 'right' }, { title: '涉及措施', width: 8 }], rows);
+  return table(
+    [
+      { title: '单位', width: 5 },
+      { title: '应报', width: 2, align: 'right' },
+      { title: '按时', width: 2, align: 'right' },
+      { title: '逾期', width: 2, align: 'right' },
+      { title: '未报', width: 2, align: 'right' },
+      { title: '涉及措施', width: 8 },
+    ],
+    rows,
+  );
 }
 
 function itemsTable(pack: ReviewPack): Table {
-  const rows = pack.items.map((i, n): Value[] => [String(n + 1), i.unit, `${i.measureSeq}. ${i.measureTitle}`, i.request, i.dueOn, ITEM_STATUS_LABEL(i), i.response ?? '']);
+  const rows = pack.items.map((i, n): Value[] => [
+    String(n + 1),
+    i.unit,
+    `${i.measureSeq}. ${i.measureTitle}`,
+    i.request,
+    i.dueOn,
+    ITEM_STATUS_LABEL(i),
+    i.response ?? '',
+  ]);
   return table(
-    [{ title: '序号', width: 4, align: 'center' }, { title: '责任单位', width: 10 }, { title: '措施', width: 14 }, { title: '督办要求', width: 22 }, { title: '办理期限', width: 10, align: 'center' }, { title: '办理状态', width: 9, align: 'center' }, { title: '答复情况', width: 22 }],
+    [
+      { title: '序号', width: 4, align: 'center' },
+      { title: '责任单位', width: 10 },
+      { title: '措施', width: 14 },
+      { title: '督办要求', width: 22 },
+      { title: '办理期限', width: 10, align: 'center' },
+      { title: '办理状态', width: 9, align: 'center' },
+      { title: '答复情况', width: 22 },
+    ],
     rows,
   );
 }
@@ -182,7 +309,9 @@ export function buildReviewPackDocument(pack: ReviewPack): Document {
   const body: (Paragraph | Table)[] = [
     ...masthead(pack),
     para('各成员单位，各县（市、区）就业工作领导小组：', false),
-    para(`按照《${pack.policyTitle}》（${pack.docNumber}）要求，领导小组办公室对${pack.periodName}各项措施落实情况开展了督查。现将有关情况通报如下：`),
+    para(
+      `按照《${pack.policyTitle}》（${pack.docNumber}）要求，领导小组办公室对${pack.periodName}各项措施落实情况开展了督查。现将有关情况通报如下：`,
+    ),
     heading(1, '总体情况'),
     para(
       `${pack.measures.length}项措施中，评为绿色${s.green}项、黄色${s.yellow}项、红色${s.red}项，其中办公室结合实际调整评级${s.overridden}项；` +
@@ -200,11 +329,15 @@ export function buildReviewPackDocument(pack: ReviewPack): Document {
     gap(),
     heading(5, '报送情况'),
     pack.reporting.length
-      ? para(`本期报送截止日为${cnDate(pack.dueOn)}${extensionsNote(pack)}。以下单位存在逾期报送或${pack.pastDue ? '未报送' : '尚未报送'}情况：`)
+      ? para(
+          `本期报送截止日为${cnDate(pack.dueOn)}${extensionsNote(pack)}。以下单位存在逾期报送或${pack.pastDue ? '未报送' : '尚未报送'}情况：`,
+        )
       : para(`本期报送截止日为${cnDate(pack.dueOn)}${extensionsNote(pack)}，各责任单位均已按时报送。`),
     ...(pack.reporting.length ? [reportingTable(pack), gap()] : []),
     heading(6, '督办事项'),
-    pack.items.length ? para(`本次督查共交办督办事项${pack.items.length}项，请各责任单位按期办理并在系统中答复：`) : para('本次督查未交办督办事项。'),
+    pack.items.length
+      ? para(`本次督查共交办督办事项${pack.items.length}项，请各责任单位按期办理并在系统中答复：`)
+      : para('本次督查未交办督办事项。'),
     ...(pack.items.length ? [itemsTable(pack), gap()] : []),
     gap(),
     new Paragraph({ alignment: AlignmentType.RIGHT, children: [run(pack.issuer)] }),
@@ -233,7 +366,12 @@ export function buildReviewPackDocument(pack: ReviewPack): Document {
         },
         footers: {
           default: new Footer({
-            children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], font: font(FONTS.fallback), size: 28 })] })],
+            children: [
+              new Paragraph({
+                alignment: AlignmentType.CENTER,
+                children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], font: font(FONTS.fallback), size: 28 })],
+              }),
+            ],
           }),
         },
         children: body,

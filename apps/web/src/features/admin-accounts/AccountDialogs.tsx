@@ -46,7 +46,17 @@ interface CreateValues {
 }
 
 /** A new account: username, role, unit for a reporter, an initial password that keeps the rules (ticked as typed). */
-export function CreateAccountDialog({ actorRole, agencies, onClose, onCreated }: { actorRole: Role; agencies: readonly AgencyOption[]; onClose: () => void; onCreated: (username: string) => void }) {
+export function CreateAccountDialog({
+  actorRole,
+  agencies,
+  onClose,
+  onCreated,
+}: {
+  actorRole: Role;
+  agencies: readonly AgencyOption[];
+  onClose: () => void;
+  onCreated: (username: string) => void;
+}) {
   const { t } = useI18n();
   const [form] = Form.useForm<CreateValues>();
   const [create, { loading }] = useMutation(AdminCreateUserDocument);
@@ -58,18 +68,37 @@ export function CreateAccountDialog({ actorRole, agencies, onClose, onCreated }:
     setFailure(null);
     try {
       const name = v.username.trim().toLowerCase();
-      await create({ variables: { input: { username: name, password: v.password, role: v.role, agencyId: v.role === 'REPORTER' ? v.agencyId : null } } });
+      await create({
+        variables: { input: { username: name, password: v.password, role: v.role, agencyId: v.role === 'REPORTER' ? v.agencyId : null } },
+      });
       onCreated(name);
     } catch (error) {
       const { field } = refusal(error);
-      if (field === 'username' || field === 'password' || field === 'agencyId') form.setFields([{ name: field, errors: [errorText(error)] }]);
+      if (field === 'username' || field === 'password' || field === 'agencyId')
+        form.setFields([{ name: field, errors: [errorText(error)] }]);
       else setFailure(t('accounts.error', { message: errorText(error) }));
     }
   };
 
   return (
-    <Modal open title={t('accounts.create')} onCancel={onClose} onOk={() => form.submit()} okText={t('accounts.save')} cancelText={t('password.cancel')} confirmLoading={loading} destroyOnHidden>
-      <Form<CreateValues> form={form} layout="vertical" requiredMark={false} onFinish={onFinish} initialValues={{ role: 'REPORTER' }} data-testid="create-account-form">
+    <Modal
+      open
+      title={t('accounts.create')}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText={t('accounts.save')}
+      cancelText={t('password.cancel')}
+      confirmLoading={loading}
+      destroyOnHidden
+    >
+      <Form<CreateValues>
+        form={form}
+        layout="vertical"
+        requiredMark={false}
+        onFinish={onFinish}
+        initialValues={{ role: 'REPORTER' }}
+        data-testid="create-account-form"
+      >
         <Form.Item
           label={t('accounts.username')}
           name="username"
@@ -83,7 +112,12 @@ export function CreateAccountDialog({ actorRole, agencies, onClose, onCreated }:
           name="password"
           rules={[
             { required: true, message: t('password.required') },
-            { validator: (_, value: string) => (!value || passwordProblems(value, username).length === 0 ? Promise.resolve() : Promise.reject(new Error(t('password.rulesBroken')))) },
+            {
+              validator: (_, value: string) =>
+                !value || passwordProblems(value, username).length === 0
+                  ? Promise.resolve()
+                  : Promise.reject(new Error(t('password.rulesBroken'))),
+            },
           ]}
         >
           <Input.Password autoComplete="new-password" data-testid="account-password" />
@@ -128,8 +162,24 @@ export function EditAccountDialog({
     }
   };
   return (
-    <Modal open title={`${t('accounts.edit')} · ${account.username}`} onCancel={onClose} onOk={() => form.submit()} okText={t('accounts.save')} cancelText={t('password.cancel')} confirmLoading={loading} destroyOnHidden>
-      <Form<EditValues> form={form} layout="vertical" requiredMark={false} onFinish={onFinish} initialValues={{ role: account.role, agencyId: account.agency?.id }} data-testid="edit-account-form">
+    <Modal
+      open
+      title={`${t('accounts.edit')} · ${account.username}`}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText={t('accounts.save')}
+      cancelText={t('password.cancel')}
+      confirmLoading={loading}
+      destroyOnHidden
+    >
+      <Form<EditValues>
+        form={form}
+        layout="vertical"
+        requiredMark={false}
+        onFinish={onFinish}
+        initialValues={{ role: account.role, agencyId: account.agency?.id }}
+        data-testid="edit-account-form"
+      >
         <RoleAndUnit roles={assignableRoles(actorRole)} agencies={agencies} />
         {failure && <Alert type="error" showIcon title={failure} role="alert" />}
       </Form>
@@ -150,7 +200,13 @@ export function TemporaryPasswordDialog({ username, password, onClose }: { usern
     }
   };
   return (
-    <Modal open title={t('accounts.resetDone', { name: username })} onCancel={onClose} footer={<Button onClick={onClose}>{t('accounts.close')}</Button>} data-testid="temporary-password-dialog">
+    <Modal
+      open
+      title={t('accounts.resetDone', { name: username })}
+      onCancel={onClose}
+      footer={<Button onClick={onClose}>{t('accounts.close')}</Button>}
+      data-testid="temporary-password-dialog"
+    >
       <Alert type="warning" showIcon title={t('accounts.resetOnce')} />
       <Typography.Paragraph className="ls-temporary-password" copyable={false} data-testid="temporary-password">
         {password}

@@ -3,7 +3,14 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { Alert, Button, Empty, Flex, Input, Popconfirm, Select, Space, Table, Tag, Typography, message } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useDisplayText, useI18n } from '../../app/i18n';
-import { AccountAgenciesDocument, AdminResetPasswordDocument, AdminSetUserActiveDocument, AdminUsersDocument, type AdminUsersQuery, type Role } from '../../graphql/generated';
+import {
+  AccountAgenciesDocument,
+  AdminResetPasswordDocument,
+  AdminSetUserActiveDocument,
+  AdminUsersDocument,
+  type AdminUsersQuery,
+  type Role,
+} from '../../graphql/generated';
 import { useAuth } from '../auth/auth';
 import { CreateAccountDialog, EditAccountDialog, TemporaryPasswordDialog } from './AccountDialogs';
 import { BulkAccountsPanel } from './BulkAccountsPanel';
@@ -61,7 +68,9 @@ export default function AccountsPage() {
       render: (_, a) => (
         <Space size={4} wrap>
           <span data-testid="account-username-cell">{a.username}</span>
-          {(a.displayName || a.phone) && <Typography.Text type="secondary">{[a.displayName, a.phone].filter(Boolean).join(' · ')}</Typography.Text>}
+          {(a.displayName || a.phone) && (
+            <Typography.Text type="secondary">{[a.displayName, a.phone].filter(Boolean).join(' · ')}</Typography.Text>
+          )}
           {a.id === actor.id && <Typography.Text type="secondary">{t('accounts.self')}</Typography.Text>}
           {a.mustChangePassword && <Tag color="gold">{t('accounts.mustChange')}</Tag>}
         </Space>
@@ -73,7 +82,10 @@ export default function AccountsPage() {
       title: t('accounts.status'),
       render: (_, a) => (a.active ? <Tag color="green">{t('accounts.active')}</Tag> : <Tag>{t('accounts.inactive')}</Tag>),
     },
-    { title: t('accounts.lastSignIn'), render: (_, a) => formatMoment(a.lastSignInAt) ?? <Typography.Text type="secondary">{t('accounts.never')}</Typography.Text> },
+    {
+      title: t('accounts.lastSignIn'),
+      render: (_, a) => formatMoment(a.lastSignInAt) ?? <Typography.Text type="secondary">{t('accounts.never')}</Typography.Text>,
+    },
     {
       title: t('accounts.actions'),
       render: (_, a) =>
@@ -92,7 +104,12 @@ export default function AccountsPage() {
                 {t(a.active ? 'accounts.deactivate' : 'accounts.reactivate')}
               </Button>
             </Popconfirm>
-            <Popconfirm title={t('accounts.resetConfirm', { name: a.username })} onConfirm={() => resetPassword(a)} okText={t('accounts.resetPassword')} cancelText={t('password.cancel')}>
+            <Popconfirm
+              title={t('accounts.resetConfirm', { name: a.username })}
+              onConfirm={() => resetPassword(a)}
+              okText={t('accounts.resetPassword')}
+              cancelText={t('password.cancel')}
+            >
               <Button size="small" data-testid="account-reset-password">
                 {t('accounts.resetPassword')}
               </Button>
@@ -132,7 +149,10 @@ export default function AccountsPage() {
           aria-label={t('accounts.filterRole')}
           value={filters.role}
           onChange={(role) => setFilters((f) => ({ ...f, role }))}
-          options={[{ value: null, label: `${t('accounts.filterRole')}: ${t('accounts.all')}` }, ...ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))]}
+          options={[
+            { value: null, label: `${t('accounts.filterRole')}: ${t('accounts.all')}` },
+            ...ROLES.map((r) => ({ value: r, label: t(`role.${r}`) })),
+          ]}
           data-testid="accounts-filter-role"
         />
         <Select<string | null>
@@ -141,7 +161,10 @@ export default function AccountsPage() {
           onChange={(agencyId) => setFilters((f) => ({ ...f, agencyId }))}
           showSearch={{ optionFilterProp: 'label' }}
           style={{ minWidth: 200 }}
-          options={[{ value: null, label: `${t('accounts.filterUnit')}: ${t('accounts.all')}` }, ...agencyOptions.map((a) => ({ value: a.id, label: display(a.name) }))]}
+          options={[
+            { value: null, label: `${t('accounts.filterUnit')}: ${t('accounts.all')}` },
+            ...agencyOptions.map((a) => ({ value: a.id, label: display(a.name) })),
+          ]}
           data-testid="accounts-filter-unit"
         />
         <Select<AccountFilters['active']>

@@ -37,7 +37,11 @@ export function BulkAccountsPanel({ onClose, onCreated }: { onClose: () => void;
       const res = await fetch('/accounts/import.xlsx', { method: 'POST', body: form, headers: authHeader() });
       const body: unknown = await res.json().catch(() => null);
       const result = importOutcome(res.ok, body, t('bulkAccounts.failed', { message: res.statusText }));
-      setOutcome(result.kind === 'refused' && result.errors.length ? { ...result, message: t('bulkAccounts.errorsTitle', { n: result.errors.length }) } : result);
+      setOutcome(
+        result.kind === 'refused' && result.errors.length
+          ? { ...result, message: t('bulkAccounts.errorsTitle', { n: result.errors.length }) }
+          : result,
+      );
       if (result.kind === 'created') onCreated();
     } catch (error) {
       setOutcome({ kind: 'refused', message: t('bulkAccounts.failed', { message: (error as Error).message }), errors: [] });
@@ -48,7 +52,12 @@ export function BulkAccountsPanel({ onClose, onCreated }: { onClose: () => void;
 
   const created = outcome?.kind === 'created' ? outcome.accounts : null;
   const close = created?.length ? (
-    <Popconfirm title={t('bulkAccounts.closeConfirm')} onConfirm={onClose} okText={t('bulkAccounts.close')} cancelText={t('password.cancel')}>
+    <Popconfirm
+      title={t('bulkAccounts.closeConfirm')}
+      onConfirm={onClose}
+      okText={t('bulkAccounts.close')}
+      cancelText={t('password.cancel')}
+    >
       <Button size="small" data-testid="bulk-accounts-close">
         {t('bulkAccounts.close')}
       </Button>
@@ -60,7 +69,13 @@ export function BulkAccountsPanel({ onClose, onCreated }: { onClose: () => void;
   );
 
   return (
-    <Card title={t('bulkAccounts.title')} extra={close} className="ls-bulk-accounts" data-testid="bulk-accounts" style={{ marginBottom: 16 }}>
+    <Card
+      title={t('bulkAccounts.title')}
+      extra={close}
+      className="ls-bulk-accounts"
+      data-testid="bulk-accounts"
+      style={{ marginBottom: 16 }}
+    >
       <Typography.Paragraph type="secondary">{t('bulkAccounts.intro')}</Typography.Paragraph>
       <Flex wrap gap={8} style={{ marginBottom: 12 }}>
         <Button onClick={() => void download()} disabled={busy} data-testid="bulk-accounts-template">
@@ -92,7 +107,13 @@ export function BulkAccountsPanel({ onClose, onCreated }: { onClose: () => void;
       )}
       {created && (
         <>
-          <Alert type="success" showIcon title={t('bulkAccounts.created', { n: created.length })} data-testid="bulk-accounts-created" style={{ marginBottom: 12 }} />
+          <Alert
+            type="success"
+            showIcon
+            title={t('bulkAccounts.created', { n: created.length })}
+            data-testid="bulk-accounts-created"
+            style={{ marginBottom: 12 }}
+          />
           <IssuedAccounts
             rows={importedAccountRows(created, window.location.origin, (role) => t(`role.${role as Role}`), display)}
             sheetName={t('bulkAccounts.sheet')}

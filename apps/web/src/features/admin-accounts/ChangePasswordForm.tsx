@@ -42,7 +42,14 @@ export function ChangePasswordForm({ username, onDone, onCancel }: { username: s
   };
 
   return (
-    <Form<Values> form={form} layout="vertical" requiredMark={false} onFinish={onFinish} disabled={loading} data-testid="change-password-form">
+    <Form<Values>
+      form={form}
+      layout="vertical"
+      requiredMark={false}
+      onFinish={onFinish}
+      disabled={loading}
+      data-testid="change-password-form"
+    >
       {/* For password managers: whose password this is. */}
       <input type="text" name="username" autoComplete="username" value={username} readOnly hidden />
       <Form.Item label={t('password.current')} name="currentPassword" rules={[{ required: true, message: t('password.required') }]}>
@@ -53,7 +60,12 @@ export function ChangePasswordForm({ username, onDone, onCancel }: { username: s
         name="newPassword"
         rules={[
           { required: true, message: t('password.required') },
-          { validator: (_, value: string) => (!value || passwordProblems(value, username).length === 0 ? Promise.resolve() : Promise.reject(new Error(t('password.rulesBroken')))) },
+          {
+            validator: (_, value: string) =>
+              !value || passwordProblems(value, username).length === 0
+                ? Promise.resolve()
+                : Promise.reject(new Error(t('password.rulesBroken'))),
+          },
         ]}
       >
         <Input.Password autoComplete="new-password" data-testid="new-password" />
@@ -66,7 +78,8 @@ export function ChangePasswordForm({ username, onDone, onCancel }: { username: s
         rules={[
           { required: true, message: t('password.required') },
           ({ getFieldValue }) => ({
-            validator: (_, value: string) => (!value || value === getFieldValue('newPassword') ? Promise.resolve() : Promise.reject(new Error(t('password.mismatch')))),
+            validator: (_, value: string) =>
+              !value || value === getFieldValue('newPassword') ? Promise.resolve() : Promise.reject(new Error(t('password.mismatch'))),
           }),
         ]}
       >

@@ -6,7 +6,13 @@ import type { UnitAccountRow } from './unit-accounts-format';
 import './admin-accounts.css';
 
 /** Loaded only when someone downloads: exceljs is large. */
-async function downloadSheet(rows: UnitAccountRow[], header: string[], withPerson: boolean, sheetName: string, fileName: string): Promise<void> {
+async function downloadSheet(
+  rows: UnitAccountRow[],
+  header: string[],
+  withPerson: boolean,
+  sheetName: string,
+  fileName: string,
+): Promise<void> {
   const [{ default: ExcelJS }, { saveBlob }] = await Promise.all([import('exceljs'), import('../../app/save-blob')]);
   const workbook = new ExcelJS.Workbook();
   const ws = workbook.addWorksheet(sheetName.slice(0, 31));
@@ -23,16 +29,34 @@ async function downloadSheet(rows: UnitAccountRow[], header: string[], withPerso
  * download and a printout of one card per account to hand over. Used by 单位账号 and the Excel import.
  * `testId` prefixes the data-testids (unit-accounts-once, -download, -print, -table).
  */
-export function IssuedAccounts({ rows, sheetName, fileName, testId }: { rows: UnitAccountRow[]; sheetName: string; fileName: string; testId: string }) {
+export function IssuedAccounts({
+  rows,
+  sheetName,
+  fileName,
+  testId,
+}: {
+  rows: UnitAccountRow[];
+  sheetName: string;
+  fileName: string;
+  testId: string;
+}) {
   const { t } = useI18n();
   const [failure, setFailure] = useState<string | null>(null);
   const withPerson = rows.some((r) => r.person);
-  const header = [...(withPerson ? [t('bulkAccounts.person')] : []), t('unitAccounts.unit'), t('unitAccounts.username'), t('unitAccounts.password'), t('unitAccounts.signInAt')];
+  const header = [
+    ...(withPerson ? [t('bulkAccounts.person')] : []),
+    t('unitAccounts.unit'),
+    t('unitAccounts.username'),
+    t('unitAccounts.password'),
+    t('unitAccounts.signInAt'),
+  ];
   const [unitTitle, usernameTitle, passwordTitle, signInTitle] = header.slice(withPerson ? 1 : 0);
 
   const onDownload = () => {
     setFailure(null);
-    downloadSheet(rows, header, withPerson, sheetName, fileName).catch((error: unknown) => setFailure(t('accounts.error', { message: error instanceof Error ? error.message : String(error) })));
+    downloadSheet(rows, header, withPerson, sheetName, fileName).catch((error: unknown) =>
+      setFailure(t('accounts.error', { message: error instanceof Error ? error.message : String(error) })),
+    );
   };
   const columns: ColumnsType<UnitAccountRow> = [
     ...(withPerson ? [{ title: header[0], dataIndex: 'person' }] : []),
@@ -54,7 +78,15 @@ export function IssuedAccounts({ rows, sheetName, fileName, testId }: { rows: Un
           {t('unitAccounts.print')}
         </Button>
       </Space>
-      <Table<UnitAccountRow> rowKey="username" size="small" pagination={false} scroll={{ x: 700 }} dataSource={rows} data-testid={`${testId}-table`} columns={columns} />
+      <Table<UnitAccountRow>
+        rowKey="username"
+        size="small"
+        pagination={false}
+        scroll={{ x: 700 }}
+        dataSource={rows}
+        data-testid={`${testId}-table`}
+        columns={columns}
+      />
       {/* What window.print() puts on paper: one card per account, to cut out and hand over. */}
       <div className="ls-unit-accounts-print" aria-hidden>
         <h2>{t('unitAccounts.printTitle')}</h2>

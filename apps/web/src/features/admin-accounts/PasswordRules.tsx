@@ -11,7 +11,12 @@ export function PasswordRules({ password, username }: { password: string; userna
       <div className="ls-password-rules-title">{t('password.rulesTitle')}</div>
       <ul>
         {results.map(({ rule, ok }) => (
-          <li key={rule} className={password && ok ? 'ok' : password ? 'broken' : undefined} data-testid={`password-rule-${rule}`} data-ok={ok}>
+          <li
+            key={rule}
+            className={password && ok ? 'ok' : password ? 'broken' : undefined}
+            data-testid={`password-rule-${rule}`}
+            data-ok={ok}
+          >
             <span aria-hidden>{password && ok ? '✓' : '·'}</span> {t(`password.rule.${rule}` as MessageKey)}
           </li>
         ))}

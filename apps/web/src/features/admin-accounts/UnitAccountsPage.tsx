@@ -55,7 +55,13 @@ export default function UnitAccountsPage() {
           options={list.map((p) => ({ value: p.id, label: `${display(p.docNumber)} ${display(p.title)}` }))}
           data-testid="unit-accounts-policy"
         />
-        <Popconfirm title={t('unitAccounts.confirm')} onConfirm={onCreate} okText={t('unitAccounts.create')} cancelText={t('password.cancel')} disabled={!policyId}>
+        <Popconfirm
+          title={t('unitAccounts.confirm')}
+          onConfirm={onCreate}
+          okText={t('unitAccounts.create')}
+          cancelText={t('password.cancel')}
+          disabled={!policyId}
+        >
           <Button type="primary" disabled={!policyId} loading={loading} data-testid="unit-accounts-create">
             {t('unitAccounts.create')}
           </Button>
@@ -64,7 +70,12 @@ export default function UnitAccountsPage() {
       {failure && <Alert type="error" showIcon title={failure} role="alert" />}
       {rows && rows.length === 0 && <Empty description={t('unitAccounts.none')} data-testid="unit-accounts-none" />}
       {rows && rows.length > 0 && policy && (
-        <IssuedAccounts rows={rows} sheetName={t('unitAccounts.sheet')} fileName={unitAccountsFileName(t('unitAccounts.file'), policy.docNumber)} testId="unit-accounts" />
+        <IssuedAccounts
+          rows={rows}
+          sheetName={t('unitAccounts.sheet')}
+          fileName={unitAccountsFileName(t('unitAccounts.file'), policy.docNumber)}
+          testId="unit-accounts"
+        />
       )}
     </div>
   );

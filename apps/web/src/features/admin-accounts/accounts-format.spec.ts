@@ -4,7 +4,12 @@ import { unitAccountRows, unitAccountsFileName } from './unit-accounts-format';
 describe('account list helpers', () => {
   it('sends only the filters that are set', () => {
     expect(accountsVariables(NO_FILTERS)).toEqual({});
-    expect(accountsVariables({ search: '  台山 ', role: 'REPORTER', agencyId: 'a1', active: 'inactive' })).toEqual({ search: '台山', role: 'REPORTER', agencyId: 'a1', active: false });
+    expect(accountsVariables({ search: '  台山 ', role: 'REPORTER', agencyId: 'a1', active: 'inactive' })).toEqual({
+      search: '台山',
+      role: 'REPORTER',
+      agencyId: 'a1',
+      active: false,
+    });
     expect(accountsVariables({ ...NO_FILTERS, active: 'active' })).toEqual({ active: true });
   });
 
@@ -25,8 +30,13 @@ describe('account list helpers', () => {
 
 describe('unit account sheet', () => {
   it('lists unit, username, temporary password and where to sign in', () => {
-    const rows = unitAccountRows([{ temporaryPassword: 'AbcDef234567', user: { username: 'r440781', agency: { name: '台山市' } } }], 'https://luoshi.example.gov.cn/');
-    expect(rows).toEqual([{ unit: '台山市', username: 'r440781', password: 'AbcDef234567', signInAt: 'https://luoshi.example.gov.cn/login' }]);
+    const rows = unitAccountRows(
+      [{ temporaryPassword: 'AbcDef234567', user: { username: 'r440781', agency: { name: '台山市' } } }],
+      'https://luoshi.example.gov.cn/',
+    );
+    expect(rows).toEqual([
+      { unit: '台山市', username: 'r440781', password: 'AbcDef234567', signInAt: 'https://luoshi.example.gov.cn/login' },
+    ]);
   });
 
   it('names the file after the policy and the day', () => {

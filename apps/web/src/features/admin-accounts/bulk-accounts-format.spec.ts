@@ -11,7 +11,11 @@ describe('bulk account import helpers', () => {
     const made = [account(2, {})];
     expect(importOutcome(true, { created: made }, 'x')).toEqual({ kind: 'created', accounts: made });
     const errors = [{ sheet: '账号', cell: 'B3', message: '找不到单位' }];
-    expect(importOutcome(false, { code: 'BAD_USER_INPUT', message: 'Excel 文件有 1 处错误', errors }, 'x')).toEqual({ kind: 'refused', message: 'Excel 文件有 1 处错误', errors });
+    expect(importOutcome(false, { code: 'BAD_USER_INPUT', message: 'Excel 文件有 1 处错误', errors }, 'x')).toEqual({
+      kind: 'refused',
+      message: 'Excel 文件有 1 处错误',
+      errors,
+    });
     expect(importOutcome(false, { message: '无法导入该文件' }, 'x')).toEqual({ kind: 'refused', message: '无法导入该文件', errors: [] });
     expect(importOutcome(false, null, '导入失败')).toEqual({ kind: 'refused', message: '导入失败', errors: [] });
     expect(importOutcome(true, { saved: [] }, '导入失败')).toMatchObject({ kind: 'refused', message: '导入失败' });

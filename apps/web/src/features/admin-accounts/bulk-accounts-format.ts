@@ -32,7 +32,12 @@ export const cellErrorLine = (e: CellError) => (e.cell ? `${e.sheet}!${e.cell}:$
  * Rows for the sheet and the printout: the file's order, the person's name first; the unit, or the
  * role's name where the account has none (a leader's). `roleName` turns a role code into words.
  */
-export function importedAccountRows(accounts: readonly ImportedAccount[], origin: string, roleName: (role: string) => string, display: (text: string) => string = (s) => s): UnitAccountRow[] {
+export function importedAccountRows(
+  accounts: readonly ImportedAccount[],
+  origin: string,
+  roleName: (role: string) => string,
+  display: (text: string) => string = (s) => s,
+): UnitAccountRow[] {
   const signInAt = `${origin.replace(/\/$/, '')}/login`;
   return [...accounts]
     .sort((a, b) => a.row - b.row)

@@ -7,7 +7,10 @@ import { saveSession } from '../auth/auth';
 export function refusal(error: unknown): { field?: string; reason?: string } {
   if (!CombinedGraphQLErrors.is(error)) return {};
   const ext = error.errors.find((e) => typeof e.extensions?.field === 'string')?.extensions;
-  return { field: typeof ext?.field === 'string' ? ext.field : undefined, reason: typeof ext?.reason === 'string' ? ext.reason : undefined };
+  return {
+    field: typeof ext?.field === 'string' ? ext.field : undefined,
+    reason: typeof ext?.reason === 'string' ? ext.reason : undefined,
+  };
 }
 
 /**

@@ -14,9 +14,18 @@ interface Created {
 }
 
 /** Rows for the sheet and the printout, in the order the API made them (counties, then departments). */
-export function unitAccountRows(created: readonly Created[], origin: string, display: (text: string) => string = (s) => s): UnitAccountRow[] {
+export function unitAccountRows(
+  created: readonly Created[],
+  origin: string,
+  display: (text: string) => string = (s) => s,
+): UnitAccountRow[] {
   const signInAt = `${origin.replace(/\/$/, '')}/login`;
-  return created.map((a) => ({ unit: a.user.agency ? display(a.user.agency.name) : '', username: a.user.username, password: a.temporaryPassword, signInAt }));
+  return created.map((a) => ({
+    unit: a.user.agency ? display(a.user.agency.name) : '',
+    username: a.user.username,
+    password: a.temporaryPassword,
+    signInAt,
+  }));
 }
 
 /** A file name for the sheet: the policy's number and today's date, without characters a file system refuses. */

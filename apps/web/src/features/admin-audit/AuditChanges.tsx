@@ -21,7 +21,12 @@ export function AuditChanges({ before, after, requestId }: { before: string | nu
           </thead>
           <tbody>
             {rows.map((r) => (
-              <tr key={r.key} className={r.changed ? `ls-audit-${r.change}` : undefined} data-testid="audit-diff-row" data-changed={r.changed ? 'true' : 'false'}>
+              <tr
+                key={r.key}
+                className={r.changed ? `ls-audit-${r.change}` : undefined}
+                data-testid="audit-diff-row"
+                data-changed={r.changed ? 'true' : 'false'}
+              >
                 <th scope="row">{r.key}</th>
                 <td>{r.before}</td>
                 <td>{r.after}</td>

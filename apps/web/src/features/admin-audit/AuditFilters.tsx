@@ -37,7 +37,10 @@ export function AuditFilters({ options, onApply }: Props) {
         <AutoComplete
           id="audit-user"
           value={form.user ?? ''}
-          options={users.filter((u) => !typed || u.includes(typed)).slice(0, 50).map((u) => ({ value: u }))}
+          options={users
+            .filter((u) => !typed || u.includes(typed))
+            .slice(0, 50)
+            .map((u) => ({ value: u }))}
           onChange={(v: string) => set({ user: v })}
           placeholder={t('audit.filterUserPlaceholder')}
           allowClear

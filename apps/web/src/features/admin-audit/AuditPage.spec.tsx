@@ -34,7 +34,12 @@ const page = (records: unknown[], endCursor: string | null, totalCount: number) 
 });
 const options = {
   request: { query: AuditFilterOptionsDocument },
-  result: { data: { agencies: [{ __typename: 'Agency', id: UNIT, kind: 'COUNTY', name: '台山市', shortName: '台山' }], users: [{ __typename: 'User', id: 'u1', username: 'office1' }] } },
+  result: {
+    data: {
+      agencies: [{ __typename: 'Agency', id: UNIT, kind: 'COUNTY', name: '台山市', shortName: '台山' }],
+      users: [{ __typename: 'User', id: 'u1', username: 'office1' }],
+    },
+  },
 };
 
 function render(mocks: MockedProviderProps['mocks']) {
@@ -58,8 +63,31 @@ jest.setTimeout(30_000);
 describe('AuditPage', () => {
   it('lists records in words, loads the next page, and opens before/after with the changed keys marked', async () => {
     render([
-      { request: { query: AuditRecordsDocument, variables: { filter: {}, first: AUDIT_PAGE_SIZE } }, result: { data: { auditRecords: page([record('2')], 'c1', 2) } } },
-      { request: { query: AuditRecordsDocument, variables: { filter: {}, first: AUDIT_PAGE_SIZE, after: 'c1' } }, result: { data: { auditRecords: page([record('1', { action: 'SIGN_IN', kind: 'ACCOUNT', entity: 'user_session', entityId: 's1', before: null, after: '{"username":"office1"}' })], null, 2) } } },
+      {
+        request: { query: AuditRecordsDocument, variables: { filter: {}, first: AUDIT_PAGE_SIZE } },
+        result: { data: { auditRecords: page([record('2')], 'c1', 2) } },
+      },
+      {
+        request: { query: AuditRecordsDocument, variables: { filter: {}, first: AUDIT_PAGE_SIZE, after: 'c1' } },
+        result: {
+          data: {
+            auditRecords: page(
+              [
+                record('1', {
+                  action: 'SIGN_IN',
+                  kind: 'ACCOUNT',
+                  entity: 'user_session',
+                  entityId: 's1',
+                  before: null,
+                  after: '{"username":"office1"}',
+                }),
+              ],
+              null,
+              2,
+            ),
+          },
+        },
+      },
       options,
     ]);
     await waitFor(() => expect(rows()).toHaveLength(1));
@@ -72,7 +100,9 @@ describe('AuditPage', () => {
     expect(dom.container.querySelector('[data-testid="audit-more"]')).toBeNull();
     expect(dom.container.textContent).toContain('登录');
 
-    const expand = dom.container.querySelector('[data-testid="audit-row"] .ant-table-row-expand-icon, [data-testid="audit-toggle"]') as HTMLElement;
+    const expand = dom.container.querySelector(
+      '[data-testid="audit-row"] .ant-table-row-expand-icon, [data-testid="audit-toggle"]',
+    ) as HTMLElement;
     act(() => expand.click());
     await waitFor(() => expect(dom.container.querySelector('[data-testid="audit-changes"]')).not.toBeNull());
     const diff = [...dom.container.querySelectorAll('[data-testid="audit-diff-row"]')];
@@ -81,7 +111,13 @@ describe('AuditPage', () => {
   });
 
   it('says so when nothing matches', async () => {
-    render([{ request: { query: AuditRecordsDocument, variables: { filter: {}, first: AUDIT_PAGE_SIZE } }, result: { data: { auditRecords: page([], null, 0) } } }, options]);
+    render([
+      {
+        request: { query: AuditRecordsDocument, variables: { filter: {}, first: AUDIT_PAGE_SIZE } },
+        result: { data: { auditRecords: page([], null, 0) } },
+      },
+      options,
+    ]);
     await waitFor(() => expect(dom.container.querySelector('[data-testid="audit-empty"]')?.textContent).toContain('没有符合条件的记录'));
   });
 });

@@ -9,7 +9,16 @@ import { LoadError } from '../reporting/LoadError';
 import { AuditChanges } from './AuditChanges';
 import { AuditFilters } from './AuditFilters';
 import { changedCount, diffSnapshots } from './audit-diff';
-import { actionLabel, chinaDateTime, entityLabel, exportUrl, kindLabel, subjectOf, toApiFilter, type AuditFilterForm } from './audit-format';
+import {
+  actionLabel,
+  chinaDateTime,
+  entityLabel,
+  exportUrl,
+  kindLabel,
+  subjectOf,
+  toApiFilter,
+  type AuditFilterForm,
+} from './audit-format';
 import './audit.css';
 
 type Page = AuditRecordsQuery['auditRecords'];
@@ -17,7 +26,13 @@ type Rec = Page['records'][number];
 
 export const AUDIT_PAGE_SIZE = 50;
 
-const KIND_COLOR: Record<Rec['kind'], string> = { ACCOUNT: 'blue', REPORTING: 'green', SUPERVISION: 'orange', SETTINGS: 'purple', OTHER: 'default' };
+const KIND_COLOR: Record<Rec['kind'], string> = {
+  ACCOUNT: 'blue',
+  REPORTING: 'green',
+  SUPERVISION: 'orange',
+  SETTINGS: 'purple',
+  OTHER: 'default',
+};
 
 /** 操作日志: who did what and when, filtered, newest first, a page at a time; before/after on demand; Excel. */
 export default function AuditPage() {
@@ -61,7 +76,11 @@ export default function AuditPage() {
     setLoadingMore(true);
     setError(null);
     try {
-      const res = await client.query({ query: AuditRecordsDocument, variables: { filter, first: AUDIT_PAGE_SIZE, after: last.endCursor }, fetchPolicy: 'network-only' });
+      const res = await client.query({
+        query: AuditRecordsDocument,
+        variables: { filter, first: AUDIT_PAGE_SIZE, after: last.endCursor },
+        fetchPolicy: 'network-only',
+      });
       if (res.data) setMore((m) => ({ key: filterKey, pages: [...(m.key === filterKey ? m.pages : []), res.data!.auditRecords] }));
     } catch (e) {
       setError(t('audit.loadFailed', { message: failure(e) }));
@@ -127,7 +146,13 @@ export default function AuditPage() {
               </div>
               {what(r)}
               {on(r)}
-              <Button size="small" type="link" onClick={() => toggle(r.id)} data-testid="audit-toggle" style={{ alignSelf: 'flex-start', padding: 0 }}>
+              <Button
+                size="small"
+                type="link"
+                onClick={() => toggle(r.id)}
+                data-testid="audit-toggle"
+                style={{ alignSelf: 'flex-start', padding: 0 }}
+              >
                 {open.has(r.id) ? t('audit.hideDetails') : `${t('audit.details')} ${changes(r)}`}
               </Button>
               {open.has(r.id) && <AuditChanges before={r.before} after={r.after} requestId={r.requestId} />}
@@ -154,7 +179,12 @@ export default function AuditPage() {
             { key: 'who', title: t('audit.colWho'), width: 220, render: (_, r) => who(r) },
             { key: 'what', title: t('audit.colWhat'), render: (_, r) => what(r) },
             { key: 'on', title: t('audit.colOn'), render: (_, r) => on(r) },
-            { key: 'changes', title: t('audit.details'), width: 110, render: (_, r) => <span className="ls-audit-muted">{changes(r)}</span> },
+            {
+              key: 'changes',
+              title: t('audit.details'),
+              width: 110,
+              render: (_, r) => <span className="ls-audit-muted">{changes(r)}</span>,
+            },
           ]}
         />
       </div>
@@ -167,7 +197,11 @@ export default function AuditPage() {
       <AuditFilters options={options.data} onApply={apply} />
       <div className="ls-audit-bar">
         <Typography.Text data-testid="audit-count">
-          {head ? (head.totalCountCapped ? t('audit.countCapped', { count: head.totalCount.toLocaleString() }) : t('audit.count', { count: head.totalCount.toLocaleString() })) : ''}
+          {head
+            ? head.totalCountCapped
+              ? t('audit.countCapped', { count: head.totalCount.toLocaleString() })
+              : t('audit.count', { count: head.totalCount.toLocaleString() })
+            : ''}
         </Typography.Text>
         <Tooltip title={t('audit.exportHint')}>
           <Button onClick={() => void exportExcel()} loading={exporting} data-testid="audit-export">

@@ -2,7 +2,10 @@ import { changedCount, diffSnapshots, parseSnapshot } from './audit-diff';
 
 describe('diffSnapshots (before/after side by side)', () => {
   it('marks changed, added and removed keys, and leaves equal ones plain', () => {
-    const rows = diffSnapshots('{"status":"DRAFT","version":1,"progress":"进行中","gone":true}', '{"status":"SUBMITTED","version":2,"progress":"进行中","new":"x"}');
+    const rows = diffSnapshots(
+      '{"status":"DRAFT","version":1,"progress":"进行中","gone":true}',
+      '{"status":"SUBMITTED","version":2,"progress":"进行中","new":"x"}',
+    );
     expect(rows.map((r) => [r.key, r.before, r.after, r.change])).toEqual([
       ['status', 'DRAFT', 'SUBMITTED', 'changed'],
       ['version', '1', '2', 'changed'],
@@ -15,7 +18,9 @@ describe('diffSnapshots (before/after side by side)', () => {
 
   it('shows a creation (no before) and a removal (no after) as all added or all removed', () => {
     expect(diffSnapshots(null, '{"quota":120}')).toEqual([{ key: 'quota', before: '', after: '120', changed: true, change: 'added' }]);
-    expect(diffSnapshots('{"kind":"WECOM","url":"https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=***"}', null).map((r) => r.change)).toEqual(['removed', 'removed']);
+    expect(
+      diffSnapshots('{"kind":"WECOM","url":"https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=***"}', null).map((r) => r.change),
+    ).toEqual(['removed', 'removed']);
     expect(diffSnapshots(null, null)).toEqual([]);
   });
 

@@ -1,4 +1,12 @@
-import { AUDIT_ACTIONS, AUDIT_KIND_LABELS, AUDIT_KINDS, auditEntityLabel, describeAuditAction, type AuditKind, type AuditLang } from '@luoshi/domain';
+import {
+  AUDIT_ACTIONS,
+  AUDIT_KIND_LABELS,
+  AUDIT_KINDS,
+  auditEntityLabel,
+  describeAuditAction,
+  type AuditKind,
+  type AuditLang,
+} from '@luoshi/domain';
 import type { Lang } from '../../app/messages';
 
 /** The display language as the audit label table (libs/domain/src/audit-actions.ts) names it. */
@@ -11,7 +19,8 @@ export const entityLabel = (entity: string, lang: Lang) => auditEntityLabel(enti
 
 /** The kinds, and each kind's actions, for the filter's two selects. */
 export const KIND_OPTIONS = AUDIT_KINDS;
-export const actionsOfKind = (kind: AuditKind | null): string[] => Object.keys(AUDIT_ACTIONS).filter((a) => !kind || AUDIT_ACTIONS[a].kind === kind);
+export const actionsOfKind = (kind: AuditKind | null): string[] =>
+  Object.keys(AUDIT_ACTIONS).filter((a) => !kind || AUDIT_ACTIONS[a].kind === kind);
 
 /** `2025-01-08 09:05:07`, in China time whatever the browser's zone (the records are kept in UTC). */
 export function chinaDateTime(iso: string | null | undefined): string {
@@ -71,4 +80,8 @@ export function subjectOf(
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** The first 8 characters of a uuid (what people read out); other ids as they are. */
-export const shortId = (id: string) => id.split(/([/:])/).map((part) => (UUID.test(part) ? `${part.slice(0, 8)}…` : part)).join('');
+export const shortId = (id: string) =>
+  id
+    .split(/([/:])/)
+    .map((part) => (UUID.test(part) ? `${part.slice(0, 8)}…` : part))
+    .join('');

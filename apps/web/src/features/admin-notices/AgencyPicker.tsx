@@ -8,7 +8,17 @@ import { useDisplayText, useI18n } from '../../app/i18n';
  * An existing unit, found by part of its name in either script (the API's agencies(search:)).
  * Units another import created and nobody confirmed are left out: mapping to one would not help.
  */
-export function AgencyPicker({ value, onChange, exclude = [], testId }: { value?: string | null; onChange: (agencyId: string) => void; exclude?: readonly string[]; testId: string }) {
+export function AgencyPicker({
+  value,
+  onChange,
+  exclude = [],
+  testId,
+}: {
+  value?: string | null;
+  onChange: (agencyId: string) => void;
+  exclude?: readonly string[];
+  testId: string;
+}) {
   const { t } = useI18n();
   const display = useDisplayText();
   const [search, setSearch] = useState('');

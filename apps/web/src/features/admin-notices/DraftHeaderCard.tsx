@@ -5,7 +5,15 @@ import { headerChanges, sortedWarnings, warningKind, warningText, type HeaderVal
 import type { DraftCorrections } from './useDraftCorrections';
 
 /** 文件信息: 文号, 标题, 发文单位, 成文日期 (flagged while the date is a stand-in). Read-only once published. */
-export function DraftHeaderCard({ policy, corrections, editable }: { policy: DraftPolicyFragment; corrections: DraftCorrections; editable: boolean }) {
+export function DraftHeaderCard({
+  policy,
+  corrections,
+  editable,
+}: {
+  policy: DraftPolicyFragment;
+  corrections: DraftCorrections;
+  editable: boolean;
+}) {
   const { t } = useI18n();
   const [form] = Form.useForm<HeaderValues>();
   const save = async () => {
@@ -15,11 +23,21 @@ export function DraftHeaderCard({ policy, corrections, editable }: { policy: Dra
   return (
     <Card size="small" title={t('noticeDraft.header')} data-testid="draft-header">
       {/* Keyed by version: a correction or a reload shows the stored values again. */}
-      <Form key={policy.version} form={form} layout="vertical" disabled={!editable} initialValues={{ docNumber: policy.docNumber, title: policy.title, issuer: policy.issuer, issuedOn: policy.issuedOn }}>
+      <Form
+        key={policy.version}
+        form={form}
+        layout="vertical"
+        disabled={!editable}
+        initialValues={{ docNumber: policy.docNumber, title: policy.title, issuer: policy.issuer, issuedOn: policy.issuedOn }}
+      >
         <Form.Item name="docNumber" label={t('noticeDraft.docNumber')}>
           <Input data-testid="draft-doc-number" />
         </Form.Item>
-        <Form.Item name="title" label={t('noticeDraft.docTitle')} rules={[{ required: true, whitespace: true, message: t('noticeDraft.required', { field: t('noticeDraft.docTitle') }) }]}>
+        <Form.Item
+          name="title"
+          label={t('noticeDraft.docTitle')}
+          rules={[{ required: true, whitespace: true, message: t('noticeDraft.required', { field: t('noticeDraft.docTitle') }) }]}
+        >
           <Input.TextArea autoSize={{ minRows: 1, maxRows: 3 }} data-testid="draft-title" />
         </Form.Item>
         <Form.Item name="issuer" label={t('noticeDraft.issuer')}>
@@ -29,12 +47,23 @@ export function DraftHeaderCard({ policy, corrections, editable }: { policy: Dra
           name="issuedOn"
           label={t('noticeDraft.issuedOn')}
           rules={[{ required: true, message: t('noticeDraft.required', { field: t('noticeDraft.issuedOn') }) }]}
-          extra={!policy.issuedOnConfirmed && <Typography.Text type="warning" data-testid="draft-date-unconfirmed">{t('noticeDraft.issuedOnUnconfirmed')}</Typography.Text>}
+          extra={
+            !policy.issuedOnConfirmed && (
+              <Typography.Text type="warning" data-testid="draft-date-unconfirmed">
+                {t('noticeDraft.issuedOnUnconfirmed')}
+              </Typography.Text>
+            )
+          }
         >
           <Input type="date" status={policy.issuedOnConfirmed ? undefined : 'warning'} data-testid="draft-issued-on" />
         </Form.Item>
         {editable && (
-          <Button type="primary" onClick={() => void save().catch(() => undefined)} loading={corrections.busy} data-testid="draft-header-save">
+          <Button
+            type="primary"
+            onClick={() => void save().catch(() => undefined)}
+            loading={corrections.busy}
+            data-testid="draft-header-save"
+          >
             {t('noticeDraft.saveHeader')}
           </Button>
         )}
@@ -64,11 +93,7 @@ export function DraftWarnings({ policy, onLine }: { policy: DraftPolicyFragment;
             );
             return (
               <li key={`${w.kind}-${w.line ?? ''}-${i}`} data-testid="draft-warning" data-kind={w.kind}>
-                {w.line ? (
-                  <Typography.Link onClick={() => onLine(w.line!)}>{words}</Typography.Link>
-                ) : (
-                  words
-                )}
+                {w.line ? <Typography.Link onClick={() => onLine(w.line!)}>{words}</Typography.Link> : words}
               </li>
             );
           })}

@@ -43,7 +43,8 @@ export function DraftMeasureCard(props: MeasureCardProps) {
           editable && {
             tooltip: t('noticeDraft.editTitle'),
             onChange: (title) => {
-              if (title.trim() && title.trim() !== measure.title) void corrections.updateMeasure({ measureId: measure.id, title: title.trim() });
+              if (title.trim() && title.trim() !== measure.title)
+                void corrections.updateMeasure({ measureId: measure.id, title: title.trim() });
             },
           }
         }
@@ -56,7 +57,15 @@ export function DraftMeasureCard(props: MeasureCardProps) {
       <Typography.Text type="secondary" style={{ display: 'block', marginTop: 8 }}>
         {t('noticeDraft.targets')}
       </Typography.Text>
-      <DraftTargets policy={policy} measure={measure} corrections={corrections} editable={editable} years={props.years} onPoint={onPoint} activeId={props.activeId} />
+      <DraftTargets
+        policy={policy}
+        measure={measure}
+        corrections={corrections}
+        editable={editable}
+        years={props.years}
+        onPoint={onPoint}
+        activeId={props.activeId}
+      />
     </Card>
   );
 }
@@ -74,7 +83,12 @@ function Responsibilities({ policy, measure, corrections, editable, onPoint, act
       {measure.responsibilities.map((r) => {
         const key = responsibilityKey(measure.id, r.agency.id);
         const other = r.role === 'LEAD' ? 'CO' : 'LEAD';
-        const why = [r.words && t('noticeDraft.words', { words: r.words }), r.roleWords && t('noticeDraft.roleWords', { words: r.roleWords })].filter(Boolean).join('\n');
+        const why = [
+          r.words && t('noticeDraft.words', { words: r.words }),
+          r.roleWords && t('noticeDraft.roleWords', { words: r.roleWords }),
+        ]
+          .filter(Boolean)
+          .join('\n');
         return (
           <span
             key={r.agency.id}
@@ -87,7 +101,13 @@ function Responsibilities({ policy, measure, corrections, editable, onPoint, act
               <Typography.Link onClick={() => onPoint(key, true)}>{display(r.agency.shortName || r.agency.name)}</Typography.Link>
             </Tooltip>
             {editable ? (
-              <Button size="small" type={r.role === 'LEAD' ? 'primary' : 'default'} title={t('noticeDraft.toggleRole', { role: roleName(other) })} onClick={() => void corrections.setResponsibility({ measureId: measure.id, agencyId: r.agency.id, role: other })} data-testid="draft-unit-role">
+              <Button
+                size="small"
+                type={r.role === 'LEAD' ? 'primary' : 'default'}
+                title={t('noticeDraft.toggleRole', { role: roleName(other) })}
+                onClick={() => void corrections.setResponsibility({ measureId: measure.id, agencyId: r.agency.id, role: other })}
+                data-testid="draft-unit-role"
+              >
                 {roleName(r.role)}
               </Button>
             ) : (
@@ -104,7 +124,13 @@ function Responsibilities({ policy, measure, corrections, editable, onPoint, act
               </Button>
             )}
             {editable && (
-              <Button size="small" type="text" aria-label={t('noticeDraft.removeUnit', { name: display(r.agency.name) })} onClick={() => void corrections.removeResponsibility({ measureId: measure.id, agencyId: r.agency.id })} data-testid="draft-unit-remove">
+              <Button
+                size="small"
+                type="text"
+                aria-label={t('noticeDraft.removeUnit', { name: display(r.agency.name) })}
+                onClick={() => void corrections.removeResponsibility({ measureId: measure.id, agencyId: r.agency.id })}
+                data-testid="draft-unit-remove"
+              >
                 ×
               </Button>
             )}

@@ -16,7 +16,8 @@ beforeAll(() => {
   };
 });
 
-const TEXT = '江人社〔2025〕8号\n关于就业服务的通知\n一、岗位\n（一）开发见习岗位。募集见习岗位不少于800个。（市人社局牵头，市大数据中心配合）';
+const TEXT =
+  '江人社〔2025〕8号\n关于就业服务的通知\n一、岗位\n（一）开发见习岗位。募集见习岗位不少于800个。（市人社局牵头，市大数据中心配合）';
 const at = (s: string) => ({ __typename: 'TextSpan', start: TEXT.indexOf(s), end: TEXT.indexOf(s) + s.length });
 
 function draft(version: number, title = '开发见习岗位') {
@@ -47,16 +48,43 @@ function draft(version: number, title = '开发见习岗位') {
         responsibilitySpan: at('（市人社局牵头，市大数据中心配合）'),
         section: { __typename: 'Section', id: 's1' },
         responsibilities: [
-          { __typename: 'Responsibility', role: 'LEAD', words: '市人社局', roleWords: '牵头', agency: { __typename: 'Agency', id: 'a1', name: '市人力資源社會保障局', shortName: '市人社局', createdByImport: false } },
-          { __typename: 'Responsibility', role: 'CO', words: '市大数据中心', roleWords: '配合', agency: { __typename: 'Agency', id: 'a2', name: '市大数据中心', shortName: '市大数据中心', createdByImport: true } },
+          {
+            __typename: 'Responsibility',
+            role: 'LEAD',
+            words: '市人社局',
+            roleWords: '牵头',
+            agency: { __typename: 'Agency', id: 'a1', name: '市人力資源社會保障局', shortName: '市人社局', createdByImport: false },
+          },
+          {
+            __typename: 'Responsibility',
+            role: 'CO',
+            words: '市大数据中心',
+            roleWords: '配合',
+            agency: { __typename: 'Agency', id: 'a2', name: '市大数据中心', shortName: '市大数据中心', createdByImport: true },
+          },
         ],
-        targets: [{ __typename: 'Target', id: 't1', name: '见习岗位', unit: '个', targetValue: 800, direction: 'AT_LEAST', year: 2025, sourcePhrase: '募集见习岗位不少于800个', span: at('募集见习岗位不少于800个') }],
+        targets: [
+          {
+            __typename: 'Target',
+            id: 't1',
+            name: '见习岗位',
+            unit: '个',
+            targetValue: 800,
+            direction: 'AT_LEAST',
+            year: 2025,
+            sourcePhrase: '募集见习岗位不少于800个',
+            span: at('募集见习岗位不少于800个'),
+          },
+        ],
       },
     ],
   };
 }
 
-const load = (version: number, title?: string) => ({ request: { query: AdminNoticeDraftDocument, variables: { id: 'p1' } }, result: { data: { policy: draft(version, title) } } });
+const load = (version: number, title?: string) => ({
+  request: { query: AdminNoticeDraftDocument, variables: { id: 'p1' } },
+  result: { data: { policy: draft(version, title) } },
+});
 const agencies = { request: { query: AdminNoticeAgenciesDocument, variables: { search: null } }, result: { data: { agencies: [] } } };
 
 function render(mocks: MockedProviderProps['mocks']) {

@@ -3,7 +3,13 @@ import { useMemo, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Alert, Button, Popconfirm, Result, Skeleton, Tag, Typography, type ButtonProps } from 'antd';
-import { AdminDeleteDraftPolicyDocument, AdminNoticeDraftDocument, AdminNoticeListDocument, AdminPublishPolicyDocument, type DraftPolicyFragment } from '../../graphql/generated';
+import {
+  AdminDeleteDraftPolicyDocument,
+  AdminNoticeDraftDocument,
+  AdminNoticeListDocument,
+  AdminPublishPolicyDocument,
+  type DraftPolicyFragment,
+} from '../../graphql/generated';
 import { apiErrorCode, isConnectionError } from '../../app/errors';
 import { useDisplayText, useI18n } from '../../app/i18n';
 import { lineSpan, type TextMark } from './highlight';
@@ -23,7 +29,13 @@ export default function DraftReviewPage() {
     if (apiErrorCode(draft.error) === 'NOT_FOUND') {
       return <Result status="404" title={t('noticeDraft.notFound')} extra={<Link to="/admin/notices">{t('noticeImport.back')}</Link>} />;
     }
-    return <Alert type="error" showIcon title={t('docs.loadFailed', { message: isConnectionError(draft.error) ? t('docs.network') : draft.error.message })} />;
+    return (
+      <Alert
+        type="error"
+        showIcon
+        title={t('docs.loadFailed', { message: isConnectionError(draft.error) ? t('docs.network') : draft.error.message })}
+      />
+    );
   }
   if (!draft.data) return <Skeleton active />;
   return <DraftReview policy={draft.data.policy} reload={() => draft.refetch()} />;
@@ -42,7 +54,14 @@ function DraftReview({ policy, reload }: { policy: DraftPolicyFragment; reload: 
     const span = line && editable ? lineSpan(policy.sourceText, line) : null;
     return span && span.end > span.start ? [...found, { kind: 'line' as const, id: `line:${line}`, ...span }] : found;
   }, [policy.sourceText, policy.measures, line, editable, t]);
-  const years = useMemo(() => noticeYears(policy.issuedOn, policy.measures.flatMap((m) => m.targets.map((x) => x.year))), [policy]);
+  const years = useMemo(
+    () =>
+      noticeYears(
+        policy.issuedOn,
+        policy.measures.flatMap((m) => m.targets.map((x) => x.year)),
+      ),
+    [policy],
+  );
 
   // Pointing at anything else ends a warning's line highlight.
   const point = (id: string, scroll: boolean) => {
@@ -56,7 +75,12 @@ function DraftReview({ policy, reload }: { policy: DraftPolicyFragment; reload: 
   // A mark clicked in the text brings its card into view on the right.
   const fromText = (mark: TextMark) => {
     point(mark.id, false);
-    const measureId = mark.kind === 'unit' ? mark.id.split(':')[0] : mark.kind === 'measure' ? mark.id : policy.measures.find((m) => m.targets.some((x) => x.id === mark.id))?.id;
+    const measureId =
+      mark.kind === 'unit'
+        ? mark.id.split(':')[0]
+        : mark.kind === 'measure'
+          ? mark.id
+          : policy.measures.find((m) => m.targets.some((x) => x.id === mark.id))?.id;
     document.querySelector(`[data-anchor="${measureId}"]`)?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
   };
 
@@ -64,7 +88,8 @@ function DraftReview({ policy, reload }: { policy: DraftPolicyFragment; reload: 
     <div className="ls-page-stack" data-testid="draft-review-page" data-status={policy.status} data-version={policy.version}>
       <div className="ls-notices-head">
         <Typography.Title level={4}>
-          {editable ? t('noticeDraft.title') : t('noticeDraft.publishedTitle')} <Tag color={editable ? 'orange' : 'green'}>{t(`docs.status.${policy.status}`)}</Tag>
+          {editable ? t('noticeDraft.title') : t('noticeDraft.publishedTitle')}{' '}
+          <Tag color={editable ? 'orange' : 'green'}>{t(`docs.status.${policy.status}`)}</Tag>
         </Typography.Title>
         <Link to="/admin/notices">{t('noticeImport.back')}</Link>
       </div>
@@ -86,7 +111,16 @@ function DraftReview({ policy, reload }: { policy: DraftPolicyFragment; reload: 
               {policy.measures
                 .filter((m) => m.section.id === section.id)
                 .map((m) => (
-                  <DraftMeasureCard key={m.id} policy={policy} measure={m} corrections={corrections} editable={editable} years={years} onPoint={point} activeId={focus?.id ?? null} />
+                  <DraftMeasureCard
+                    key={m.id}
+                    policy={policy}
+                    measure={m}
+                    corrections={corrections}
+                    editable={editable}
+                    years={years}
+                    onPoint={point}
+                    activeId={focus?.id ?? null}
+                  />
                 ))}
             </div>
           ))}
@@ -100,9 +134,22 @@ function DraftReview({ policy, reload }: { policy: DraftPolicyFragment; reload: 
 function StatusLine({ status, onClose }: { status: CorrectionStatus; onClose: () => void }) {
   const { t } = useI18n();
   if (!status) return null;
-  if (status.kind === 'saved') return <Alert type="success" showIcon title={t('noticeDraft.saved')} role="status" closable={{ onClose }} data-testid="draft-status" />;
-  if (status.kind === 'conflict') return <Alert type="warning" showIcon title={t('noticeDraft.conflict')} role="alert" closable={{ onClose }} data-testid="draft-status" />;
-  return <Alert type="error" showIcon title={t('noticeDraft.saveFailed', { message: status.message })} role="alert" closable={{ onClose }} data-testid="draft-status" />;
+  if (status.kind === 'saved')
+    return <Alert type="success" showIcon title={t('noticeDraft.saved')} role="status" closable={{ onClose }} data-testid="draft-status" />;
+  if (status.kind === 'conflict')
+    return (
+      <Alert type="warning" showIcon title={t('noticeDraft.conflict')} role="alert" closable={{ onClose }} data-testid="draft-status" />
+    );
+  return (
+    <Alert
+      type="error"
+      showIcon
+      title={t('noticeDraft.saveFailed', { message: status.message })}
+      role="alert"
+      closable={{ onClose }}
+      data-testid="draft-status"
+    />
+  );
 }
 
 /** 发布 (with what it does, before it does it) and 删除草稿; a published policy links to the policy page. */
@@ -123,7 +170,11 @@ function DraftActions({ policy }: { policy: DraftPolicyFragment }) {
         showIcon
         data-testid="draft-published"
         title={justPublished ? t('noticeDraft.published') : t('noticeDraft.readOnly')}
-        action={<Link to="/" data-testid="draft-view-policy">{t('noticeDraft.viewPolicy')}</Link>}
+        action={
+          <Link to="/" data-testid="draft-view-policy">
+            {t('noticeDraft.viewPolicy')}
+          </Link>
+        }
       />
     );
   }

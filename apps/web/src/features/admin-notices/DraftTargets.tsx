@@ -36,14 +36,36 @@ export function DraftTargets({ measure, corrections, editable, years, onPoint, a
       key: 'name',
       title: t('noticeDraft.targetName'),
       render: (_: unknown, r: Target) =>
-        editable ? <Input key={r.name} size="small" defaultValue={r.name} onBlur={(e) => save(r, { name: e.target.value })} aria-label={label('noticeDraft.targetName', r)} data-testid="target-name" /> : r.name,
+        editable ? (
+          <Input
+            key={r.name}
+            size="small"
+            defaultValue={r.name}
+            onBlur={(e) => save(r, { name: e.target.value })}
+            aria-label={label('noticeDraft.targetName', r)}
+            data-testid="target-name"
+          />
+        ) : (
+          r.name
+        ),
     },
     {
       key: 'direction',
       title: t('noticeDraft.direction'),
       width: 100,
       render: (_: unknown, r: Target) =>
-        editable ? <Select size="small" value={r.direction} options={directions} onChange={(direction: Direction) => save(r, { direction })} aria-label={label('noticeDraft.direction', r)} data-testid="target-direction" /> : t(`target.${r.direction}`),
+        editable ? (
+          <Select
+            size="small"
+            value={r.direction}
+            options={directions}
+            onChange={(direction: Direction) => save(r, { direction })}
+            aria-label={label('noticeDraft.direction', r)}
+            data-testid="target-direction"
+          />
+        ) : (
+          t(`target.${r.direction}`)
+        ),
     },
     {
       key: 'value',
@@ -51,7 +73,15 @@ export function DraftTargets({ measure, corrections, editable, years, onPoint, a
       width: 110,
       render: (_: unknown, r: Target) =>
         editable ? (
-          <InputNumber key={r.targetValue} size="small" min={0} defaultValue={r.targetValue} onBlur={(e) => save(r, { targetValue: Number(e.target.value.replace(/,/g, '')) })} aria-label={label('noticeDraft.targetValue', r)} data-testid="target-value" />
+          <InputNumber
+            key={r.targetValue}
+            size="small"
+            min={0}
+            defaultValue={r.targetValue}
+            onBlur={(e) => save(r, { targetValue: Number(e.target.value.replace(/,/g, '')) })}
+            aria-label={label('noticeDraft.targetValue', r)}
+            data-testid="target-value"
+          />
         ) : (
           r.targetValue
         ),
@@ -61,7 +91,18 @@ export function DraftTargets({ measure, corrections, editable, years, onPoint, a
       title: t('noticeDraft.targetUnit'),
       width: 80,
       render: (_: unknown, r: Target) =>
-        editable ? <Input key={r.unit} size="small" defaultValue={r.unit} onBlur={(e) => save(r, { unit: e.target.value })} aria-label={label('noticeDraft.targetUnit', r)} data-testid="target-unit" /> : r.unit,
+        editable ? (
+          <Input
+            key={r.unit}
+            size="small"
+            defaultValue={r.unit}
+            onBlur={(e) => save(r, { unit: e.target.value })}
+            aria-label={label('noticeDraft.targetUnit', r)}
+            data-testid="target-unit"
+          />
+        ) : (
+          r.unit
+        ),
     },
     {
       key: 'year',
@@ -69,7 +110,14 @@ export function DraftTargets({ measure, corrections, editable, years, onPoint, a
       width: 96,
       render: (_: unknown, r: Target) =>
         editable ? (
-          <Select size="small" value={r.year} options={[...new Set([...years, r.year])].sort().map((y) => ({ value: y, label: String(y) }))} onChange={(year: number) => save(r, { year })} aria-label={label('noticeDraft.year', r)} data-testid="target-year" />
+          <Select
+            size="small"
+            value={r.year}
+            options={[...new Set([...years, r.year])].sort().map((y) => ({ value: y, label: String(y) }))}
+            onChange={(year: number) => save(r, { year })}
+            aria-label={label('noticeDraft.year', r)}
+            data-testid="target-year"
+          />
         ) : (
           r.year
         ),
@@ -81,7 +129,12 @@ export function DraftTargets({ measure, corrections, editable, years, onPoint, a
             title: '',
             width: 56,
             render: (_: unknown, r: Target) => (
-              <Popconfirm title={t('noticeDraft.removeTargetConfirm')} okText={t('noticeDraft.ok')} cancelText={t('noticeDraft.cancel')} onConfirm={() => void corrections.removeTarget({ targetId: r.id })}>
+              <Popconfirm
+                title={t('noticeDraft.removeTargetConfirm')}
+                okText={t('noticeDraft.ok')}
+                cancelText={t('noticeDraft.cancel')}
+                onConfirm={() => void corrections.removeTarget({ targetId: r.id })}
+              >
                 <Button size="small" type="link" danger data-testid="target-remove">
                   {t('noticeDraft.removeTarget')}
                 </Button>
@@ -103,7 +156,14 @@ export function DraftTargets({ measure, corrections, editable, years, onPoint, a
           columns={columns}
           scroll={{ x: 560 }}
           rowClassName={(r) => (activeId === r.id ? 'ls-draft-target-active' : '')}
-          onRow={(r) => ({ onMouseEnter: () => onPoint(r.id, false), onClick: () => onPoint(r.id, true), 'data-testid': 'draft-target', title: r.sourcePhrase ? t('noticeDraft.words', { words: r.sourcePhrase }) : undefined }) as React.HTMLAttributes<HTMLElement>}
+          onRow={(r) =>
+            ({
+              onMouseEnter: () => onPoint(r.id, false),
+              onClick: () => onPoint(r.id, true),
+              'data-testid': 'draft-target',
+              title: r.sourcePhrase ? t('noticeDraft.words', { words: r.sourcePhrase }) : undefined,
+            }) as React.HTMLAttributes<HTMLElement>
+          }
           data-testid="draft-targets"
         />
       ) : (
@@ -122,7 +182,17 @@ export function DraftTargets({ measure, corrections, editable, years, onPoint, a
 }
 
 /** 添加指标: name, 不少于/不超过, value, unit and one or more years (每年: every year of the notice's span). */
-function AddTargetDialog({ measure, years, corrections, onClose }: { measure: Measure; years: number[]; corrections: DraftCorrections; onClose: () => void }) {
+function AddTargetDialog({
+  measure,
+  years,
+  corrections,
+  onClose,
+}: {
+  measure: Measure;
+  years: number[];
+  corrections: DraftCorrections;
+  onClose: () => void;
+}) {
   const { t } = useI18n();
   const [form] = Form.useForm<NewTargetValues>();
   const spanYears = everyYearDefault(years);
@@ -166,7 +236,11 @@ function AddTargetDialog({ measure, years, corrections, onClose }: { measure: Me
             const chosen = form.getFieldValue('years') as number[] | undefined;
             const every = spanYears.length > 0 && spanYears.every((y) => chosen?.includes(y));
             return (
-              <Checkbox checked={every} onChange={(e) => form.setFieldValue('years', e.target.checked ? spanYears : spanYears.slice(0, 1))} data-testid="target-add-every-year">
+              <Checkbox
+                checked={every}
+                onChange={(e) => form.setFieldValue('years', e.target.checked ? spanYears : spanYears.slice(0, 1))}
+                data-testid="target-add-every-year"
+              >
                 {t('noticeDraft.everyYear')}
               </Checkbox>
             );

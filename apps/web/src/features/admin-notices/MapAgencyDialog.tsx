@@ -5,7 +5,17 @@ import { AgencyPicker } from './AgencyPicker';
 import type { DraftCorrections } from './useDraftCorrections';
 
 /** 对应到已有单位: the unit the import created stands for an existing one (记住此简称 keeps the name as its alias). */
-export function MapAgencyDialog({ policyId, from, corrections, onClose }: { policyId: string; from: { id: string; name: string }; corrections: DraftCorrections; onClose: () => void }) {
+export function MapAgencyDialog({
+  policyId,
+  from,
+  corrections,
+  onClose,
+}: {
+  policyId: string;
+  from: { id: string; name: string };
+  corrections: DraftCorrections;
+  onClose: () => void;
+}) {
   const { t } = useI18n();
   const display = useDisplayText();
   const [to, setTo] = useState<string | null>(null);

@@ -88,12 +88,27 @@ export default function NoticeImportPage() {
         <Link to="/admin/notices">{t('noticeImport.back')}</Link>
       </div>
       <Typography.Paragraph type="secondary">{t('noticeImport.hint')}</Typography.Paragraph>
-      <Upload.Dragger accept={ACCEPT} showUploadList={false} multiple={false} disabled={uploading} beforeUpload={(file) => (void extract(file), false)} data-testid="notice-upload">
+      <Upload.Dragger
+        accept={ACCEPT}
+        showUploadList={false}
+        multiple={false}
+        disabled={uploading}
+        beforeUpload={(file) => (void extract(file), false)}
+        data-testid="notice-upload"
+      >
         <p>{uploading ? t('noticeImport.uploading') : t('noticeImport.upload')}</p>
         <Typography.Text type="secondary">{t('noticeImport.uploadHint')}</Typography.Text>
         {uploading && <Progress percent={100} status="active" showInfo={false} size="small" />}
       </Upload.Dragger>
-      {fileNote && <Alert type={fileNote.ok ? 'success' : 'error'} showIcon title={fileNote.text} role={fileNote.ok ? 'status' : 'alert'} data-testid="notice-file-note" />}
+      {fileNote && (
+        <Alert
+          type={fileNote.ok ? 'success' : 'error'}
+          showIcon
+          title={fileNote.text}
+          role={fileNote.ok ? 'status' : 'alert'}
+          data-testid="notice-file-note"
+        />
+      )}
       <label htmlFor="notice-text">
         <Typography.Text strong>{t('noticeImport.text')}</Typography.Text>
       </label>
@@ -111,7 +126,14 @@ export default function NoticeImportPage() {
         data-testid="notice-text"
       />
       <div className="ls-notice-import-actions">
-        <Button type="primary" size="large" loading={importing.loading} disabled={uploading} onClick={() => void submit()} data-testid="notice-submit">
+        <Button
+          type="primary"
+          size="large"
+          loading={importing.loading}
+          disabled={uploading}
+          onClick={() => void submit()}
+          data-testid="notice-submit"
+        >
           {importing.loading ? t('noticeImport.parsing') : t('noticeImport.submit')}
         </Button>
         <Typography.Text type="secondary">{t('noticeImport.lineCount', { lines: lineCount(text) })}</Typography.Text>

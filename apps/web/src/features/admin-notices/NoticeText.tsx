@@ -13,14 +13,26 @@ export interface TextFocus {
  * measure numbers boxed with a small label (colour is never the only sign). Clicking a mark tells
  * the page which part of the structure it belongs to; the focused mark is outlined and scrolled to.
  */
-export function NoticeText({ text, marks, focus, onMarkClick }: { text: string; marks: readonly TextMark[]; focus: TextFocus | null; onMarkClick: (mark: TextMark) => void }) {
+export function NoticeText({
+  text,
+  marks,
+  focus,
+  onMarkClick,
+}: {
+  text: string;
+  marks: readonly TextMark[];
+  focus: TextFocus | null;
+  onMarkClick: (mark: TextMark) => void;
+}) {
   const { t } = useI18n();
   const box = useRef<HTMLDivElement>(null);
   const segments = useMemo(() => highlightSegments(text, marks), [text, marks]);
 
   useEffect(() => {
     if (!focus?.scroll || !box.current) return;
-    const first = [...box.current.querySelectorAll<HTMLElement>('[data-marks]')].find((el) => el.dataset.marks!.split(' ').includes(focus.id));
+    const first = [...box.current.querySelectorAll<HTMLElement>('[data-marks]')].find((el) =>
+      el.dataset.marks!.split(' ').includes(focus.id),
+    );
     first?.scrollIntoView({ block: 'center', behavior: 'smooth' });
   }, [focus]);
 
@@ -40,10 +52,20 @@ export function NoticeText({ text, marks, focus, onMarkClick }: { text: string; 
           const active = focus !== null && ids.includes(focus.id);
           const kinds = new Set(s.marks.map((m) => m.kind));
           // A warning's line wraps the other marks: its background shows under their underlines.
-          const className = [...kinds].map((k) => (k === 'line' ? 'ls-line-active' : top.kind === k ? `ls-mark-${k}` : '')).concat(active && top.kind !== 'line' ? 'ls-mark-active' : '').filter(Boolean).join(' ');
+          const className = [...kinds]
+            .map((k) => (k === 'line' ? 'ls-line-active' : top.kind === k ? `ls-mark-${k}` : ''))
+            .concat(active && top.kind !== 'line' ? 'ls-mark-active' : '')
+            .filter(Boolean)
+            .join(' ');
           const labelled = s.marks.find((m) => m.label && m.end === s.end);
           return (
-            <span key={s.start} className={className} data-marks={ids.join(' ')} data-kind={top.kind} onClick={top.kind === 'line' ? undefined : () => onMarkClick(top)}>
+            <span
+              key={s.start}
+              className={className}
+              data-marks={ids.join(' ')}
+              data-kind={top.kind}
+              onClick={top.kind === 'line' ? undefined : () => onMarkClick(top)}
+            >
               {s.text}
               {labelled && <span className="ls-mark-label">{labelled.label}</span>}
             </span>

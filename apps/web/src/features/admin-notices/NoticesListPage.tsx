@@ -17,7 +17,13 @@ export default function NoticesListPage() {
   const list = useQuery(AdminNoticeListDocument, { fetchPolicy: 'cache-and-network' });
 
   if (list.error && !list.data) {
-    return <Alert type="error" showIcon title={t('docs.loadFailed', { message: isConnectionError(list.error) ? t('docs.network') : list.error.message })} />;
+    return (
+      <Alert
+        type="error"
+        showIcon
+        title={t('docs.loadFailed', { message: isConnectionError(list.error) ? t('docs.network') : list.error.message })}
+      />
+    );
   }
   if (!list.data) return <Skeleton active />;
   // Drafts first: they are what the office has to do.
@@ -70,9 +76,7 @@ export default function NoticesListPage() {
           {
             key: 'action',
             title: '',
-            render: (_, r) => (
-              <Link to={openLink(r)}>{r.status === 'DRAFT' ? t('docs.review') : t('docs.view')}</Link>
-            ),
+            render: (_, r) => <Link to={openLink(r)}>{r.status === 'DRAFT' ? t('docs.review') : t('docs.view')}</Link>,
           },
         ]}
       />

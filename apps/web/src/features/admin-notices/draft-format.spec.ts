@@ -1,4 +1,15 @@
-import { everyYearDefault, headerChanges, newAgencyIds, newTargetInput, noticeYears, sortedWarnings, targetChanges, warningKind, warningText, type TargetRow } from './draft-format';
+import {
+  everyYearDefault,
+  headerChanges,
+  newAgencyIds,
+  newTargetInput,
+  noticeYears,
+  sortedWarnings,
+  targetChanges,
+  warningKind,
+  warningText,
+  type TargetRow,
+} from './draft-format';
 
 describe('warnings', () => {
   const lineWord = (line: number) => `第${line}行`;
@@ -38,7 +49,11 @@ describe('targets', () => {
 
   it('sends only what an inline edit changed', () => {
     expect(targetChanges(row, { targetValue: 12000 })).toEqual({ targetValue: 12000 });
-    expect(targetChanges(row, { name: ' 城镇新增就业 ', unit: '人', direction: 'AT_MOST', year: 2026 })).toEqual({ name: '城镇新增就业', direction: 'AT_MOST', year: 2026 });
+    expect(targetChanges(row, { name: ' 城镇新增就业 ', unit: '人', direction: 'AT_MOST', year: 2026 })).toEqual({
+      name: '城镇新增就业',
+      direction: 'AT_MOST',
+      year: 2026,
+    });
   });
 
   it('sends nothing for an unchanged or emptied field', () => {
@@ -48,7 +63,9 @@ describe('targets', () => {
   });
 
   it('makes addDraftTarget’s input with one year per 每年 target, sorted and once each', () => {
-    expect(newTargetInput('m1', 4, { name: ' 培训 ', unit: '人次', targetValue: 500, direction: 'AT_LEAST', years: [2026, 2025, 2026] })).toEqual({
+    expect(
+      newTargetInput('m1', 4, { name: ' 培训 ', unit: '人次', targetValue: 500, direction: 'AT_LEAST', years: [2026, 2025, 2026] }),
+    ).toEqual({
       measureId: 'm1',
       version: 4,
       name: '培训',
@@ -83,7 +100,13 @@ describe('noticeYears', () => {
 });
 
 describe('headerChanges', () => {
-  const policy = { docNumber: '江人社〔2025〕3号', title: '关于稳就业的通知', issuer: '江门市人民政府办公室', issuedOn: '2025-03-01', issuedOnConfirmed: true };
+  const policy = {
+    docNumber: '江人社〔2025〕3号',
+    title: '关于稳就业的通知',
+    issuer: '江门市人民政府办公室',
+    issuedOn: '2025-03-01',
+    issuedOnConfirmed: true,
+  };
 
   it('sends the fields that changed, trimmed', () => {
     expect(headerChanges(policy, { ...policy, title: ' 关于进一步稳就业的通知 ' })).toEqual({ title: '关于进一步稳就业的通知' });

@@ -53,7 +53,8 @@ export function targetChanges(row: TargetRow, edited: Partial<Omit<TargetRow, 'i
   const unit = edited.unit?.trim();
   if (name && name !== row.name) changes.name = name;
   if (unit !== undefined && unit !== '' && unit !== row.unit) changes.unit = unit;
-  if (edited.targetValue !== undefined && Number.isFinite(edited.targetValue) && edited.targetValue !== row.targetValue) changes.targetValue = edited.targetValue;
+  if (edited.targetValue !== undefined && Number.isFinite(edited.targetValue) && edited.targetValue !== row.targetValue)
+    changes.targetValue = edited.targetValue;
   if (edited.direction && edited.direction !== row.direction) changes.direction = edited.direction;
   if (edited.year !== undefined && Number.isInteger(edited.year) && edited.year !== row.year) changes.year = edited.year;
   return Object.keys(changes).length ? changes : null;
@@ -73,7 +74,8 @@ export function newTargetInput(measureId: string, version: number, v: NewTargetV
   const name = v.name?.trim();
   const unit = v.unit?.trim();
   const years = [...new Set(v.years ?? [])].filter(Number.isInteger).sort((a, b) => a - b);
-  if (!name || !unit || v.targetValue == null || !Number.isFinite(v.targetValue) || v.targetValue < 0 || !v.direction || !years.length) return null;
+  if (!name || !unit || v.targetValue == null || !Number.isFinite(v.targetValue) || v.targetValue < 0 || !v.direction || !years.length)
+    return null;
   return { measureId, version, name, unit, targetValue: v.targetValue, direction: v.direction, years };
 }
 

@@ -8,7 +8,13 @@ describe('highlightSegments', () => {
   it('covers the whole text with sorted, non-overlapping segments', () => {
     const segments = highlightSegments('0123456789', [mark('unit', 6, 8, 'b'), mark('target', 2, 4, 'a')]);
     expect(segments.map((s) => s.text)).toEqual(['01', '23', '45', '67', '89']);
-    expect(segments.map((s) => [s.start, s.end])).toEqual([[0, 2], [2, 4], [4, 6], [6, 8], [8, 10]]);
+    expect(segments.map((s) => [s.start, s.end])).toEqual([
+      [0, 2],
+      [2, 4],
+      [4, 6],
+      [6, 8],
+      [8, 10],
+    ]);
     expect(segments.map((s) => s.text).join('')).toBe('0123456789');
   });
 
@@ -43,7 +49,9 @@ describe('highlightSegments', () => {
   });
 
   it('drops marks out of range, empty or inverted', () => {
-    expect(texts('abc', [mark('unit', 2, 9), mark('unit', -1, 1), mark('unit', 2, 2), mark('unit', 2, 1), mark('target', 1.5, 2)])).toEqual([['abc', []]]);
+    expect(texts('abc', [mark('unit', 2, 9), mark('unit', -1, 1), mark('unit', 2, 2), mark('unit', 2, 1), mark('target', 1.5, 2)])).toEqual(
+      [['abc', []]],
+    );
   });
 
   it('cuts by UTF-16 offsets, as the API counts', () => {
@@ -137,7 +145,10 @@ describe('noticeMarks', () => {
           seq: 2,
           line: 3,
           responsibilityText: '（市人社局负责）',
-          responsibilities: [{ agency: { id: 'a1' }, words: '市人社局' }, { agency: { id: 'a9' }, words: null }],
+          responsibilities: [
+            { agency: { id: 'a1' }, words: '市人社局' },
+            { agency: { id: 'a9' }, words: null },
+          ],
           targets: [{ id: 't2', sourcePhrase: '没有这句话' }],
         },
       ],

@@ -9,7 +9,12 @@ export type ExtractOutcome = { kind: 'text'; text: string; format: string; pages
 export function extractOutcome(ok: boolean, body: unknown, failed: string): ExtractOutcome {
   const b = (body ?? {}) as { text?: unknown; format?: unknown; pages?: unknown; message?: unknown };
   if (ok && typeof b.text === 'string') {
-    return { kind: 'text', text: b.text, format: typeof b.format === 'string' ? b.format : '', pages: typeof b.pages === 'number' ? b.pages : null };
+    return {
+      kind: 'text',
+      text: b.text,
+      format: typeof b.format === 'string' ? b.format : '',
+      pages: typeof b.pages === 'number' ? b.pages : null,
+    };
   }
   return { kind: 'refused', message: typeof b.message === 'string' && b.message ? b.message : failed };
 }

@@ -16,7 +16,11 @@ export function responsibilityKey(measureId: string, agencyId: string): string {
   return `${measureId}:${agencyId}`;
 }
 
-function within(text: string, phrase: string | null | undefined, range: { start: number; end: number }): { start: number; end: number } | null {
+function within(
+  text: string,
+  phrase: string | null | undefined,
+  range: { start: number; end: number },
+): { start: number; end: number } | null {
   const hit = findPhrase(text.slice(range.start, range.end), phrase);
   return hit && { start: hit.start + range.start, end: hit.end + range.start };
 }

@@ -73,14 +73,20 @@ export function useDraftCorrections(version: number, reload: () => Promise<unkno
     status,
     busy,
     clearStatus: () => setStatus(null),
-    updatePolicy: (input: WithoutVersion<UpdateDraftPolicyInput>) => run((v) => updatePolicy({ variables: { input: { ...input, version: v } } })),
-    updateMeasure: (input: WithoutVersion<UpdateDraftMeasureInput>) => run((v) => updateMeasure({ variables: { input: { ...input, version: v } } })),
-    setResponsibility: (input: WithoutVersion<SetDraftResponsibilityInput>) => run((v) => setResponsibility({ variables: { input: { ...input, version: v } } })),
-    removeResponsibility: (input: WithoutVersion<RemoveDraftResponsibilityInput>) => run((v) => removeResponsibility({ variables: { input: { ...input, version: v } } })),
+    updatePolicy: (input: WithoutVersion<UpdateDraftPolicyInput>) =>
+      run((v) => updatePolicy({ variables: { input: { ...input, version: v } } })),
+    updateMeasure: (input: WithoutVersion<UpdateDraftMeasureInput>) =>
+      run((v) => updateMeasure({ variables: { input: { ...input, version: v } } })),
+    setResponsibility: (input: WithoutVersion<SetDraftResponsibilityInput>) =>
+      run((v) => setResponsibility({ variables: { input: { ...input, version: v } } })),
+    removeResponsibility: (input: WithoutVersion<RemoveDraftResponsibilityInput>) =>
+      run((v) => removeResponsibility({ variables: { input: { ...input, version: v } } })),
     mapAgency: (input: WithoutVersion<MapDraftAgencyInput>) => run((v) => mapAgency({ variables: { input: { ...input, version: v } } })),
     addTarget: (input: WithoutVersion<AddDraftTargetInput>) => run((v) => addTarget({ variables: { input: { ...input, version: v } } })),
-    updateTarget: (input: WithoutVersion<UpdateDraftTargetInput>) => run((v) => updateTarget({ variables: { input: { ...input, version: v } } })),
-    removeTarget: (input: WithoutVersion<RemoveDraftTargetInput>) => run((v) => removeTarget({ variables: { input: { ...input, version: v } } })),
+    updateTarget: (input: WithoutVersion<UpdateDraftTargetInput>) =>
+      run((v) => updateTarget({ variables: { input: { ...input, version: v } } })),
+    removeTarget: (input: WithoutVersion<RemoveDraftTargetInput>) =>
+      run((v) => removeTarget({ variables: { input: { ...input, version: v } } })),
   };
 }
 

@@ -1,7 +1,12 @@
 import { useState } from 'react';
 import { useMutation } from '@apollo/client/react';
 import { Alert, Form, Input, Modal, Select } from 'antd';
-import { AdminPeriodSettingsDocument, AdminRemovePeriodExtensionDocument, AdminSetPeriodExtensionDocument, AdminUpdatePeriodDueDateDocument } from '../../graphql/generated';
+import {
+  AdminPeriodSettingsDocument,
+  AdminRemovePeriodExtensionDocument,
+  AdminSetPeriodExtensionDocument,
+  AdminUpdatePeriodDueDateDocument,
+} from '../../graphql/generated';
 import { isConnectionError } from '../../app/errors';
 import { useDisplayText, useI18n } from '../../app/i18n';
 import type { UnitRef } from './period-format';
@@ -14,7 +19,8 @@ export interface PeriodRef {
 }
 
 /** What a dialog is open for: the period's own date, a unit's extension, or withdrawing one. */
-export type PeriodDialog = { kind: 'due'; period: PeriodRef } | { kind: 'extend'; period: PeriodRef } | { kind: 'remove'; period: PeriodRef; unit: UnitRef };
+export type PeriodDialog =
+  { kind: 'due'; period: PeriodRef } | { kind: 'extend'; period: PeriodRef } | { kind: 'remove'; period: PeriodRef; unit: UnitRef };
 
 interface Values {
   dueOn?: string;
@@ -23,7 +29,17 @@ interface Values {
 }
 
 /** The dialogs of the 填报期 page; every change asks for its reason, which the audit keeps. */
-export function PeriodDialogs({ dialog, units, onClose, onSaved }: { dialog: PeriodDialog; units: readonly UnitRef[]; onClose: () => void; onSaved: (text: string) => void }) {
+export function PeriodDialogs({
+  dialog,
+  units,
+  onClose,
+  onSaved,
+}: {
+  dialog: PeriodDialog;
+  units: readonly UnitRef[];
+  onClose: () => void;
+  onSaved: (text: string) => void;
+}) {
   const { t } = useI18n();
   const display = useDisplayText();
   const [form] = Form.useForm<Values>();
@@ -40,7 +56,8 @@ export function PeriodDialogs({ dialog, units, onClose, onSaved }: { dialog: Per
     try {
       const reason = (v.reason ?? '').trim();
       if (dialog.kind === 'due') await updateDue({ variables: { id: period.id, dueOn: v.dueOn!, reason } });
-      else if (dialog.kind === 'extend') await extend({ variables: { periodId: period.id, agencyId: v.agencyId!, dueOn: v.dueOn!, reason } });
+      else if (dialog.kind === 'extend')
+        await extend({ variables: { periodId: period.id, agencyId: v.agencyId!, dueOn: v.dueOn!, reason } });
       else await remove({ variables: { periodId: period.id, agencyId: dialog.unit.id, reason } });
       onSaved(t('period.saved'));
     } catch (e) {
@@ -54,7 +71,9 @@ export function PeriodDialogs({ dialog, units, onClose, onSaved }: { dialog: Per
       : dialog.kind === 'extend'
         ? t('period.extensionTitle', { label: period.label })
         : t('period.removeTitle', { unit: display(dialog.unit.shortName) });
-  const required = (key: 'period.reasonRequired' | 'period.dateRequired' | 'period.chooseUnit') => [{ required: true, whitespace: true, message: t(key) }];
+  const required = (key: 'period.reasonRequired' | 'period.dateRequired' | 'period.chooseUnit') => [
+    { required: true, whitespace: true, message: t(key) },
+  ];
 
   return (
     <Modal

@@ -22,7 +22,13 @@ export default function PeriodsPage() {
   const units = useMemo(() => responsibleUnits(policy?.measures ?? []), [policy]);
 
   if (policies.error && !policies.data) {
-    return <Alert type="error" showIcon title={t('setup.loadFailed', { message: isConnectionError(policies.error) ? t('setup.network') : policies.error.message })} />;
+    return (
+      <Alert
+        type="error"
+        showIcon
+        title={t('setup.loadFailed', { message: isConnectionError(policies.error) ? t('setup.network') : policies.error.message })}
+      />
+    );
   }
   if (!policies.data) return <Skeleton active />;
   if (!policy) return <Empty description={t('setup.noPolicies')} />;
@@ -47,7 +53,13 @@ function PeriodTable({ policyId, units }: { policyId: string; units: ReturnType<
   const [notice, setNotice] = useState<string | null>(null);
 
   if (settings.error && !settings.data) {
-    return <Alert type="error" showIcon title={t('setup.loadFailed', { message: isConnectionError(settings.error) ? t('setup.network') : settings.error.message })} />;
+    return (
+      <Alert
+        type="error"
+        showIcon
+        title={t('setup.loadFailed', { message: isConnectionError(settings.error) ? t('setup.network') : settings.error.message })}
+      />
+    );
   }
   if (!settings.data) return <Skeleton active />;
   const rows = settings.data.periodSettings;
@@ -55,7 +67,16 @@ function PeriodTable({ policyId, units }: { policyId: string; units: ReturnType<
 
   return (
     <>
-      {notice && <Alert type="success" showIcon title={notice} role="status" closable={{ onClose: () => setNotice(null) }} data-testid="period-result" />}
+      {notice && (
+        <Alert
+          type="success"
+          showIcon
+          title={notice}
+          role="status"
+          closable={{ onClose: () => setNotice(null) }}
+          data-testid="period-result"
+        />
+      )}
       <Table<Row>
         rowKey="id"
         dataSource={rows}

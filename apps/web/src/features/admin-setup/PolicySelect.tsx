@@ -8,7 +8,15 @@ interface PolicyOption {
 }
 
 /** The policy a setup page works on (the newest notice first, as the API lists them). */
-export function PolicySelect({ policies, value, onChange }: { policies: readonly PolicyOption[]; value: string | null; onChange: (id: string) => void }) {
+export function PolicySelect({
+  policies,
+  value,
+  onChange,
+}: {
+  policies: readonly PolicyOption[];
+  value: string | null;
+  onChange: (id: string) => void;
+}) {
   const { t } = useI18n();
   const display = useDisplayText();
   return (

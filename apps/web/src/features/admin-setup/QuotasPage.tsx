@@ -2,7 +2,12 @@ import './setup.css';
 import { useEffect, useMemo, useState } from 'react';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Alert, Button, Empty, InputNumber, Modal, Select, Skeleton, Table, Typography } from 'antd';
-import { AdminQuotaPoliciesDocument, AdminQuotaTableDocument, AdminSetQuotasDocument, type AdminQuotaTableQuery } from '../../graphql/generated';
+import {
+  AdminQuotaPoliciesDocument,
+  AdminQuotaTableDocument,
+  AdminSetQuotasDocument,
+  type AdminQuotaTableQuery,
+} from '../../graphql/generated';
 import { isConnectionError } from '../../app/errors';
 import { useDisplayText, useI18n } from '../../app/i18n';
 import { PolicySelect } from './PolicySelect';
@@ -30,7 +35,13 @@ export default function QuotasPage() {
   const target = targets.find((x) => x.id === targetId) ?? targets[0] ?? null;
 
   if (policies.error && !policies.data) {
-    return <Alert type="error" showIcon title={t('setup.loadFailed', { message: isConnectionError(policies.error) ? t('setup.network') : policies.error.message })} />;
+    return (
+      <Alert
+        type="error"
+        showIcon
+        title={t('setup.loadFailed', { message: isConnectionError(policies.error) ? t('setup.network') : policies.error.message })}
+      />
+    );
   }
   if (!policies.data) return <Skeleton active />;
   if (!policyList.length) return <Empty description={t('setup.noPolicies')} />;
@@ -40,7 +51,14 @@ export default function QuotasPage() {
       <Typography.Title level={4}>{t('quota.title')}</Typography.Title>
       <Typography.Paragraph type="secondary">{t('quota.hint')}</Typography.Paragraph>
       <div className="ls-setup-controls">
-        <PolicySelect policies={policyList} value={policy?.id ?? null} onChange={(id) => { setPolicyId(id); setTargetId(null); }} />
+        <PolicySelect
+          policies={policyList}
+          value={policy?.id ?? null}
+          onChange={(id) => {
+            setPolicyId(id);
+            setTargetId(null);
+          }}
+        />
         <Select
           className="ls-setup-select"
           aria-label={t('setup.target')}
@@ -52,7 +70,13 @@ export default function QuotasPage() {
           data-testid="quota-target"
           options={targets.map((x) => ({
             value: x.id,
-            label: t('setup.targetOption', { seq: x.seq, name: display(x.name), value: formatQuota(x.targetValue), unit: display(x.unit), year: x.year }),
+            label: t('setup.targetOption', {
+              seq: x.seq,
+              name: display(x.name),
+              value: formatQuota(x.targetValue),
+              unit: display(x.unit),
+              year: x.year,
+            }),
           }))}
         />
       </div>
@@ -77,14 +101,27 @@ function QuotaEditor({ targetId }: { targetId: string }) {
   }, [data]);
 
   if (table.error && !data) {
-    return <Alert type="error" showIcon title={t('setup.loadFailed', { message: isConnectionError(table.error) ? t('setup.network') : table.error.message })} />;
+    return (
+      <Alert
+        type="error"
+        showIcon
+        title={t('setup.loadFailed', { message: isConnectionError(table.error) ? t('setup.network') : table.error.message })}
+      />
+    );
   }
   if (!data) return <Skeleton active />;
 
   const unit = display(data.target.unit);
   const countyIds = data.rows.map((r) => r.county.id);
-  const totals = quotaTotals(data.target.targetValue, countyIds.map((id) => values[id]));
-  const previousRows = data.rows.map((r) => ({ countyId: r.county.id, previousQuota: r.previousQuota ?? null, previousShare: r.previousShare ?? null }));
+  const totals = quotaTotals(
+    data.target.targetValue,
+    countyIds.map((id) => values[id]),
+  );
+  const previousRows = data.rows.map((r) => ({
+    countyId: r.county.id,
+    previousQuota: r.previousQuota ?? null,
+    previousShare: r.previousShare ?? null,
+  }));
 
   const fill = (kind: StartingPoint) => {
     const start = startingPoint(kind, data.target.targetValue, previousRows);
@@ -102,16 +139,26 @@ function QuotaEditor({ targetId }: { targetId: string }) {
       if (!saved) return;
       const excess = Math.max(0, Math.round((saved.sum - data.target.targetValue) * 1e6) / 1e6);
       const vars = { sum: formatQuota(saved.sum), unit, shortfall: formatQuota(saved.shortfall), excess: formatQuota(excess) };
-      setResult({ type: 'success', text: t(saved.shortfall > 0 ? 'quota.savedShort' : excess > 0 ? 'quota.savedAbove' : 'quota.saved', vars) });
+      setResult({
+        type: 'success',
+        text: t(saved.shortfall > 0 ? 'quota.savedShort' : excess > 0 ? 'quota.savedAbove' : 'quota.saved', vars),
+      });
     } catch (e) {
-      setResult({ type: 'error', text: t('quota.saveFailed', { message: isConnectionError(e) ? t('setup.network') : (e as Error).message }) });
+      setResult({
+        type: 'error',
+        text: t('quota.saveFailed', { message: isConnectionError(e) ? t('setup.network') : (e as Error).message }),
+      });
     }
   };
   // A short set is saved only after the office says so.
   const onSave = () => (totals.shortfall > 0 ? setConfirmShortfall(totals.shortfall) : void submit(false));
 
   const balanceText =
-    totals.balance === 'SHORT' ? `${t('quota.shortfall')} ${formatQuota(totals.shortfall)}` : totals.balance === 'ABOVE' ? `${t('quota.excess')} ${formatQuota(totals.excess)}` : t('quota.balanced');
+    totals.balance === 'SHORT'
+      ? `${t('quota.shortfall')} ${formatQuota(totals.shortfall)}`
+      : totals.balance === 'ABOVE'
+        ? `${t('quota.excess')} ${formatQuota(totals.excess)}`
+        : t('quota.balanced');
 
   return (
     <div data-testid="quota-editor">
@@ -122,20 +169,34 @@ function QuotaEditor({ targetId }: { targetId: string }) {
         <span>
           {t('quota.sum')} <strong data-testid="quota-sum">{formatQuota(totals.sum)}</strong> {unit}
         </span>
-        <strong className={totals.balance === 'SHORT' ? 'short' : totals.balance === 'ABOVE' ? 'above' : undefined} data-testid="quota-balance" data-balance={totals.balance}>
+        <strong
+          className={totals.balance === 'SHORT' ? 'short' : totals.balance === 'ABOVE' ? 'above' : undefined}
+          data-testid="quota-balance"
+          data-balance={totals.balance}
+        >
           {balanceText}
         </strong>
       </div>
       {data.previousTarget ? (
-        <Typography.Text type="secondary">{t('quota.previousOf', { year: data.previousTarget.year, value: formatQuota(data.previousTarget.targetValue), unit })}</Typography.Text>
+        <Typography.Text type="secondary">
+          {t('quota.previousOf', { year: data.previousTarget.year, value: formatQuota(data.previousTarget.targetValue), unit })}
+        </Typography.Text>
       ) : (
         <Typography.Text type="secondary">{t('quota.noPrevious')}</Typography.Text>
       )}
       <div className="ls-quota-actions">
-        <Button onClick={() => fill('PREVIOUS_SPLIT')} disabled={!hasStartingPoint('PREVIOUS_SPLIT', previousRows)} data-testid="quota-from-previous-split">
+        <Button
+          onClick={() => fill('PREVIOUS_SPLIT')}
+          disabled={!hasStartingPoint('PREVIOUS_SPLIT', previousRows)}
+          data-testid="quota-from-previous-split"
+        >
           {t('quota.fromPreviousSplit')}
         </Button>
-        <Button onClick={() => fill('PREVIOUS_SHARE')} disabled={!hasStartingPoint('PREVIOUS_SHARE', previousRows)} data-testid="quota-from-previous-share">
+        <Button
+          onClick={() => fill('PREVIOUS_SHARE')}
+          disabled={!hasStartingPoint('PREVIOUS_SHARE', previousRows)}
+          data-testid="quota-from-previous-share"
+        >
           {t('quota.fromPreviousShare')}
         </Button>
       </div>
@@ -181,7 +242,13 @@ function QuotaEditor({ targetId }: { targetId: string }) {
         <Button type="primary" loading={saving.loading} onClick={onSave} data-testid="quota-save">
           {t('quota.save')}
         </Button>
-        <Button onClick={() => { setValues(savedValues(data.rows)); setResult(null); }} data-testid="quota-reset">
+        <Button
+          onClick={() => {
+            setValues(savedValues(data.rows));
+            setResult(null);
+          }}
+          data-testid="quota-reset"
+        >
           {t('quota.reset')}
         </Button>
       </div>

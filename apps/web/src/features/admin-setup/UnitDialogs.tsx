@@ -14,7 +14,21 @@ export interface UnitForm {
 }
 
 /** 新增单位 (no `unit`) or 改名 (the unit): the server's refusal is shown in the dialog. */
-export function UnitFormDialog({ unit, open, busy, error, onCancel, onSave }: { unit: UnitRow | null; open: boolean; busy: boolean; error: string | null; onCancel: () => void; onSave: (form: UnitForm) => void }) {
+export function UnitFormDialog({
+  unit,
+  open,
+  busy,
+  error,
+  onCancel,
+  onSave,
+}: {
+  unit: UnitRow | null;
+  open: boolean;
+  busy: boolean;
+  error: string | null;
+  onCancel: () => void;
+  onSave: (form: UnitForm) => void;
+}) {
   const { t } = useI18n();
   const display = useDisplayText();
   const [form, setForm] = useState<UnitForm>({
@@ -42,11 +56,21 @@ export function UnitFormDialog({ unit, open, busy, error, onCancel, onSave }: { 
       destroyOnHidden
     >
       <Form layout="vertical">
-        <Form.Item label={t('units.name')} required validateStatus={tried && problem === 'units.nameRequired' ? 'error' : undefined} help={tried && problem === 'units.nameRequired' ? t(problem) : undefined}>
+        <Form.Item
+          label={t('units.name')}
+          required
+          validateStatus={tried && problem === 'units.nameRequired' ? 'error' : undefined}
+          help={tried && problem === 'units.nameRequired' ? t(problem) : undefined}
+        >
           <Input value={form.name} maxLength={60} onChange={(e) => setForm({ ...form, name: e.target.value })} data-testid="unit-name" />
         </Form.Item>
         <Form.Item label={t('units.shortName')} extra={t('units.shortNameHint')}>
-          <Input value={form.shortName} maxLength={20} onChange={(e) => setForm({ ...form, shortName: e.target.value })} data-testid="unit-short-name" />
+          <Input
+            value={form.shortName}
+            maxLength={20}
+            onChange={(e) => setForm({ ...form, shortName: e.target.value })}
+            data-testid="unit-short-name"
+          />
         </Form.Item>
         {!renaming && (
           <>
@@ -64,7 +88,13 @@ export function UnitFormDialog({ unit, open, busy, error, onCancel, onSave }: { 
                 validateStatus={tried && problem === 'units.codeRequired' ? 'error' : undefined}
                 help={tried && problem === 'units.codeRequired' ? t(problem) : undefined}
               >
-                <Input value={form.regionCode} maxLength={6} inputMode="numeric" onChange={(e) => setForm({ ...form, regionCode: e.target.value })} data-testid="unit-region-code" />
+                <Input
+                  value={form.regionCode}
+                  maxLength={6}
+                  inputMode="numeric"
+                  onChange={(e) => setForm({ ...form, regionCode: e.target.value })}
+                  data-testid="unit-region-code"
+                />
               </Form.Item>
             )}
           </>
@@ -76,13 +106,31 @@ export function UnitFormDialog({ unit, open, busy, error, onCancel, onSave }: { 
 }
 
 /** 合并: choose the unit to merge into, then confirm against the server's preview of what moves. */
-export function MergeDialog({ from, rows, busy, error, onCancel, onMerge }: { from: UnitRow; rows: UnitRow[]; busy: boolean; error: string | null; onCancel: () => void; onMerge: (intoId: string) => void }) {
+export function MergeDialog({
+  from,
+  rows,
+  busy,
+  error,
+  onCancel,
+  onMerge,
+}: {
+  from: UnitRow;
+  rows: UnitRow[];
+  busy: boolean;
+  error: string | null;
+  onCancel: () => void;
+  onMerge: (intoId: string) => void;
+}) {
   const { t } = useI18n();
   const display = useDisplayText();
   const [intoId, setIntoId] = useState<string | null>(null);
   const targets = mergeTargets(rows, from);
   const into = targets.find((r) => r.agency.id === intoId);
-  const preview = useQuery(AgencyMergePreviewDocument, { variables: { fromId: from.agency.id, intoId: intoId ?? '' }, skip: !intoId, fetchPolicy: 'network-only' });
+  const preview = useQuery(AgencyMergePreviewDocument, {
+    variables: { fromId: from.agency.id, intoId: intoId ?? '' },
+    skip: !intoId,
+    fetchPolicy: 'network-only',
+  });
   const p = preview.data?.agencyMergePreview;
   const conflicts = p?.conflicts ?? [];
   const lines = p ? mergeLines(p) : [];
@@ -123,8 +171,19 @@ export function MergeDialog({ from, rows, busy, error, onCancel, onMerge }: { fr
                   {conflicts.map((c, i) => (
                     <li key={i}>
                       {c.kind === 'REPORT'
-                        ? t('units.conflictREPORT', { doc: c.docNumber, period: c.periodLabel, seq: c.measureSeq, title: display(c.measureTitle) })
-                        : t('units.conflictFIGURE', { doc: c.docNumber, period: c.periodLabel, seq: c.measureSeq, unit: display(c.reportingAgencyName ?? ''), target: display(c.targetName ?? '') })}
+                        ? t('units.conflictREPORT', {
+                            doc: c.docNumber,
+                            period: c.periodLabel,
+                            seq: c.measureSeq,
+                            title: display(c.measureTitle),
+                          })
+                        : t('units.conflictFIGURE', {
+                            doc: c.docNumber,
+                            period: c.periodLabel,
+                            seq: c.measureSeq,
+                            unit: display(c.reportingAgencyName ?? ''),
+                            target: display(c.targetName ?? ''),
+                          })}
                     </li>
                   ))}
                 </ul>
@@ -132,7 +191,9 @@ export function MergeDialog({ from, rows, busy, error, onCancel, onMerge }: { fr
             />
           ) : (
             <>
-              <Typography.Paragraph>{lines.length ? t('units.mergeWill', { name: display(into.agency.name) }) : t('units.mergeNothing')}</Typography.Paragraph>
+              <Typography.Paragraph>
+                {lines.length ? t('units.mergeWill', { name: display(into.agency.name) }) : t('units.mergeNothing')}
+              </Typography.Paragraph>
               <ul className="ls-units-list">
                 {lines.map((l) => (
                   <li key={l.key}>{t(l.key as MessageKey, l.count === undefined ? undefined : { count: l.count })}</li>

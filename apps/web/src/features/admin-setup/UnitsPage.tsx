@@ -3,7 +3,13 @@ import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Alert, Button, Empty, Input, Modal, Segmented, Space, Table, Tag, Typography, message as antMessage } from 'antd';
-import { AgencyStatsDocument, CreateAgencyDocument, MergeAgenciesDocument, RenameAgencyDocument, SetAgencyActiveDocument } from '../../graphql/generated';
+import {
+  AgencyStatsDocument,
+  CreateAgencyDocument,
+  MergeAgenciesDocument,
+  RenameAgencyDocument,
+  SetAgencyActiveDocument,
+} from '../../graphql/generated';
 import { isConnectionError } from '../../app/errors';
 import { useDisplayText, useI18n } from '../../app/i18n';
 import { MergeDialog, UnitFormDialog, type UnitForm } from './UnitDialogs';
@@ -50,7 +56,18 @@ export default function UnitsPage() {
   const save = (form: UnitForm) =>
     dialog?.kind === 'rename'
       ? run(() => rename({ variables: { id: dialog.unit.agency.id, name: form.name, shortName: form.shortName.trim() || null } }))
-      : run(() => create({ variables: { input: { name: form.name, kind: form.kind, shortName: form.shortName.trim() || null, regionCode: form.kind === 'COUNTY' ? form.regionCode.trim() : null } } }));
+      : run(() =>
+          create({
+            variables: {
+              input: {
+                name: form.name,
+                kind: form.kind,
+                shortName: form.shortName.trim() || null,
+                regionCode: form.kind === 'COUNTY' ? form.regionCode.trim() : null,
+              },
+            },
+          }),
+        );
 
   const toggle = (unit: UnitRow) => {
     const active = !unit.agency.active;
@@ -110,9 +127,23 @@ export default function UnitsPage() {
           {t('units.add')}
         </Button>
       </div>
-      <Alert type="info" showIcon title={<span>{t('units.robotsHint')} <Link to="/chasing">{t('units.robotsLink')}</Link></span>} />
+      <Alert
+        type="info"
+        showIcon
+        title={
+          <span>
+            {t('units.robotsHint')} <Link to="/chasing">{t('units.robotsLink')}</Link>
+          </span>
+        }
+      />
       <div className="ls-units-filters">
-        <Input.Search allowClear placeholder={t('units.search')} value={search} onChange={(e) => setSearch(e.target.value)} data-testid="units-search" />
+        <Input.Search
+          allowClear
+          placeholder={t('units.search')}
+          value={search}
+          onChange={(e) => setSearch(e.target.value)}
+          data-testid="units-search"
+        />
         <Segmented<UnitStatusFilter>
           value={status}
           onChange={setStatus}
@@ -146,7 +177,12 @@ export default function UnitsPage() {
               </div>
             ),
           },
-          { key: 'kind', title: t('units.colKind'), width: 150, render: (_, r) => `${t(`units.kind${r.agency.kind}`)}${r.agency.regionCode ? ` ${r.agency.regionCode}` : ''}` },
+          {
+            key: 'kind',
+            title: t('units.colKind'),
+            width: 150,
+            render: (_, r) => `${t(`units.kind${r.agency.kind}`)}${r.agency.regionCode ? ` ${r.agency.regionCode}` : ''}`,
+          },
           { key: 'status', title: t('units.colStatus'), width: 140, render: (_, r) => state(r) },
           { key: 'accounts', title: t('units.colAccounts'), width: 80, align: 'right', dataIndex: 'accounts' },
           { key: 'resp', title: t('units.colResponsibilities'), width: 90, align: 'right', dataIndex: 'responsibilities' },

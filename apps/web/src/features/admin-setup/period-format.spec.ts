@@ -4,14 +4,26 @@ const unit = (id: string) => ({ id, name: `${id}局`, shortName: id });
 
 describe('responsibleUnits', () => {
   it('lists each responsible unit once, in the notice’s order', () => {
-    const measures = [{ responsibilities: [{ agency: unit('a') }, { agency: unit('b') }] }, { responsibilities: [{ agency: unit('b') }, { agency: unit('c') }] }];
+    const measures = [
+      { responsibilities: [{ agency: unit('a') }, { agency: unit('b') }] },
+      { responsibilities: [{ agency: unit('b') }, { agency: unit('c') }] },
+    ];
     expect(responsibleUnits(measures).map((u) => u.id)).toEqual(['a', 'b', 'c']);
   });
 });
 
 describe('changeLine', () => {
   it('describes a due-date change with who, when (China time) and why', () => {
-    expect(changeLine({ kind: 'DUE_DATE', at: '2025-01-05T06:03:00Z', username: 'office', dueOnBefore: '2025-01-10', dueOnAfter: '2025-01-15', reason: '假期顺延' })).toEqual({
+    expect(
+      changeLine({
+        kind: 'DUE_DATE',
+        at: '2025-01-05T06:03:00Z',
+        username: 'office',
+        dueOnBefore: '2025-01-10',
+        dueOnAfter: '2025-01-15',
+        reason: '假期顺延',
+      }),
+    ).toEqual({
       key: 'period.change.DUE_DATE',
       vars: { before: '2025-01-10', after: '2025-01-15', unit: '' },
       by: { user: 'office', at: '2025-01-05 14:03' },
@@ -19,7 +31,10 @@ describe('changeLine', () => {
     });
   });
   it('names the unit of an extension, and shows an unknown kind as a due-date change', () => {
-    const line = changeLine({ kind: 'EXTENSION_REMOVED', at: new Date('2025-01-05T00:00:00Z'), agency: { shortName: '市人社局' }, dueOnBefore: '2025-01-20' }, (s) => `[${s}]`);
+    const line = changeLine(
+      { kind: 'EXTENSION_REMOVED', at: new Date('2025-01-05T00:00:00Z'), agency: { shortName: '市人社局' }, dueOnBefore: '2025-01-20' },
+      (s) => `[${s}]`,
+    );
     expect(line.key).toBe('period.change.EXTENSION_REMOVED');
     expect(line.vars).toEqual({ before: '2025-01-20', after: '—', unit: '[市人社局]' });
     expect(line.by.user).toBe('—');

@@ -2,7 +2,13 @@ import { formatQuota, hasStartingPoint, quotasToSave, quotaTotals, splitByWeight
 
 describe('quotaTotals: the live sum against the city target', () => {
   it('is short while the inputs fall below the target, empty inputs counting as nothing', () => {
-    expect(quotaTotals(3000, [500, 500, null, undefined, 400])).toEqual({ sum: 1400, shortfall: 1600, excess: 0, balance: 'SHORT', filled: 3 });
+    expect(quotaTotals(3000, [500, 500, null, undefined, 400])).toEqual({
+      sum: 1400,
+      shortfall: 1600,
+      excess: 0,
+      balance: 'SHORT',
+      filled: 3,
+    });
   });
   it('is equal at the target, without binary noise from decimals', () => {
     expect(quotaTotals(0.3, [0.1, 0.2])).toMatchObject({ sum: 0.3, shortfall: 0, excess: 0, balance: 'EQUAL' });

@@ -69,7 +69,11 @@ export type StartingPoint = 'PREVIOUS_SPLIT' | 'PREVIOUS_SHARE';
  * PREVIOUS_SHARE in proportion to each county's share of last year's accepted results.
  * Null where last year offers nothing to go by.
  */
-export function startingPoint(kind: StartingPoint, targetValue: number, rows: readonly PreviousRow[]): Record<string, number | null> | null {
+export function startingPoint(
+  kind: StartingPoint,
+  targetValue: number,
+  rows: readonly PreviousRow[],
+): Record<string, number | null> | null {
   const weights = rows.map((r) => (kind === 'PREVIOUS_SPLIT' ? r.previousQuota : r.previousShare) ?? 0);
   const split = splitByWeights(targetValue, weights);
   if (!split) return null;

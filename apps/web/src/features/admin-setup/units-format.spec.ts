@@ -1,7 +1,16 @@
 import { mergeLines, mergeTargets, unitFormProblem, unitState, visibleUnits, type UnitRow } from './units-format';
 
 const row = (id: string, name: string, kind: 'COUNTY' | 'DEPARTMENT', extra: Partial<UnitRow['agency']> = {}): UnitRow => ({
-  agency: { id, name, shortName: name, kind, regionCode: kind === 'COUNTY' ? `4407${id.padStart(2, '0')}` : null, active: true, mergedInto: null, ...extra },
+  agency: {
+    id,
+    name,
+    shortName: name,
+    kind,
+    regionCode: kind === 'COUNTY' ? `4407${id.padStart(2, '0')}` : null,
+    active: true,
+    mergedInto: null,
+    ...extra,
+  },
   accounts: 0,
   responsibilities: 0,
 });
@@ -47,7 +56,17 @@ describe('the units list', () => {
   });
 
   it('lists what a merge moves, only what there is', () => {
-    const none = { responsibilities: 0, sharedResponsibilities: 0, reports: 0, figures: 0, attachments: 0, supervisionItems: 0, accounts: 0, quotas: 0, webhook: false };
+    const none = {
+      responsibilities: 0,
+      sharedResponsibilities: 0,
+      reports: 0,
+      figures: 0,
+      attachments: 0,
+      supervisionItems: 0,
+      accounts: 0,
+      quotas: 0,
+      webhook: false,
+    };
     expect(mergeLines(none)).toEqual([]);
     expect(mergeLines({ ...none, responsibilities: 3, accounts: 1, webhook: true })).toEqual([
       { key: 'units.moveResponsibilities', count: 3 },

@@ -23,12 +23,23 @@ export const unitState = (row: UnitRow): UnitState => (row.agency.mergedInto ? '
  * The search matches the name, short name or division code as stored (traditional) or as shown
  * (`toSimplified`, the page's display function), spaces and case aside.
  */
-export function visibleUnits(rows: UnitRow[], search: string, status: UnitStatusFilter, toSimplified: (s: string) => string = (s) => s): UnitRow[] {
+export function visibleUnits(
+  rows: UnitRow[],
+  search: string,
+  status: UnitStatusFilter,
+  toSimplified: (s: string) => string = (s) => s,
+): UnitRow[] {
   const fold = (s: string) => s.toLowerCase().replace(/\s+/g, '');
   const term = fold(search);
   return rows
     .filter((r) => status === 'ALL' || (status === 'ACTIVE') === r.agency.active)
-    .filter((r) => !term || [r.agency.name, r.agency.shortName, r.agency.regionCode ?? ''].some((s) => fold(s).includes(term) || fold(toSimplified(s)).includes(term)))
+    .filter(
+      (r) =>
+        !term ||
+        [r.agency.name, r.agency.shortName, r.agency.regionCode ?? ''].some(
+          (s) => fold(s).includes(term) || fold(toSimplified(s)).includes(term),
+        ),
+    )
     .sort((a, b) => {
       if (a.agency.kind !== b.agency.kind) return a.agency.kind === 'COUNTY' ? -1 : 1;
       if (a.agency.active !== b.agency.active) return a.agency.active ? -1 : 1;
@@ -42,7 +53,11 @@ export const mergeTargets = (rows: UnitRow[], from: UnitRow): UnitRow[] =>
   rows.filter((r) => r.agency.id !== from.agency.id && r.agency.active && r.agency.kind === from.agency.kind);
 
 /** A county needs a 6-digit division code; a department has none. Returns the message key of the problem, or null. */
-export function unitFormProblem(input: { name: string; kind: 'COUNTY' | 'DEPARTMENT'; regionCode: string }): 'units.nameRequired' | 'units.codeRequired' | null {
+export function unitFormProblem(input: {
+  name: string;
+  kind: 'COUNTY' | 'DEPARTMENT';
+  regionCode: string;
+}): 'units.nameRequired' | 'units.codeRequired' | null {
   if (input.name.trim().length < 2) return 'units.nameRequired';
   if (input.kind === 'COUNTY' && !/^\d{6}$/.test(input.regionCode.trim())) return 'units.codeRequired';
   return null;

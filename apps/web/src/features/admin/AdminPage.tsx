@@ -40,7 +40,12 @@ export default function AdminPage() {
       <Typography.Title level={3}>{t('admin.title')}</Typography.Title>
       <nav className="ls-admin-nav" aria-label={t('admin.title')}>
         {SECTIONS.map((s) => (
-          <NavLink key={s.path} to={`/admin/${s.path}`} data-testid={`admin-nav-${s.path}`} className={({ isActive }) => (isActive ? 'active' : undefined)}>
+          <NavLink
+            key={s.path}
+            to={`/admin/${s.path}`}
+            data-testid={`admin-nav-${s.path}`}
+            className={({ isActive }) => (isActive ? 'active' : undefined)}
+          >
             {t(s.label)}
           </NavLink>
         ))}

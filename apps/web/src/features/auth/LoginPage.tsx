@@ -71,11 +71,7 @@ export default function LoginPage() {
           >
             <Input id="username" name="username" autoComplete="username" autoCapitalize="none" size="large" />
           </Form.Item>
-          <Form.Item
-            label={t('login.password')}
-            name="password"
-            rules={[{ required: true, message: t('login.passwordRequired') }]}
-          >
+          <Form.Item label={t('login.password')} name="password" rules={[{ required: true, message: t('login.passwordRequired') }]}>
             <Input.Password id="password" name="password" autoComplete="current-password" size="large" />
           </Form.Item>
           <Button type="primary" htmlType="submit" size="large" block loading={loading}>

@@ -8,7 +8,10 @@ describe('signOutEverywhere', () => {
   it('sends logout with the token still there, then drops the token and the cache', async () => {
     signIn();
     const seen: (string | null)[] = [];
-    const client = { mutate: jest.fn(async () => (seen.push(getAccessToken()), { data: { logout: true } })), clearStore: jest.fn(async () => []) };
+    const client = {
+      mutate: jest.fn(async () => (seen.push(getAccessToken()), { data: { logout: true } })),
+      clearStore: jest.fn(async () => []),
+    };
     await signOutEverywhere(client as never);
     expect(client.mutate).toHaveBeenCalledWith({ mutation: expect.objectContaining({ kind: 'Document' }) });
     expect(seen).toEqual(['abc']);

@@ -9,8 +9,6 @@ import { testRoot, waitFor } from '../../testing/test-root';
 
 const dom = testRoot();
 
-
-
 const POLICY = '0b6f5a52-7f7e-4c6b-9a55-2a3f1e9c0d11';
 const deliveries = (rows: unknown[], policyId: string | null = null) => ({
   request: { query: ChaseDeliveriesDocument, variables: { status: null, limit: DELIVERY_LIMIT, policyId } },
@@ -18,7 +16,14 @@ const deliveries = (rows: unknown[], policyId: string | null = null) => ({
 });
 const filterOptions = {
   request: { query: ListFilterOptionsDocument },
-  result: { data: { policies: [{ id: POLICY, title: '关于进一步稳就业的若干措施', docNumber: '江就办〔2024〕1号', status: 'PUBLISHED', periods: [], measures: [] }], agencies: [] } },
+  result: {
+    data: {
+      policies: [
+        { id: POLICY, title: '关于进一步稳就业的若干措施', docNumber: '江就办〔2024〕1号', status: 'PUBLISHED', periods: [], measures: [] },
+      ],
+      agencies: [],
+    },
+  },
 };
 const webhooks = { request: { query: ChasingWebhooksDocument }, result: { data: { agencies: [], agencyWebhooks: [] } } };
 
@@ -71,12 +76,23 @@ describe('ChasingPage', () => {
 
   it('asks for the policy in the URL and names each message’s policies', async () => {
     const row = {
-      id: '2', channel: 'IN_APP', agency: { id: 'a1', name: '台山市人民政府', shortName: '台山' },
+      id: '2',
+      channel: 'IN_APP',
+      agency: { id: 'a1', name: '台山市人民政府', shortName: '台山' },
       policies: [{ id: POLICY, docNumber: '江就办〔2024〕1号', title: '关于进一步稳就业的若干措施' }],
-      recipients: 2, urlHost: null, content: '催办', status: 'DELIVERED', attempts: 1, nextAttemptAt: null, lastError: null,
-      deliveredAt: '2025-01-07T17:05:00.000Z', createdAt: '2025-01-07T17:05:00.000Z',
+      recipients: 2,
+      urlHost: null,
+      content: '催办',
+      status: 'DELIVERED',
+      attempts: 1,
+      nextAttemptAt: null,
+      lastError: null,
+      deliveredAt: '2025-01-07T17:05:00.000Z',
+      createdAt: '2025-01-07T17:05:00.000Z',
     };
     render([deliveries([row], POLICY), webhooks], `/chasing?policy=${POLICY}`);
-    await waitFor(() => expect(dom.container.querySelector('[data-testid="delivery-policies"]')?.textContent).toContain('江就办〔2024〕1号'));
+    await waitFor(() =>
+      expect(dom.container.querySelector('[data-testid="delivery-policies"]')?.textContent).toContain('江就办〔2024〕1号'),
+    );
   });
 });

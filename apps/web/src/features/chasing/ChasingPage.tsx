@@ -25,7 +25,10 @@ export default function ChasingPage() {
       const res = await runChase();
       if (res.data) setResult({ type: 'success', text: t('chase.runDone', runCounts(res.data.runChaseNow)) });
     } catch (e) {
-      setResult({ type: 'error', text: t('chase.runFailed', { message: isConnectionError(e) ? t('common.network') : (e as Error).message }) });
+      setResult({
+        type: 'error',
+        text: t('chase.runFailed', { message: isConnectionError(e) ? t('common.network') : (e as Error).message }),
+      });
     }
   };
 

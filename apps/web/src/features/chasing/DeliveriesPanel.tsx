@@ -50,9 +50,13 @@ function StatusCell({ d }: { d: Delivery }) {
       <Tag color={statusColor(d.status)} className="ls-tag">
         {t(`chase.status.${d.status}`)}
       </Tag>
-      {d.status === 'DELIVERED' && d.deliveredAt && <span className="ls-chase-muted">{t('chase.deliveredAt', { time: formatChinaTime(d.deliveredAt) })}</span>}
+      {d.status === 'DELIVERED' && d.deliveredAt && (
+        <span className="ls-chase-muted">{t('chase.deliveredAt', { time: formatChinaTime(d.deliveredAt) })}</span>
+      )}
       {d.status === 'PENDING' && (
-        <span className="ls-chase-muted">{d.nextAttemptAt ? t('chase.nextAttempt', { time: formatChinaTime(d.nextAttemptAt) }) : t('chase.waiting')}</span>
+        <span className="ls-chase-muted">
+          {d.nextAttemptAt ? t('chase.nextAttempt', { time: formatChinaTime(d.nextAttemptAt) }) : t('chase.waiting')}
+        </span>
       )}
       {d.status !== 'DELIVERED' && d.attempts > 0 && (
         <span className={d.status === 'FAILED' ? 'ls-chase-error' : 'ls-chase-muted'}>{t('chase.attempts', { n: d.attempts })}</span>
@@ -76,8 +80,12 @@ export function DeliveriesPanel() {
   // The policy filter is in the URL (?policy=), as on the other lists across policies.
   const [params, setParams] = useSearchParams();
   const filter = useMemo(() => filterFromSearch(params), [params]);
-  const setFilter = (next: ListFilter) => setParams(filterToSearch({ ...next, quarter: null, unit: null, measure: null }, params), { replace: true });
-  const query = useQuery(ChaseDeliveriesDocument, { variables: { status, limit: DELIVERY_LIMIT, policyId: filter.policy }, fetchPolicy: 'cache-and-network' });
+  const setFilter = (next: ListFilter) =>
+    setParams(filterToSearch({ ...next, quarter: null, unit: null, measure: null }, params), { replace: true });
+  const query = useQuery(ChaseDeliveriesDocument, {
+    variables: { status, limit: DELIVERY_LIMIT, policyId: filter.policy },
+    fetchPolicy: 'cache-and-network',
+  });
   const all = query.data?.chaseDeliveries;
   const rows = useMemo(() => visibleDeliveries(all ?? [], channel), [all, channel]);
   const filtered = status !== null || channel !== null || filter.policy !== null;
@@ -88,7 +96,9 @@ export function DeliveriesPanel() {
   const channelText = (d: Delivery) => (
     <span>
       {t(`chase.channel.${d.channel}`)}
-      {d.channel === 'IN_APP' && d.recipients !== null && <div className="ls-chase-muted">{t('chase.recipients', { n: d.recipients })}</div>}
+      {d.channel === 'IN_APP' && d.recipients !== null && (
+        <div className="ls-chase-muted">{t('chase.recipients', { n: d.recipients })}</div>
+      )}
       {d.urlHost && <div className="ls-chase-muted">{t('chase.sentTo', { host: d.urlHost })}</div>}
     </span>
   );
@@ -114,7 +124,9 @@ export function DeliveriesPanel() {
           options={[option(null, t('chase.all')), ...DELIVERY_CHANNELS.map((c) => option(c, t(`chase.channel.${c}`)))]}
         />
       </label>
-      {all && all.length >= DELIVERY_LIMIT && <Typography.Text type="secondary">{t('chase.latestOnly', { n: DELIVERY_LIMIT })}</Typography.Text>}
+      {all && all.length >= DELIVERY_LIMIT && (
+        <Typography.Text type="secondary">{t('chase.latestOnly', { n: DELIVERY_LIMIT })}</Typography.Text>
+      )}
     </div>
   );
 
@@ -173,7 +185,9 @@ export function DeliveriesPanel() {
             { key: 'time', title: t('chase.colTime'), width: 150, render: (_, d) => formatChinaTime(d.createdAt) },
             { key: 'unit', title: t('chase.colUnit'), width: 180, render: (_, d) => unit(d) },
             {
-              key: 'policy', title: t('lists.policy'), width: 170,
+              key: 'policy',
+              title: t('lists.policy'),
+              width: 170,
               render: (_, d) => <span data-testid="delivery-policies">{policiesText(d)}</span>,
             },
             { key: 'channel', title: t('chase.colChannel'), width: 170, render: (_, d) => channelText(d) },

@@ -20,7 +20,16 @@ describe('WebhookDialog', () => {
     act(() => {
       dom.root.render(
         <I18nProvider initialLang="zh-Hans">
-          <WebhookDialog unit="台山市" initialKind={null} busy={false} urlError={null} error={null} onCancel={() => undefined} onEdit={() => undefined} onSave={onSave} />
+          <WebhookDialog
+            unit="台山市"
+            initialKind={null}
+            busy={false}
+            urlError={null}
+            error={null}
+            onCancel={() => undefined}
+            onEdit={() => undefined}
+            onSave={onSave}
+          />
         </I18nProvider>,
       );
     });

@@ -2,7 +2,12 @@ import { useState } from 'react';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { CombinedGraphQLErrors } from '@apollo/client/errors';
 import { Alert, Button, Grid, Popconfirm, Skeleton, Table, Tag, Typography } from 'antd';
-import { ChasingWebhooksDocument, RemoveAgencyWebhookDocument, SetAgencyWebhookDocument, type ChasingWebhooksQuery } from '../../graphql/generated';
+import {
+  ChasingWebhooksDocument,
+  RemoveAgencyWebhookDocument,
+  SetAgencyWebhookDocument,
+  type ChasingWebhooksQuery,
+} from '../../graphql/generated';
 import { isConnectionError } from '../../app/errors';
 import { useDisplayText, useI18n } from '../../app/i18n';
 import { LoadError } from '../reporting/LoadError';
@@ -127,7 +132,12 @@ export function WebhooksPanel() {
             columns={[
               { key: 'unit', title: t('chase.colUnit'), render: (_, r) => name(r) },
               { key: 'robot', title: t('chase.colRobot'), render: (_, r) => robot(r) },
-              { key: 'updated', title: t('chase.colUpdated'), width: 160, render: (_, r) => (r.webhook ? formatChinaTime(r.webhook.updatedAt) : '') },
+              {
+                key: 'updated',
+                title: t('chase.colUpdated'),
+                width: 160,
+                render: (_, r) => (r.webhook ? formatChinaTime(r.webhook.updatedAt) : ''),
+              },
               { key: 'actions', title: t('chase.colActions'), width: 180, render: (_, r) => actions(r) },
             ]}
           />

@@ -98,7 +98,9 @@ describe('chasing-format', () => {
   });
 
   it('finds the server message for the URL field', () => {
-    expect(urlFieldMessage([{ message: 'Webhook 地址须为…', extensions: { code: 'BAD_USER_INPUT', field: 'url' } }])).toBe('Webhook 地址须为…');
+    expect(urlFieldMessage([{ message: 'Webhook 地址须为…', extensions: { code: 'BAD_USER_INPUT', field: 'url' } }])).toBe(
+      'Webhook 地址须为…',
+    );
     expect(urlFieldMessage([{ message: 'x', extensions: { code: 'NOT_FOUND', field: 'agencyId' } }])).toBeNull();
     expect(urlFieldMessage([{ message: 'x', extensions: { code: 'BAD_USER_INPUT', field: 'agencyId' } }])).toBeNull();
   });

@@ -108,11 +108,20 @@ export function runCounts(r: {
   webhooksFailed: number;
   webhooksRetrying: number;
 }): Record<string, number> {
-  return { events: r.events, notices: r.notices, units: r.units, delivered: r.webhooksDelivered, retrying: r.webhooksRetrying, failed: r.webhooksFailed };
+  return {
+    events: r.events,
+    notices: r.notices,
+    units: r.units,
+    delivered: r.webhooksDelivered,
+    retrying: r.webhooksRetrying,
+    failed: r.webhooksFailed,
+  };
 }
 
 /** The server's message for the URL field (BAD_USER_INPUT with `field: 'url'`), if that is what failed. */
 export function urlFieldMessage(errors: readonly { message: string; extensions?: Record<string, unknown> }[]): string | null {
-  const hit = errors.find((e) => e.extensions?.code === 'BAD_USER_INPUT' && (e.extensions.field === 'url' || e.extensions.field === undefined));
+  const hit = errors.find(
+    (e) => e.extensions?.code === 'BAD_USER_INPUT' && (e.extensions.field === 'url' || e.extensions.field === undefined),
+  );
   return hit ? hit.message : null;
 }

@@ -35,9 +35,22 @@ export function CeilingChart({
     const bar = bars[index];
     if (bar) onBarClick(bar.countyId, bar.name);
   };
-  const summary = ceilingChartSummary(t('dashboard.byCounty'), bars, unitText, { noFigure: t('dashboard.noFigure'), over: t('dashboard.overCeiling') }, lang);
+  const summary = ceilingChartSummary(
+    t('dashboard.byCounty'),
+    bars,
+    unitText,
+    { noFigure: t('dashboard.noFigure'), over: t('dashboard.overCeiling') },
+    lang,
+  );
   return (
-    <div className="ls-dash-chart" role="figure" aria-label={summary} data-testid="ceiling-chart" data-counties={bars.map((b) => b.name).join(',')} data-over={bars.filter((b) => b.over).length}>
+    <div
+      className="ls-dash-chart"
+      role="figure"
+      aria-label={summary}
+      data-testid="ceiling-chart"
+      data-counties={bars.map((b) => b.name).join(',')}
+      data-over={bars.filter((b) => b.over).length}
+    >
       <p className="ls-dash-hint">{t('dashboard.byCountyHintCeiling')}</p>
       <ResponsiveContainer width="100%" height={56 + bars.length * 40}>
         <BarChart data={data} layout="vertical" margin={{ top: 20, right: 96, bottom: 8, left: 4 }}>
@@ -72,7 +85,10 @@ export function CeilingChart({
             formatter={(_v, _n, item) => {
               const bar = (item as { payload?: (typeof data)[number] }).payload;
               if (!bar || bar.level === null) return [t('dashboard.noFigure'), t('dashboard.level')];
-              return [`${formatCount(bar.level, lang)} ${unitText}${bar.over ? ` · ${t('dashboard.overCeiling')}` : ''}`, t('dashboard.level')];
+              return [
+                `${formatCount(bar.level, lang)} ${unitText}${bar.over ? ` · ${t('dashboard.overCeiling')}` : ''}`,
+                t('dashboard.level'),
+              ];
             }}
           />
           <ReferenceLine
@@ -80,23 +96,45 @@ export function CeilingChart({
             stroke={RATING_COLORS.RED}
             strokeDasharray="6 4"
             strokeWidth={2}
-            label={{ value: `${t('dashboard.seriesCeiling')} ${formatCount(ceiling, lang)}`, position: 'top', fontSize: 12, fill: RATING_COLORS.RED }}
+            label={{
+              value: `${t('dashboard.seriesCeiling')} ${formatCount(ceiling, lang)}`,
+              position: 'top',
+              fontSize: 12,
+              fill: RATING_COLORS.RED,
+            }}
           />
           <Bar dataKey="value" name={t('dashboard.level')} onClick={(_, i) => click(i)} cursor="pointer" isAnimationActive={false}>
             {bars.map((b) => (
-              <Cell key={b.countyId} fill={b.over ? RATING_COLORS.RED : WITHIN} stroke={b.countyId === selectedCountyId ? SELECTED : undefined} strokeWidth={2} />
+              <Cell
+                key={b.countyId}
+                fill={b.over ? RATING_COLORS.RED : WITHIN}
+                stroke={b.countyId === selectedCountyId ? SELECTED : undefined}
+                strokeWidth={2}
+              />
             ))}
             <LabelList
               dataKey="value"
               content={(props) => {
                 // The level after the bar; a level awaiting review in brackets.
-                const { x, y, width, height, index } = props as { x?: number | string; y?: number | string; width?: number | string; height?: number | string; index?: number };
+                const { x, y, width, height, index } = props as {
+                  x?: number | string;
+                  y?: number | string;
+                  width?: number | string;
+                  height?: number | string;
+                  index?: number;
+                };
                 const bar = index === undefined ? undefined : bars[index];
                 if (!bar || bar.level === null) return null; // said next to the county's name
                 const text = `${formatCount(bar.level, lang)} ${unitText}`;
                 const pending = bar.pending !== null ? ` (${t('dashboard.seriesPending')} ${formatCount(bar.pending, lang)})` : '';
                 return (
-                  <text x={Number(x ?? 0) + Number(width ?? 0) + 6} y={Number(y ?? 0) + Number(height ?? 0) / 2} dominantBaseline="central" fontSize={13} fill={bar.over ? RATING_COLORS.RED : '#262626'}>
+                  <text
+                    x={Number(x ?? 0) + Number(width ?? 0) + 6}
+                    y={Number(y ?? 0) + Number(height ?? 0) / 2}
+                    dominantBaseline="central"
+                    fontSize={13}
+                    fill={bar.over ? RATING_COLORS.RED : '#262626'}
+                  >
                     {text}
                     {pending}
                   </text>

@@ -6,7 +6,17 @@ import { useI18n } from '../../app/i18n';
  * "下载图片": the chart of the section this button sits in, as a PNG with a caption line, for a
  * leader's briefing or a chat message. The conversion code loads only on the first click.
  */
-export function ChartPngButton({ title, subtitle, period, testId = 'chart-png' }: { title: string; subtitle: string; period: string; testId?: string }) {
+export function ChartPngButton({
+  title,
+  subtitle,
+  period,
+  testId = 'chart-png',
+}: {
+  title: string;
+  subtitle: string;
+  period: string;
+  testId?: string;
+}) {
   const { t } = useI18n();
   const ref = useRef<HTMLSpanElement>(null);
   const [busy, setBusy] = useState(false);

@@ -33,7 +33,14 @@ export function ComplianceList({ rows }: { rows: readonly Row[] }) {
                 {t('dashboard.missing')} {row.missing}
               </span>
             </span>
-            <Progress className="ls-dash-rate" percent={Math.round(rate * 10) / 10} size="small" strokeColor={color} format={() => row.rateText} aria-label={`${display(row.agency.shortName)} ${t('dashboard.onTimeRate')} ${row.rateText}`} />
+            <Progress
+              className="ls-dash-rate"
+              percent={Math.round(rate * 10) / 10}
+              size="small"
+              strokeColor={color}
+              format={() => row.rateText}
+              aria-label={`${display(row.agency.shortName)} ${t('dashboard.onTimeRate')} ${row.rateText}`}
+            />
           </li>
         );
       })}

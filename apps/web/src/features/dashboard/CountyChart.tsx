@@ -39,23 +39,61 @@ export function CountyChart({
     bars,
     byQuota,
     display(unit),
-    { achieved: t('dashboard.seriesAchieved'), pending: t('dashboard.seriesPending'), completion: t('dashboard.seriesCompletion'), expected: t('dashboard.seriesExpected'), noFigure: t('dashboard.noFigure'), over: t('dashboard.overCeiling'), rating: (r) => t(`dashboard.rating.${r}`) },
+    {
+      achieved: t('dashboard.seriesAchieved'),
+      pending: t('dashboard.seriesPending'),
+      completion: t('dashboard.seriesCompletion'),
+      expected: t('dashboard.seriesExpected'),
+      noFigure: t('dashboard.noFigure'),
+      over: t('dashboard.overCeiling'),
+      rating: (r) => t(`dashboard.rating.${r}`),
+    },
     lang,
   );
   return (
-    <div className="ls-dash-chart" role="figure" aria-label={summary} data-testid="county-chart" data-counties={bars.map((b) => b.name).join(',')}>
+    <div
+      className="ls-dash-chart"
+      role="figure"
+      aria-label={summary}
+      data-testid="county-chart"
+      data-counties={bars.map((b) => b.name).join(',')}
+    >
       <p className="ls-dash-hint">{t(byQuota ? 'dashboard.byCountyHintQuota' : 'dashboard.byCountyHint')}</p>
       <ResponsiveContainer width="100%" height={height}>
         {byQuota ? (
-          <BarChart data={bars.map((b) => ({ ...b, percent: b.percent ?? 0 }))} layout="vertical" margin={{ top: 8, right: 56, bottom: 8, left: 4 }}>
+          <BarChart
+            data={bars.map((b) => ({ ...b, percent: b.percent ?? 0 }))}
+            layout="vertical"
+            margin={{ top: 8, right: 56, bottom: 8, left: 4 }}
+          >
             <CartesianGrid horizontal={false} strokeDasharray="3 3" />
-            <XAxis type="number" domain={[0, (max: number) => Math.max(100, Math.ceil(max / 10) * 10)]} tickFormatter={(v: number) => `${v}%`} />
+            <XAxis
+              type="number"
+              domain={[0, (max: number) => Math.max(100, Math.ceil(max / 10) * 10)]}
+              tickFormatter={(v: number) => `${v}%`}
+            />
             <YAxis type="category" dataKey="name" width={52} interval={0} tick={{ fontSize: 14 }} />
             <Tooltip formatter={(v) => formatPercent(Number(v))} />
-            <ReferenceLine x={expectedShare * 100} stroke="#595959" strokeDasharray="6 4" label={{ value: t('dashboard.seriesExpected'), position: 'top', fontSize: 12 }} />
-            <Bar dataKey="percent" name={t('dashboard.seriesCompletion')} onClick={(_, i) => click(i)} cursor="pointer" isAnimationActive={false}>
+            <ReferenceLine
+              x={expectedShare * 100}
+              stroke="#595959"
+              strokeDasharray="6 4"
+              label={{ value: t('dashboard.seriesExpected'), position: 'top', fontSize: 12 }}
+            />
+            <Bar
+              dataKey="percent"
+              name={t('dashboard.seriesCompletion')}
+              onClick={(_, i) => click(i)}
+              cursor="pointer"
+              isAnimationActive={false}
+            >
               {bars.map((b) => (
-                <Cell key={b.countyId} fill={b.rating ? RATING_COLORS[b.rating] : '#8c8c8c'} stroke={b.countyId === selectedCountyId ? SELECTED : undefined} strokeWidth={2} />
+                <Cell
+                  key={b.countyId}
+                  fill={b.rating ? RATING_COLORS[b.rating] : '#8c8c8c'}
+                  stroke={b.countyId === selectedCountyId ? SELECTED : undefined}
+                  strokeWidth={2}
+                />
               ))}
               <LabelList dataKey="percent" position="right" formatter={(v) => formatPercent(Number(v))} />
             </Bar>
@@ -67,7 +105,15 @@ export function CountyChart({
             <YAxis type="category" dataKey="name" width={52} interval={0} tick={{ fontSize: 14 }} />
             <Tooltip formatter={(v) => `${formatCount(Number(v), lang)} ${display(unit)}`} />
             <Legend />
-            <Bar dataKey="achieved" stackId="a" name={t('dashboard.seriesAchieved')} fill={ACHIEVED} onClick={(_, i) => click(i)} cursor="pointer" isAnimationActive={false}>
+            <Bar
+              dataKey="achieved"
+              stackId="a"
+              name={t('dashboard.seriesAchieved')}
+              fill={ACHIEVED}
+              onClick={(_, i) => click(i)}
+              cursor="pointer"
+              isAnimationActive={false}
+            >
               {bars.map((b) => (
                 <Cell key={b.countyId} fill={b.countyId === selectedCountyId ? SELECTED : ACHIEVED} />
               ))}
@@ -75,13 +121,25 @@ export function CountyChart({
                 dataKey="achieved"
                 content={(props) => {
                   // After the whole stack (achieved + awaiting review), so the number never sits on a bar.
-                  const { x, y, width, height, index } = props as { x?: number | string; y?: number | string; width?: number | string; height?: number | string; index?: number };
+                  const { x, y, width, height, index } = props as {
+                    x?: number | string;
+                    y?: number | string;
+                    width?: number | string;
+                    height?: number | string;
+                    index?: number;
+                  };
                   const bar = index === undefined ? undefined : bars[index];
                   if (!bar) return null;
                   const w = Number(width ?? 0);
                   const stack = bar.achieved > 0 ? w * (1 + bar.pending / bar.achieved) : w;
                   return (
-                    <text x={Number(x ?? 0) + stack + 6} y={Number(y ?? 0) + Number(height ?? 0) / 2} dominantBaseline="central" fontSize={13} fill="#262626">
+                    <text
+                      x={Number(x ?? 0) + stack + 6}
+                      y={Number(y ?? 0) + Number(height ?? 0) / 2}
+                      dominantBaseline="central"
+                      fontSize={13}
+                      fill="#262626"
+                    >
                       {formatCount(bar.achieved, lang)}
                       {bar.pending > 0 ? ` (+${formatCount(bar.pending, lang)})` : ''}
                     </text>
@@ -89,7 +147,15 @@ export function CountyChart({
                 }}
               />
             </Bar>
-            <Bar dataKey="pending" stackId="a" name={t('dashboard.seriesPending')} fill={PENDING} onClick={(_, i) => click(i)} cursor="pointer" isAnimationActive={false} />
+            <Bar
+              dataKey="pending"
+              stackId="a"
+              name={t('dashboard.seriesPending')}
+              fill={PENDING}
+              onClick={(_, i) => click(i)}
+              cursor="pointer"
+              isAnimationActive={false}
+            />
           </BarChart>
         )}
       </ResponsiveContainer>

@@ -1,7 +1,17 @@
 import type { ReactNode } from 'react';
 
 /** A titled block of the dashboard and its county and measure pages. */
-export function DashSection({ title, extra, children, testId }: { title: string; extra?: ReactNode; children: ReactNode; testId?: string }) {
+export function DashSection({
+  title,
+  extra,
+  children,
+  testId,
+}: {
+  title: string;
+  extra?: ReactNode;
+  children: ReactNode;
+  testId?: string;
+}) {
   return (
     <section className="ls-dash-section" data-testid={testId}>
       <div className="ls-dash-section-head">

@@ -1,7 +1,12 @@
 import { act } from 'react';
 import { MemoryRouter, Route, Routes } from 'react-router';
 import { MockedProvider, type MockedProviderProps } from '@apollo/client/testing/react';
-import { DashboardCountyListDocument, DashboardOverviewDocument, DashboardPolicyDocument, SimplifiedTextsDocument } from '../../graphql/generated';
+import {
+  DashboardCountyListDocument,
+  DashboardOverviewDocument,
+  DashboardPolicyDocument,
+  SimplifiedTextsDocument,
+} from '../../graphql/generated';
 import { I18nProvider } from '../../app/i18n';
 import DashboardPage from './DashboardPage';
 import { testRoot, waitFor } from '../../testing/test-root';
@@ -17,15 +22,25 @@ jest.mock('opencc-js/t2cn', () => {
 
 const dom = testRoot();
 
-
-
 const period = (id: string, label: string) => ({ id, label, startsOn: '2024-07-01', endsOn: '2024-09-30', dueOn: '2024-10-10' });
 const P1 = period('p1', '2024Q3');
 const P2 = period('p2', '2024Q4');
 
 const policyMock = {
   request: { query: DashboardPolicyDocument, variables: { policyId: 'pol' } },
-  result: { data: { appInfo: { demoData: true }, policy: { __typename: 'Policy', id: 'pol', status: 'PUBLISHED', docNumber: '江就辦〔2024〕1號', currentPeriod: { id: 'p2', label: '2024Q4' }, periods: [P1, P2] } } },
+  result: {
+    data: {
+      appInfo: { demoData: true },
+      policy: {
+        __typename: 'Policy',
+        id: 'pol',
+        status: 'PUBLISHED',
+        docNumber: '江就辦〔2024〕1號',
+        currentPeriod: { id: 'p2', label: '2024Q4' },
+        periods: [P1, P2],
+      },
+    },
+  },
 };
 const countiesMock = { request: { query: DashboardCountyListDocument }, result: { data: { agencies: [] } } };
 const emptyOverview = (p: typeof P1) => ({
@@ -80,7 +95,14 @@ describe('DashboardPage', () => {
   });
 
   it('offers a retry when the data cannot be loaded', async () => {
-    render([policyMock, countiesMock, { request: { query: DashboardOverviewDocument, variables: { policyId: 'pol', periodId: 'p2', countyId: null } }, error: new Error('服务器开小差了') }]);
+    render([
+      policyMock,
+      countiesMock,
+      {
+        request: { query: DashboardOverviewDocument, variables: { policyId: 'pol', periodId: 'p2', countyId: null } },
+        error: new Error('服务器开小差了'),
+      },
+    ]);
     await waitFor(() => expect(text()).toContain('加载失败'));
     expect(text()).toContain('服务器开小差了');
     expect(text()).toMatch(/重\s?试/); // antd spaces a two-character button outside the app's ConfigProvider

@@ -139,7 +139,9 @@ export default function DashboardPage() {
     const end = policy.currentPeriod ? policy.periods.findIndex((p) => p.id === policy.currentPeriod!.id) : -1;
     return end >= 0 ? policy.periods.slice(0, end + 1) : policy.periods;
   }, [policy]);
-  const periodId = policy ? defaultPeriod(periods.length ? periods : policy.periods, policy.currentPeriod?.id, requestedPeriod, withoutReports) : null;
+  const periodId = policy
+    ? defaultPeriod(periods.length ? periods : policy.periods, policy.currentPeriod?.id, requestedPeriod, withoutReports)
+    : null;
 
   const overview = useQuery(DashboardOverviewDocument, {
     variables: { policyId: policy?.id ?? '', periodId: periodId ?? '', countyId }, // countyId: the cards are that county's, against its quota
@@ -204,7 +206,12 @@ export default function DashboardPage() {
     try {
       const { downloadWorkbook } = await import('./export-excel');
       const sheets = exportSheets(
-        { targets: exportableCards(data.targets), counties: counties.data?.targetProgress ?? [], measures: data.measures, compliance: data.compliance },
+        {
+          targets: exportableCards(data.targets),
+          counties: counties.data?.targetProgress ?? [],
+          measures: data.measures,
+          compliance: data.compliance,
+        },
         (key, vars) => t(key as MessageKey, vars),
         display,
       );
@@ -217,7 +224,12 @@ export default function DashboardPage() {
   };
 
   return (
-    <div className="ls-dash" data-testid="dashboard" data-period-id={periodId ?? undefined} data-ready={!loading && !error ? (hasReports ? 'data' : 'empty') : undefined}>
+    <div
+      className="ls-dash"
+      data-testid="dashboard"
+      data-period-id={periodId ?? undefined}
+      data-ready={!loading && !error ? (hasReports ? 'data' : 'empty') : undefined}
+    >
       <div className="ls-dash-top">
         <div>
           <Typography.Title level={1} className="ls-page-title ls-dash-title">
@@ -266,7 +278,9 @@ export default function DashboardPage() {
         </div>
       </div>
 
-      {policyQuery.data?.appInfo.demoData && <Alert type="warning" showIcon title={t('dashboard.demo')} data-testid="demo-banner" className="ls-dash-demo" />}
+      {policyQuery.data?.appInfo.demoData && (
+        <Alert type="warning" showIcon title={t('dashboard.demo')} data-testid="demo-banner" className="ls-dash-demo" />
+      )}
 
       {error ? (
         <LoadError
@@ -279,7 +293,16 @@ export default function DashboardPage() {
       ) : loading ? (
         <DashboardSkeleton />
       ) : !hasReports ? (
-        <Empty className="ls-dash-empty" data-testid="dashboard-empty" description={<><div className="ls-dash-empty-title">{t('dashboard.empty')}</div><div>{t('dashboard.emptyHint')}</div></>} />
+        <Empty
+          className="ls-dash-empty"
+          data-testid="dashboard-empty"
+          description={
+            <>
+              <div className="ls-dash-empty-title">{t('dashboard.empty')}</div>
+              <div>{t('dashboard.emptyHint')}</div>
+            </>
+          }
+        />
       ) : (
         <>
           <DashSection title={`${t('dashboard.targets')} · ${t('dashboard.cityWide')}`} testId="targets">
@@ -298,7 +321,17 @@ export default function DashboardPage() {
           <div className="ls-dash-grid">
             <DashSection
               title={`${t('dashboard.byCounty')}${card ? ` · ${display(card.target.name)}` : ''}`}
-              extra={progress && card && <ChartPngButton title={`${t('dashboard.byCounty')} · ${display(card.target.name)}`} subtitle={pngSubtitle} period={periodLabel} testId="png-by-county" />}
+              extra={
+                progress &&
+                card && (
+                  <ChartPngButton
+                    title={`${t('dashboard.byCounty')} · ${display(card.target.name)}`}
+                    subtitle={pngSubtitle}
+                    period={periodLabel}
+                    testId="png-by-county"
+                  />
+                )
+              }
               testId="by-county"
             >
               {counties.error ? (
@@ -315,7 +348,15 @@ export default function DashboardPage() {
                       ceiling={card.target.targetValue}
                       unit={card.target.unit}
                       selectedCountyId={countyId}
-                      onBarClick={(id, name) => setSources({ targetId: card.target.id, targetName: card.target.name, unit: card.target.unit, countyId: id, countyName: name })}
+                      onBarClick={(id, name) =>
+                        setSources({
+                          targetId: card.target.id,
+                          targetName: card.target.name,
+                          unit: card.target.unit,
+                          countyId: id,
+                          countyName: name,
+                        })
+                      }
                     />
                   ) : (
                     <chartCode.charts.CountyChart
@@ -323,16 +364,32 @@ export default function DashboardPage() {
                       expectedShare={card.expectedShare}
                       unit={card.target.unit}
                       selectedCountyId={countyId}
-                      onBarClick={(id, name) => setSources({ targetId: card.target.id, targetName: card.target.name, unit: card.target.unit, countyId: id, countyName: name })}
+                      onBarClick={(id, name) =>
+                        setSources({
+                          targetId: card.target.id,
+                          targetName: card.target.name,
+                          unit: card.target.unit,
+                          countyId: id,
+                          countyName: name,
+                        })
+                      }
                     />
                   )}
                 </>
               )}
               {progress && (
                 <div className="ls-drill-county-links" data-testid="county-links">
-                  <span className="ls-dash-hint">{t('drill.countyLink')}{t('dashboard.colon')}</span>
+                  <span className="ls-dash-hint">
+                    {t('drill.countyLink')}
+                    {t('dashboard.colon')}
+                  </span>
                   {progress.byCounty.map((r) => (
-                    <Link key={r.county.id} to={countyPath(policyId, r.county.id, periodId)} data-testid="county-link" data-county-id={r.county.id}>
+                    <Link
+                      key={r.county.id}
+                      to={countyPath(policyId, r.county.id, periodId)}
+                      data-testid="county-link"
+                      data-county-id={r.county.id}
+                    >
                       {display(r.county.shortName)}
                     </Link>
                   ))}
@@ -341,7 +398,17 @@ export default function DashboardPage() {
             </DashSection>
             <DashSection
               title={`${t('dashboard.trend')} · ${countyLabel}`}
-              extra={trend.data && card && <ChartPngButton title={`${t('dashboard.trend')} · ${display(card.target.name)}`} subtitle={pngSubtitle} period={periodLabel} testId="png-trend" />}
+              extra={
+                trend.data &&
+                card && (
+                  <ChartPngButton
+                    title={`${t('dashboard.trend')} · ${display(card.target.name)}`}
+                    subtitle={pngSubtitle}
+                    period={periodLabel}
+                    testId="png-trend"
+                  />
+                )
+              }
               testId="trend"
             >
               {trend.error ? (
@@ -353,13 +420,24 @@ export default function DashboardPage() {
                   points={trendOfTarget?.points ?? []}
                   direction={card.target.direction}
                   unit={card.target.unit}
-                  county={countyId ? { quota: progress?.byCounty.find((r) => r.county.id === countyId)?.quota ?? null, targetValue: card.target.targetValue } : undefined}
+                  county={
+                    countyId
+                      ? {
+                          quota: progress?.byCounty.find((r) => r.county.id === countyId)?.quota ?? null,
+                          targetValue: card.target.targetValue,
+                        }
+                      : undefined
+                  }
                 />
               )}
             </DashSection>
           </div>
           <div className="ls-dash-grid ls-dash-grid-wide">
-            <DashSection title={t('dashboard.measures')} extra={<span className="ls-dash-hint ls-dash-overdue">{t('dashboard.overdueNote')}</span>} testId="measures-section">
+            <DashSection
+              title={t('dashboard.measures')}
+              extra={<span className="ls-dash-hint ls-dash-overdue">{t('dashboard.overdueNote')}</span>}
+              testId="measures-section"
+            >
               {lowerSections ? (
                 <Suspense fallback={<Skeleton active paragraph={{ rows: 8 }} />}>
                   <MeasuresTable rows={overview.data?.policyOverview.measures ?? []} periodId={periodId} />

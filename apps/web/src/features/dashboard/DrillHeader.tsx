@@ -85,7 +85,19 @@ export { DashSection } from './DashSection';
 
 /** What a drill-down page shows before its content: the error with a retry, a skeleton, or not found. */
 // `children` is a function: the content reads data that only exists once loading has succeeded.
-export function DrillBody({ error, loading, found, onRetry, children }: { error?: Error; loading: boolean; found: boolean; onRetry: () => void; children: () => ReactNode }) {
+export function DrillBody({
+  error,
+  loading,
+  found,
+  onRetry,
+  children,
+}: {
+  error?: Error;
+  loading: boolean;
+  found: boolean;
+  onRetry: () => void;
+  children: () => ReactNode;
+}) {
   const { t } = useI18n();
   if (error) return <LoadError error={error} onRetry={onRetry} />;
   if (loading) {

@@ -28,7 +28,11 @@ function UnitsSummary({ row }: { row: MeasureRow }) {
   return (
     <span className="ls-dash-statuses">
       {statuses.map((s) => (
-        <Tag key={s.status} color={s.status === 'BEHIND' ? 'red' : s.status === 'AT_RISK' ? 'orange' : s.status === 'DONE' ? 'green' : 'blue'} className="ls-tag">
+        <Tag
+          key={s.status}
+          color={s.status === 'BEHIND' ? 'red' : s.status === 'AT_RISK' ? 'orange' : s.status === 'DONE' ? 'green' : 'blue'}
+          className="ls-tag"
+        >
           {t(`unitStatus.${s.status}` as 'unitStatus.ON_TRACK')} {s.count}
         </Tag>
       ))}

@@ -33,7 +33,11 @@ export function SourcesDrawer({ request, periodId, onClose }: { request: Sources
       open={!!request}
       onClose={onClose}
       size="large"
-      title={request ? t('dashboard.sourcesTitle', { target: display(request.targetName), scope: request.countyName ?? t('dashboard.cityWide') }) : ''}
+      title={
+        request
+          ? t('dashboard.sourcesTitle', { target: display(request.targetName), scope: request.countyName ?? t('dashboard.cityWide') })
+          : ''
+      }
       data-testid="sources-drawer"
       rootClassName="ls-sources-drawer"
     >
@@ -56,7 +60,9 @@ export function SourcesDrawer({ request, periodId, onClose }: { request: Sources
             scroll={{ x: 'max-content' }}
             columns={[
               // One county asked for: its name is in the title, so the column would only take room on a phone.
-              ...(request?.countyId ? [] : [{ title: t('dashboard.colCounty'), key: 'county', render: (_: unknown, r: Source) => display(r.county.shortName) }]),
+              ...(request?.countyId
+                ? []
+                : [{ title: t('dashboard.colCounty'), key: 'county', render: (_: unknown, r: Source) => display(r.county.shortName) }]),
               { title: t('dashboard.colReporter'), key: 'agency', render: (_, r) => display(r.agency.shortName) },
               { title: t('dashboard.colPeriod'), key: 'period', render: (_, r) => formatPeriodLabel(r.period.label, lang) },
               { title: t('dashboard.colValue'), key: 'value', align: 'right', render: (_, r) => formatCount(r.value, lang) },

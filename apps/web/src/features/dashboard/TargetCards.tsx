@@ -13,22 +13,42 @@ type Card = DashboardOverviewQuery['policyOverview']['targets'][number];
  */
 export function cardInput(card: Card): (CardInput & { target: Card['target'] }) | null {
   if (card.goal === null || card.percent === null || card.expectedValue === null || card.rating === null) return null;
-  return { ...card, percent: card.percent, expectedValue: card.expectedValue, rating: card.rating, target: { ...card.target, targetValue: card.goal } };
+  return {
+    ...card,
+    percent: card.percent,
+    expectedValue: card.expectedValue,
+    rating: card.rating,
+    target: { ...card.target, targetValue: card.goal },
+  };
 }
 
 /** The cards that have a goal, as cardInput makes them (for the workbook's targets sheet). */
-export const exportableCards = (cards: readonly Card[]) => cards.map(cardInput).filter((c): c is NonNullable<ReturnType<typeof cardInput>> => c !== null);
+export const exportableCards = (cards: readonly Card[]) =>
+  cards.map(cardInput).filter((c): c is NonNullable<ReturnType<typeof cardInput>> => c !== null);
 
 /** One card per target: where it stands against where it should be by now, coloured by rating. */
-export function TargetCards({ cards, onSources, onSchedule }: { cards: readonly Card[]; onSources: (r: SourcesRequest) => void; onSchedule?: (target: Card['target']) => void }) {
+export function TargetCards({
+  cards,
+  onSources,
+  onSchedule,
+}: {
+  cards: readonly Card[];
+  onSources: (r: SourcesRequest) => void;
+  onSchedule?: (target: Card['target']) => void;
+}) {
   const { t, lang } = useI18n();
   const display = useDisplayText();
   const first = cards[0];
-  const scopeLabel = first?.scope === 'COUNTY' ? t('dashboard.scope.COUNTY', { county: display(first.county?.shortName ?? '') }) : t('dashboard.scope.CITY');
+  const scopeLabel =
+    first?.scope === 'COUNTY' ? t('dashboard.scope.COUNTY', { county: display(first.county?.shortName ?? '') }) : t('dashboard.scope.CITY');
   return (
     <div className="ls-dash-cards" data-scope={first?.scope ?? 'CITY'}>
       {first?.scope === 'COUNTY' && (
-        <div className="ls-dash-cards-scope" data-testid="cards-scope" style={{ gridColumn: '1 / -1', color: 'rgba(0,0,0,0.62)', fontSize: 13 }}>
+        <div
+          className="ls-dash-cards-scope"
+          data-testid="cards-scope"
+          style={{ gridColumn: '1 / -1', color: 'rgba(0,0,0,0.62)', fontSize: 13 }}
+        >
           {scopeLabel}
         </div>
       )}
@@ -37,7 +57,15 @@ export function TargetCards({ cards, onSources, onSchedule }: { cards: readonly 
         const unit = display(card.target.unit);
         if (!input) {
           return (
-            <section key={card.target.id} className="ls-dash-card" style={{ borderTopColor: '#d9d9d9' }} data-testid="target-card" data-target-id={card.target.id} data-rating="" aria-label={display(card.target.name)}>
+            <section
+              key={card.target.id}
+              className="ls-dash-card"
+              style={{ borderTopColor: '#d9d9d9' }}
+              data-testid="target-card"
+              data-target-id={card.target.id}
+              data-rating=""
+              aria-label={display(card.target.name)}
+            >
               <div className="ls-dash-card-head">
                 <span className="ls-dash-card-name">{display(card.target.name)}</span>
                 <Tag className="ls-dash-rating" data-testid="card-rating">
@@ -46,14 +74,22 @@ export function TargetCards({ cards, onSources, onSchedule }: { cards: readonly 
               </div>
               <div className="ls-dash-card-figure">
                 <Tooltip title={t('dashboard.sources')}>
-                  <Button type="link" className="ls-dash-number" onClick={() => onSources({ targetId: card.target.id, targetName: card.target.name, unit: card.target.unit })} data-testid="card-achieved" data-value={card.achieved}>
+                  <Button
+                    type="link"
+                    className="ls-dash-number"
+                    onClick={() => onSources({ targetId: card.target.id, targetName: card.target.name, unit: card.target.unit })}
+                    data-testid="card-achieved"
+                    data-value={card.achieved}
+                  >
                     {formatCount(card.achieved, lang)}
                   </Button>
                 </Tooltip>
                 <span className="ls-dash-card-of"> {unit}</span>
               </div>
               <div className="ls-dash-card-meta">
-                {card.pending > 0 && <span className="ls-dash-pending">{t('dashboard.pending', { value: `${formatCount(card.pending, lang)} ${unit}` })}</span>}
+                {card.pending > 0 && (
+                  <span className="ls-dash-pending">{t('dashboard.pending', { value: `${formatCount(card.pending, lang)} ${unit}` })}</span>
+                )}
               </div>
             </section>
           );
@@ -62,8 +98,15 @@ export function TargetCards({ cards, onSources, onSchedule }: { cards: readonly 
         const county = card.scope === 'COUNTY';
         // The bar in words, e.g. "见习岗位 完成3,201个，目标3,000个，完成率106.7%，进度正常".
         const sep = lang === 'en' ? ', ' : '，';
-        const goalText = t(view.atMost ? 'dashboard.ceiling' : county ? 'dashboard.quota' : 'dashboard.of', { value: `${formatCount(input.target.targetValue, lang)} ${unit}` });
-        const barLabel = [`${display(card.target.name)} ${t('dashboard.seriesAchieved')} ${formatCount(card.achieved, lang)} ${unit}`, goalText, `${t('dashboard.completion')} ${view.percentText}`, t(`dashboard.rating.${input.rating}`)].join(sep);
+        const goalText = t(view.atMost ? 'dashboard.ceiling' : county ? 'dashboard.quota' : 'dashboard.of', {
+          value: `${formatCount(input.target.targetValue, lang)} ${unit}`,
+        });
+        const barLabel = [
+          `${display(card.target.name)} ${t('dashboard.seriesAchieved')} ${formatCount(card.achieved, lang)} ${unit}`,
+          goalText,
+          `${t('dashboard.completion')} ${view.percentText}`,
+          t(`dashboard.rating.${input.rating}`),
+        ].join(sep);
         const open = () => onSources({ targetId: card.target.id, targetName: card.target.name, unit: card.target.unit });
         return (
           <section
@@ -89,7 +132,10 @@ export function TargetCards({ cards, onSources, onSchedule }: { cards: readonly 
               </Tooltip>
               <span className="ls-dash-card-of">
                 {' '}
-                {unit} / {t(view.atMost ? 'dashboard.ceiling' : county ? 'dashboard.quota' : 'dashboard.of', { value: `${formatCount(input.target.targetValue, lang)} ${unit}` })}
+                {unit} /{' '}
+                {t(view.atMost ? 'dashboard.ceiling' : county ? 'dashboard.quota' : 'dashboard.of', {
+                  value: `${formatCount(input.target.targetValue, lang)} ${unit}`,
+                })}
               </span>
             </div>
             <div className="ls-dash-bar" role="img" aria-label={barLabel}>
@@ -107,10 +153,22 @@ export function TargetCards({ cards, onSources, onSchedule }: { cards: readonly 
                   ? t('dashboard.expectedAtMost', { value: `${formatCount(input.target.targetValue, lang)} ${unit}` })
                   : t('dashboard.expected', { percent: view.expectedText, value: `${formatCount(input.expectedValue, lang)} ${unit}` })}
               </span>
-              {card.pending > 0 && <span className="ls-dash-pending">{t('dashboard.pending', { value: `${formatCount(card.pending, lang)} ${unit}` })}</span>}
-              {!view.atMost && card.target.trajectory && <Tag data-testid="card-schedule" style={{ alignSelf: 'flex-start' }}>{t('schedule.custom')}</Tag>}
+              {card.pending > 0 && (
+                <span className="ls-dash-pending">{t('dashboard.pending', { value: `${formatCount(card.pending, lang)} ${unit}` })}</span>
+              )}
+              {!view.atMost && card.target.trajectory && (
+                <Tag data-testid="card-schedule" style={{ alignSelf: 'flex-start' }}>
+                  {t('schedule.custom')}
+                </Tag>
+              )}
               {!view.atMost && !county && onSchedule && (
-                <Button type="link" size="small" style={{ padding: 0, height: 'auto', alignSelf: 'flex-start' }} onClick={() => onSchedule(card.target)} data-testid="card-schedule-edit">
+                <Button
+                  type="link"
+                  size="small"
+                  style={{ padding: 0, height: 'auto', alignSelf: 'flex-start' }}
+                  onClick={() => onSchedule(card.target)}
+                  data-testid="card-schedule-edit"
+                >
                   {t('schedule.open')}
                 </Button>
               )}

@@ -21,7 +21,10 @@ export default function TrajectoryDialog({ target, onClose }: { target: Schedule
   const [percents, setPercents] = useState<(number | null)[]>(initialPercents(target.trajectory));
   const [tried, setTried] = useState(false);
   const [serverError, setServerError] = useState<string | null>(null);
-  const [save, { loading }] = useMutation(SetTargetTrajectoryDocument, { refetchQueries: ['DashboardOverview', 'DashboardTrend'], awaitRefetchQueries: true });
+  const [save, { loading }] = useMutation(SetTargetTrajectoryDocument, {
+    refetchQueries: ['DashboardOverview', 'DashboardTrend'],
+    awaitRefetchQueries: true,
+  });
   const problem = scheduleProblem(percents);
 
   const submit = async (shares: number[] | null) => {

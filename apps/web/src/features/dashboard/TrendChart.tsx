@@ -28,7 +28,10 @@ export function TrendChart({
     t('dashboard.trend'),
     rows,
     display(unit),
-    { achieved: t(atMost ? 'dashboard.seriesLevel' : 'dashboard.seriesCumulative'), expected: t(atMost ? 'dashboard.seriesCeiling' : 'dashboard.seriesExpected') },
+    {
+      achieved: t(atMost ? 'dashboard.seriesLevel' : 'dashboard.seriesCumulative'),
+      expected: t(atMost ? 'dashboard.seriesCeiling' : 'dashboard.seriesExpected'),
+    },
     lang,
   );
   return (
@@ -40,19 +43,25 @@ export function TrendChart({
           <YAxis tickFormatter={(v: number) => formatCount(v, lang)} width={56} />
           <Tooltip formatter={(v) => `${formatCount(Number(v), lang)} ${display(unit)}`} />
           <Legend />
-          <Bar dataKey="cumulative" name={t(atMost ? 'dashboard.seriesLevel' : 'dashboard.seriesCumulative')} fill="#1d4f91" maxBarSize={56} isAnimationActive={false}>
+          <Bar
+            dataKey="cumulative"
+            name={t(atMost ? 'dashboard.seriesLevel' : 'dashboard.seriesCumulative')}
+            fill="#1d4f91"
+            maxBarSize={56}
+            isAnimationActive={false}
+          >
             <LabelList dataKey="cumulative" position="top" formatter={(v) => formatCount(Number(v), lang)} />
           </Bar>
           {hasExpected && (
-          <Line
-            dataKey="expected"
-            name={t(atMost ? 'dashboard.seriesCeiling' : 'dashboard.seriesExpected')}
-            stroke="#d46b08"
-            strokeWidth={2}
-            strokeDasharray="6 4"
-            dot={{ r: 4, strokeDasharray: '0' }} // solid circles, not dashed like the line
-            isAnimationActive={false}
-          />
+            <Line
+              dataKey="expected"
+              name={t(atMost ? 'dashboard.seriesCeiling' : 'dashboard.seriesExpected')}
+              stroke="#d46b08"
+              strokeWidth={2}
+              strokeDasharray="6 4"
+              dot={{ r: 4, strokeDasharray: '0' }} // solid circles, not dashed like the line
+              isAnimationActive={false}
+            />
           )}
         </ComposedChart>
       </ResponsiveContainer>

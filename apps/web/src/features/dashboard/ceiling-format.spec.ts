@@ -1,6 +1,11 @@
 import { ceilingAxis, ceilingBars } from './ceiling-format';
 
-const row = (id: string, shortName: string, achieved: number, pending = 0) => ({ quota: null, achieved, pending, county: { id, shortName } });
+const row = (id: string, shortName: string, achieved: number, pending = 0) => ({
+  quota: null,
+  achieved,
+  pending,
+  county: { id, shortName },
+});
 
 describe('ceilingBars', () => {
   const rows = [row('a', '台山', 4), row('b', '蓬江', 2), row('c', '江海', 0), row('d', '新會', 3), row('e', '開平', 0, 5)];

@@ -22,7 +22,13 @@ export function ceilingBars(rows: readonly CountyInput[], ceiling: number, displ
   const bars = rows.map((r): CeilingBar => {
     const none = r.achieved === 0 && r.pending === 0;
     const level = none || (r.achieved === 0 && r.pending > 0) ? null : r.achieved;
-    return { countyId: r.county.id, name: display(r.county.shortName), level, pending: r.pending > 0 ? r.pending : null, over: level !== null && level > ceiling };
+    return {
+      countyId: r.county.id,
+      name: display(r.county.shortName),
+      level,
+      pending: r.pending > 0 ? r.pending : null,
+      over: level !== null && level > ceiling,
+    };
   });
   const collator = new Intl.Collator('zh-CN');
   return bars.sort((a, b) => {

@@ -85,7 +85,9 @@ describe('composeSvg', () => {
     expect(root.getAttribute('font-family')).toBe('"PingFang SC", "Noto Sans CJK SC", sans-serif');
     expect(root.querySelector('rect')?.getAttribute('fill')).toBe('#ffffff');
     const texts = Array.from(root.querySelectorAll('text')).map((n) => n.textContent);
-    expect(texts).toEqual(expect.arrayContaining(['各地完成情况 · 新增就业', '江府办〔2024〕5号 · 2024年第四季度 · 全市', '蓬江', '已完成', '时间进度']));
+    expect(texts).toEqual(
+      expect.arrayContaining(['各地完成情况 · 新增就业', '江府办〔2024〕5号 · 2024年第四季度 · 全市', '蓬江', '已完成', '时间进度']),
+    );
     // The hover band is not part of the picture; the live chart keeps it.
     expect(root.querySelector('.recharts-tooltip-cursor')).toBeNull();
     expect(svg.querySelector('.recharts-tooltip-cursor')).not.toBeNull();
@@ -101,7 +103,14 @@ describe('composeSvg', () => {
 
   it('draws the legend in the space Recharts keeps for it at the bottom of the chart', () => {
     const section = rechartsDom();
-    const { markup, height } = composeSvg(findChartSvg(section)!, { width: 400, height: 200 }, { title: 't', subtitle: 's' }, readLegend(section), 'sans-serif', 30);
+    const { markup, height } = composeSvg(
+      findChartSvg(section)!,
+      { width: 400, height: 200 },
+      { title: 't', subtitle: 's' },
+      readLegend(section),
+      'sans-serif',
+      30,
+    );
     expect(height).toBe(200 + 58 + 16);
     const legendRect = new DOMParser().parseFromString(markup, 'image/svg+xml').querySelectorAll('g > rect')[0];
     expect(Number(legendRect.getAttribute('y'))).toBe(58 + 200 - 15 - 6);

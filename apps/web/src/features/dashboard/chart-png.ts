@@ -138,7 +138,8 @@ export function composeSvg(
 export function readLegend(wrapper: Element): LegendEntry[] {
   return Array.from(wrapper.querySelectorAll('.recharts-legend-item')).map((item) => {
     // The icon is a filled path (bars), a stroked line or path (lines), or a group of them.
-    const paint = (n: Element) => [n.getAttribute('fill'), n.getAttribute('stroke')].find((c) => c && c !== 'none' && !c.startsWith('url('));
+    const paint = (n: Element) =>
+      [n.getAttribute('fill'), n.getAttribute('stroke')].find((c) => c && c !== 'none' && !c.startsWith('url('));
     const shape = Array.from(item.querySelectorAll('path, rect, line, circle')).find((n) => paint(n));
     const color = (shape && paint(shape)) ?? '#8c8c8c';
     return { color, label: (item.querySelector('.recharts-legend-item-text')?.textContent ?? item.textContent ?? '').trim() };
@@ -147,7 +148,10 @@ export function readLegend(wrapper: Element): LegendEntry[] {
 
 /** The chart SVG of a section: the surface of the Recharts wrapper, not a legend icon (also an svg). */
 export function findChartSvg(container: Element): SVGSVGElement | null {
-  return container.querySelector<SVGSVGElement>('.recharts-wrapper > svg.recharts-surface') ?? container.querySelector<SVGSVGElement>('svg.recharts-surface');
+  return (
+    container.querySelector<SVGSVGElement>('.recharts-wrapper > svg.recharts-surface') ??
+    container.querySelector<SVGSVGElement>('svg.recharts-surface')
+  );
 }
 
 /** Draws the SVG markup at PNG_SCALE on a canvas and returns the PNG. */
@@ -167,7 +171,9 @@ async function rasterize(markup: string, width: number, height: number): Promise
   ctx.fillStyle = '#ffffff';
   ctx.fillRect(0, 0, width, height);
   ctx.drawImage(image, 0, 0, width, height);
-  return new Promise<Blob>((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('toBlob returned nothing'))), 'image/png'));
+  return new Promise<Blob>((resolve, reject) =>
+    canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('toBlob returned nothing'))), 'image/png'),
+  );
 }
 
 /** The first chart inside `container` as a PNG download named `fileName`. */
@@ -175,7 +181,10 @@ export async function exportChartPng(container: Element, caption: ChartCaption, 
   const svg = findChartSvg(container);
   if (!svg) throw new Error('no chart to export');
   const rect = svg.getBoundingClientRect();
-  const size = { width: rect.width || Number(svg.getAttribute('width')) || 600, height: rect.height || Number(svg.getAttribute('height')) || 300 };
+  const size = {
+    width: rect.width || Number(svg.getAttribute('width')) || 600,
+    height: rect.height || Number(svg.getAttribute('height')) || 300,
+  };
   // Inline the styles on a detached clone so the live chart is left as it is.
   const styled = svg.cloneNode(true) as SVGSVGElement;
   inlineStyles(svg, styled);

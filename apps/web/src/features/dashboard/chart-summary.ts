@@ -19,7 +19,14 @@ export interface SummaryLabels {
 
 const separators = (lang: Lang) => (lang === 'en' ? { item: '; ', part: ', ', gap: ' ' } : { item: '；', part: '，', gap: '' });
 
-export function countyChartSummary(title: string, bars: readonly CountyBar[], byQuota: boolean, unit: string, labels: SummaryLabels, lang: Lang): string {
+export function countyChartSummary(
+  title: string,
+  bars: readonly CountyBar[],
+  byQuota: boolean,
+  unit: string,
+  labels: SummaryLabels,
+  lang: Lang,
+): string {
   const s = separators(lang);
   const items = bars.map((b) => {
     if (byQuota && b.percent !== null) {
@@ -31,16 +38,29 @@ export function countyChartSummary(title: string, bars: readonly CountyBar[], by
   return `${title}: ${items.join(s.item)}`;
 }
 
-export function trendChartSummary(title: string, rows: readonly TrendRow[], unit: string, labels: Pick<SummaryLabels, 'achieved' | 'expected'>, lang: Lang): string {
+export function trendChartSummary(
+  title: string,
+  rows: readonly TrendRow[],
+  unit: string,
+  labels: Pick<SummaryLabels, 'achieved' | 'expected'>,
+  lang: Lang,
+): string {
   const s = separators(lang);
   const items = rows.map((r) => {
-    const expected = r.expected === null ? '' : `${s.part}${labels.expected}${s.gap}${formatCount(Math.round(r.expected), lang)}${s.gap}${unit}`;
+    const expected =
+      r.expected === null ? '' : `${s.part}${labels.expected}${s.gap}${formatCount(Math.round(r.expected), lang)}${s.gap}${unit}`;
     return `${r.label}${s.gap ? ' ' : ''}${labels.achieved}${s.gap}${formatCount(r.cumulative, lang)}${s.gap}${unit}${expected}`;
   });
   return `${title}: ${items.join(s.item)}`;
 }
 
-export function ceilingChartSummary(title: string, bars: readonly CeilingBar[], unit: string, labels: Pick<SummaryLabels, 'noFigure' | 'over'>, lang: Lang): string {
+export function ceilingChartSummary(
+  title: string,
+  bars: readonly CeilingBar[],
+  unit: string,
+  labels: Pick<SummaryLabels, 'noFigure' | 'over'>,
+  lang: Lang,
+): string {
   const s = separators(lang);
   const items = bars.map((b) => {
     if (b.level === null) return `${b.name}${s.gap ? ' ' : ''}${labels.noFigure}`;

@@ -38,7 +38,15 @@ describe('formatPercent', () => {
 describe('cardView', () => {
   const target = (direction: 'AT_LEAST' | 'AT_MOST', targetValue: number) => ({ direction, targetValue });
   it('AT_LEAST: completion against the expected share, coloured by rating', () => {
-    const v = cardView({ achieved: 1671, pending: 89, percent: 83.55, expectedShare: 0.75, expectedValue: 1500, rating: 'YELLOW', target: target('AT_LEAST', 2000) });
+    const v = cardView({
+      achieved: 1671,
+      pending: 89,
+      percent: 83.55,
+      expectedShare: 0.75,
+      expectedValue: 1500,
+      rating: 'YELLOW',
+      target: target('AT_LEAST', 2000),
+    });
     expect(v.atMost).toBe(false);
     expect(v.fill).toBeCloseTo(83.55);
     expect(v.marker).toBe(75);
@@ -47,10 +55,28 @@ describe('cardView', () => {
     expect(v.color).toBe('#a15c00');
   });
   it('caps an over-achieved bar at 100%', () => {
-    expect(cardView({ achieved: 3201, pending: 0, percent: 106.7, expectedShare: 1, expectedValue: 3000, rating: 'GREEN', target: target('AT_LEAST', 3000) }).fill).toBe(100);
+    expect(
+      cardView({
+        achieved: 3201,
+        pending: 0,
+        percent: 106.7,
+        expectedShare: 1,
+        expectedValue: 3000,
+        rating: 'GREEN',
+        target: target('AT_LEAST', 3000),
+      }).fill,
+    ).toBe(100);
   });
   it('AT_MOST: the level against the ceiling, with room to show an overrun', () => {
-    const v = cardView({ achieved: 4, pending: 2, percent: 75, expectedShare: 1, expectedValue: 3, rating: 'RED', target: target('AT_MOST', 3) });
+    const v = cardView({
+      achieved: 4,
+      pending: 2,
+      percent: 75,
+      expectedShare: 1,
+      expectedValue: 3,
+      rating: 'RED',
+      target: target('AT_MOST', 3),
+    });
     expect(v.atMost).toBe(true);
     expect(v.marker).toBeCloseTo((3 / 4.5) * 100);
     expect(v.fill).toBeCloseTo((4 / 4.5) * 100);
@@ -59,17 +85,27 @@ describe('cardView', () => {
   });
 });
 
-const county = (id: string, shortName: string, achieved: number, quota: number | null = null, pending = 0): CountyInput => ({ county: { id, shortName }, achieved, quota, pending });
+const county = (id: string, shortName: string, achieved: number, quota: number | null = null, pending = 0): CountyInput => ({
+  county: { id, shortName },
+  achieved,
+  quota,
+  pending,
+});
 
 describe('countyBars', () => {
   it('without quotas: sorted by achieved, short names converted', () => {
-    const { bars, byQuota } = countyBars([county('a', '蓬江', 626), county('b', '新會', 654), county('c', '江海', 193, null, 89)], 1, (s) => s.replace('會', '会'));
+    const { bars, byQuota } = countyBars([county('a', '蓬江', 626), county('b', '新會', 654), county('c', '江海', 193, null, 89)], 1, (s) =>
+      s.replace('會', '会'),
+    );
     expect(byQuota).toBe(false);
     expect(bars.map((b) => b.name)).toEqual(['新会', '蓬江', '江海']);
     expect(bars[2]).toMatchObject({ pending: 89, percent: null, rating: null });
   });
   it('with quotas: sorted by completion of quota, rated against the expected share, those without a quota last', () => {
-    const { bars, byQuota } = countyBars([county('a', '蓬江', 300, 600), county('b', '台山', 500, 500), county('c', '恩平', 900, null), county('d', '江海', 100, 400)], 0.75);
+    const { bars, byQuota } = countyBars(
+      [county('a', '蓬江', 300, 600), county('b', '台山', 500, 500), county('c', '恩平', 900, null), county('d', '江海', 100, 400)],
+      0.75,
+    );
     expect(byQuota).toBe(true);
     expect(bars.map((b) => [b.name, b.percent, b.rating])).toEqual([
       ['台山', 100, 'GREEN'],
@@ -83,16 +119,29 @@ describe('countyBars', () => {
 });
 
 describe('trendSeries', () => {
-  const p = (label: string, startsOn: string, achieved: number, cumulative: number, expected: number) => ({ achieved, cumulative, expected, period: { id: label, label, startsOn } });
+  const p = (label: string, startsOn: string, achieved: number, cumulative: number, expected: number) => ({
+    achieved,
+    cumulative,
+    expected,
+    period: { id: label, label, startsOn },
+  });
   it('orders by period and labels quarters for the axis', () => {
-    const rows = trendSeries([p('2024Q4', '2024-10-01', 850, 3201, 3000), p('2024Q3', '2024-07-01', 2351, 2351, 2250)], 'AT_LEAST', 'zh-Hans');
+    const rows = trendSeries(
+      [p('2024Q4', '2024-10-01', 850, 3201, 3000), p('2024Q3', '2024-07-01', 2351, 2351, 2250)],
+      'AT_LEAST',
+      'zh-Hans',
+    );
     expect(rows.map((r) => [r.label, r.cumulative, r.expected])).toEqual([
       ['2024年三季度', 2351, 2250],
       ['2024年四季度', 3201, 3000],
     ]);
   });
   it('AT_MOST shows the quarter level, not a sum', () => {
-    expect(trendSeries([p('2024Q3', '2024-07-01', 4, 8, 3)], 'AT_MOST', 'en')[0]).toMatchObject({ label: '2024 Q3', cumulative: 4, expected: 3 });
+    expect(trendSeries([p('2024Q3', '2024-07-01', 4, 8, 3)], 'AT_MOST', 'en')[0]).toMatchObject({
+      label: '2024 Q3',
+      cumulative: 4,
+      expected: 3,
+    });
   });
   it('for one county: scales the city trajectory to its quota, or leaves it out without one', () => {
     const points = [p('2024Q3', '2024-07-01', 30, 30, 300)];
@@ -124,8 +173,19 @@ describe('rankCompliance', () => {
 
 describe('summariseUnits', () => {
   it('counts the units’ own statuses and lists who has not submitted, overdue first', () => {
-    const u = (id: string, state: string, unitStatus: string | null, overdue = false) => ({ agency: { id, shortName: id }, state, unitStatus, overdue });
-    const s = summariseUnits([u('a', 'SUBMITTED', 'ON_TRACK'), u('b', 'ACCEPTED', 'BEHIND'), u('c', 'DRAFT', 'AT_RISK'), u('d', 'NOT_STARTED', null, true), u('e', 'SUBMITTED', 'ON_TRACK')]);
+    const u = (id: string, state: string, unitStatus: string | null, overdue = false) => ({
+      agency: { id, shortName: id },
+      state,
+      unitStatus,
+      overdue,
+    });
+    const s = summariseUnits([
+      u('a', 'SUBMITTED', 'ON_TRACK'),
+      u('b', 'ACCEPTED', 'BEHIND'),
+      u('c', 'DRAFT', 'AT_RISK'),
+      u('d', 'NOT_STARTED', null, true),
+      u('e', 'SUBMITTED', 'ON_TRACK'),
+    ]);
     expect(s.statuses).toEqual([
       { status: 'BEHIND', count: 1 },
       { status: 'ON_TRACK', count: 2 },

@@ -104,7 +104,11 @@ export interface CountyBar {
  * completion of quota where quotas exist (best first, counties without one last), else by achieved.
  * With a quota, a county is rated against the expected share like the city's target.
  */
-export function countyBars(rows: readonly CountyInput[], expectedShare: number, display: (s: string) => string = (s) => s): { bars: CountyBar[]; byQuota: boolean } {
+export function countyBars(
+  rows: readonly CountyInput[],
+  expectedShare: number,
+  display: (s: string) => string = (s) => s,
+): { bars: CountyBar[]; byQuota: boolean } {
   const byQuota = rows.some((r) => r.quota !== null && r.quota > 0);
   const bars: CountyBar[] = rows.map((r) => {
     const percent = r.quota !== null && r.quota > 0 ? (r.achieved / r.quota) * 100 : null;
@@ -113,7 +117,15 @@ export function countyBars(rows: readonly CountyInput[], expectedShare: number, 
       const expected = expectedShare * 100;
       rating = percent >= expected - 1e-9 ? 'GREEN' : percent < expected * 0.8 ? 'RED' : 'YELLOW';
     }
-    return { countyId: r.county.id, name: display(r.county.shortName), achieved: r.achieved, pending: r.pending, quota: r.quota, percent, rating };
+    return {
+      countyId: r.county.id,
+      name: display(r.county.shortName),
+      achieved: r.achieved,
+      pending: r.pending,
+      quota: r.quota,
+      percent,
+      rating,
+    };
   });
   const collator = new Intl.Collator('zh-CN');
   bars.sort((a, b) => {
@@ -201,7 +213,11 @@ export interface ComplianceRow extends ComplianceInput {
 export function rankCompliance(rows: readonly ComplianceInput[]): ComplianceRow[] {
   const collator = new Intl.Collator('zh-CN');
   const sorted = [...rows].sort(
-    (a, b) => b.onTimeRate - a.onTimeRate || a.missing - b.missing || b.onTime - a.onTime || collator.compare(a.agency.shortName, b.agency.shortName),
+    (a, b) =>
+      b.onTimeRate - a.onTimeRate ||
+      a.missing - b.missing ||
+      b.onTime - a.onTime ||
+      collator.compare(a.agency.shortName, b.agency.shortName),
   );
   const out: ComplianceRow[] = [];
   sorted.forEach((row, i) => {

@@ -1,4 +1,12 @@
-import { countyMeasureRows, countyTargetRows, pagePeriod, progressOfTargets, sortReports, type ProgressInput, type ReportInput } from './drilldown-format';
+import {
+  countyMeasureRows,
+  countyTargetRows,
+  pagePeriod,
+  progressOfTargets,
+  sortReports,
+  type ProgressInput,
+  type ReportInput,
+} from './drilldown-format';
 
 const target = (id: string, byCounty: ProgressInput['byCounty']): ProgressInput => ({
   target: { id, name: `t${id}`, unit: '人', direction: 'AT_LEAST', targetValue: 100 },
@@ -29,7 +37,13 @@ describe('countyTargetRows', () => {
 });
 
 describe('countyMeasureRows', () => {
-  const unit = (id: string, state: string, overdue = false, reportId: string | null = null) => ({ state, overdue, unitStatus: null, reportId, agency: { id } });
+  const unit = (id: string, state: string, overdue = false, reportId: string | null = null) => ({
+    state,
+    overdue,
+    unitStatus: null,
+    reportId,
+    agency: { id },
+  });
   it('keeps the county’s own task per measure, in measure order, and flags the missing', () => {
     const rows = countyMeasureRows(
       [

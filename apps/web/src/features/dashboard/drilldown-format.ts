@@ -99,13 +99,18 @@ export function sortReports<T extends ReportInput>(reports: readonly T[]): T[] {
     const ka = a.agency.kind === 'COUNTY' ? 1 : 0;
     const kb = b.agency.kind === 'COUNTY' ? 1 : 0;
     if (ka !== kb) return ka - kb;
-    if (ka === 1 && a.agency.regionCode !== b.agency.regionCode) return (a.agency.regionCode ?? '').localeCompare(b.agency.regionCode ?? '');
+    if (ka === 1 && a.agency.regionCode !== b.agency.regionCode)
+      return (a.agency.regionCode ?? '').localeCompare(b.agency.regionCode ?? '');
     return STATUS_RANK[a.status] - STATUS_RANK[b.status] || collator.compare(a.agency.shortName, b.agency.shortName);
   });
 }
 
 /** The period of a drill-down page: the address's if the policy has it, else the current, else the last. */
-export function pagePeriod(periods: readonly { id: string }[], currentId: string | null | undefined, requested: string | null): string | null {
+export function pagePeriod(
+  periods: readonly { id: string }[],
+  currentId: string | null | undefined,
+  requested: string | null,
+): string | null {
   if (requested && periods.some((p) => p.id === requested)) return requested;
   if (currentId && periods.some((p) => p.id === currentId)) return currentId;
   return periods.at(-1)?.id ?? null;

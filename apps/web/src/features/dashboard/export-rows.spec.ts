@@ -2,21 +2,54 @@ import { exportSheets, type ExportInput } from './export-rows';
 import { MESSAGES, formatMessage, type Lang, type MessageKey } from '../../app/messages';
 
 /** Message keys as themselves, except punctuation templates, which are the simplified Chinese ones. */
-const keys = (key: string, vars?: Record<string, string | number>) => (key === 'dashboard.withUnit' ? formatMessage('{name}（{unit}）', vars) : key === 'dashboard.statusSeparator' ? '；' : key === 'common.listSeparator' ? '、' : key);
+const keys = (key: string, vars?: Record<string, string | number>) =>
+  key === 'dashboard.withUnit'
+    ? formatMessage('{name}（{unit}）', vars)
+    : key === 'dashboard.statusSeparator'
+      ? '；'
+      : key === 'common.listSeparator'
+        ? '、'
+        : key;
 
 describe('exportSheets', () => {
   it('one sheet per table, numbers kept as numbers', () => {
     const sheets = exportSheets(
       {
         targets: [
-          { achieved: 309, pending: 26, percent: 77.25, expectedShare: 0.75, expectedValue: 300, rating: 'GREEN', target: { name: '公益性崗位', unit: '個', direction: 'AT_LEAST', targetValue: 400 } },
-          { achieved: 4, pending: 0, percent: 75, expectedShare: 1, expectedValue: 3, rating: 'RED', target: { name: '公示時間', unit: '天', direction: 'AT_MOST', targetValue: 3 } },
+          {
+            achieved: 309,
+            pending: 26,
+            percent: 77.25,
+            expectedShare: 0.75,
+            expectedValue: 300,
+            rating: 'GREEN',
+            target: { name: '公益性崗位', unit: '個', direction: 'AT_LEAST', targetValue: 400 },
+          },
+          {
+            achieved: 4,
+            pending: 0,
+            percent: 75,
+            expectedShare: 1,
+            expectedValue: 3,
+            rating: 'RED',
+            target: { name: '公示時間', unit: '天', direction: 'AT_MOST', targetValue: 3 },
+          },
         ],
-        counties: [{ target: { name: '公益性崗位' }, byCounty: [{ county: { shortName: '台山' }, quota: null, achieved: 44, pending: 0 }] }],
+        counties: [
+          { target: { name: '公益性崗位' }, byCounty: [{ county: { shortName: '台山' }, quota: null, achieved: 44, pending: 0 }] },
+        ],
         measures: [
-          { rating: null, missing: 1, lastReportAt: null, measure: { seq: 1, title: '穩崗' }, units: [{ state: 'NOT_STARTED', overdue: true, unitStatus: null, agency: { id: 'a', shortName: '江海' } }] },
+          {
+            rating: null,
+            missing: 1,
+            lastReportAt: null,
+            measure: { seq: 1, title: '穩崗' },
+            units: [{ state: 'NOT_STARTED', overdue: true, unitStatus: null, agency: { id: 'a', shortName: '江海' } }],
+          },
         ],
-        compliance: [{ agency: { id: 'a', name: '江海區人民政府', shortName: '江海' }, onTime: 1, late: 0, missing: 1, total: 2, onTimeRate: 0.5 }],
+        compliance: [
+          { agency: { id: 'a', name: '江海區人民政府', shortName: '江海' }, onTime: 1, late: 0, missing: 1, total: 2, onTimeRate: 0.5 },
+        ],
       },
       keys,
       (s) => s,
@@ -32,7 +65,17 @@ describe('exportSheets', () => {
 
   it('follows the language: sheet names, headers, labels and punctuation', () => {
     const input: ExportInput = {
-      targets: [{ achieved: 1, pending: 0, percent: 10, expectedShare: 0.5, expectedValue: 5, rating: 'YELLOW', target: { name: '崗位', unit: '個', direction: 'AT_LEAST', targetValue: 10 } }],
+      targets: [
+        {
+          achieved: 1,
+          pending: 0,
+          percent: 10,
+          expectedShare: 0.5,
+          expectedValue: 5,
+          rating: 'YELLOW',
+          target: { name: '崗位', unit: '個', direction: 'AT_LEAST', targetValue: 10 },
+        },
+      ],
       counties: [],
       measures: [
         {
@@ -50,7 +93,12 @@ describe('exportSheets', () => {
       ],
       compliance: [],
     };
-    const inLang = (lang: Lang) => exportSheets(input, (key, vars) => formatMessage(MESSAGES[lang][key as MessageKey], vars), (s) => s);
+    const inLang = (lang: Lang) =>
+      exportSheets(
+        input,
+        (key, vars) => formatMessage(MESSAGES[lang][key as MessageKey], vars),
+        (s) => s,
+      );
     const en = inLang('en');
     expect(en.map((s) => s.name)).toEqual(['Numeric targets', 'By county', 'Measures', 'Reporting by unit']);
     expect(en[0].header[0]).toBe('Measure');

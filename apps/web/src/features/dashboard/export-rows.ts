@@ -8,8 +8,17 @@ export interface SheetData {
 
 export interface ExportInput {
   targets: (CardInput & { target: CardInput['target'] & { name: string; unit: string } })[];
-  counties: { target: { name: string }; byCounty: { county: { shortName: string }; quota: number | null; achieved: number; pending: number }[] }[];
-  measures: { rating: string | null; missing: number; lastReportAt: string | null; measure: { seq: number; title: string }; units: UnitInput[] }[];
+  counties: {
+    target: { name: string };
+    byCounty: { county: { shortName: string }; quota: number | null; achieved: number; pending: number }[];
+  }[];
+  measures: {
+    rating: string | null;
+    missing: number;
+    lastReportAt: string | null;
+    measure: { seq: number; title: string };
+    units: UnitInput[];
+  }[];
   compliance: ComplianceInput[];
 }
 
@@ -26,7 +35,15 @@ export function exportSheets(input: ExportInput, label: Label, display: (s: stri
   return [
     {
       name: label('dashboard.targets'),
-      header: [label('dashboard.colMeasure'), label('dashboard.achieved'), label('dashboard.seriesPending'), label('dashboard.colTarget'), label('dashboard.completion'), label('dashboard.seriesExpected'), label('dashboard.colRating')],
+      header: [
+        label('dashboard.colMeasure'),
+        label('dashboard.achieved'),
+        label('dashboard.seriesPending'),
+        label('dashboard.colTarget'),
+        label('dashboard.completion'),
+        label('dashboard.seriesExpected'),
+        label('dashboard.colRating'),
+      ],
       rows: input.targets.map((c) => {
         const v = cardView(c);
         return [
@@ -42,12 +59,26 @@ export function exportSheets(input: ExportInput, label: Label, display: (s: stri
     },
     {
       name: label('dashboard.byCounty'),
-      header: [label('dashboard.colMeasure'), label('dashboard.colCounty'), label('dashboard.achieved'), label('dashboard.seriesPending'), label('dashboard.colQuota')],
-      rows: input.counties.flatMap((t) => t.byCounty.map((r) => [display(t.target.name), display(r.county.shortName), r.achieved, r.pending, r.quota ?? ''])),
+      header: [
+        label('dashboard.colMeasure'),
+        label('dashboard.colCounty'),
+        label('dashboard.achieved'),
+        label('dashboard.seriesPending'),
+        label('dashboard.colQuota'),
+      ],
+      rows: input.counties.flatMap((t) =>
+        t.byCounty.map((r) => [display(t.target.name), display(r.county.shortName), r.achieved, r.pending, r.quota ?? '']),
+      ),
     },
     {
       name: label('dashboard.measures'),
-      header: [label('dashboard.colMeasure'), label('dashboard.colRating'), label('dashboard.colUnits'), label('dashboard.colLast'), label('dashboard.colMissing')],
+      header: [
+        label('dashboard.colMeasure'),
+        label('dashboard.colRating'),
+        label('dashboard.colUnits'),
+        label('dashboard.colLast'),
+        label('dashboard.colMissing'),
+      ],
       rows: input.measures.map((m) => {
         const s = summariseUnits(m.units);
         return [
@@ -61,8 +92,22 @@ export function exportSheets(input: ExportInput, label: Label, display: (s: stri
     },
     {
       name: label('dashboard.compliance'),
-      header: ['#', label('dashboard.colUnit'), label('dashboard.onTime'), label('dashboard.late'), label('dashboard.missing'), label('dashboard.onTimeRate')],
-      rows: rankCompliance(input.compliance).map((r) => [r.rank, display(r.agency.name), r.onTime, r.late, r.missing, pct(r.onTimeRate * 100)]),
+      header: [
+        '#',
+        label('dashboard.colUnit'),
+        label('dashboard.onTime'),
+        label('dashboard.late'),
+        label('dashboard.missing'),
+        label('dashboard.onTimeRate'),
+      ],
+      rows: rankCompliance(input.compliance).map((r) => [
+        r.rank,
+        display(r.agency.name),
+        r.onTime,
+        r.late,
+        r.missing,
+        pct(r.onTimeRate * 100),
+      ]),
     },
   ];
 }

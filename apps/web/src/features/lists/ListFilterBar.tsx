@@ -19,7 +19,15 @@ export function usePublishedPolicies() {
  * A list's filter bar: antd Selects that wrap onto their own lines on a phone. `keys` says which
  * filters the list has (chasing and follow-up items: the policy only).
  */
-export function ListFilterBar({ filter, onChange, keys }: { filter: ListFilter; onChange: (next: ListFilter) => void; keys: ListFilterKey[] }) {
+export function ListFilterBar({
+  filter,
+  onChange,
+  keys,
+}: {
+  filter: ListFilter;
+  onChange: (next: ListFilter) => void;
+  keys: ListFilterKey[];
+}) {
   const { t, lang } = useI18n();
   const display = useDisplayText();
   const { policies, agencies, loading } = usePublishedPolicies();
@@ -29,7 +37,10 @@ export function ListFilterBar({ filter, onChange, keys }: { filter: ListFilter; 
     policy: policies.map((p) => ({ value: p.id, label: `${display(p.docNumber)} ${display(p.title)}` })),
     quarter: quarterOptions(policy ? [policy] : policies).map((q) => ({ value: q, label: formatPeriodLabel(q, lang) })),
     unit: agencies.map((a) => ({ value: a.id, label: display(a.name) })),
-    measure: (policy?.measures ?? []).map((m) => ({ value: m.id, label: `${measureNumber(m.seq, lang)}${display(stripLeadingNumber(m.title))}` })),
+    measure: (policy?.measures ?? []).map((m) => ({
+      value: m.id,
+      label: `${measureNumber(m.seq, lang)}${display(stripLeadingNumber(m.title))}`,
+    })),
   };
   const all: Record<ListFilterKey, string> = {
     policy: t('lists.allPolicies'),

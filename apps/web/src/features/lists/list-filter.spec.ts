@@ -38,8 +38,11 @@ describe('list filter <-> URL query', () => {
   });
 
   it('offers each quarter once, newest first', () => {
-    expect(quarterOptions([{ periods: [{ label: '2024Q3' }, { label: '2024Q4' }] }, { periods: [{ label: '2024Q4' }, { label: '2025Q1' }, { label: '其他' }] }])).toEqual([
-      '2025Q1', '2024Q4', '2024Q3',
-    ]);
+    expect(
+      quarterOptions([
+        { periods: [{ label: '2024Q3' }, { label: '2024Q4' }] },
+        { periods: [{ label: '2024Q4' }, { label: '2025Q1' }, { label: '其他' }] },
+      ]),
+    ).toEqual(['2025Q1', '2024Q4', '2024Q3']);
   });
 });

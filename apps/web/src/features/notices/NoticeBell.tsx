@@ -16,7 +16,10 @@ type Notice = MyNoticesQuery['myNotices'][number];
 /** A plain bell (an emoji renders differently, or not at all, on office PCs). */
 const BellIcon = () => (
   <svg className="ls-notice-icon" viewBox="0 0 24 24" width="18" height="18" aria-hidden focusable="false">
-    <path fill="currentColor" d="M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22Zm7-6V11a7 7 0 0 0-5.5-6.84V3.5a1.5 1.5 0 0 0-3 0v.66A7 7 0 0 0 5 11v5l-2 2v1h18v-1l-2-2Z" />
+    <path
+      fill="currentColor"
+      d="M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22Zm7-6V11a7 7 0 0 0-5.5-6.84V3.5a1.5 1.5 0 0 0-3 0v.66A7 7 0 0 0 5 11v5l-2 2v1h18v-1l-2-2Z"
+    />
   </svg>
 );
 
@@ -99,8 +102,20 @@ export function NoticeBell() {
   );
 
   return (
-    <Popover trigger="click" placement="bottomRight" title={t('notices.title')} open={open} onOpenChange={setOpen} content={<div className="ls-notice-panel">{content}</div>}>
-      <Button type="text" size="small" className="ls-notice-bell" aria-label={unread ? t('notices.bellUnread', { count: badgeText(unread) }) : t('notices.bell')}>
+    <Popover
+      trigger="click"
+      placement="bottomRight"
+      title={t('notices.title')}
+      open={open}
+      onOpenChange={setOpen}
+      content={<div className="ls-notice-panel">{content}</div>}
+    >
+      <Button
+        type="text"
+        size="small"
+        className="ls-notice-bell"
+        aria-label={unread ? t('notices.bellUnread', { count: badgeText(unread) }) : t('notices.bell')}
+      >
         <Badge count={unread} size="small" overflowCount={99}>
           <BellIcon />
         </Badge>

@@ -18,10 +18,17 @@ describe('notice bell helpers', () => {
   it('follows only paths inside the app', () => {
     expect(safeAppPath('/tasks')).toBe('/tasks');
     expect(safeAppPath('/reports/1?x=1')).toBe('/reports/1?x=1');
-    for (const bad of [null, undefined, '', 'https://evil.example', '//evil.example', 'javascript:alert(1)', '/\\evil.example']) expect(safeAppPath(bad)).toBeNull();
+    for (const bad of [null, undefined, '', 'https://evil.example', '//evil.example', 'javascript:alert(1)', '/\\evil.example'])
+      expect(safeAppPath(bad)).toBeNull();
   });
 
   it('marks read only the unread notices shown', () => {
-    expect(unreadIds([{ id: 'a', readAt: null }, { id: 'b', readAt: '2026-11-26T00:00:00Z' }, { id: 'c', readAt: null }])).toEqual(['a', 'c']);
+    expect(
+      unreadIds([
+        { id: 'a', readAt: null },
+        { id: 'b', readAt: '2026-11-26T00:00:00Z' },
+        { id: 'c', readAt: null },
+      ]),
+    ).toEqual(['a', 'c']);
   });
 });

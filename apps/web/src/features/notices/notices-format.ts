@@ -3,7 +3,10 @@
 /** The badge: antd caps at 99 by itself, but the label read out to screen readers should match. */
 export const badgeText = (count: number): string => (count > 99 ? '99+' : String(Math.max(0, count)));
 
-export type Age = { key: 'notices.justNow' } | { key: 'notices.minutesAgo' | 'notices.hoursAgo' | 'notices.daysAgo'; n: number } | { key: 'notices.date'; date: string };
+export type Age =
+  | { key: 'notices.justNow' }
+  | { key: 'notices.minutesAgo' | 'notices.hoursAgo' | 'notices.daysAgo'; n: number }
+  | { key: 'notices.date'; date: string };
 
 /** How long ago, in the words of a message key; a week or older shows the date (China time). */
 export function ageOf(createdAt: string, now: Date): Age {
@@ -28,4 +31,5 @@ export function safeAppPath(link: string | null | undefined): string | null {
 }
 
 /** The ids to mark read when the list is opened: the unread ones shown. */
-export const unreadIds = (notices: readonly { id: string; readAt: string | null }[]): string[] => notices.filter((n) => !n.readAt).map((n) => n.id);
+export const unreadIds = (notices: readonly { id: string; readAt: string | null }[]): string[] =>
+  notices.filter((n) => !n.readAt).map((n) => n.id);

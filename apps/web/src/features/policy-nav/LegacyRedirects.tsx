@@ -69,7 +69,11 @@ export function LegacyReviewRedirect() {
   const review = useQuery(LegacyReviewPolicyDocument, { variables: { id } });
   if (review.error && !review.data) {
     const code = apiErrorCode(review.error);
-    return code === 'NOT_FOUND' || code === 'BAD_USER_INPUT' ? <PolicyNotFound /> : <LoadError error={review.error} onRetry={() => void review.refetch()} />;
+    return code === 'NOT_FOUND' || code === 'BAD_USER_INPUT' ? (
+      <PolicyNotFound />
+    ) : (
+      <LoadError error={review.error} onRetry={() => void review.refetch()} />
+    );
   }
   if (!review.data) return <Waiting />;
   return <To policyId={review.data.supervisionReview.policyId} />;

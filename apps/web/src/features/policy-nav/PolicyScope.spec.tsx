@@ -10,7 +10,14 @@ import { testRoot, waitFor } from '../../testing/test-root';
 const dom = testRoot();
 afterEach(() => window.localStorage.clear());
 
-const policy = (id: string, status: 'DRAFT' | 'PUBLISHED') => ({ __typename: 'Policy' as const, id, status, docNumber: `${id}号`, title: `${id}的通知`, issuedOn: '2024-07-26' });
+const policy = (id: string, status: 'DRAFT' | 'PUBLISHED') => ({
+  __typename: 'Policy' as const,
+  id,
+  status,
+  docNumber: `${id}号`,
+  title: `${id}的通知`,
+  issuedOn: '2024-07-26',
+});
 const choicesMock = {
   request: { query: PolicyChoicesDocument },
   result: { data: { policies: [policy('draft', 'DRAFT'), policy('new', 'PUBLISHED'), policy('old', 'PUBLISHED')] } },
@@ -20,8 +27,20 @@ const linksMock = {
   result: {
     data: {
       policies: [
-        { __typename: 'Policy', id: 'new', status: 'PUBLISHED', periods: [{ __typename: 'ReportingPeriod', id: 'q-new' }], measures: [{ __typename: 'Measure', id: 'm-new' }] },
-        { __typename: 'Policy', id: 'old', status: 'PUBLISHED', periods: [{ __typename: 'ReportingPeriod', id: 'q-old' }], measures: [{ __typename: 'Measure', id: 'm-old' }] },
+        {
+          __typename: 'Policy',
+          id: 'new',
+          status: 'PUBLISHED',
+          periods: [{ __typename: 'ReportingPeriod', id: 'q-new' }],
+          measures: [{ __typename: 'Measure', id: 'm-new' }],
+        },
+        {
+          __typename: 'Policy',
+          id: 'old',
+          status: 'PUBLISHED',
+          periods: [{ __typename: 'ReportingPeriod', id: 'q-old' }],
+          measures: [{ __typename: 'Measure', id: 'm-old' }],
+        },
       ],
     },
   },

@@ -39,7 +39,11 @@ export default function PolicySwitch({ compact }: { compact: boolean }) {
         const option = options.find((o) => o.value === selected.value);
         return <span title={option?.label}>{compact ? option?.docNumber : option?.label}</span>;
       }}
-      optionRender={(option) => <span data-testid="policy-option" data-policy-id={option.value}>{option.label}</span>}
+      optionRender={(option) => (
+        <span data-testid="policy-option" data-policy-id={option.value}>
+          {option.label}
+        </span>
+      )}
       showSearch={{ optionFilterProp: 'label' }}
       popupMatchSelectWidth={false}
       placeholder={t('policyNav.placeholder')}

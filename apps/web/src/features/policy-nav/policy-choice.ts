@@ -49,7 +49,10 @@ export function useRememberedPolicyId(username: string | null | undefined): stri
  * The policy for an address that names none: the remembered one while it is still published,
  * else the newest published (the API lists policies newest first). Drafts never.
  */
-export function pickPolicy<P extends { id: string; status: string }>(policies: readonly P[] | null | undefined, remembered: string | null): P | null {
+export function pickPolicy<P extends { id: string; status: string }>(
+  policies: readonly P[] | null | undefined,
+  remembered: string | null,
+): P | null {
   const published = (policies ?? []).filter((p) => p.status === 'PUBLISHED');
   return published.find((p) => p.id === remembered) ?? published[0] ?? null;
 }

@@ -1,4 +1,13 @@
-import { countyPath, dashboardPath, legacyTarget, measurePath, parsePolicyPath, policyHomePath, supervisionPath, switchPolicyPath } from './policy-routes';
+import {
+  countyPath,
+  dashboardPath,
+  legacyTarget,
+  measurePath,
+  parsePolicyPath,
+  policyHomePath,
+  supervisionPath,
+  switchPolicyPath,
+} from './policy-routes';
 import { pickPolicy, policyChoiceKey, publishedPolicy, shortPolicyTitle } from './policy-choice';
 
 describe('policy addresses', () => {

@@ -36,7 +36,6 @@ function render(mocks: Mock, lang: Lang = 'zh-Hans', children: ReactNode = <Poli
   });
 }
 
-
 const cards = () => dom.container.querySelectorAll('[data-testid="measure-card"]');
 const text = () => dom.container.textContent ?? '';
 // The page asks for the policy in its address.

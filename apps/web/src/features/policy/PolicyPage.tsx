@@ -96,7 +96,10 @@ function PolicyView({ policy }: { policy: PolicyData }) {
 export default function PolicyPage() {
   const { t } = useI18n();
   const { policyId } = usePolicyFromRoute();
-  const { data, loading, error, refetch } = useQuery(PolicyStructureDocument, { variables: { id: policyId }, notifyOnNetworkStatusChange: true });
+  const { data, loading, error, refetch } = useQuery(PolicyStructureDocument, {
+    variables: { id: policyId },
+    notifyOnNetworkStatusChange: true,
+  });
 
   if (loading && !data) return <PolicySkeleton />;
   if (error && !data) {

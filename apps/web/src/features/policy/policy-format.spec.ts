@@ -1,11 +1,4 @@
-import {
-  chineseOrdinal,
-  formatIssuedOn,
-  formatTargetValue,
-  measureNumber,
-  sectionNumber,
-  stripLeadingNumber,
-} from './policy-format';
+import { chineseOrdinal, formatIssuedOn, formatTargetValue, measureNumber, sectionNumber, stripLeadingNumber } from './policy-format';
 
 describe('chineseOrdinal', () => {
   it.each([

@@ -49,7 +49,15 @@ export function formatTargetValue(n: number, lang: Lang): string {
   if (!Number.isFinite(n)) return String(n);
   if (lang !== 'en') {
     const units: [number, string][] =
-      lang === 'zh-Hant' ? [[1e8, '億'], [1e4, '萬']] : [[1e8, '亿'], [1e4, '万']];
+      lang === 'zh-Hant'
+        ? [
+            [1e8, '億'],
+            [1e4, '萬'],
+          ]
+        : [
+            [1e8, '亿'],
+            [1e4, '万'],
+          ];
     for (const [size, word] of units) {
       // At most two decimals in the larger unit: n must be a whole multiple of size/100.
       if (Math.abs(n) >= size && Number.isInteger(n / (size / 100))) {

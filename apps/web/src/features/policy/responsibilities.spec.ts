@@ -18,12 +18,7 @@ const education = dept('edu', '市教育局');
 
 describe('groupResponsibilities', () => {
   it('separates lead departments, co departments and counties, keeping notice order', () => {
-    const grouped = groupResponsibilities([
-      lead(hrss),
-      co(finance),
-      ...counties.map(co).reverse(),
-      co(education),
-    ]);
+    const grouped = groupResponsibilities([lead(hrss), co(finance), ...counties.map(co).reverse(), co(education)]);
     expect(grouped.leads).toEqual([hrss]);
     expect(grouped.departments).toEqual([finance, education]);
     expect(grouped.counties.map((c) => c.regionCode)).toEqual(JIANGMEN_COUNTIES.map((c) => c.regionCode));

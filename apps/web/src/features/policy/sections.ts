@@ -11,10 +11,7 @@ export interface SectionWithMeasures {
  * missing from the policy's section list still gets a group (from its own `section` field), so
  * nothing the API returns is silently dropped.
  */
-export function groupMeasuresBySection(
-  sections: readonly SectionData[],
-  measures: readonly MeasureData[],
-): SectionWithMeasures[] {
+export function groupMeasuresBySection(sections: readonly SectionData[], measures: readonly MeasureData[]): SectionWithMeasures[] {
   const bySeq = new Map<number, SectionWithMeasures>();
   for (const s of sections) bySeq.set(s.seq, { seq: s.seq, title: s.title, measures: [] });
   for (const m of measures) {

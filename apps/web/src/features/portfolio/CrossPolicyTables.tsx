@@ -2,7 +2,15 @@ import { Table, Typography } from 'antd';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useDisplayText, useI18n } from '../../app/i18n';
 import { LightChips } from './LightChips';
-import { countyBars, LIGHT_COLORS, unitRows, type CountyStanding, type LightKey, type UnitRow, type UnitStanding } from './portfolio-format';
+import {
+  countyBars,
+  LIGHT_COLORS,
+  unitRows,
+  type CountyStanding,
+  type LightKey,
+  type UnitRow,
+  type UnitStanding,
+} from './portfolio-format';
 
 const STACK: readonly LightKey[] = ['RED', 'YELLOW', 'GREEN', 'NO_DATA'];
 
@@ -13,7 +21,9 @@ export function CountyRollup({ rows }: { rows: readonly CountyStanding[] }) {
   const bars = countyBars(rows, display);
   return (
     <section className="ls-port-section" data-testid="portfolio-counties">
-      <Typography.Title level={2} className="ls-port-h2">{t('portfolio.counties')}</Typography.Title>
+      <Typography.Title level={2} className="ls-port-h2">
+        {t('portfolio.counties')}
+      </Typography.Title>
       <p className="ls-port-muted">{t('portfolio.countiesHint')}</p>
       <ResponsiveContainer width="100%" height={56 + bars.length * 32}>
         <BarChart data={bars} layout="vertical" margin={{ top: 8, right: 24, bottom: 8, left: 4 }}>
@@ -23,7 +33,14 @@ export function CountyRollup({ rows }: { rows: readonly CountyStanding[] }) {
           <Tooltip />
           <Legend />
           {STACK.map((key) => (
-            <Bar key={key} dataKey={key} stackId="lights" name={t(`portfolio.light.${key}`)} fill={LIGHT_COLORS[key]} isAnimationActive={false} />
+            <Bar
+              key={key}
+              dataKey={key}
+              stackId="lights"
+              name={t(`portfolio.light.${key}`)}
+              fill={LIGHT_COLORS[key]}
+              isAnimationActive={false}
+            />
           ))}
         </BarChart>
       </ResponsiveContainer>
@@ -35,7 +52,12 @@ export function CountyRollup({ rows }: { rows: readonly CountyStanding[] }) {
         columns={[
           { title: t('portfolio.colCounty'), key: 'county', render: (_, r) => display(r.county.shortName) },
           { title: t('portfolio.colLights'), key: 'lights', render: (_, r) => <LightChips lights={r.lights} /> },
-          { title: t('portfolio.colLateReports'), dataIndex: 'lateReports', align: 'right', sorter: (a, b) => a.lateReports - b.lateReports },
+          {
+            title: t('portfolio.colLateReports'),
+            dataIndex: 'lateReports',
+            align: 'right',
+            sorter: (a, b) => a.lateReports - b.lateReports,
+          },
           { title: t('portfolio.colPoliciesLate'), dataIndex: 'policiesLate', align: 'right' },
         ]}
       />
@@ -49,7 +71,9 @@ export function UnitRollup({ rows }: { rows: readonly UnitStanding[] }) {
   const display = useDisplayText();
   return (
     <section className="ls-port-section" data-testid="portfolio-units">
-      <Typography.Title level={2} className="ls-port-h2">{t('portfolio.units')}</Typography.Title>
+      <Typography.Title level={2} className="ls-port-h2">
+        {t('portfolio.units')}
+      </Typography.Title>
       <p className="ls-port-muted">{t('portfolio.unitsHint')}</p>
       <Table<UnitRow>
         size="small"
@@ -62,7 +86,12 @@ export function UnitRollup({ rows }: { rows: readonly UnitStanding[] }) {
           { title: t('portfolio.colDue'), dataIndex: 'due', align: 'right' },
           { title: t('portfolio.colOnTime'), dataIndex: 'onTime', align: 'right' },
           { title: t('portfolio.colLate'), dataIndex: 'late', align: 'right' },
-          { title: t('portfolio.colMissing'), dataIndex: 'missing', align: 'right', render: (v: number) => (v > 0 ? <span className="ls-port-warn">{v}</span> : v) },
+          {
+            title: t('portfolio.colMissing'),
+            dataIndex: 'missing',
+            align: 'right',
+            render: (v: number) => (v > 0 ? <span className="ls-port-warn">{v}</span> : v),
+          },
           {
             title: t('portfolio.colRate'),
             key: 'rate',

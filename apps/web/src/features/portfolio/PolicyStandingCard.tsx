@@ -23,19 +23,30 @@ export function PolicyStandingCard({ standing }: { standing: Standing }) {
       extra={<Link to={v.dashboardPath}>{t('portfolio.openDashboard')}</Link>}
     >
       <Typography.Text type="secondary">
-        {display(standing.policy.docNumber)} · {standing.period ? t('portfolio.period', { label: formatPeriodLabel(standing.period.label, lang) }) : t('portfolio.noPeriod')}
+        {display(standing.policy.docNumber)} ·{' '}
+        {standing.period ? t('portfolio.period', { label: formatPeriodLabel(standing.period.label, lang) }) : t('portfolio.noPeriod')}
       </Typography.Text>
       <div className="ls-port-row">
         <LightChips lights={standing.lights} />
       </div>
       {v.elapsedPercent !== null && (
         <div className="ls-port-row">
-          <div className="ls-port-bar" role="img" aria-label={v.completionPercent === null ? t('portfolio.noCompletion', { elapsed: v.elapsedPercent }) : t('portfolio.completion', { completion: v.completionPercent, elapsed: v.elapsedPercent })}>
+          <div
+            className="ls-port-bar"
+            role="img"
+            aria-label={
+              v.completionPercent === null
+                ? t('portfolio.noCompletion', { elapsed: v.elapsedPercent })
+                : t('portfolio.completion', { completion: v.completionPercent, elapsed: v.elapsedPercent })
+            }
+          >
             <div className="ls-port-bar-fill" style={{ width: `${v.completionPercent ?? 0}%` }} />
             <div className="ls-port-bar-time" style={{ left: `${v.elapsedPercent}%` }} />
           </div>
           <div className="ls-port-bar-text" data-testid="portfolio-completion">
-            {v.completionPercent === null ? t('portfolio.noCompletion', { elapsed: v.elapsedPercent }) : t('portfolio.completion', { completion: v.completionPercent, elapsed: v.elapsedPercent })}
+            {v.completionPercent === null
+              ? t('portfolio.noCompletion', { elapsed: v.elapsedPercent })
+              : t('portfolio.completion', { completion: v.completionPercent, elapsed: v.elapsedPercent })}
             {v.behindPoints > 0 && <span className="ls-port-behind"> · {t('portfolio.behind', { points: v.behindPoints })}</span>}
           </div>
         </div>
@@ -45,7 +56,8 @@ export function PolicyStandingCard({ standing }: { standing: Standing }) {
           <span className="ls-port-muted">{t('portfolio.noLate')}</span>
         ) : (
           <span>
-            <strong className="ls-port-warn">{t('portfolio.lateUnits', { count: standing.lateUnits.length })}</strong>：{v.lateShown.join('、')}
+            <strong className="ls-port-warn">{t('portfolio.lateUnits', { count: standing.lateUnits.length })}</strong>：
+            {v.lateShown.join('、')}
             {v.lateMore > 0 && ` ${t('portfolio.lateMore')}`}
           </span>
         )}

@@ -6,7 +6,10 @@ import { I18nProvider } from '../../app/i18n';
 import PortfolioPage from './PortfolioPage';
 import { testRoot, waitFor } from '../../testing/test-root';
 
-jest.mock('opencc-js/t2cn', () => ({ ConverterFactory: () => (text: string) => text, Locale: { from: { tw: [], hk: [] }, to: { cn: [] } } }));
+jest.mock('opencc-js/t2cn', () => ({
+  ConverterFactory: () => (text: string) => text,
+  Locale: { from: { tw: [], hk: [] }, to: { cn: [] } },
+}));
 
 const dom = testRoot();
 
@@ -28,8 +31,27 @@ const mock = {
   result: {
     data: {
       policyPortfolio: [standing('b', '高校毕业生专项', 12, 3, ['台山', '开平']), standing('a', '稳就业措施', 4, 0, [])],
-      countyPortfolio: [{ __typename: 'CountyStanding', county: { __typename: 'Agency', id: 'c1', shortName: '台山' }, lights: { __typename: 'TargetLights', green: 0, yellow: 1, red: 2, noData: 3 }, lateReports: 4, policiesLate: 2 }],
-      unitCompliance: [{ __typename: 'UnitComplianceAcrossPolicies', agency: { __typename: 'Agency', id: 'u1', shortName: '市人社局' }, policies: 2, due: 4, onTime: 1, late: 1, missing: 2, onTimeRate: 0.25 }],
+      countyPortfolio: [
+        {
+          __typename: 'CountyStanding',
+          county: { __typename: 'Agency', id: 'c1', shortName: '台山' },
+          lights: { __typename: 'TargetLights', green: 0, yellow: 1, red: 2, noData: 3 },
+          lateReports: 4,
+          policiesLate: 2,
+        },
+      ],
+      unitCompliance: [
+        {
+          __typename: 'UnitComplianceAcrossPolicies',
+          agency: { __typename: 'Agency', id: 'u1', shortName: '市人社局' },
+          policies: 2,
+          due: 4,
+          onTime: 1,
+          late: 1,
+          missing: 2,
+          onTimeRate: 0.25,
+        },
+      ],
     },
   },
 };

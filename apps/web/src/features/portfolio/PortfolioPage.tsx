@@ -17,7 +17,9 @@ export default function PortfolioPage() {
   const policies = data?.policyPortfolio ?? [];
   return (
     <div className="ls-port" data-testid="portfolio" data-ready={data ? 'yes' : undefined}>
-      <Typography.Title level={1} className="ls-page-title">{t('portfolio.title')}</Typography.Title>
+      <Typography.Title level={1} className="ls-page-title">
+        {t('portfolio.title')}
+      </Typography.Title>
       <p className="ls-port-muted">{t('portfolio.subtitle')}</p>
       {error && <Alert type="error" showIcon title={t('portfolio.loadFailed', { message: error.message })} />}
       {loading && !data && <Skeleton active />}

@@ -52,13 +52,23 @@ describe('standingView', () => {
 
 describe('countyBars', () => {
   it('stacks each county’s targets by light', () => {
-    const bars = countyBars([{ county: { id: 'c1', shortName: '台山' }, lights: { green: 1, yellow: 2, red: 3, noData: 4 }, lateReports: 5, policiesLate: 2 }]);
+    const bars = countyBars([
+      { county: { id: 'c1', shortName: '台山' }, lights: { green: 1, yellow: 2, red: 3, noData: 4 }, lateReports: 5, policiesLate: 2 },
+    ]);
     expect(bars).toEqual([{ countyId: 'c1', name: '台山', RED: 3, YELLOW: 2, GREEN: 1, NO_DATA: 4, lateReports: 5 }]);
   });
 });
 
 describe('unitRows', () => {
-  const unit = (onTimeRate: number | null): UnitStanding => ({ agency: { id: 'a', shortName: '市人社局' }, policies: 2, due: 10, onTime: 0, late: 0, missing: 0, onTimeRate });
+  const unit = (onTimeRate: number | null): UnitStanding => ({
+    agency: { id: 'a', shortName: '市人社局' },
+    policies: 2,
+    due: 10,
+    onTime: 0,
+    late: 0,
+    missing: 0,
+    onTimeRate,
+  });
   it('bands the on-time rate with a word and a colour', () => {
     expect(unitRows([unit(0.9), unit(0.5), unit(0.2), unit(null)]).map((r) => [r.rateText, r.band])).toEqual([
       ['90%', 'GOOD'],

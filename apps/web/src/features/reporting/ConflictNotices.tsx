@@ -25,7 +25,12 @@ export function ConflictNotices({ draft, store }: { draft: MeasureDraft; store: 
           description={
             <>
               <div>{t('report.conflict.text')}</div>
-              <Button className="ls-alert-button" type="primary" loading={draft.busy === 'loading'} onClick={() => void store.loadLatest(id)}>
+              <Button
+                className="ls-alert-button"
+                type="primary"
+                loading={draft.busy === 'loading'}
+                onClick={() => void store.loadLatest(id)}
+              >
                 {t('report.conflict.load')}
               </Button>
             </>

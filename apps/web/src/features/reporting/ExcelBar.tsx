@@ -39,10 +39,17 @@ export function ExcelBar({ quarter, onBeforeImport }: { quarter: string; onBefor
       const form = new FormData();
       form.append('file', file, file.name);
       // Naming the quarter bounds the upload by this quarter's template, and refuses another quarter's file.
-      const res = await fetch(`/reports/import.xlsx?quarter=${encodeURIComponent(quarter)}`, { method: 'POST', body: form, headers: authHeader() });
+      const res = await fetch(`/reports/import.xlsx?quarter=${encodeURIComponent(quarter)}`, {
+        method: 'POST',
+        body: form,
+        headers: authHeader(),
+      });
       const body = (await res.json().catch(() => ({}))) as { message?: string; errors?: CellError[]; saved?: unknown[] };
       if (!res.ok) {
-        setProblem({ message: body.errors?.length ? t('excel.errorsTitle') : t('excel.failed', { message: body.message ?? res.statusText }), errors: body.errors ?? [] });
+        setProblem({
+          message: body.errors?.length ? t('excel.errorsTitle') : t('excel.failed', { message: body.message ?? res.statusText }),
+          errors: body.errors ?? [],
+        });
         return;
       }
       setDone(t('excel.imported', { count: body.saved?.length ?? 0 }));

@@ -72,9 +72,7 @@ function FigureCell({
             data-testid="figure-input"
           />
         ) : (
-          <Typography.Text strong>
-            {raw.trim() ? `${formatFigure(Number(raw), lang)} ${display(target.unit)}` : '—'}
-          </Typography.Text>
+          <Typography.Text strong>{raw.trim() ? `${formatFigure(Number(raw), lang)} ${display(target.unit)}` : '—'}</Typography.Text>
         )}
         {error && (
           <div id={`${id}-error`} className="ls-field-error" role="alert">

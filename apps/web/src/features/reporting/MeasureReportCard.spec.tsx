@@ -22,15 +22,51 @@ const task: FormTask = {
     id: 'm7',
     seq: 7,
     title: '鼓勵吸納青年就業',
-    targets: [{ id: 't7', name: '見習崗位', unit: '個', targetValue: 3000, direction: 'AT_LEAST', year: 2024, quotas: [{ county: { id: 'ts' }, quota: 500 }] }],
+    targets: [
+      {
+        id: 't7',
+        name: '見習崗位',
+        unit: '個',
+        targetValue: 3000,
+        direction: 'AT_LEAST',
+        year: 2024,
+        quotas: [{ county: { id: 'ts' }, quota: 500 }],
+      },
+    ],
   },
   report: null,
-  previousReport: { id: 'old', period: { id: 'q3', label: '2024Q3' }, progress: '上季度的进展', problems: '', nextSteps: '', unitStatus: null, values: [{ target: { id: 't7' }, county: { id: 'ts' }, value: 80 }] },
+  previousReport: {
+    id: 'old',
+    period: { id: 'q3', label: '2024Q3' },
+    progress: '上季度的进展',
+    problems: '',
+    nextSteps: '',
+    unitStatus: null,
+    values: [{ target: { id: 't7' }, county: { id: 'ts' }, value: 80 }],
+  },
 };
-const grid = buildFigureGrid({ targets: task.measure.targets, counties: [taishan], agency: task.agency, periodYear: 2024, previousValues: task.previousReport?.values });
+const grid = buildFigureGrid({
+  targets: task.measure.targets,
+  counties: [taishan],
+  agency: task.agency,
+  periodYear: 2024,
+  previousValues: task.previousReport?.values,
+});
 
 function savedReport(patch: Partial<SavedReport>): SavedReport {
-  return { id: 'r1', version: 1, status: 'DRAFT', progress: '', problems: '', nextSteps: '', unitStatus: null, reviewComment: null, updatedAt: '2024-10-05T02:00:00Z', values: [], ...patch };
+  return {
+    id: 'r1',
+    version: 1,
+    status: 'DRAFT',
+    progress: '',
+    problems: '',
+    nextSteps: '',
+    unitStatus: null,
+    reviewComment: null,
+    updatedAt: '2024-10-05T02:00:00Z',
+    values: [],
+    ...patch,
+  };
 }
 
 const api: DraftApi = {
@@ -55,7 +91,9 @@ beforeAll(() => {
 afterAll(() => jest.restoreAllMocks());
 
 function render(report: SavedReport | null) {
-  const store = new ReportDraftStore({ periodId: 'p', agencyId: 'ts', api, delayMs: 60_000 }, [{ measureId: 'm7', report, rows: gridRows(grid) }]);
+  const store = new ReportDraftStore({ periodId: 'p', agencyId: 'ts', api, delayMs: 60_000 }, [
+    { measureId: 'm7', report, rows: gridRows(grid) },
+  ]);
   act(() => {
     dom.root.render(
       <MemoryRouter>
@@ -109,7 +147,9 @@ describe('MeasureReportCard', () => {
   });
 
   it('shows a submitted report read-only', () => {
-    render(savedReport({ status: 'SUBMITTED', progress: '已提交的进展', values: [{ target: { id: 't7' }, county: { id: 'ts' }, value: 120 }] }));
+    render(
+      savedReport({ status: 'SUBMITTED', progress: '已提交的进展', values: [{ target: { id: 't7' }, county: { id: 'ts' }, value: 120 }] }),
+    );
     expect(dom.container.querySelector('textarea')).toBeNull();
     expect(figureInput()).toBeNull();
     expect(text()).toContain('已提交，等待办公室审核');
@@ -119,7 +159,10 @@ describe('MeasureReportCard', () => {
 
   it('warns of a conflict and keeps the words in the form', async () => {
     (api.save as jest.Mock).mockRejectedValueOnce(
-      new CombinedGraphQLErrors({ data: null, errors: [{ message: '报告已被他人修改', extensions: { code: 'CONFLICT', currentVersion: 3 } }] }),
+      new CombinedGraphQLErrors({
+        data: null,
+        errors: [{ message: '报告已被他人修改', extensions: { code: 'CONFLICT', currentVersion: 3 } }],
+      }),
     );
     const store = render(savedReport({ progress: 'a' }));
     type(dom.container.querySelector<HTMLTextAreaElement>('[data-testid="field-progress"]')!, '我的文字');

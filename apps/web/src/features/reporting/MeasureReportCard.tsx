@@ -17,9 +17,25 @@ import { isEditableStatus, taskStateOf, UNIT_STATUSES, unitStatusKey } from './t
 
 export type FormTask = ReportFormQuery['reportTasks'][number];
 
-const PLACEHOLDERS = { progress: 'report.progressPlaceholder', problems: 'report.problemsPlaceholder', nextSteps: 'report.nextStepsPlaceholder' } as const;
+const PLACEHOLDERS = {
+  progress: 'report.progressPlaceholder',
+  problems: 'report.problemsPlaceholder',
+  nextSteps: 'report.nextStepsPlaceholder',
+} as const;
 
-function TextFieldInput({ field, value, error, onChange, onBlur }: { field: TextField; value: string; error: string | null; onChange: (v: string) => void; onBlur: () => void }) {
+function TextFieldInput({
+  field,
+  value,
+  error,
+  onChange,
+  onBlur,
+}: {
+  field: TextField;
+  value: string;
+  error: string | null;
+  onChange: (v: string) => void;
+  onBlur: () => void;
+}) {
   const { t } = useI18n();
   const id = useId();
   return (
@@ -50,7 +66,15 @@ function TextFieldInput({ field, value, error, onChange, onBlur }: { field: Text
 }
 
 /** One measure of the unit's form: its texts, self-assessment and figures, saved as a draft as typed. */
-export const MeasureReportCard = memo(function MeasureReportCard({ store, task, grid }: { store: ReportDraftStore; task: FormTask; grid: FigureGrid }) {
+export const MeasureReportCard = memo(function MeasureReportCard({
+  store,
+  task,
+  grid,
+}: {
+  store: ReportDraftStore;
+  task: FormTask;
+  grid: FigureGrid;
+}) {
   const { t, lang } = useI18n();
   const display = useDisplayText();
   const messageText = useFieldMessage();
@@ -87,7 +111,13 @@ export const MeasureReportCard = memo(function MeasureReportCard({ store, task, 
   );
 
   return (
-    <Card size="small" className="ls-report-card" data-testid="measure-report" data-measure-seq={task.measure.seq} data-status={status ?? 'NOT_STARTED'}>
+    <Card
+      size="small"
+      className="ls-report-card"
+      data-testid="measure-report"
+      data-measure-seq={task.measure.seq}
+      data-status={status ?? 'NOT_STARTED'}
+    >
       <div className="ls-report-card-head">
         <Typography.Title level={2} className="ls-measure-title">
           <span className="ls-measure-number">{measureNumber(task.measure.seq, lang)}</span>
@@ -100,14 +130,32 @@ export const MeasureReportCard = memo(function MeasureReportCard({ store, task, 
       </div>
 
       {status === 'RETURNED' && draft.report?.reviewComment && (
-        <Alert type="error" showIcon className="ls-card-alert" title={t('report.returnedTitle')} description={draft.report.reviewComment} data-testid="return-comment" />
+        <Alert
+          type="error"
+          showIcon
+          className="ls-card-alert"
+          title={t('report.returnedTitle')}
+          description={draft.report.reviewComment}
+          data-testid="return-comment"
+        />
       )}
       {(status === 'SUBMITTED' || status === 'ACCEPTED') && (
-        <Alert type={status === 'ACCEPTED' ? 'success' : 'info'} showIcon className="ls-card-alert" title={t(`report.readOnly.${status}`)} />
+        <Alert
+          type={status === 'ACCEPTED' ? 'success' : 'info'}
+          showIcon
+          className="ls-card-alert"
+          title={t(`report.readOnly.${status}`)}
+        />
       )}
       <ConflictNotices draft={draft} store={store} />
       {copiedFrom && editable && (
-        <Alert type="info" showIcon closable={{ onClose: () => setCopiedFrom(null) }} className="ls-card-alert" title={t('report.copiedPrevious', { period: copiedFrom })} />
+        <Alert
+          type="info"
+          showIcon
+          closable={{ onClose: () => setCopiedFrom(null) }}
+          className="ls-card-alert"
+          title={t('report.copiedPrevious', { period: copiedFrom })}
+        />
       )}
 
       {editable ? (
@@ -138,27 +186,51 @@ export const MeasureReportCard = memo(function MeasureReportCard({ store, task, 
       ) : (
         <ReportTexts report={draft.fields} />
       )}
-      <FigureGridFields grid={grid} figures={draft.fields.figures} errors={figureErrors} editable={editable} onChange={(key, raw) => store.editFigure(measureId, key, raw)} onBlur={flush} />
-      {draft.errors.form && (
-        <Alert type="error" showIcon className="ls-card-alert" title={messageText(draft.errors.form)} role="alert" />
-      )}
+      <FigureGridFields
+        grid={grid}
+        figures={draft.fields.figures}
+        errors={figureErrors}
+        editable={editable}
+        onChange={(key, raw) => store.editFigure(measureId, key, raw)}
+        onBlur={flush}
+      />
+      {draft.errors.form && <Alert type="error" showIcon className="ls-card-alert" title={messageText(draft.errors.form)} role="alert" />}
 
       <div className="ls-report-card-foot">
-        {editable ? <SaveStatus draft={draft} figuresHeld={Object.keys(clientFigureErrors).length > 0} onRetry={() => void store.retry(measureId)} /> : <span />}
+        {editable ? (
+          <SaveStatus draft={draft} figuresHeld={Object.keys(clientFigureErrors).length > 0} onRetry={() => void store.retry(measureId)} />
+        ) : (
+          <span />
+        )}
         <Flex wrap gap={8} justify="flex-end">
           {draft.report && !editable && <Link to={`/reports/${draft.report.id}`}>{t('report.viewReport')}</Link>}
-          {editable && previous && (
-            hasText ? (
-              <Popconfirm title={t('report.copyPreviousConfirm', { period: formatPeriodLabel(previous.period.label, lang) })} okText={t('report.confirm')} cancelText={t('common.cancel')} onConfirm={copyPrevious}>
+          {editable &&
+            previous &&
+            (hasText ? (
+              <Popconfirm
+                title={t('report.copyPreviousConfirm', { period: formatPeriodLabel(previous.period.label, lang) })}
+                okText={t('report.confirm')}
+                cancelText={t('common.cancel')}
+                onConfirm={copyPrevious}
+              >
                 {copyButton}
               </Popconfirm>
             ) : (
               copyButton
-            )
-          )}
+            ))}
           {editable && (
-            <Popconfirm title={t('report.submitConfirm')} okText={t('report.submit')} cancelText={t('common.cancel')} onConfirm={() => void store.submit(measureId)}>
-              <Button type="primary" loading={draft.busy === 'submitting'} disabled={draft.save.kind === 'conflict'} data-testid="submit-measure">
+            <Popconfirm
+              title={t('report.submitConfirm')}
+              okText={t('report.submit')}
+              cancelText={t('common.cancel')}
+              onConfirm={() => void store.submit(measureId)}
+            >
+              <Button
+                type="primary"
+                loading={draft.busy === 'submitting'}
+                disabled={draft.save.kind === 'conflict'}
+                data-testid="submit-measure"
+              >
                 {t('report.submit')}
               </Button>
             </Popconfirm>

@@ -4,7 +4,13 @@ import { Link, useParams } from 'react-router';
 import { useApolloClient, useQuery } from '@apollo/client/react';
 import type { ApolloClient } from '@apollo/client';
 import { Alert, Button, Card, Empty, Popconfirm, Skeleton, Typography } from 'antd';
-import { LatestReportDocument, ReportFormDocument, SaveReportDraftDocument, SubmitReportDocument, type ReportFormQuery } from '../../graphql/generated';
+import {
+  LatestReportDocument,
+  ReportFormDocument,
+  SaveReportDraftDocument,
+  SubmitReportDocument,
+  type ReportFormQuery,
+} from '../../graphql/generated';
 import { useDisplayText, useI18n } from '../../app/i18n';
 import { ReportDraftStore, type DraftApi } from './draft-store';
 import { buildFigureGrid, gridRows, type FigureGrid } from './figure-grid';
@@ -20,9 +26,12 @@ function apolloDraftApi(client: ApolloClient): DraftApi {
     return value;
   };
   return {
-    save: async (input) => required((await client.mutate({ mutation: SaveReportDraftDocument, variables: { input } })).data?.saveProgressReport),
-    submit: async (id, version) => required((await client.mutate({ mutation: SubmitReportDocument, variables: { id, version } })).data?.submitProgressReport),
-    fetchLatest: async (id) => required((await client.query({ query: LatestReportDocument, variables: { id }, fetchPolicy: 'network-only' })).data?.progressReport),
+    save: async (input) =>
+      required((await client.mutate({ mutation: SaveReportDraftDocument, variables: { input } })).data?.saveProgressReport),
+    submit: async (id, version) =>
+      required((await client.mutate({ mutation: SubmitReportDocument, variables: { id, version } })).data?.submitProgressReport),
+    fetchLatest: async (id) =>
+      required((await client.query({ query: LatestReportDocument, variables: { id }, fetchPolicy: 'network-only' })).data?.progressReport),
   };
 }
 
@@ -53,7 +62,9 @@ function setUpForm(data: ReportFormQuery, client: ApolloClient): FormSetup {
   const groups = groupByPolicy(cards).map(({ policy, items }) => ({ policy, items: formCardOrder(items) }));
   const store = new ReportDraftStore(
     { agencyId: data.reportTasks[0].agency.id, api: apolloDraftApi(client) },
-    groups.flatMap(({ items }) => items.map(({ task, grid }) => ({ measureId: task.measure.id, periodId: task.period.id, report: task.report, rows: gridRows(grid) }))),
+    groups.flatMap(({ items }) =>
+      items.map(({ task, grid }) => ({ measureId: task.measure.id, periodId: task.period.id, report: task.report, rows: gridRows(grid) })),
+    ),
   );
   return { store, groups };
 }
@@ -160,7 +171,9 @@ function ReportForm({ data, quarter }: { data: ReportFormQuery; quarter: string 
         <Typography.Title level={1} className="ls-page-title">
           {t('report.title', { period: periodText })}
         </Typography.Title>
-        <Typography.Text type="secondary">{t(due.extended ? 'report.unitExtended' : 'report.unitDue', { unit: display(agency.name), date: formatDate(due.date, lang) })}</Typography.Text>
+        <Typography.Text type="secondary">
+          {t(due.extended ? 'report.unitExtended' : 'report.unitDue', { unit: display(agency.name), date: formatDate(due.date, lang) })}
+        </Typography.Text>
         <Typography.Paragraph type="secondary" className="ls-report-intro">
           {t('report.intro')}
           {groups.length > 1 && ` ${t('report.policies', { count: groups.length })}`}
@@ -168,7 +181,13 @@ function ReportForm({ data, quarter }: { data: ReportFormQuery; quarter: string 
         <ExcelBar quarter={quarter} onBeforeImport={() => store.flushAll().then(() => undefined)} />
       </div>
       {groups.map(({ policy, items }) => (
-        <section key={policy.id} className="ls-form-policy" data-testid="form-policy" data-policy={policy.docNumber} aria-label={display(policy.docNumber)}>
+        <section
+          key={policy.id}
+          className="ls-form-policy"
+          data-testid="form-policy"
+          data-policy={policy.docNumber}
+          aria-label={display(policy.docNumber)}
+        >
           <Typography.Title level={2} className="ls-form-policy-heading">
             <span className="ls-doc-number">{display(policy.docNumber)}</span> {display(policy.title)}
           </Typography.Title>

@@ -4,7 +4,11 @@ import { useI18n } from '../../app/i18n';
 import { UNIT_STATUS_COLORS, unitStatusKey } from './task-state';
 
 /** A report's texts for reading (submitted reports, the review queue, a report's page). */
-export function ReportTexts({ report }: { report: { progress: string; problems: string; nextSteps: string; unitStatus: UnitStatus | null } }) {
+export function ReportTexts({
+  report,
+}: {
+  report: { progress: string; problems: string; nextSteps: string; unitStatus: UnitStatus | null };
+}) {
   const { t } = useI18n();
   const rows = [
     { label: t('report.progress'), text: report.progress },

@@ -3,7 +3,12 @@ import { useEffect, useMemo } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useQuery } from '@apollo/client/react';
 import { Alert, Button, Card, Empty, Flex, Skeleton, Tag, Typography } from 'antd';
-import { ReportingQuartersDocument, ReportTasksDocument, type ReportingQuartersQuery, type ReportTasksQuery } from '../../graphql/generated';
+import {
+  ReportingQuartersDocument,
+  ReportTasksDocument,
+  type ReportingQuartersQuery,
+  type ReportTasksQuery,
+} from '../../graphql/generated';
 import { useDisplayText, useI18n } from '../../app/i18n';
 import { useAuth } from '../auth/auth';
 import { measureNumber, stripLeadingNumber } from '../policy/policy-format';
@@ -21,7 +26,13 @@ function TaskItem({ task }: { task: Task }) {
   const display = useDisplayText();
   const due = taskDue(task);
   return (
-    <li className="ls-task" data-testid="task" data-measure-seq={task.measure.seq} data-policy={task.policy.docNumber} data-state={task.state}>
+    <li
+      className="ls-task"
+      data-testid="task"
+      data-measure-seq={task.measure.seq}
+      data-policy={task.policy.docNumber}
+      data-state={task.state}
+    >
       <div className="ls-task-title">
         <span className="ls-measure-number">{measureNumber(task.measure.seq, lang)}</span>
         {lang === 'en' && ' '}
@@ -37,7 +48,12 @@ function TaskItem({ task }: { task: Task }) {
             {t('tasks.overdue')}
           </Tag>
         )}
-        <Typography.Text type={task.overdue ? 'danger' : 'secondary'} className="ls-task-due" data-testid="task-due" data-extended={task.extendedDueOn ? 'true' : undefined}>
+        <Typography.Text
+          type={task.overdue ? 'danger' : 'secondary'}
+          className="ls-task-due"
+          data-testid="task-due"
+          data-extended={task.extendedDueOn ? 'true' : undefined}
+        >
           {t(due.key, { date: formatDate(due.date, lang) })}
         </Typography.Text>
         {task.report && (
@@ -75,7 +91,9 @@ function QuarterCard({ quarter, selected, onSelect }: { quarter: Quarter; select
       <Flex wrap gap={6} align="center">
         <Typography.Text strong>{formatPeriodLabel(quarter.quarter, lang)}</Typography.Text>
         {quarter.open ? (
-          <Typography.Text type={quarter.overdue ? 'danger' : 'secondary'}>{t('tasks.due', { date: formatDate(quarter.dueOn, lang) })}</Typography.Text>
+          <Typography.Text type={quarter.overdue ? 'danger' : 'secondary'}>
+            {t('tasks.due', { date: formatDate(quarter.dueOn, lang) })}
+          </Typography.Text>
         ) : (
           <Tag className="ls-tag" color="success">
             {t('tasks.quarterDone')}
@@ -93,13 +111,19 @@ function QuarterCard({ quarter, selected, onSelect }: { quarter: Quarter; select
         )}
       </Flex>
       <Typography.Text type="secondary" className="ls-quarter-summary">
-        {t('tasks.quarterPolicies', { count: quarter.policies.length })} · {t('tasks.summary', { total: quarter.taskCount, done: doneCount(quarter.counts) })}
+        {t('tasks.quarterPolicies', { count: quarter.policies.length })} ·{' '}
+        {t('tasks.summary', { total: quarter.taskCount, done: doneCount(quarter.counts) })}
       </Typography.Text>
       <ul className="ls-quarter-policies">
         {quarter.policies.map((part) => (
           <li key={part.policy.id} data-testid="quarter-policy">
             <span className="ls-doc-number">{display(part.policy.docNumber)}</span> {display(part.policy.title)}
-            {part.dueOn !== quarter.dueOn && <Typography.Text type="secondary"> · {t(part.extendedDueOn ? 'tasks.extendedTo' : 'tasks.due', { date: formatDate(part.dueOn, lang) })}</Typography.Text>}
+            {part.dueOn !== quarter.dueOn && (
+              <Typography.Text type="secondary">
+                {' '}
+                · {t(part.extendedDueOn ? 'tasks.extendedTo' : 'tasks.due', { date: formatDate(part.dueOn, lang) })}
+              </Typography.Text>
+            )}
           </li>
         ))}
       </ul>
@@ -140,12 +164,22 @@ function QuarterTasks({ quarter }: { quarter: string }) {
         <Typography.Title level={2} className="ls-section-title">
           {formatPeriodLabel(quarter, lang)}
         </Typography.Title>
-        <Button type="primary" size="large" className="ls-fill-button" data-testid="fill-report" onClick={() => navigate(`/report/q/${quarter}`)}>
+        <Button
+          type="primary"
+          size="large"
+          className="ls-fill-button"
+          data-testid="fill-report"
+          onClick={() => navigate(`/report/q/${quarter}`)}
+        >
           {t('tasks.fillQuarter')}
         </Button>
       </Flex>
-      <Typography.Paragraph className="ls-task-summary">{t('tasks.summary', { total: counts.total, done: counts.done })}</Typography.Paragraph>
-      {counts.returned > 0 && <Alert type="error" showIcon title={t('tasks.returned', { count: counts.returned })} className="ls-task-alert" />}
+      <Typography.Paragraph className="ls-task-summary">
+        {t('tasks.summary', { total: counts.total, done: counts.done })}
+      </Typography.Paragraph>
+      {counts.returned > 0 && (
+        <Alert type="error" showIcon title={t('tasks.returned', { count: counts.returned })} className="ls-task-alert" />
+      )}
       {groupByPolicy(tasks).map(({ policy, items }) => (
         <section key={policy.id} className="ls-policy-group" data-testid="policy-group" data-policy={policy.docNumber}>
           <Typography.Title level={3} className="ls-policy-heading">

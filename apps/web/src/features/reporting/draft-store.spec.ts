@@ -7,12 +7,22 @@ const rows = [{ key: 't7/ts', targetId: 't7', county: { id: 'ts', name: '台山�
 
 function report(patch: Partial<SavedReport> = {}): SavedReport {
   return {
-    id: 'r1', version: 1, status: 'DRAFT', progress: '', problems: '', nextSteps: '', unitStatus: null,
-    reviewComment: null, updatedAt: '2024-10-01T00:00:00Z', values: [], ...patch,
+    id: 'r1',
+    version: 1,
+    status: 'DRAFT',
+    progress: '',
+    problems: '',
+    nextSteps: '',
+    unitStatus: null,
+    reviewComment: null,
+    updatedAt: '2024-10-01T00:00:00Z',
+    values: [],
+    ...patch,
   };
 }
 
-const conflict = () => new CombinedGraphQLErrors({ data: null, errors: [{ message: '报告已被他人修改', extensions: { code: 'CONFLICT', currentVersion: 5 } }] });
+const conflict = () =>
+  new CombinedGraphQLErrors({ data: null, errors: [{ message: '报告已被他人修改', extensions: { code: 'CONFLICT', currentVersion: 5 } }] });
 
 /** A fake API that behaves like the server: versions go up by one per write. */
 function fakeApi() {
@@ -48,8 +58,18 @@ function fakeApi() {
         throw e;
       }
       if (input.id && input.version !== server.version) throw conflict();
-      const values = input.values ? input.values.map((v) => ({ target: { id: String(v.targetId) }, county: { id: String(v.countyId) }, value: v.value })) : server.values;
-      server = { ...server, version: server.version + 1, progress: input.progress ?? server.progress, problems: input.problems ?? server.problems, nextSteps: input.nextSteps ?? server.nextSteps, unitStatus: input.unitStatus ?? server.unitStatus, values };
+      const values = input.values
+        ? input.values.map((v) => ({ target: { id: String(v.targetId) }, county: { id: String(v.countyId) }, value: v.value }))
+        : server.values;
+      server = {
+        ...server,
+        version: server.version + 1,
+        progress: input.progress ?? server.progress,
+        problems: input.problems ?? server.problems,
+        nextSteps: input.nextSteps ?? server.nextSteps,
+        unitStatus: input.unitStatus ?? server.unitStatus,
+        values,
+      };
       return server;
     },
     async submit(id, version) {
@@ -66,7 +86,9 @@ function fakeApi() {
 }
 
 function storeWith(api: DraftApi, existing: SavedReport | null = null) {
-  return new ReportDraftStore({ periodId: 'p', agencyId: 'ts', api, delayMs: 1500, now: () => new Date(2024, 9, 8, 14, 30) }, [{ measureId: 'm7', report: existing, rows }]);
+  return new ReportDraftStore({ periodId: 'p', agencyId: 'ts', api, delayMs: 1500, now: () => new Date(2024, 9, 8, 14, 30) }, [
+    { measureId: 'm7', report: existing, rows },
+  ]);
 }
 
 /** Lets the fake API's promises settle. */
@@ -172,7 +194,12 @@ describe('a conflict (the same draft edited in another tab)', () => {
     expect(api.saves).toHaveLength(1); // no autosave while in conflict
 
     await store.loadLatest('m7');
-    expect(store.get('m7')).toMatchObject({ save: { kind: 'idle' }, report: { version: 2 }, fields: { progress: 'from the other tab' }, mine: { progress: 'my words, more' } });
+    expect(store.get('m7')).toMatchObject({
+      save: { kind: 'idle' },
+      report: { version: 2 },
+      fields: { progress: 'from the other tab' },
+      mine: { progress: 'my words, more' },
+    });
 
     store.reapplyMine('m7');
     await store.flush('m7');
@@ -238,6 +265,9 @@ describe('a quarter’s form over several policies', () => {
     store.edit('a7', { progress: '甲' });
     store.edit('b7', { progress: '乙' });
     await store.flushAll();
-    expect(api.saves.map((s) => [s.measureId, s.periodId])).toEqual([['a7', 'qa'], ['b7', 'qb']]);
+    expect(api.saves.map((s) => [s.measureId, s.periodId])).toEqual([
+      ['a7', 'qa'],
+      ['b7', 'qb'],
+    ]);
   });
 });

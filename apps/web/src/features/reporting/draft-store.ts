@@ -1,5 +1,14 @@
 import type { ReportStatus, SaveProgressReportInput } from '../../graphql/generated';
-import { classifyWriteError, fieldsFromReport, planSave, sameFields, type DraftFields, type FieldMessage, type SavedReport, type WriteFailure } from './draft';
+import {
+  classifyWriteError,
+  fieldsFromReport,
+  planSave,
+  sameFields,
+  type DraftFields,
+  type FieldMessage,
+  type SavedReport,
+  type WriteFailure,
+} from './draft';
 import { toFigureInputs, type FigureRow } from './figure-grid';
 import { isEditableStatus } from './task-state';
 
@@ -161,7 +170,9 @@ export class ReportDraftStore {
   }
 
   flushAll(): Promise<void> {
-    return Promise.all(this.all().map((d) => (d.save.kind === 'pending' ? this.flush(d.measureId) : this.queues.get(d.measureId)))).then(() => undefined);
+    return Promise.all(this.all().map((d) => (d.save.kind === 'pending' ? this.flush(d.measureId) : this.queues.get(d.measureId)))).then(
+      () => undefined,
+    );
   }
 
   retry(measureId: string): Promise<void> {
@@ -196,7 +207,10 @@ export class ReportDraftStore {
       });
     } catch (error) {
       const failure = classifyWriteError(error);
-      this.update(measureId, { busy: null, errors: { ...this.get(measureId).errors, form: failure.kind === 'conflict' ? { key: 'report.conflict.title' } : failure.message } });
+      this.update(measureId, {
+        busy: null,
+        errors: { ...this.get(measureId).errors, form: failure.kind === 'conflict' ? { key: 'report.conflict.title' } : failure.message },
+      });
     }
   }
 
@@ -302,7 +316,12 @@ export class ReportDraftStore {
   private async runSave(measureId: string): Promise<void> {
     const draft = this.get(measureId);
     if (!isEditableStatus(draft.report?.status) || draft.save.kind === 'conflict' || draft.busy === 'loading') return;
-    const plan = planSave(draft, { measureId, periodId: this.periods.get(measureId)!, agencyId: this.options.agencyId, rows: this.rowsOf(measureId) });
+    const plan = planSave(draft, {
+      measureId,
+      periodId: this.periods.get(measureId)!,
+      agencyId: this.options.agencyId,
+      rows: this.rowsOf(measureId),
+    });
     if (!plan) {
       if (draft.save.kind === 'pending') this.update(measureId, { save: { kind: 'idle' } });
       return;

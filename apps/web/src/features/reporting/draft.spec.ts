@@ -5,17 +5,23 @@ const ts = { id: 'ts', name: '台山市' };
 const rows = [{ key: 't7/ts', targetId: 't7', county: ts }];
 const context = { measureId: 'm7', periodId: 'p', agencyId: 'ts', rows };
 const fields = (patch: Partial<DraftFields>): DraftFields => ({ ...EMPTY_FIELDS, ...patch });
-const graphqlError = (message: string, extensions: Record<string, unknown>) => new CombinedGraphQLErrors({ data: null, errors: [{ message, extensions }] });
+const graphqlError = (message: string, extensions: Record<string, unknown>) =>
+  new CombinedGraphQLErrors({ data: null, errors: [{ message, extensions }] });
 
 describe('planSave', () => {
   it('has nothing to send when the form matches the server', () => {
     expect(planSave({ report: null, fields: EMPTY_FIELDS, saved: EMPTY_FIELDS }, context)).toBeNull();
     const same = fields({ progress: '已开展', figures: { 't7/ts': '120' } });
-    expect(planSave({ report: { id: 'r', version: 2 }, fields: { ...same, figures: { 't7/ts': '120.0' } }, saved: same }, context)).toBeNull();
+    expect(
+      planSave({ report: { id: 'r', version: 2 }, fields: { ...same, figures: { 't7/ts': '120.0' } }, saved: same }, context),
+    ).toBeNull();
   });
 
   it('creates the report on the first save, with the unit, measure and period', () => {
-    const plan = planSave({ report: null, fields: fields({ progress: '已开展', figures: { 't7/ts': '120' } }), saved: EMPTY_FIELDS }, context);
+    const plan = planSave(
+      { report: null, fields: fields({ progress: '已开展', figures: { 't7/ts': '120' } }), saved: EMPTY_FIELDS },
+      context,
+    );
     expect(plan?.input).toEqual({
       measureId: 'm7',
       periodId: 'p',
@@ -42,7 +48,10 @@ describe('planSave', () => {
   });
 
   it('saves the texts but holds back figures that are not valid numbers', () => {
-    const plan = planSave({ report: { id: 'r', version: 1 }, fields: fields({ progress: 'x', figures: { 't7/ts': '12a' } }), saved: EMPTY_FIELDS }, context);
+    const plan = planSave(
+      { report: { id: 'r', version: 1 }, fields: fields({ progress: 'x', figures: { 't7/ts': '12a' } }), saved: EMPTY_FIELDS },
+      context,
+    );
     expect(plan?.input.values).toBeUndefined();
     expect(plan?.sent.figures).toEqual({});
     expect(planSave({ report: null, fields: fields({ figures: { 't7/ts': '-3' } }), saved: EMPTY_FIELDS }, context)).toBeNull();
@@ -57,17 +66,38 @@ describe('sameFields and fieldsFromReport', () => {
   });
   it('reads a saved report into the form', () => {
     const report = {
-      id: 'r', version: 1, status: 'DRAFT' as const, progress: 'p', problems: 'q', nextSteps: 'n', unitStatus: 'DONE' as const,
-      reviewComment: null, updatedAt: '', values: [{ target: { id: 't7' }, county: { id: 'ts' }, value: 5 }],
+      id: 'r',
+      version: 1,
+      status: 'DRAFT' as const,
+      progress: 'p',
+      problems: 'q',
+      nextSteps: 'n',
+      unitStatus: 'DONE' as const,
+      reviewComment: null,
+      updatedAt: '',
+      values: [{ target: { id: 't7' }, county: { id: 'ts' }, value: 5 }],
     };
-    expect(fieldsFromReport(report)).toEqual({ progress: 'p', problems: 'q', nextSteps: 'n', unitStatus: 'DONE', figures: { 't7/ts': '5' } });
+    expect(fieldsFromReport(report)).toEqual({
+      progress: 'p',
+      problems: 'q',
+      nextSteps: 'n',
+      unitStatus: 'DONE',
+      figures: { 't7/ts': '5' },
+    });
   });
 });
 
 describe('classifyWriteError', () => {
   it('recognises a stale version, and a report another tab created', () => {
-    expect(classifyWriteError(graphqlError('报告已被他人修改', { code: 'CONFLICT', currentVersion: 4 }))).toEqual({ kind: 'conflict', reportId: null, status: null });
-    expect(classifyWriteError(graphqlError('已有报告', { code: 'CONFLICT', reportId: 'r9', currentVersion: 1 }))).toMatchObject({ kind: 'conflict', reportId: 'r9' });
+    expect(classifyWriteError(graphqlError('报告已被他人修改', { code: 'CONFLICT', currentVersion: 4 }))).toEqual({
+      kind: 'conflict',
+      reportId: null,
+      status: null,
+    });
+    expect(classifyWriteError(graphqlError('已有报告', { code: 'CONFLICT', reportId: 'r9', currentVersion: 1 }))).toMatchObject({
+      kind: 'conflict',
+      reportId: 'r9',
+    });
     expect(classifyWriteError(graphqlError('已提交', { code: 'CONFLICT', status: 'SUBMITTED' }))).toMatchObject({ status: 'SUBMITTED' });
   });
 
@@ -86,13 +116,23 @@ describe('classifyWriteError', () => {
   });
 
   it('places other refused input at its field, or on the form', () => {
-    expect(classifyWriteError(graphqlError('请先填写工作进展再提交', { code: 'BAD_USER_INPUT', field: 'progress' }))).toMatchObject({ target: 'progress' });
-    expect(classifyWriteError(graphqlError('新建报告须指定 agencyId', { code: 'BAD_USER_INPUT', field: 'agencyId' }))).toMatchObject({ target: 'form' });
+    expect(classifyWriteError(graphqlError('请先填写工作进展再提交', { code: 'BAD_USER_INPUT', field: 'progress' }))).toMatchObject({
+      target: 'progress',
+    });
+    expect(classifyWriteError(graphqlError('新建报告须指定 agencyId', { code: 'BAD_USER_INPUT', field: 'agencyId' }))).toMatchObject({
+      target: 'form',
+    });
   });
 
   it('tells refusals (no retry) from failures worth retrying', () => {
-    expect(classifyWriteError(graphqlError('只能为本单位填报', { code: 'FORBIDDEN' }))).toEqual({ kind: 'refused', message: { text: '只能为本单位填报' } });
-    expect(classifyWriteError(graphqlError('x', { code: 'UNAUTHENTICATED' }))).toEqual({ kind: 'refused', message: { key: 'session.expired' } });
+    expect(classifyWriteError(graphqlError('只能为本单位填报', { code: 'FORBIDDEN' }))).toEqual({
+      kind: 'refused',
+      message: { text: '只能为本单位填报' },
+    });
+    expect(classifyWriteError(graphqlError('x', { code: 'UNAUTHENTICATED' }))).toEqual({
+      kind: 'refused',
+      message: { key: 'session.expired' },
+    });
     expect(classifyWriteError(new TypeError('Failed to fetch'))).toEqual({ kind: 'failed', message: { key: 'report.save.network' } });
     const down = new ServerError('Bad Gateway', { response: { status: 502 } as Response, bodyText: '' });
     expect(classifyWriteError(down)).toMatchObject({ kind: 'failed', message: { key: 'report.save.network' } });

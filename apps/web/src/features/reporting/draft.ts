@@ -45,7 +45,9 @@ function canonicalFigures(figures: Readonly<Record<string, string>>, rows: Rows)
 
 export function sameFields(a: DraftFields, b: DraftFields, rows: Rows): boolean {
   return (
-    TEXT_FIELDS.every((f) => a[f] === b[f]) && a.unitStatus === b.unitStatus && canonicalFigures(a.figures, rows) === canonicalFigures(b.figures, rows)
+    TEXT_FIELDS.every((f) => a[f] === b[f]) &&
+    a.unitStatus === b.unitStatus &&
+    canonicalFigures(a.figures, rows) === canonicalFigures(b.figures, rows)
   );
 }
 
@@ -68,7 +70,8 @@ export function planSave(
   context: { measureId: string; periodId: string; agencyId: string; rows: Rows },
 ): SavePlan | null {
   const { fields, saved, report } = draft;
-  const textsChanged = TEXT_FIELDS.some((f) => fields[f] !== saved[f]) || (fields.unitStatus !== saved.unitStatus && fields.unitStatus !== null);
+  const textsChanged =
+    TEXT_FIELDS.some((f) => fields[f] !== saved[f]) || (fields.unitStatus !== saved.unitStatus && fields.unitStatus !== null);
   const figuresChanged = canonicalFigures(fields.figures, context.rows) !== canonicalFigures(saved.figures, context.rows);
   const figures = toFigureInputs(fields.figures, context.rows);
   const sendFigures = figuresChanged && Object.keys(figures.errors).length === 0;

@@ -1,4 +1,14 @@
-import { buildFigureGrid, countiesFor, figureKey, figuresFromValues, gridRows, parseFigure, toFigureInputs, type GridCounty, type GridTarget } from './figure-grid';
+import {
+  buildFigureGrid,
+  countiesFor,
+  figureKey,
+  figuresFromValues,
+  gridRows,
+  parseFigure,
+  toFigureInputs,
+  type GridCounty,
+  type GridTarget,
+} from './figure-grid';
 
 const COUNTIES: GridCounty[] = [
   { id: 'pj', name: '蓬江區' },

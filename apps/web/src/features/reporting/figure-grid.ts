@@ -101,9 +101,7 @@ const MAX_FIGURE = 1e12;
  * thousands separators (1,200 / 1，200) and spaces are accepted; anything else is not a number.
  */
 export function parseFigure(raw: string): ParsedFigure {
-  const text = raw
-    .replace(/[０-９．－]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0))
-    .replace(/[,，\s]/g, '');
+  const text = raw.replace(/[０-９．－]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0)).replace(/[,，\s]/g, '');
   if (text === '') return { kind: 'empty' };
   if (!/^[+-]?(\d+\.?\d*|\.\d+)$/.test(text)) return { kind: 'error', error: 'notNumber' };
   const value = Number(text);
@@ -133,7 +131,10 @@ export interface FigureInputs {
  * The form's figures as `values`, for the cells of the grid only (in grid order); empty cells are
  * left out rather than sent as 0, since "not reported" and "none achieved" differ.
  */
-export function toFigureInputs(figures: Readonly<Record<string, string>>, rows: readonly Pick<FigureRow, 'key' | 'targetId' | 'county'>[]): FigureInputs {
+export function toFigureInputs(
+  figures: Readonly<Record<string, string>>,
+  rows: readonly Pick<FigureRow, 'key' | 'targetId' | 'county'>[],
+): FigureInputs {
   const out: FigureInputs = { values: [], keys: [], errors: {} };
   for (const row of rows) {
     const parsed = parseFigure(figures[row.key] ?? '');

@@ -18,15 +18,27 @@ describe('groupByPolicy', () => {
   });
 
   it('brings a policy’s stray items to its group', () => {
-    const groups = groupByPolicy([{ policy: newer, seq: 1 }, { policy: older, seq: 1 }, { policy: newer, seq: 2 }]);
-    expect(groups.map((g) => [g.policy.id, g.items.length])).toEqual([['p1', 2], ['p2', 1]]);
+    const groups = groupByPolicy([
+      { policy: newer, seq: 1 },
+      { policy: older, seq: 1 },
+      { policy: newer, seq: 2 },
+    ]);
+    expect(groups.map((g) => [g.policy.id, g.items.length])).toEqual([
+      ['p1', 2],
+      ['p2', 1],
+    ]);
     expect(groupByPolicy([])).toEqual([]);
   });
 });
 
 describe('formCardOrder', () => {
   it('puts the measures with figures first, then by number', () => {
-    const cards = [{ seq: 1, hasFigures: false }, { seq: 9, hasFigures: true }, { seq: 3, hasFigures: true }, { seq: 2, hasFigures: false }];
+    const cards = [
+      { seq: 1, hasFigures: false },
+      { seq: 9, hasFigures: true },
+      { seq: 3, hasFigures: true },
+      { seq: 2, hasFigures: false },
+    ];
     expect(formCardOrder(cards).map((c) => c.seq)).toEqual([3, 9, 1, 2]);
   });
 });

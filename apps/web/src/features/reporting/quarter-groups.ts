@@ -42,7 +42,10 @@ export function chooseQuarter(quarters: readonly { quarter: string }[], requeste
 }
 
 /** Quarters other than the one shown that have reports sent back, with how many. */
-export function returnedElsewhere<Q extends { quarter: string; counts: { returned: number } }>(quarters: readonly Q[], shown: string | null): Q[] {
+export function returnedElsewhere<Q extends { quarter: string; counts: { returned: number } }>(
+  quarters: readonly Q[],
+  shown: string | null,
+): Q[] {
   return quarters.filter((q) => q.quarter !== shown && q.counts.returned > 0);
 }
 

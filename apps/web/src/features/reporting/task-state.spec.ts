@@ -1,5 +1,14 @@
 import { MESSAGES } from '../../app/messages';
-import { countTasks, isEditableStatus, taskDue, TASK_STATE_COLORS, taskStateKey, taskStateOf, UNIT_STATUSES, unitStatusKey } from './task-state';
+import {
+  countTasks,
+  isEditableStatus,
+  taskDue,
+  TASK_STATE_COLORS,
+  taskStateKey,
+  taskStateOf,
+  UNIT_STATUSES,
+  unitStatusKey,
+} from './task-state';
 
 describe('task states', () => {
   it('label every state in plain words', () => {
@@ -19,7 +28,13 @@ describe('task states', () => {
   });
 
   it('let the unit edit only what the office does not hold', () => {
-    expect([null, 'DRAFT', 'RETURNED', 'SUBMITTED', 'ACCEPTED'].map((s) => isEditableStatus(s as never))).toEqual([true, true, true, false, false]);
+    expect([null, 'DRAFT', 'RETURNED', 'SUBMITTED', 'ACCEPTED'].map((s) => isEditableStatus(s as never))).toEqual([
+      true,
+      true,
+      true,
+      false,
+      false,
+    ]);
     expect(taskStateOf(null)).toBe('NOT_STARTED');
     expect(taskStateOf('RETURNED')).toBe('RETURNED');
   });

@@ -54,7 +54,10 @@ export function countTasks(tasks: readonly { state: TaskState; overdue: boolean 
  * What a task's due line says: the unit's own later date (延期至 …) where the office extended it,
  * else the period's (截止 …).
  */
-export function taskDue(task: { dueOn?: string | null; extendedDueOn?: string | null; period: { dueOn: string } }): { key: 'tasks.due' | 'tasks.extendedTo'; date: string } {
+export function taskDue(task: { dueOn?: string | null; extendedDueOn?: string | null; period: { dueOn: string } }): {
+  key: 'tasks.due' | 'tasks.extendedTo';
+  date: string;
+} {
   if (task.extendedDueOn) return { key: 'tasks.extendedTo', date: task.extendedDueOn };
   return { key: 'tasks.due', date: task.dueOn ?? task.period.dueOn };
 }

@@ -11,7 +11,17 @@ type Attachment = ReportDetailQuery['progressReport']['attachments'][number];
 
 const ACCEPT = '.pdf,.png,.jpg,.jpeg,.gif,.webp,.doc,.docx,.xls,.xlsx';
 /** The report's evidence files: listed for every reader; added and removed while the report is editable. */
-export function ReportAttachments({ reportId, attachments, mayEdit, onChanged }: { reportId: string; attachments: Attachment[]; mayEdit: boolean; onChanged: () => void }) {
+export function ReportAttachments({
+  reportId,
+  attachments,
+  mayEdit,
+  onChanged,
+}: {
+  reportId: string;
+  attachments: Attachment[];
+  mayEdit: boolean;
+  onChanged: () => void;
+}) {
   const { t } = useI18n();
   const [message, messageHolder] = antMessage.useMessage();
   const [uploading, setUploading] = useState(false);
@@ -54,12 +64,21 @@ export function ReportAttachments({ reportId, attachments, mayEdit, onChanged }:
             <List.Item
               data-testid="attachment"
               actions={[
-                <Button key="download" type="link" size="small" onClick={() => downloadWithToken(a.url, a.filename).catch((e: Error) => void message.error(e.message))}>
+                <Button
+                  key="download"
+                  type="link"
+                  size="small"
+                  onClick={() => downloadWithToken(a.url, a.filename).catch((e: Error) => void message.error(e.message))}
+                >
                   {t('attach.download')}
                 </Button>,
                 ...(mayEdit
                   ? [
-                      <Popconfirm key="remove" title={t('attach.removeConfirm', { name: a.filename })} onConfirm={() => remove({ variables: { id: a.id } }).then(onChanged)}>
+                      <Popconfirm
+                        key="remove"
+                        title={t('attach.removeConfirm', { name: a.filename })}
+                        onConfirm={() => remove({ variables: { id: a.id } }).then(onChanged)}
+                      >
                         <Button type="link" size="small" danger>
                           {t('attach.remove')}
                         </Button>
@@ -70,7 +89,11 @@ export function ReportAttachments({ reportId, attachments, mayEdit, onChanged }:
             >
               <List.Item.Meta
                 title={a.filename}
-                description={t('attach.meta', { size: formatFileSize(a.sizeBytes), who: a.uploadedBy ?? '', time: formatDateTime(a.uploadedAt) })}
+                description={t('attach.meta', {
+                  size: formatFileSize(a.sizeBytes),
+                  who: a.uploadedBy ?? '',
+                  time: formatDateTime(a.uploadedAt),
+                })}
               />
             </List.Item>
           )}

@@ -37,7 +37,8 @@ function History({ events }: { events: Report['history'] }) {
               <Typography.Text type="secondary" className="ls-history-time">
                 {formatDateTime(event.at)}
               </Typography.Text>
-              <Typography.Text strong>{event.username ?? t('history.system')}</Typography.Text> {t(line.key, { fields: line.fields.map((k) => t(k)).join(separator), action: event.action })}
+              <Typography.Text strong>{event.username ?? t('history.system')}</Typography.Text>{' '}
+              {t(line.key, { fields: line.fields.map((k) => t(k)).join(separator), action: event.action })}
               {event.comment && <div className="ls-history-comment">{t('history.comment', { comment: event.comment })}</div>}
             </div>
           ),
@@ -72,7 +73,9 @@ function ReportView({ report, onChanged }: { report: Report; onChanged: () => vo
           <Typography.Text strong>{display(report.agency.name)}</Typography.Text>
           <Tag className="ls-tag">{formatPeriodLabel(report.period.label, lang)}</Tag>
           <StateTag state={report.status} />
-          {report.submittedAt && <Typography.Text type="secondary">{t('review.submittedAt', { time: formatDateTime(report.submittedAt) })}</Typography.Text>}
+          {report.submittedAt && (
+            <Typography.Text type="secondary">{t('review.submittedAt', { time: formatDateTime(report.submittedAt) })}</Typography.Text>
+          )}
         </Flex>
       </div>
       {report.reviewComment && (

@@ -11,10 +11,19 @@ import { ReportTexts } from '../reporting/ReportTexts';
 import { ReportFigures } from './ReportFigures';
 import { ReturnDialog } from './ReturnDialog';
 
-export type ReviewOutcome = { kind: 'done'; decision: ReviewDecision; unit: string; measure: string } | { kind: 'stale' } | { kind: 'failed'; message: string };
+export type ReviewOutcome =
+  { kind: 'done'; decision: ReviewDecision; unit: string; measure: string } | { kind: 'stale' } | { kind: 'failed'; message: string };
 
 /** One submitted report in the office's queue, with 通过 and 退回; its policy named when the queue mixes policies. */
-export function ReviewItem({ report, onOutcome, showPolicy = false }: { report: ReviewedReportFragment; onOutcome: (outcome: ReviewOutcome) => void; showPolicy?: boolean }) {
+export function ReviewItem({
+  report,
+  onOutcome,
+  showPolicy = false,
+}: {
+  report: ReviewedReportFragment;
+  onOutcome: (outcome: ReviewOutcome) => void;
+  showPolicy?: boolean;
+}) {
   const { t, lang } = useI18n();
   const display = useDisplayText();
   const [review] = useMutation(ReviewReportDocument);
@@ -53,7 +62,13 @@ export function ReviewItem({ report, onOutcome, showPolicy = false }: { report: 
   };
 
   return (
-    <Card size="small" className="ls-review-item" data-testid="review-item" data-report-id={report.id} data-measure-seq={report.measure.seq}>
+    <Card
+      size="small"
+      className="ls-review-item"
+      data-testid="review-item"
+      data-report-id={report.id}
+      data-measure-seq={report.measure.seq}
+    >
       <div className="ls-review-head">
         <Flex wrap gap={6} align="center">
           <Typography.Text strong className="ls-review-unit">
@@ -86,7 +101,12 @@ export function ReviewItem({ report, onOutcome, showPolicy = false }: { report: 
           >
             {t('review.return')}
           </Button>
-          <Popconfirm title={t('review.acceptConfirm')} okText={t('review.accept')} cancelText={t('common.cancel')} onConfirm={() => void accept()}>
+          <Popconfirm
+            title={t('review.acceptConfirm')}
+            okText={t('review.accept')}
+            cancelText={t('common.cancel')}
+            onConfirm={() => void accept()}
+          >
             <Button type="primary" loading={accepting} data-testid="review-accept">
               {t('review.accept')}
             </Button>

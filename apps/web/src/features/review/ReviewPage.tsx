@@ -20,7 +20,10 @@ export default function ReviewPage() {
   const filter = useMemo(() => filterFromSearch(params), [params]);
   const setFilter = (next: ListFilter) => setParams(filterToSearch(next, params), { replace: true });
   // Other people review too: always ask the server, and show the cached list meanwhile.
-  const { data, loading, error, refetch } = useQuery(ReviewQueueDocument, { variables: reviewQueueVariables(filter), fetchPolicy: 'cache-and-network' });
+  const { data, loading, error, refetch } = useQuery(ReviewQueueDocument, {
+    variables: reviewQueueVariables(filter),
+    fetchPolicy: 'cache-and-network',
+  });
   const [outcome, setOutcome] = useState<ReviewOutcome | null>(null);
   // A reviewed report's status changes in the cache with the mutation's answer: it leaves at once.
   const queue = (data?.reviewQueue ?? []).filter((r) => r.status === 'SUBMITTED');
@@ -41,7 +44,14 @@ export default function ReviewPage() {
   } else if (outcome?.kind === 'stale') {
     notice = <Alert type="warning" showIcon closable={{ onClose: () => setOutcome(null) }} title={t('review.conflict')} />;
   } else if (outcome?.kind === 'failed') {
-    notice = <Alert type="error" showIcon closable={{ onClose: () => setOutcome(null) }} title={t('review.failed', { message: outcome.message })} />;
+    notice = (
+      <Alert
+        type="error"
+        showIcon
+        closable={{ onClose: () => setOutcome(null) }}
+        title={t('review.failed', { message: outcome.message })}
+      />
+    );
   }
 
   return (
@@ -62,7 +72,11 @@ export default function ReviewPage() {
         <LoadError error={error} onRetry={() => void refetch().catch(() => undefined)} />
       ) : queue.length === 0 ? (
         <Card>
-          <Empty className="ls-empty" description={isFiltered(filter) ? t('lists.noMatch') : t('review.empty')} data-testid="review-empty" />
+          <Empty
+            className="ls-empty"
+            description={isFiltered(filter) ? t('lists.noMatch') : t('review.empty')}
+            data-testid="review-empty"
+          />
         </Card>
       ) : (
         <div className="ls-review-list">

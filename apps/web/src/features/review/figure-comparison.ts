@@ -31,7 +31,8 @@ export interface ComparisonGroup {
   rows: ComparisonRow[];
 }
 
-const byRegion = (a: ComparisonRow, b: ComparisonRow) => (a.county.regionCode ?? a.county.id).localeCompare(b.county.regionCode ?? b.county.id);
+const byRegion = (a: ComparisonRow, b: ComparisonRow) =>
+  (a.county.regionCode ?? a.county.id).localeCompare(b.county.regionCode ?? b.county.id);
 
 /**
  * A report's figures beside the unit's previous report and the county quotas, one group per target

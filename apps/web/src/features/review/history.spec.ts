@@ -15,12 +15,20 @@ describe('describeHistoryEvent', () => {
   });
 
   it('colours reviews and submissions, and leaves the status out of them', () => {
-    expect(describeHistoryEvent({ action: 'report.return', changedFields: ['status'] })).toEqual({ key: 'history.report.return', fields: [], color: 'red' });
+    expect(describeHistoryEvent({ action: 'report.return', changedFields: ['status'] })).toEqual({
+      key: 'history.report.return',
+      fields: [],
+      color: 'red',
+    });
     expect(describeHistoryEvent({ action: 'report.accept', changedFields: ['status'] }).color).toBe('green');
     expect(zh[describeHistoryEvent({ action: 'report.submit', changedFields: ['status'] }).key]).toBe('提交了报告');
   });
 
   it('shows an action this client does not know as it is', () => {
-    expect(describeHistoryEvent({ action: 'report.attach', changedFields: [] })).toEqual({ key: 'history.other', fields: [], color: 'gray' });
+    expect(describeHistoryEvent({ action: 'report.attach', changedFields: [] })).toEqual({
+      key: 'history.other',
+      fields: [],
+      color: 'gray',
+    });
   });
 });

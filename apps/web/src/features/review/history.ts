@@ -42,7 +42,10 @@ export function describeHistoryEvent(event: Pick<HistoryEvent, 'action' | 'chang
   const key = ACTION_KEYS[event.action] ?? 'history.other';
   const fields =
     event.action === 'report.update'
-      ? event.changedFields.filter((f) => f !== 'status').map((f) => FIELD_KEYS[f]).filter((k): k is MessageKey => Boolean(k))
+      ? event.changedFields
+          .filter((f) => f !== 'status')
+          .map((f) => FIELD_KEYS[f])
+          .filter((k): k is MessageKey => Boolean(k))
       : [];
   return {
     key: key === 'history.report.update' && fields.length === 0 ? 'history.report.updateNone' : key,

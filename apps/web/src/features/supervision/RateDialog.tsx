@@ -70,7 +70,12 @@ export function RateDialog({
             {t('sup.computedIs', { rating: t(`sup.rating.${row.computedRating}`) })} · {display(row.explanation)}
           </p>
           <div className="ls-sup-label">{t('sup.colRating')}</div>
-          <Radio.Group value={rating} onChange={(e) => setRating(e.target.value as Rating)} data-testid="rate-choice" className="ls-sup-radios">
+          <Radio.Group
+            value={rating}
+            onChange={(e) => setRating(e.target.value as Rating)}
+            data-testid="rate-choice"
+            className="ls-sup-radios"
+          >
             {RATINGS.map((r) => (
               <Radio key={r} value={r} data-rating={r}>
                 <RatingLight rating={r} />

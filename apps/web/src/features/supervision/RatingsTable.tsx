@@ -37,7 +37,10 @@ function Computed({ row }: { row: RatingRow }) {
 function Office({ row }: { row: RatingRow }) {
   const { t } = useI18n();
   return (
-    <div className={ratingDiffers(row) ? 'ls-sup-office ls-sup-office-changed' : 'ls-sup-office'} data-overridden={row.overridden || undefined}>
+    <div
+      className={ratingDiffers(row) ? 'ls-sup-office ls-sup-office-changed' : 'ls-sup-office'}
+      data-overridden={row.overridden || undefined}
+    >
       <RatingLight rating={row.rating} testId="office-rating" />
       {row.overridden && <Tag className="ls-tag ls-sup-adjusted">{t('sup.overridden')}</Tag>}
       {row.reason && (
@@ -80,7 +83,13 @@ export function RatingsTable({ rows, onRate }: { rows: readonly RatingRow[]; onR
     return (
       <ul className="ls-card-list" data-testid="ratings">
         {rows.map((row) => (
-          <li key={row.measure.id} className="ls-card ls-sup-card" data-testid="rating-row" data-measure-seq={row.measure.seq} data-rating={row.rating}>
+          <li
+            key={row.measure.id}
+            className="ls-card ls-sup-card"
+            data-testid="rating-row"
+            data-measure-seq={row.measure.seq}
+            data-rating={row.rating}
+          >
             <div className="ls-sup-card-title">
               <MeasureTitle row={row} />
             </div>
@@ -111,7 +120,9 @@ export function RatingsTable({ rows, onRate }: { rows: readonly RatingRow[]; onR
       rowKey={(r) => r.measure.id}
       dataSource={[...rows]}
       pagination={false}
-      onRow={(r) => ({ 'data-testid': 'rating-row', 'data-measure-seq': r.measure.seq, 'data-rating': r.rating }) as React.HTMLAttributes<HTMLElement>}
+      onRow={(r) =>
+        ({ 'data-testid': 'rating-row', 'data-measure-seq': r.measure.seq, 'data-rating': r.rating }) as React.HTMLAttributes<HTMLElement>
+      }
       columns={[
         { title: t('sup.colMeasure'), key: 'measure', render: (_, r) => <MeasureTitle row={r} /> },
         { title: t('sup.colComputed'), key: 'computed', width: 260, render: (_, r) => <Computed row={r} /> },

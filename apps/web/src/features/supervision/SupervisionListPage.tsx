@@ -19,9 +19,15 @@ export function RatingCounts({ summary }: { summary: ReviewRow['summary'] }) {
   const { t } = useI18n();
   return (
     <span className="ls-sup-counts" data-testid="rating-counts">
-      <Tag color="red" className="ls-tag">{t('sup.countRed', { n: summary.red })}</Tag>
-      <Tag color="gold" className="ls-tag">{t('sup.countYellow', { n: summary.yellow })}</Tag>
-      <Tag color="green" className="ls-tag">{t('sup.countGreen', { n: summary.green })}</Tag>
+      <Tag color="red" className="ls-tag">
+        {t('sup.countRed', { n: summary.red })}
+      </Tag>
+      <Tag color="gold" className="ls-tag">
+        {t('sup.countYellow', { n: summary.yellow })}
+      </Tag>
+      <Tag color="green" className="ls-tag">
+        {t('sup.countGreen', { n: summary.green })}
+      </Tag>
     </span>
   );
 }
@@ -45,7 +51,11 @@ export default function SupervisionListPage() {
   const canOpen = user?.role === 'OFFICE' || user?.role === 'ADMIN';
   const policyQuery = useSupervisionPolicy();
   const { policy, policyId } = policyQuery;
-  const reviews = useQuery(SupervisionReviewsDocument, { variables: { policyId: policy?.id ?? '' }, skip: !policy, fetchPolicy: 'cache-and-network' });
+  const reviews = useQuery(SupervisionReviewsDocument, {
+    variables: { policyId: policy?.id ?? '' },
+    skip: !policy,
+    fetchPolicy: 'cache-and-network',
+  });
   const [openReview] = useMutation(OpenSupervisionReviewDocument);
   const { run, error, setError, busy } = useMutationRunner(() => reviews.refetch());
   const [starting, setStarting] = useState(false);

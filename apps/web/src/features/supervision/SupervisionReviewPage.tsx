@@ -61,7 +61,9 @@ export default function SupervisionReviewPage() {
   const saveRating = async (value: Rating, reason: string) => {
     if (!ratingRow) return;
     const ok = await rateRunner.run(async () => {
-      await rateMeasure({ variables: { reviewId: review.id, measureId: ratingRow.measure.id, rating: value, reason, version: ratingRow.version } });
+      await rateMeasure({
+        variables: { reviewId: review.id, measureId: ratingRow.measure.id, rating: value, reason, version: ratingRow.version },
+      });
       await reload();
     });
     if (ok) setRating(null);
@@ -138,8 +140,12 @@ export default function SupervisionReviewPage() {
 
       <div className="ls-sup-summary" data-testid="review-summary">
         <RatingCounts summary={summary} />
-        <span className="ls-sup-stat" data-testid="summary-improved">↑ {t('sup.improved', { n: summary.improved })}</span>
-        <span className="ls-sup-stat" data-testid="summary-slipped">↓ {t('sup.slipped', { n: summary.slipped })}</span>
+        <span className="ls-sup-stat" data-testid="summary-improved">
+          ↑ {t('sup.improved', { n: summary.improved })}
+        </span>
+        <span className="ls-sup-stat" data-testid="summary-slipped">
+          ↓ {t('sup.slipped', { n: summary.slipped })}
+        </span>
         <span className={summary.redTwoQuarters ? 'ls-sup-stat ls-sup-stat-alert' : 'ls-sup-stat'} data-testid="summary-red-two">
           {t('sup.redTwoCount', { n: summary.redTwoQuarters })}
         </span>
@@ -148,7 +154,15 @@ export default function SupervisionReviewPage() {
         {summary.carriedOverItems > 0 && <span className="ls-sup-stat">{t('sup.carriedCount', { n: summary.carriedOverItems })}</span>}
       </div>
 
-      {downloadError && <Alert type="error" showIcon title={downloadError} closable={{ onClose: () => setDownloadError(null) }} data-testid="download-error" />}
+      {downloadError && (
+        <Alert
+          type="error"
+          showIcon
+          title={downloadError}
+          closable={{ onClose: () => setDownloadError(null) }}
+          data-testid="download-error"
+        />
+      )}
       {pageRunner.error && <Alert type="error" showIcon title={pageRunner.error} data-testid="page-error" />}
 
       <section className="ls-sup-section">
@@ -197,7 +211,13 @@ export default function SupervisionReviewPage() {
         </section>
       )}
 
-      <RateDialog row={ratingRow} error={rateRunner.error} busy={rateRunner.busy} onCancel={() => setRating(null)} onSave={(r, reason) => void saveRating(r, reason)} />
+      <RateDialog
+        row={ratingRow}
+        error={rateRunner.error}
+        busy={rateRunner.busy}
+        onCancel={() => setRating(null)}
+        onSave={(r, reason) => void saveRating(r, reason)}
+      />
       <AddItemDialog
         open={adding}
         measures={review.ratings}

@@ -1,4 +1,15 @@
-import { canAnswer, changeSymbol, chinaToday, defaultReviewPeriod, packFileName, packUrl, ratingDiffers, responsibleUnits, sortItems, toIsoDate } from './supervision-format';
+import {
+  canAnswer,
+  changeSymbol,
+  chinaToday,
+  defaultReviewPeriod,
+  packFileName,
+  packUrl,
+  ratingDiffers,
+  responsibleUnits,
+  sortItems,
+  toIsoDate,
+} from './supervision-format';
 
 describe('chinaToday', () => {
   it('is the date in China, not UTC', () => {

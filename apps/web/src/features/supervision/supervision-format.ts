@@ -36,7 +36,8 @@ export interface ItemLike {
 /** Items still to do first (unanswered, then awaiting 办结, then closed), soonest due first within each. */
 export function sortItems<I extends ItemLike>(items: readonly I[]): I[] {
   return [...items].sort(
-    (a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || (a.dueOn < b.dueOn ? -1 : a.dueOn > b.dueOn ? 1 : 0) || (a.id < b.id ? -1 : 1),
+    (a, b) =>
+      STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || (a.dueOn < b.dueOn ? -1 : a.dueOn > b.dueOn ? 1 : 0) || (a.id < b.id ? -1 : 1),
   );
 }
 
