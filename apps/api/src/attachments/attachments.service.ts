@@ -5,7 +5,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { EDITABLE_REPORT_STATUSES } from '@luoshi/domain';
 import { auditActor, AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../common/request-context';
-import { checkId, notFound } from '../policy/policy.errors';
+import { checkId, notFound } from '../common/id-checks';
 import { ProgressReport } from '../reports/progress-report.entity';
 import { assertCanRead, assertCanWrite } from '../reports/report-access';
 import { measureFacts } from '../reports/report-validation';

@@ -4,7 +4,7 @@ import { CurrentUser, Roles } from '../auth/roles.decorator';
 import type { AuthUser, RequestContext } from '../common/request-context';
 import { Agency } from '../policy/agency.entity';
 import { Policy } from '../policy/policy.entity';
-import { checkId } from '../policy/policy.errors';
+import { checkId } from '../common/id-checks';
 import { DataSource } from 'typeorm';
 import { AgencyWebhook, WebhookKind, WebhookKindEnum } from './agency-webhook.entity';
 import { ChaseDelivery, DeliveryStatus, DeliveryStatusEnum } from './chase-delivery.entity';

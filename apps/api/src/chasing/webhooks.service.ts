@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditActor, AuditService } from '../audit/audit.service';
-import { checkId, notFound } from '../policy/policy.errors';
+import { checkId, notFound } from '../common/id-checks';
 import { AgencyWebhook, WebhookKind } from './agency-webhook.entity';
 import { ChasingError } from './chasing.errors';
 import { checkRobotUrl } from './robot-address';

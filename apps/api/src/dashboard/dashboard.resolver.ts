@@ -3,7 +3,7 @@ import { expectedShareOnTrajectory } from '@luoshi/domain';
 import { CurrentUser, Roles } from '../auth/roles.decorator';
 import type { AuthUser, RequestContext } from '../common/request-context';
 import { DraftVisibility } from '../policy/draft-visibility';
-import { checkId, notFound } from '../policy/policy.errors';
+import { checkId, notFound } from '../common/id-checks';
 import { Agency } from '../policy/agency.entity';
 import { Measure } from '../policy/measure.entity';
 import { ReportingPeriod } from '../policy/reporting-period.entity';

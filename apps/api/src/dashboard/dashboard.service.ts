@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { expectedShareOnTrajectory, ratingOf, Rating, worstRating } from '@luoshi/domain';
-import { checkId, notFound } from '../policy/policy.errors';
+import { checkId, notFound } from '../common/id-checks';
 import { ReportingPeriod } from '../policy/reporting-period.entity';
 import { Target } from '../policy/target.entity';
 import { CountyFigures, ProgressService, summarize, TargetProgressData } from '../progress/progress.service';

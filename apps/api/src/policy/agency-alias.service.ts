@@ -6,7 +6,8 @@ import { nameKeyOf, tidyName } from '../units/agency-name';
 import { AgencyAlias } from './agency-alias.entity';
 import { agencyState } from './draft-corrections.queries';
 import { uniqueViolationOf } from './draft-guard';
-import { checkId, notFound, PolicyError } from './policy.errors';
+import { PolicyError } from './policy.errors';
+import { checkId, notFound } from '../common/id-checks';
 
 const MAX_ALIAS = 60;
 

@@ -24,7 +24,8 @@ import {
 } from './dto/draft.inputs';
 import { settleWarnings } from './import-warnings';
 import { policyByDocNumber } from './notice-import.queries';
-import { checkId, notFound, PolicyError } from './policy.errors';
+import { PolicyError } from './policy.errors';
+import { checkId, notFound } from '../common/id-checks';
 import { Policy } from './policy.entity';
 
 /** A real calendar date (2025-02-30 is refused), as ISO text. */

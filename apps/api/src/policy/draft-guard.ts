@@ -1,6 +1,7 @@
 import { QueryFailedError, type EntityManager } from 'typeorm';
 import type { StoredImportWarning } from './import-warning.model';
-import { checkId, notFound, PolicyError } from './policy.errors';
+import { PolicyError } from './policy.errors';
+import { checkId, notFound } from '../common/id-checks';
 import { Policy } from './policy.entity';
 
 /** The constraint a unique violation (23505) hit, or null for any other error. */

@@ -6,7 +6,8 @@ import type { AuthUser } from '../common/request-context';
 import { lockDraft, policyOfMeasure, raiseVersion, uniqueViolationOf } from './draft-guard';
 import { AddDraftTargetInput, RemoveDraftTargetInput, UpdateDraftTargetInput } from './dto/draft.inputs';
 import { settleWarnings } from './import-warnings';
-import { checkId, notFound, PolicyError } from './policy.errors';
+import { PolicyError } from './policy.errors';
+import { checkId, notFound } from '../common/id-checks';
 import { Policy } from './policy.entity';
 import { Target } from './target.entity';
 

@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { MANAGING_ROLES } from '@luoshi/domain';
 import type { AuthUser } from '../common/request-context';
 import { isDraftPolicy, isDraftTarget } from './draft-visibility.queries';
-import { notFound } from './policy.errors';
+import { notFound } from '../common/id-checks';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

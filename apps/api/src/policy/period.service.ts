@@ -7,7 +7,8 @@ import { Agency } from './agency.entity';
 import { UpdateReportingPeriodArgs } from './dto/policy.args';
 import { RemovePeriodExtensionArgs, SetPeriodExtensionArgs } from './dto/setup.args';
 import { PeriodExtension } from './period-extension.entity';
-import { checkId, notFound, PolicyError } from './policy.errors';
+import { PolicyError } from './policy.errors';
+import { checkId, notFound } from '../common/id-checks';
 import { ReportingPeriod } from './reporting-period.entity';
 
 export interface PeriodChangeData {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { AgencyKind } from '@luoshi/domain';
 import { Agency } from './agency.entity';
-import { checkId, notFound } from './policy.errors';
+import { checkId, notFound } from '../common/id-checks';
 import { Policy } from './policy.entity';
 import { ReportingPeriod } from './reporting-period.entity';
 import { toSimplified } from '../common/chinese-script';

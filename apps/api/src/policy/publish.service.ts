@@ -5,7 +5,8 @@ import { auditActor, AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../common/request-context';
 import { deleteUnusedImportedAgency } from './agency-matcher.queries';
 import { createReportingPeriods } from './notice-seed';
-import { checkId, notFound, PolicyError } from './policy.errors';
+import { PolicyError } from './policy.errors';
+import { checkId, notFound } from '../common/id-checks';
 import { Policy } from './policy.entity';
 
 /**

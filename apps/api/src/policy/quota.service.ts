@@ -6,7 +6,8 @@ import { Agency } from './agency.entity';
 import { CountyQuota } from './county-quota.model';
 import { SetQuotaArgs } from './dto/policy.args';
 import { SetQuotasArgs } from './dto/setup.args';
-import { checkId, notFound, PolicyError } from './policy.errors';
+import { PolicyError } from './policy.errors';
+import { checkId, notFound } from '../common/id-checks';
 import { QUOTA_TABLE_SQL, QuotaTableSqlRow } from './quota-table.sql';
 import { Target } from './target.entity';
 

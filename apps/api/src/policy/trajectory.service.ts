@@ -3,7 +3,8 @@ import { DataSource } from 'typeorm';
 import { auditActor, AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../common/request-context';
 import { SetTargetTrajectoryArgs } from './dto/policy.args';
-import { checkId, notFound, PolicyError } from './policy.errors';
+import { PolicyError } from './policy.errors';
+import { checkId, notFound } from '../common/id-checks';
 import { Target } from './target.entity';
 
 const EPSILON = 1e-9;

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { checkId, notFound, PolicyError } from '../policy/policy.errors';
+import { PolicyError } from '../policy/policy.errors';
+import { checkId, notFound } from '../common/id-checks';
 import { portfolioProgressRows, ProgressRow, targetProgressRows } from './progress.queries';
 
 /** null: no figure at all (only for AT_MOST targets, where 0 is a real level). */

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { ReportStatus } from '@luoshi/domain';
 import type { AuthUser } from '../common/request-context';
-import { checkId, notFound } from '../policy/policy.errors';
+import { checkId, notFound } from '../common/id-checks';
 import { ReportingPeriod } from '../policy/reporting-period.entity';
 import { ProgressReport } from './progress-report.entity';
 import { assertCanRead } from './report-access';

@@ -1,6 +1,6 @@
 import { EntityManager } from 'typeorm';
 import type { AuthUser } from '../common/request-context';
-import { checkId, notFound } from '../policy/policy.errors';
+import { checkId, notFound } from '../common/id-checks';
 import { assertCanGiveFigureFor, WriteContext } from './report-access';
 import { FigureInput } from './dto/report.inputs';
 import { ReportError } from './report.errors';

@@ -3,7 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { EDITABLE_REPORT_STATUSES } from '@luoshi/domain';
 import { auditActor, AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../common/request-context';
-import { checkId, notFound } from '../policy/policy.errors';
+import { checkId, notFound } from '../common/id-checks';
 import { ReviewProgressReportArgs, SaveProgressReportInput, SubmitProgressReportArgs } from './dto/report.inputs';
 import { assertCanRead, assertCanWrite, WriteContext } from './report-access';
 import { shiftReportTotals } from './report-totals';

@@ -5,7 +5,7 @@ import { auditActor, AuditService } from '../audit/audit.service';
 import { NoticesService } from '../chasing/notices.service';
 import type { AuthUser } from '../common/request-context';
 import { Policy } from '../policy/policy.entity';
-import { checkId, notFound } from '../policy/policy.errors';
+import { checkId, notFound } from '../common/id-checks';
 import { AddSupervisionItemInput, RespondSupervisionItemArgs, SupervisionItemsArgs } from './dto/supervision.inputs';
 import { SupervisionItem } from './supervision-item.entity';
 import { SupervisionReview } from './supervision-review.entity';

@@ -4,7 +4,7 @@ import { chinaToday, Rating, ratingChange } from '@luoshi/domain';
 import { auditActor, AuditService } from '../audit/audit.service';
 import { NoticesService } from '../chasing/notices.service';
 import type { AuthUser } from '../common/request-context';
-import { checkId, notFound } from '../policy/policy.errors';
+import { checkId, notFound } from '../common/id-checks';
 import { ReportingPeriod } from '../policy/reporting-period.entity';
 import { RateMeasureArgs } from './dto/supervision.inputs';
 import { SupervisionRating } from './supervision-rating.entity';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AuthUser } from '../../common/request-context';
-import { checkId, notFound } from '../../policy/policy.errors';
+import { checkId, notFound } from '../../common/id-checks';
 import { reportingUnit } from '../report-lists.service';
 import { checkQuarter } from '../report-quarters';
 import { ReportError } from '../report.errors';

@@ -2,7 +2,7 @@ import { Controller, Get, Param, Req, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import type { RequestWithUser } from '../../auth/auth.guard';
 import { Roles } from '../../auth/roles.decorator';
-import { notFound } from '../../policy/policy.errors';
+import { notFound } from '../../common/id-checks';
 import { SupervisionService } from '../supervision.service';
 import { SupervisionError } from '../supervision.errors';
 import { ReviewPackDataService } from './review-pack.data';
