@@ -1,9 +1,6 @@
-import type { EntityManager } from 'typeorm';
+import type { Sql } from '../common/sql';
 import { auditKindMembers } from '@luoshi/domain';
 import type { AuditCursor, AuditQuery } from './audit-filter';
-
-/** Anything that runs SQL: the DataSource or a transaction's manager. */
-type Sql = Pick<EntityManager, 'query'>;
 
 /** One audit record as the viewer and the export read it. `atKey` is the exact time, for the cursor. */
 export interface AuditRow {
