@@ -1,6 +1,6 @@
 import { codeOf, TestServer } from './support/test-server';
 import { countyId, departmentId, loadVariantNotice, PolicyIds, ReportRef, SAVE, signedInUser, SUBMIT } from './support/fixtures';
-import { CHASE_CANDIDATES_SQL, CandidateRow } from '../src/chasing/chase-queries';
+import { chaseCandidates } from '../src/chasing/chase.queries';
 import { SupervisionRatingsService } from '../src/supervision/supervision-ratings';
 import { ReportingPeriod } from '../src/policy/reporting-period.entity';
 import { toSimplified } from '../src/common/chinese-script';
@@ -43,9 +43,7 @@ describe('reporting periods: due dates with reasons, and one unit’s extension 
       )
     )[0] as { rows: number; audits: number };
   const overdueKeys = async (periodId: string) =>
-    ((await server.dataSource.query(CHASE_CANDIDATES_SQL, [30, 3])) as CandidateRow[])
-      .filter((c) => c.key.includes(periodId))
-      .map((c) => c.key);
+    (await chaseCandidates(server.dataSource, 30, 3)).filter((c) => c.key.includes(periodId)).map((c) => c.key);
 
   beforeAll(async () => {
     server = await TestServer.start();

@@ -1,4 +1,4 @@
-import { CHASE_CANDIDATES_SQL } from '../src/chasing/chase-queries';
+import { chaseCandidates } from '../src/chasing/chase.queries';
 import { prepareDatabase } from '../src/database/prepare-database';
 import { departmentId, loadVariantNotice, PolicyIds, SAVE, signedInUser, SUBMIT, REVIEW } from './support/fixtures';
 import { TestServer } from './support/test-server';
@@ -178,7 +178,7 @@ describe('units (单位): add, rename, deactivate', () => {
     const unit = await createUnit(server, office);
     await makeResponsible(server.dataSource, p.measure(4), unit);
     const chased = async () =>
-      (await server.dataSource.query(CHASE_CANDIDATES_SQL, [100000, 0])).filter((c: { agency_id: string }) => c.agency_id === unit).length;
+      (await chaseCandidates(server.dataSource, 100000, 0)).filter((c: { agency_id: string }) => c.agency_id === unit).length;
     expect(await chased()).toBeGreaterThan(0);
     expect(
       (await server.ok<{ setAgencyActive: { active: boolean } }>(SET_ACTIVE, { id: unit, active: false }, office)).setAgencyActive.active,

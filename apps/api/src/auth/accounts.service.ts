@@ -12,6 +12,7 @@ import { hashPassword } from './passwords';
 import { SessionsService } from './sessions.service';
 import { SignInThrottle } from './sign-in-throttle';
 import { User } from './user.entity';
+import { setAccountActive, setTemporaryPassword, updateAccount } from './users.queries';
 import type { RequestMeta } from './users.service';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -114,13 +115,7 @@ export class AccountsService {
       };
       const roleChanges = role !== before.role || agencyId !== before.agencyId;
       if (!roleChanges && contact.displayName === before.displayName && contact.phone === before.phone) return before; // nothing to audit
-      await manager.query(`UPDATE app_user SET role = $2, agency_id = $3, display_name = $4, phone = $5 WHERE id = $1`, [
-        id,
-        role,
-        agencyId,
-        contact.displayName,
-        contact.phone,
-      ]);
+      await updateAccount(manager, id, { role, agencyId, ...contact });
       const after = await manager.findOneByOrFail(User, { id });
       const sessionsEnded = roleChanges ? await this.sessions.endSessions(id, 'ROLE_CHANGED', manager) : 0;
       await this.audit.record(manager, auditActor(actor, meta.requestId), {
@@ -142,7 +137,7 @@ export class AccountsService {
       const before = await this.locked(manager, id);
       if (before.role === 'ADMIN' && actor.role !== 'ADMIN') throw onlyAdminTouchesAdmin();
       if (before.active === active) return before;
-      await manager.query(`UPDATE app_user SET active = $2 WHERE id = $1`, [id, active]);
+      await setAccountActive(manager, id, active);
       const sessionsEnded = active ? 0 : await this.sessions.endSessions(id, 'DEACTIVATED', manager);
       const after = await manager.findOneByOrFail(User, { id });
       await this.audit.record(manager, auditActor(actor, meta.requestId), {
@@ -168,10 +163,7 @@ export class AccountsService {
       const before = await this.locked(manager, id);
       if (before.role === 'ADMIN' && actor.role !== 'ADMIN') throw onlyAdminTouchesAdmin();
       const password = temporaryPassword(randomInt, before.username);
-      await manager.query(`UPDATE app_user SET password_hash = $2, must_change_password = true WHERE id = $1`, [
-        id,
-        await hashPassword(password),
-      ]);
+      await setTemporaryPassword(manager, id, await hashPassword(password));
       await this.throttle.forgetUser(manager, before.username);
       const sessionsEnded = await this.sessions.endSessions(id, 'PASSWORD_RESET', manager);
       const after = await manager.findOneByOrFail(User, { id });

@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
 import { hashPassword } from './passwords';
+import { adminExists, insertAdmin } from './users.queries';
 
 export interface AdminBootstrap {
   created: boolean;
@@ -12,9 +14,8 @@ export interface AdminBootstrap {
  * On first start, the `admin` user with ADMIN_PASSWORD. Without it, production refuses to start and
  * other modes make a random password, printed once by the caller.
  */
-export async function ensureAdmin(manager: EntityManager, env = process.env): Promise<AdminBootstrap> {
-  const existing: unknown[] = await manager.query(`SELECT 1 FROM app_user WHERE username = 'admin'`);
-  if (existing.length > 0) return { created: false };
+export async function ensureAdmin(manager: EntityManager, env = process.env, audit = new AuditService()): Promise<AdminBootstrap> {
+  if (await adminExists(manager)) return { created: false };
   let password = env.ADMIN_PASSWORD;
   let generatedPassword: string | undefined;
   if (!password) {
@@ -22,9 +23,12 @@ export async function ensureAdmin(manager: EntityManager, env = process.env): Pr
       throw new Error('ADMIN_PASSWORD must be set on the first start in production (NODE_ENV=production).');
     password = generatedPassword = randomBytes(12).toString('base64url');
   }
-  await manager.query(`INSERT INTO app_user (username, password_hash, role) VALUES ('admin', $1, 'ADMIN')`, [await hashPassword(password)]);
-  await manager.query(
-    `INSERT INTO audit_record (action, entity, entity_id, after) SELECT 'user.create', 'user', id::text, jsonb_build_object('username', username, 'role', role) FROM app_user WHERE username = 'admin'`,
+  const id = await insertAdmin(manager, await hashPassword(password));
+  // Nobody did it (no user, no request): the start did.
+  await audit.record(
+    manager,
+    { userId: null, username: null, requestId: null },
+    { action: 'user.create', entity: 'user', entityId: id, before: null, after: { username: 'admin', role: 'ADMIN' } },
   );
   return { created: true, generatedPassword };
 }

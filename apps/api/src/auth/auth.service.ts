@@ -5,11 +5,13 @@ import { AuditActor, auditActor, AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../common/request-context';
 import { badCredentials, tokenRejected, tooManyAttempts } from './auth.errors';
 import { verifyAgainstNobody, verifyPassword } from './passwords';
+import { liveSessionUser } from './sessions.queries';
 import { SessionsService } from './sessions.service';
 import { SignInThrottle } from './sign-in-throttle';
 import { TOKEN_KEY } from './token-key';
 import { signToken, verifyToken } from './tokens';
 import { User } from './user.entity';
+import { stampSignIn } from './users.queries';
 
 export const TOKEN_TTL_SECONDS = Number(process.env.TOKEN_TTL_HOURS ?? 12) * 3600;
 
@@ -93,12 +95,7 @@ export class AuthService {
     const sid = await this.dataSource.transaction(async (manager) => {
       await this.throttle.succeeded(manager, name, client.address);
       const id = await this.sessions.start(manager, user.id, expiresAt, client);
-      // An UPDATE … RETURNING answers [rows, count] through TypeORM's pg driver.
-      const [stamped]: [{ at: Date }[], number] = await manager.query(
-        `UPDATE app_user SET last_sign_in_at = now() WHERE id = $1 RETURNING last_sign_in_at AS at`,
-        [user.id],
-      );
-      user.lastSignInAt = stamped[0]?.at ?? null;
+      user.lastSignInAt = await stampSignIn(manager, user.id);
       await this.audit.record(manager, auditActor(user, client.requestId), {
         action: 'SIGN_IN',
         entity: 'user_session',
@@ -137,14 +134,9 @@ export class AuthService {
     if (!req.headers.authorization) return null;
     const claims = this.claimsOf(req);
     if (!claims) throw tokenRejected();
-    const rows: AuthUser[] = await this.dataSource.query(
-      `SELECT u.id, u.username, u.role, u.agency_id AS "agencyId", u.must_change_password AS "mustChangePassword"
-         FROM user_session s JOIN app_user u ON u.id = s.user_id
-        WHERE s.id = $1 AND s.user_id = $2 AND s.ended_at IS NULL AND s.expires_at > now() AND u.active`,
-      [claims.sid, claims.sub],
-    );
-    if (rows.length === 0) throw tokenRejected();
-    return rows[0];
+    const user = await liveSessionUser(this.dataSource, claims.sid, claims.sub);
+    if (!user) throw tokenRejected();
+    return user;
   }
 
   /** Ends every live session of a user (for account administration); see SessionsService.endSessions. */

@@ -9,6 +9,7 @@ import { passwordRuleError } from './password-rules';
 import { hashPassword, verifyPassword } from './passwords';
 import { SessionsService } from './sessions.service';
 import { SignInThrottle } from './sign-in-throttle';
+import { activePasswordHash, setChosenPassword } from './users.queries';
 
 /**
  * A signed-in person changes their own password. The current one is checked like a sign-in: the
@@ -40,11 +41,9 @@ export class PasswordChangeService {
         retryAfterSeconds: verdict.retryAfterSeconds,
       });
     }
-    const rows: { hash: string }[] = await this.dataSource.query(`SELECT password_hash AS hash FROM app_user WHERE id = $1 AND active`, [
-      user.id,
-    ]);
-    if (rows.length === 0) throw tokenRejected(); // deactivated or removed meanwhile
-    if (!(await verifyPassword(rows[0].hash, currentPassword))) {
+    const currentHash = await activePasswordHash(this.dataSource, user.id);
+    if (currentHash === null) throw tokenRejected(); // deactivated or removed meanwhile
+    if (!(await verifyPassword(currentHash, currentPassword))) {
       await this.audit.record(this.dataSource.manager, auditActor(user, client.requestId), {
         action: 'PASSWORD_CHANGE_FAILED',
         entity: 'user',
@@ -58,7 +57,7 @@ export class PasswordChangeService {
 
     const hash = await hashPassword(newPassword);
     await this.dataSource.transaction(async (manager) => {
-      await manager.query(`UPDATE app_user SET password_hash = $2, must_change_password = false WHERE id = $1`, [user.id, hash]);
+      await setChosenPassword(manager, user.id, hash);
       await this.throttle.succeeded(manager, user.username, client.address);
       const sessionsEnded = await this.sessions.endSessions(user.id, 'PASSWORD_CHANGED', manager);
       await this.audit.record(manager, auditActor(user, client.requestId), {

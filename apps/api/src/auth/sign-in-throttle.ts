@@ -1,12 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import {
+  BackoffPolicy,
+  countRefusal,
+  forgetKey,
+  forgetRightAttempt,
+  pruneForgottenFailures,
+  reserveAttempt,
+} from './sign-in-throttle.queries';
 
-/** Free failures, then a wait of base·2^(failures − free) seconds after the last one, capped. */
-export interface BackoffPolicy {
-  free: number;
-  baseSeconds: number;
-  capSeconds: number;
-}
+export type { BackoffPolicy };
 
 /** Per username, from any address: five free failures, then 1 s, 2 s, 4 s … at most 15 minutes. */
 export const USER_BACKOFF: BackoffPolicy = { free: 5, baseSeconds: 1, capSeconds: 900 };
@@ -27,29 +30,6 @@ export type ThrottleVerdict =
 
 const userKey = (username: string) => `user:${username}`;
 const addressKey = (address: string) => `address:${address}`;
-
-/** Seconds to wait after the last failure of a row `t` that has `t.failures`; $2..$4 are the policy. */
-const WAIT = `least($3::float8 * power(2, least(t.failures - $2::int, 30)), $4::float8)`;
-const FORGOTTEN = `t.last_failure_at < clock_timestamp() - make_interval(secs => $5::float8)`;
-
-/**
- * Counts the attempt against its key before the password is checked, in one upsert: the row lock
- * serializes concurrent attempts, so of sixty at once exactly as many pass as the policy allows and
- * the rest are refused without a password check. Returns the failure count including this attempt,
- * or null when the key is still waiting out its backoff (nothing is counted then).
- */
-const RESERVE = `
-  INSERT INTO sign_in_throttle AS t (key, failures, last_failure_at) VALUES ($1, 1, clock_timestamp())
-  ON CONFLICT (key) DO UPDATE
-    SET failures = CASE WHEN ${FORGOTTEN} THEN 1 ELSE t.failures + 1 END, last_failure_at = clock_timestamp(), refused = 0
-    WHERE ${FORGOTTEN} OR t.failures < $2::int OR clock_timestamp() >= t.last_failure_at + make_interval(secs => ${WAIT})
-       OR ($6::boolean AND t.failures < $7::int)
-  RETURNING failures`;
-
-const REFUSE = `
-  UPDATE sign_in_throttle AS t SET refused = t.refused + 1 WHERE key = $1
-  RETURNING t.refused, t.failures,
-    greatest(1, ceil(extract(epoch FROM t.last_failure_at + make_interval(secs => ${WAIT}) - clock_timestamp())))::int AS "retryAfter"`;
 
 /**
  * Sign-in attempts counted in PostgreSQL per username and per address (every replica sees the same
@@ -94,47 +74,25 @@ export class SignInThrottle {
 
   /** The attempt was right: the username starts afresh, and the address's count loses this attempt. */
   async succeeded(manager: EntityManager, username: string, address: string): Promise<void> {
-    await manager.query(
-      `WITH gone AS (DELETE FROM sign_in_throttle WHERE key = $1)
-       UPDATE sign_in_throttle SET failures = greatest(failures - 1, 0) WHERE key = $2`,
-      [userKey(username), addressKey(address)],
-    );
+    await forgetRightAttempt(manager, userKey(username), addressKey(address));
   }
 
   /** A password reset: the username's failures are forgotten, so its owner signs in with the new one at once. */
   async forgetUser(manager: EntityManager, username: string): Promise<void> {
-    await manager.query(`DELETE FROM sign_in_throttle WHERE key = $1`, [userKey(username)]);
+    await forgetKey(manager, userKey(username));
   }
 
   /** Rows whose last failure is forgotten: pruned as new failures come in, so the table stays small. */
   async prune(): Promise<void> {
-    await this.dataSource.query(
-      `DELETE FROM sign_in_throttle WHERE last_failure_at < clock_timestamp() - make_interval(secs => $1::float8)`,
-      [FORGET_AFTER_SECONDS],
-    );
+    await pruneForgottenFailures(this.dataSource, FORGET_AFTER_SECONDS);
   }
 
-  private async reserve(manager: EntityManager, key: string, policy: BackoffPolicy, cleanAddress: boolean): Promise<number | null> {
-    const rows: { failures: number }[] = await manager.query(RESERVE, [
-      key,
-      policy.free,
-      policy.baseSeconds,
-      policy.capSeconds,
-      FORGET_AFTER_SECONDS,
-      cleanAddress,
-      CLEAN_ADDRESS_CEILING,
-    ]);
-    return rows.length ? rows[0].failures : null;
+  private reserve(manager: EntityManager, key: string, policy: BackoffPolicy, cleanAddress: boolean): Promise<number | null> {
+    return reserveAttempt(manager, key, policy, FORGET_AFTER_SECONDS, cleanAddress, CLEAN_ADDRESS_CEILING);
   }
 
   private async refusal(manager: EntityManager, key: string, policy: BackoffPolicy) {
-    const [rows]: [{ refused: number; failures: number; retryAfter: number }[], number] = await manager.query(REFUSE, [
-      key,
-      policy.free,
-      policy.baseSeconds,
-      policy.capSeconds,
-    ]);
-    const row = rows[0];
+    const row = await countRefusal(manager, key, policy);
     return { retryAfterSeconds: row?.retryAfter ?? 1, failures: row?.failures ?? 0, firstRefusal: (row?.refused ?? 1) === 1 };
   }
 }

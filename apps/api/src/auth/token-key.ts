@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { insertSecretUnlessPresent, secretValue } from './app-secret.queries';
 
 const KEY_NAME = 'token_signing_key';
 
@@ -12,12 +13,8 @@ export async function loadTokenKey(dataSource: DataSource, fromEnv = process.env
     if (fromEnv.length < 32) throw new Error('TOKEN_SECRET must be at least 32 characters long');
     return fromEnv;
   }
-  await dataSource.query(`INSERT INTO app_secret (name, value) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING`, [
-    KEY_NAME,
-    randomBytes(48).toString('base64url'),
-  ]);
-  const rows: { value: string }[] = await dataSource.query(`SELECT value FROM app_secret WHERE name = $1`, [KEY_NAME]);
-  return rows[0].value;
+  await insertSecretUnlessPresent(dataSource, KEY_NAME, randomBytes(48).toString('base64url'));
+  return secretValue(dataSource, KEY_NAME);
 }
 
 export const TOKEN_KEY = Symbol('TOKEN_KEY');

@@ -4,17 +4,14 @@ import { DataSource, EntityManager } from 'typeorm';
 import { temporaryPassword } from '@luoshi/domain';
 import { auditActor, AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../common/request-context';
+import { policyExists } from '../policy/policy-for-auth.queries';
 import { AuthError } from './auth.errors';
 import { accountView, IssuedPassword, isUuid } from './accounts.service';
 import { hashPassword } from './passwords';
+import { lockUnitAccountCreation, UnitWithoutReporter, unitsWithoutReporter } from './unit-accounts.queries';
 import { User } from './user.entity';
+import { insertUserUnlessTaken } from './users.queries';
 import type { RequestMeta } from './users.service';
-
-interface Unit {
-  id: string;
-  kind: string;
-  regionCode: string | null;
-}
 
 /**
  * The username a unit's first account gets. Without pinyin offline, a stable scheme that reads on a
@@ -23,11 +20,8 @@ interface Unit {
  * first six hex digits of its id (ids derive from the unit's name, so the same unit gets the same
  * name on every installation). A name already taken gets -2, -3 … (see createUnitAccounts).
  */
-export const unitUsername = (unit: Unit) =>
+export const unitUsername = (unit: UnitWithoutReporter) =>
   unit.kind === 'COUNTY' && unit.regionCode ? `r${unit.regionCode}` : `u${unit.id.replace(/-/g, '').slice(0, 6)}`;
-
-/** Serializes createUnitAccounts calls (two clicks at once): the second then finds the accounts made. */
-const LOCK_KEY = 'luoshi:create-unit-accounts';
 
 @Injectable()
 export class UnitAccountsService {
@@ -45,16 +39,9 @@ export class UnitAccountsService {
     const notFound = () => new AuthError('NOT_FOUND', '政策文件不存在', { field: 'policyId' });
     if (!isUuid(policyId)) throw notFound();
     return this.dataSource.transaction(async (manager) => {
-      if ((await manager.query(`SELECT 1 FROM policy WHERE id = $1`, [policyId])).length === 0) throw notFound();
-      await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [LOCK_KEY]);
-      const units: Unit[] = await manager.query(
-        `SELECT a.id, a.kind, a.region_code AS "regionCode" FROM agency a
-          WHERE a.id IN (SELECT r.agency_id FROM responsibility r JOIN measure m ON m.id = r.measure_id WHERE m.policy_id = $1)
-            AND a.active -- an inactive (or merged) unit gets no new account
-            AND NOT EXISTS (SELECT 1 FROM app_user u WHERE u.agency_id = a.id AND u.role = 'REPORTER' AND u.active)
-          ORDER BY a.kind = 'COUNTY' DESC, a.region_code, a.name`,
-        [policyId],
-      );
+      if (!(await policyExists(manager, policyId))) throw notFound();
+      await lockUnitAccountCreation(manager);
+      const units = await unitsWithoutReporter(manager, policyId);
       const issued: IssuedPassword[] = [];
       for (const unit of units) {
         const base = unitUsername(unit);
@@ -77,12 +64,16 @@ export class UnitAccountsService {
   private async insertReporter(manager: EntityManager, base: string, agencyId: string, passwordHash: string): Promise<User> {
     for (let n = 1; ; n++) {
       const username = n === 1 ? base : `${base}-${n}`;
-      const rows: { id: string }[] = await manager.query(
-        `INSERT INTO app_user (username, password_hash, role, agency_id, must_change_password) VALUES ($1, $2, 'REPORTER', $3, true)
-         ON CONFLICT (username) DO NOTHING RETURNING id`,
-        [username, passwordHash, agencyId],
-      );
-      if (rows.length) return manager.findOneByOrFail(User, { id: rows[0].id });
+      const id = await insertUserUnlessTaken(manager, {
+        username,
+        passwordHash,
+        role: 'REPORTER',
+        agencyId,
+        displayName: null,
+        phone: null,
+        mustChangePassword: true,
+      });
+      if (id !== null) return manager.findOneByOrFail(User, { id });
     }
   }
 }

@@ -10,6 +10,7 @@ import { passwordProblems } from '@luoshi/domain';
 import { passwordRuleError } from './password-rules';
 import { hashPassword } from './passwords';
 import { User } from './user.entity';
+import { insertUserUnlessTaken } from './users.queries';
 
 export interface RequestMeta {
   requestId: string;
@@ -53,13 +54,17 @@ export class UsersService {
       if (input.agencyId && !(await manager.existsBy(Agency, { id: input.agencyId }))) {
         throw new AuthError('NOT_FOUND', '所属单位不存在', { field: 'agencyId' });
       }
-      const inserted: { id: string }[] = await manager.query(
-        `INSERT INTO app_user (username, password_hash, role, agency_id, display_name, phone) VALUES ($1, $2, $3, $4, $5, $6)
-         ON CONFLICT (username) DO NOTHING RETURNING id`,
-        [username, passwordHash, input.role, input.agencyId ?? null, displayName, phone],
-      );
-      if (inserted.length === 0) throw new AuthError('CONFLICT', `用户名 ${username} 已存在`, { field: 'username' });
-      const user = await manager.findOneByOrFail(User, { id: inserted[0].id });
+      const id = await insertUserUnlessTaken(manager, {
+        username,
+        passwordHash,
+        role: input.role,
+        agencyId: input.agencyId ?? null,
+        displayName,
+        phone,
+        mustChangePassword: false,
+      });
+      if (id === null) throw new AuthError('CONFLICT', `用户名 ${username} 已存在`, { field: 'username' });
+      const user = await manager.findOneByOrFail(User, { id });
       await this.audit.record(manager, auditActor(actor, meta.requestId), {
         action: 'user.create',
         entity: 'user',

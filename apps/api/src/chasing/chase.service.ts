@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { chaseConfig } from './chasing.config';
-import { CandidateRow, CHASE_CANDIDATES_SQL, INSERT_EVENTS_SQL } from './chase-queries';
+import { CandidateRow, chaseCandidates, chasedUnits, insertChaseEvents, insertInAppDelivery, queueWebhookDelivery } from './chase.queries';
 import { ChaseKind, ChaseLine, officeSummary, unitChaseMessage } from './chase-messages';
 import { NoticesService } from './notices.service';
 
@@ -39,21 +39,16 @@ export class ChaseService {
 
   async runPass(): Promise<PassResult> {
     const cfg = chaseConfig();
-    const rows: CandidateRow[] = await this.dataSource.query(CHASE_CANDIDATES_SQL, [cfg.lookbackDays, cfg.remindDaysBefore]);
+    const rows = await chaseCandidates(this.dataSource, cfg.lookbackDays, cfg.remindDaysBefore);
     const empty: PassResult = { events: 0, units: 0, notices: 0, webhooksQueued: 0 };
     if (!rows.length) return empty;
     const byKey = new Map(rows.map((r) => [r.key, toLine(r)]));
     const keys = [...byKey.keys()].sort();
     return this.dataSource.transaction(async (m) => {
       const lines = keys.map((k) => byKey.get(k)!);
-      const won: { key: string }[] = await m.query(INSERT_EVENTS_SQL, [
-        keys,
-        lines.map((l) => l.kind),
-        lines.map((l) => l.agencyId),
-        lines.map((l) => l.dueOn),
-      ]);
+      const won = await insertChaseEvents(m, lines);
       if (!won.length) return empty;
-      const wonKeys = new Set(won.map((w) => w.key));
+      const wonKeys = new Set(won);
       const mine = rows.filter((r) => wonKeys.has(r.key)).map(toLine); // keeps the query's order
       return this.notify(m, mine);
     });
@@ -62,12 +57,7 @@ export class ChaseService {
   /** One message per unit for this run, in the app and to the unit's robot; a summary for the office. */
   private async notify(m: EntityManager, lines: ChaseLine[]): Promise<PassResult> {
     const agencyIds = [...new Set(lines.map((l) => l.agencyId))];
-    const agencies: { id: string; name: string; webhook_kind: string | null; url: string | null }[] = await m.query(
-      `SELECT a.id, a.name_simplified AS name, w.kind AS webhook_kind, w.url
-         FROM agency a LEFT JOIN agency_webhook w ON w.agency_id = a.id
-        WHERE a.id = ANY($1::uuid[])`,
-      [agencyIds],
-    );
+    const agencies = await chasedUnits(m, agencyIds);
     const agencyById = new Map(agencies.map((a) => [a.id, a]));
     const result: PassResult = { events: lines.length, units: agencyIds.length, notices: 0, webhooksQueued: 0 };
     const units: { name: string; lines: ChaseLine[] }[] = [];
@@ -87,17 +77,17 @@ export class ChaseService {
         policyId: onlyPolicy(policies),
       });
       result.notices += recipients;
-      await m.query(
-        `INSERT INTO chase_delivery (event_keys, channel, agency_id, recipients, content, status, attempts, delivered_at, policy_ids)
-         VALUES ($1, 'IN_APP', $2, $3, $4, 'DELIVERED', 1, now(), $5)`,
-        [keys, agencyId, recipients, `${msg.title}\n${msg.body}`, policies],
-      );
+      await insertInAppDelivery(m, { eventKeys: keys, agencyId, recipients, content: `${msg.title}\n${msg.body}`, policyIds: policies });
       if (agency?.url && agency.webhook_kind) {
-        await m.query(
-          `INSERT INTO chase_delivery (event_keys, channel, agency_id, url, url_host, content, status, attempts, next_attempt_at, policy_ids)
-           VALUES ($1, $2, $3, $4, $5, $6, 'PENDING', 0, now(), $7)`,
-          [keys, agency.webhook_kind, agencyId, agency.url, hostOf(agency.url), msg.text, policies],
-        );
+        await queueWebhookDelivery(m, {
+          eventKeys: keys,
+          channel: agency.webhook_kind,
+          agencyId,
+          url: agency.url,
+          urlHost: hostOf(agency.url),
+          content: msg.text,
+          policyIds: policies,
+        });
         result.webhooksQueued++;
       }
     }
@@ -109,11 +99,13 @@ export class ChaseService {
       policyId: onlyPolicy(allPolicies),
     });
     result.notices += office;
-    await m.query(
-      `INSERT INTO chase_delivery (event_keys, channel, agency_id, recipients, content, status, attempts, delivered_at, policy_ids)
-       VALUES ($1, 'IN_APP', NULL, $2, $3, 'DELIVERED', 1, now(), $4)`,
-      [lines.map((l) => l.key), office, `${summary.title}\n${summary.body}`, allPolicies],
-    );
+    await insertInAppDelivery(m, {
+      eventKeys: lines.map((l) => l.key),
+      agencyId: null,
+      recipients: office,
+      content: `${summary.title}\n${summary.body}`,
+      policyIds: allPolicies,
+    });
     return result;
   }
 }

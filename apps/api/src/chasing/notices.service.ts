@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Role } from '@luoshi/domain';
 import { ChasingError } from './chasing.errors';
+import { markNoticesRead, noticeAgencyReporters, NoticeRow, noticeRoles, noticeUsers, unreadNoticeCount } from './notices.queries';
 import { UserNotice } from './user-notice.entity';
 
 /** What a notice says; the same for each of its recipients. */
@@ -17,6 +18,15 @@ export interface NoticeContent {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** A notice as stored: no body is an empty one, no link or policy is null. */
+const stored = (n: NoticeContent): NoticeRow => ({
+  kind: n.kind,
+  title: n.title,
+  body: n.body ?? '',
+  link: n.link ?? null,
+  policyId: n.policyId ?? null,
+});
+
 /**
  * In-app notices. The `to…` methods run inside the caller's transaction (one INSERT … SELECT each),
  * so a notice exists exactly when the change it tells of commits. They return how many users got it.
@@ -26,28 +36,15 @@ export class NoticesService {
   constructor(private readonly dataSource: DataSource) {}
 
   async toAgencyReporters(manager: EntityManager, agencyId: string, notice: NoticeContent): Promise<number> {
-    return this.insert(manager, `role = 'REPORTER' AND agency_id = $6`, [agencyId], notice);
+    return noticeAgencyReporters(manager, agencyId, stored(notice));
   }
 
   async toRoles(manager: EntityManager, roles: Role[], notice: NoticeContent): Promise<number> {
-    return this.insert(manager, `role = ANY($6::text[])`, [roles], notice);
+    return noticeRoles(manager, roles, stored(notice));
   }
 
   async toUsers(manager: EntityManager, userIds: string[], notice: NoticeContent): Promise<number> {
-    return this.insert(manager, `id = ANY($6::uuid[])`, [userIds], notice);
-  }
-
-  /** Deactivated accounts get no notices (nobody would read them, and the unit's new account would miss nothing). */
-  private async insert(manager: EntityManager, where: string, params: unknown[], n: NoticeContent): Promise<number> {
-    const rows: { n: number }[] = await manager.query(
-      `WITH ins AS (
-         INSERT INTO user_notice (user_id, kind, title, body, link, policy_id)
-         SELECT id, $1, $2, $3, $4, $5::uuid FROM app_user WHERE active AND (${where})
-         RETURNING 1)
-       SELECT count(*)::int AS n FROM ins`,
-      [n.kind, n.title, n.body ?? '', n.link ?? null, n.policyId ?? null, ...params],
-    );
-    return rows[0]?.n ?? 0;
+    return noticeUsers(manager, userIds, stored(notice));
   }
 
   list(userId: string, unreadOnly: boolean, limit: number): Promise<UserNotice[]> {
@@ -61,11 +58,7 @@ export class NoticesService {
   }
 
   async unreadCount(userId: string): Promise<number> {
-    const rows: { n: number }[] = await this.dataSource.query(
-      `SELECT count(*)::int AS n FROM user_notice WHERE user_id = $1 AND read_at IS NULL`,
-      [userId],
-    );
-    return rows[0].n;
+    return unreadNoticeCount(this.dataSource, userId);
   }
 
   /** Marks the user's own notices read (null = all of them); another user's ids simply match nothing. */
@@ -75,14 +68,6 @@ export class NoticesService {
       if (bad !== undefined) throw new ChasingError('BAD_USER_INPUT', '通知编号有误', { field: 'ids', id: bad });
       if (ids.length === 0) return 0;
     }
-    const rows: { n: number }[] = await this.dataSource.query(
-      `WITH upd AS (
-         UPDATE user_notice SET read_at = now()
-          WHERE user_id = $1 AND read_at IS NULL AND ($2::uuid[] IS NULL OR id = ANY($2::uuid[]))
-         RETURNING 1)
-       SELECT count(*)::int AS n FROM upd`,
-      [userId, ids ?? null],
-    );
-    return rows[0].n;
+    return markNoticesRead(this.dataSource, userId, ids ?? null);
   }
 }

@@ -2,9 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditActor, AuditService } from '../audit/audit.service';
 import { checkId, notFound } from '../common/id-checks';
+import { agencyExists } from '../policy/policy-for-chasing.queries';
 import { AgencyWebhook, WebhookKind } from './agency-webhook.entity';
 import { ChasingError } from './chasing.errors';
 import { checkRobotUrl } from './robot-address';
+import { deleteWebhook, upsertWebhook } from './webhooks.queries';
 
 /** The address as the audit log keeps it: the robot's key in the query string is a credential. */
 export function maskedUrl(url: string): string {
@@ -43,14 +45,9 @@ export class WebhooksService {
     const agencyId = checkId(agencyIdRaw, '单位', 'agencyId');
     const url = checkWebhookUrl(rawUrl, kind);
     return this.dataSource.transaction(async (m) => {
-      const [agency] = await m.query(`SELECT id FROM agency WHERE id = $1`, [agencyId]);
-      if (!agency) throw notFound('单位', agencyId, 'agencyId');
+      if (!(await agencyExists(m, agencyId))) throw notFound('单位', agencyId, 'agencyId');
       const before = await m.getRepository(AgencyWebhook).findOne({ where: { agencyId }, lock: { mode: 'pessimistic_write' } });
-      await m.query(
-        `INSERT INTO agency_webhook (agency_id, kind, url, updated_at, updated_by) VALUES ($1, $2, $3, now(), $4)
-         ON CONFLICT (agency_id) DO UPDATE SET kind = EXCLUDED.kind, url = EXCLUDED.url, updated_at = now(), updated_by = EXCLUDED.updated_by`,
-        [agencyId, kind, url, actor.userId],
-      );
+      await upsertWebhook(m, agencyId, kind, url, actor.userId);
       await this.audit.record(m, actor, {
         action: 'SET_AGENCY_WEBHOOK',
         entity: 'agency_webhook',
@@ -68,7 +65,7 @@ export class WebhooksService {
     return this.dataSource.transaction(async (m) => {
       const before = await m.getRepository(AgencyWebhook).findOne({ where: { agencyId }, lock: { mode: 'pessimistic_write' } });
       if (!before) return false;
-      await m.query(`DELETE FROM agency_webhook WHERE agency_id = $1`, [agencyId]);
+      await deleteWebhook(m, agencyId);
       await this.audit.record(m, actor, {
         action: 'REMOVE_AGENCY_WEBHOOK',
         entity: 'agency_webhook',

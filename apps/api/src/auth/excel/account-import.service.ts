@@ -7,6 +7,7 @@ import { auditActor, AuditService } from '../../audit/audit.service';
 import type { AuthUser } from '../../common/request-context';
 import { ZipRefused } from '../../common/zip-reader';
 import { checkWorkbookBounds } from '../../reports/excel/workbook-guard';
+import { AccountUnitRow, unitsForAccounts } from '../../policy/policy-for-auth.queries';
 import { nameKeyOf } from '../../units/agency-name';
 import { accountView } from '../accounts.service';
 import { AuthError } from '../auth.errors';
@@ -14,6 +15,7 @@ import { checkDisplayName, checkPhone } from '../contact-rules';
 import { hashPassword } from '../passwords';
 import { unitUsername } from '../unit-accounts.service';
 import { User } from '../user.entity';
+import { insertUserUnlessTaken, takenUsernames } from '../users.queries';
 import {
   ACCOUNT_SHEETS,
   ACCOUNT_WORKBOOK_BOUNDS,
@@ -25,23 +27,11 @@ import {
   writeAccountTemplate,
 } from './account-workbook';
 
-interface UnitRow {
-  id: string;
-  name: string;
-  nameSimplified: string;
-  shortName: string;
-  nameKey: string;
-  kind: 'DEPARTMENT' | 'COUNTY';
-  regionCode: string | null;
-  active: boolean;
-  mergedIntoName: string | null;
-}
-
 /** One account to create, checked. `username` null: generated from the unit at insert time. */
 interface PlannedAccount {
   row: number;
   role: Role;
-  unit: UnitRow | null;
+  unit: AccountUnitRow | null;
   displayName: string | null;
   phone: string | null;
   username: string | null;
@@ -80,7 +70,7 @@ export class AccountImportService {
   ) {}
 
   async template(): Promise<Buffer> {
-    const units: UnitRow[] = await this.units();
+    const units: AccountUnitRow[] = await this.units();
     const active = units
       .filter((u) => u.active)
       .sort((a, b) => (a.kind === b.kind ? a.nameSimplified.localeCompare(b.nameSimplified, 'zh-CN') : a.kind === 'COUNTY' ? 1 : -1));
@@ -130,31 +120,21 @@ export class AccountImportService {
     });
   }
 
-  private units(): Promise<UnitRow[]> {
-    return this.dataSource.query(
-      `SELECT a.id, a.name, a.name_simplified AS "nameSimplified", a.short_name AS "shortName", a.name_key AS "nameKey", a.kind,
-              a.region_code AS "regionCode", a.active, m.name_simplified AS "mergedIntoName"
-         FROM agency a LEFT JOIN agency m ON m.id = a.merged_into_id`,
-    );
+  private units(): Promise<AccountUnitRow[]> {
+    return unitsForAccounts(this.dataSource);
   }
 
   /** Every row checked against the units, the roles the actor may give, and the usernames taken. */
   private async plan(actor: AuthUser, rows: AccountRowCells[]): Promise<{ planned: PlannedAccount[]; errors: CellError[] }> {
     const units = await this.units();
     const byName = new Map(units.map((u) => [u.nameKey, u]));
-    const byShortName = new Map<string, UnitRow | 'AMBIGUOUS'>();
+    const byShortName = new Map<string, AccountUnitRow | 'AMBIGUOUS'>();
     for (const u of units) {
       const key = nameKeyOf(u.shortName);
       byShortName.set(key, byShortName.has(key) ? 'AMBIGUOUS' : u);
     }
     const given = rows.map((r) => r.username.toLowerCase()).filter(Boolean);
-    const taken = new Set<string>(
-      given.length
-        ? (await this.dataSource.query(`SELECT username FROM app_user WHERE username = ANY($1::text[])`, [given])).map(
-            (r: { username: string }) => r.username,
-          )
-        : [],
-    );
+    const taken = new Set<string>(given.length ? await takenUsernames(this.dataSource, given) : []);
 
     const sheet = ACCOUNT_SHEETS.accounts;
     const errors: CellError[] = [];
@@ -174,7 +154,7 @@ export class AccountImportService {
       if (!role) wrong(r.address.role, `角色须为:${Object.values(ROLE_LABELS).join('、')}(留空即为填报员)`);
       else if (role === 'ADMIN' && actor.role !== 'ADMIN') wrong(r.address.role, '只有系统管理员可以创建管理员账号');
 
-      let unit: UnitRow | null = null;
+      let unit: AccountUnitRow | null = null;
       if (role === 'REPORTER' || (!role && r.unit)) {
         const key = nameKeyOf(r.unit);
         const found = key ? (byName.get(key) ?? byShortName.get(key)) : undefined;
@@ -225,14 +205,18 @@ export class AccountImportService {
     for (let n = 1; ; n++) {
       const username = n === 1 ? base : `${base}-${n}`;
       if (!p.username && reserved.has(username)) continue; // a later row asks for this name itself
-      const rows: { id: string }[] = await manager.query(
-        `INSERT INTO app_user (username, password_hash, role, agency_id, display_name, phone, must_change_password) VALUES ($1, $2, $3, $4, $5, $6, true)
-         ON CONFLICT (username) DO NOTHING RETURNING id`,
-        [username, passwordHash, p.role, p.unit?.id ?? null, p.displayName, p.phone],
-      );
-      if (rows.length) {
+      const id = await insertUserUnlessTaken(manager, {
+        username,
+        passwordHash,
+        role: p.role,
+        agencyId: p.unit?.id ?? null,
+        displayName: p.displayName,
+        phone: p.phone,
+        mustChangePassword: true,
+      });
+      if (id !== null) {
         reserved.add(username);
-        return manager.findOneByOrFail(User, { id: rows[0].id });
+        return manager.findOneByOrFail(User, { id });
       }
       if (p.username) throw refused([{ sheet: ACCOUNT_SHEETS.accounts, cell: p.usernameCell, message: `用户名 ${username} 已存在` }]);
     }
