@@ -2,7 +2,7 @@ import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/clien
 import { SetContextLink } from '@apollo/client/link/context';
 import { ErrorLink } from '@apollo/client/link/error';
 import { clearSession, getAccessToken } from '../features/auth/auth';
-import { apiErrorCode } from './errors';
+import { apiErrorCode } from '../shared/errors';
 
 /** Operations whose UNAUTHENTICATED answer means "wrong password", not "your token is bad". */
 const SIGN_IN_OPERATIONS = new Set(['Login']);

@@ -5,9 +5,9 @@ import zhCN from 'antd/es/locale/zh_CN';
 import zhTW from 'antd/es/locale/zh_TW';
 import enUS from 'antd/es/locale/en_US';
 import { formatMessage, LANGS, MESSAGES, type Lang, type MessageKey } from './messages';
-import { useTraditionalToSimplified } from './opencc';
-import { currentSimplifiedTexts, simplifiedText, subscribeSimplifiedTexts } from './simplified-texts';
-import { storage } from './storage';
+import { useTraditionalToSimplified } from '../shared/opencc';
+import { currentSimplifiedTexts, simplifiedText, subscribeSimplifiedTexts } from '../shared/simplified-texts';
+import { storage } from '../shared/storage';
 
 export type { Lang, MessageKey } from './messages';
 

@@ -13,7 +13,7 @@ async function downloadSheet(
   sheetName: string,
   fileName: string,
 ): Promise<void> {
-  const [{ default: ExcelJS }, { saveBlob }] = await Promise.all([import('exceljs'), import('../../app/save-blob')]);
+  const [{ default: ExcelJS }, { saveBlob }] = await Promise.all([import('exceljs'), import('../../shared/save-blob')]);
   const workbook = new ExcelJS.Workbook();
   const ws = workbook.addWorksheet(sheetName.slice(0, 31));
   ws.addRow(header).font = { bold: true };

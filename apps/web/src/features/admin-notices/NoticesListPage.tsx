@@ -3,7 +3,7 @@ import { Link, useNavigate } from 'react-router';
 import { useQuery } from '@apollo/client/react';
 import { Alert, Button, Empty, Skeleton, Table, Tag, Typography } from 'antd';
 import { AdminNoticeListDocument, type AdminNoticeListQuery } from '../../graphql/generated';
-import { isConnectionError } from '../../app/errors';
+import { isConnectionError } from '../../shared/errors';
 import { useDisplayText, useI18n } from '../../app/i18n';
 import { policyHomePath } from '../policy-nav/policy-routes';
 

@@ -18,7 +18,7 @@ import {
   type UpdateDraftPolicyInput,
   type UpdateDraftTargetInput,
 } from '../../graphql/generated';
-import { apiErrorCode, isConnectionError } from '../../app/errors';
+import { apiErrorCode, isConnectionError } from '../../shared/errors';
 import { useI18n } from '../../app/i18n';
 
 type WithoutVersion<T> = Omit<T, 'version'>;

@@ -7,7 +7,7 @@ import {
   AdminSetPeriodExtensionDocument,
   AdminUpdatePeriodDueDateDocument,
 } from '../../graphql/generated';
-import { isConnectionError } from '../../app/errors';
+import { isConnectionError } from '../../shared/errors';
 import { useDisplayText, useI18n } from '../../app/i18n';
 import type { UnitRef } from './period-format';
 

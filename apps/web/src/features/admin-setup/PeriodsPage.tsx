@@ -3,7 +3,7 @@ import { useMemo, useState } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { Alert, Button, Empty, Skeleton, Space, Table, Tag, Typography } from 'antd';
 import { AdminPeriodPoliciesDocument, AdminPeriodSettingsDocument, type AdminPeriodSettingsQuery } from '../../graphql/generated';
-import { isConnectionError } from '../../app/errors';
+import { isConnectionError } from '../../shared/errors';
 import { useDisplayText, useI18n } from '../../app/i18n';
 import { PeriodDialogs, type PeriodDialog } from './PeriodDialogs';
 import { changeLine, responsibleUnits } from './period-format';

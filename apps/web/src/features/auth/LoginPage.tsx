@@ -4,7 +4,7 @@ import { useMutation } from '@apollo/client/react';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { LoginDocument } from '../../graphql/generated';
 import { useI18n } from '../../app/i18n';
-import { apiErrorCode, isConnectionError } from '../../app/errors';
+import { apiErrorCode, isConnectionError } from '../../shared/errors';
 import { saveSession, useAuth } from './auth';
 import { landingPage } from './landing-page';
 

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useMutation } from '@apollo/client/react';
 import { Alert, Button, Tabs, Typography } from 'antd';
 import { ChaseDeliveriesDocument, RunChaseNowDocument } from '../../graphql/generated';
-import { isConnectionError } from '../../app/errors';
+import { isConnectionError } from '../../shared/errors';
 import { useI18n } from '../../app/i18n';
 import { runCounts } from './chasing-format';
 import { DeliveriesPanel } from './DeliveriesPanel';

@@ -11,7 +11,7 @@ import {
   DashboardTrendDocument,
 } from '../../graphql/generated';
 import { useDisplayText, useI18n, type MessageKey } from '../../app/i18n';
-import { formatPeriodLabel } from '../reporting/report-format';
+import { formatPeriodLabel } from '../../shared/format';
 import { defaultPeriod } from './dashboard-format';
 import { exportableCards, TargetCards } from './TargetCards';
 import { ChartPngButton } from './ChartPngButton';
@@ -70,7 +70,7 @@ const ComplianceList = lazy(() => import('./ComplianceList').then((m) => ({ defa
 const SourcesDrawer = lazy(() => import('./SourcesDrawer').then((m) => ({ default: m.SourcesDrawer })));
 const TrajectoryDialog = lazy(() => import('./TrajectoryDialog'));
 // Only when a query failed: antd's Result with its pictures is ~10 KB gzip.
-const LazyLoadError = lazy(() => import('../reporting/LoadError').then((m) => ({ default: m.LoadError })));
+const LazyLoadError = lazy(() => import('../../shared/LoadError').then((m) => ({ default: m.LoadError })));
 function LoadError(props: { error: Error; onRetry: () => void }) {
   return (
     <Suspense fallback={null}>

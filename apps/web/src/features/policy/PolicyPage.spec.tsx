@@ -3,7 +3,7 @@ import { MockedProvider, type MockedProviderProps } from '@apollo/client/testing
 import { MemoryRouter, Route, Routes } from 'react-router';
 import { PolicyStructureDocument } from '../../graphql/generated';
 import { I18nProvider, type Lang } from '../../app/i18n';
-import { loadTraditionalToSimplified } from '../../app/opencc';
+import { loadTraditionalToSimplified } from '../../shared/opencc';
 import PolicyPage from './PolicyPage';
 import { POLICY_FIXTURE } from './__fixtures__/policy';
 import { testRoot, waitFor } from '../../testing/test-root';

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Alert, Button, Flex, Typography, Upload } from 'antd';
 import { useI18n } from '../../app/i18n';
-import { authHeader, downloadWithToken } from '../../app/authorized-fetch';
+import { authHeader, downloadWithToken } from '../auth/authorized-fetch';
 
 interface CellError {
   sheet: string;

@@ -14,9 +14,9 @@ import {
 import { useDisplayText, useI18n } from '../../app/i18n';
 import { ReportDraftStore, type DraftApi } from './draft-store';
 import { buildFigureGrid, gridRows, type FigureGrid } from './figure-grid';
-import { LoadError } from './LoadError';
+import { LoadError } from '../../shared/LoadError';
 import { MeasureReportCard, type FormTask } from './MeasureReportCard';
-import { formatDate, formatPeriodLabel, periodYear } from './report-format';
+import { formatDate, formatPeriodLabel, periodYear } from '../../shared/format';
 import { ExcelBar } from './ExcelBar';
 import { formCardOrder, groupByPolicy, type PolicyGroup } from './quarter-groups';
 

@@ -1,6 +1,6 @@
 import { CombinedGraphQLErrors } from '@apollo/client/errors';
 import type { EditableReportFragment, ReportStatus, SaveProgressReportInput, UnitStatus } from '../../graphql/generated';
-import { apiErrorCode, isConnectionError } from '../../app/errors';
+import { apiErrorCode, isConnectionError } from '../../shared/errors';
 import type { MessageKey } from '../../app/messages';
 import { figuresFromValues, parseFigure, toFigureInputs, type FigureRow } from './figure-grid';
 

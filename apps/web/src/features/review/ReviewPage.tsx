@@ -5,7 +5,7 @@ import { useQuery } from '@apollo/client/react';
 import { Alert, Card, Empty, Skeleton, Typography } from 'antd';
 import { ReviewQueueDocument } from '../../graphql/generated';
 import { useI18n } from '../../app/i18n';
-import { LoadError } from '../reporting/LoadError';
+import { LoadError } from '../../shared/LoadError';
 import { ListFilterBar } from '../lists/ListFilterBar';
 import { filterFromSearch, filterToSearch, isFiltered, reviewQueueVariables, type ListFilter } from '../lists/list-filter';
 import { ReviewItem, type ReviewOutcome } from './ReviewItem';

@@ -6,8 +6,8 @@ import { Button, Empty, Grid, Modal, Select, Skeleton, Table, Tag, Typography } 
 import { OpenSupervisionReviewDocument, SupervisionReviewsDocument, type SupervisionReviewsQuery } from '../../graphql/generated';
 import { useDisplayText, useI18n } from '../../app/i18n';
 import { useAuth } from '../auth/auth';
-import { LoadError } from '../reporting/LoadError';
-import { formatPeriodLabel } from '../reporting/report-format';
+import { LoadError } from '../../shared/LoadError';
+import { formatPeriodLabel } from '../../shared/format';
 import { chinaToday, defaultReviewPeriod } from './supervision-format';
 import { useMutationRunner, useSupervisionPolicy } from './useSupervision';
 import { supervisionPath } from '../policy-nav/policy-routes';

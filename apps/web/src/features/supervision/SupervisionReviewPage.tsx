@@ -12,10 +12,10 @@ import {
   type Rating,
 } from '../../graphql/generated';
 import { useI18n } from '../../app/i18n';
-import { downloadWithToken } from '../../app/authorized-fetch';
+import { downloadWithToken } from '../auth/authorized-fetch';
 import { useAuth } from '../auth/auth';
-import { LoadError } from '../reporting/LoadError';
-import { formatDateTime, formatPeriodLabel } from '../reporting/report-format';
+import { LoadError } from '../../shared/LoadError';
+import { formatDateTime, formatPeriodLabel } from '../../shared/format';
 import { RatingCounts, ReviewStatusTag } from './SupervisionListPage';
 import { RatingsTable } from './RatingsTable';
 import { RateDialog } from './RateDialog';

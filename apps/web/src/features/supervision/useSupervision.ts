@@ -1,7 +1,7 @@
 import { useCallback, useState } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { SupervisionPolicyDocument, type SupervisionReviewQuery } from '../../graphql/generated';
-import { apiErrorCode, isConnectionError } from '../../app/errors';
+import { apiErrorCode, isConnectionError } from '../../shared/errors';
 import { useI18n } from '../../app/i18n';
 import { usePolicyFromRoute } from '../policy-nav/usePolicyFromRoute';
 
