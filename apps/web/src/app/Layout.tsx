@@ -7,7 +7,7 @@ import { signOutEverywhere } from '../features/auth/sign-out';
 import { useForcedPasswordChange } from '../features/admin-accounts/forced-change';
 import { NoticeBell } from '../features/notices/NoticeBell';
 import { MeDocument } from '../graphql/generated';
-import { useDisplayText, useI18n, type Lang } from './i18n';
+import { useDisplayText, useI18n, type Lang } from '../shared/i18n';
 import { MainNav } from './MainNav';
 import { useTextSize } from './text-size';
 import type { TextSize } from './theme';

@@ -1,5 +1,5 @@
 import { Button, Result } from 'antd';
-import { useI18n } from '../app/i18n';
+import { useI18n } from './i18n';
 import { isConnectionError } from './errors';
 
 /** A page whose data did not load: why (network or the API's message), and a retry. */

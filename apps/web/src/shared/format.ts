@@ -1,4 +1,4 @@
-import type { Lang } from '../app/messages';
+import type { Lang } from './i18n';
 import { chineseOrdinal, formatIssuedOn } from './policy-format';
 
 /**

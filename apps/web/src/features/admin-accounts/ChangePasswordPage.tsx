@@ -1,6 +1,6 @@
 import { useLocation, useNavigate } from 'react-router';
 import { Alert, Card, Typography } from 'antd';
-import { useI18n } from '../../app/i18n';
+import { useI18n } from '../../shared/i18n';
 import { useAuth } from '../auth/auth';
 import { ChangePasswordForm } from './ChangePasswordForm';
 import './admin-accounts.css';

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Alert, Button, Space, Table } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useI18n } from '../../app/i18n';
+import { useI18n } from '../../shared/i18n';
 import type { UnitAccountRow } from './unit-accounts-format';
 import './admin-accounts.css';
 

@@ -3,7 +3,7 @@ import { useApolloClient, useQuery } from '@apollo/client/react';
 import { Alert, Button, Empty, Grid, Skeleton, Table, Tag, Tooltip, Typography } from 'antd';
 import { downloadWithToken } from '../auth/authorized-fetch';
 import { isConnectionError } from '../../shared/errors';
-import { useDisplayText, useI18n } from '../../app/i18n';
+import { useDisplayText, useI18n } from '../../shared/i18n';
 import { AuditFilterOptionsDocument, AuditRecordsDocument, type AuditRecordsQuery } from '../../graphql/generated';
 import { LoadError } from '../../shared/LoadError';
 import { AuditChanges } from './AuditChanges';

@@ -6,7 +6,7 @@ import { Alert, Button, Input, Modal, Progress, Typography, Upload } from 'antd'
 import type { TextAreaRef } from 'antd/es/input/TextArea';
 import { AdminImportNoticeDocument, AdminNoticeListDocument } from '../../graphql/generated';
 import { authHeader } from '../auth/authorized-fetch';
-import { useI18n } from '../../app/i18n';
+import { useI18n } from '../../shared/i18n';
 import { extractOutcome, importFailure, lineCount, selectLine, type ImportFailure } from './import-format';
 
 const ACCEPT = '.docx,.pdf,.txt';

@@ -4,7 +4,7 @@ import { useQuery } from '@apollo/client/react';
 import { Alert, Button, Empty, Skeleton, Table, Tag, Typography } from 'antd';
 import { AdminNoticeListDocument, type AdminNoticeListQuery } from '../../graphql/generated';
 import { isConnectionError } from '../../shared/errors';
-import { useDisplayText, useI18n } from '../../app/i18n';
+import { useDisplayText, useI18n } from '../../shared/i18n';
 import { policyHomePath } from '../policy-nav/policy-routes';
 
 type Row = AdminNoticeListQuery['policies'][number];

@@ -19,7 +19,7 @@ import {
   type UpdateDraftTargetInput,
 } from '../../graphql/generated';
 import { apiErrorCode, isConnectionError } from '../../shared/errors';
-import { useI18n } from '../../app/i18n';
+import { useI18n } from '../../shared/i18n';
 
 type WithoutVersion<T> = Omit<T, 'version'>;
 

@@ -4,7 +4,7 @@ import { useQuery } from '@apollo/client/react';
 import { Alert, Button, Empty, Skeleton, Space, Table, Tag, Typography } from 'antd';
 import { AdminPeriodPoliciesDocument, AdminPeriodSettingsDocument, type AdminPeriodSettingsQuery } from '../../graphql/generated';
 import { isConnectionError } from '../../shared/errors';
-import { useDisplayText, useI18n } from '../../app/i18n';
+import { useDisplayText, useI18n } from '../../shared/i18n';
 import { PeriodDialogs, type PeriodDialog } from './PeriodDialogs';
 import { changeLine, responsibleUnits } from './period-format';
 import { PolicySelect } from './PolicySelect';

@@ -3,7 +3,7 @@ import { Link, useLocation, useNavigate } from 'react-router';
 import { useMutation } from '@apollo/client/react';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { LoginDocument } from '../../graphql/generated';
-import { useI18n } from '../../app/i18n';
+import { useI18n } from '../../shared/i18n';
 import { apiErrorCode, isConnectionError } from '../../shared/errors';
 import { saveSession, useAuth } from './auth';
 import { landingPage } from './landing-page';

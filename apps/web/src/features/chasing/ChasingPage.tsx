@@ -4,7 +4,7 @@ import { useMutation } from '@apollo/client/react';
 import { Alert, Button, Tabs, Typography } from 'antd';
 import { ChaseDeliveriesDocument, RunChaseNowDocument } from '../../graphql/generated';
 import { isConnectionError } from '../../shared/errors';
-import { useI18n } from '../../app/i18n';
+import { useI18n } from '../../shared/i18n';
 import { runCounts } from './chasing-format';
 import { DeliveriesPanel } from './DeliveriesPanel';
 import { WebhooksPanel } from './WebhooksPanel';

@@ -3,7 +3,7 @@ import { useSearchParams } from 'react-router';
 import { useQuery } from '@apollo/client/react';
 import { Button, Empty, Grid, Select, Skeleton, Table, Tag, Typography } from 'antd';
 import { ChaseDeliveriesDocument, type ChaseDeliveriesQuery } from '../../graphql/generated';
-import { useDisplayText, useI18n } from '../../app/i18n';
+import { useDisplayText, useI18n } from '../../shared/i18n';
 import { LoadError } from '../../shared/LoadError';
 import { ListFilterBar } from '../lists/ListFilterBar';
 import { filterFromSearch, filterToSearch, type ListFilter } from '../lists/list-filter';

@@ -11,7 +11,7 @@ import {
   type TaskState,
   type UnitStatus,
 } from '../../graphql/generated';
-import { useDisplayText, useI18n } from '../../app/i18n';
+import { useDisplayText, useI18n } from '../../shared/i18n';
 import { LoadError } from '../../shared/LoadError';
 import { StateTag } from '../../shared/StateTag';
 import { UNIT_STATUS_COLORS, unitStatusKey } from '../../shared/task-state';

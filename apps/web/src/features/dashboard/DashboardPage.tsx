@@ -10,7 +10,7 @@ import {
   DashboardPolicyDocument,
   DashboardTrendDocument,
 } from '../../graphql/generated';
-import { useDisplayText, useI18n, type MessageKey } from '../../app/i18n';
+import { useDisplayText, useI18n, type MessageKey } from '../../shared/i18n';
 import { formatPeriodLabel } from '../../shared/format';
 import { defaultPeriod } from './dashboard-format';
 import { exportableCards, TargetCards } from './TargetCards';

@@ -3,7 +3,7 @@ import { Link, useSearchParams } from 'react-router';
 import { useQuery } from '@apollo/client/react';
 import { Result, Select, Skeleton, Typography } from 'antd';
 import { DashboardPolicyDocument } from '../../graphql/generated';
-import { useI18n } from '../../app/i18n';
+import { useI18n } from '../../shared/i18n';
 import { formatPeriodLabel } from '../../shared/format';
 import { pagePeriod } from './drilldown-format';
 import { LoadError } from '../../shared/LoadError';

@@ -3,7 +3,7 @@ import { Link, useParams } from 'react-router';
 import { useQuery } from '@apollo/client/react';
 import { Collapse, Empty, Skeleton, Table, Tag, Typography } from 'antd';
 import { DashboardCountiesDocument, MeasureDetailDocument, type MeasureDetailQuery } from '../../graphql/generated';
-import { useDisplayText, useI18n } from '../../app/i18n';
+import { useDisplayText, useI18n } from '../../shared/i18n';
 import { LoadError } from '../../shared/LoadError';
 import { StateTag } from '../../shared/StateTag';
 import { UNIT_STATUS_COLORS, taskStateOf, unitStatusKey } from '../../shared/task-state';

@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
 import { Grid, Table, Tag, Typography } from 'antd';
 import type { DashboardOverviewQuery } from '../../graphql/generated';
-import { useDisplayText, useI18n } from '../../app/i18n';
+import { useDisplayText, useI18n } from '../../shared/i18n';
 import { measureNumber, stripLeadingNumber } from '../../shared/policy-format';
 import { formatDateTime } from '../../shared/format';
 import { usePolicyFromRoute } from '../policy-nav/usePolicyFromRoute';

@@ -1,7 +1,7 @@
 import { useLayoutEffect } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { SimplifiedTextsDocument } from '../../graphql/generated';
-import { useI18n } from '../../app/i18n';
+import { useI18n } from '../../shared/i18n';
 import { removePageTexts, setPageTexts } from '../../shared/simplified-texts';
 
 /**

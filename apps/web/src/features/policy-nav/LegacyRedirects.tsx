@@ -3,7 +3,7 @@ import { useQuery } from '@apollo/client/react';
 import { Empty, Skeleton } from 'antd';
 import { LegacyLinkPoliciesDocument, LegacyReviewPolicyDocument, PolicyChoicesDocument } from '../../graphql/generated';
 import { apiErrorCode } from '../../shared/errors';
-import { useI18n } from '../../app/i18n';
+import { useI18n } from '../../shared/i18n';
 import { useAuth } from '../auth/auth';
 import { LoadError } from '../../shared/LoadError';
 import { pickPolicy, rememberedPolicyId } from './policy-choice';

@@ -1,5 +1,5 @@
 import { Card, Flex, Typography } from 'antd';
-import { useDisplayText, useI18n } from '../../app/i18n';
+import { useDisplayText, useI18n } from '../../shared/i18n';
 import { formatIssuedOn } from '../../shared/policy-format';
 import type { PolicyData } from './types';
 

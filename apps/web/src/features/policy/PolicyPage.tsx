@@ -2,7 +2,7 @@ import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { Button, Card, Empty, Input, Result, Skeleton, Typography } from 'antd';
 import { PolicyStructureDocument } from '../../graphql/generated';
-import { useDisplayText, useI18n } from '../../app/i18n';
+import { useDisplayText, useI18n } from '../../shared/i18n';
 import { isConnectionError } from '../../shared/errors';
 import { useTraditionalToSimplified } from '../../shared/opencc';
 import { MeasureCard } from './MeasureCard';

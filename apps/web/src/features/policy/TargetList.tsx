@@ -1,5 +1,5 @@
 import { Typography } from 'antd';
-import { useDisplayText, useI18n } from '../../app/i18n';
+import { useDisplayText, useI18n } from '../../shared/i18n';
 import { formatTargetValue } from '../../shared/policy-format';
 import type { TargetData } from './types';
 

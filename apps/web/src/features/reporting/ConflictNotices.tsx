@@ -1,5 +1,5 @@
 import { Alert, Button, Flex } from 'antd';
-import { useI18n } from '../../app/i18n';
+import { useI18n } from '../../shared/i18n';
 import { TEXT_FIELDS } from './draft';
 import type { MeasureDraft, ReportDraftStore } from './draft-store';
 import { isEditableStatus } from '../../shared/task-state';

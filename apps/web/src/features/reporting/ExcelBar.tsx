@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Alert, Button, Flex, Typography, Upload } from 'antd';
-import { useI18n } from '../../app/i18n';
+import { useI18n } from '../../shared/i18n';
 import { authHeader, downloadWithToken } from '../auth/authorized-fetch';
 
 interface CellError {

@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { Input, Typography } from 'antd';
-import { useDisplayText, useI18n } from '../../app/i18n';
+import { useDisplayText, useI18n } from '../../shared/i18n';
 import { formatTargetValue } from '../../shared/policy-format';
 import type { FigureGrid, FigureRow, GridTarget } from './figure-grid';
 import { formatFigure } from '../../shared/format';

@@ -2,7 +2,7 @@ import { memo, useId, useMemo, useState, useSyncExternalStore } from 'react';
 import { Link } from 'react-router';
 import { Alert, Button, Card, Flex, Input, Popconfirm, Radio, Typography } from 'antd';
 import type { ReportFormQuery } from '../../graphql/generated';
-import { useDisplayText, useI18n } from '../../app/i18n';
+import { useDisplayText, useI18n } from '../../shared/i18n';
 import { measureNumber, stripLeadingNumber } from '../../shared/policy-format';
 import { ConflictNotices } from './ConflictNotices';
 import { TEXT_FIELDS, type TextField } from './draft';

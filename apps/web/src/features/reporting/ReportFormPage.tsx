@@ -11,7 +11,7 @@ import {
   SubmitReportDocument,
   type ReportFormQuery,
 } from '../../graphql/generated';
-import { useDisplayText, useI18n } from '../../app/i18n';
+import { useDisplayText, useI18n } from '../../shared/i18n';
 import { ReportDraftStore, type DraftApi } from './draft-store';
 import { buildFigureGrid, gridRows, type FigureGrid } from './figure-grid';
 import { LoadError } from '../../shared/LoadError';

@@ -1,5 +1,5 @@
 import { Button, Typography } from 'antd';
-import { useI18n } from '../../app/i18n';
+import { useI18n } from '../../shared/i18n';
 import type { FieldMessage } from './draft';
 import type { MeasureDraft } from './draft-store';
 import { formatSavedAt } from '../../shared/format';

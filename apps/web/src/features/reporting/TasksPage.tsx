@@ -9,7 +9,7 @@ import {
   type ReportingQuartersQuery,
   type ReportTasksQuery,
 } from '../../graphql/generated';
-import { useDisplayText, useI18n } from '../../app/i18n';
+import { useDisplayText, useI18n } from '../../shared/i18n';
 import { useAuth } from '../auth/auth';
 import { measureNumber, stripLeadingNumber } from '../../shared/policy-format';
 import { formatDate, formatPeriodLabel } from '../../shared/format';

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { Typography } from 'antd';
-import { useDisplayText, useI18n } from '../../app/i18n';
+import { useDisplayText, useI18n } from '../../shared/i18n';
 import { formatFigure } from '../../shared/format';
 import { buildFigureComparison, formatShare, type ComparedTarget, type ComparedValue } from './figure-comparison';
 

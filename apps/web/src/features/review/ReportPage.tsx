@@ -4,7 +4,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { useQuery } from '@apollo/client/react';
 import { Alert, Button, Card, Flex, Result, Skeleton, Tag, Timeline, Typography } from 'antd';
 import { ReportDetailDocument, type ReportDetailQuery } from '../../graphql/generated';
-import { useDisplayText, useI18n } from '../../app/i18n';
+import { useDisplayText, useI18n } from '../../shared/i18n';
 import { apiErrorCode } from '../../shared/errors';
 import { useAuth } from '../auth/auth';
 import { measureNumber, stripLeadingNumber } from '../../shared/policy-format';

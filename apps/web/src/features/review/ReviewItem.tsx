@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { useMutation } from '@apollo/client/react';
 import { Button, Card, Flex, Popconfirm, Tag, Typography } from 'antd';
 import { ReviewReportDocument, type ReviewDecision, type ReviewedReportFragment } from '../../graphql/generated';
-import { useDisplayText, useI18n } from '../../app/i18n';
+import { useDisplayText, useI18n } from '../../shared/i18n';
 import { apiErrorCode } from '../../shared/errors';
 import { measureNumber, stripLeadingNumber } from '../../shared/policy-format';
 import { formatDateTime, formatPeriodLabel } from '../../shared/format';

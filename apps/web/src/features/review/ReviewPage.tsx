@@ -4,7 +4,7 @@ import { useSearchParams } from 'react-router';
 import { useQuery } from '@apollo/client/react';
 import { Alert, Card, Empty, Skeleton, Typography } from 'antd';
 import { ReviewQueueDocument } from '../../graphql/generated';
-import { useI18n } from '../../app/i18n';
+import { useI18n } from '../../shared/i18n';
 import { LoadError } from '../../shared/LoadError';
 import { ListFilterBar } from '../lists/ListFilterBar';
 import { filterFromSearch, filterToSearch, isFiltered, reviewQueueVariables, type ListFilter } from '../lists/list-filter';

@@ -1,5 +1,5 @@
 import { Button, Empty, Grid, Popconfirm, Table, Typography } from 'antd';
-import { useDisplayText, useI18n } from '../../app/i18n';
+import { useDisplayText, useI18n } from '../../shared/i18n';
 import { measureNumber } from '../../shared/policy-format';
 import { formatDateTime } from '../../shared/format';
 import { DueDate, ItemStatusTag } from './SupervisionBits';

@@ -4,7 +4,7 @@ import { useSearchParams } from 'react-router';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Button, Empty, Input, Skeleton, Typography } from 'antd';
 import { RespondSupervisionItemDocument, SupervisionItemsDocument } from '../../graphql/generated';
-import { useDisplayText, useI18n } from '../../app/i18n';
+import { useDisplayText, useI18n } from '../../shared/i18n';
 import { measureNumber, stripLeadingNumber } from '../../shared/policy-format';
 import { LoadError } from '../../shared/LoadError';
 import { ListFilterBar } from '../lists/ListFilterBar';

@@ -4,7 +4,7 @@ import { Link, useNavigate } from 'react-router';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Button, Empty, Grid, Modal, Select, Skeleton, Table, Tag, Typography } from 'antd';
 import { OpenSupervisionReviewDocument, SupervisionReviewsDocument, type SupervisionReviewsQuery } from '../../graphql/generated';
-import { useDisplayText, useI18n } from '../../app/i18n';
+import { useDisplayText, useI18n } from '../../shared/i18n';
 import { useAuth } from '../auth/auth';
 import { LoadError } from '../../shared/LoadError';
 import { formatPeriodLabel } from '../../shared/format';

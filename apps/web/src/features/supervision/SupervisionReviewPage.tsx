@@ -11,7 +11,7 @@ import {
   SupervisionReviewDocument,
   type Rating,
 } from '../../graphql/generated';
-import { useI18n } from '../../app/i18n';
+import { useI18n } from '../../shared/i18n';
 import { downloadWithToken } from '../auth/authorized-fetch';
 import { useAuth } from '../auth/auth';
 import { LoadError } from '../../shared/LoadError';
