@@ -1,7 +1,7 @@
 import { useLocation, useNavigate } from 'react-router';
 import { Alert, Card, Typography } from 'antd';
 import { useI18n } from '../../shared/i18n';
-import { useAuth } from '../auth/auth';
+import { useAuth } from '../auth';
 import { ChangePasswordForm } from './ChangePasswordForm';
 import './admin-accounts.css';
 

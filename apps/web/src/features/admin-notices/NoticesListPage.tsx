@@ -5,7 +5,7 @@ import { Alert, Button, Empty, Skeleton, Table, Tag, Typography } from 'antd';
 import { AdminNoticeListDocument, type AdminNoticeListQuery } from '../../graphql/generated';
 import { isConnectionError } from '../../shared/errors';
 import { useDisplayText, useI18n } from '../../shared/i18n';
-import { policyHomePath } from '../policy-nav/policy-routes';
+import { policyHomePath } from '../policy-nav';
 
 type Row = AdminNoticeListQuery['policies'][number];
 

@@ -5,8 +5,7 @@ import { Button, Empty, Grid, Select, Skeleton, Table, Tag, Typography } from 'a
 import { ChaseDeliveriesDocument, type ChaseDeliveriesQuery } from '../../graphql/generated';
 import { useDisplayText, useI18n } from '../../shared/i18n';
 import { LoadError } from '../../shared/LoadError';
-import { ListFilterBar } from '../lists/ListFilterBar';
-import { filterFromSearch, filterToSearch, type ListFilter } from '../lists/list-filter';
+import { ListFilterBar, filterFromSearch, filterToSearch, type ListFilter } from '../lists';
 import {
   contentPreview,
   DELIVERY_CHANNELS,

@@ -22,7 +22,7 @@ import { ChartPngButton } from './ChartPngButton';
 import { countyMeasureRows, countyTargetRows } from './drilldown-format';
 import { TrendChart } from './TrendChart';
 import { DashSection, DrillBody, DrillHeader, useDrillPeriod } from './DrillHeader';
-import { measurePath } from '../policy-nav/policy-routes';
+import { measurePath } from '../policy-nav';
 
 /** One county across every target and measure for a period. */
 export default function CountyPage() {

@@ -17,12 +17,11 @@ import { exportableCards, TargetCards } from './TargetCards';
 import { ChartPngButton } from './ChartPngButton';
 import type { SourcesRequest } from './SourcesDrawer';
 import type { ScheduleTarget } from './TrajectoryDialog';
-import { useAuth } from '../auth/auth';
+import { useAuth } from '../auth';
 import { exportSheets } from './export-rows';
 import { DashSection } from './DashSection';
 import { useSimplifiedTexts } from './useSimplifiedTexts';
-import { usePolicyFromRoute } from '../policy-nav/usePolicyFromRoute';
-import { countyPath } from '../policy-nav/policy-routes';
+import { usePolicyFromRoute, countyPath } from '../policy-nav';
 
 // The charts bring recharts (~125 KB gzip): their chunk loads as soon as this page's module runs,
 // in parallel with the page's queries, instead of holding up the page (and its queries) until it

@@ -8,8 +8,7 @@ import { formatPeriodLabel } from '../../shared/format';
 import { pagePeriod } from './drilldown-format';
 import { LoadError } from '../../shared/LoadError';
 import { useSimplifiedTexts } from './useSimplifiedTexts';
-import { usePolicyFromRoute } from '../policy-nav/usePolicyFromRoute';
-import { dashboardPath } from '../policy-nav/policy-routes';
+import { usePolicyFromRoute, dashboardPath } from '../policy-nav';
 
 /**
  * The policy and the period of a drill-down page, the period kept in the address (?period=); the

@@ -9,11 +9,11 @@ import { StateTag } from '../../shared/StateTag';
 import { UNIT_STATUS_COLORS, taskStateOf, unitStatusKey } from '../../shared/task-state';
 import { formatDateTime } from '../../shared/format';
 import { measureNumber, stripLeadingNumber } from '../../shared/policy-format';
-import { ResponsibleUnits } from '../policy/ResponsibleUnits';
+import { ResponsibleUnits } from '../policy';
 import { formatCount } from './dashboard-format';
 import { progressOfTargets, sortReports } from './drilldown-format';
 import { DashSection, DrillBody, DrillHeader, useDrillPeriod } from './DrillHeader';
-import { countyPath } from '../policy-nav/policy-routes';
+import { countyPath } from '../policy-nav';
 
 type Report = MeasureDetailQuery['progressReports'][number];
 

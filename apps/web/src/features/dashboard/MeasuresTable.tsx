@@ -4,8 +4,7 @@ import type { DashboardOverviewQuery } from '../../graphql/generated';
 import { useDisplayText, useI18n } from '../../shared/i18n';
 import { measureNumber, stripLeadingNumber } from '../../shared/policy-format';
 import { formatDateTime } from '../../shared/format';
-import { usePolicyFromRoute } from '../policy-nav/usePolicyFromRoute';
-import { measurePath } from '../policy-nav/policy-routes';
+import { usePolicyFromRoute, measurePath } from '../policy-nav';
 import { RATING_COLORS, summariseUnits } from './dashboard-format';
 
 type MeasureRow = DashboardOverviewQuery['policyOverview']['measures'][number];

@@ -11,7 +11,7 @@ import { buildMeasureSearchIndex, searchMeasureIndex } from './measure-search';
 import { sectionNumber, stripLeadingNumber } from '../../shared/policy-format';
 import { groupMeasuresBySection } from './sections';
 import type { PolicyData } from './types';
-import { usePolicyFromRoute } from '../policy-nav/usePolicyFromRoute';
+import { usePolicyFromRoute } from '../policy-nav';
 
 export function PolicySkeleton() {
   return (

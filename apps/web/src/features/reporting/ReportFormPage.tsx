@@ -1,4 +1,4 @@
-import './reporting.css';
+import '../../shared/report-pages.css';
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { Link, useParams } from 'react-router';
 import { useApolloClient, useQuery } from '@apollo/client/react';

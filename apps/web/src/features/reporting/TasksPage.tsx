@@ -1,4 +1,4 @@
-import './reporting.css';
+import '../../shared/report-pages.css';
 import { useEffect, useMemo } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useQuery } from '@apollo/client/react';
@@ -10,7 +10,7 @@ import {
   type ReportTasksQuery,
 } from '../../graphql/generated';
 import { useDisplayText, useI18n } from '../../shared/i18n';
-import { useAuth } from '../auth/auth';
+import { useAuth } from '../auth';
 import { measureNumber, stripLeadingNumber } from '../../shared/policy-format';
 import { formatDate, formatPeriodLabel } from '../../shared/format';
 import { LoadError } from '../../shared/LoadError';

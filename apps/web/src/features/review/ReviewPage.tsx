@@ -1,4 +1,4 @@
-import '../reporting/reporting.css';
+import '../../shared/report-pages.css';
 import { useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useQuery } from '@apollo/client/react';
@@ -6,8 +6,7 @@ import { Alert, Card, Empty, Skeleton, Typography } from 'antd';
 import { ReviewQueueDocument } from '../../graphql/generated';
 import { useI18n } from '../../shared/i18n';
 import { LoadError } from '../../shared/LoadError';
-import { ListFilterBar } from '../lists/ListFilterBar';
-import { filterFromSearch, filterToSearch, isFiltered, reviewQueueVariables, type ListFilter } from '../lists/list-filter';
+import { ListFilterBar, filterFromSearch, filterToSearch, isFiltered, reviewQueueVariables, type ListFilter } from '../lists';
 import { ReviewItem, type ReviewOutcome } from './ReviewItem';
 
 /**

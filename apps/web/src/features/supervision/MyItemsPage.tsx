@@ -7,8 +7,7 @@ import { RespondSupervisionItemDocument, SupervisionItemsDocument } from '../../
 import { useDisplayText, useI18n } from '../../shared/i18n';
 import { measureNumber, stripLeadingNumber } from '../../shared/policy-format';
 import { LoadError } from '../../shared/LoadError';
-import { ListFilterBar } from '../lists/ListFilterBar';
-import { filterFromSearch, filterToSearch, NO_FILTER, type ListFilter } from '../lists/list-filter';
+import { ListFilterBar, filterFromSearch, filterToSearch, NO_FILTER, type ListFilter } from '../lists';
 import { formatDateTime } from '../../shared/format';
 import { DueDate, ItemStatusTag } from './SupervisionBits';
 import { canAnswer, sortItems } from './supervision-format';

@@ -5,12 +5,12 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { Button, Empty, Grid, Modal, Select, Skeleton, Table, Tag, Typography } from 'antd';
 import { OpenSupervisionReviewDocument, SupervisionReviewsDocument, type SupervisionReviewsQuery } from '../../graphql/generated';
 import { useDisplayText, useI18n } from '../../shared/i18n';
-import { useAuth } from '../auth/auth';
+import { useAuth } from '../auth';
 import { LoadError } from '../../shared/LoadError';
 import { formatPeriodLabel } from '../../shared/format';
 import { chinaToday, defaultReviewPeriod } from './supervision-format';
 import { useMutationRunner, useSupervisionPolicy } from './useSupervision';
-import { supervisionPath } from '../policy-nav/policy-routes';
+import { supervisionPath } from '../policy-nav';
 
 type ReviewRow = SupervisionReviewsQuery['supervisionReviews'][number];
 

@@ -12,8 +12,7 @@ import {
   type Rating,
 } from '../../graphql/generated';
 import { useI18n } from '../../shared/i18n';
-import { downloadWithToken } from '../auth/authorized-fetch';
-import { useAuth } from '../auth/auth';
+import { downloadWithToken, useAuth } from '../auth';
 import { LoadError } from '../../shared/LoadError';
 import { formatDateTime, formatPeriodLabel } from '../../shared/format';
 import { RatingCounts, ReviewStatusTag } from './SupervisionListPage';
@@ -23,8 +22,7 @@ import { AddItemDialog, type NewItem } from './AddItemDialog';
 import { ItemsTable } from './ItemsTable';
 import { packFileName, packUrl } from './supervision-format';
 import { useMutationRunner, type Item, type RatingRow } from './useSupervision';
-import { usePolicyFromRoute } from '../policy-nav/usePolicyFromRoute';
-import { supervisionPath } from '../policy-nav/policy-routes';
+import { usePolicyFromRoute, supervisionPath } from '../policy-nav';
 
 /** `/supervision/:id`: one quarter's review; the office rates, assigns, closes and finalizes. */
 export default function SupervisionReviewPage() {

@@ -3,7 +3,7 @@ import { useQuery } from '@apollo/client/react';
 import { SupervisionPolicyDocument, type SupervisionReviewQuery } from '../../graphql/generated';
 import { apiErrorCode, isConnectionError } from '../../shared/errors';
 import { useI18n } from '../../shared/i18n';
-import { usePolicyFromRoute } from '../policy-nav/usePolicyFromRoute';
+import { usePolicyFromRoute } from '../policy-nav';
 
 export type Review = SupervisionReviewQuery['supervisionReview'];
 export type RatingRow = Review['ratings'][number];
