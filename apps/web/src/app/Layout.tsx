@@ -2,7 +2,7 @@ import { lazy, Suspense, useEffect, useState } from 'react';
 import { Link, Outlet, useLocation } from 'react-router';
 import { useApolloClient, useQuery } from '@apollo/client/react';
 import { Button, Flex, Grid, Layout as AntLayout, Popover, Segmented, Typography } from 'antd';
-import { useAuth } from '../features/auth/auth';
+import { useAuth } from '../shared/session';
 import { signOutEverywhere } from '../features/auth/sign-out';
 import { useForcedPasswordChange } from '../features/admin-accounts/forced-change';
 import { NoticeBell } from '../features/notices/NoticeBell';

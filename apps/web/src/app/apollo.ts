@@ -1,7 +1,7 @@
 import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/client';
 import { SetContextLink } from '@apollo/client/link/context';
 import { ErrorLink } from '@apollo/client/link/error';
-import { clearSession, getAccessToken } from '../features/auth/auth';
+import { clearSession, getAccessToken } from '../shared/session';
 import { apiErrorCode } from '../shared/errors';
 
 /** Operations whose UNAUTHENTICATED answer means "wrong password", not "your token is bad". */

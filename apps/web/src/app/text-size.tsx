@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { useAuth } from '../features/auth/auth';
+import { useAuth } from '../shared/session';
 import { storage } from '../shared/storage';
 import type { TextSize } from './theme';
 

@@ -11,7 +11,7 @@ import {
   type AdminUsersQuery,
   type Role,
 } from '../../graphql/generated';
-import { useAuth } from '../auth';
+import { useAuth } from '../../shared/session';
 import { CreateAccountDialog, EditAccountDialog, TemporaryPasswordDialog } from './AccountDialogs';
 import { BulkAccountsPanel } from './BulkAccountsPanel';
 import { accountsVariables, canManage, formatMoment, NO_FILTERS, type AccountFilters } from './accounts-format';

@@ -1,7 +1,7 @@
 import { useLocation, useNavigate } from 'react-router';
 import { Alert, Card, Typography } from 'antd';
 import { useI18n } from '../../shared/i18n';
-import { useAuth } from '../auth';
+import { useAuth } from '../../shared/session';
 import { ChangePasswordForm } from './ChangePasswordForm';
 import './admin-accounts.css';
 

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { useApolloClient, useQuery } from '@apollo/client/react';
 import { Alert, Button, Empty, Grid, Skeleton, Table, Tag, Tooltip, Typography } from 'antd';
-import { downloadWithToken } from '../auth';
+import { downloadWithToken } from '../../shared/authorized-fetch';
 import { isConnectionError } from '../../shared/errors';
 import { useDisplayText, useI18n } from '../../shared/i18n';
 import { AuditFilterOptionsDocument, AuditRecordsDocument, type AuditRecordsQuery } from '../../graphql/generated';

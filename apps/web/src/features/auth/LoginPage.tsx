@@ -5,7 +5,7 @@ import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { LoginDocument } from '../../graphql/generated';
 import { useI18n } from '../../shared/i18n';
 import { apiErrorCode, isConnectionError } from '../../shared/errors';
-import { saveSession, useAuth } from './auth';
+import { saveSession, useAuth } from '../../shared/session';
 import { landingPage } from './landing-page';
 
 interface LoginForm {

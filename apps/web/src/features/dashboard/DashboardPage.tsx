@@ -17,7 +17,7 @@ import { exportableCards, TargetCards } from './TargetCards';
 import { ChartPngButton } from './ChartPngButton';
 import type { SourcesRequest } from './SourcesDrawer';
 import type { ScheduleTarget } from './TrajectoryDialog';
-import { useAuth } from '../auth';
+import { useAuth } from '../../shared/session';
 import { exportSheets } from './export-rows';
 import { DashSection } from './DashSection';
 import { useSimplifiedTexts } from './useSimplifiedTexts';

@@ -4,7 +4,7 @@ import { Empty, Skeleton } from 'antd';
 import { LegacyLinkPoliciesDocument, LegacyReviewPolicyDocument, PolicyChoicesDocument } from '../../graphql/generated';
 import { apiErrorCode } from '../../shared/errors';
 import { useI18n } from '../../shared/i18n';
-import { useAuth } from '../auth';
+import { useAuth } from '../../shared/session';
 import { LoadError } from '../../shared/LoadError';
 import { pickPolicy, rememberedPolicyId } from './policy-choice';
 import { legacyTarget } from './policy-routes';

@@ -10,7 +10,7 @@ import {
   type ReportTasksQuery,
 } from '../../graphql/generated';
 import { useDisplayText, useI18n } from '../../shared/i18n';
-import { useAuth } from '../auth';
+import { useAuth } from '../../shared/session';
 import { measureNumber, stripLeadingNumber } from '../../shared/policy-format';
 import { formatDate, formatPeriodLabel } from '../../shared/format';
 import { LoadError } from '../../shared/LoadError';

@@ -3,7 +3,7 @@ import { useMutation } from '@apollo/client/react';
 import { Button, Card, Empty, Flex, List, message as antMessage, Popconfirm, Typography, Upload } from 'antd';
 import { DeleteReportAttachmentDocument, type ReportDetailQuery } from '../../graphql/generated';
 import { useI18n } from '../../shared/i18n';
-import { authHeader, downloadWithToken, errorMessageOf } from '../auth';
+import { authHeader, downloadWithToken, errorMessageOf } from '../../shared/authorized-fetch';
 import { formatDateTime } from '../../shared/format';
 import { formatFileSize } from './file-size';
 

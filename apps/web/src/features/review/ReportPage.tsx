@@ -6,7 +6,7 @@ import { Alert, Button, Card, Flex, Result, Skeleton, Tag, Timeline, Typography 
 import { ReportDetailDocument, type ReportDetailQuery } from '../../graphql/generated';
 import { useDisplayText, useI18n } from '../../shared/i18n';
 import { apiErrorCode } from '../../shared/errors';
-import { useAuth } from '../auth';
+import { useAuth } from '../../shared/session';
 import { measureNumber, stripLeadingNumber } from '../../shared/policy-format';
 import { LoadError } from '../../shared/LoadError';
 import { formatDateTime, formatPeriodLabel } from '../../shared/format';

@@ -5,7 +5,7 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { Button, Empty, Grid, Modal, Select, Skeleton, Table, Tag, Typography } from 'antd';
 import { OpenSupervisionReviewDocument, SupervisionReviewsDocument, type SupervisionReviewsQuery } from '../../graphql/generated';
 import { useDisplayText, useI18n } from '../../shared/i18n';
-import { useAuth } from '../auth';
+import { useAuth } from '../../shared/session';
 import { LoadError } from '../../shared/LoadError';
 import { formatPeriodLabel } from '../../shared/format';
 import { chinaToday, defaultReviewPeriod } from './supervision-format';

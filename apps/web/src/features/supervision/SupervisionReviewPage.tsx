@@ -12,7 +12,8 @@ import {
   type Rating,
 } from '../../graphql/generated';
 import { useI18n } from '../../shared/i18n';
-import { downloadWithToken, useAuth } from '../auth';
+import { downloadWithToken } from '../../shared/authorized-fetch';
+import { useAuth } from '../../shared/session';
 import { LoadError } from '../../shared/LoadError';
 import { formatDateTime, formatPeriodLabel } from '../../shared/format';
 import { RatingCounts, ReviewStatusTag } from './SupervisionListPage';

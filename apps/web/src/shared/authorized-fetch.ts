@@ -1,5 +1,5 @@
-import { getAccessToken } from './auth';
-import { saveBlob } from '../../shared/save-blob';
+import { getAccessToken } from './session';
+import { saveBlob } from './save-blob';
 
 /** The bearer token for plain HTTP routes (files, Excel) that Apollo's link does not cover. */
 export function authHeader(): Record<string, string> {
