@@ -15,6 +15,7 @@ import { chasingMessages } from '../features/chasing/messages';
 import { adminMessages } from '../features/admin/messages';
 import { adminAuditMessages } from '../features/admin-audit/messages';
 import { adminSetupMessages } from '../features/admin-setup/messages';
+import { unitsMessages } from '../features/admin-setup/units.messages';
 import { adminNoticesMessages } from '../features/admin-notices/messages';
 import { adminAccountsMessages } from '../features/admin-accounts/messages';
 
@@ -42,6 +43,7 @@ export const MESSAGE_PARTS = {
   admin: adminMessages,
   'admin-audit': adminAuditMessages,
   'admin-setup': adminSetupMessages,
+  'admin-setup-units': unitsMessages,
   'admin-notices': adminNoticesMessages,
   'admin-accounts': adminAccountsMessages,
 };
@@ -64,6 +66,7 @@ const catalogue = (lang: Lang): Messages => ({
   ...adminMessages[lang],
   ...adminAuditMessages[lang],
   ...adminSetupMessages[lang],
+  ...unitsMessages[lang],
   ...adminNoticesMessages[lang],
   ...adminAccountsMessages[lang],
 });
