@@ -40,4 +40,64 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // The web's floors: app/ is the shell (routes, layout, the i18n provider), shared/ the kit every
+    // feature may use, features/<f>/ one feature each. shared/ stands on nothing of ours above it.
+    files: ['apps/web/src/shared/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(\\.\\./)+(app|features)(/|$)',
+              message: 'shared/ is the kit features stand on: it may not import app/ or features/.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // A feature imports another feature only through its public entry (`../<feature>`, its index.ts),
+    // and of the shell only PageFallback (an area's own lazy routes show the shell's fallback). A route
+    // may still lazy-load another feature's page module (`import('../admin-setup/UnitsPage')`): each
+    // page is its own chunk, and this rule does not look at dynamic imports.
+    files: ['apps/web/src/features/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: '^\\.\\./\\.\\./app/(?!PageFallback$)', message: 'Features use the kit in shared/, not the shell (app/).' },
+            {
+              regex: '^\\.\\./[a-z-]+/',
+              message: "Import another feature through its public entry ('../<feature>'), or move the piece to shared/.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Tests assemble the app: they may also mount the shell's I18nProvider and read the whole catalogue.
+    files: ['apps/web/src/features/**/*.spec.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^\\.\\./\\.\\./app/(?!(PageFallback|i18n|catalogue)$)',
+              message: 'Features use the kit in shared/, not the shell (app/).',
+            },
+            {
+              regex: '^\\.\\./[a-z-]+/',
+              message: "Import another feature through its public entry ('../<feature>'), or move the piece to shared/.",
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

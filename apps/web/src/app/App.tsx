@@ -9,7 +9,7 @@ import { createApolloClient } from './apollo';
 import { RequireRole } from './RequireRole';
 import { TextSizeProvider, useTextSize } from './text-size';
 import { appTheme, baseFontSize } from './theme';
-import { getAccessToken } from '../features/auth/auth';
+import { getAccessToken } from '../shared/session';
 
 // The sign-in form (~28 KB gzip with antd's Form) is its own chunk, so signed-in people (a leader
 // opening the dashboard) never download it; without a session it starts downloading at once, in

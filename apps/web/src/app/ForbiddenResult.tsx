@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
 import { Button, Result } from 'antd';
 import type { Role } from '../graphql/generated';
-import { useI18n } from './i18n';
+import { useI18n } from '../shared/i18n';
 
 /** "You cannot open this page": its own chunk, as antd's Result (with its pictures) is ~10 KB gzip. */
 export default function ForbiddenResult({ role }: { role: Role }) {

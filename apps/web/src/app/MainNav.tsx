@@ -1,7 +1,7 @@
 import { NavLink, useLocation } from 'react-router';
 import type { Role } from '../graphql/generated';
-import { useAuth } from '../features/auth/auth';
-import { useI18n, type MessageKey } from './i18n';
+import { useAuth } from '../shared/session';
+import { useI18n, type MessageKey } from '../shared/i18n';
 import { dashboardPath, policyHomePath, supervisionPath } from '../features/policy-nav/policy-routes';
 import { useNavPolicyId } from '../features/policy-nav/useNavPolicyId';
 

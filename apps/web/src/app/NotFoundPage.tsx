@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
 import { Button, Result } from 'antd';
-import { useI18n } from './i18n';
+import { useI18n } from '../shared/i18n';
 
 export default function NotFoundPage() {
   const { t } = useI18n();

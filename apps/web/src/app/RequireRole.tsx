@@ -1,7 +1,7 @@
 import { lazy, type ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
 import type { Role } from '../graphql/generated';
-import { useAuth } from '../features/auth/auth';
+import { useAuth } from '../shared/session';
 
 // Rarely shown: not part of every page's first load.
 const ForbiddenResult = lazy(() => import('./ForbiddenResult'));

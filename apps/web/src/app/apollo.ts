@@ -1,8 +1,8 @@
 import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/client';
 import { SetContextLink } from '@apollo/client/link/context';
 import { ErrorLink } from '@apollo/client/link/error';
-import { clearSession, getAccessToken } from '../features/auth/auth';
-import { apiErrorCode } from './errors';
+import { clearSession, getAccessToken } from '../shared/session';
+import { apiErrorCode } from '../shared/errors';
 
 /** Operations whose UNAUTHENTICATED answer means "wrong password", not "your token is bad". */
 const SIGN_IN_OPERATIONS = new Set(['Login']);

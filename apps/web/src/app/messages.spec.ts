@@ -1,6 +1,10 @@
-import { MESSAGES, formatMessage, type Lang } from './messages';
+import { LANGS, formatMessage, type Lang } from '../shared/i18n';
+import { MESSAGES, MESSAGE_PARTS } from './catalogue';
 
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+
+/** Each part's texts (the shell's, shared/'s, every feature's messages.ts) as plain records. */
+const parts = Object.entries(MESSAGE_PARTS) as [string, Record<Lang, Record<string, string>>][];
 
 describe('messages', () => {
   const langs = Object.keys(MESSAGES) as Lang[];
@@ -12,6 +16,26 @@ describe('messages', () => {
       expect(MESSAGES[lang][key].trim()).not.toBe('');
       expect(placeholders(MESSAGES[lang][key])).toEqual(placeholders(MESSAGES['zh-Hans'][key]));
     }
+  });
+
+  it.each(parts)("%s's messages.ts has every key in every language, non-empty, with the same placeholders", (_part, texts) => {
+    expect(Object.keys(texts).sort()).toEqual([...LANGS].sort());
+    const partKeys = Object.keys(texts['zh-Hans']);
+    expect(partKeys.length).toBeGreaterThan(0);
+    for (const lang of LANGS) {
+      expect(Object.keys(texts[lang]).sort()).toEqual([...partKeys].sort());
+      for (const key of partKeys) {
+        expect(texts[lang][key].trim()).not.toBe('');
+        expect(placeholders(texts[lang][key])).toEqual(placeholders(texts['zh-Hans'][key]));
+      }
+    }
+  });
+
+  it('owns each key in one part only, and the catalogue holds exactly the parts’ keys', () => {
+    const owners = new Map<string, string[]>();
+    for (const [part, texts] of parts) for (const key of Object.keys(texts['zh-Hans'])) owners.set(key, [...(owners.get(key) ?? []), part]);
+    expect([...owners].filter(([, owning]) => owning.length > 1)).toEqual([]);
+    expect([...owners.keys()].sort()).toEqual([...keys].sort());
   });
 
   it('fills placeholders and leaves unknown ones visible', () => {

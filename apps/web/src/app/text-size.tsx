@@ -1,6 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { useAuth } from '../features/auth/auth';
-import { storage } from './storage';
+import { useAuth } from '../shared/session';
+import { storage } from '../shared/storage';
 import type { TextSize } from './theme';
 
 /**

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useMutation } from '@apollo/client/react';
 import { Alert, Button, Form, Input, Modal, Select, Typography } from 'antd';
 import { passwordProblems } from '@luoshi/domain';
-import { useDisplayText, useI18n } from '../../app/i18n';
+import { useDisplayText, useI18n } from '../../shared/i18n';
 import { AdminCreateUserDocument, AdminUpdateUserDocument, type Role } from '../../graphql/generated';
 import { assignableRoles } from './accounts-format';
 import { refusal } from './change-password';

@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Alert, Button, Empty, Flex, Input, Popconfirm, Select, Space, Table, Tag, Typography, message } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useDisplayText, useI18n } from '../../app/i18n';
+import { useDisplayText, useI18n } from '../../shared/i18n';
 import {
   AccountAgenciesDocument,
   AdminResetPasswordDocument,
@@ -11,7 +11,7 @@ import {
   type AdminUsersQuery,
   type Role,
 } from '../../graphql/generated';
-import { useAuth } from '../auth/auth';
+import { useAuth } from '../../shared/session';
 import { CreateAccountDialog, EditAccountDialog, TemporaryPasswordDialog } from './AccountDialogs';
 import { BulkAccountsPanel } from './BulkAccountsPanel';
 import { accountsVariables, canManage, formatMoment, NO_FILTERS, type AccountFilters } from './accounts-format';

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Alert, Button, Card, Flex, Popconfirm, Typography, Upload } from 'antd';
-import { useDisplayText, useI18n } from '../../app/i18n';
-import { authHeader, downloadWithToken } from '../../app/authorized-fetch';
+import { useDisplayText, useI18n } from '../../shared/i18n';
+import { authHeader, downloadWithToken } from '../../shared/authorized-fetch';
 import type { Role } from '../../graphql/generated';
 import { cellErrorLine, importedAccountRows, importedAccountsFileName, importOutcome, type ImportOutcome } from './bulk-accounts-format';
 import { IssuedAccounts } from './IssuedAccounts';

@@ -1,5 +1,5 @@
 import { Modal, message } from 'antd';
-import { useI18n } from '../../app/i18n';
+import { useI18n } from '../../shared/i18n';
 import { ChangePasswordForm } from './ChangePasswordForm';
 import './admin-accounts.css';
 

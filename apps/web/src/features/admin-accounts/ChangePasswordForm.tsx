@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { Alert, Button, Flex, Form, Input } from 'antd';
 import { passwordProblems } from '@luoshi/domain';
-import { useI18n } from '../../app/i18n';
-import { isConnectionError } from '../../app/errors';
+import { useI18n } from '../../shared/i18n';
+import { isConnectionError } from '../../shared/errors';
 import { refusal, useChangeOwnPassword } from './change-password';
 import { PasswordRules } from './PasswordRules';
 

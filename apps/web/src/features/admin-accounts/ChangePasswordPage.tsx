@@ -1,7 +1,7 @@
 import { useLocation, useNavigate } from 'react-router';
 import { Alert, Card, Typography } from 'antd';
-import { useI18n } from '../../app/i18n';
-import { useAuth } from '../auth/auth';
+import { useI18n } from '../../shared/i18n';
+import { useAuth } from '../../shared/session';
 import { ChangePasswordForm } from './ChangePasswordForm';
 import './admin-accounts.css';
 

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Alert, Button, Space, Table } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useI18n } from '../../app/i18n';
+import { useI18n } from '../../shared/i18n';
 import type { UnitAccountRow } from './unit-accounts-format';
 import './admin-accounts.css';
 
@@ -13,7 +13,7 @@ async function downloadSheet(
   sheetName: string,
   fileName: string,
 ): Promise<void> {
-  const [{ default: ExcelJS }, { saveBlob }] = await Promise.all([import('exceljs'), import('../../app/save-blob')]);
+  const [{ default: ExcelJS }, { saveBlob }] = await Promise.all([import('exceljs'), import('../../shared/save-blob')]);
   const workbook = new ExcelJS.Workbook();
   const ws = workbook.addWorksheet(sheetName.slice(0, 31));
   ws.addRow(header).font = { bold: true };

@@ -1,5 +1,5 @@
 import { passwordRuleResults, type PasswordRule } from '@luoshi/domain';
-import { useI18n, type MessageKey } from '../../app/i18n';
+import { useI18n, type MessageKey } from '../../shared/i18n';
 
 /** The rules a new password must keep, ticked off as the person types (libs/domain's function, the API's too). */
 export function PasswordRules({ password, username }: { password: string; username: string }) {

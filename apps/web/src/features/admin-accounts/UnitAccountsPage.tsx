@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Alert, Button, Empty, Flex, Popconfirm, Select, Typography, message } from 'antd';
-import { useDisplayText, useI18n } from '../../app/i18n';
+import { useDisplayText, useI18n } from '../../shared/i18n';
 import { CreateUnitAccountsForPolicyDocument, UnitAccountPoliciesDocument } from '../../graphql/generated';
 import { IssuedAccounts } from './IssuedAccounts';
 import { unitAccountRows, unitAccountsFileName, type UnitAccountRow } from './unit-accounts-format';

@@ -1,7 +1,7 @@
 import { useMutation } from '@apollo/client/react';
 import { CombinedGraphQLErrors } from '@apollo/client/errors';
 import { ChangeOwnPasswordDocument, LoginDocument } from '../../graphql/generated';
-import { saveSession } from '../auth/auth';
+import { saveSession } from '../../shared/session';
 
 /** The field an API refusal names (`extensions.field`) and why (`extensions.reason`), where it says. */
 export function refusal(error: unknown): { field?: string; reason?: string } {

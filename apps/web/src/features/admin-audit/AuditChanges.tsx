@@ -1,5 +1,5 @@
 import { Typography } from 'antd';
-import { useI18n } from '../../app/i18n';
+import { useI18n } from '../../shared/i18n';
 import { diffSnapshots } from './audit-diff';
 
 /** Before and after of one record, side by side, each changed key highlighted. */

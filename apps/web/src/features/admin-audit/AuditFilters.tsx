@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { AutoComplete, Button, DatePicker, Input, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import type { AuditKind } from '@luoshi/domain';
-import { useDisplayText, useI18n } from '../../app/i18n';
+import { useDisplayText, useI18n } from '../../shared/i18n';
 import type { AuditFilterOptionsQuery } from '../../graphql/generated';
 import { actionLabel, actionsOfKind, KIND_OPTIONS, kindLabel, type AuditFilterForm } from './audit-format';
 

@@ -1,11 +1,11 @@
 import { useMemo, useState } from 'react';
 import { useApolloClient, useQuery } from '@apollo/client/react';
 import { Alert, Button, Empty, Grid, Skeleton, Table, Tag, Tooltip, Typography } from 'antd';
-import { downloadWithToken } from '../../app/authorized-fetch';
-import { isConnectionError } from '../../app/errors';
-import { useDisplayText, useI18n } from '../../app/i18n';
+import { downloadWithToken } from '../../shared/authorized-fetch';
+import { isConnectionError } from '../../shared/errors';
+import { useDisplayText, useI18n } from '../../shared/i18n';
 import { AuditFilterOptionsDocument, AuditRecordsDocument, type AuditRecordsQuery } from '../../graphql/generated';
-import { LoadError } from '../reporting/LoadError';
+import { LoadError } from '../../shared/LoadError';
 import { AuditChanges } from './AuditChanges';
 import { AuditFilters } from './AuditFilters';
 import { changedCount, diffSnapshots } from './audit-diff';

@@ -7,7 +7,7 @@ import {
   type AuditKind,
   type AuditLang,
 } from '@luoshi/domain';
-import type { Lang } from '../../app/messages';
+import type { Lang } from '../../shared/i18n';
 
 /** The display language as the audit label table (libs/domain/src/audit-actions.ts) names it. */
 export const auditLang = (lang: Lang): AuditLang => (lang === 'zh-Hans' ? 'zhHans' : lang === 'zh-Hant' ? 'zhHant' : 'en');

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { Select } from 'antd';
 import { AdminNoticeAgenciesDocument } from '../../graphql/generated';
-import { useDisplayText, useI18n } from '../../app/i18n';
+import { useDisplayText, useI18n } from '../../shared/i18n';
 
 /**
  * An existing unit, found by part of its name in either script (the API's agencies(search:)).

@@ -1,6 +1,6 @@
 import { Alert, Button, Card, Form, Input, Tag, Typography } from 'antd';
 import type { DraftPolicyFragment } from '../../graphql/generated';
-import { useI18n } from '../../app/i18n';
+import { useI18n } from '../../shared/i18n';
 import { headerChanges, sortedWarnings, warningKind, warningText, type HeaderValues } from './draft-format';
 import type { DraftCorrections } from './useDraftCorrections';
 

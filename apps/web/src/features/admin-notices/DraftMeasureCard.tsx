@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Button, Card, Tag, Tooltip, Typography } from 'antd';
 import type { DraftPolicyFragment } from '../../graphql/generated';
-import { useDisplayText, useI18n } from '../../app/i18n';
+import { useDisplayText, useI18n } from '../../shared/i18n';
 import { AgencyPicker } from './AgencyPicker';
 import { DraftTargets } from './DraftTargets';
 import { MapAgencyDialog } from './MapAgencyDialog';

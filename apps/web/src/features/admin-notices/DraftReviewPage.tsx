@@ -10,8 +10,8 @@ import {
   AdminPublishPolicyDocument,
   type DraftPolicyFragment,
 } from '../../graphql/generated';
-import { apiErrorCode, isConnectionError } from '../../app/errors';
-import { useDisplayText, useI18n } from '../../app/i18n';
+import { apiErrorCode, isConnectionError } from '../../shared/errors';
+import { useDisplayText, useI18n } from '../../shared/i18n';
 import { lineSpan, type TextMark } from './highlight';
 import { noticeMarks } from './notice-marks';
 import { noticeYears } from './draft-format';

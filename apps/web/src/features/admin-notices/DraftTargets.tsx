@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Button, Checkbox, Form, Input, InputNumber, Modal, Popconfirm, Select, Table, Typography, type ButtonProps } from 'antd';
 import type { DraftPolicyFragment } from '../../graphql/generated';
-import { useI18n, type MessageKey } from '../../app/i18n';
+import { useI18n, type MessageKey } from '../../shared/i18n';
 import { everyYearDefault, newTargetInput, targetChanges, type Direction, type NewTargetValues, type TargetRow } from './draft-format';
 import type { DraftCorrections } from './useDraftCorrections';
 

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Checkbox, Modal, Typography, type ButtonProps } from 'antd';
-import { useDisplayText, useI18n } from '../../app/i18n';
+import { useDisplayText, useI18n } from '../../shared/i18n';
 import { AgencyPicker } from './AgencyPicker';
 import type { DraftCorrections } from './useDraftCorrections';
 

@@ -5,8 +5,8 @@ import { useMutation } from '@apollo/client/react';
 import { Alert, Button, Input, Modal, Progress, Typography, Upload } from 'antd';
 import type { TextAreaRef } from 'antd/es/input/TextArea';
 import { AdminImportNoticeDocument, AdminNoticeListDocument } from '../../graphql/generated';
-import { authHeader } from '../../app/authorized-fetch';
-import { useI18n } from '../../app/i18n';
+import { authHeader } from '../../shared/authorized-fetch';
+import { useI18n } from '../../shared/i18n';
 import { extractOutcome, importFailure, lineCount, selectLine, type ImportFailure } from './import-format';
 
 const ACCEPT = '.docx,.pdf,.txt';

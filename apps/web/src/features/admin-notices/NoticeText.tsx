@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef } from 'react';
-import { useI18n } from '../../app/i18n';
+import { useI18n } from '../../shared/i18n';
 import { highlightSegments, topMark, type TextMark } from './highlight';
 
 /** What the office points at: a mark's id (unit, target, measure) or a warning's line; `scroll` once clicked, not on hover. */

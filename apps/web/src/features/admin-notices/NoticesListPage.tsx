@@ -3,9 +3,9 @@ import { Link, useNavigate } from 'react-router';
 import { useQuery } from '@apollo/client/react';
 import { Alert, Button, Empty, Skeleton, Table, Tag, Typography } from 'antd';
 import { AdminNoticeListDocument, type AdminNoticeListQuery } from '../../graphql/generated';
-import { isConnectionError } from '../../app/errors';
-import { useDisplayText, useI18n } from '../../app/i18n';
-import { policyHomePath } from '../policy-nav/policy-routes';
+import { isConnectionError } from '../../shared/errors';
+import { useDisplayText, useI18n } from '../../shared/i18n';
+import { policyHomePath } from '../policy-nav';
 
 type Row = AdminNoticeListQuery['policies'][number];
 

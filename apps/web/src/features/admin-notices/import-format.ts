@@ -1,5 +1,5 @@
 import { CombinedGraphQLErrors } from '@apollo/client/errors';
-import { apiErrorCode, isConnectionError } from '../../app/errors';
+import { apiErrorCode, isConnectionError } from '../../shared/errors';
 import { lineSpan } from './highlight';
 
 /** What POST /notices/extract-text came to: the file's text, or why there is none. */

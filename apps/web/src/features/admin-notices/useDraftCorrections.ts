@@ -18,8 +18,8 @@ import {
   type UpdateDraftPolicyInput,
   type UpdateDraftTargetInput,
 } from '../../graphql/generated';
-import { apiErrorCode, isConnectionError } from '../../app/errors';
-import { useI18n } from '../../app/i18n';
+import { apiErrorCode, isConnectionError } from '../../shared/errors';
+import { useI18n } from '../../shared/i18n';
 
 type WithoutVersion<T> = Omit<T, 'version'>;
 

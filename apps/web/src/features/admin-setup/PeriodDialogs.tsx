@@ -7,8 +7,8 @@ import {
   AdminSetPeriodExtensionDocument,
   AdminUpdatePeriodDueDateDocument,
 } from '../../graphql/generated';
-import { isConnectionError } from '../../app/errors';
-import { useDisplayText, useI18n } from '../../app/i18n';
+import { isConnectionError } from '../../shared/errors';
+import { useDisplayText, useI18n } from '../../shared/i18n';
 import type { UnitRef } from './period-format';
 
 export interface PeriodRef {

@@ -1,5 +1,5 @@
 import { Select } from 'antd';
-import { useDisplayText, useI18n } from '../../app/i18n';
+import { useDisplayText, useI18n } from '../../shared/i18n';
 
 interface PolicyOption {
   id: string;

@@ -8,8 +8,8 @@ import {
   AdminSetQuotasDocument,
   type AdminQuotaTableQuery,
 } from '../../graphql/generated';
-import { isConnectionError } from '../../app/errors';
-import { useDisplayText, useI18n } from '../../app/i18n';
+import { isConnectionError } from '../../shared/errors';
+import { useDisplayText, useI18n } from '../../shared/i18n';
 import { PolicySelect } from './PolicySelect';
 import { formatQuota, hasStartingPoint, quotasToSave, quotaTotals, startingPoint, type StartingPoint } from './quota-math';
 

@@ -2,8 +2,8 @@ import { useState } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { Alert, Form, Input, Modal, Radio, Select, Spin, Typography } from 'antd';
 import { AgencyMergePreviewDocument } from '../../graphql/generated';
-import { useDisplayText, useI18n } from '../../app/i18n';
-import type { MessageKey } from '../../app/i18n';
+import { useDisplayText, useI18n } from '../../shared/i18n';
+import type { MessageKey } from '../../shared/i18n';
 import { mergeLines, mergeTargets, unitFormProblem, type UnitRow } from './units-format';
 
 export interface UnitForm {

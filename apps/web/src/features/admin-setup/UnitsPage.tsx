@@ -10,8 +10,8 @@ import {
   RenameAgencyDocument,
   SetAgencyActiveDocument,
 } from '../../graphql/generated';
-import { isConnectionError } from '../../app/errors';
-import { useDisplayText, useI18n } from '../../app/i18n';
+import { isConnectionError } from '../../shared/errors';
+import { useDisplayText, useI18n } from '../../shared/i18n';
 import { MergeDialog, UnitFormDialog, type UnitForm } from './UnitDialogs';
 import { unitState, visibleUnits, type UnitRow, type UnitStatusFilter } from './units-format';
 

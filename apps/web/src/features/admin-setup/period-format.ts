@@ -1,5 +1,5 @@
 /** The 填报期 page's data shaping, pure so it is unit-tested. */
-import type { MessageKey } from '../../app/i18n';
+import type { MessageKey } from '../../shared/i18n';
 
 export interface UnitRef {
   id: string;

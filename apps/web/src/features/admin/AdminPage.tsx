@@ -1,7 +1,7 @@
 import { lazy, Suspense } from 'react';
 import { NavLink, Navigate, Route, Routes } from 'react-router';
 import { Typography } from 'antd';
-import { useI18n, type MessageKey } from '../../app/i18n';
+import { useI18n, type MessageKey } from '../../shared/i18n';
 import { PageFallback } from '../../app/PageFallback';
 import './admin.css';
 

@@ -1,5 +1,5 @@
 import { Empty } from 'antd';
-import { useI18n } from '../../app/i18n';
+import { useI18n } from '../../shared/i18n';
 
 /** A section whose page is still being built: says so rather than showing nothing. */
 export function ComingSoon() {

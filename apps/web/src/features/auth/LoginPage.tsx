@@ -3,9 +3,9 @@ import { Link, useLocation, useNavigate } from 'react-router';
 import { useMutation } from '@apollo/client/react';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { LoginDocument } from '../../graphql/generated';
-import { useI18n } from '../../app/i18n';
-import { apiErrorCode, isConnectionError } from '../../app/errors';
-import { saveSession, useAuth } from './auth';
+import { useI18n } from '../../shared/i18n';
+import { apiErrorCode, isConnectionError } from '../../shared/errors';
+import { saveSession, useAuth } from '../../shared/session';
 import { landingPage } from './landing-page';
 
 interface LoginForm {

@@ -1,4 +1,4 @@
-import { getAccessToken, saveSession } from './auth';
+import { getAccessToken, saveSession } from '../../shared/session';
 import { signOutEverywhere } from './sign-out';
 
 const user = { id: 'u1', username: 'office1', role: 'OFFICE' as const, agency: null };

@@ -1,6 +1,6 @@
 import type { ApolloClient } from '@apollo/client';
 import { LogoutDocument } from '../../graphql/generated';
-import { clearSession } from './auth';
+import { clearSession } from '../../shared/session';
 
 /**
  * Ends the session on the server first, so its token is refused everywhere even if it was copied;

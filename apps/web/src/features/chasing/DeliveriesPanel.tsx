@@ -3,10 +3,9 @@ import { useSearchParams } from 'react-router';
 import { useQuery } from '@apollo/client/react';
 import { Button, Empty, Grid, Select, Skeleton, Table, Tag, Typography } from 'antd';
 import { ChaseDeliveriesDocument, type ChaseDeliveriesQuery } from '../../graphql/generated';
-import { useDisplayText, useI18n } from '../../app/i18n';
-import { LoadError } from '../reporting/LoadError';
-import { ListFilterBar } from '../lists/ListFilterBar';
-import { filterFromSearch, filterToSearch, type ListFilter } from '../lists/list-filter';
+import { useDisplayText, useI18n } from '../../shared/i18n';
+import { LoadError } from '../../shared/LoadError';
+import { ListFilterBar, filterFromSearch, filterToSearch, type ListFilter } from '../lists';
 import {
   contentPreview,
   DELIVERY_CHANNELS,

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Input, Modal, Select } from 'antd';
-import { useI18n } from '../../app/i18n';
+import { useI18n } from '../../shared/i18n';
 import { guessKind, isWebhookUrl, ROBOT_KINDS, type RobotKind } from './chasing-format';
 
 /**

@@ -8,9 +8,9 @@ import {
   SetAgencyWebhookDocument,
   type ChasingWebhooksQuery,
 } from '../../graphql/generated';
-import { isConnectionError } from '../../app/errors';
-import { useDisplayText, useI18n } from '../../app/i18n';
-import { LoadError } from '../reporting/LoadError';
+import { isConnectionError } from '../../shared/errors';
+import { useDisplayText, useI18n } from '../../shared/i18n';
+import { LoadError } from '../../shared/LoadError';
 import { formatChinaTime, unitRobots, urlFieldMessage, urlHost, type RobotKind, type UnitRow } from './chasing-format';
 import { WebhookDialog } from './WebhookDialog';
 

@@ -1,5 +1,5 @@
 import { Bar, BarChart, CartesianGrid, Cell, LabelList, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { useDisplayText, useI18n } from '../../app/i18n';
+import { useDisplayText, useI18n } from '../../shared/i18n';
 import { RATING_COLORS, formatCount, type CountyInput } from './dashboard-format';
 import { ceilingAxis, ceilingBars } from './ceiling-format';
 import { ceilingChartSummary } from './chart-summary';

@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import { Button, Typography } from 'antd';
-import { useI18n } from '../../app/i18n';
+import { useI18n } from '../../shared/i18n';
 
 /**
  * "下载图片": the chart of the section this button sits in, as a PNG with a caption line, for a

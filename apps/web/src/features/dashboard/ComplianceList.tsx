@@ -1,6 +1,6 @@
 import { Progress, Tag } from 'antd';
 import type { DashboardOverviewQuery } from '../../graphql/generated';
-import { useDisplayText, useI18n } from '../../app/i18n';
+import { useDisplayText, useI18n } from '../../shared/i18n';
 import { RATING_COLORS, rankCompliance } from './dashboard-format';
 
 type Row = DashboardOverviewQuery['policyOverview']['compliance'][number];

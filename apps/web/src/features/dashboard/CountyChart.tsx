@@ -1,5 +1,5 @@
 import { Bar, BarChart, CartesianGrid, Cell, LabelList, Legend, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { useDisplayText, useI18n } from '../../app/i18n';
+import { useDisplayText, useI18n } from '../../shared/i18n';
 import { RATING_COLORS, countyBars, formatCount, formatPercent, type CountyInput } from './dashboard-format';
 import { countyChartSummary } from './chart-summary';
 

@@ -11,18 +11,18 @@ import {
   type TaskState,
   type UnitStatus,
 } from '../../graphql/generated';
-import { useDisplayText, useI18n } from '../../app/i18n';
-import { LoadError } from '../reporting/LoadError';
-import { StateTag } from '../reporting/StateTag';
-import { UNIT_STATUS_COLORS, unitStatusKey } from '../reporting/task-state';
-import { measureNumber, stripLeadingNumber } from '../policy/policy-format';
+import { useDisplayText, useI18n } from '../../shared/i18n';
+import { LoadError } from '../../shared/LoadError';
+import { StateTag } from '../../shared/StateTag';
+import { UNIT_STATUS_COLORS, unitStatusKey } from '../../shared/task-state';
+import { measureNumber, stripLeadingNumber } from '../../shared/policy-format';
 import { formatCount, formatPercent } from './dashboard-format';
-import { formatPeriodLabel } from '../reporting/report-format';
+import { formatPeriodLabel } from '../../shared/format';
 import { ChartPngButton } from './ChartPngButton';
 import { countyMeasureRows, countyTargetRows } from './drilldown-format';
 import { TrendChart } from './TrendChart';
 import { DashSection, DrillBody, DrillHeader, useDrillPeriod } from './DrillHeader';
-import { measurePath } from '../policy-nav/policy-routes';
+import { measurePath } from '../policy-nav';
 
 /** One county across every target and measure for a period. */
 export default function CountyPage() {

@@ -10,19 +10,18 @@ import {
   DashboardPolicyDocument,
   DashboardTrendDocument,
 } from '../../graphql/generated';
-import { useDisplayText, useI18n, type MessageKey } from '../../app/i18n';
-import { formatPeriodLabel } from '../reporting/report-format';
+import { useDisplayText, useI18n, type MessageKey } from '../../shared/i18n';
+import { formatPeriodLabel } from '../../shared/format';
 import { defaultPeriod } from './dashboard-format';
 import { exportableCards, TargetCards } from './TargetCards';
 import { ChartPngButton } from './ChartPngButton';
 import type { SourcesRequest } from './SourcesDrawer';
 import type { ScheduleTarget } from './TrajectoryDialog';
-import { useAuth } from '../auth/auth';
+import { useAuth } from '../../shared/session';
 import { exportSheets } from './export-rows';
 import { DashSection } from './DashSection';
 import { useSimplifiedTexts } from './useSimplifiedTexts';
-import { usePolicyFromRoute } from '../policy-nav/usePolicyFromRoute';
-import { countyPath } from '../policy-nav/policy-routes';
+import { usePolicyFromRoute, countyPath } from '../policy-nav';
 
 // The charts bring recharts (~125 KB gzip): their chunk loads as soon as this page's module runs,
 // in parallel with the page's queries, instead of holding up the page (and its queries) until it
@@ -70,7 +69,7 @@ const ComplianceList = lazy(() => import('./ComplianceList').then((m) => ({ defa
 const SourcesDrawer = lazy(() => import('./SourcesDrawer').then((m) => ({ default: m.SourcesDrawer })));
 const TrajectoryDialog = lazy(() => import('./TrajectoryDialog'));
 // Only when a query failed: antd's Result with its pictures is ~10 KB gzip.
-const LazyLoadError = lazy(() => import('../reporting/LoadError').then((m) => ({ default: m.LoadError })));
+const LazyLoadError = lazy(() => import('../../shared/LoadError').then((m) => ({ default: m.LoadError })));
 function LoadError(props: { error: Error; onRetry: () => void }) {
   return (
     <Suspense fallback={null}>

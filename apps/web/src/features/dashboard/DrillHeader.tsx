@@ -3,13 +3,12 @@ import { Link, useSearchParams } from 'react-router';
 import { useQuery } from '@apollo/client/react';
 import { Result, Select, Skeleton, Typography } from 'antd';
 import { DashboardPolicyDocument } from '../../graphql/generated';
-import { useI18n } from '../../app/i18n';
-import { formatPeriodLabel } from '../reporting/report-format';
+import { useI18n } from '../../shared/i18n';
+import { formatPeriodLabel } from '../../shared/format';
 import { pagePeriod } from './drilldown-format';
-import { LoadError } from '../reporting/LoadError';
+import { LoadError } from '../../shared/LoadError';
 import { useSimplifiedTexts } from './useSimplifiedTexts';
-import { usePolicyFromRoute } from '../policy-nav/usePolicyFromRoute';
-import { dashboardPath } from '../policy-nav/policy-routes';
+import { usePolicyFromRoute, dashboardPath } from '../policy-nav';
 
 /**
  * The policy and the period of a drill-down page, the period kept in the address (?period=); the

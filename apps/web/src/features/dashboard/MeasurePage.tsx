@@ -3,17 +3,17 @@ import { Link, useParams } from 'react-router';
 import { useQuery } from '@apollo/client/react';
 import { Collapse, Empty, Skeleton, Table, Tag, Typography } from 'antd';
 import { DashboardCountiesDocument, MeasureDetailDocument, type MeasureDetailQuery } from '../../graphql/generated';
-import { useDisplayText, useI18n } from '../../app/i18n';
-import { LoadError } from '../reporting/LoadError';
-import { StateTag } from '../reporting/StateTag';
-import { UNIT_STATUS_COLORS, taskStateOf, unitStatusKey } from '../reporting/task-state';
-import { formatDateTime } from '../reporting/report-format';
-import { measureNumber, stripLeadingNumber } from '../policy/policy-format';
-import { ResponsibleUnits } from '../policy/ResponsibleUnits';
+import { useDisplayText, useI18n } from '../../shared/i18n';
+import { LoadError } from '../../shared/LoadError';
+import { StateTag } from '../../shared/StateTag';
+import { UNIT_STATUS_COLORS, taskStateOf, unitStatusKey } from '../../shared/task-state';
+import { formatDateTime } from '../../shared/format';
+import { measureNumber, stripLeadingNumber } from '../../shared/policy-format';
+import { ResponsibleUnits } from '../policy';
 import { formatCount } from './dashboard-format';
 import { progressOfTargets, sortReports } from './drilldown-format';
 import { DashSection, DrillBody, DrillHeader, useDrillPeriod } from './DrillHeader';
-import { countyPath } from '../policy-nav/policy-routes';
+import { countyPath } from '../policy-nav';
 
 type Report = MeasureDetailQuery['progressReports'][number];
 

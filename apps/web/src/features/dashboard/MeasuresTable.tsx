@@ -1,11 +1,10 @@
 import { Link } from 'react-router';
 import { Grid, Table, Tag, Typography } from 'antd';
 import type { DashboardOverviewQuery } from '../../graphql/generated';
-import { useDisplayText, useI18n } from '../../app/i18n';
-import { measureNumber, stripLeadingNumber } from '../policy/policy-format';
-import { formatDateTime } from '../reporting/report-format';
-import { usePolicyFromRoute } from '../policy-nav/usePolicyFromRoute';
-import { measurePath } from '../policy-nav/policy-routes';
+import { useDisplayText, useI18n } from '../../shared/i18n';
+import { measureNumber, stripLeadingNumber } from '../../shared/policy-format';
+import { formatDateTime } from '../../shared/format';
+import { usePolicyFromRoute, measurePath } from '../policy-nav';
 import { RATING_COLORS, summariseUnits } from './dashboard-format';
 
 type MeasureRow = DashboardOverviewQuery['policyOverview']['measures'][number];

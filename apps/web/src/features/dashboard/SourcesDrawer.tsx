@@ -2,9 +2,9 @@ import { Link } from 'react-router';
 import { useQuery } from '@apollo/client/react';
 import { Drawer, Empty, Skeleton, Table, Typography } from 'antd';
 import { FigureSourcesDocument, type FigureSourcesQuery } from '../../graphql/generated';
-import { useDisplayText, useI18n } from '../../app/i18n';
-import { formatPeriodLabel } from '../reporting/report-format';
-import { LoadError } from '../reporting/LoadError';
+import { useDisplayText, useI18n } from '../../shared/i18n';
+import { formatPeriodLabel } from '../../shared/format';
+import { LoadError } from '../../shared/LoadError';
 import { formatCount } from './dashboard-format';
 
 export interface SourcesRequest {

@@ -1,6 +1,6 @@
 import { Button, Tag, Tooltip } from 'antd';
 import type { DashboardOverviewQuery } from '../../graphql/generated';
-import { useDisplayText, useI18n } from '../../app/i18n';
+import { useDisplayText, useI18n } from '../../shared/i18n';
 import { cardView, formatCount, type CardInput } from './dashboard-format';
 import type { SourcesRequest } from './SourcesDrawer';
 

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useMutation } from '@apollo/client/react';
 import { Alert, Button, InputNumber, Modal, Space, Typography, message } from 'antd';
 import { SetTargetTrajectoryDocument } from '../../graphql/generated';
-import { useDisplayText, useI18n } from '../../app/i18n';
+import { useDisplayText, useI18n } from '../../shared/i18n';
 import { initialPercents, scheduleProblem, sharesOf } from './trajectory-form';
 
 export interface ScheduleTarget {

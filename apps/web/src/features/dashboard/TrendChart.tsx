@@ -1,7 +1,7 @@
 import { Bar, CartesianGrid, ComposedChart, LabelList, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { Empty } from 'antd';
 import type { TargetDirection } from '../../graphql/generated';
-import { useDisplayText, useI18n } from '../../app/i18n';
+import { useDisplayText, useI18n } from '../../shared/i18n';
 import { formatCount, trendSeries, type TrendInput } from './dashboard-format';
 import { trendChartSummary } from './chart-summary';
 

@@ -1,4 +1,4 @@
-import { saveBlob } from '../../app/save-blob';
+import { saveBlob } from '../../shared/save-blob';
 // A chart as a PNG, without a rendering library: the Recharts SVG is cloned with its computed
 // styles written inline (an SVG drawn as an image sees no stylesheet), given a white background,
 // a caption (what, which policy, period and county) and its legend (Recharts draws the legend as

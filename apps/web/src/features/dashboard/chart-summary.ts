@@ -1,4 +1,4 @@
-import type { Lang } from '../../app/messages';
+import type { Lang } from '../../shared/i18n';
 import type { CeilingBar } from './ceiling-format';
 import { formatCount, formatPercent, type CountyBar, type TrendRow } from './dashboard-format';
 

@@ -1,4 +1,4 @@
-import type { Lang } from '../../app/messages';
+import type { Lang } from '../../shared/i18n';
 import type { Rating, TargetDirection } from '../../graphql/generated';
 
 const group = (lang: Lang, digits: number) =>

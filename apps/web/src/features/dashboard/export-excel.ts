@@ -1,7 +1,7 @@
 // Loaded only when someone exports: exceljs is large and never part of the dashboard's first render.
 import ExcelJS from 'exceljs';
 import type { SheetData } from './export-rows';
-import { saveBlob } from '../../app/save-blob';
+import { saveBlob } from '../../shared/save-blob';
 
 /** Writes the sheets to an .xlsx file and hands it to the browser as a download. */
 export async function downloadWorkbook(sheets: SheetData[], fileName: string): Promise<void> {

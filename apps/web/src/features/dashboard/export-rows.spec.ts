@@ -1,5 +1,6 @@
 import { exportSheets, type ExportInput } from './export-rows';
-import { MESSAGES, formatMessage, type Lang, type MessageKey } from '../../app/messages';
+import { MESSAGES } from '../../app/catalogue';
+import { formatMessage, type Lang, type MessageKey } from '../../shared/i18n';
 
 /** Message keys as themselves, except punctuation templates, which are the simplified Chinese ones. */
 const keys = (key: string, vars?: Record<string, string | number>) =>

@@ -1,4 +1,4 @@
-import type { MessageKey } from '../../app/i18n';
+import type { MessageKey } from '../../shared/i18n';
 
 /** The server's rule, checked before sending: 4 cumulative shares from 0 to 1, never falling, ending at 1. */
 export function scheduleProblem(percents: readonly (number | null)[]): MessageKey | null {

@@ -1,8 +1,8 @@
 import { useLayoutEffect } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { SimplifiedTextsDocument } from '../../graphql/generated';
-import { useI18n } from '../../app/i18n';
-import { removePageTexts, setPageTexts } from '../../app/simplified-texts';
+import { useI18n } from '../../shared/i18n';
+import { removePageTexts, setPageTexts } from '../../shared/simplified-texts';
 
 /**
  * Registers the simplified forms of the policy's dashboard texts with the display layer while the

@@ -3,9 +3,9 @@ import { useMemo } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { Button, Select } from 'antd';
 import { ListFilterOptionsDocument } from '../../graphql/generated';
-import { useDisplayText, useI18n } from '../../app/i18n';
-import { measureNumber, stripLeadingNumber } from '../policy/policy-format';
-import { formatPeriodLabel } from '../reporting/report-format';
+import { useDisplayText, useI18n } from '../../shared/i18n';
+import { measureNumber, stripLeadingNumber } from '../../shared/policy-format';
+import { formatPeriodLabel } from '../../shared/format';
 import { changeFilter, isFiltered, NO_FILTER, quarterOptions, type ListFilter, type ListFilterKey } from './list-filter';
 
 /** The published policies, for a list's policy filter and for naming each row's policy. */

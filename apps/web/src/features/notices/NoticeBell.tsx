@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Badge, Button, Empty, Popover, Spin, Typography } from 'antd';
 import { MarkNoticesReadDocument, MyNoticesDocument, UnreadNoticeCountDocument, type MyNoticesQuery } from '../../graphql/generated';
-import { useDisplayText, useI18n, type MessageKey } from '../../app/i18n';
+import { useDisplayText, useI18n, type MessageKey } from '../../shared/i18n';
 import { ageOf, badgeText, safeAppPath, unreadIds } from './notices-format';
 import './notices.css';
 

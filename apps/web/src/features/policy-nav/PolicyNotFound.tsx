@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
 import { Button, Result } from 'antd';
-import { useI18n } from '../../app/i18n';
+import { useI18n } from '../../shared/i18n';
 
 /** An address naming a policy that is unknown, a draft or withdrawn: said in words, with a way on. */
 export function PolicyNotFound() {

@@ -2,7 +2,7 @@ import { Fragment, useEffect } from 'react';
 import { Outlet } from 'react-router';
 import { useQuery } from '@apollo/client/react';
 import { PolicyChoicesDocument } from '../../graphql/generated';
-import { useAuth } from '../auth/auth';
+import { useAuth } from '../../shared/session';
 import { publishedPolicy, rememberPolicy } from './policy-choice';
 import { usePolicyFromRoute } from './usePolicyFromRoute';
 import { PolicyNotFound } from './PolicyNotFound';

@@ -2,7 +2,7 @@ import { useLocation, useNavigate } from 'react-router';
 import { useQuery } from '@apollo/client/react';
 import { Select } from 'antd';
 import { PolicyChoicesDocument } from '../../graphql/generated';
-import { useDisplayText, useI18n } from '../../app/i18n';
+import { useDisplayText, useI18n } from '../../shared/i18n';
 import { parsePolicyPath, switchPolicyPath } from './policy-routes';
 import { shortPolicyTitle } from './policy-choice';
 

@@ -1,5 +1,5 @@
 import { useSyncExternalStore } from 'react';
-import { storage } from '../../app/storage';
+import { storage } from '../../shared/storage';
 
 /**
  * The policy a person last chose, remembered per signed-in username (one key for visitors), and

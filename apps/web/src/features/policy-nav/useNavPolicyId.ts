@@ -1,5 +1,5 @@
 import { useLocation } from 'react-router';
-import { useAuth } from '../auth/auth';
+import { useAuth } from '../../shared/session';
 import { useRememberedPolicyId } from './policy-choice';
 import { parsePolicyPath } from './policy-routes';
 

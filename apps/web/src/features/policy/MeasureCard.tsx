@@ -1,7 +1,7 @@
 import { memo, useId, useState } from 'react';
 import { Button, Card, Typography } from 'antd';
-import { useDisplayText, useI18n } from '../../app/i18n';
-import { measureNumber, stripLeadingNumber } from './policy-format';
+import { useDisplayText, useI18n } from '../../shared/i18n';
+import { measureNumber, stripLeadingNumber } from '../../shared/policy-format';
 import { ResponsibleUnits } from './ResponsibleUnits';
 import { TargetList } from './TargetList';
 import type { MeasureData } from './types';

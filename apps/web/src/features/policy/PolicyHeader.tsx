@@ -1,6 +1,6 @@
 import { Card, Flex, Typography } from 'antd';
-import { useDisplayText, useI18n } from '../../app/i18n';
-import { formatIssuedOn } from './policy-format';
+import { useDisplayText, useI18n } from '../../shared/i18n';
+import { formatIssuedOn } from '../../shared/policy-format';
 import type { PolicyData } from './types';
 
 /** The notice's identity: 文号 and title as the page heading, then issuer, date and its size. */

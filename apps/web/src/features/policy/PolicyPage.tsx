@@ -2,16 +2,16 @@ import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { Button, Card, Empty, Input, Result, Skeleton, Typography } from 'antd';
 import { PolicyStructureDocument } from '../../graphql/generated';
-import { useDisplayText, useI18n } from '../../app/i18n';
-import { isConnectionError } from '../../app/errors';
-import { useTraditionalToSimplified } from '../../app/opencc';
+import { useDisplayText, useI18n } from '../../shared/i18n';
+import { isConnectionError } from '../../shared/errors';
+import { useTraditionalToSimplified } from '../../shared/opencc';
 import { MeasureCard } from './MeasureCard';
 import { PolicyHeader } from './PolicyHeader';
 import { buildMeasureSearchIndex, searchMeasureIndex } from './measure-search';
-import { sectionNumber, stripLeadingNumber } from './policy-format';
+import { sectionNumber, stripLeadingNumber } from '../../shared/policy-format';
 import { groupMeasuresBySection } from './sections';
 import type { PolicyData } from './types';
-import { usePolicyFromRoute } from '../policy-nav/usePolicyFromRoute';
+import { usePolicyFromRoute } from '../policy-nav';
 
 export function PolicySkeleton() {
   return (

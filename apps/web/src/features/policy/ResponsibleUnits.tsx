@@ -1,7 +1,7 @@
 import { useMemo, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { Flex, Popover, Tag, Typography } from 'antd';
 import { countyByRegionCode } from '@luoshi/domain';
-import { useDisplayText, useI18n } from '../../app/i18n';
+import { useDisplayText, useI18n } from '../../shared/i18n';
 import { groupResponsibilities } from './responsibilities';
 import type { AgencyData, ResponsibilityData } from './types';
 

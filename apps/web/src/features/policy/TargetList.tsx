@@ -1,6 +1,6 @@
 import { Typography } from 'antd';
-import { useDisplayText, useI18n } from '../../app/i18n';
-import { formatTargetValue } from './policy-format';
+import { useDisplayText, useI18n } from '../../shared/i18n';
+import { formatTargetValue } from '../../shared/policy-format';
 import type { TargetData } from './types';
 
 const showsYear = (target: TargetData) => target.direction === 'AT_LEAST';

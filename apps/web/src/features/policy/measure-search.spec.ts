@@ -1,4 +1,4 @@
-import { loadTraditionalToSimplified, type TextConverter } from '../../app/opencc';
+import { loadTraditionalToSimplified, type TextConverter } from '../../shared/opencc';
 import { filterMeasures, foldForSearch, type SearchableMeasure } from './measure-search';
 
 const measure = (title: string, body: string, units: string[] = [], targets: string[] = []): SearchableMeasure => ({

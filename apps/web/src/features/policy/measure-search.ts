@@ -1,4 +1,4 @@
-import type { TextConverter } from '../../app/opencc';
+import type { TextConverter } from '../../shared/opencc';
 import type { MeasureData } from './types';
 
 export type SearchableMeasure = Pick<MeasureData, 'title' | 'body'> & {

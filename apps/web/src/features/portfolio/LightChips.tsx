@@ -1,4 +1,4 @@
-import { useI18n } from '../../app/i18n';
+import { useI18n } from '../../shared/i18n';
 import { lightChips, type Lights } from './portfolio-format';
 
 /** Each light that occurs as a coloured dot, its word and its count: never the colour alone. */

@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
 import { Card, Typography } from 'antd';
-import { useDisplayText, useI18n } from '../../app/i18n';
-import { formatPeriodLabel } from '../reporting/report-format';
+import { useDisplayText, useI18n } from '../../shared/i18n';
+import { formatPeriodLabel } from '../../shared/format';
 import { LightChips } from './LightChips';
 import { standingView, type Standing } from './portfolio-format';
 

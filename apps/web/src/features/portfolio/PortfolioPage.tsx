@@ -2,7 +2,7 @@ import './portfolio.css';
 import { useQuery } from '@apollo/client/react';
 import { Alert, Empty, Skeleton, Typography } from 'antd';
 import { PortfolioDocument } from '../../graphql/generated';
-import { useI18n } from '../../app/i18n';
+import { useI18n } from '../../shared/i18n';
 import { CountyRollup, UnitRollup } from './CrossPolicyTables';
 import { PolicyStandingCard } from './PolicyStandingCard';
 

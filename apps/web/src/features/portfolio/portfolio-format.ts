@@ -1,5 +1,5 @@
 import type { PortfolioQuery } from '../../graphql/generated';
-import { RATING_COLORS } from '../dashboard/dashboard-format';
+import { RATING_COLORS } from '../dashboard';
 
 export type Standing = PortfolioQuery['policyPortfolio'][number];
 export type CountyStanding = PortfolioQuery['countyPortfolio'][number];

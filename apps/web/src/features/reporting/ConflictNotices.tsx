@@ -1,8 +1,8 @@
 import { Alert, Button, Flex } from 'antd';
-import { useI18n } from '../../app/i18n';
+import { useI18n } from '../../shared/i18n';
 import { TEXT_FIELDS } from './draft';
 import type { MeasureDraft, ReportDraftStore } from './draft-store';
-import { isEditableStatus } from './task-state';
+import { isEditableStatus } from '../../shared/task-state';
 
 /**
  * What a save conflict shows. First: the report changed elsewhere; autosave is paused and the

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Alert, Button, Flex, Typography, Upload } from 'antd';
-import { useI18n } from '../../app/i18n';
-import { authHeader, downloadWithToken } from '../../app/authorized-fetch';
+import { useI18n } from '../../shared/i18n';
+import { authHeader, downloadWithToken } from '../../shared/authorized-fetch';
 
 interface CellError {
   sheet: string;

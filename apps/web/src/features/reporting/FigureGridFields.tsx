@@ -1,9 +1,9 @@
 import { useId } from 'react';
 import { Input, Typography } from 'antd';
-import { useDisplayText, useI18n } from '../../app/i18n';
-import { formatTargetValue } from '../policy/policy-format';
+import { useDisplayText, useI18n } from '../../shared/i18n';
+import { formatTargetValue } from '../../shared/policy-format';
 import type { FigureGrid, FigureRow, GridTarget } from './figure-grid';
-import { formatFigure } from './report-format';
+import { formatFigure } from '../../shared/format';
 
 function TargetHeading({ target }: { target: GridTarget }) {
   const { t, lang } = useI18n();

@@ -2,7 +2,7 @@ import { act } from 'react';
 import { MemoryRouter } from 'react-router';
 import { CombinedGraphQLErrors } from '@apollo/client/errors';
 import { I18nProvider } from '../../app/i18n';
-import { loadTraditionalToSimplified } from '../../app/opencc';
+import { loadTraditionalToSimplified } from '../../shared/opencc';
 import type { SavedReport } from './draft';
 import { ReportDraftStore, type DraftApi } from './draft-store';
 import { buildFigureGrid, gridRows } from './figure-grid';

@@ -2,18 +2,18 @@ import { memo, useId, useMemo, useState, useSyncExternalStore } from 'react';
 import { Link } from 'react-router';
 import { Alert, Button, Card, Flex, Input, Popconfirm, Radio, Typography } from 'antd';
 import type { ReportFormQuery } from '../../graphql/generated';
-import { useDisplayText, useI18n } from '../../app/i18n';
-import { measureNumber, stripLeadingNumber } from '../policy/policy-format';
+import { useDisplayText, useI18n } from '../../shared/i18n';
+import { measureNumber, stripLeadingNumber } from '../../shared/policy-format';
 import { ConflictNotices } from './ConflictNotices';
 import { TEXT_FIELDS, type TextField } from './draft';
 import type { ReportDraftStore } from './draft-store';
 import { gridRows, toFigureInputs, type FigureGrid } from './figure-grid';
 import { FigureGridFields } from './FigureGridFields';
-import { formatPeriodLabel } from './report-format';
-import { ReportTexts } from './ReportTexts';
+import { formatPeriodLabel } from '../../shared/format';
+import { ReportTexts } from '../../shared/ReportTexts';
 import { SaveStatus, useFieldMessage } from './SaveStatus';
-import { StateTag } from './StateTag';
-import { isEditableStatus, taskStateOf, UNIT_STATUSES, unitStatusKey } from './task-state';
+import { StateTag } from '../../shared/StateTag';
+import { isEditableStatus, taskStateOf, UNIT_STATUSES, unitStatusKey } from '../../shared/task-state';
 
 export type FormTask = ReportFormQuery['reportTasks'][number];
 

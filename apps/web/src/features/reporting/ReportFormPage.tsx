@@ -1,4 +1,4 @@
-import './reporting.css';
+import '../../shared/report-pages.css';
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { Link, useParams } from 'react-router';
 import { useApolloClient, useQuery } from '@apollo/client/react';
@@ -11,12 +11,12 @@ import {
   SubmitReportDocument,
   type ReportFormQuery,
 } from '../../graphql/generated';
-import { useDisplayText, useI18n } from '../../app/i18n';
+import { useDisplayText, useI18n } from '../../shared/i18n';
 import { ReportDraftStore, type DraftApi } from './draft-store';
 import { buildFigureGrid, gridRows, type FigureGrid } from './figure-grid';
-import { LoadError } from './LoadError';
+import { LoadError } from '../../shared/LoadError';
 import { MeasureReportCard, type FormTask } from './MeasureReportCard';
-import { formatDate, formatPeriodLabel, periodYear } from './report-format';
+import { formatDate, formatPeriodLabel, periodYear } from '../../shared/format';
 import { ExcelBar } from './ExcelBar';
 import { formCardOrder, groupByPolicy, type PolicyGroup } from './quarter-groups';
 

@@ -2,7 +2,7 @@ import { Navigate, useParams } from 'react-router';
 import { useQuery } from '@apollo/client/react';
 import { Skeleton } from 'antd';
 import { PeriodQuarterDocument } from '../../graphql/generated';
-import { LoadError } from './LoadError';
+import { LoadError } from '../../shared/LoadError';
 
 /**
  * `/report/:periodId`, the address of a policy's period before one form covered the quarter (links

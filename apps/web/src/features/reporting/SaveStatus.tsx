@@ -1,8 +1,8 @@
 import { Button, Typography } from 'antd';
-import { useI18n } from '../../app/i18n';
+import { useI18n } from '../../shared/i18n';
 import type { FieldMessage } from './draft';
 import type { MeasureDraft } from './draft-store';
-import { formatSavedAt } from './report-format';
+import { formatSavedAt } from '../../shared/format';
 
 /** Shows a message that is either one of ours or the API's own text. */
 export function useFieldMessage(): (message: FieldMessage) => string {

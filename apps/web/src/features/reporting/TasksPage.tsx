@@ -1,4 +1,4 @@
-import './reporting.css';
+import '../../shared/report-pages.css';
 import { useEffect, useMemo } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useQuery } from '@apollo/client/react';
@@ -9,13 +9,13 @@ import {
   type ReportingQuartersQuery,
   type ReportTasksQuery,
 } from '../../graphql/generated';
-import { useDisplayText, useI18n } from '../../app/i18n';
-import { useAuth } from '../auth/auth';
-import { measureNumber, stripLeadingNumber } from '../policy/policy-format';
-import { formatDate, formatPeriodLabel } from './report-format';
-import { LoadError } from './LoadError';
-import { StateTag } from './StateTag';
-import { countTasks, taskDue } from './task-state';
+import { useDisplayText, useI18n } from '../../shared/i18n';
+import { useAuth } from '../../shared/session';
+import { measureNumber, stripLeadingNumber } from '../../shared/policy-format';
+import { formatDate, formatPeriodLabel } from '../../shared/format';
+import { LoadError } from '../../shared/LoadError';
+import { StateTag } from '../../shared/StateTag';
+import { countTasks, taskDue } from '../../shared/task-state';
 import { chooseQuarter, doneCount, groupByPolicy, returnedElsewhere } from './quarter-groups';
 
 type Task = ReportTasksQuery['reportTasks'][number];

@@ -10,7 +10,7 @@ import {
   type WriteFailure,
 } from './draft';
 import { toFigureInputs, type FigureRow } from './figure-grid';
-import { isEditableStatus } from './task-state';
+import { isEditableStatus } from '../../shared/task-state';
 
 /** Where a measure's autosave stands, as shown next to it. */
 export type SaveState =

@@ -1,7 +1,7 @@
 import { CombinedGraphQLErrors } from '@apollo/client/errors';
 import type { EditableReportFragment, ReportStatus, SaveProgressReportInput, UnitStatus } from '../../graphql/generated';
-import { apiErrorCode, isConnectionError } from '../../app/errors';
-import type { MessageKey } from '../../app/messages';
+import { apiErrorCode, isConnectionError } from '../../shared/errors';
+import type { MessageKey } from '../../shared/i18n';
 import { figuresFromValues, parseFigure, toFigureInputs, type FigureRow } from './figure-grid';
 
 /** What a person fills in for one measure: three texts, a self-assessment and the figures as typed. */

@@ -2,9 +2,9 @@ import { useState } from 'react';
 import { useMutation } from '@apollo/client/react';
 import { Button, Card, Empty, Flex, List, message as antMessage, Popconfirm, Typography, Upload } from 'antd';
 import { DeleteReportAttachmentDocument, type ReportDetailQuery } from '../../graphql/generated';
-import { useI18n } from '../../app/i18n';
-import { authHeader, downloadWithToken, errorMessageOf } from '../../app/authorized-fetch';
-import { formatDateTime } from '../reporting/report-format';
+import { useI18n } from '../../shared/i18n';
+import { authHeader, downloadWithToken, errorMessageOf } from '../../shared/authorized-fetch';
+import { formatDateTime } from '../../shared/format';
 import { formatFileSize } from './file-size';
 
 type Attachment = ReportDetailQuery['progressReport']['attachments'][number];

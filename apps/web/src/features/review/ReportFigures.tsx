@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { Typography } from 'antd';
-import { useDisplayText, useI18n } from '../../app/i18n';
-import { formatFigure } from '../reporting/report-format';
+import { useDisplayText, useI18n } from '../../shared/i18n';
+import { formatFigure } from '../../shared/format';
 import { buildFigureComparison, formatShare, type ComparedTarget, type ComparedValue } from './figure-comparison';
 
 /**

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { Input, Modal } from 'antd';
-import { useI18n } from '../../app/i18n';
+import { useI18n } from '../../shared/i18n';
 
 /**
  * 退回 asks why: the comment is what the unit reads on its task list and form, so it is required

@@ -3,11 +3,11 @@ import { Link } from 'react-router';
 import { useMutation } from '@apollo/client/react';
 import { Button, Card, Flex, Popconfirm, Tag, Typography } from 'antd';
 import { ReviewReportDocument, type ReviewDecision, type ReviewedReportFragment } from '../../graphql/generated';
-import { useDisplayText, useI18n } from '../../app/i18n';
-import { apiErrorCode } from '../../app/errors';
-import { measureNumber, stripLeadingNumber } from '../policy/policy-format';
-import { formatDateTime, formatPeriodLabel } from '../reporting/report-format';
-import { ReportTexts } from '../reporting/ReportTexts';
+import { useDisplayText, useI18n } from '../../shared/i18n';
+import { apiErrorCode } from '../../shared/errors';
+import { measureNumber, stripLeadingNumber } from '../../shared/policy-format';
+import { formatDateTime, formatPeriodLabel } from '../../shared/format';
+import { ReportTexts } from '../../shared/ReportTexts';
 import { ReportFigures } from './ReportFigures';
 import { ReturnDialog } from './ReturnDialog';
 

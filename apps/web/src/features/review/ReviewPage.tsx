@@ -1,13 +1,12 @@
-import '../reporting/reporting.css';
+import '../../shared/report-pages.css';
 import { useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useQuery } from '@apollo/client/react';
 import { Alert, Card, Empty, Skeleton, Typography } from 'antd';
 import { ReviewQueueDocument } from '../../graphql/generated';
-import { useI18n } from '../../app/i18n';
-import { LoadError } from '../reporting/LoadError';
-import { ListFilterBar } from '../lists/ListFilterBar';
-import { filterFromSearch, filterToSearch, isFiltered, reviewQueueVariables, type ListFilter } from '../lists/list-filter';
+import { useI18n } from '../../shared/i18n';
+import { LoadError } from '../../shared/LoadError';
+import { ListFilterBar, filterFromSearch, filterToSearch, isFiltered, reviewQueueVariables, type ListFilter } from '../lists';
 import { ReviewItem, type ReviewOutcome } from './ReviewItem';
 
 /**

@@ -1,4 +1,4 @@
-import { MESSAGES } from '../../app/messages';
+import { MESSAGES } from '../../app/catalogue';
 import { describeHistoryEvent } from './history';
 
 const zh = MESSAGES['zh-Hans'];

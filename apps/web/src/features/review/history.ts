@@ -1,4 +1,4 @@
-import type { MessageKey } from '../../app/messages';
+import type { MessageKey } from '../../shared/i18n';
 
 export interface HistoryEvent {
   at: string;

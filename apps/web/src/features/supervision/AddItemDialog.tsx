@@ -1,8 +1,8 @@
 import { useMemo, useState } from 'react';
 import { DatePicker, Input, Modal, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useDisplayText, useI18n } from '../../app/i18n';
-import { measureNumber, stripLeadingNumber } from '../policy/policy-format';
+import { useDisplayText, useI18n } from '../../shared/i18n';
+import { measureNumber, stripLeadingNumber } from '../../shared/policy-format';
 import { responsibleUnits, toIsoDate } from './supervision-format';
 import type { RatingRow } from './useSupervision';
 

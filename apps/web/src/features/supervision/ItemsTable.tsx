@@ -1,7 +1,7 @@
 import { Button, Empty, Grid, Popconfirm, Table, Typography } from 'antd';
-import { useDisplayText, useI18n } from '../../app/i18n';
-import { measureNumber } from '../policy/policy-format';
-import { formatDateTime } from '../reporting/report-format';
+import { useDisplayText, useI18n } from '../../shared/i18n';
+import { measureNumber } from '../../shared/policy-format';
+import { formatDateTime } from '../../shared/format';
 import { DueDate, ItemStatusTag } from './SupervisionBits';
 import { sortItems } from './supervision-format';
 import type { Item } from './useSupervision';

@@ -1,8 +1,8 @@
 import { useEffect, useId, useState } from 'react';
 import { Input, Modal, Radio } from 'antd';
 import type { Rating } from '../../graphql/generated';
-import { useDisplayText, useI18n } from '../../app/i18n';
-import { measureNumber, stripLeadingNumber } from '../policy/policy-format';
+import { useDisplayText, useI18n } from '../../shared/i18n';
+import { measureNumber, stripLeadingNumber } from '../../shared/policy-format';
 import { RatingLight } from './SupervisionBits';
 import type { RatingRow } from './useSupervision';
 

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { Button, Grid, Table, Tag } from 'antd';
-import { useDisplayText, useI18n } from '../../app/i18n';
-import { measureNumber, stripLeadingNumber } from '../policy/policy-format';
+import { useDisplayText, useI18n } from '../../shared/i18n';
+import { measureNumber, stripLeadingNumber } from '../../shared/policy-format';
 import { RatingLight } from './SupervisionBits';
 import { changeSymbol, ratingDiffers } from './supervision-format';
 import type { RatingRow } from './useSupervision';

@@ -1,7 +1,7 @@
 import { Tag, Typography } from 'antd';
 import type { Rating, SupervisionItemStatus } from '../../graphql/generated';
-import { useI18n } from '../../app/i18n';
-import { formatDate } from '../reporting/report-format';
+import { useI18n } from '../../shared/i18n';
+import { formatDate } from '../../shared/format';
 
 export const RATING_COLORS: Record<Rating, string> = { GREEN: '#237804', YELLOW: '#a15c00', RED: '#cf1322' };
 

@@ -4,13 +4,13 @@ import { Link, useNavigate } from 'react-router';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Button, Empty, Grid, Modal, Select, Skeleton, Table, Tag, Typography } from 'antd';
 import { OpenSupervisionReviewDocument, SupervisionReviewsDocument, type SupervisionReviewsQuery } from '../../graphql/generated';
-import { useDisplayText, useI18n } from '../../app/i18n';
-import { useAuth } from '../auth/auth';
-import { LoadError } from '../reporting/LoadError';
-import { formatPeriodLabel } from '../reporting/report-format';
+import { useDisplayText, useI18n } from '../../shared/i18n';
+import { useAuth } from '../../shared/session';
+import { LoadError } from '../../shared/LoadError';
+import { formatPeriodLabel } from '../../shared/format';
 import { chinaToday, defaultReviewPeriod } from './supervision-format';
 import { useMutationRunner, useSupervisionPolicy } from './useSupervision';
-import { supervisionPath } from '../policy-nav/policy-routes';
+import { supervisionPath } from '../policy-nav';
 
 type ReviewRow = SupervisionReviewsQuery['supervisionReviews'][number];
 

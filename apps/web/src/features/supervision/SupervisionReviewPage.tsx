@@ -11,11 +11,11 @@ import {
   SupervisionReviewDocument,
   type Rating,
 } from '../../graphql/generated';
-import { useI18n } from '../../app/i18n';
-import { downloadWithToken } from '../../app/authorized-fetch';
-import { useAuth } from '../auth/auth';
-import { LoadError } from '../reporting/LoadError';
-import { formatDateTime, formatPeriodLabel } from '../reporting/report-format';
+import { useI18n } from '../../shared/i18n';
+import { downloadWithToken } from '../../shared/authorized-fetch';
+import { useAuth } from '../../shared/session';
+import { LoadError } from '../../shared/LoadError';
+import { formatDateTime, formatPeriodLabel } from '../../shared/format';
 import { RatingCounts, ReviewStatusTag } from './SupervisionListPage';
 import { RatingsTable } from './RatingsTable';
 import { RateDialog } from './RateDialog';
@@ -23,8 +23,7 @@ import { AddItemDialog, type NewItem } from './AddItemDialog';
 import { ItemsTable } from './ItemsTable';
 import { packFileName, packUrl } from './supervision-format';
 import { useMutationRunner, type Item, type RatingRow } from './useSupervision';
-import { usePolicyFromRoute } from '../policy-nav/usePolicyFromRoute';
-import { supervisionPath } from '../policy-nav/policy-routes';
+import { usePolicyFromRoute, supervisionPath } from '../policy-nav';
 
 /** `/supervision/:id`: one quarter's review; the office rates, assigns, closes and finalizes. */
 export default function SupervisionReviewPage() {

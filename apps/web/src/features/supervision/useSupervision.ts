@@ -1,9 +1,9 @@
 import { useCallback, useState } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { SupervisionPolicyDocument, type SupervisionReviewQuery } from '../../graphql/generated';
-import { apiErrorCode, isConnectionError } from '../../app/errors';
-import { useI18n } from '../../app/i18n';
-import { usePolicyFromRoute } from '../policy-nav/usePolicyFromRoute';
+import { apiErrorCode, isConnectionError } from '../../shared/errors';
+import { useI18n } from '../../shared/i18n';
+import { usePolicyFromRoute } from '../policy-nav';
 
 export type Review = SupervisionReviewQuery['supervisionReview'];
 export type RatingRow = Review['ratings'][number];

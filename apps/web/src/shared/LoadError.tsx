@@ -1,6 +1,6 @@
 import { Button, Result } from 'antd';
-import { useI18n } from '../../app/i18n';
-import { isConnectionError } from '../../app/errors';
+import { useI18n } from './i18n';
+import { isConnectionError } from './errors';
 
 /** A page whose data did not load: why (network or the API's message), and a retry. */
 export function LoadError({ error, onRetry }: { error: Error; onRetry: () => void }) {

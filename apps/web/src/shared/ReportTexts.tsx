@@ -1,6 +1,6 @@
 import { Tag, Typography } from 'antd';
-import type { UnitStatus } from '../../graphql/generated';
-import { useI18n } from '../../app/i18n';
+import type { UnitStatus } from '../graphql/generated';
+import { useI18n } from './i18n';
 import { UNIT_STATUS_COLORS, unitStatusKey } from './task-state';
 
 /** A report's texts for reading (submitted reports, the review queue, a report's page). */

@@ -1,4 +1,4 @@
-import { MESSAGES } from '../../app/messages';
+import { sharedMessages } from './messages';
 import {
   countTasks,
   isEditableStatus,
@@ -12,7 +12,7 @@ import {
 
 describe('task states', () => {
   it('label every state in plain words', () => {
-    const zh = MESSAGES['zh-Hans'];
+    const zh = sharedMessages['zh-Hans'];
     expect(Object.keys(TASK_STATE_COLORS).map((s) => zh[taskStateKey(s as keyof typeof TASK_STATE_COLORS)])).toEqual([
       '未开始',
       '草稿',
@@ -50,7 +50,7 @@ describe('task states', () => {
   });
 
   it('name each self-assessment', () => {
-    expect(UNIT_STATUSES.map((s) => MESSAGES['zh-Hans'][unitStatusKey(s)])).toEqual(['按计划推进', '存在风险', '进度滞后', '已完成']);
+    expect(UNIT_STATUSES.map((s) => sharedMessages['zh-Hans'][unitStatusKey(s)])).toEqual(['按计划推进', '存在风险', '进度滞后', '已完成']);
   });
 
   it('say 延期至 the unit’s own date where the office extended it, else the period’s', () => {
@@ -58,10 +58,8 @@ describe('task states', () => {
     expect(taskDue({ period, dueOn: '2025-01-10', extendedDueOn: null })).toEqual({ key: 'tasks.due', date: '2025-01-10' });
     expect(taskDue({ period, dueOn: '2025-01-20', extendedDueOn: '2025-01-20' })).toEqual({ key: 'tasks.extendedTo', date: '2025-01-20' });
     const { key, date } = taskDue({ period, dueOn: '2025-01-20', extendedDueOn: '2025-01-20' });
-    expect(['zh-Hans', 'zh-Hant', 'en'].map((lang) => MESSAGES[lang as keyof typeof MESSAGES][key].replace('{date}', date))).toEqual([
-      '延期至 2025-01-20',
-      '延期至 2025-01-20',
-      'Extended to 2025-01-20',
-    ]);
+    expect(
+      ['zh-Hans', 'zh-Hant', 'en'].map((lang) => sharedMessages[lang as keyof typeof sharedMessages][key].replace('{date}', date)),
+    ).toEqual(['延期至 2025-01-20', '延期至 2025-01-20', 'Extended to 2025-01-20']);
   });
 });

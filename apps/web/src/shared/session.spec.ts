@@ -1,4 +1,4 @@
-import { clearSession, getAccessToken, getSession, isSessionLive, parseExpiresAt, parseStoredSession, saveSession } from './auth';
+import { clearSession, getAccessToken, getSession, isSessionLive, parseExpiresAt, parseStoredSession, saveSession } from './session';
 
 const user = { id: 'u1', username: 'office1', role: 'OFFICE' as const, agency: { id: 'a1', name: '江門市就業工作領導小組辦公室' } };
 

@@ -1,6 +1,6 @@
 import { Tag } from 'antd';
-import type { TaskState } from '../../graphql/generated';
-import { useI18n } from '../../app/i18n';
+import type { TaskState } from '../graphql/generated';
+import { useI18n } from './i18n';
 import { TASK_STATE_COLORS, taskStateKey } from './task-state';
 
 /** 未开始 / 草稿 / 已提交 / 被退回 / 已通过 as a coloured tag. */

@@ -1,4 +1,4 @@
-import type { Lang } from '../../app/messages';
+import type { Lang } from './i18n';
 
 const DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
 

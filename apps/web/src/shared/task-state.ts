@@ -1,4 +1,4 @@
-import type { ReportStatus, TaskState, UnitStatus } from '../../graphql/generated';
+import type { ReportStatus, TaskState, UnitStatus } from '../graphql/generated';
 
 /**
  * Tag colours of the five task states, chosen for meaning at a glance: grey nothing yet, blue

@@ -1,4 +1,4 @@
-import { formatDate, formatDateTime, formatFigure, formatPeriodLabel, formatSavedAt, formatTime, periodYear } from './report-format';
+import { formatDate, formatDateTime, formatFigure, formatPeriodLabel, formatSavedAt, formatTime, periodYear } from './format';
 
 describe('formatPeriodLabel', () => {
   it('says a quarter as officials do', () => {

@@ -1,4 +1,4 @@
-import { getAccessToken } from '../features/auth/auth';
+import { getAccessToken } from './session';
 import { saveBlob } from './save-blob';
 
 /** The bearer token for plain HTTP routes (files, Excel) that Apollo's link does not cover. */

@@ -1,6 +1,6 @@
 import { useEffect, useSyncExternalStore } from 'react';
-import type { LoginMutation, Role } from '../../graphql/generated';
-import { storage } from '../../app/storage';
+import type { LoginMutation, Role } from '../graphql/generated';
+import { storage } from './storage';
 
 /** mustChangePassword is absent from sessions stored by an older version: treat absent as false. */
 export type SessionUser = Omit<LoginMutation['login']['user'], 'mustChangePassword'> & { mustChangePassword?: boolean };

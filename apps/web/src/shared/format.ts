@@ -1,5 +1,5 @@
-import type { Lang } from '../../app/messages';
-import { chineseOrdinal, formatIssuedOn } from '../policy/policy-format';
+import type { Lang } from './i18n';
+import { chineseOrdinal, formatIssuedOn } from './policy-format';
 
 /**
  * A period label as officials say it: the API's `2024Q3` is 2024年第三季度 in Chinese and
