@@ -100,4 +100,24 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // The API's ground floor: common/ holds what every feature stands on, so it imports no feature (nor
+    // the app that composes them). A feature adds to common's Loaders by declaration merging instead.
+    files: ['apps/api/src/common/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              // A sibling folder or file of common/ (../policy/..., ../features); ../../test/ is not one.
+              regex: '^\\.\\./[^.]',
+              message:
+                'apps/api/src/common/ may not import a feature or the app: move the shared part into common/, or let the feature register it.',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

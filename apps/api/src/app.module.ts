@@ -4,25 +4,12 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import type { Request } from 'express';
 import { DataSource } from 'typeorm';
-import { AttachmentsModule } from './attachments/attachments.module';
-import { AuditModule } from './audit/audit.module';
-import { ChasingModule } from './chasing/chasing.module';
-import { DashboardModule } from './dashboard/dashboard.module';
-import { AuthModule } from './auth/auth.module';
 import { formatGraphQLError } from './common/graphql-errors';
 import { requestIdOf } from './common/request-id';
-import { createLoaders } from './common/loaders';
 import { apolloRequestLimits } from './common/query-limits-rules';
 import type { RequestContext } from './common/request-context';
 import { DatabaseModule } from './database/database.module';
-import { HealthModule } from './health/health.module';
-import { PolicyModule } from './policy/policy.module';
-import { PortfolioModule } from './portfolio/portfolio.module';
-import { NoticeFilesModule } from './notice-files/notice-files.module';
-import { ProgressModule } from './progress/progress.module';
-import { ReportsModule } from './reports/reports.module';
-import { SupervisionModule } from './supervision/supervision.module';
-import { UnitsModule } from './units/units.module';
+import { createRequestLoaders, FEATURE_MODULES } from './features';
 
 @Module({})
 export class AppModule {
@@ -31,7 +18,6 @@ export class AppModule {
       module: AppModule,
       imports: [
         DatabaseModule.forRoot(dataSource),
-        AuditModule,
         GraphQLModule.forRoot<ApolloDriverConfig>({
           driver: ApolloDriver,
           path: '/graphql',
@@ -49,21 +35,10 @@ export class AppModule {
           context: ({ req }: { req: Request }): RequestContext => ({
             req,
             requestId: requestIdOf(req),
-            loaders: createLoaders(dataSource),
+            loaders: createRequestLoaders(dataSource),
           }),
         }),
-        HealthModule,
-        AuthModule,
-        PolicyModule,
-        NoticeFilesModule,
-        ReportsModule,
-        ProgressModule,
-        AttachmentsModule,
-        DashboardModule,
-        PortfolioModule,
-        ChasingModule,
-        SupervisionModule,
-        UnitsModule,
+        ...FEATURE_MODULES,
       ],
     };
   }

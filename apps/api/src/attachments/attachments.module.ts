@@ -1,5 +1,6 @@
 import { Inject, Module, OnApplicationBootstrap } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import type { FeatureParts } from '../common/feature-parts';
 import {
   ATTACHMENT_STORAGE,
   AttachmentStorage,
@@ -8,10 +9,18 @@ import {
   localAttachmentsDir,
 } from './attachment-storage';
 import { AttachmentsController } from './attachments.controller';
+import { attachmentsLoaders } from './attachments.loaders';
 import { AttachmentsResolver, ReportAttachmentsResolver } from './attachments.resolver';
 import { AttachmentsService } from './attachments.service';
 import { importLocalAttachments } from './local-import';
 import { PostgresChunkStorage } from './postgres-storage';
+import { ReportAttachment } from './report-attachment.entity';
+
+const PARTS = {
+  entities: [ReportAttachment],
+  resolvers: [AttachmentsResolver, ReportAttachmentsResolver],
+  loaders: attachmentsLoaders,
+} satisfies FeatureParts;
 
 /** ATTACHMENT_STORE picks the store (postgres by default); see attachment-storage.ts. */
 const storageProvider = {
@@ -23,9 +32,11 @@ const storageProvider = {
 
 @Module({
   controllers: [AttachmentsController],
-  providers: [storageProvider, AttachmentsService, AttachmentsResolver, ReportAttachmentsResolver],
+  providers: [storageProvider, AttachmentsService, ...PARTS.resolvers],
 })
 export class AttachmentsModule implements OnApplicationBootstrap {
+  static readonly parts = PARTS;
+
   constructor(
     private readonly dataSource: DataSource,
     @Inject(ATTACHMENT_STORAGE) private readonly storage: AttachmentStorage,

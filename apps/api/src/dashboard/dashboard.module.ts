@@ -1,8 +1,13 @@
 import { Module } from '@nestjs/common';
+import type { FeatureParts } from '../common/feature-parts';
 import { ProgressModule } from '../progress/progress.module';
 import { DashboardResolver } from './dashboard.resolver';
 import { DashboardService } from './dashboard.service';
 import { OverviewCache } from './overview-cache';
 
-@Module({ imports: [ProgressModule], providers: [DashboardService, DashboardResolver, OverviewCache], exports: [DashboardService] })
-export class DashboardModule {}
+const PARTS = { resolvers: [DashboardResolver] } satisfies FeatureParts;
+
+@Module({ imports: [ProgressModule], providers: [DashboardService, ...PARTS.resolvers, OverviewCache], exports: [DashboardService] })
+export class DashboardModule {
+  static readonly parts = PARTS;
+}

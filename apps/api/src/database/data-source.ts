@@ -1,6 +1,6 @@
 import { types } from 'pg';
 import { DataSource, DataSourceOptions, Logger, MigrationInterface, QueryRunner } from 'typeorm';
-import { ENTITIES } from './entities';
+import { ENTITIES } from '../features';
 import { MIGRATIONS } from './migrations';
 
 // DATE columns stay 'YYYY-MM-DD' strings: a JS Date would shift them by the server's time zone.

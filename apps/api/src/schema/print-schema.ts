@@ -10,7 +10,7 @@ import { lexicographicSortSchema, printSchema } from 'graphql';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { projectRoot } from '../common/project-paths';
-import { ALL_RESOLVERS } from './resolvers';
+import { RESOLVERS } from '../features';
 
 export const SCHEMA_HEADER =
   '# The GraphQL schema of the Luoshi API, printed from the resolvers by `npm run schema`.\n# Do not edit: CI fails when it is stale.\n\n';
@@ -18,7 +18,7 @@ export const SCHEMA_HEADER =
 export async function printedSchema(): Promise<string> {
   const app = await NestFactory.create(GraphQLSchemaBuilderModule, { logger: false });
   await app.init();
-  const schema = await app.get(GraphQLSchemaFactory).create(ALL_RESOLVERS);
+  const schema = await app.get(GraphQLSchemaFactory).create(RESOLVERS);
   await app.close();
   return SCHEMA_HEADER + printSchema(lexicographicSortSchema(schema)) + '\n';
 }

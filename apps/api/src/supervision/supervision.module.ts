@@ -1,26 +1,29 @@
 import { Module } from '@nestjs/common';
 import { ChasingModule } from '../chasing/chasing.module';
+import type { FeatureParts } from '../common/feature-parts';
 import { DashboardModule } from '../dashboard/dashboard.module';
 import { ProgressModule } from '../progress/progress.module';
 import { ReviewPackController } from './pack/review-pack.controller';
 import { ReviewPackDataService } from './pack/review-pack.data';
+import { SupervisionItem } from './supervision-item.entity';
 import { SupervisionItemsService } from './supervision-items.service';
+import { SupervisionRating } from './supervision-rating.entity';
 import { SupervisionRatingsService } from './supervision-ratings';
 import { MeasureRatingResolver, SupervisionItemResolver, SupervisionResolver } from './supervision.resolver';
+import { SupervisionReview } from './supervision-review.entity';
 import { SupervisionService } from './supervision.service';
+
+const PARTS = {
+  entities: [SupervisionReview, SupervisionRating, SupervisionItem],
+  resolvers: [SupervisionResolver, SupervisionItemResolver, MeasureRatingResolver],
+} satisfies FeatureParts;
 
 @Module({
   imports: [DashboardModule, ProgressModule, ChasingModule],
   controllers: [ReviewPackController],
-  providers: [
-    SupervisionService,
-    SupervisionItemsService,
-    SupervisionRatingsService,
-    SupervisionResolver,
-    SupervisionItemResolver,
-    MeasureRatingResolver,
-    ReviewPackDataService,
-  ],
+  providers: [SupervisionService, SupervisionItemsService, SupervisionRatingsService, ...PARTS.resolvers, ReviewPackDataService],
   exports: [SupervisionService, SupervisionItemsService, ReviewPackDataService],
 })
-export class SupervisionModule {}
+export class SupervisionModule {
+  static readonly parts = PARTS;
+}

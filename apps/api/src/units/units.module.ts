@@ -1,7 +1,12 @@
 import { Module } from '@nestjs/common';
+import type { FeatureParts } from '../common/feature-parts';
 import { AgencyMergeService } from './agency-merge';
 import { AgencyMergedIntoResolver, UnitsResolver } from './units.resolver';
 import { UnitsService } from './units.service';
 
-@Module({ providers: [UnitsService, AgencyMergeService, UnitsResolver, AgencyMergedIntoResolver] })
-export class UnitsModule {}
+const PARTS = { resolvers: [UnitsResolver, AgencyMergedIntoResolver] } satisfies FeatureParts;
+
+@Module({ providers: [UnitsService, AgencyMergeService, ...PARTS.resolvers] })
+export class UnitsModule {
+  static readonly parts = PARTS;
+}
