@@ -1,0 +1,33 @@
+import type { Sql } from '../common/sql';
+
+/**
+ * The chasing feature's answers to the units feature about units' group robots (agency_webhook): what
+ * a merge of one unit into another (units/agency-merge.ts) finds and moves or drops.
+ */
+
+export interface AgencyWebhookRow {
+  agency_id: string;
+  kind: string;
+  url: string;
+}
+
+export async function agencyHasWebhook(sql: Sql, agencyId: string): Promise<boolean> {
+  const [row]: { webhook: boolean }[] = await sql.query(`SELECT EXISTS (SELECT 1 FROM agency_webhook WHERE agency_id = $1) AS webhook`, [
+    agencyId,
+  ]);
+  return row.webhook;
+}
+
+/** The robots of the two units, where they have one. */
+export async function webhooksOfAgencies(sql: Sql, fromId: string, intoId: string): Promise<AgencyWebhookRow[]> {
+  return sql.query(`SELECT agency_id, kind, url FROM agency_webhook WHERE agency_id IN ($1, $2)`, [fromId, intoId]);
+}
+
+/** The unit's robot becomes the other unit's (which has none). */
+export async function moveAgencyWebhook(sql: Sql, fromId: string, intoId: string): Promise<void> {
+  await sql.query(`UPDATE agency_webhook SET agency_id = $2 WHERE agency_id = $1`, [fromId, intoId]);
+}
+
+export async function dropAgencyWebhook(sql: Sql, agencyId: string): Promise<void> {
+  await sql.query(`DELETE FROM agency_webhook WHERE agency_id = $1`, [agencyId]);
+}
