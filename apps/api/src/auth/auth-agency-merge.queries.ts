@@ -1,21 +1,15 @@
 import type { Sql } from '../common/sql';
 
 /**
- * The accounts' answers to the units feature about one unit's accounts: how many each unit has
- * (the units page), and which a merge of the unit into another (units/agency-merge.ts) moves.
+ * The accounts' answers to the units feature about one unit's accounts: how many it has (the units
+ * page, a merge's preview), and which a merge of the unit into another (units/agency-merge.ts) moves.
  */
 
-/** How many accounts each unit has. Units with none are absent. */
-export async function accountCountsByAgency(sql: Sql): Promise<{ id: string; accounts: number }[]> {
-  return sql.query(`SELECT agency_id AS id, count(*)::int AS accounts FROM app_user WHERE agency_id IS NOT NULL GROUP BY agency_id`);
-}
-
-export async function accountCountOfAgency(sql: Sql, agencyId: string): Promise<number> {
-  const [row]: { accounts: number }[] = await sql.query(`SELECT (SELECT count(*) FROM app_user WHERE agency_id = $1)::int AS accounts`, [
-    agencyId,
-  ]);
-  return row.accounts;
-}
+/**
+ * How many accounts the unit `agency` (an SQL expression: a parameter or a column) has: a scalar
+ * subquery, so that the units feature asks every feature's count in one statement.
+ */
+export const accountCountSql = (agency: string) => `(SELECT count(*) FROM app_user u WHERE u.agency_id = ${agency})`;
 
 /** The ids of the unit's accounts, in id order. */
 export async function accountIdsOfAgency(sql: Sql, agencyId: string): Promise<string[]> {

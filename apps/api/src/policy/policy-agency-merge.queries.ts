@@ -2,32 +2,24 @@ import type { Sql } from '../common/sql';
 
 /**
  * The policy feature's answers to the units feature about one unit's responsibilities and (for a
- * county) quotas: how many each unit has (the units page), and what a merge of the unit into
- * another (units/agency-merge.ts) counts and moves, in the merge's transaction.
+ * county) quotas: how many it has (the units page, a merge's preview), and what a merge of the unit
+ * into another (units/agency-merge.ts) moves, in the merge's transaction.
+ *
+ * The counts are scalar subqueries over SQL expressions (a parameter or a column), so that the units
+ * feature asks every feature's count in one statement.
  */
 
-/** How many measures each unit is responsible for, over every policy. Units with none are absent. */
-export async function responsibilityCountsByAgency(sql: Sql): Promise<{ id: string; responsibilities: number }[]> {
-  return sql.query(`SELECT agency_id AS id, count(*)::int AS responsibilities FROM responsibility GROUP BY agency_id`);
+/** How many measures the unit is responsible for, over every policy. */
+export const responsibilityCountSql = (agency: string) => `(SELECT count(*) FROM responsibility r WHERE r.agency_id = ${agency})`;
+
+/** Of those, the measures the unit `into` is responsible for too (a merge makes each pair one). */
+export function sharedResponsibilityCountSql(agency: string, into: string): string {
+  return `(SELECT count(*) FROM responsibility r WHERE r.agency_id = ${agency}
+    AND EXISTS (SELECT 1 FROM responsibility o WHERE o.measure_id = r.measure_id AND o.agency_id = ${into}))`;
 }
 
-/** What a merge of `fromId` into `intoId` moves here: responsibilities, those both share, and quotas. */
-export interface AgencyMergePolicyCounts {
-  responsibilities: number;
-  sharedResponsibilities: number;
-  quotas: number;
-}
-
-export async function policyCountsOfAgencyMerge(sql: Sql, fromId: string, intoId: string): Promise<AgencyMergePolicyCounts> {
-  const [row]: AgencyMergePolicyCounts[] = await sql.query(
-    `SELECT (SELECT count(*) FROM responsibility WHERE agency_id = $1)::int AS responsibilities,
-            (SELECT count(*) FROM responsibility r WHERE r.agency_id = $1
-                AND EXISTS (SELECT 1 FROM responsibility o WHERE o.measure_id = r.measure_id AND o.agency_id = $2))::int AS "sharedResponsibilities",
-            (SELECT count(*) FROM county_quota WHERE county_id = $1)::int AS quotas`,
-    [fromId, intoId],
-  );
-  return row;
-}
+/** How many quotas the county has. */
+export const quotaCountSql = (county: string) => `(SELECT count(*) FROM county_quota WHERE county_id = ${county})`;
 
 /**
  * The unit's responsibilities become the other unit's: one per measure, LEAD if either unit led it,

@@ -51,15 +51,14 @@ export async function lockReportsForAgencyMerge(sql: Sql, fromId: string, intoId
   );
 }
 
-/** How many reports the unit made, and how many figures were given for it (as a county). */
-export async function reportCountsOfAgency(sql: Sql, agencyId: string): Promise<{ reports: number; figures: number }> {
-  const [row]: { reports: number; figures: number }[] = await sql.query(
-    `SELECT (SELECT count(*) FROM progress_report WHERE agency_id = $1)::int AS reports,
-            (SELECT count(*) FROM report_figure WHERE county_id = $1)::int AS figures`,
-    [agencyId],
-  );
-  return row;
-}
+/**
+ * How many reports the unit `agency` (an SQL expression: a parameter or a column) made: a scalar
+ * subquery, so that the units feature asks every feature's count in one statement.
+ */
+export const reportCountSql = (agency: string) => `(SELECT count(*) FROM progress_report WHERE agency_id = ${agency})`;
+
+/** How many figures were given for the county (an SQL expression), by whichever unit's reports. */
+export const figureCountSql = (county: string) => `(SELECT count(*) FROM report_figure WHERE county_id = ${county})`;
 
 /**
  * What stops merging `fromId` into `intoId`: reports both units made on one measure for one period,

@@ -4,26 +4,21 @@ import { auditActor, AuditService } from '../audit/audit.service';
 import { maskedUrl } from '../chasing/webhooks.service';
 import type { AuthUser } from '../common/request-context';
 import { Agency } from '../policy/agency.entity';
-import { accountCountOfAgency, accountIdsOfAgency, moveAgencyAccounts } from '../auth/auth-agency-merge.queries';
-import { attachmentCountOfAgency } from '../attachments/attachments-agency-merge.queries';
-import { agencyHasWebhook, dropAgencyWebhook, moveAgencyWebhook, webhooksOfAgencies } from '../chasing/chasing-agency-merge.queries';
-import { mergeAgencyResponsibilities, mergeCountyQuotas, policyCountsOfAgencyMerge } from '../policy/policy-agency-merge.queries';
+import { accountIdsOfAgency, moveAgencyAccounts } from '../auth/auth-agency-merge.queries';
+import { dropAgencyWebhook, moveAgencyWebhook, webhooksOfAgencies } from '../chasing/chasing-agency-merge.queries';
+import { mergeAgencyResponsibilities, mergeCountyQuotas } from '../policy/policy-agency-merge.queries';
 import {
   AgencyMergeConflictRow,
   agencyMergeConflicts,
   lockReportsForAgencyMerge,
   moveAgencyReports,
   moveCountyFigures,
-  reportCountsOfAgency,
   reportIdsOfAgency,
   reportIdsWithFiguresForCounty,
 } from '../reports/reports-agency-merge.queries';
 import { shiftReportTotals } from '../reports/report-totals';
-import {
-  moveAgencySupervisionItems,
-  supervisionItemCountOfAgency,
-  supervisionItemIdsOfAgency,
-} from '../supervision/supervision-agency-merge.queries';
+import { moveAgencySupervisionItems, supervisionItemIdsOfAgency } from '../supervision/supervision-agency-merge.queries';
+import { agencyMergeCounts } from './agency-merge.queries';
 import { MergeAgenciesArgs } from './dto/units.args';
 import { AgencyMergeConflict, AgencyMergePreview } from './units.models';
 import { markAgencyMerged } from './units.queries';
@@ -153,26 +148,20 @@ export class AgencyMergeService {
   }
 
   private async describe(manager: EntityManager, from: Agency, into: Agency): Promise<AgencyMergePreview> {
-    // Each feature counts its own rows of the unit that goes.
-    const policy = await policyCountsOfAgencyMerge(manager, from.id, into.id);
-    const reports = await reportCountsOfAgency(manager, from.id);
-    const attachments = await attachmentCountOfAgency(manager, from.id);
-    const supervisionItems = await supervisionItemCountOfAgency(manager, from.id);
-    const accounts = await accountCountOfAgency(manager, from.id);
-    const webhook = await agencyHasWebhook(manager, from.id);
+    const c = await agencyMergeCounts(manager, from.id, into.id);
     const conflicts = await agencyMergeConflicts(manager, from.id, into.id, from.kind === 'COUNTY');
     return {
       from,
       into,
-      responsibilities: policy.responsibilities,
-      sharedResponsibilities: policy.sharedResponsibilities,
-      reports: reports.reports,
-      figures: from.kind === 'COUNTY' ? reports.figures : 0,
-      attachments,
-      supervisionItems,
-      accounts,
-      quotas: from.kind === 'COUNTY' ? policy.quotas : 0,
-      webhook,
+      responsibilities: c.responsibilities,
+      sharedResponsibilities: c.shared_responsibilities,
+      reports: c.reports,
+      figures: from.kind === 'COUNTY' ? c.figures : 0,
+      attachments: c.attachments,
+      supervisionItems: c.supervision_items,
+      accounts: c.accounts,
+      quotas: from.kind === 'COUNTY' ? c.quotas : 0,
+      webhook: c.webhook,
       conflicts: conflicts.map(toConflict),
     };
   }

@@ -1,10 +1,19 @@
+import { accountCountSql } from '../auth/auth-agency-merge.queries';
 import type { Sql } from '../common/sql';
+import { responsibilityCountSql } from '../policy/policy-agency-merge.queries';
 
 /**
  * The units feature's SQL on the agency table it administers (names, merges). What a unit has in
- * other features (accounts, responsibilities, reports, ...) is asked of those features, in their
+ * other features (accounts, responsibilities, reports, ...) is those features' SQL, in their
  * `*-agency-merge.queries.ts` files.
  */
+
+/** Every unit's accounts and responsibilities, in one statement (each count is its feature's subquery). */
+export async function agencyCounts(sql: Sql): Promise<{ id: string; accounts: number; responsibilities: number }[]> {
+  return sql.query(
+    `SELECT a.id, ${accountCountSql('a.id')}::int AS accounts, ${responsibilityCountSql('a.id')}::int AS responsibilities FROM agency a`,
+  );
+}
 
 /** The name of the unit whose name key (繁简体、空格不计) is `nameKey`, if any. */
 export async function agencyNameByNameKey(sql: Sql, nameKey: string): Promise<string | undefined> {

@@ -8,9 +8,7 @@ import { Agency } from '../policy/agency.entity';
 import { nameKeyOf, tidyName } from './agency-name';
 import { CreateAgencyInput, RenameAgencyArgs, SetAgencyActiveArgs } from './dto/units.args';
 import { AgencyStats } from './units.models';
-import { agencyName, agencyNameByNameKey, agencyNameByRegionCode, otherAgencyNameByNameKey } from './units.queries';
-import { accountCountsByAgency } from '../auth/auth-agency-merge.queries';
-import { responsibilityCountsByAgency } from '../policy/policy-agency-merge.queries';
+import { agencyCounts, agencyName, agencyNameByNameKey, agencyNameByRegionCode, otherAgencyNameByNameKey } from './units.queries';
 import { submittedReportsOfAgency } from '../reports/reports-agency-merge.queries';
 import { UnitError, unitId, unitNotFound } from './units.errors';
 
@@ -67,12 +65,12 @@ export class UnitsService {
       .addOrderBy('a.region_code', 'ASC')
       .addOrderBy('a.name', 'ASC')
       .getMany();
-    const accounts = new Map((await accountCountsByAgency(this.dataSource)).map((c) => [c.id, c.accounts]));
-    const responsibilities = new Map((await responsibilityCountsByAgency(this.dataSource)).map((c) => [c.id, c.responsibilities]));
+    const counts = await agencyCounts(this.dataSource);
+    const byId = new Map(counts.map((c) => [c.id, c]));
     return agencies.map((agency) => ({
       agency,
-      accounts: accounts.get(agency.id) ?? 0,
-      responsibilities: responsibilities.get(agency.id) ?? 0,
+      accounts: byId.get(agency.id)?.accounts ?? 0,
+      responsibilities: byId.get(agency.id)?.responsibilities ?? 0,
     }));
   }
 
