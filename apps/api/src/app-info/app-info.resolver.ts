@@ -1,6 +1,7 @@
 import { Field, ObjectType, Query, Resolver } from '@nestjs/graphql';
 import { DataSource } from 'typeorm';
 import { DEMO_MARKER } from '../demo/demo-data';
+import { demoDataMarked } from './app-info.queries';
 
 @ObjectType()
 export class AppInfo {
@@ -14,7 +15,6 @@ export class AppInfoResolver {
 
   @Query(() => AppInfo)
   async appInfo(): Promise<AppInfo> {
-    const rows: unknown[] = await this.dataSource.query(`SELECT 1 FROM app_secret WHERE name = $1`, [DEMO_MARKER]);
-    return { demoData: rows.length > 0 };
+    return { demoData: await demoDataMarked(this.dataSource, DEMO_MARKER) };
   }
 }

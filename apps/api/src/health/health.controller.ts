@@ -2,6 +2,7 @@ import { Controller, Get, HttpCode, HttpStatus, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { Public } from '../auth/roles.decorator';
+import { pingDatabase } from './health.queries';
 import { Lifecycle } from './lifecycle';
 
 /** A readiness probe must answer within its own timeout: a database that accepts but never answers is "not ready". */
@@ -41,7 +42,7 @@ export class HealthController {
   private async readiness(): Promise<Readiness> {
     if (this.lifecycle.stopping) return 'stopping';
     const check = (async (): Promise<Readiness> => {
-      await this.dataSource.query('SELECT 1');
+      await pingDatabase(this.dataSource);
       return (await this.dataSource.showMigrations()) ? 'migrations pending' : 'ready';
     })().catch((): Readiness => 'database unreachable');
     const result = await within(READY_TIMEOUT_MS, check);

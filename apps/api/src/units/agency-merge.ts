@@ -4,66 +4,28 @@ import { auditActor, AuditService } from '../audit/audit.service';
 import { maskedUrl } from '../chasing/webhooks.service';
 import type { AuthUser } from '../common/request-context';
 import { Agency } from '../policy/agency.entity';
+import { accountIdsOfAgency, moveAgencyAccounts } from '../auth/auth-agency-merge.queries';
+import { dropAgencyWebhook, moveAgencyWebhook, webhooksOfAgencies } from '../chasing/chasing-agency-merge.queries';
+import { mergeAgencyResponsibilities, mergeCountyQuotas } from '../policy/policy-agency-merge.queries';
+import {
+  AgencyMergeConflictRow,
+  agencyMergeConflicts,
+  lockReportsForAgencyMerge,
+  moveAgencyReports,
+  moveCountyFigures,
+  reportIdsOfAgency,
+  reportIdsWithFiguresForCounty,
+} from '../reports/reports-agency-merge.queries';
 import { shiftReportTotals } from '../reports/report-totals';
+import { moveAgencySupervisionItems, supervisionItemIdsOfAgency } from '../supervision/supervision-agency-merge.queries';
+import { agencyMergeCounts } from './agency-merge.queries';
 import { MergeAgenciesArgs } from './dto/units.args';
 import { AgencyMergeConflict, AgencyMergePreview } from './units.models';
+import { markAgencyMerged } from './units.queries';
 import { auditedAgency, lockAgency } from './units.service';
 import { UnitError, unitId, unitNotFound } from './units.errors';
 
-/** Both units reported on one measure for one period ($1 from, $2 into). */
-const REPORT_CONFLICTS_SQL = `
-  SELECT 'REPORT' AS kind, pol.doc_number, p.label AS period_label, m.seq AS measure_seq, m.title AS measure_title,
-         NULL AS target_name, NULL AS reporting_agency_name
-    FROM progress_report a
-    JOIN progress_report b ON b.measure_id = a.measure_id AND b.period_id = a.period_id AND b.agency_id = $2
-    JOIN measure m ON m.id = a.measure_id JOIN policy pol ON pol.id = m.policy_id JOIN reporting_period p ON p.id = a.period_id
-   WHERE a.agency_id = $1`;
-
-/** One report gives figures for both counties on one target: two figures cannot become one. */
-const FIGURE_CONFLICTS_SQL = `
-  SELECT 'FIGURE' AS kind, pol.doc_number, p.label AS period_label, m.seq AS measure_seq, m.title AS measure_title,
-         t.name AS target_name, ag.name AS reporting_agency_name
-    FROM report_figure f
-    JOIN report_figure g ON g.report_id = f.report_id AND g.target_id = f.target_id AND g.county_id = $2
-    JOIN progress_report r ON r.id = f.report_id JOIN agency ag ON ag.id = r.agency_id JOIN target t ON t.id = f.target_id
-    JOIN measure m ON m.id = r.measure_id JOIN policy pol ON pol.id = m.policy_id JOIN reporting_period p ON p.id = r.period_id
-   WHERE f.county_id = $1`;
-
-const COUNTS_SQL = `
-  SELECT (SELECT count(*) FROM responsibility WHERE agency_id = $1)::int AS responsibilities,
-         (SELECT count(*) FROM responsibility r WHERE r.agency_id = $1
-             AND EXISTS (SELECT 1 FROM responsibility o WHERE o.measure_id = r.measure_id AND o.agency_id = $2))::int AS shared_responsibilities,
-         (SELECT count(*) FROM progress_report WHERE agency_id = $1)::int AS reports,
-         (SELECT count(*) FROM report_figure WHERE county_id = $1)::int AS figures,
-         (SELECT count(*) FROM report_attachment x JOIN progress_report r ON r.id = x.report_id WHERE r.agency_id = $1)::int AS attachments,
-         (SELECT count(*) FROM supervision_item WHERE agency_id = $1)::int AS supervision_items,
-         (SELECT count(*) FROM app_user WHERE agency_id = $1)::int AS accounts,
-         (SELECT count(*) FROM county_quota WHERE county_id = $1)::int AS quotas,
-         EXISTS (SELECT 1 FROM agency_webhook WHERE agency_id = $1) AS webhook`;
-
-interface Counts {
-  responsibilities: number;
-  shared_responsibilities: number;
-  reports: number;
-  figures: number;
-  attachments: number;
-  supervision_items: number;
-  accounts: number;
-  quotas: number;
-  webhook: boolean;
-}
-
-type ConflictRow = {
-  kind: string;
-  doc_number: string;
-  period_label: string;
-  measure_seq: number;
-  measure_title: string;
-  target_name: string | null;
-  reporting_agency_name: string | null;
-};
-
-const toConflict = (r: ConflictRow): AgencyMergeConflict => ({
+const toConflict = (r: AgencyMergeConflictRow): AgencyMergeConflict => ({
   kind: r.kind,
   docNumber: r.doc_number,
   periodLabel: r.period_label,
@@ -101,12 +63,7 @@ export class AgencyMergeService {
     const { fromId, intoId } = checkedPair(args);
     return this.dataSource.transaction(async (manager) => {
       // Reports first, then units: a report writer holds its report and then touches the unit (FK).
-      await manager.query(
-        `SELECT r.id FROM progress_report r
-          WHERE r.agency_id IN ($1, $2) OR r.id IN (SELECT report_id FROM report_figure WHERE county_id = $1)
-          ORDER BY r.id FOR UPDATE`,
-        [fromId, intoId],
-      );
+      await lockReportsForAgencyMerge(manager, fromId, intoId);
       const [first, second] = fromId < intoId ? [fromId, intoId] : [intoId, fromId];
       await lockAgency(manager, first, first === fromId ? 'fromId' : 'intoId');
       await lockAgency(manager, second, second === fromId ? 'fromId' : 'intoId');
@@ -123,37 +80,24 @@ export class AgencyMergeService {
           },
         );
       }
-      const ids = async (sql: string) => ((await manager.query(sql, [fromId])) as { id: string }[]).map((r) => r.id);
-      const reportIds = await ids(`SELECT id FROM progress_report WHERE agency_id = $1 ORDER BY id`);
-      const userIds = await ids(`SELECT id FROM app_user WHERE agency_id = $1 ORDER BY id`);
-      const itemIds = await ids(`SELECT id FROM supervision_item WHERE agency_id = $1 ORDER BY id`);
-      const webhooks: { agency_id: string; kind: string; url: string }[] = await manager.query(
-        `SELECT agency_id, kind, url FROM agency_webhook WHERE agency_id IN ($1, $2)`,
-        [fromId, intoId],
-      );
+      const reportIds = await reportIdsOfAgency(manager, fromId);
+      const userIds = await accountIdsOfAgency(manager, fromId);
+      const itemIds = await supervisionItemIdsOfAgency(manager, fromId);
+      const webhooks = await webhooksOfAgencies(manager, fromId, intoId);
       const fromHook = webhooks.find((w) => w.agency_id === fromId);
       const intoHook = webhooks.find((w) => w.agency_id === intoId);
 
       // Responsibilities: one per measure; LEAD if either unit led it, at the earlier position.
-      await manager.query(
-        `UPDATE responsibility o SET role = CASE WHEN r.role = 'LEAD' THEN 'LEAD' ELSE o.role END, position = LEAST(o.position, r.position)
-           FROM responsibility r WHERE r.agency_id = $1 AND o.agency_id = $2 AND o.measure_id = r.measure_id`,
-        [fromId, intoId],
-      );
-      await manager.query(
-        `DELETE FROM responsibility r WHERE r.agency_id = $1 AND EXISTS (SELECT 1 FROM responsibility o WHERE o.measure_id = r.measure_id AND o.agency_id = $2)`,
-        [fromId, intoId],
-      );
-      await manager.query(`UPDATE responsibility SET agency_id = $2 WHERE agency_id = $1`, [fromId, intoId]);
+      await mergeAgencyResponsibilities(manager, fromId, intoId);
 
       if (from.kind === 'COUNTY') await this.moveCountyFigures(manager, fromId, intoId);
-      await manager.query(`UPDATE progress_report SET agency_id = $2, updated_at = now() WHERE agency_id = $1`, [fromId, intoId]);
-      await manager.query(`UPDATE supervision_item SET agency_id = $2 WHERE agency_id = $1`, [fromId, intoId]);
-      await manager.query(`UPDATE app_user SET agency_id = $2 WHERE agency_id = $1`, [fromId, intoId]);
+      await moveAgencyReports(manager, fromId, intoId);
+      await moveAgencySupervisionItems(manager, fromId, intoId);
+      await moveAgencyAccounts(manager, fromId, intoId);
       // The unit that stays keeps its own robot; the other one's moves only where it has none.
-      if (fromHook && !intoHook) await manager.query(`UPDATE agency_webhook SET agency_id = $2 WHERE agency_id = $1`, [fromId, intoId]);
-      else if (fromHook) await manager.query(`DELETE FROM agency_webhook WHERE agency_id = $1`, [fromId]);
-      await manager.query(`UPDATE agency SET active = false, merged_into_id = $2 WHERE id = $1`, [fromId, intoId]);
+      if (fromHook && !intoHook) await moveAgencyWebhook(manager, fromId, intoId);
+      else if (fromHook) await dropAgencyWebhook(manager, fromId);
+      await markAgencyMerged(manager, fromId, intoId);
 
       await this.audit.record(manager, auditActor(actor, requestId), {
         action: 'agency.merge',
@@ -190,19 +134,11 @@ export class AgencyMergeService {
    * affected report's sums are taken out before and put back after, as every report change does.
    */
   private async moveCountyFigures(manager: EntityManager, fromId: string, intoId: string): Promise<void> {
-    const reports: { id: string }[] = await manager.query(
-      `SELECT DISTINCT report_id AS id FROM report_figure WHERE county_id = $1 ORDER BY 1`,
-      [fromId],
-    );
-    for (const r of reports) await shiftReportTotals(manager, r.id, -1);
-    await manager.query(`UPDATE report_figure SET county_id = $2 WHERE county_id = $1`, [fromId, intoId]);
-    for (const r of reports) await shiftReportTotals(manager, r.id, 1);
-    await manager.query(
-      `INSERT INTO county_quota (target_id, county_id, quota) SELECT target_id, $2, quota FROM county_quota WHERE county_id = $1
-       ON CONFLICT (target_id, county_id) DO UPDATE SET quota = county_quota.quota + EXCLUDED.quota, updated_at = now()`,
-      [fromId, intoId],
-    );
-    await manager.query(`DELETE FROM county_quota WHERE county_id = $1`, [fromId]);
+    const reportIds = await reportIdsWithFiguresForCounty(manager, fromId);
+    for (const id of reportIds) await shiftReportTotals(manager, id, -1);
+    await moveCountyFigures(manager, fromId, intoId);
+    for (const id of reportIds) await shiftReportTotals(manager, id, 1);
+    await mergeCountyQuotas(manager, fromId, intoId);
   }
 
   private async find(manager: EntityManager, id: string, field: string): Promise<Agency> {
@@ -212,11 +148,8 @@ export class AgencyMergeService {
   }
 
   private async describe(manager: EntityManager, from: Agency, into: Agency): Promise<AgencyMergePreview> {
-    const [c]: Counts[] = await manager.query(COUNTS_SQL, [from.id, into.id]);
-    const conflicts: ConflictRow[] = await manager.query(
-      `${REPORT_CONFLICTS_SQL}${from.kind === 'COUNTY' ? ` UNION ALL ${FIGURE_CONFLICTS_SQL}` : ''} ORDER BY 2, 3, 4, 1, 6`,
-      [from.id, into.id],
-    );
+    const c = await agencyMergeCounts(manager, from.id, into.id);
+    const conflicts = await agencyMergeConflicts(manager, from.id, into.id, from.kind === 'COUNTY');
     return {
       from,
       into,

@@ -8,6 +8,8 @@ import { Agency } from '../policy/agency.entity';
 import { nameKeyOf, tidyName } from './agency-name';
 import { CreateAgencyInput, RenameAgencyArgs, SetAgencyActiveArgs } from './dto/units.args';
 import { AgencyStats } from './units.models';
+import { agencyCounts, agencyName, agencyNameByNameKey, agencyNameByRegionCode, otherAgencyNameByNameKey } from './units.queries';
+import { submittedReportsOfAgency } from '../reports/reports-agency-merge.queries';
 import { UnitError, unitId, unitNotFound } from './units.errors';
 
 /** What the audit keeps of a unit. */
@@ -63,12 +65,7 @@ export class UnitsService {
       .addOrderBy('a.region_code', 'ASC')
       .addOrderBy('a.name', 'ASC')
       .getMany();
-    const counts: { id: string; accounts: number; responsibilities: number }[] = await this.dataSource.query(
-      `SELECT a.id,
-              (SELECT count(*) FROM app_user u WHERE u.agency_id = a.id)::int AS accounts,
-              (SELECT count(*) FROM responsibility r WHERE r.agency_id = a.id)::int AS responsibilities
-         FROM agency a`,
-    );
+    const counts = await agencyCounts(this.dataSource);
     const byId = new Map(counts.map((c) => [c.id, c]));
     return agencies.map((agency) => ({
       agency,
@@ -88,11 +85,11 @@ export class UnitsService {
     const key = nameKeyOf(name);
     try {
       return await this.dataSource.transaction(async (manager) => {
-        const same: { name: string }[] = await manager.query(`SELECT name FROM agency WHERE name_key = $1`, [key]);
-        if (same.length) throw new UnitError('CONFLICT', `已有同名单位“${same[0].name}”(繁简体、空格不计)`, { field: 'name' });
+        const same = await agencyNameByNameKey(manager, key);
+        if (same !== undefined) throw new UnitError('CONFLICT', `已有同名单位“${same}”(繁简体、空格不计)`, { field: 'name' });
         if (regionCode) {
-          const coded: { name: string }[] = await manager.query(`SELECT name FROM agency WHERE region_code = $1`, [regionCode]);
-          if (coded.length) throw new UnitError('CONFLICT', `行政区划代码 ${regionCode} 已属于“${coded[0].name}”`, { field: 'regionCode' });
+          const coded = await agencyNameByRegionCode(manager, regionCode);
+          if (coded !== undefined) throw new UnitError('CONFLICT', `行政区划代码 ${regionCode} 已属于“${coded}”`, { field: 'regionCode' });
         }
         const agency = manager.create(Agency, {
           id: randomUUID(),
@@ -135,8 +132,8 @@ export class UnitsService {
     try {
       return await this.dataSource.transaction(async (manager) => {
         const agency = await lockAgency(manager, id, 'id');
-        const same: { name: string }[] = await manager.query(`SELECT name FROM agency WHERE name_key = $1 AND id <> $2`, [key, id]);
-        if (same.length) throw new UnitError('CONFLICT', `已有同名单位“${same[0].name}”(繁简体、空格不计)`, { field: 'name' });
+        const same = await otherAgencyNameByNameKey(manager, key, id);
+        if (same !== undefined) throw new UnitError('CONFLICT', `已有同名单位“${same}”(繁简体、空格不计)`, { field: 'name' });
         const before = auditedAgency(agency);
         const nextShort = shortName ?? (agency.shortName === agency.name ? name : agency.shortName);
         if (agency.name === name && agency.shortName === nextShort) return agency;
@@ -179,16 +176,11 @@ export class UnitsService {
       const agency = await lockAgency(manager, id, 'id');
       if (agency.active === args.active) return agency;
       if (args.active && agency.mergedIntoId) {
-        const [into] = await manager.query(`SELECT name FROM agency WHERE id = $1`, [agency.mergedIntoId]);
-        throw new UnitError('CONFLICT', `该单位已并入“${into?.name ?? ''}”,不能重新启用`, { field: 'active' });
+        const into = await agencyName(manager, agency.mergedIntoId);
+        throw new UnitError('CONFLICT', `该单位已并入“${into ?? ''}”,不能重新启用`, { field: 'active' });
       }
       if (!args.active) {
-        const waiting: { doc_number: string; label: string; seq: number }[] = await manager.query(
-          `SELECT pol.doc_number, p.label, m.seq FROM progress_report r
-             JOIN measure m ON m.id = r.measure_id JOIN policy pol ON pol.id = m.policy_id JOIN reporting_period p ON p.id = r.period_id
-            WHERE r.agency_id = $1 AND r.status = 'SUBMITTED' ORDER BY pol.doc_number, p.label, m.seq`,
-          [id],
-        );
+        const waiting = await submittedReportsOfAgency(manager, id);
         if (waiting.length) {
           const list = waiting.map((w) => `${w.doc_number} ${w.label} 第${w.seq}条`);
           throw new UnitError(
