@@ -6,10 +6,12 @@ import { EDITABLE_REPORT_STATUSES } from '@luoshi/domain';
 import { auditActor, AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../common/request-context';
 import { checkId, notFound } from '../common/id-checks';
+import { reportingUnitOf } from '../policy/policy-for-reports.queries';
 import { ProgressReport } from '../reports/progress-report.entity';
 import { assertCanRead, assertCanWrite } from '../reports/report-access';
 import { measureFacts } from '../reports/report-validation';
 import { ReportError } from '../reports/report.errors';
+import { attachmentCountOfReport } from './attachment.queries';
 import { ATTACHMENT_STORAGE, AttachmentStorage, ByteRange } from './attachment-storage';
 import { inspectUpload } from './file-types';
 import { ReportAttachment } from './report-attachment.entity';
@@ -50,8 +52,8 @@ export class AttachmentsService {
     const report = await manager.findOne(ProgressReport, { where: { id: checkId(reportId, '报告') }, lock: { mode: 'pessimistic_write' } });
     if (!report) throw notFound('报告', reportId);
     const facts = await measureFacts(manager, report.measureId);
-    const kind: { kind: 'DEPARTMENT' | 'COUNTY' }[] = await manager.query(`SELECT kind FROM agency WHERE id = $1`, [report.agencyId]);
-    assertCanWrite(user, { agencyId: report.agencyId, agencyKind: kind[0].kind, responsibleAgencyIds: facts.responsibleAgencyIds });
+    const unit = (await reportingUnitOf(manager, report.agencyId))!; // the report's unit: it exists (foreign key)
+    assertCanWrite(user, { agencyId: report.agencyId, agencyKind: unit.kind, responsibleAgencyIds: facts.responsibleAgencyIds });
     if (!EDITABLE_REPORT_STATUSES.includes(report.status))
       throw new ReportError('CONFLICT', '报告已提交或已通过,不能再增删附件', { status: report.status });
     return report;
@@ -68,8 +70,7 @@ export class AttachmentsService {
     const storageKey = `${randomUUID()}`;
     return this.dataSource.transaction(async (manager) => {
       const report = await this.editableReport(manager, user, reportId);
-      const [{ n }] = await manager.query(`SELECT count(*)::int AS n FROM report_attachment WHERE report_id = $1`, [report.id]);
-      if (n >= MAX_ATTACHMENTS_PER_REPORT)
+      if ((await attachmentCountOfReport(manager, report.id)) >= MAX_ATTACHMENTS_PER_REPORT)
         throw new ReportError('BAD_USER_INPUT', `每份报告最多 ${MAX_ATTACHMENTS_PER_REPORT} 个附件`, { field: 'file' });
       // Bytes first: if storing fails nothing is recorded; if recording fails the bytes go too (with
       // the transaction for a transactional store, by hand for the others).

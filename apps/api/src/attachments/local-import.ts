@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { open, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
+import { attachmentSha256ByStorageKey, hasAttachmentChunks, insertAttachmentChunk, lockAttachmentImport } from './attachment.queries';
 import { CHUNK_BYTES } from './postgres-storage';
 
 export interface LocalImportResult {
@@ -40,11 +41,10 @@ export async function importLocalAttachments(
     const path = join(dir, key);
     const outcome = await dataSource
       .transaction(async (tx) => {
-        await tx.query(`SELECT pg_advisory_xact_lock(hashtext('luoshi.attachment-import'), hashtext($1))`, [key]);
-        const records: { sha256: string }[] = await tx.query(`SELECT sha256 FROM report_attachment WHERE storage_key = $1`, [key]);
-        if (!records.length) return 'unknown' as const;
-        const stored = await tx.query(`SELECT 1 FROM attachment_chunk WHERE storage_key = $1 AND seq = 0`, [key]);
-        if (stored.length) return 'alreadyThere' as const;
+        await lockAttachmentImport(tx, key);
+        const sha256 = await attachmentSha256ByStorageKey(tx, key);
+        if (sha256 === null) return 'unknown' as const;
+        if (await hasAttachmentChunks(tx, key)) return 'alreadyThere' as const;
         const hash = createHash('sha256');
         const file = await open(path, 'r');
         try {
@@ -54,13 +54,13 @@ export async function importLocalAttachments(
             if (bytesRead === 0 && seq > 0) break;
             const chunk = buffer.subarray(0, bytesRead);
             hash.update(chunk);
-            await tx.query(`INSERT INTO attachment_chunk (storage_key, seq, bytes) VALUES ($1, $2, $3)`, [key, seq, chunk]);
+            await insertAttachmentChunk(tx, key, seq, chunk);
             if (bytesRead < CHUNK_BYTES) break;
           }
         } finally {
           await file.close();
         }
-        if (hash.digest('hex') !== records[0].sha256) throw new MismatchedFile(key); // rolls the chunks back
+        if (hash.digest('hex') !== sha256) throw new MismatchedFile(key); // rolls the chunks back
         return 'moved' as const;
       })
       .catch((error) => {

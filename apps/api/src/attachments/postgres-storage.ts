@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream';
 import type { DataSource, EntityManager } from 'typeorm';
+import { attachmentChunkBytes, deleteAttachmentChunks, hasAttachmentChunks, insertAttachmentChunk } from './attachment.queries';
 import { AttachmentStorage, ByteRange, checkStorageKey } from './attachment-storage';
 
 /**
@@ -22,11 +23,7 @@ export class PostgresChunkStorage implements AttachmentStorage {
     if (!tx) return this.dataSource.transaction((manager) => this.put(key, content, manager));
     checkStorageKey(key);
     for (let seq = 0, offset = 0; offset < content.length || seq === 0; seq++, offset += CHUNK_BYTES) {
-      await tx.query(`INSERT INTO attachment_chunk (storage_key, seq, bytes) VALUES ($1, $2, $3)`, [
-        key,
-        seq,
-        content.subarray(offset, offset + CHUNK_BYTES),
-      ]);
+      await insertAttachmentChunk(tx, key, seq, content.subarray(offset, offset + CHUNK_BYTES));
     }
   }
 
@@ -42,27 +39,21 @@ export class PostgresChunkStorage implements AttachmentStorage {
     for (let seq = first; seq <= last; seq++) {
       const from = range && seq === first ? range.start - seq * CHUNK_BYTES : 0;
       const upTo = range && seq === last ? range.end - seq * CHUNK_BYTES + 1 : CHUNK_BYTES;
-      const rows: { bytes: Buffer }[] = await this.dataSource.query(
-        `SELECT substring(bytes FROM $3::int + 1 FOR $4::int) AS bytes FROM attachment_chunk WHERE storage_key = $1 AND seq = $2`,
-        [key, seq, from, upTo - from],
-      );
-      if (!rows.length) {
+      const bytes = await attachmentChunkBytes(this.dataSource, key, seq, from, upTo - from);
+      if (bytes === null) {
         if (!range && seq > 0) return; // past the last chunk of a whole-file read
         throw new Error(`attachment ${key}: chunk ${seq} is missing`);
       }
-      if (rows[0].bytes.length) yield rows[0].bytes;
+      if (bytes.length) yield bytes;
     }
   }
 
   async remove(key: string, tx?: EntityManager): Promise<void> {
-    await (tx ?? this.dataSource).query(`DELETE FROM attachment_chunk WHERE storage_key = $1`, [checkStorageKey(key)]);
+    await deleteAttachmentChunks(tx ?? this.dataSource, checkStorageKey(key));
   }
 
   /** Whether any bytes are stored under the key (the start-up import asks before moving a file in). */
   async has(key: string, tx?: EntityManager): Promise<boolean> {
-    const rows = await (tx ?? this.dataSource).query(`SELECT 1 FROM attachment_chunk WHERE storage_key = $1 AND seq = 0`, [
-      checkStorageKey(key),
-    ]);
-    return rows.length > 0;
+    return hasAttachmentChunks(tx ?? this.dataSource, checkStorageKey(key));
   }
 }

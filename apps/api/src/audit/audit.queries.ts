@@ -108,3 +108,43 @@ export async function auditRecordsCount(sql: Sql, q: AuditQuery, cap: number): P
   );
   return row.n > cap ? { count: cap, capped: true } : { count: row.n, capped: false };
 }
+
+/** One audit record as written: the change's actor and request, and the entity before and after (JSON text or null). */
+export interface NewAuditRecord {
+  userId: string | null;
+  username: string | null;
+  requestId: string | null;
+  action: string;
+  entity: string;
+  entityId: string;
+  before: string | null;
+  after: string | null;
+}
+
+/** Writes one record; the caller passes its transaction's manager, so the change and its record commit together. */
+export async function insertAuditRecord(sql: Sql, r: NewAuditRecord): Promise<void> {
+  await sql.query(
+    `INSERT INTO audit_record (user_id, username, request_id, action, entity, entity_id, before, after)
+       VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8::jsonb)`,
+    [r.userId, r.username, r.requestId, r.action, r.entity, r.entityId, r.before, r.after],
+  );
+}
+
+/** An audited change of a progress report, as the report's history reads it. */
+export interface ReportAuditRow {
+  entity_id: string;
+  at: Date;
+  username: string | null;
+  action: string;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+}
+
+/** Every audit record of these progress reports, oldest first (by id: the order they were written). */
+export async function auditRecordsOfReports(sql: Sql, reportIds: readonly string[]): Promise<ReportAuditRow[]> {
+  return sql.query(
+    `SELECT entity_id, at, username, action, before, after FROM audit_record
+      WHERE entity = 'progress_report' AND entity_id = ANY($1) ORDER BY id`,
+    [reportIds],
+  );
+}

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { insertAuditRecord } from './audit.queries';
 
 export interface AuditActor {
   userId: string | null;
@@ -28,10 +29,6 @@ const json = (value: unknown) => (value === null || value === undefined ? null :
 @Injectable()
 export class AuditService {
   async record(manager: EntityManager, actor: AuditActor, entry: AuditEntry): Promise<void> {
-    await manager.query(
-      `INSERT INTO audit_record (user_id, username, request_id, action, entity, entity_id, before, after)
-       VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8::jsonb)`,
-      [actor.userId, actor.username, actor.requestId, entry.action, entry.entity, entry.entityId, json(entry.before), json(entry.after)],
-    );
+    await insertAuditRecord(manager, { ...actor, ...entry, before: json(entry.before), after: json(entry.after) });
   }
 }

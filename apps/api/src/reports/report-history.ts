@@ -1,4 +1,5 @@
-import { DataSource } from 'typeorm';
+import { auditRecordsOfReports } from '../audit/audit.queries';
+import type { Sql } from '../common/sql';
 import { ReportEvent } from './report.models';
 
 export interface ReportEventRow extends ReportEvent {
@@ -21,13 +22,8 @@ export function changedFields(before: Snapshot, after: Snapshot): string[] {
 }
 
 /** Every audited change of these reports, oldest first: who, when, what changed, the review comment. */
-export async function reportEventsFor(ds: DataSource, reportIds: readonly string[]): Promise<ReportEventRow[]> {
-  const rows: { entity_id: string; at: Date; username: string | null; action: string; before: Snapshot; after: Snapshot }[] =
-    await ds.query(
-      `SELECT entity_id, at, username, action, before, after FROM audit_record
-      WHERE entity = 'progress_report' AND entity_id = ANY($1) ORDER BY id`,
-      [reportIds],
-    );
+export async function reportEventsFor(sql: Sql, reportIds: readonly string[]): Promise<ReportEventRow[]> {
+  const rows = await auditRecordsOfReports(sql, reportIds);
   return rows.map((r) => ({
     reportId: r.entity_id,
     at: r.at,

@@ -3,11 +3,12 @@ import { DataSource } from 'typeorm';
 import type { ReportStatus } from '@luoshi/domain';
 import type { AuthUser } from '../common/request-context';
 import { checkId, notFound } from '../common/id-checks';
+import { currentPeriodOf, policyOfPeriod } from '../policy/policy-for-reports.queries';
 import { ReportingPeriod } from '../policy/reporting-period.entity';
 import { ProgressReport } from './progress-report.entity';
 import { assertCanRead } from './report-access';
 import { ReportError } from './report.errors';
-import { reportColumns } from './report-columns';
+import { reportsOfPolicy, submittedReports, tasksOfUnit } from './report-lists.queries';
 
 export interface TaskRow {
   measureId: string;
@@ -46,8 +47,6 @@ export function checkQuarter(quarter: string): string {
   return q;
 }
 
-const REPORT_COLUMNS = reportColumns('r');
-
 /** Whose tasks: a reporter its own unit's (naming another is refused); the office, leaders and admins name the unit. */
 export function reportingUnit(user: AuthUser, agencyId?: string | null): string {
   const agency = agencyId ? checkId(agencyId, '单位', 'agencyId') : user.role === 'REPORTER' ? user.agencyId : null;
@@ -65,12 +64,7 @@ export class ReportListsService {
 
   /** The period units report on now: the latest that has ended (else the first), by the server's date. */
   async currentPeriod(policyId: string, today = new Date().toISOString().slice(0, 10)): Promise<ReportingPeriod | null> {
-    const rows: ReportingPeriod[] = await this.dataSource.query(
-      `SELECT id, policy_id AS "policyId", label, starts_on AS "startsOn", ends_on AS "endsOn", due_on AS "dueOn" FROM reporting_period
-        WHERE policy_id = $1 ORDER BY (ends_on < $2::date) DESC, CASE WHEN ends_on < $2::date THEN ends_on END DESC NULLS LAST, starts_on ASC LIMIT 1`,
-      [checkId(policyId, '政策文件'), today],
-    );
-    return rows[0] ?? null;
+    return currentPeriodOf(this.dataSource, checkId(policyId, '政策文件'), today);
   }
 
   /**
@@ -80,30 +74,9 @@ export class ReportListsService {
   async tasks(user: AuthUser, scope: TaskScope, agencyId?: string | null): Promise<TaskRow[]> {
     const agency = reportingUnit(user, agencyId);
     const period = scope.periodId !== undefined ? checkId(scope.periodId, '填报期', 'periodId') : null;
-    // The unit's extension rides on the same statement (one row per period and unit at most).
-    const rows: (Record<string, unknown> & {
-      measure_id: string;
-      policy_id: string;
-      period_id: string;
-      role: 'LEAD' | 'CO';
-      report_id: string | null;
-      extended_due_on: string | null;
-    })[] = await this.dataSource.query(
-      `SELECT m.id AS measure_id, m.policy_id, p.id AS period_id, resp.role, r.id AS report_id, ${REPORT_COLUMNS},
-              CASE WHEN x.due_on > p.due_on THEN x.due_on::text END AS extended_due_on
-         FROM reporting_period p
-         JOIN policy pol ON pol.id = p.policy_id
-         JOIN measure m ON m.policy_id = p.policy_id
-         JOIN responsibility resp ON resp.measure_id = m.id AND resp.agency_id = $2
-         LEFT JOIN period_extension x ON x.period_id = p.id AND x.agency_id = $2
-         LEFT JOIN progress_report r ON r.measure_id = m.id AND r.agency_id = $2 AND r.period_id = p.id
-        WHERE ${period ? 'p.id = $1' : `p.label = $1 AND pol.status = 'PUBLISHED'`}
-        ORDER BY pol.issued_on, pol.doc_number, m.seq`,
-      [period ?? scope.quarter, agency],
-    );
+    const rows = await tasksOfUnit(this.dataSource, period !== null ? { periodId: period } : { quarter: scope.quarter! }, agency);
     if (rows.length === 0 && period) {
-      const exists: unknown[] = await this.dataSource.query(`SELECT 1 FROM reporting_period WHERE id = $1`, [period]);
-      if (exists.length === 0) throw notFound('填报期', scope.periodId!, 'periodId');
+      if ((await policyOfPeriod(this.dataSource, period)) === null) throw notFound('填报期', scope.periodId!, 'periodId');
     }
     return rows.map((row) => ({
       measureId: row.measure_id,
@@ -121,22 +94,12 @@ export class ReportListsService {
    * has no reports to review), each row carrying its policy. One statement whatever the filters.
    */
   reviewQueue(filter: ReviewQueueFilter = {}): Promise<(ProgressReport & { policyId: string })[]> {
-    return this.dataSource.query(
-      `SELECT ${REPORT_COLUMNS}, m.policy_id AS "policyId"
-         FROM progress_report r
-         JOIN measure m ON m.id = r.measure_id
-         JOIN policy pol ON pol.id = m.policy_id AND pol.status = 'PUBLISHED'
-         JOIN reporting_period p ON p.id = r.period_id
-        WHERE r.status = 'SUBMITTED' AND ($1::uuid IS NULL OR m.policy_id = $1) AND ($2::text IS NULL OR p.label = $2)
-          AND ($3::uuid IS NULL OR r.agency_id = $3) AND ($4::uuid IS NULL OR r.measure_id = $4)
-        ORDER BY r.submitted_at ASC, r.id LIMIT 500`,
-      [
-        filter.policyId ? checkId(filter.policyId, '政策文件', 'policyId') : null,
-        filter.quarter ? checkQuarter(filter.quarter) : null,
-        filter.agencyId ? checkId(filter.agencyId, '单位', 'agencyId') : null,
-        filter.measureId ? checkId(filter.measureId, '措施', 'measureId') : null,
-      ],
-    );
+    return submittedReports(this.dataSource, {
+      policyId: filter.policyId ? checkId(filter.policyId, '政策文件', 'policyId') : null,
+      quarter: filter.quarter ? checkQuarter(filter.quarter) : null,
+      agencyId: filter.agencyId ? checkId(filter.agencyId, '单位', 'agencyId') : null,
+      measureId: filter.measureId ? checkId(filter.measureId, '措施', 'measureId') : null,
+    });
   }
 
   /** Reports of a policy, filtered; a reporter only gets its own unit's. */
@@ -144,18 +107,12 @@ export class ReportListsService {
     const agency = user.role === 'REPORTER' ? user.agencyId : filter.agencyId ? checkId(filter.agencyId, '单位', 'agencyId') : null;
     if (user.role === 'REPORTER' && filter.agencyId && filter.agencyId.toLowerCase() !== user.agencyId)
       assertCanRead(user, filter.agencyId.toLowerCase());
-    return this.dataSource.query(
-      `SELECT ${REPORT_COLUMNS} FROM progress_report r JOIN measure m ON m.id = r.measure_id
-        WHERE m.policy_id = $1 AND ($2::uuid IS NULL OR r.period_id = $2) AND ($3::uuid IS NULL OR r.agency_id = $3)
-          AND ($4::uuid IS NULL OR r.measure_id = $4) AND ($5::text IS NULL OR r.status = $5)
-        ORDER BY m.seq, r.updated_at DESC LIMIT 2000`,
-      [
-        checkId(filter.policyId, '政策文件'),
-        filter.periodId ? checkId(filter.periodId, '填报期', 'periodId') : null,
-        agency,
-        filter.measureId ? checkId(filter.measureId, '措施', 'measureId') : null,
-        filter.status ?? null,
-      ],
-    );
+    return reportsOfPolicy(this.dataSource, {
+      policyId: checkId(filter.policyId, '政策文件'),
+      periodId: filter.periodId ? checkId(filter.periodId, '填报期', 'periodId') : null,
+      agencyId: agency,
+      measureId: filter.measureId ? checkId(filter.measureId, '措施', 'measureId') : null,
+      status: filter.status ?? null,
+    });
   }
 }

@@ -4,6 +4,7 @@ import { chinaToday } from '@luoshi/domain';
 import type { AuthUser } from '../common/request-context';
 import { ReportingPeriod } from '../policy/reporting-period.entity';
 import { QuarterPolicy, ReportingQuarter, TaskStateCounts } from './report-quarter.models';
+import { QuarterPolicyRow, quarterRowsOfUnit } from './report-lists.queries';
 import { reportingUnit } from './report-lists.service';
 import { ReportError } from './report.errors';
 
@@ -15,22 +16,6 @@ export function checkQuarter(quarter: string): string {
   if (!QUARTER.test(q))
     throw new ReportError('BAD_USER_INPUT', `季度格式应为 2026Q3 (quarter must look like 2026Q3): ${quarter}`, { field: 'quarter' });
   return q;
-}
-
-/** One row per (policy, period) the unit has measures in: what the one statement below returns. */
-export interface QuarterPolicyRow {
-  policyId: string;
-  periodId: string;
-  label: string;
-  startsOn: string;
-  endsOn: string;
-  periodDueOn: string;
-  extendedDueOn: string | null;
-  notStarted: number;
-  draft: number;
-  submitted: number;
-  returned: number;
-  accepted: number;
 }
 
 const left = (c: TaskStateCounts) => c.notStarted + c.draft + c.returned;
@@ -114,25 +99,7 @@ export class ReportQuartersService {
    */
   async quarters(user: AuthUser, agencyId?: string | null, today = chinaToday()): Promise<ReportingQuarter[]> {
     const agency = reportingUnit(user, agencyId);
-    const rows: QuarterPolicyRow[] = await this.dataSource.query(
-      `SELECT p.policy_id AS "policyId", p.id AS "periodId", p.label, p.starts_on::text AS "startsOn", p.ends_on::text AS "endsOn",
-              p.due_on::text AS "periodDueOn", CASE WHEN x.due_on > p.due_on THEN x.due_on::text END AS "extendedDueOn",
-              count(*) FILTER (WHERE r.id IS NULL)::int AS "notStarted",
-              count(*) FILTER (WHERE r.status = 'DRAFT')::int AS draft,
-              count(*) FILTER (WHERE r.status = 'SUBMITTED')::int AS submitted,
-              count(*) FILTER (WHERE r.status = 'RETURNED')::int AS returned,
-              count(*) FILTER (WHERE r.status = 'ACCEPTED')::int AS accepted
-         FROM responsibility resp
-         JOIN measure m ON m.id = resp.measure_id
-         JOIN policy pol ON pol.id = m.policy_id AND pol.status = 'PUBLISHED'
-         JOIN reporting_period p ON p.policy_id = pol.id AND p.starts_on <= $2::date
-         LEFT JOIN period_extension x ON x.period_id = p.id AND x.agency_id = $1
-         LEFT JOIN progress_report r ON r.measure_id = m.id AND r.agency_id = $1 AND r.period_id = p.id
-        WHERE resp.agency_id = $1
-        GROUP BY p.id, x.due_on, pol.issued_on, pol.doc_number
-        ORDER BY p.label, pol.issued_on, pol.doc_number`,
-      [agency, today],
-    );
+    const rows = await quarterRowsOfUnit(this.dataSource, agency, today);
     return groupQuarters(rows, today);
   }
 }

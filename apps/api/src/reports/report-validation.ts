@@ -1,6 +1,7 @@
-import { EntityManager } from 'typeorm';
+import type { Sql } from '../common/sql';
 import type { AuthUser } from '../common/request-context';
 import { checkId, notFound } from '../common/id-checks';
+import { countiesAmong, measureFactsOf } from '../policy/policy-for-reports.queries';
 import { assertCanGiveFigureFor, WriteContext } from './report-access';
 import { FigureInput } from './dto/report.inputs';
 import { ReportError } from './report.errors';
@@ -12,16 +13,10 @@ export interface MeasureFacts {
 }
 
 /** The measure's policy, its responsible units and its targets, in one statement. */
-export async function measureFacts(manager: EntityManager, measureId: string): Promise<MeasureFacts> {
-  const rows: { policy_id: string; agencies: string[] | null; targets: string[] | null }[] = await manager.query(
-    `SELECT m.policy_id,
-            (SELECT array_agg(agency_id) FROM responsibility WHERE measure_id = m.id) AS agencies,
-            (SELECT array_agg(id) FROM target WHERE measure_id = m.id) AS targets
-       FROM measure m WHERE m.id = $1`,
-    [measureId],
-  );
-  if (rows.length === 0) throw notFound('措施', measureId, 'measureId');
-  return { policyId: rows[0].policy_id, responsibleAgencyIds: new Set(rows[0].agencies ?? []), targetIds: new Set(rows[0].targets ?? []) };
+export async function measureFacts(sql: Sql, measureId: string): Promise<MeasureFacts> {
+  const facts = await measureFactsOf(sql, measureId);
+  if (!facts) throw notFound('措施', measureId, 'measureId');
+  return { policyId: facts.policyId, responsibleAgencyIds: new Set(facts.agencyIds), targetIds: new Set(facts.targetIds) };
 }
 
 /**
@@ -29,7 +24,7 @@ export async function measureFacts(manager: EntityManager, measureId: string): P
  * reporter only for its own county. Anything else is refused before anything is written.
  */
 export async function checkFigures(
-  manager: EntityManager,
+  sql: Sql,
   user: AuthUser,
   ctx: WriteContext,
   facts: MeasureFacts,
@@ -50,10 +45,7 @@ export async function checkFigures(
     return { targetId, countyId, value: v.value };
   });
   if (countyIds.size > 0) {
-    const rows: { id: string; merged: boolean }[] = await manager.query(
-      `SELECT id, merged_into_id IS NOT NULL AS merged FROM agency WHERE id = ANY($1) AND kind = 'COUNTY'`,
-      [[...countyIds]],
-    );
+    const rows = await countiesAmong(sql, [...countyIds]);
     const counties = new Map(rows.map((r) => [r.id, r.merged]));
     figures.forEach((f, index) => {
       if (!counties.has(f.countyId))

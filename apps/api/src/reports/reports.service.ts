@@ -4,9 +4,18 @@ import { EDITABLE_REPORT_STATUSES } from '@luoshi/domain';
 import { auditActor, AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../common/request-context';
 import { checkId, notFound } from '../common/id-checks';
+import { policyOfPeriod, reportingUnitOf } from '../policy/policy-for-reports.queries';
 import { ReviewProgressReportArgs, SaveProgressReportInput, SubmitProgressReportArgs } from './dto/report.inputs';
 import { assertCanRead, assertCanWrite, WriteContext } from './report-access';
-import { shiftReportTotals } from './report-totals';
+import {
+  bumpReport,
+  figuresOfReport,
+  insertReport,
+  replaceReportFigures,
+  ReportChanges,
+  reportOf,
+  shiftReportTotals,
+} from './report.queries';
 import { checkFigures, measureFacts } from './report-validation';
 import { ReportError } from './report.errors';
 import { ProgressReport } from './progress-report.entity';
@@ -15,15 +24,7 @@ const TEXT_FIELDS = ['progress', 'problems', 'nextSteps', 'unitStatus'] as const
 
 /** A report as the audit keeps it: every field a person can change, figures included. */
 async function snapshot(manager: EntityManager, report: ProgressReport) {
-  const values: { targetId: string; countyId: string; value: number }[] = (
-    await manager.query(`SELECT target_id, county_id, value FROM report_figure WHERE report_id = $1 ORDER BY target_id, county_id`, [
-      report.id,
-    ])
-  ).map((r: { target_id: string; county_id: string; value: string }) => ({
-    targetId: r.target_id,
-    countyId: r.county_id,
-    value: Number(r.value),
-  }));
+  const values = await figuresOfReport(manager, report.id);
   const { status, version, progress, problems, nextSteps, unitStatus, reviewComment } = report;
   return { status, version, progress, problems, nextSteps, unitStatus, reviewComment, values };
 }
@@ -56,12 +57,9 @@ export class ReportsService {
     agencyId: string,
     responsible: Set<string>,
   ): Promise<WriteContext & { active: boolean }> {
-    const rows: { kind: 'DEPARTMENT' | 'COUNTY'; active: boolean }[] = await manager.query(
-      `SELECT kind, active FROM agency WHERE id = $1`,
-      [agencyId],
-    );
-    if (rows.length === 0) throw notFound('单位', agencyId, 'agencyId');
-    return { agencyId, agencyKind: rows[0].kind, responsibleAgencyIds: responsible, active: rows[0].active };
+    const unit = await reportingUnitOf(manager, agencyId);
+    if (!unit) throw notFound('单位', agencyId, 'agencyId');
+    return { agencyId, agencyKind: unit.kind, responsibleAgencyIds: responsible, active: unit.active };
   }
 
   private async create(manager: EntityManager, user: AuthUser, input: SaveProgressReportInput, requestId: string): Promise<ProgressReport> {
@@ -74,34 +72,32 @@ export class ReportsService {
     const periodId = checkId(input.periodId!, '填报期', 'periodId');
     const agencyId = checkId(input.agencyId!, '单位', 'agencyId');
     const facts = await measureFacts(manager, measureId);
-    const period: { policy_id: string }[] = await manager.query(`SELECT policy_id FROM reporting_period WHERE id = $1`, [periodId]);
-    if (period.length === 0) throw notFound('填报期', input.periodId!, 'periodId');
-    if (period[0].policy_id !== facts.policyId)
-      throw new ReportError('BAD_USER_INPUT', '填报期与措施不属于同一政策文件', { field: 'periodId' });
+    const periodPolicyId = await policyOfPeriod(manager, periodId);
+    if (periodPolicyId === null) throw notFound('填报期', input.periodId!, 'periodId');
+    if (periodPolicyId !== facts.policyId) throw new ReportError('BAD_USER_INPUT', '填报期与措施不属于同一政策文件', { field: 'periodId' });
     const ctx = await this.writeContext(manager, agencyId, facts.responsibleAgencyIds);
     assertCanWrite(user, ctx);
     // A deactivated (or merged) unit gets no new tasks: its existing reports stay readable and editable by the office.
     if (!ctx.active) throw new ReportError('CONFLICT', '该单位已停用，不能新建报告', { field: 'agencyId' });
     const figures = await checkFigures(manager, user, ctx, facts, input.values ?? []);
 
-    const inserted: { id: string }[] = await manager.query(
-      `INSERT INTO progress_report (measure_id, agency_id, period_id, progress, problems, next_steps, unit_status)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)
-       ON CONFLICT (measure_id, agency_id, period_id) DO NOTHING RETURNING id`,
-      [measureId, agencyId, periodId, input.progress ?? '', input.problems ?? '', input.nextSteps ?? '', input.unitStatus ?? null],
-    );
-    if (inserted.length === 0) {
-      const existing: { id: string; version: number }[] = await manager.query(
-        `SELECT id, version FROM progress_report WHERE measure_id = $1 AND agency_id = $2 AND period_id = $3`,
-        [measureId, agencyId, periodId],
-      );
+    const id = await insertReport(manager, {
+      measureId,
+      agencyId,
+      periodId,
+      progress: input.progress ?? '',
+      problems: input.problems ?? '',
+      nextSteps: input.nextSteps ?? '',
+      unitStatus: input.unitStatus ?? null,
+    });
+    if (id === null) {
+      const existing = await reportOf(manager, measureId, agencyId, periodId);
       throw new ReportError('CONFLICT', '该单位本期这项措施已有报告,请在原报告上修改', {
-        reportId: existing[0]?.id,
-        currentVersion: existing[0]?.version,
+        reportId: existing?.id,
+        currentVersion: existing?.version,
       });
     }
-    const id = inserted[0].id;
-    await this.replaceFigures(manager, id, figures);
+    await replaceReportFigures(manager, id, figures);
     const report = await manager.findOneByOrFail(ProgressReport, { id });
     await this.audit.record(manager, auditActor(user, requestId), {
       action: 'report.create',
@@ -152,11 +148,11 @@ export class ReportsService {
     const figures = input.values ? await checkFigures(manager, user, ctx, facts, input.values) : null;
     const before = await snapshot(manager, report);
 
-    const changes: Partial<ProgressReport> = {};
+    const changes: ReportChanges = {};
     for (const field of TEXT_FIELDS)
       if (input[field] !== undefined && input[field] !== null) Object.assign(changes, { [field]: input[field] });
     await this.bump(manager, report, changes);
-    if (figures) await this.replaceFigures(manager, report.id, figures);
+    if (figures) await replaceReportFigures(manager, report.id, figures);
     const after = await manager.findOneByOrFail(ProgressReport, { id: report.id });
     await this.audit.record(manager, auditActor(user, requestId), {
       action: 'report.update',
@@ -177,12 +173,7 @@ export class ReportsService {
         throw new ReportError('CONFLICT', '只有草稿或被退回的报告可以提交', { status: report.status });
       if (!report.progress.trim()) throw new ReportError('BAD_USER_INPUT', '请先填写工作进展再提交', { field: 'progress' });
       const before = await snapshot(manager, report);
-      await this.bump(
-        manager,
-        report,
-        { status: 'SUBMITTED' },
-        `submitted_at = now(), first_submitted_at = coalesce(first_submitted_at, now())`,
-      );
+      await this.bump(manager, report, { status: 'SUBMITTED' }, 'submitted');
       await shiftReportTotals(manager, report.id, 1);
       const after = await manager.findOneByOrFail(ProgressReport, { id: report.id });
       await this.audit.record(manager, auditActor(user, requestId), {
@@ -209,7 +200,7 @@ export class ReportsService {
         manager,
         report,
         { status: args.decision === 'ACCEPT' ? 'ACCEPTED' : 'RETURNED', reviewComment: comment },
-        `reviewed_at = now()`,
+        'reviewed',
       );
       await shiftReportTotals(manager, report.id, 1);
       const after = await manager.findOneByOrFail(ProgressReport, { id: report.id });
@@ -228,37 +219,8 @@ export class ReportsService {
    * Writes changed columns and raises the version by one, only if the version is still the one
    * read (the row is locked, so this is a second guard, not the first): 0 rows is a CONFLICT.
    */
-  private async bump(manager: EntityManager, report: ProgressReport, changes: Partial<ProgressReport>, extraSet?: string) {
-    const columns: Record<string, string> = {
-      progress: 'progress',
-      problems: 'problems',
-      nextSteps: 'next_steps',
-      unitStatus: 'unit_status',
-      status: 'status',
-      reviewComment: 'review_comment',
-    };
-    const sets: string[] = [];
-    const params: unknown[] = [report.id, report.version];
-    for (const [key, value] of Object.entries(changes)) {
-      params.push(value);
-      sets.push(`${columns[key]} = $${params.length}`);
-    }
-    if (extraSet) sets.push(extraSet);
-    sets.push('version = version + 1', 'updated_at = now()');
-    const result: [unknown[], number] = await manager.query(
-      `UPDATE progress_report SET ${sets.join(', ')} WHERE id = $1 AND version = $2`,
-      params,
-    );
-    if (result[1] !== 1) throw new ReportError('CONFLICT', '报告已被他人修改,请刷新后再改', { currentVersion: report.version });
-  }
-
-  private async replaceFigures(manager: EntityManager, reportId: string, figures: { targetId: string; countyId: string; value: number }[]) {
-    await manager.query(`DELETE FROM report_figure WHERE report_id = $1`, [reportId]);
-    if (figures.length === 0) return;
-    await manager.query(
-      `INSERT INTO report_figure (report_id, target_id, county_id, value)
-       SELECT $1, t, c, v FROM unnest($2::uuid[], $3::uuid[], $4::numeric[]) AS x(t, c, v)`,
-      [reportId, figures.map((f) => f.targetId), figures.map((f) => f.countyId), figures.map((f) => f.value)],
-    );
+  private async bump(manager: EntityManager, report: ProgressReport, changes: ReportChanges, stamp?: 'submitted' | 'reviewed') {
+    if (!(await bumpReport(manager, report.id, report.version, changes, stamp)))
+      throw new ReportError('CONFLICT', '报告已被他人修改,请刷新后再改', { currentVersion: report.version });
   }
 }

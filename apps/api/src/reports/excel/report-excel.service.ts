@@ -2,20 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AuthUser } from '../../common/request-context';
 import { checkId, notFound } from '../../common/id-checks';
+import { reportingUnitOf, templatePoliciesOf } from '../../policy/policy-for-reports.queries';
 import { reportingUnit } from '../report-lists.service';
 import { checkQuarter } from '../report-quarters';
 import { ReportError } from '../report.errors';
 import { ReportsService } from '../reports.service';
 import { CellError, ImportedReport, readReportWorkbook } from './report-import';
-import {
-  TemplateData,
-  TemplateFigure,
-  TemplateMeasure,
-  TemplatePolicy,
-  templateRows,
-  TemplateScope,
-  writeReportTemplate,
-} from './report-workbook';
+import { measureAndReportBySeq, templateFigures, templateMeasures } from './report-excel.queries';
+import { TemplateData, TemplatePolicy, templateRows, TemplateScope, writeReportTemplate } from './report-workbook';
 import { REPORT_WORKBOOK_BOUNDS, reportWorkbookBounds } from './workbook-guard';
 
 /** Whose template, for what: the unit and the policies' periods it covers (in row order). */
@@ -62,25 +56,13 @@ export class ReportExcelService {
 
   private async context(user: AuthUser, scope: TemplateScope, agencyId?: string | null): Promise<Context> {
     const agency = reportingUnit(user, agencyId);
-    const [unit]: { name: string; kind: 'DEPARTMENT' | 'COUNTY' }[] = await this.dataSource.query(
-      `SELECT name, kind FROM agency WHERE id = $1`,
-      [agency],
-    );
+    const unit = await reportingUnitOf(this.dataSource, agency);
     if (!unit) throw notFound('单位', agency, 'agencyId');
     const byPeriod = 'periodId' in scope;
-    const policies: (TemplatePolicy & { label: string })[] = await this.dataSource.query(
-      `SELECT pol.id AS "policyId", pol.doc_number AS "docNumber", pol.title AS "policyTitle", p.id AS "periodId", p.label,
-              GREATEST(p.due_on, x.due_on)::text AS "dueOn"
-         FROM reporting_period p JOIN policy pol ON pol.id = p.policy_id
-         LEFT JOIN period_extension x ON x.period_id = p.id AND x.agency_id = $2
-        WHERE ${
-          byPeriod
-            ? 'p.id = $1'
-            : `p.label = $1 AND pol.status = 'PUBLISHED'
-          AND EXISTS (SELECT 1 FROM measure m JOIN responsibility resp ON resp.measure_id = m.id WHERE m.policy_id = pol.id AND resp.agency_id = $2)`
-        }
-        ORDER BY pol.issued_on, pol.doc_number`,
-      [byPeriod ? checkId(scope.periodId, '填报期', 'periodId') : scope.quarter, agency],
+    const policies = await templatePoliciesOf(
+      this.dataSource,
+      byPeriod ? { periodId: checkId(scope.periodId, '填报期', 'periodId') } : { quarter: scope.quarter },
+      agency,
     );
     if (policies.length === 0) {
       if (byPeriod) throw notFound('填报期', scope.periodId, 'periodId');
@@ -101,33 +83,8 @@ export class ReportExcelService {
   /** Two statements, whatever the number of policies: the measures, then the figure cells. */
   private async templateData(ctx: Context): Promise<TemplateData> {
     const periodIds = ctx.policies.map((p) => p.periodId);
-    const measures: (TemplateMeasure & { status: string | null })[] = await this.dataSource.query(
-      `SELECT pol.doc_number AS "docNumber", m.seq, m.title, coalesce(r.progress, '') AS progress, coalesce(r.problems, '') AS problems,
-              coalesce(r.next_steps, '') AS "nextSteps", r.unit_status AS "unitStatus", r.status
-         FROM reporting_period p JOIN policy pol ON pol.id = p.policy_id
-         JOIN measure m ON m.policy_id = p.policy_id
-         JOIN responsibility resp ON resp.measure_id = m.id AND resp.agency_id = $1
-         LEFT JOIN progress_report r ON r.measure_id = m.id AND r.agency_id = $1 AND r.period_id = p.id
-        WHERE p.id = ANY($2::uuid[]) ORDER BY pol.issued_on, pol.doc_number, m.seq`,
-      [ctx.agencyId, periodIds],
-    );
-    const figures: (Omit<TemplateFigure, 'value' | 'previous'> & { value: string | null; previous: string | null })[] =
-      await this.dataSource.query(
-        `SELECT pol.doc_number AS "docNumber", m.seq AS "measureSeq", t.id AS "targetId", c.id AS "countyId", t.name AS "targetName", t.unit,
-              c.name AS "countyName", c.region_code AS "regionCode",
-              (SELECT f.value FROM report_figure f JOIN progress_report r ON r.id = f.report_id
-                WHERE r.measure_id = m.id AND r.agency_id = $1 AND r.period_id = p.id AND f.target_id = t.id AND f.county_id = c.id) AS value,
-              (SELECT f.value FROM report_figure f JOIN progress_report r ON r.id = f.report_id JOIN reporting_period pp ON pp.id = r.period_id
-                WHERE r.measure_id = m.id AND r.agency_id = $1 AND f.target_id = t.id AND f.county_id = c.id AND pp.starts_on < p.starts_on
-                ORDER BY pp.starts_on DESC LIMIT 1) AS previous
-         FROM reporting_period p JOIN policy pol ON pol.id = p.policy_id
-         JOIN measure m ON m.policy_id = p.policy_id
-         JOIN responsibility resp ON resp.measure_id = m.id AND resp.agency_id = $1
-         JOIN target t ON t.measure_id = m.id
-         JOIN agency c ON c.kind = 'COUNTY' AND c.merged_into_id IS NULL AND ($3 = 'DEPARTMENT' OR c.id = $1)
-        WHERE p.id = ANY($2::uuid[]) ORDER BY pol.issued_on, pol.doc_number, m.seq, t.name, c.region_code`,
-        [ctx.agencyId, periodIds, ctx.agencyKind],
-      );
+    const measures = await templateMeasures(this.dataSource, ctx.agencyId, periodIds);
+    const figures = await templateFigures(this.dataSource, ctx.agencyId, periodIds, ctx.agencyKind);
     return {
       scope: ctx.scope,
       agencyId: ctx.agencyId,
@@ -135,11 +92,7 @@ export class ReportExcelService {
       periodLabel: ctx.periodLabel,
       policies: ctx.policies,
       measures: measures.map(({ status, ...m }) => ({ ...m, editable: status === null || status === 'DRAFT' || status === 'RETURNED' })),
-      figures: figures.map((f) => ({
-        ...f,
-        value: f.value === null ? null : Number(f.value),
-        previous: f.previous === null ? null : Number(f.previous),
-      })),
+      figures,
     };
   }
 
@@ -179,12 +132,7 @@ export class ReportExcelService {
 
   private async saveOne(manager: EntityManager, user: AuthUser, ctx: Context, report: ImportedReport, requestId: string) {
     const policy = ctx.policies.find((p) => p.docNumber === report.docNumber)!;
-    const [ids] = await manager.query(
-      `SELECT m.id AS measure_id, r.id AS report_id, r.version FROM measure m
-         LEFT JOIN progress_report r ON r.measure_id = m.id AND r.agency_id = $2 AND r.period_id = $3
-        WHERE m.policy_id = $1 AND m.seq = $4`,
-      [policy.policyId, ctx.agencyId, policy.periodId, report.measureSeq],
-    );
+    const ids = (await measureAndReportBySeq(manager, policy.policyId, ctx.agencyId, policy.periodId, report.measureSeq))!;
     const values = report.figures.map((f) => ({ targetId: f.targetId, countyId: f.countyId, value: f.value }));
     const texts = {
       progress: report.progress,
