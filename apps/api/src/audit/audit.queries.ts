@@ -148,3 +148,24 @@ export async function auditRecordsOfReports(sql: Sql, reportIds: readonly string
     [reportIds],
   );
 }
+
+/** An audit record of a reporting period's due date or of one of its extensions (the policy feature's period settings). */
+export interface PeriodAuditRow {
+  at: Date;
+  username: string | null;
+  action: string;
+  entity_id: string;
+  before: Record<string, string> | null;
+  after: Record<string, string> | null;
+}
+
+/** The latest 1,000 records about the given periods' due dates and extensions, newest first. */
+export function periodAuditRecords(sql: Sql, periodIds: string[]): Promise<PeriodAuditRow[]> {
+  return sql.query(
+    `SELECT at, username, action, entity_id, before, after FROM audit_record
+      WHERE (entity = 'reporting_period' AND entity_id = ANY($1::text[]))
+         OR (entity = 'period_extension' AND split_part(entity_id, '/', 1) = ANY($1::text[]))
+      ORDER BY at DESC, id DESC LIMIT 1000`,
+    [periodIds],
+  );
+}

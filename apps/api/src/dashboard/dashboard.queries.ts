@@ -1,3 +1,5 @@
+import type { Sql } from '../common/sql';
+
 /**
  * The dashboard's SQL: each view is one statement whatever the number of measures, units or reports.
  */
@@ -77,3 +79,14 @@ SELECT r.id AS report_id, r.agency_id, f.county_id, r.period_id, f.value, r.stat
    AND ($3::uuid IS NULL OR f.county_id = $3)
  ORDER BY p.starts_on DESC, f.value DESC
  LIMIT 1000`;
+
+/**
+ * The data version of the 'all' scope (raised by a trigger on every agency change; 0 before any), as
+ * text: what a cache of unit names (the policy feature's simplified texts) is keyed by.
+ */
+export async function allScopeDataVersion(sql: Sql): Promise<string> {
+  const [{ version }]: { version: string }[] = await sql.query(
+    `SELECT coalesce((SELECT version FROM dashboard_version WHERE scope = 'all'), 0)::text AS version`,
+  );
+  return version;
+}

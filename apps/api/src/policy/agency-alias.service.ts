@@ -4,6 +4,7 @@ import { auditActor, AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../common/request-context';
 import { nameKeyOf, tidyName } from '../units/agency-name';
 import { AgencyAlias } from './agency-alias.entity';
+import { agencyByNameKey, deleteAlias, insertAlias, lockAlias } from './agency-alias.queries';
 import { agencyState } from './draft-corrections.queries';
 import { uniqueViolationOf } from './draft-guard';
 import { PolicyError } from './policy.errors';
@@ -34,22 +35,19 @@ export class AgencyAliasService {
         if (!agency) throw notFound('单位', agencyId, 'agencyId');
         if (agency.mergedIntoId)
           throw new PolicyError('BAD_USER_INPUT', `${agency.name}已并入其他单位，请为合并后的单位添加别名`, { field: 'agencyId' });
-        const [named]: { id: string; name: string }[] = await manager.query(`SELECT id, name FROM agency WHERE name_key = $1`, [aliasKey]);
+        const named = await agencyByNameKey(manager, aliasKey);
         if (named?.id === agency.id) throw new PolicyError('BAD_USER_INPUT', '别名与单位全称相同，无须添加', { field: 'alias' });
         if (named)
           throw new PolicyError('CONFLICT', `“${alias}”是另一个单位（${named.name}）的名称`, { field: 'alias', agencyId: named.id });
-        const [row]: { id: string }[] = await manager.query(
-          `INSERT INTO agency_alias (alias, alias_key, agency_id) VALUES ($1, $2, $3) RETURNING id`,
-          [alias, aliasKey, agency.id],
-        );
+        const aliasId = await insertAlias(manager, alias, aliasKey, agency.id);
         await this.audit.record(manager, auditActor(actor, requestId), {
           action: 'agency.alias.add',
           entity: 'agency',
           entityId: agency.id,
           before: null,
-          after: { aliasId: row.id, alias, agency: agency.name },
+          after: { aliasId, alias, agency: agency.name },
         });
-        return row.id;
+        return aliasId;
       })
       .catch((error: unknown) => {
         throw uniqueViolationOf(error) === 'agency_alias_key_key'
@@ -62,12 +60,9 @@ export class AgencyAliasService {
   async remove(actor: AuthUser, aliasId: string, requestId: string): Promise<boolean> {
     const id = checkId(aliasId, '别名', 'id');
     await this.dataSource.transaction(async (manager) => {
-      const [row]: { alias: string; agencyId: string }[] = await manager.query(
-        `SELECT alias, agency_id AS "agencyId" FROM agency_alias WHERE id = $1 FOR UPDATE`,
-        [id],
-      );
+      const row = await lockAlias(manager, id);
       if (!row) throw notFound('别名', aliasId, 'id');
-      await manager.query(`DELETE FROM agency_alias WHERE id = $1`, [id]);
+      await deleteAlias(manager, id);
       await this.audit.record(manager, auditActor(actor, requestId), {
         action: 'agency.alias.remove',
         entity: 'agency',

@@ -9,9 +9,11 @@ import {
   AgencyState,
   deleteResponsibility,
   moveResponsibilities,
+  renameMeasure,
   responsibilitiesToMove,
   responsibilityOf,
   upsertAlias,
+  updateDraftHeading,
   upsertResponsibility,
 } from './draft-corrections.queries';
 import { lockDraft, policyOfMeasure, raiseVersion, uniqueViolationOf } from './draft-guard';
@@ -107,16 +109,11 @@ export class DraftCorrectionsService {
         issuedOnConfirmed: issuedOn !== null || policy.issuedOnConfirmed,
         docNumberConfirmed: docNumber !== null || policy.docNumberConfirmed,
       };
-      await manager
-        .query(
-          `UPDATE policy SET doc_number = $2, title = $3, issuer = $4, issued_on = $5, issued_on_confirmed = $6, doc_number_confirmed = $7 WHERE id = $1`,
-          [policy.id, after.docNumber, after.title, after.issuer, after.issuedOn, after.issuedOnConfirmed, after.docNumberConfirmed],
-        )
-        .catch((error: unknown) => {
-          if (uniqueViolationOf(error) === 'policy_doc_number_key')
-            throw new PolicyError('CONFLICT', `文号 ${docNumber} 已被另一份政策文件使用`, { field: 'docNumber' });
-          throw error;
-        });
+      await updateDraftHeading(manager, policy.id, after).catch((error: unknown) => {
+        if (uniqueViolationOf(error) === 'policy_doc_number_key')
+          throw new PolicyError('CONFLICT', `文号 ${docNumber} 已被另一份政策文件使用`, { field: 'docNumber' });
+        throw error;
+      });
       await raiseVersion(
         manager,
         policy,
@@ -139,7 +136,7 @@ export class DraftCorrectionsService {
       const policy = await lockDraft(manager, measure.policyId, input.version);
       const title = input.title.trim();
       if (!title) throw new PolicyError('BAD_USER_INPUT', '措施标题不能为空', { field: 'title' });
-      await manager.query(`UPDATE measure SET title = $2 WHERE id = $1`, [measure.measureId, title]);
+      await renameMeasure(manager, measure.measureId, title);
       await raiseVersion(manager, policy, settleWarnings(policy.importWarnings, { measureId: measure.measureId }));
       return {
         policyId: policy.id,

@@ -2,6 +2,7 @@ import { QueryFailedError, type EntityManager } from 'typeorm';
 import type { StoredImportWarning } from './import-warning.model';
 import { PolicyError } from './policy.errors';
 import { checkId, notFound } from '../common/id-checks';
+import { measurePlace, raiseDraftVersion } from './draft-corrections.queries';
 import { Policy } from './policy.entity';
 
 /** The constraint a unique violation (23505) hit, or null for any other error. */
@@ -35,10 +36,7 @@ export async function policyOfMeasure(
   measureId: string,
 ): Promise<{ measureId: string; policyId: string; title: string; seq: number }> {
   const id = checkId(measureId, '措施', 'measureId');
-  const [row]: { policyId: string; title: string; seq: number }[] = await manager.query(
-    `SELECT policy_id AS "policyId", title, seq FROM measure WHERE id = $1`,
-    [id],
-  );
+  const row = await measurePlace(manager, id);
   if (!row) throw notFound('措施', measureId, 'measureId');
   return { measureId: id, ...row };
 }
@@ -52,9 +50,6 @@ export async function raiseVersion(
   policy: Policy,
   warnings: StoredImportWarning[] = policy.importWarnings,
 ): Promise<void> {
-  const [, count]: [unknown[], number] = await manager.query(
-    `UPDATE policy SET version = version + 1, import_warnings = $3::jsonb WHERE id = $1 AND version = $2`,
-    [policy.id, policy.version, JSON.stringify(warnings)],
-  );
+  const count = await raiseDraftVersion(manager, policy.id, policy.version, warnings);
   if (count !== 1) throw staleVersion(policy.version);
 }

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { auditActor, AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../common/request-context';
+import { deleteTarget, insertTarget, targetNameTaken, updateTarget } from './draft-targets.queries';
 import { lockDraft, policyOfMeasure, raiseVersion, uniqueViolationOf } from './draft-guard';
 import { AddDraftTargetInput, RemoveDraftTargetInput, UpdateDraftTargetInput } from './dto/draft.inputs';
 import { settleWarnings } from './import-warnings';
@@ -56,17 +57,15 @@ export class DraftTargetsService {
       const years = [...new Set(input.years)].sort((a, b) => a - b);
       const added: { id: string; year: number }[] = [];
       for (const year of years) {
-        const [taken]: unknown[] = await manager.query(`SELECT 1 FROM target WHERE measure_id = $1 AND name = $2 AND year = $3`, [
-          measure.measureId,
-          name,
-          year,
-        ]);
-        if (taken) throw nameTaken(name, year);
+        if (await targetNameTaken(manager, measure.measureId, name, year)) throw nameTaken(name, year);
         const id = randomUUID();
-        await manager.query(
-          `INSERT INTO target (id, measure_id, name, unit, target_value, direction, year) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-          [id, measure.measureId, name, unit, input.targetValue, input.direction, year],
-        );
+        await insertTarget(manager, id, measure.measureId, {
+          name,
+          unit,
+          targetValue: input.targetValue,
+          direction: input.direction,
+          year,
+        });
         added.push({ id, year });
       }
       await raiseVersion(manager, policy, settleWarnings(policy.importWarnings, { measureId: measure.measureId }));
@@ -105,17 +104,9 @@ export class DraftTargetsService {
         direction: input.direction ?? target.direction,
         year: input.year ?? target.year,
       };
-      const [taken]: unknown[] = await manager.query(
-        `SELECT 1 FROM target WHERE measure_id = $1 AND name = $2 AND year = $3 AND id <> $4`,
-        [target.measureId, after.name, after.year, target.id],
-      );
-      if (taken) throw nameTaken(after.name, after.year);
+      if (await targetNameTaken(manager, target.measureId, after.name, after.year, target.id)) throw nameTaken(after.name, after.year);
       // A ceiling has no quarterly schedule (setTargetTrajectory refuses one): a changed direction drops it.
-      await manager.query(
-        `UPDATE target SET name = $2, unit = $3, target_value = $4, direction = $5, year = $6,
-                trajectory = CASE WHEN $5 = 'AT_MOST' THEN NULL ELSE trajectory END WHERE id = $1`,
-        [target.id, after.name, after.unit, after.targetValue, after.direction, after.year],
-      );
+      await updateTarget(manager, target.id, after);
       await raiseVersion(manager, policy, settleWarnings(policy.importWarnings, { measureId: target.measureId }));
       await this.audit.record(manager, auditActor(actor, requestId), {
         action: 'target.draft.update',
@@ -133,7 +124,7 @@ export class DraftTargetsService {
       const target = await this.targetOf(manager, input.targetId);
       const measure = await policyOfMeasure(manager, target.measureId);
       const policy = await lockDraft(manager, measure.policyId, input.version);
-      await manager.query(`DELETE FROM target WHERE id = $1`, [target.id]);
+      await deleteTarget(manager, target.id);
       await raiseVersion(manager, policy, settleWarnings(policy.importWarnings, { measureId: target.measureId }));
       await this.audit.record(manager, auditActor(actor, requestId), {
         action: 'target.draft.remove',

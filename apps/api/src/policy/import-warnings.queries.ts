@@ -1,4 +1,4 @@
-import type { DataSource, EntityManager } from 'typeorm';
+import type { Sql } from '../common/sql';
 
 /** A problem of a draft that its rows show now: a measure without units, a unit the import created. */
 export interface DraftProblemRow {
@@ -16,8 +16,8 @@ export interface DraftProblemRow {
  * For the given DRAFT policies, in one statement: each measure with no responsible unit, and each unit
  * created by an import that a measure of the draft still names (at its first measure).
  */
-export function draftProblems(db: DataSource | EntityManager, policyIds: readonly string[]): Promise<DraftProblemRow[]> {
-  return db.query(
+export function draftProblems(sql: Sql, policyIds: readonly string[]): Promise<DraftProblemRow[]> {
+  return sql.query(
     `SELECT m.policy_id AS "policyId", 'NO_UNITS' AS kind, m.id AS "measureId", m.seq AS "measureSeq", m.title AS "measureTitle",
             m.line, NULL::uuid AS "agencyId", NULL::text AS "agencyName"
        FROM measure m JOIN policy p ON p.id = m.policy_id

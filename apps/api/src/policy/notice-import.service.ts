@@ -8,7 +8,7 @@ import { resolveUnits } from './agency-matcher';
 import { activeCounties } from './agency-matcher.queries';
 import type { StoredImportWarning } from './import-warning.model';
 import { LIVE_WARNING_KINDS } from './import-warnings';
-import { insertDraftPolicy, policyByDocNumber } from './notice-import.queries';
+import { insertDraftPolicy, policyByDocNumber, policySize, setImportWarnings } from './notice-import.queries';
 import { parseInWorker, parseTimeLimitMs } from './notice-parse-worker';
 import { insertNoticeRows } from './notice-rows';
 import { PolicyError } from './policy.errors';
@@ -168,18 +168,13 @@ export class NoticeImportService {
       target: () => randomUUID(),
     });
     const warnings = [...extraWarnings, ...storedWarnings(notice, measureIdBySeq)];
-    await manager.query(`UPDATE policy SET import_warnings = $2::jsonb WHERE id = $1`, [id, JSON.stringify(warnings)]);
+    await setImportWarnings(manager, id, warnings);
     return [...agencies.entries()].filter(([, a]) => a.created).map(([name, a]) => ({ id: a.agencyId, name }));
   }
 
   /** What the audit keeps of an import: the notice's identity and its size. */
   private async storedSummary(manager: EntityManager, id: string, notice: ParsedNotice): Promise<Record<string, unknown>> {
-    const [counts]: { measures: number; targets: number; responsibilities: number }[] = await manager.query(
-      `SELECT (SELECT count(*) FROM measure WHERE policy_id = $1)::int AS measures,
-              (SELECT count(*) FROM target t JOIN measure m ON m.id = t.measure_id WHERE m.policy_id = $1)::int AS targets,
-              (SELECT count(*) FROM responsibility r JOIN measure m ON m.id = r.measure_id WHERE m.policy_id = $1)::int AS responsibilities`,
-      [id],
-    );
+    const counts = await policySize(manager, id);
     return {
       docNumber: notice.docNumber,
       title: notice.title,

@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm';
+import type { Sql } from '../common/sql';
 
 /** Batched inserts of a notice's rows (one statement per table, however many measures). */
 
@@ -43,17 +43,19 @@ export interface TargetRow {
 
 const col = <T, K extends keyof T>(rows: readonly T[], key: K) => rows.map((r) => r[key]);
 
-export async function insertSections(manager: EntityManager, rows: readonly SectionRow[]): Promise<void> {
+export async function insertSections(sql: Sql, rows: readonly SectionRow[]): Promise<void> {
   if (!rows.length) return;
-  await manager.query(
-    `INSERT INTO section (id, policy_id, seq, title) SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::int[], $4::text[])`,
-    [col(rows, 'id'), col(rows, 'policyId'), col(rows, 'seq'), col(rows, 'title')],
-  );
+  await sql.query(`INSERT INTO section (id, policy_id, seq, title) SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::int[], $4::text[])`, [
+    col(rows, 'id'),
+    col(rows, 'policyId'),
+    col(rows, 'seq'),
+    col(rows, 'title'),
+  ]);
 }
 
-export async function insertMeasures(manager: EntityManager, rows: readonly MeasureRow[]): Promise<void> {
+export async function insertMeasures(sql: Sql, rows: readonly MeasureRow[]): Promise<void> {
   if (!rows.length) return;
-  await manager.query(
+  await sql.query(
     `INSERT INTO measure (id, policy_id, section_id, seq, title, body, responsibility_text, line, responsibility_span_start, responsibility_span_end)
      SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::int[], $5::text[], $6::text[], $7::text[], $8::int[], $9::int[], $10::int[])`,
     [
@@ -71,18 +73,18 @@ export async function insertMeasures(manager: EntityManager, rows: readonly Meas
   );
 }
 
-export async function insertResponsibilities(manager: EntityManager, rows: readonly ResponsibilityRow[]): Promise<void> {
+export async function insertResponsibilities(sql: Sql, rows: readonly ResponsibilityRow[]): Promise<void> {
   if (!rows.length) return;
-  await manager.query(
+  await sql.query(
     `INSERT INTO responsibility (measure_id, agency_id, role, position, words, role_words)
      SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::int[], $5::text[], $6::text[])`,
     [col(rows, 'measureId'), col(rows, 'agencyId'), col(rows, 'role'), col(rows, 'position'), col(rows, 'words'), col(rows, 'roleWords')],
   );
 }
 
-export async function insertTargets(manager: EntityManager, rows: readonly TargetRow[]): Promise<void> {
+export async function insertTargets(sql: Sql, rows: readonly TargetRow[]): Promise<void> {
   if (!rows.length) return;
-  await manager.query(
+  await sql.query(
     `INSERT INTO target (id, measure_id, name, unit, target_value, direction, year, source_phrase, span_start, span_end)
      SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::numeric[], $6::text[], $7::int[], $8::text[], $9::int[], $10::int[])`,
     [

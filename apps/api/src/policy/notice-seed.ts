@@ -8,6 +8,8 @@ import { stableId } from '../common/stable-id';
 import { activeCounties } from './agency-matcher.queries';
 import { resolveUnits } from './agency-matcher';
 import { insertNoticeRows } from './notice-rows';
+import { insertReportingPeriod } from './period.queries';
+import { inSavepoint, insertPublishedPolicy, publishedPolicies } from './policy.queries';
 
 export interface NoticeLoadResult {
   /** The notice file, where it came from one. */
@@ -50,12 +52,15 @@ export async function loadNotice(manager: EntityManager, notice: ParsedNotice): 
   // A notice loaded from a file is published as it is: it must name itself and its date.
   if (doc === null) throw new Error('notice has no document number');
   if (notice.issuedOn === null) throw new Error(`${doc}: notice has no date line`);
-  const inserted: unknown[] = await manager.query(
-    `INSERT INTO policy (id, doc_number, title, issuer, issued_on, source_text, status) VALUES ($1, $2, $3, $4, $5, $6, 'PUBLISHED')
-     ON CONFLICT (doc_number) DO NOTHING RETURNING id`,
-    [seedIds.policy(doc), doc, notice.title, notice.issuer, notice.issuedOn, notice.sourceText],
-  );
-  if (inserted.length === 0) return { docNumber: doc, loaded: false };
+  const inserted = await insertPublishedPolicy(manager, {
+    id: seedIds.policy(doc),
+    docNumber: doc,
+    title: notice.title,
+    issuer: notice.issuer,
+    issuedOn: notice.issuedOn,
+    sourceText: notice.sourceText,
+  });
+  if (!inserted) return { docNumber: doc, loaded: false };
 
   const policyId = seedIds.policy(doc);
   const units = notice.sections.flatMap((s) => s.measures.flatMap((m) => m.responsibilities));
@@ -82,11 +87,14 @@ export async function createReportingPeriods(
 ): Promise<void> {
   const endOfYear = `${today.slice(0, 4)}-12-31`;
   for (const q of quartersBetween(policy.issuedOn, endOfYear)) {
-    await manager.query(
-      `INSERT INTO reporting_period (id, policy_id, label, starts_on, ends_on, due_on) VALUES ($1, $2, $3, $4, $5, $6)
-       ON CONFLICT (policy_id, label) DO NOTHING`,
-      [periodId(q.label), policy.id, q.label, q.startsOn, q.endsOn, q.dueOn],
-    );
+    await insertReportingPeriod(manager, {
+      id: periodId(q.label),
+      policyId: policy.id,
+      label: q.label,
+      startsOn: q.startsOn,
+      endsOn: q.endsOn,
+      dueOn: q.dueOn,
+    });
   }
 }
 
@@ -96,9 +104,7 @@ export async function createReportingPeriods(
  * office changed) are kept. Ids: stable per doc number, so a seeded notice's periods are the same everywhere.
  */
 export async function ensureReportingPeriods(manager: EntityManager, today = new Date().toISOString().slice(0, 10)): Promise<void> {
-  const policies: { id: string; doc_number: string; issued_on: string }[] = await manager.query(
-    `SELECT id, doc_number, issued_on FROM policy WHERE status = 'PUBLISHED'`,
-  );
+  const policies = await publishedPolicies(manager);
   for (const p of policies)
     await createReportingPeriods(manager, { id: p.id, issuedOn: p.issued_on }, (label) => seedIds.period(p.doc_number, label), today);
 }
@@ -117,13 +123,12 @@ export async function loadNoticesFrom(manager: EntityManager, dir: string): Prom
   const counties = await activeCounties(manager);
   const results: NoticeLoadResult[] = [];
   for (const file of files) {
-    await manager.query('SAVEPOINT notice_file');
     try {
-      const result = await loadNotice(manager, parseNoticeFile(join(dir, file), counties.length ? counties : JIANGMEN_COUNTY_INPUT));
-      await manager.query('RELEASE SAVEPOINT notice_file');
+      const result = await inSavepoint(manager, 'notice_file', () =>
+        loadNotice(manager, parseNoticeFile(join(dir, file), counties.length ? counties : JIANGMEN_COUNTY_INPUT)),
+      );
       results.push({ file, ...result });
     } catch (error) {
-      await manager.query('ROLLBACK TO SAVEPOINT notice_file');
       const line = error instanceof NoticeParseError ? error.line : undefined;
       const message = error instanceof Error ? error.message : String(error);
       logger.error(`Skipped the notice file ${file}${line ? ` (line ${line})` : ''}: ${message}`);

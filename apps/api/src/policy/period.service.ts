@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { isCalendarDate } from '@luoshi/domain';
+import { periodAuditRecords } from '../audit/audit.queries';
 import { auditActor, AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../common/request-context';
 import { Agency } from './agency.entity';
@@ -9,6 +10,8 @@ import { RemovePeriodExtensionArgs, SetPeriodExtensionArgs } from './dto/setup.a
 import { PeriodExtension } from './period-extension.entity';
 import { PolicyError } from './policy.errors';
 import { checkId, notFound } from '../common/id-checks';
+import { deletePeriodExtension, upsertPeriodExtension } from './period.queries';
+import { isResponsibleInPolicy, policyExists } from './policy.queries';
 import { ReportingPeriod } from './reporting-period.entity';
 
 export interface PeriodChangeData {
@@ -74,21 +77,13 @@ export class PeriodService {
       if (!period) throw notFound('填报期', args.periodId, 'periodId');
       const agency = await manager.findOneBy(Agency, { id: agencyId });
       if (!agency) throw notFound('单位', args.agencyId, 'agencyId');
-      const responsible: unknown[] = await manager.query(
-        `SELECT 1 FROM responsibility r JOIN measure m ON m.id = r.measure_id WHERE m.policy_id = $1 AND r.agency_id = $2 LIMIT 1`,
-        [period.policyId, agencyId],
-      );
-      if (!responsible.length)
+      if (!(await isResponsibleInPolicy(manager, period.policyId, agencyId)))
         throw new PolicyError('BAD_USER_INPUT', `${agency.name}不是本政策的责任单位，无需延期`, { field: 'agencyId' });
       if (args.dueOn <= period.dueOn) {
         throw new PolicyError('BAD_USER_INPUT', `延期截止日期须晚于本期截止日 ${period.dueOn}`, { field: 'dueOn' });
       }
       const before = await manager.findOneBy(PeriodExtension, { periodId, agencyId });
-      await manager.query(
-        `INSERT INTO period_extension (period_id, agency_id, due_on, reason) VALUES ($1, $2, $3, $4)
-         ON CONFLICT (period_id, agency_id) DO UPDATE SET due_on = EXCLUDED.due_on, reason = EXCLUDED.reason, updated_at = now()`,
-        [periodId, agencyId, args.dueOn, reason],
-      );
+      await upsertPeriodExtension(manager, periodId, agencyId, args.dueOn, reason);
       await this.audit.record(manager, auditActor(actor, requestId), {
         action: 'period.extension.set',
         entity: 'period_extension',
@@ -108,15 +103,8 @@ export class PeriodService {
     const reason = reasonOf(args.reason);
     if (!reason) throw new PolicyError('BAD_USER_INPUT', '请填写取消延期的原因', { field: 'reason' });
     return this.dataSource.transaction(async (manager) => {
-      // A DELETE … RETURNING through TypeORM answers [rows, count].
-      const [removed]: [{ due_on: string; reason: string; agency: string; label: string }[], number] = await manager.query(
-        `DELETE FROM period_extension x USING agency a, reporting_period p
-          WHERE x.period_id = $1 AND x.agency_id = $2 AND a.id = x.agency_id AND p.id = x.period_id
-          RETURNING x.due_on::text AS due_on, x.reason, a.name AS agency, p.label`,
-        [periodId, agencyId],
-      );
-      if (!removed.length) throw new PolicyError('NOT_FOUND', '该单位在本期没有延期', { field: 'agencyId' });
-      const [r] = removed;
+      const r = await deletePeriodExtension(manager, periodId, agencyId);
+      if (!r) throw new PolicyError('NOT_FOUND', '该单位在本期没有延期', { field: 'agencyId' });
       await this.audit.record(manager, auditActor(actor, requestId), {
         action: 'period.extension.remove',
         entity: 'period_extension',
@@ -133,29 +121,13 @@ export class PeriodService {
     const id = checkId(policyId, '政策文件', 'policyId');
     const periods = await this.dataSource.getRepository(ReportingPeriod).find({ where: { policyId: id }, order: { startsOn: 'ASC' } });
     if (!periods.length) {
-      const exists: unknown[] = await this.dataSource.query(`SELECT 1 FROM policy WHERE id = $1`, [id]);
-      if (!exists.length) throw notFound('政策文件', policyId, 'policyId');
+      if (!(await policyExists(this.dataSource, id))) throw notFound('政策文件', policyId, 'policyId');
       return [];
     }
     const ids = periods.map((p) => p.id);
     const [extensions, audits] = await Promise.all([
       this.dataSource.getRepository(PeriodExtension).find({ where: ids.map((periodId) => ({ periodId })), order: { dueOn: 'ASC' } }),
-      this.dataSource.query(
-        `SELECT at, username, action, entity_id, before, after FROM audit_record
-          WHERE (entity = 'reporting_period' AND entity_id = ANY($1::text[]))
-             OR (entity = 'period_extension' AND split_part(entity_id, '/', 1) = ANY($1::text[]))
-          ORDER BY at DESC, id DESC LIMIT 1000`,
-        [ids],
-      ) as Promise<
-        {
-          at: Date;
-          username: string | null;
-          action: string;
-          entity_id: string;
-          before: Record<string, string> | null;
-          after: Record<string, string> | null;
-        }[]
-      >,
+      periodAuditRecords(this.dataSource, ids),
     ]);
     const changes: PeriodChangeData[] = audits.map((a) => {
       const [periodId, agencyId = null] = a.entity_id.split('/');

@@ -9,20 +9,8 @@ import { toSimplified } from '../common/chinese-script';
 import type { TextPair } from './text-pair.model';
 import type { AuthUser } from '../common/request-context';
 import { seesDrafts } from './draft-visibility';
-
-/**
- * Every text of a policy the dashboard can show: the policy's title and doc number, its sections'
- * and measures' titles, its targets' names and units, and the names and short names of the units
- * responsible for a measure and of the counties.
- */
-const DASHBOARD_TEXTS = `
-  SELECT p.title AS text FROM policy p WHERE p.id = $1
-  UNION SELECT p.doc_number FROM policy p WHERE p.id = $1
-  UNION SELECT s.title FROM section s WHERE s.policy_id = $1
-  UNION SELECT m.title FROM measure m WHERE m.policy_id = $1
-  UNION SELECT unnest(ARRAY[t.name, t.unit]) FROM target t JOIN measure m ON m.id = t.measure_id WHERE m.policy_id = $1
-  UNION SELECT unnest(ARRAY[a.name, a.short_name]) FROM agency a
-    WHERE a.kind = 'COUNTY' OR a.id IN (SELECT r.agency_id FROM responsibility r JOIN measure m ON m.id = r.measure_id WHERE m.policy_id = $1)`;
+import { allScopeDataVersion } from '../dashboard/dashboard.queries';
+import { dashboardTexts } from './policy.queries';
 
 @Injectable()
 export class PolicyService {
@@ -55,9 +43,7 @@ export class PolicyService {
     // A draft changes with every correction: computed each time, never cached.
     const policy = await this.policy(id, user);
     if (policy.status === 'DRAFT') return this.computeSimplifiedTexts(id, user);
-    const [{ version }]: { version: string }[] = await this.dataSource.query(
-      `SELECT coalesce((SELECT version FROM dashboard_version WHERE scope = 'all'), 0)::text AS version`,
-    );
+    const version = await allScopeDataVersion(this.dataSource);
     const cached = this.simplifiedTextsCache.get(id);
     if (cached?.version === version) return cached.pairs;
     const pairs = this.computeSimplifiedTexts(id, user);
@@ -68,9 +54,9 @@ export class PolicyService {
 
   private async computeSimplifiedTexts(policyId: string, user: AuthUser | null): Promise<TextPair[]> {
     await this.policy(policyId, user);
-    const rows: { text: string | null }[] = await this.dataSource.query(DASHBOARD_TEXTS, [policyId]);
+    const texts = await dashboardTexts(this.dataSource, policyId);
     const pairs: TextPair[] = [];
-    for (const { text } of rows) {
+    for (const text of texts) {
       if (!text) continue;
       const simplified = toSimplified(text);
       if (simplified !== text) pairs.push({ text, simplified });

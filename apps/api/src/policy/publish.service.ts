@@ -8,6 +8,9 @@ import { createReportingPeriods } from './notice-seed';
 import { PolicyError } from './policy.errors';
 import { checkId, notFound } from '../common/id-checks';
 import { Policy } from './policy.entity';
+import { periodCount } from './period.queries';
+import { measureCount } from './policy.queries';
+import { confirmImportedAgenciesOf, deletePolicy, importedAgenciesOf, markPublished } from './publish.queries';
 
 /**
  * Publishing opens a draft for reporting: its periods (issue-date quarter through the end of the
@@ -30,27 +33,13 @@ export class PublishService {
         throw new PolicyError('BAD_USER_INPUT', '发布前请先填写文号（通知中没有识别出文号）', { field: 'docNumber' });
       if (!policy.issuedOnConfirmed)
         throw new PolicyError('BAD_USER_INPUT', '发布前请先填写成文日期（通知中没有识别出日期）', { field: 'issuedOn' });
-      const [{ measures }]: { measures: number }[] = await manager.query(
-        `SELECT count(*)::int AS measures FROM measure WHERE policy_id = $1`,
-        [id],
-      );
-      if (measures === 0) throw new PolicyError('BAD_USER_INPUT', '此政策文件没有措施，不能发布', { field: 'id' });
+      if ((await measureCount(manager, id)) === 0) throw new PolicyError('BAD_USER_INPUT', '此政策文件没有措施，不能发布', { field: 'id' });
 
       // The office has reviewed the draft's units: those the import created are units like any other now.
-      const confirmed: { id: string; name: string }[] = await manager
-        .query(
-          `UPDATE agency a SET created_by_import = false
-          WHERE a.created_by_import AND a.id IN (SELECT r.agency_id FROM responsibility r JOIN measure m ON m.id = r.measure_id WHERE m.policy_id = $1)
-          RETURNING a.id, a.name`,
-          [id],
-        )
-        .then(([rows]: [{ id: string; name: string }[]]) => rows);
-      await manager.query(`UPDATE policy SET status = 'PUBLISHED', version = version + 1 WHERE id = $1`, [id]);
+      const confirmed = await confirmImportedAgenciesOf(manager, id);
+      await markPublished(manager, id);
       await createReportingPeriods(manager, { id, issuedOn: policy.issuedOn }, () => randomUUID());
-      const [{ periods }]: { periods: number }[] = await manager.query(
-        `SELECT count(*)::int AS periods FROM reporting_period WHERE policy_id = $1`,
-        [id],
-      );
+      const periods = await periodCount(manager, id);
       await this.audit.record(manager, auditActor(actor, requestId), {
         action: 'policy.publish',
         entity: 'policy',
@@ -76,12 +65,8 @@ export class PublishService {
       const policy = await manager.getRepository(Policy).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!policy) throw notFound('政策文件', policyId, 'id');
       if (policy.status !== 'DRAFT') throw new PolicyError('BAD_USER_INPUT', '已发布的政策文件不能删除', { field: 'id' });
-      const imported: { id: string }[] = await manager.query(
-        `SELECT DISTINCT a.id FROM agency a JOIN responsibility r ON r.agency_id = a.id JOIN measure m ON m.id = r.measure_id
-          WHERE m.policy_id = $1 AND a.created_by_import`,
-        [id],
-      );
-      await manager.query(`DELETE FROM policy WHERE id = $1`, [id]);
+      const imported = await importedAgenciesOf(manager, id);
+      await deletePolicy(manager, id);
       const deletedAgencies: string[] = [];
       for (const a of imported) if (await deleteUnusedImportedAgency(manager, a.id)) deletedAgencies.push(a.id);
       await this.audit.record(manager, auditActor(actor, requestId), {

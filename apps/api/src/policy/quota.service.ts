@@ -8,7 +8,15 @@ import { SetQuotaArgs } from './dto/policy.args';
 import { SetQuotasArgs } from './dto/setup.args';
 import { PolicyError } from './policy.errors';
 import { checkId, notFound } from '../common/id-checks';
-import { QUOTA_TABLE_SQL, QuotaTableSqlRow } from './quota-table.sql';
+import {
+  deleteQuotasExcept,
+  lockedQuota,
+  lockedQuotasOfTarget,
+  lockTargetToSplit,
+  quotaTableRows,
+  upsertQuota,
+  upsertQuotas,
+} from './quota.queries';
 import { Target } from './target.entity';
 
 /** Sums of decimal quotas without binary noise (0.1 + 0.2): six places are more than any quota has. */
@@ -49,20 +57,13 @@ export class QuotaService {
         throw new PolicyError('BAD_USER_INPUT', `${county.name}不是县(市、区),不能分解指标`, { field: 'countyId' });
       if (county.mergedIntoId) throw mergedCounty(county.name);
 
-      const before: { quota: string }[] = await manager.query(
-        `SELECT quota FROM county_quota WHERE target_id = $1 AND county_id = $2 FOR UPDATE`,
-        [targetId, countyId],
-      );
-      await manager.query(
-        `INSERT INTO county_quota (target_id, county_id, quota) VALUES ($1, $2, $3)
-         ON CONFLICT (target_id, county_id) DO UPDATE SET quota = EXCLUDED.quota, updated_at = now()`,
-        [targetId, countyId, args.value],
-      );
+      const before = await lockedQuota(manager, targetId, countyId);
+      await upsertQuota(manager, targetId, countyId, args.value);
       await this.audit.record(manager, auditActor(actor, requestId), {
         action: 'quota.set',
         entity: 'county_quota',
         entityId: `${targetId}/${countyId}`,
-        before: before.length ? { quota: Number(before[0].quota) } : null,
+        before: before !== null ? { quota: before } : null,
         after: { quota: args.value },
       });
       return { county, quota: args.value };
@@ -85,13 +86,9 @@ export class QuotaService {
       values.set(countyId, q.value);
     });
     return this.dataSource.transaction(async (manager) => {
-      // NO KEY UPDATE: serializes two saves of the table without blocking reports' foreign-key checks on the target.
-      const rows: Target[] = await manager.query(
-        `SELECT id, name, direction, target_value::float AS "targetValue" FROM target WHERE id = $1 FOR NO KEY UPDATE`,
-        [targetId],
-      );
-      if (!rows.length) throw notFound('指标', args.targetId, 'targetId');
-      const { name, direction, targetValue } = rows[0];
+      const locked = await lockTargetToSplit(manager, targetId);
+      if (!locked) throw notFound('指标', args.targetId, 'targetId');
+      const { name, direction, targetValue } = locked;
       if (direction !== 'AT_LEAST') {
         throw new PolicyError('BAD_USER_INPUT', `“${name}”是上限类指标（不超过），各县(市、区)同受此上限约束，无需分解`, {
           field: 'targetId',
@@ -117,21 +114,14 @@ export class QuotaService {
         });
       }
 
-      const before: { county_id: string; quota: number }[] = await manager.query(
-        `SELECT county_id, quota::float AS quota FROM county_quota WHERE target_id = $1 ORDER BY county_id FOR UPDATE`,
-        [targetId],
-      );
+      const before = await lockedQuotasOfTarget(manager, targetId);
       const ids = [...values.keys()];
-      await manager.query(`DELETE FROM county_quota WHERE target_id = $1 AND NOT (county_id = ANY($2::uuid[]))`, [targetId, ids]);
-      if (ids.length) {
-        await manager.query(
-          `INSERT INTO county_quota (target_id, county_id, quota)
-           SELECT $1, q.county_id, q.quota FROM unnest($2::uuid[], $3::numeric[]) AS q(county_id, quota) ORDER BY q.county_id
-           ON CONFLICT (target_id, county_id) DO UPDATE SET quota = EXCLUDED.quota, updated_at = now()
-            WHERE county_quota.quota IS DISTINCT FROM EXCLUDED.quota`,
-          [targetId, ids, ids.map((id) => values.get(id))],
-        );
-      }
+      await deleteQuotasExcept(manager, targetId, ids);
+      await upsertQuotas(
+        manager,
+        targetId,
+        [...values.entries()].map(([countyId, quota]) => ({ countyId, quota })),
+      );
       const described = (entries: [string, number][]) =>
         entries
           .map(([countyId, quota]) => ({ countyId, county: countyById.get(countyId)?.name ?? countyId, quota }))
@@ -156,10 +146,10 @@ export class QuotaService {
     });
   }
 
-  /** The quota table of a target (QUOTA_TABLE_SQL: one statement). */
+  /** The quota table of a target (one statement: quotaTableRows). */
   async table(targetId: string): Promise<QuotaTableData> {
     const id = checkId(targetId, '指标', 'targetId');
-    const rows: QuotaTableSqlRow[] = await this.dataSource.query(QUOTA_TABLE_SQL, [id]);
+    const rows = await quotaTableRows(this.dataSource, id);
     if (!rows.length || !rows[0].found) throw notFound('指标', targetId, 'targetId');
     return {
       targetId: id,
