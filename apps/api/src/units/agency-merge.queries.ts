@@ -1,10 +1,10 @@
-import { attachmentCountSql } from '../attachments/attachments-agency-merge.queries';
-import { accountCountSql } from '../auth/auth-agency-merge.queries';
-import { hasWebhookSql } from '../chasing/chasing-agency-merge.queries';
+import { attachmentCountSql } from '../attachments/attachments-for-units.queries';
+import { accountCountSql } from '../auth/auth-for-units.queries';
+import { hasWebhookSql } from '../chasing/chasing-for-units.queries';
 import type { Sql } from '../common/sql';
-import { quotaCountSql, responsibilityCountSql, sharedResponsibilityCountSql } from '../policy/policy-agency-merge.queries';
-import { figureCountSql, reportCountSql } from '../reports/reports-agency-merge.queries';
-import { supervisionItemCountSql } from '../supervision/supervision-agency-merge.queries';
+import { quotaCountSql, responsibilityCountSql, sharedResponsibilityCountSql } from '../policy/policy-for-units.queries';
+import { figureCountSql, reportCountSql } from '../reports/reports-for-units.queries';
+import { supervisionItemCountSql } from '../supervision/supervision-for-units.queries';
 
 /** What a merge would move out of the unit that goes, as each feature counts its own rows. */
 export interface AgencyMergeCounts {
@@ -21,7 +21,7 @@ export interface AgencyMergeCounts {
 
 /**
  * Everything a merge of `fromId` into `intoId` would move, in one statement: each count is the
- * owning feature's own subquery (its `*-agency-merge.queries.ts`), put together here.
+ * owning feature's own subquery (its `*-for-units.queries.ts`), put together here.
  */
 export async function agencyMergeCounts(sql: Sql, fromId: string, intoId: string): Promise<AgencyMergeCounts> {
   const [counts]: AgencyMergeCounts[] = await sql.query(

@@ -4,9 +4,9 @@ import { auditActor, AuditService } from '../audit/audit.service';
 import { maskedUrl } from '../chasing/webhooks.service';
 import type { AuthUser } from '../common/request-context';
 import { Agency } from '../policy/agency.entity';
-import { accountIdsOfAgency, moveAgencyAccounts } from '../auth/auth-agency-merge.queries';
-import { dropAgencyWebhook, moveAgencyWebhook, webhooksOfAgencies } from '../chasing/chasing-agency-merge.queries';
-import { mergeAgencyResponsibilities, mergeCountyQuotas } from '../policy/policy-agency-merge.queries';
+import { accountIdsOfAgency, moveAgencyAccounts } from '../auth/auth-for-units.queries';
+import { dropAgencyWebhook, moveAgencyWebhook, webhooksOfAgencies } from '../chasing/chasing-for-units.queries';
+import { mergeAgencyResponsibilities, mergeCountyQuotas } from '../policy/policy-for-units.queries';
 import {
   AgencyMergeConflictRow,
   agencyMergeConflicts,
@@ -15,9 +15,9 @@ import {
   moveCountyFigures,
   reportIdsOfAgency,
   reportIdsWithFiguresForCounty,
-} from '../reports/reports-agency-merge.queries';
+} from '../reports/reports-for-units.queries';
 import { shiftReportTotals } from '../reports/report-totals';
-import { moveAgencySupervisionItems, supervisionItemIdsOfAgency } from '../supervision/supervision-agency-merge.queries';
+import { moveAgencySupervisionItems, supervisionItemIdsOfAgency } from '../supervision/supervision-for-units.queries';
 import { agencyMergeCounts } from './agency-merge.queries';
 import { MergeAgenciesArgs } from './dto/units.args';
 import { AgencyMergeConflict, AgencyMergePreview } from './units.models';

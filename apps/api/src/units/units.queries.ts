@@ -1,11 +1,11 @@
-import { accountCountSql } from '../auth/auth-agency-merge.queries';
+import { accountCountSql } from '../auth/auth-for-units.queries';
 import type { Sql } from '../common/sql';
-import { responsibilityCountSql } from '../policy/policy-agency-merge.queries';
+import { responsibilityCountSql } from '../policy/policy-for-units.queries';
 
 /**
  * The units feature's SQL on the agency table it administers (names, merges). What a unit has in
  * other features (accounts, responsibilities, reports, ...) is those features' SQL, in their
- * `*-agency-merge.queries.ts` files.
+ * `*-for-units.queries.ts` files.
  */
 
 /** Every unit's accounts and responsibilities, in one statement (each count is its feature's subquery). */

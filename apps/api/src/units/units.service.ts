@@ -9,7 +9,7 @@ import { nameKeyOf, tidyName } from './agency-name';
 import { CreateAgencyInput, RenameAgencyArgs, SetAgencyActiveArgs } from './dto/units.args';
 import { AgencyStats } from './units.models';
 import { agencyCounts, agencyName, agencyNameByNameKey, agencyNameByRegionCode, otherAgencyNameByNameKey } from './units.queries';
-import { submittedReportsOfAgency } from '../reports/reports-agency-merge.queries';
+import { submittedReportsOfAgency } from '../reports/reports-for-units.queries';
 import { UnitError, unitId, unitNotFound } from './units.errors';
 
 /** What the audit keeps of a unit. */
