@@ -5,9 +5,8 @@
  * feeds them the figures; the dashboard, the portfolio and the supervision review all read its cards,
  * so the three can never disagree.
  */
+import type { TargetDirection } from './roles';
 import { expectedShareOnTrajectory, ratingOf, type Rating } from './trajectory';
-
-export type TargetDirection = 'AT_LEAST' | 'AT_MOST';
 
 /** A county's figures on a target. null: no figure at all (only for AT_MOST targets, where 0 is a real level). */
 export interface CountyFigures {
@@ -45,14 +44,14 @@ export interface CountyCardData extends Omit<TargetCardData, 'goal' | 'percent' 
   rating: Rating | null;
 }
 
-export interface Totals {
+export interface ProgressTotals {
   achieved: number;
   pending: number;
   percent: number;
 }
 
 /**
- * Totals and percent from the county rows: a sum for AT_LEAST, the worst county for AT_MOST.
+ * ProgressTotals and percent from the county rows: a sum for AT_LEAST, the worst county for AT_MOST.
  * AT_LEAST: achieved / target * 100 (100 for a target of 0 with anything achieved). AT_MOST: 100 at
  * or below the ceiling, target / achieved * 100 above; 0 without accepted figures.
  */
@@ -60,7 +59,7 @@ export function summarize(
   direction: TargetDirection,
   targetValue: number,
   byCounty: readonly Pick<CountyFigures, 'achieved' | 'pending'>[],
-): Totals {
+): ProgressTotals {
   const achievedValues = byCounty.map((c) => c.achieved).filter((v): v is number => v !== null);
   const pendingValues = byCounty.map((c) => c.pending).filter((v): v is number => v !== null);
   if (direction === 'AT_LEAST') {
@@ -110,7 +109,7 @@ export function countyCard(t: TargetFacts, period: { endsOn: string }, c: Omit<C
 }
 
 /** One card: `totals` (from summarize) held against `goal` × the share of the year elapsed. */
-function card(t: TargetFacts, period: { endsOn: string }, goal: number, totals: Totals, noLevelYet: boolean): TargetCardData {
+function card(t: TargetFacts, period: { endsOn: string }, goal: number, totals: ProgressTotals, noLevelYet: boolean): TargetCardData {
   const expectedShare = t.direction === 'AT_MOST' ? 1 : expectedShareOnTrajectory(period.endsOn, t.year, t.trajectory);
   const rating = ratingOf({ direction: t.direction, targetValue: goal, achieved: noLevelYet ? null : totals.achieved, expectedShare });
   return { targetId: t.id, ...totals, goal, expectedShare, expectedValue: t.direction === 'AT_MOST' ? goal : goal * expectedShare, rating };
