@@ -4,5 +4,5 @@ import { DashboardResolver } from './dashboard.resolver';
 import { DashboardService } from './dashboard.service';
 import { OverviewCache } from './overview-cache';
 
-@Module({ imports: [ProgressModule], providers: [DashboardService, DashboardResolver, OverviewCache], exports: [DashboardService] })
+@Module({ imports: [ProgressModule], providers: [DashboardService, DashboardResolver, OverviewCache] })
 export class DashboardModule {}

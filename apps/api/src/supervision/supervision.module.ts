@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { ChasingModule } from '../chasing/chasing.module';
-import { DashboardModule } from '../dashboard/dashboard.module';
 import { ProgressModule } from '../progress/progress.module';
 import { ReviewPackController } from './pack/review-pack.controller';
 import { ReviewPackDataService } from './pack/review-pack.data';
@@ -10,7 +9,7 @@ import { MeasureRatingResolver, SupervisionItemResolver, SupervisionResolver } f
 import { SupervisionService } from './supervision.service';
 
 @Module({
-  imports: [DashboardModule, ProgressModule, ChasingModule],
+  imports: [ProgressModule, ChasingModule],
   controllers: [ReviewPackController],
   providers: [
     SupervisionService,
