@@ -1,10 +1,10 @@
 import { TestServer } from './support/test-server';
 import { countyId, loadVariantNotice, signedInUser } from './support/fixtures';
-import { acceptReport, ADD_ITEM, OPEN_REVIEW, REVIEW_QUERY } from './support/supervision-fixtures';
+import { acceptReport, ADD_ITEM, OPEN_REVIEW, RATE, REVIEW_QUERY } from './support/supervision-fixtures';
 
 const TAISHAN = countyId('440781');
 
-/** The review page's query runs a fixed number of SQL statements, however many reports and items there are. */
+/** The review page's query and rateMeasure run a fixed number of SQL statements, however many reports and items there are. */
 describe('supervision review: SQL statements per request', () => {
   let server: TestServer;
   afterAll(() => server?.close());
@@ -48,6 +48,11 @@ describe('supervision review: SQL statements per request', () => {
     await addItems(4, 7);
     const large = await server.statements(REVIEW_QUERY, { id: review.id }, office);
     expect(large).toBe(small);
-    expect(small).toBeLessThanOrEqual(36); // 33: the computed ratings of this quarter and the one before, the items, the loaders
+    // 26 (33 before the progress evaluation was one): this quarter's evaluation and ratings, the quarter before's, the items, the loaders
+    expect(small).toBeLessThanOrEqual(26);
+
+    // rateMeasure: the transaction with the one evaluation it stores, then the quarter before's ratings (45 when it evaluated twice more)
+    const rate = await server.statements(RATE, { r: review.id, m: p.measure(11), rating: 'GREEN', reason: '已核实' }, office);
+    expect(rate).toBeLessThanOrEqual(26);
   });
 });

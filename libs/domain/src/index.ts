@@ -3,6 +3,7 @@ export * from './counties';
 export * from './periods';
 export * from './reports';
 export * from './trajectory';
+export * from './progress';
 export * from './supervision';
 export * from './audit-actions';
 export * from './agency-aliases';

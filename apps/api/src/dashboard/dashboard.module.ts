@@ -7,7 +7,7 @@ import { OverviewCache } from './overview-cache';
 
 const PARTS = { resolvers: [DashboardResolver] } satisfies FeatureParts;
 
-@Module({ imports: [ProgressModule], providers: [DashboardService, ...PARTS.resolvers, OverviewCache], exports: [DashboardService] })
+@Module({ imports: [ProgressModule], providers: [DashboardService, ...PARTS.resolvers, OverviewCache] })
 export class DashboardModule {
   static readonly parts = PARTS;
 }

@@ -2,56 +2,39 @@ import type { Sql } from '../common/sql';
 
 /**
  * The dashboard's SQL: each view is one statement whatever the number of measures, units or reports.
+ * (The cards, the measures' lights and the units' compliance are the progress evaluation's: progress/.)
  */
 
 /**
- * A unit's task for a period (p): each measure (m) it is responsible for (resp), its extension (x)
- * and its report (r). Shared with the portfolio (portfolio.queries.ts), which judges the same tasks.
+ * The dashboard's data version of a policy and whether the period is past due, in one cheap
+ * statement (primary-key lookups): what OverviewCache keys on. No row: not a period of the policy.
+ * `extensions_past` counts units' extended due dates (period_extension) already passed: each one
+ * passing turns a unit late, so it is part of the key like the period's own date.
  */
-export const UNIT_TASKS_FROM = `
+const OVERVIEW_VERSION_SQL = `
+SELECT (SELECT coalesce(sum(v.version), 0) FROM dashboard_version v WHERE v.scope IN (p.policy_id::text, 'all'))::text AS version,
+       now() >= ((p.due_on + 1)::timestamp AT TIME ZONE 'Asia/Shanghai') AS past_due,
+       (SELECT count(*) FROM period_extension x WHERE x.period_id = p.id AND now() >= ((x.due_on + 1)::timestamp AT TIME ZONE 'Asia/Shanghai'))::int AS extensions_past
   FROM reporting_period p
-  JOIN measure m ON m.policy_id = p.policy_id
-  JOIN responsibility resp ON resp.measure_id = m.id
-  LEFT JOIN period_extension x ON x.period_id = p.id AND x.agency_id = resp.agency_id
-  LEFT JOIN progress_report r ON r.measure_id = m.id AND r.agency_id = resp.agency_id AND r.period_id = p.id`;
+ WHERE p.id = $1 AND p.policy_id = $2`;
 
-/** When a task falls due: the end of the period's due date, or of the unit's own later one (延期), China time. */
-export const UNIT_DUE_AT = `((greatest(p.due_on, x.due_on) + 1)::timestamp AT TIME ZONE 'Asia/Shanghai')`;
+export interface OverviewVersionRow {
+  version: string;
+  past_due: boolean;
+  extensions_past: number;
+}
 
-/**
- * Every (measure, responsible unit) of the policy with the unit's report for the period, if any.
- * A unit's due date is the period's, or its own extension (period_extension) where that is later.
- */
-export const UNIT_STATUS_SQL = `
-SELECT m.id AS measure_id, resp.agency_id, resp.role, r.id AS report_id, r.status, r.unit_status,
-       r.first_submitted_at, r.submitted_at,
-       CASE WHEN x.due_on > p.due_on THEN x.due_on::text END AS extended_due_on,
-       r.first_submitted_at < ${UNIT_DUE_AT} AS on_time,
-       r.first_submitted_at IS NULL AND now() >= ${UNIT_DUE_AT} AS overdue
-${UNIT_TASKS_FROM}
- WHERE p.id = $1
- ORDER BY m.seq, resp.position`;
-
-export interface UnitStatusRow {
-  measure_id: string;
-  agency_id: string;
-  role: 'LEAD' | 'CO';
-  report_id: string | null;
-  status: string | null;
-  unit_status: string | null;
-  first_submitted_at: Date | null;
-  submitted_at: Date | null;
-  /** The unit's own due date where an extension makes it later than the period's. */
-  extended_due_on: string | null;
-  on_time: boolean | null;
-  overdue: boolean;
+/** The cache key's inputs of a period's overview (see OverviewCache); null: not a period of the policy. */
+export async function overviewVersionOf(sql: Sql, periodId: string, policyId: string): Promise<OverviewVersionRow | null> {
+  const rows: OverviewVersionRow[] = await sql.query(OVERVIEW_VERSION_SQL, [periodId, policyId]);
+  return rows[0] ?? null;
 }
 
 /**
  * Per target and period of its year: accepted within the period (AT_LEAST: a sum from report_total;
  * AT_MOST: the highest accepted level), optionally for one county.
  */
-export const TREND_SQL = `
+const TREND_SQL = `
 SELECT t.id AS target_id, p.id AS period_id,
        CASE WHEN t.direction = 'AT_LEAST' THEN
          coalesce((SELECT sum(rt.total) FROM report_total rt
@@ -67,7 +50,7 @@ SELECT t.id AS target_id, p.id AS period_id,
  ORDER BY m.seq, t.name, p.starts_on`;
 
 /** The accepted figures that make up a number (a target, up to a period, optionally a county). */
-export const FIGURE_SOURCES_SQL = `
+const FIGURE_SOURCES_SQL = `
 SELECT r.id AS report_id, r.agency_id, f.county_id, r.period_id, f.value, r.status
   FROM report_figure f
   JOIN progress_report r ON r.id = f.report_id AND r.status = 'ACCEPTED'
@@ -89,4 +72,44 @@ export async function allScopeDataVersion(sql: Sql): Promise<string> {
     `SELECT coalesce((SELECT version FROM dashboard_version WHERE scope = 'all'), 0)::text AS version`,
   );
   return version;
+}
+
+export interface TrendRow {
+  targetId: string;
+  periodId: string;
+  achieved: number;
+}
+
+/** TREND_SQL: every target of the policy, period by period (countyId null: the whole city). */
+export async function trendOfPolicy(sql: Sql, policyId: string, countyId: string | null): Promise<TrendRow[]> {
+  const rows: { target_id: string; period_id: string; achieved: string }[] = await sql.query(TREND_SQL, [policyId, countyId]);
+  return rows.map((r) => ({ targetId: r.target_id, periodId: r.period_id, achieved: Number(r.achieved) }));
+}
+
+export interface FigureSourceRow {
+  reportId: string;
+  agencyId: string;
+  countyId: string;
+  periodId: string;
+  value: number;
+  status: string;
+}
+
+/** FIGURE_SOURCES_SQL: the accepted figures behind a target's number, newest period first (at most 1000). */
+export async function figureSourcesOf(
+  sql: Sql,
+  targetId: string,
+  periodEndsOn: string | null,
+  countyId: string | null,
+): Promise<FigureSourceRow[]> {
+  const rows: { report_id: string; agency_id: string; county_id: string; period_id: string; value: string; status: string }[] =
+    await sql.query(FIGURE_SOURCES_SQL, [targetId, periodEndsOn, countyId]);
+  return rows.map((r) => ({
+    reportId: r.report_id,
+    agencyId: r.agency_id,
+    countyId: r.county_id,
+    periodId: r.period_id,
+    value: Number(r.value),
+    status: r.status,
+  }));
 }

@@ -46,9 +46,8 @@ export class DashboardResolver {
   /** The whole answer, entities included: cached answers are served as they are, resolved once. */
   private async computeOverview(policyId: string, periodId: string, countyId: string | null, ctx: RequestContext): Promise<PolicyOverview> {
     const period = await this.dashboard.period(policyId, periodId);
-    const cards = await this.dashboard.overviewCards(period.policyId, period, countyId);
-    const { measures, compliance, hasReports } = await this.dashboard.measuresAndCompliance(period, cards.city);
-    const shown = cards.county ?? cards.city;
+    const { city, county: countyCards, measures, compliance, hasReports } = await this.dashboard.overview(period, countyId);
+    const shown = countyCards ?? city;
     const [targets, measureRows, agencies] = await Promise.all([
       ctx.loaders.target.loadMany(shown.map((c) => c.targetId)) as Promise<Target[]>,
       ctx.loaders.measure.loadMany(measures.map((m) => m.measureId)) as Promise<Measure[]>,

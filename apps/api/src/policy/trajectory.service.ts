@@ -6,6 +6,7 @@ import { SetTargetTrajectoryArgs } from './dto/policy.args';
 import { PolicyError } from './policy.errors';
 import { checkId, notFound } from '../common/id-checks';
 import { Target } from './target.entity';
+import { setTargetTrajectory } from './trajectory.queries';
 
 const EPSILON = 1e-9;
 
@@ -43,7 +44,7 @@ export class TrajectoryService {
       if (shares && target.direction === 'AT_MOST')
         throw new PolicyError('BAD_USER_INPUT', `${target.name}是上限指标，不设进度安排`, { field: 'targetId' });
       if (shares) shares[3] = 1;
-      await manager.query(`UPDATE target SET trajectory = $2 WHERE id = $1`, [targetId, shares]);
+      await setTargetTrajectory(manager, targetId, shares);
       await this.audit.record(manager, auditActor(actor, requestId), {
         action: 'trajectory.set',
         entity: 'target',

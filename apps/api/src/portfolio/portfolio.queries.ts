@@ -1,4 +1,6 @@
-import { UNIT_DUE_AT, UNIT_TASKS_FROM } from '../dashboard/dashboard.queries';
+import type { TargetFacts } from '@luoshi/domain';
+import type { Sql } from '../common/sql';
+import { UNIT_DUE_AT, UNIT_TASKS_FROM } from '../progress/unit-status.queries';
 
 /**
  * The portfolio's SQL. Each statement covers every published policy at once, so the portfolio costs
@@ -10,7 +12,7 @@ import { UNIT_DUE_AT, UNIT_TASKS_FROM } from '../dashboard/dashboard.queries';
  * $1 (its end date before $1), else the policy's first period (a notice too young to have a finished
  * quarter). Also its follow-up items (督办事项) not yet closed, and those past their due date.
  */
-export const PORTFOLIO_POLICIES_SQL = `
+const PORTFOLIO_POLICIES_SQL = `
 SELECT pol.id AS policy_id, per.id AS period_id, per.ends_on::text AS ends_on,
        (SELECT count(*) FROM supervision_item i JOIN supervision_review v ON v.id = i.review_id
          WHERE v.policy_id = pol.id AND i.status <> 'CLOSED')::int AS open_items,
@@ -34,18 +36,18 @@ export interface PortfolioPolicyRow {
 }
 
 /** The targets of the policies, with what the traffic-light rule needs (TargetFacts) and their policy. */
-export const PORTFOLIO_TARGETS_SQL = `
+const PORTFOLIO_TARGETS_SQL = `
 SELECT t.id, m.policy_id AS "policyId", t.direction, t.target_value::float AS "targetValue", t.year, t.trajectory
   FROM target t JOIN measure m ON m.id = t.measure_id
  WHERE m.policy_id = ANY($1::uuid[])`;
 
 /**
  * Each (policy, responsible unit) for the period its figures count to ($1: those periods): its tasks
- * (one per measure) judged as the dashboard judges them (UNIT_TASKS_FROM, UNIT_DUE_AT: extensions
+ * (one per measure) judged as the dashboard judges them (progress/unit-status.queries.ts: extensions
  * counted). Only tasks past their due date count: `due` of them, submitted `on_time` or `late`, or
  * still `missing` (not submitted at all).
  */
-export const PORTFOLIO_UNIT_TASKS_SQL = `
+const PORTFOLIO_UNIT_TASKS_SQL = `
 SELECT p.policy_id, resp.agency_id,
        count(*) FILTER (WHERE now() >= ${UNIT_DUE_AT})::int AS due,
        count(*) FILTER (WHERE now() >= ${UNIT_DUE_AT} AND r.first_submitted_at < ${UNIT_DUE_AT})::int AS on_time,
@@ -70,7 +72,7 @@ export interface PortfolioUnitTasksRow {
  * counters (they only grow), the published policies (count, versions), the follow-up items (count,
  * versions, newest), and how many due dates — periods' and units' extensions — have passed by now().
  */
-export const PORTFOLIO_VERSION_SQL = `
+const PORTFOLIO_VERSION_SQL = `
 SELECT concat_ws('|',
   (SELECT coalesce(sum(v.version), 0) FROM dashboard_version v),
   (SELECT count(*) || ':' || coalesce(sum(pol.version), 0) FROM policy pol WHERE pol.status = 'PUBLISHED'),
@@ -78,3 +80,27 @@ SELECT concat_ws('|',
   (SELECT count(*) FROM reporting_period p WHERE now() >= ((p.due_on + 1)::timestamp AT TIME ZONE 'Asia/Shanghai')),
   (SELECT count(*) FROM period_extension x WHERE now() >= ((x.due_on + 1)::timestamp AT TIME ZONE 'Asia/Shanghai'))
 ) AS fingerprint`;
+
+/** The fingerprint of the portfolio's data now (PORTFOLIO_VERSION_SQL): what PortfolioCache keys on. */
+export async function portfolioFingerprint(sql: Sql): Promise<string> {
+  const [{ fingerprint }]: { fingerprint: string }[] = await sql.query(PORTFOLIO_VERSION_SQL);
+  return fingerprint;
+}
+
+/** PORTFOLIO_POLICIES_SQL: every published policy with the period its figures count to as of `day`. */
+export async function portfolioPolicies(sql: Sql, day: string): Promise<PortfolioPolicyRow[]> {
+  return sql.query(PORTFOLIO_POLICIES_SQL, [day]);
+}
+
+/** A target with its policy, as the traffic-light rule needs it. */
+export type PortfolioTarget = TargetFacts & { policyId: string };
+
+/** PORTFOLIO_TARGETS_SQL: the targets of the policies. */
+export async function portfolioTargets(sql: Sql, policyIds: string[]): Promise<PortfolioTarget[]> {
+  return sql.query(PORTFOLIO_TARGETS_SQL, [policyIds]);
+}
+
+/** PORTFOLIO_UNIT_TASKS_SQL: each (policy, responsible unit)'s tasks for the given periods, past due ones counted. */
+export async function portfolioUnitTasks(sql: Sql, periodIds: string[]): Promise<PortfolioUnitTasksRow[]> {
+  return sql.query(PORTFOLIO_UNIT_TASKS_SQL, [periodIds]);
+}

@@ -1,18 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
-import { chinaToday, expectedShareAt, isCalendarDate, Rating } from '@luoshi/domain';
-import { cityCard, countyCard, TargetFacts } from '../dashboard/dashboard.service';
+import { chinaToday, cityCard, countyCard, expectedShareAt, isCalendarDate, Rating } from '@luoshi/domain';
 import { Policy } from '../policy/policy.entity';
 import { PolicyError } from '../policy/policy.errors';
 import { ProgressService } from '../progress/progress.service';
 import { PortfolioCache } from './portfolio-cache';
 import { attentionOf, completionOf, LightCounts, lightsOf, sortByAttention } from './portfolio-standing';
 import {
-  PORTFOLIO_POLICIES_SQL,
-  PORTFOLIO_TARGETS_SQL,
-  PORTFOLIO_UNIT_TASKS_SQL,
-  PORTFOLIO_VERSION_SQL,
+  portfolioFingerprint,
+  portfolioPolicies,
   PortfolioPolicyRow,
+  portfolioTargets,
+  portfolioUnitTasks,
   PortfolioUnitTasksRow,
 } from './portfolio.queries';
 
@@ -56,13 +55,11 @@ export interface PortfolioData {
   units: UnitComplianceData[];
 }
 
-type PortfolioTarget = TargetFacts & { policyId: string };
-
 /**
  * Every published policy at once, in a fixed number of statements (four, whatever the number of
  * policies): the policies and their periods, the policies' rows, their targets, their targets'
  * figures (the same SQL as targetProgress) and their units' tasks (the same judgement as the
- * dashboard). The lights are the dashboard's own cards (cityCard, countyCard): one rule.
+ * dashboard). The lights are the progress evaluation's cards (cityCard, countyCard in libs/domain): one rule.
  * Cost: on the bench database (121 policies, 1.2M figures) a computation takes ~1.3 s: the figures
  * statement yields every (target, county) row of every policy (95k), which the county lights need.
  * So it is cached (PortfolioCache): a repeated read costs one fingerprint statement.
@@ -80,21 +77,24 @@ export class PortfolioService {
     const day = asOf ?? chinaToday();
     if (!isCalendarDate(day))
       throw new PolicyError('BAD_USER_INPUT', 'asOf 须为日期（YYYY-MM-DD） / asOf must be a date (YYYY-MM-DD)', { field: 'asOf' });
-    const [{ fingerprint }]: { fingerprint: string }[] = await this.dataSource.query(PORTFOLIO_VERSION_SQL);
+    const fingerprint = await portfolioFingerprint(this.dataSource);
     return this.cache.get(day, fingerprint, () => this.compute(day));
   }
 
   private async compute(day: string): Promise<PortfolioData> {
-    const rows: PortfolioPolicyRow[] = await this.dataSource.query(PORTFOLIO_POLICIES_SQL, [day]);
+    const rows = await portfolioPolicies(this.dataSource, day);
     const withPeriod = rows.filter(
       (r): r is PortfolioPolicyRow & { period_id: string; ends_on: string } => r.period_id !== null && r.ends_on !== null,
     );
     const policyIds = rows.map((r) => r.policy_id);
     const [policies, targets, progress, tasks] = await Promise.all([
       this.dataSource.getRepository(Policy).findBy({ id: In(policyIds) }),
-      this.dataSource.query(PORTFOLIO_TARGETS_SQL, [policyIds]) as Promise<PortfolioTarget[]>,
+      portfolioTargets(this.dataSource, policyIds),
       this.progress.targetProgressOfPolicies(withPeriod.map((r) => ({ policyId: r.policy_id, periodEndsOn: r.ends_on }))),
-      this.dataSource.query(PORTFOLIO_UNIT_TASKS_SQL, [withPeriod.map((r) => r.period_id)]) as Promise<PortfolioUnitTasksRow[]>,
+      portfolioUnitTasks(
+        this.dataSource,
+        withPeriod.map((r) => r.period_id),
+      ),
     ]);
     const policyById = new Map(policies.map((p) => [p.id, p]));
     const rowByPolicy = new Map(withPeriod.map((r) => [r.policy_id, r]));

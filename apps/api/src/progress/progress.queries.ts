@@ -1,4 +1,4 @@
-import { DataSource } from 'typeorm';
+import type { Sql } from '../common/sql';
 
 export interface ProgressRow {
   target_id: string;
@@ -92,10 +92,29 @@ periods AS (
   JOIN unnest($1::uuid[], $2::date[]) AS s(policy_id, ends_on) ON s.policy_id = p.policy_id AND p.ends_on <= s.ends_on
 ),${progressBody('join')}`;
 
-export async function portfolioProgressRows(ds: DataSource, policyIds: string[], periodEndsOn: string[]): Promise<ProgressRow[]> {
-  return policyIds.length ? ds.query(PORTFOLIO_PROGRESS_SQL, [policyIds, periodEndsOn]) : [];
+export async function portfolioProgressRows(sql: Sql, policyIds: string[], periodEndsOn: string[]): Promise<ProgressRow[]> {
+  return policyIds.length ? sql.query(PORTFOLIO_PROGRESS_SQL, [policyIds, periodEndsOn]) : [];
 }
 
-export async function targetProgressRows(ds: DataSource, policyId: string, periodEndsOn: string | null): Promise<ProgressRow[]> {
-  return ds.query(TARGET_PROGRESS_SQL, [policyId, periodEndsOn]);
+export async function targetProgressRows(sql: Sql, policyId: string, periodEndsOn: string | null): Promise<ProgressRow[]> {
+  return sql.query(TARGET_PROGRESS_SQL, [policyId, periodEndsOn]);
+}
+
+export interface ProgressScopeRow {
+  /** The policy exists and is PUBLISHED, or a DRAFT the caller may see. */
+  exists: boolean;
+  /** The period's end date; null without a period or for an unknown one. */
+  ends_on: string | null;
+  period_policy: string | null;
+}
+
+/** What targetProgress checks before it aggregates, in one statement: the policy, and the period's end and policy. */
+export async function progressScope(sql: Sql, policyId: string, periodId: string | null, seesDrafts: boolean): Promise<ProgressScopeRow> {
+  const rows: ProgressScopeRow[] = await sql.query(
+    `SELECT EXISTS (SELECT 1 FROM policy WHERE id = $1 AND (status = 'PUBLISHED' OR $3)) AS exists,
+            (SELECT ends_on FROM reporting_period WHERE id = $2) AS ends_on,
+            (SELECT policy_id FROM reporting_period WHERE id = $2) AS period_policy`,
+    [policyId, periodId, seesDrafts],
+  );
+  return rows[0];
 }

@@ -1,11 +1,12 @@
 import { Args, Context, ID, Query, Resolver } from '@nestjs/graphql';
+import { summarize } from '@luoshi/domain';
 import { CurrentUser } from '../auth/roles.decorator';
 import type { AuthUser, RequestContext } from '../common/request-context';
 import { seesDrafts } from '../policy/draft-visibility';
 import { Agency } from '../policy/agency.entity';
 import { Target } from '../policy/target.entity';
 import { TargetProgress } from './progress.models';
-import { ProgressService, summarize } from './progress.service';
+import { ProgressService } from './progress.service';
 
 /** Aggregated figures (no report texts): readable like the policy itself. */
 @Resolver(() => TargetProgress)

@@ -1,16 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { cityCard, countyCard, type CountyCardData, type CountyFigures, type TargetCardData } from '@luoshi/domain';
 import { PolicyError } from '../policy/policy.errors';
+import { isCounty, TargetToEvaluate, targetsToEvaluate } from '../policy/policy-for-progress.queries';
+import type { ReportingPeriod } from '../policy/reporting-period.entity';
 import { checkId, notFound } from '../common/id-checks';
-import { portfolioProgressRows, ProgressRow, targetProgressRows } from './progress.queries';
-
-/** null: no figure at all (only for AT_MOST targets, where 0 is a real level). */
-export interface CountyFigures {
-  countyId: string;
-  quota: number | null;
-  achieved: number | null;
-  pending: number | null;
-}
+import type { Sql } from '../common/sql';
+import { portfolioProgressRows, ProgressRow, progressScope, targetProgressRows } from './progress.queries';
+import { ReportingStanding, reportingStanding } from './reporting-standing';
+import { unitStatusOfPeriod } from './unit-status.queries';
 
 export interface TargetProgressData {
   targetId: string;
@@ -19,8 +17,29 @@ export interface TargetProgressData {
   byCounty: CountyFigures[];
 }
 
-const numberOrNull = (v: string | null) => (v === null ? null : Number(v));
+/**
+ * A policy evaluated at a period, once: its targets, their figures by county, their city-wide cards
+ * and, for a county, that county's cards. Everything that shows where a policy stands (the dashboard,
+ * the supervision ratings and pack) reads one of these rather than computing its own.
+ */
+export interface PolicyEvaluation {
+  /** Every target of the policy, in the notice's order (measure seq, then name). */
+  targets: TargetToEvaluate[];
+  /** The figures, one entry per target (in target id order, as targetProgress gives them). */
+  progress: TargetProgressData[];
+  /** The city-wide card of each target, in the order of `progress`. */
+  city: TargetCardData[];
+  /** The county's cards when one was asked for, else null. */
+  county: CountyCardData[] | null;
+}
 
+export type EvaluatedPeriod = Pick<ReportingPeriod, 'id' | 'policyId' | 'endsOn'>;
+
+/**
+ * The progress evaluation: achieved and pending sums (progress.queries.ts), the percent rule and the
+ * cards against the expected share of the year (libs/domain progress.ts, trajectory.ts), the measures'
+ * lights and the units' compliance (reporting-standing.ts), for a policy, a period and a county.
+ */
 @Injectable()
 export class ProgressService {
   constructor(private readonly dataSource: DataSource) {}
@@ -31,18 +50,13 @@ export class ProgressService {
    */
   async targetProgress(policyId: string, periodId?: string | null, seesDrafts = false): Promise<TargetProgressData[]> {
     const policy = checkId(policyId, '政策文件');
-    const rows: { exists: boolean; ends_on: string | null; period_policy: string | null }[] = await this.dataSource.query(
-      `SELECT EXISTS (SELECT 1 FROM policy WHERE id = $1 AND (status = 'PUBLISHED' OR $3)) AS exists,
-              (SELECT ends_on FROM reporting_period WHERE id = $2) AS ends_on,
-              (SELECT policy_id FROM reporting_period WHERE id = $2) AS period_policy`,
-      [policy, periodId ? checkId(periodId, '填报期', 'periodId') : null, seesDrafts],
-    );
-    if (!rows[0].exists) throw notFound('政策文件', policyId);
-    if (periodId && !rows[0].ends_on) throw notFound('填报期', periodId, 'periodId');
-    if (periodId && rows[0].period_policy !== policy)
+    const scope = await progressScope(this.dataSource, policy, periodId ? checkId(periodId, '填报期', 'periodId') : null, seesDrafts);
+    if (!scope.exists) throw notFound('政策文件', policyId);
+    if (periodId && !scope.ends_on) throw notFound('填报期', periodId, 'periodId');
+    if (periodId && scope.period_policy !== policy)
       throw new PolicyError('BAD_USER_INPUT', '填报期不属于该政策文件', { field: 'periodId' });
 
-    return byTarget(await targetProgressRows(this.dataSource, policy, rows[0].ends_on));
+    return byTarget(await targetProgressRows(this.dataSource, policy, scope.ends_on));
   }
 
   /**
@@ -58,6 +72,34 @@ export class ProgressService {
       ),
     );
   }
+
+  /**
+   * The policy at a period (one of its own, already found by the caller: a period exists only for a
+   * published policy), in two statements run together: its targets and their figures. With countyId,
+   * that county's cards too (NOT_FOUND for an agency that is not a county).
+   */
+  async evaluate(period: EvaluatedPeriod, countyId: string | null = null, sql: Sql = this.dataSource): Promise<PolicyEvaluation> {
+    const [targets, rows] = await Promise.all([
+      targetsToEvaluate(sql, period.policyId),
+      targetProgressRows(sql, period.policyId, period.endsOn),
+    ]);
+    const progress = byTarget(rows);
+    const byId = new Map(targets.map((t) => [t.id, t]));
+    const city = progress.map((d) => cityCard(byId.get(d.targetId)!, period, d));
+    if (!countyId) return { targets, progress, city, county: null };
+    const county = progress.map((d): CountyCardData => {
+      const c = d.byCounty.find((row) => row.countyId === countyId);
+      if (!c) throw notFound('县(市、区)', countyId, 'countyId');
+      return countyCard(byId.get(d.targetId)!, period, c);
+    });
+    if (progress.length === 0 && !(await isCounty(sql, countyId))) throw notFound('县(市、区)', countyId, 'countyId');
+    return { targets, progress, city, county };
+  }
+
+  /** The measures' lights (from the evaluation's city-wide cards) and the units' reporting for the period: one statement. */
+  async reporting(period: Pick<ReportingPeriod, 'id'>, evaluation: Pick<PolicyEvaluation, 'targets' | 'city'>): Promise<ReportingStanding> {
+    return reportingStanding(await unitStatusOfPeriod(this.dataSource, period.id), evaluation.targets, evaluation.city);
+  }
 }
 
 function byTarget(rows: ProgressRow[]): TargetProgressData[] {
@@ -68,25 +110,9 @@ function byTarget(rows: ProgressRow[]): TargetProgressData[] {
     entry.byCounty.push({
       countyId: row.county_id,
       quota: row.quota === null ? null : Number(row.quota),
-      achieved: numberOrNull(row.achieved),
-      pending: numberOrNull(row.pending),
+      achieved: row.achieved === null ? null : Number(row.achieved),
+      pending: row.pending === null ? null : Number(row.pending),
     });
   }
   return [...entries.values()];
-}
-
-/** Totals and percent from the county rows: a sum for AT_LEAST, the worst county for AT_MOST. */
-export function summarize(direction: 'AT_LEAST' | 'AT_MOST', targetValue: number, byCounty: Pick<CountyFigures, 'achieved' | 'pending'>[]) {
-  const achievedValues = byCounty.map((c) => c.achieved).filter((v): v is number => v !== null);
-  const pendingValues = byCounty.map((c) => c.pending).filter((v): v is number => v !== null);
-  if (direction === 'AT_LEAST') {
-    const achieved = achievedValues.reduce((s, v) => s + v, 0);
-    const pending = pendingValues.reduce((s, v) => s + v, 0);
-    const percent = targetValue > 0 ? (achieved / targetValue) * 100 : achieved > 0 ? 100 : 0;
-    return { achieved, pending, percent };
-  }
-  const achieved = achievedValues.length ? Math.max(...achievedValues) : 0;
-  const pending = pendingValues.length ? Math.max(...pendingValues) : 0;
-  const percent = achievedValues.length === 0 ? 0 : achieved <= targetValue ? 100 : (targetValue / achieved) * 100;
-  return { achieved, pending, percent };
 }

@@ -5,12 +5,14 @@ import { auditActor, AuditService } from '../audit/audit.service';
 import { NoticesService } from '../chasing/notices.service';
 import type { AuthUser } from '../common/request-context';
 import { Policy } from '../policy/policy.entity';
+import { measureSeq, responsibleUnit, unitAndMeasure } from '../policy/policy-for-supervision.queries';
 import { checkId, notFound } from '../common/id-checks';
 import { AddSupervisionItemInput, RespondSupervisionItemArgs, SupervisionItemsArgs } from './dto/supervision.inputs';
 import { SupervisionItem } from './supervision-item.entity';
 import { SupervisionReview } from './supervision-review.entity';
 import { refuseUnlessOpen, SupervisionService } from './supervision.service';
 import { SupervisionError } from './supervision.errors';
+import { markItemClosed, markItemResponded } from './supervision.queries';
 
 const itemSnapshot = (i: SupervisionItem) => ({
   status: i.status,
@@ -79,13 +81,10 @@ export class SupervisionItemsService {
       refuseUnlessOpen(review);
       const measureId = await this.reviews.assertMeasureOf(manager, review, input.measureId);
       const agencyId = checkId(input.agencyId, '单位', 'agencyId');
-      const responsible: { active: boolean }[] = await manager.query(
-        `SELECT a.active FROM responsibility r JOIN agency a ON a.id = r.agency_id WHERE r.measure_id = $1 AND r.agency_id = $2`,
-        [measureId, agencyId],
-      );
-      if (!responsible.length) throw new SupervisionError('BAD_USER_INPUT', '该单位不是这项措施的责任单位', { field: 'agencyId' });
+      const responsible = await responsibleUnit(manager, measureId, agencyId);
+      if (!responsible) throw new SupervisionError('BAD_USER_INPUT', '该单位不是这项措施的责任单位', { field: 'agencyId' });
       // An inactive unit (units/) gets no new tasks: nobody would be chased for it.
-      if (!responsible[0].active) throw new SupervisionError('BAD_USER_INPUT', '该单位已停用,不能再交办督办事项', { field: 'agencyId' });
+      if (!responsible.active) throw new SupervisionError('BAD_USER_INPUT', '该单位已停用,不能再交办督办事项', { field: 'agencyId' });
       const repo = manager.getRepository(SupervisionItem);
       const item = await repo.save(
         repo.create({ reviewId: review.id, measureId, agencyId, request, dueOn: input.dueOn, status: 'OPEN', createdBy: user.id }),
@@ -98,7 +97,7 @@ export class SupervisionItemsService {
         before: null,
         after: itemSnapshot(item),
       });
-      const [{ seq }] = await manager.query(`SELECT seq FROM measure WHERE id = $1`, [measureId]);
+      const seq = await measureSeq(manager, measureId);
       await this.notices.toAgencyReporters(manager, agencyId, {
         kind: 'SUPERVISION_ITEM_ASSIGNED',
         title: `新的督办事项（措施${seq}），请于${input.dueOn}前答复`,
@@ -131,10 +130,7 @@ export class SupervisionItemsService {
       }
       if (!response) throw new SupervisionError('BAD_USER_INPUT', '答复内容不能为空', { field: 'response' });
       const before = itemSnapshot(item);
-      await manager.query(
-        `UPDATE supervision_item SET status = 'RESPONDED', response = $2, responded_at = now(), responded_by = $3, version = version + 1 WHERE id = $1`,
-        [item.id, response, user.id],
-      );
+      await markItemResponded(manager, item.id, response, user.id);
       const after = await manager.getRepository(SupervisionItem).findOneByOrFail({ id: item.id });
       await this.audit.record(manager, auditActor(user, requestId), {
         action: 'respond',
@@ -143,10 +139,7 @@ export class SupervisionItemsService {
         before,
         after: itemSnapshot(after),
       });
-      const [{ short_name: unit, seq, policy_id: policyId }] = await manager.query(
-        `SELECT a.name_simplified AS short_name, m.seq, m.policy_id FROM agency a, measure m WHERE a.id = $1 AND m.id = $2`,
-        [item.agencyId, item.measureId],
-      );
+      const { short_name: unit, seq, policy_id: policyId } = await unitAndMeasure(manager, item.agencyId, item.measureId);
       await this.notices.toRoles(manager, ['OFFICE'], {
         kind: 'SUPERVISION_ITEM_RESPONDED',
         title: `${unit}已答复督办事项（措施${seq}）`,
@@ -165,10 +158,7 @@ export class SupervisionItemsService {
       if (item.status === 'CLOSED') throw new SupervisionError('CONFLICT', '督办事项已办结', { status: item.status });
       if (item.status !== 'RESPONDED') throw new SupervisionError('CONFLICT', '单位尚未答复，不能办结', { status: item.status });
       const before = itemSnapshot(item);
-      await manager.query(
-        `UPDATE supervision_item SET status = 'CLOSED', closed_at = now(), closed_by = $2, version = version + 1 WHERE id = $1`,
-        [item.id, user.id],
-      );
+      await markItemClosed(manager, item.id, user.id);
       const after = await manager.getRepository(SupervisionItem).findOneByOrFail({ id: item.id });
       await this.audit.record(manager, auditActor(user, requestId), {
         action: 'close',

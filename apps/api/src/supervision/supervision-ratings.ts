@@ -1,9 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { rateByReporting, Rating, ReportStatus, UnitStatus, worstRating } from '@luoshi/domain';
+import { rateByReporting, Rating, ReportStatus, TargetCardData, UnitStatus, worstRating } from '@luoshi/domain';
 import { toSimplified } from '../common/chinese-script';
-import { DashboardService, TargetCardData } from '../dashboard/dashboard.service';
+import { measureIdsOfPolicy, unitNamesOfPolicy } from '../policy/policy-for-supervision.queries';
 import { ReportingPeriod } from '../policy/reporting-period.entity';
+import { PolicyEvaluation, ProgressService } from '../progress/progress.service';
+import type { ReportingStanding } from '../progress/reporting-standing';
+import { isPastDue } from './supervision.queries';
 
 /** The rule's colour for one measure and the reasons for it, in words an official reads. */
 export interface ComputedRating {
@@ -12,13 +15,16 @@ export interface ComputedRating {
   reason: string;
 }
 
+/** A policy evaluated at a period with its reporting standing: what the ratings (and the pack) are computed from. */
+export interface EvaluatedPolicy {
+  evaluation: PolicyEvaluation;
+  standing: ReportingStanding;
+}
+
 interface TargetRow {
-  id: string;
-  measure_id: string;
   name: string;
   unit: string;
   direction: 'AT_LEAST' | 'AT_MOST';
-  target_value: string;
 }
 
 const number = (v: number) => v.toLocaleString('zh-CN', { maximumFractionDigits: 2 });
@@ -38,43 +44,41 @@ export function explainTarget(t: Pick<TargetRow, 'name' | 'unit' | 'direction'> 
 
 /**
  * Computes every measure's rating for a period: by its targets' figures against 時間過半 where it
- * has targets (the dashboard's own cards, so the two never disagree), by its units' reporting where
- * it has none (libs/domain `rateByReporting`). A fixed number of statements whatever the policy's size.
+ * has targets (the progress evaluation's cards, the dashboard's own, so the two never disagree), by
+ * its units' reporting where it has none (libs/domain `rateByReporting`). A fixed number of
+ * statements whatever the policy's size; none for the evaluation when the caller has one.
  */
 @Injectable()
 export class SupervisionRatingsService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly dashboard: DashboardService,
+    private readonly progress: ProgressService,
   ) {}
 
-  async computeAt(period: ReportingPeriod): Promise<Map<string, ComputedRating>> {
-    const cards = await this.dashboard.targetCards(period.policyId, period);
-    const [{ measures }, targets, measureIds, names, pastDue] = await Promise.all([
-      this.dashboard.measuresAndCompliance(period, cards),
-      this.dataSource.query(
-        `SELECT t.id, t.measure_id, t.name, t.unit, t.direction, t.target_value FROM target t JOIN measure m ON m.id = t.measure_id WHERE m.policy_id = $1 ORDER BY t.name`,
-        [period.policyId],
-      ) as Promise<TargetRow[]>,
-      this.dataSource.query(`SELECT id FROM measure WHERE policy_id = $1 ORDER BY seq`, [period.policyId]) as Promise<{ id: string }[]>,
-      this.dataSource.query(
-        `SELECT a.id, a.short_name FROM agency a WHERE a.id IN (SELECT r.agency_id FROM responsibility r JOIN measure m ON m.id = r.measure_id WHERE m.policy_id = $1)`,
-        [period.policyId],
-      ) as Promise<{ id: string; short_name: string }[]>,
-      this.dataSource
-        .query(`SELECT now() >= (($1::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai') AS past`, [period.dueOn])
-        .then((rows: { past: boolean }[]) => rows[0].past),
+  /** The policy at the period: one evaluation (targets, figures, cards) and its reporting standing. */
+  async evaluate(period: ReportingPeriod): Promise<EvaluatedPolicy> {
+    const evaluation = await this.progress.evaluate(period);
+    return { evaluation, standing: await this.progress.reporting(period, evaluation) };
+  }
+
+  async computeAt(period: ReportingPeriod, evaluated?: EvaluatedPolicy): Promise<Map<string, ComputedRating>> {
+    const [{ evaluation, standing }, measureIds, names, pastDue] = await Promise.all([
+      evaluated ?? this.evaluate(period),
+      measureIdsOfPolicy(this.dataSource, period.policyId),
+      unitNamesOfPolicy(this.dataSource, period.policyId),
+      isPastDue(this.dataSource, period.dueOn),
     ]);
-    const cardOf = new Map(cards.map((c) => [c.targetId, c]));
+    const cardOf = new Map(evaluation.city.map((c) => [c.targetId, c]));
     const nameOf = new Map(names.map((n) => [n.id, n.short_name]));
-    const statusOf = new Map(measures.map((m) => [m.measureId, m]));
+    const statusOf = new Map(standing.measures.map((m) => [m.measureId, m]));
     const result = new Map<string, ComputedRating>();
-    for (const { id: measureId } of measureIds) {
-      const own = targets.filter((t) => t.measure_id === measureId);
+    for (const measureId of measureIds) {
+      // In name order within the measure: the evaluation's targets are ordered by measure, then name.
+      const own = evaluation.targets.filter((t) => t.measureId === measureId);
       if (own.length) {
         const parts = own.map((t) => ({
           card: cardOf.get(t.id)!,
-          text: explainTarget({ ...t, targetValue: Number(t.target_value) }, cardOf.get(t.id)!),
+          text: explainTarget(t, cardOf.get(t.id)!),
         }));
         result.set(measureId, {
           measureId,

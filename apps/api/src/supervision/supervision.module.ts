@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ChasingModule } from '../chasing/chasing.module';
 import type { FeatureParts } from '../common/feature-parts';
-import { DashboardModule } from '../dashboard/dashboard.module';
 import { ProgressModule } from '../progress/progress.module';
 import { ReviewPackController } from './pack/review-pack.controller';
 import { ReviewPackDataService } from './pack/review-pack.data';
@@ -19,7 +18,7 @@ const PARTS = {
 } satisfies FeatureParts;
 
 @Module({
-  imports: [DashboardModule, ProgressModule, ChasingModule],
+  imports: [ProgressModule, ChasingModule],
   controllers: [ReviewPackController],
   providers: [SupervisionService, SupervisionItemsService, SupervisionRatingsService, ...PARTS.resolvers, ReviewPackDataService],
   exports: [SupervisionService, SupervisionItemsService, ReviewPackDataService],

@@ -2,16 +2,19 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { chinaToday, Rating, ratingChange } from '@luoshi/domain';
 import { auditActor, AuditService } from '../audit/audit.service';
+import { reporterIdsOfAgencies } from '../auth/users-for-supervision.queries';
 import { NoticesService } from '../chasing/notices.service';
 import type { AuthUser } from '../common/request-context';
 import { checkId, notFound } from '../common/id-checks';
+import { isMeasureOfPolicy, measureIdsOfPolicy, periodLabel, unitsOfPolicy } from '../policy/policy-for-supervision.queries';
 import { ReportingPeriod } from '../policy/reporting-period.entity';
 import { RateMeasureArgs } from './dto/supervision.inputs';
 import { SupervisionRating } from './supervision-rating.entity';
 import { SupervisionReview } from './supervision-review.entity';
-import { ComputedRating, SupervisionRatingsService } from './supervision-ratings';
+import { ComputedRating, EvaluatedPolicy, SupervisionRatingsService } from './supervision-ratings';
 import { SupervisionError } from './supervision.errors';
 import { MeasureRating } from './supervision.models';
+import { bumpReviewVersion, freezeComputedRatings, insertReviewIfAbsent, markReviewFinal, previousReviewId } from './supervision.queries';
 
 export const refuseUnlessOpen = (review: SupervisionReview) => {
   if (review.status !== 'OPEN') throw new SupervisionError('CONFLICT', '督查已定稿，评级和督办事项不能再改', { status: review.status });
@@ -36,13 +39,9 @@ export class SupervisionService {
     if (period.startsOn > chinaToday())
       throw new SupervisionError('BAD_USER_INPUT', `${period.label} 尚未开始，不能督查`, { field: 'periodId' });
     return this.dataSource.transaction(async (manager) => {
-      const created: SupervisionReview[] = await manager.query(
-        `INSERT INTO supervision_review (policy_id, period_id, opened_by) VALUES ($1, $2, $3)
-         ON CONFLICT (policy_id, period_id) DO NOTHING RETURNING id`,
-        [period.policyId, period.id, user.id],
-      );
+      const created = await insertReviewIfAbsent(manager, period.policyId, period.id, user.id);
       const review = await manager.getRepository(SupervisionReview).findOneByOrFail({ policyId: period.policyId, periodId: period.id });
-      if (created.length) {
+      if (created) {
         await this.audit.record(manager, auditActor(user, requestId), {
           action: 'open',
           entity: 'supervision_review',
@@ -91,53 +90,38 @@ export class SupervisionService {
 
   /** The review of the period before this one, if the office held one. */
   async previous(review: SupervisionReview): Promise<SupervisionReview | null> {
-    const rows: { id: string }[] = await this.dataSource.query(
-      `SELECT r.id FROM supervision_review r JOIN reporting_period p ON p.id = r.period_id
-        WHERE r.policy_id = $1 AND p.starts_on < (SELECT starts_on FROM reporting_period WHERE id = $2)
-        ORDER BY p.starts_on DESC LIMIT 1`,
-      [review.policyId, review.periodId],
-    );
-    return rows.length ? this.get(rows[0].id) : null;
+    const id = await previousReviewId(this.dataSource, review.policyId, review.periodId);
+    return id ? this.get(id) : null;
   }
 
   /**
    * Every measure's rating: the computed one (live while OPEN, as frozen once FINAL), the office's
-   * where it set one, and how it compares with the quarter before.
+   * where it set one, and how it compares with the quarter before. `evaluated`: the review's period
+   * already evaluated by the caller (the pack), so it is not evaluated again.
    */
-  measureRatings(review: SupervisionReview): Promise<MeasureRating[]> {
+  measureRatings(review: SupervisionReview, evaluated?: EvaluatedPolicy): Promise<MeasureRating[]> {
     // One computation per review object: a request asking for `ratings` and `summary` shares it.
     let ratings = this.ratingsOf.get(review);
-    if (!ratings) this.ratingsOf.set(review, (ratings = this.computeMeasureRatings(review)));
+    if (!ratings) this.ratingsOf.set(review, (ratings = this.computeMeasureRatings(review, evaluated)));
     return ratings;
   }
 
   private readonly ratingsOf = new WeakMap<SupervisionReview, Promise<MeasureRating[]>>();
 
-  private async computeMeasureRatings(review: SupervisionReview): Promise<MeasureRating[]> {
-    const [own, before] = await Promise.all([this.effectiveRatings(review), this.previousQuarterRatings(review)]);
-    return own.map((r) => {
-      const previousRating = before.get(r.measureId) ?? null;
-      return {
-        ...r,
-        previousRating,
-        change: ratingChange(previousRating, r.rating),
-        redTwoQuarters: r.rating === 'RED' && previousRating === 'RED',
-      };
-    });
+  private async computeMeasureRatings(review: SupervisionReview, evaluated?: EvaluatedPolicy): Promise<MeasureRating[]> {
+    const [own, before] = await Promise.all([this.effectiveRatings(review, evaluated), this.previousQuarterRatings(review)]);
+    return own.map((r) => withPreviousQuarter(r, before.get(r.measureId) ?? null));
   }
 
-  private async effectiveRatings(
-    review: SupervisionReview,
-  ): Promise<Omit<MeasureRating, 'previousRating' | 'change' | 'redTwoQuarters'>[]> {
+  private async effectiveRatings(review: SupervisionReview, evaluated?: EvaluatedPolicy): Promise<OwnRating[]> {
     const [stored, computed] = await Promise.all([
       this.dataSource.getRepository(SupervisionRating).findBy({ reviewId: review.id }),
-      review.status === 'FINAL' ? Promise.resolve(null) : this.computeFor(review),
+      review.status === 'FINAL' ? Promise.resolve(null) : this.computeFor(review, evaluated),
     ]);
     const storedOf = new Map(stored.map((s) => [s.measureId, s]));
-    const measureIds: { id: string }[] = await this.dataSource.query(`SELECT id FROM measure WHERE policy_id = $1 ORDER BY seq`, [
-      review.policyId,
-    ]);
-    return measureIds.map(({ id }) => {
+    // The computed ratings come one per measure in the notice's order; a FINAL review asks the policy.
+    const measureIds = computed ? [...computed.keys()] : await measureIdsOfPolicy(this.dataSource, review.policyId);
+    return measureIds.map((id) => {
       const s = storedOf.get(id);
       const c: ComputedRating = computed?.get(id) ?? {
         measureId: id,
@@ -180,9 +164,9 @@ export class SupervisionService {
     return new Map([...computed.values()].map((c) => [c.measureId, c.rating]));
   }
 
-  private async computeFor(review: SupervisionReview): Promise<Map<string, ComputedRating>> {
+  private async computeFor(review: SupervisionReview, evaluated?: EvaluatedPolicy): Promise<Map<string, ComputedRating>> {
     const period = await this.dataSource.getRepository(ReportingPeriod).findOneByOrFail({ id: review.periodId });
-    return this.ratings.computeAt(period);
+    return this.ratings.computeAt(period, evaluated);
   }
 
   /** Locks the review for a change to it, its ratings or its items (one writer at a time). */
@@ -195,22 +179,25 @@ export class SupervisionService {
   }
 
   async bumpVersion(manager: EntityManager, review: SupervisionReview): Promise<void> {
-    await manager.query(`UPDATE supervision_review SET version = version + 1 WHERE id = $1`, [review.id]);
+    await bumpReviewVersion(manager, review.id);
     review.version += 1;
   }
 
   async assertMeasureOf(manager: EntityManager, review: SupervisionReview, measureId: string): Promise<string> {
     const id = checkId(measureId, '措施', 'measureId');
-    const rows = await manager.query(`SELECT 1 FROM measure WHERE id = $1 AND policy_id = $2`, [id, review.policyId]);
-    if (!rows.length) throw new SupervisionError('BAD_USER_INPUT', '该措施不属于本次督查的政策文件', { field: 'measureId' });
+    if (!(await isMeasureOfPolicy(manager, id, review.policyId)))
+      throw new SupervisionError('BAD_USER_INPUT', '该措施不属于本次督查的政策文件', { field: 'measureId' });
     return id;
   }
 
-  /** The office's rating with its reason; both ratings are kept. */
+  /**
+   * The office's rating with its reason; both ratings are kept. The row it returns is built from the
+   * one evaluation the rating stores (not read back and computed again), with the quarter before's.
+   */
   async rate(user: AuthUser, args: RateMeasureArgs, requestId: string): Promise<MeasureRating> {
     const reason = args.reason.trim();
     if (!reason) throw new SupervisionError('BAD_USER_INPUT', '调整评级须说明理由', { field: 'reason' });
-    const reviewId = await this.dataSource.transaction(async (manager) => {
+    const { review, row } = await this.dataSource.transaction(async (manager) => {
       const review = await this.lockReview(manager, args.reviewId);
       refuseUnlessOpen(review);
       const measureId = await this.assertMeasureOf(manager, review, args.measureId);
@@ -241,10 +228,20 @@ export class SupervisionService {
         before: before ? { rating: before.rating, reason: before.reason, version: before.version } : null,
         after: { computedRating: computed.rating, rating: args.rating, reason, version: after.version },
       });
-      return review.id;
+      const row: OwnRating = {
+        measureId,
+        computedRating: computed.rating,
+        explanation: computed.reason,
+        rating: after.rating,
+        reason: after.reason,
+        overridden: true,
+        version: after.version,
+        ratedAt: after.ratedAt,
+      };
+      return { review, row };
     });
-    const all = await this.measureRatings(await this.get(reviewId));
-    return all.find((r) => r.measureId === args.measureId.toLowerCase())!;
+    const before = await this.previousQuarterRatings(review);
+    return withPreviousQuarter(row, before.get(row.measureId) ?? null);
   }
 
   /** OPEN -> FINAL: the computed ratings are frozen as they stand, so the sent pack never changes. */
@@ -254,16 +251,8 @@ export class SupervisionService {
       if (review.status === 'FINAL') throw new SupervisionError('CONFLICT', '督查已定稿', { status: review.status });
       const computed = await this.computeFor(review);
       const frozen = [...computed.values()];
-      await manager.query(
-        `INSERT INTO supervision_rating (review_id, measure_id, computed_rating, computed_reason, version)
-         SELECT $1, m, r, why, 0 FROM unnest($2::uuid[], $3::text[], $4::text[]) AS t(m, r, why)
-         ON CONFLICT (review_id, measure_id) DO UPDATE SET computed_rating = EXCLUDED.computed_rating, computed_reason = EXCLUDED.computed_reason`,
-        [review.id, frozen.map((c) => c.measureId), frozen.map((c) => c.rating), frozen.map((c) => c.reason)],
-      );
-      await manager.query(
-        `UPDATE supervision_review SET status = 'FINAL', finalized_at = now(), finalized_by = $2, version = version + 1 WHERE id = $1`,
-        [review.id, user.id],
-      );
+      await freezeComputedRatings(manager, review.id, frozen);
+      await markReviewFinal(manager, review.id, user.id);
       await this.audit.record(manager, auditActor(user, requestId), {
         action: 'finalize',
         entity: 'supervision_review',
@@ -276,7 +265,7 @@ export class SupervisionService {
         },
       });
       // The pack goes to the leaders and to every unit responsible for a measure of the policy.
-      const [{ label }] = await manager.query(`SELECT label FROM reporting_period WHERE id = $1`, [review.periodId]);
+      const label = await periodLabel(manager, review.periodId);
       const title = `${label}督查通报已印发`;
       await this.notices.toRoles(manager, ['LEADER'], {
         kind: 'SUPERVISION_REVIEW_FINAL',
@@ -284,23 +273,28 @@ export class SupervisionService {
         link: `/supervision/${review.id}`,
         policyId: review.policyId,
       });
-      const units: { agency_id: string }[] = await manager.query(
-        `SELECT DISTINCT r.agency_id FROM responsibility r JOIN measure m ON m.id = r.measure_id WHERE m.policy_id = $1`,
-        [review.policyId],
-      );
-      const reporters: { id: string }[] = await manager.query(
-        `SELECT id FROM app_user WHERE role = 'REPORTER' AND agency_id = ANY($1::uuid[])`,
-        [units.map((u) => u.agency_id)],
-      );
-      await this.notices.toUsers(
-        manager,
-        reporters.map((r) => r.id),
-        { kind: 'SUPERVISION_REVIEW_FINAL', title, body: '请查看本单位的督办事项', link: '/supervision/items', policyId: review.policyId },
-      );
+      const reporters = await reporterIdsOfAgencies(manager, await unitsOfPolicy(manager, review.policyId));
+      await this.notices.toUsers(manager, reporters, {
+        kind: 'SUPERVISION_REVIEW_FINAL',
+        title,
+        body: '请查看本单位的督办事项',
+        link: '/supervision/items',
+        policyId: review.policyId,
+      });
       return manager.getRepository(SupervisionReview).findOneByOrFail({ id: review.id });
     });
   }
 }
+
+type OwnRating = Omit<MeasureRating, 'previousRating' | 'change' | 'redTwoQuarters'>;
+
+/** A measure's rating beside the quarter before's. */
+const withPreviousQuarter = (r: OwnRating, previousRating: Rating | null): MeasureRating => ({
+  ...r,
+  previousRating,
+  change: ratingChange(previousRating, r.rating),
+  redTwoQuarters: r.rating === 'RED' && previousRating === 'RED',
+});
 
 /** Reporters read a review once it is FINAL (it is then what was sent out); everyone else at any time. */
 const mayRead = (user: AuthUser, review: SupervisionReview) => user.role !== 'REPORTER' || review.status === 'FINAL';

@@ -3,10 +3,10 @@ import { DataSource } from 'typeorm';
 import { chinaToday, type Rating, type RatingChange, type SupervisionItemStatus, type SupervisionReviewStatus } from '@luoshi/domain';
 import { toSimplified } from '../../common/chinese-script';
 import type { AuthUser } from '../../common/request-context';
-import { DashboardService } from '../../dashboard/dashboard.service';
+import { agencyNames, AgencyNameRow, measuresWithLeads, policyHeading } from '../../policy/policy-for-supervision.queries';
 import { ReportingPeriod } from '../../policy/reporting-period.entity';
-import { ProgressService } from '../../progress/progress.service';
 import { SupervisionItemsService } from '../supervision-items.service';
+import { SupervisionRatingsService } from '../supervision-ratings';
 import { SupervisionReview } from '../supervision-review.entity';
 import { SupervisionService } from '../supervision.service';
 
@@ -113,15 +113,7 @@ export const periodName = (label: string) => {
   return m ? `${m[1]}年第${QUARTERS[Number(m[2])]}季度` : label;
 };
 
-interface AgencyRow {
-  id: string;
-  kind: 'COUNTY' | 'DEPARTMENT';
-  name_simplified: string;
-  short_name: string;
-  region_code: string | null;
-  active?: boolean;
-  merged_into_id?: string | null;
-}
+type AgencyRow = AgencyNameRow;
 
 /**
  * How a unit is named in the pack: a county by its full simplified name (台山市, 蓬江区), as a 通报
@@ -146,36 +138,22 @@ export class ReviewPackDataService {
     private readonly dataSource: DataSource,
     private readonly reviews: SupervisionService,
     private readonly items: SupervisionItemsService,
-    private readonly dashboard: DashboardService,
-    private readonly progress: ProgressService,
+    private readonly ratings: SupervisionRatingsService,
   ) {}
 
+  /** The period is evaluated once (targets, figures, cards, reporting): the tables and the ratings all read it. */
   async gather(review: SupervisionReview, now = new Date()): Promise<ReviewPack> {
     const period = await this.dataSource.getRepository(ReportingPeriod).findOneByOrFail({ id: review.periodId });
-    const cards = await this.dashboard.targetCards(review.policyId, period);
-    const [[policy], ratings, progress, { compliance, measures: unitStates }, itemRows, agencies, measures, targets] = await Promise.all([
-      this.dataSource.query(`SELECT doc_number, title, issuer FROM policy WHERE id = $1`, [review.policyId]) as Promise<
-        { doc_number: string; title: string; issuer: string }[]
-      >,
-      this.reviews.measureRatings(review),
-      this.progress.targetProgress(review.policyId, review.periodId),
-      this.dashboard.measuresAndCompliance(period, cards),
+    const evaluated = await this.ratings.evaluate(period);
+    const { city: cards, progress, targets: evaluatedTargets } = evaluated.evaluation;
+    const { compliance, measures: unitStates } = evaluated.standing;
+    const targets = evaluatedTargets.map((t) => ({ ...t, seq: t.measureSeq, value: t.targetValue }));
+    const [policy, ratings, itemRows, agencies, measures] = await Promise.all([
+      policyHeading(this.dataSource, review.policyId),
+      this.reviews.measureRatings(review, evaluated),
       this.items.list(PACK_READER, { reviewId: review.id }),
-      this.dataSource.query(`SELECT id, kind, name_simplified, short_name, region_code, active, merged_into_id FROM agency`) as Promise<
-        AgencyRow[]
-      >,
-      this.dataSource.query(
-        `SELECT m.id, m.seq, m.title,
-                (SELECT r.agency_id FROM responsibility r WHERE r.measure_id = m.id ORDER BY r.role = 'LEAD' DESC, r.position LIMIT 1) AS lead_id,
-                (SELECT bool_or(r.role = 'LEAD') FROM responsibility r WHERE r.measure_id = m.id) AS has_lead,
-                (SELECT count(*)::int FROM responsibility r WHERE r.measure_id = m.id) AS units
-           FROM measure m WHERE m.policy_id = $1 ORDER BY m.seq`,
-        [review.policyId],
-      ) as Promise<{ id: string; seq: number; title: string; lead_id: string | null; has_lead: boolean | null; units: number }[]>,
-      this.dataSource.query(
-        `SELECT t.id, m.seq, t.name, t.unit, t.direction, t.target_value::float AS value FROM target t JOIN measure m ON m.id = t.measure_id WHERE m.policy_id = $1 ORDER BY m.seq, t.name`,
-        [review.policyId],
-      ) as Promise<{ id: string; seq: number; name: string; unit: string; direction: 'AT_LEAST' | 'AT_MOST'; value: number }[]>,
+      agencyNames(this.dataSource),
+      measuresWithLeads(this.dataSource, review.policyId),
     ]);
     const agencyOf = new Map(agencies.map((a) => [a.id, a]));
     const nameOf = (id: string) => unitName(agencyOf.get(id), id);
