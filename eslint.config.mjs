@@ -120,4 +120,44 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // Where SQL lives (ARCHITECTURE.md): named functions in a feature's *.queries.ts; migrations and the
+    // database set-up aside. A service holds rules and calls those functions, never `.query(` itself.
+    files: ['apps/api/src/**/*.ts'],
+    ignores: ['apps/api/src/**/*.queries.ts', 'apps/api/src/database/**', 'apps/api/src/**/*.spec.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.type='MemberExpression'][callee.property.name='query']",
+          message: 'SQL lives in a *.queries.ts file (a named, typed function per question); call that function here.',
+        },
+      ],
+    },
+  },
+  {
+    // A feature uses another feature's data through that feature's query functions, not its services.
+    // The services other features may call are operations, not data: recording an audit record, sending
+    // a notice, evaluating progress (the one evaluation the dashboard, portfolio and supervision share).
+    files: ['apps/api/src/*/**/*.ts'],
+    ignores: ['apps/api/src/common/**', 'apps/api/src/database/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(\\.\\./)+(?!audit/audit\\.service$|chasing/notices\\.service$|progress/progress\\.service$)[a-z-]+/.*\\.service$',
+              message:
+                "Read another feature's data through its *.queries.ts functions; only its operations (audit, notices, progress) are services to call.",
+            },
+            {
+              regex: '^(\\.\\./)+dashboard/',
+              message: 'The dashboard is a screen: what it shows is evaluated in progress/ — use that.',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

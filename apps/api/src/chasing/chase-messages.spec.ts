@@ -1,6 +1,7 @@
 import { backoffMs, chaseConfig } from './chasing.config';
 import { ChaseLine, countsText, officeSummary, unitChaseMessage } from './chase-messages';
-import { checkWebhookUrl, maskedUrl } from './webhooks.service';
+import { maskedUrl } from './masked-url';
+import { checkWebhookUrl } from './webhooks.service';
 
 const line = (kind: ChaseLine['kind'], seq: number, subject = '擴大就業見習規模'): ChaseLine => ({
   key: `${kind}:${seq}`,

@@ -13,7 +13,8 @@ import { DeliverySender } from './delivery-sender';
 import { ChaseRunResult } from './dto/chasing.models';
 import { NoticesService } from './notices.service';
 import { UserNotice } from './user-notice.entity';
-import { maskedUrl, WebhooksService } from './webhooks.service';
+import { maskedUrl } from './masked-url';
+import { WebhooksService } from './webhooks.service';
 
 /** Every signed-in user's own notices (the bell in the header). */
 @Roles('ADMIN', 'OFFICE', 'LEADER', 'REPORTER')

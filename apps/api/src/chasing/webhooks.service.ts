@@ -7,18 +7,7 @@ import { AgencyWebhook, WebhookKind } from './agency-webhook.entity';
 import { ChasingError } from './chasing.errors';
 import { checkRobotUrl } from './robot-address';
 import { deleteWebhook, upsertWebhook } from './webhooks.queries';
-
-/** The address as the audit log keeps it: the robot's key in the query string is a credential. */
-export function maskedUrl(url: string): string {
-  let u: URL;
-  try {
-    u = new URL(url);
-  } catch {
-    return '(无效地址)';
-  }
-  for (const k of [...u.searchParams.keys()]) u.searchParams.set(k, '***');
-  return `${u.origin}${u.pathname}${u.search ? decodeURI(u.search) : ''}`;
-}
+import { maskedUrl } from './masked-url';
 
 /**
  * Only a WeCom or DingTalk robot endpoint of the chosen kind (see robot-address.ts); anything else

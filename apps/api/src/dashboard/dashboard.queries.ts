@@ -63,17 +63,6 @@ SELECT r.id AS report_id, r.agency_id, f.county_id, r.period_id, f.value, r.stat
  ORDER BY p.starts_on DESC, f.value DESC
  LIMIT 1000`;
 
-/**
- * The data version of the 'all' scope (raised by a trigger on every agency change; 0 before any), as
- * text: what a cache of unit names (the policy feature's simplified texts) is keyed by.
- */
-export async function allScopeDataVersion(sql: Sql): Promise<string> {
-  const [{ version }]: { version: string }[] = await sql.query(
-    `SELECT coalesce((SELECT version FROM dashboard_version WHERE scope = 'all'), 0)::text AS version`,
-  );
-  return version;
-}
-
 export interface TrendRow {
   targetId: string;
   periodId: string;

@@ -2,7 +2,7 @@ import { Controller, HttpCode, HttpException, Post, UploadedFile, UseInterceptor
 import { FileInterceptor } from '@nestjs/platform-express';
 import { Roles } from '../auth/roles.decorator';
 import { UploadLimit } from '../common/upload-limit';
-import { MAX_NOTICE_CHARS } from '../policy/notice-import.service';
+import { MAX_NOTICE_CHARS } from '../policy/notice-limits';
 import { ExtractedText, extractNoticeText, ExtractRefused } from './notice-text';
 
 export const MAX_NOTICE_FILE_BYTES = 10 * 1024 * 1024;

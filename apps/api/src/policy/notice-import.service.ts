@@ -12,10 +12,10 @@ import { insertDraftPolicy, policyByDocNumber, policySize, setImportWarnings } f
 import { parseInWorker, parseTimeLimitMs } from './notice-parse-worker';
 import { insertNoticeRows } from './notice-rows';
 import { PolicyError } from './policy.errors';
+import { MAX_NOTICE_CHARS } from './notice-limits';
 import { Policy } from './policy.entity';
 
-/** The largest text an import reads (a long notice is ~30,000 characters) and the most measures it stores. */
-export const MAX_NOTICE_CHARS = 200_000;
+/** The most measures an import stores. */
 export const MAX_NOTICE_MEASURES = 500;
 
 /** A doc number that says it is missing, unique so that two such drafts can stand side by side. */

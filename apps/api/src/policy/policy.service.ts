@@ -9,7 +9,7 @@ import { toSimplified } from '../common/chinese-script';
 import type { TextPair } from './text-pair.model';
 import type { AuthUser } from '../common/request-context';
 import { seesDrafts } from './draft-visibility';
-import { allScopeDataVersion } from '../dashboard/dashboard.queries';
+import { allScopeDataVersion } from '../progress/data-version.queries';
 import { dashboardTexts } from './policy.queries';
 
 @Injectable()

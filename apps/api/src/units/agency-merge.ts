@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { auditActor, AuditService } from '../audit/audit.service';
-import { maskedUrl } from '../chasing/webhooks.service';
+import { maskedUrl } from '../chasing/masked-url';
 import type { AuthUser } from '../common/request-context';
 import { Agency } from '../policy/agency.entity';
 import { accountIdsOfAgency, moveAgencyAccounts } from '../auth/auth-for-units.queries';
