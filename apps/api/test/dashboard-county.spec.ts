@@ -8,7 +8,7 @@ const HRSS = departmentId('市人力資源社會保障局');
 const SET_QUOTA = `mutation ($targetId: ID!, $countyId: ID!, $value: Float!) { setQuota(targetId: $targetId, countyId: $countyId, value: $value) { quota } }`;
 const OVERVIEW = `query ($p: ID!, $period: ID!, $c: ID) { policyOverview(policyId: $p, periodId: $period, countyId: $c) {
   scope county { id } hasReports
-  targets { scope county { id } target { id name } achieved pending goal percent expectedShare expectedValue rating }
+  targets { scope county { id } target { id name } achieved pending goal percent expectedShare expectedValue rating hasFigure }
   measures { measure { seq } rating missing }
   compliance { agency { name } onTime late missing total } } }`;
 const PROGRESS = `query ($p: ID!, $period: ID) { targetProgress(policyId: $p, periodId: $period) { target { id } byCounty { county { id } quota achieved pending } } }`;
@@ -121,6 +121,9 @@ describe('policyOverview for one county, and its cache', () => {
     // A ceiling binds every county: without a quota a county is held against the ceiling itself.
     const ceiling = o.targets.find((c) => c.target.name === '創業擔保貸款公示時間')!;
     expect(ceiling).toMatchObject({ goal: 3, rating: 'YELLOW' });
+    // No accepted figure for the ceiling in Taishan: achieved reads 0, and hasFigure says that is no data, not a level of 0.
+    expect(ceiling).toMatchObject({ achieved: 0, hasFigure: false });
+    expect(o.targets.find((c) => c.target.name === '見習崗位')).toMatchObject({ hasFigure: true });
 
     // The measures' table and compliance stay policy-wide.
     expect(o.measures).toEqual(city.measures);

@@ -41,7 +41,13 @@ describe('cards', () => {
   });
 
   it('holds a ceiling against itself all year, YELLOW with no level yet', () => {
-    expect(cityCard(ceiling, q3, { byCounty: [row(null)] })).toMatchObject({ expectedShare: 1, expectedValue: 3, rating: 'YELLOW' });
+    expect(cityCard(ceiling, q3, { byCounty: [row(null)] })).toMatchObject({
+      expectedShare: 1,
+      expectedValue: 3,
+      rating: 'YELLOW',
+      hasFigure: false,
+    });
+    expect(cityCard(ceiling, q3, { byCounty: [row(null), row(2)] }).hasFigure).toBe(true);
     expect(cityCard(ceiling, q3, { byCounty: [row(0)] }).rating).toBe('GREEN');
     expect(cityCard(ceiling, q3, { byCounty: [row(4)] }).rating).toBe('RED');
   });
@@ -57,7 +63,10 @@ describe('cards', () => {
       expectedShare: 0.75,
       expectedValue: null,
       rating: null,
+      hasFigure: true, // an accepted 0 is a figure
     });
-    expect(countyCard(ceiling, q3, row(null, null))).toMatchObject({ goal: 3, rating: 'YELLOW' });
+    expect(countyCard(count, q3, row(null, 50)).hasFigure).toBe(false);
+    expect(countyCard(ceiling, q3, row(null, null))).toMatchObject({ goal: 3, rating: 'YELLOW', achieved: 0, hasFigure: false });
+    expect(countyCard(ceiling, q3, row(0))).toMatchObject({ achieved: 0, rating: 'GREEN', hasFigure: true });
   });
 });

@@ -34,6 +34,11 @@ export interface TargetCardData {
   expectedShare: number;
   expectedValue: number;
   rating: Rating;
+  /**
+   * At least one accepted figure in scope. false: achieved reads 0 but nothing has been accepted yet,
+   * which for a ceiling (AT_MOST) is no data, not a perfect 0.
+   */
+  hasFigure: boolean;
 }
 
 /** A county's card: as a city-wide one, but a county without a quota has no goal (see countyCard). */
@@ -81,7 +86,7 @@ export function cityCard(
   d: { byCounty: readonly Pick<CountyFigures, 'achieved' | 'pending'>[] },
 ): TargetCardData {
   const anyAccepted = d.byCounty.some((c) => c.achieved !== null);
-  return card(t, period, t.targetValue, summarize(t.direction, t.targetValue, d.byCounty), t.direction === 'AT_MOST' && !anyAccepted);
+  return card(t, period, t.targetValue, summarize(t.direction, t.targetValue, d.byCounty), anyAccepted);
 }
 
 /**
@@ -103,14 +108,17 @@ export function countyCard(t: TargetFacts, period: { endsOn: string }, c: Omit<C
       expectedShare: expectedShareOnTrajectory(period.endsOn, t.year, t.trajectory),
       expectedValue: null,
       rating: null,
+      hasFigure: c.achieved !== null,
     };
   }
-  return card(t, period, goal, summarize(t.direction, goal, [c]), t.direction === 'AT_MOST' && c.achieved === null);
+  return card(t, period, goal, summarize(t.direction, goal, [c]), c.achieved !== null);
 }
 
 /** One card: `totals` (from summarize) held against `goal` × the share of the year elapsed. */
-function card(t: TargetFacts, period: { endsOn: string }, goal: number, totals: ProgressTotals, noLevelYet: boolean): TargetCardData {
+function card(t: TargetFacts, period: { endsOn: string }, goal: number, totals: ProgressTotals, hasFigure: boolean): TargetCardData {
   const expectedShare = t.direction === 'AT_MOST' ? 1 : expectedShareOnTrajectory(period.endsOn, t.year, t.trajectory);
+  const noLevelYet = t.direction === 'AT_MOST' && !hasFigure;
   const rating = ratingOf({ direction: t.direction, targetValue: goal, achieved: noLevelYet ? null : totals.achieved, expectedShare });
-  return { targetId: t.id, ...totals, goal, expectedShare, expectedValue: t.direction === 'AT_MOST' ? goal : goal * expectedShare, rating };
+  const expectedValue = t.direction === 'AT_MOST' ? goal : goal * expectedShare;
+  return { targetId: t.id, ...totals, goal, expectedShare, expectedValue, rating, hasFigure };
 }

@@ -41,6 +41,11 @@ export class TargetCard {
     description: 'Against goal × expectedShare; null where there is no goal (a county without a quota)',
   })
   rating!: Rating | null;
+  @Field({
+    description:
+      'At least one accepted figure in scope. false: achieved reads 0 but nothing is accepted yet (for AT_MOST: no data, not a level of 0)',
+  })
+  hasFigure!: boolean;
 }
 
 @ObjectType({ description: 'One responsible unit on one measure for the period' })

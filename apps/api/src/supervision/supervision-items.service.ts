@@ -47,6 +47,9 @@ export class SupervisionItemsService {
       .createQueryBuilder('i')
       .innerJoin('i.measure', 'm')
       .innerJoin(Policy, 'pol', "pol.id = m.policy_id AND pol.status = 'PUBLISHED'")
+      // Each item's review and its quarter come along, so the item can say which quarter it is from.
+      .innerJoinAndSelect('i.review', 'r')
+      .innerJoinAndSelect('r.period', 'rp')
       .orderBy('i.due_on', 'ASC')
       .addOrderBy('m.seq', 'ASC')
       .addOrderBy('i.created_at', 'ASC');
@@ -55,12 +58,10 @@ export class SupervisionItemsService {
     if (args.policyId) q.andWhere('m.policy_id = :policyId', { policyId: checkId(args.policyId, '政策文件', 'policyId') });
     if (args.carriedOverFrom) {
       // Items of the policy's earlier reviews that are still not closed.
-      q.innerJoin(SupervisionReview, 'r', 'r.id = i.review_id')
-        .andWhere('r.policy_id = :policy AND i.status <> :closed', { policy: args.carriedOverFrom.policyId, closed: 'CLOSED' })
-        .andWhere(
-          '(SELECT starts_on FROM reporting_period WHERE id = r.period_id) < (SELECT starts_on FROM reporting_period WHERE id = :period)',
-          { period: args.carriedOverFrom.periodId },
-        );
+      q.andWhere('r.policy_id = :policy AND i.status <> :closed', { policy: args.carriedOverFrom.policyId, closed: 'CLOSED' }).andWhere(
+        '(SELECT starts_on FROM reporting_period WHERE id = r.period_id) < (SELECT starts_on FROM reporting_period WHERE id = :period)',
+        { period: args.carriedOverFrom.periodId },
+      );
     }
     if (user.role === 'REPORTER') q.andWhere('i.agency_id = :agency', { agency: user.agencyId });
     return q.getMany();

@@ -6,6 +6,7 @@ import { ReviewPackController } from './pack/review-pack.controller';
 import { ReviewPackDataService } from './pack/review-pack.data';
 import { SupervisionItem } from './supervision-item.entity';
 import { SupervisionItemsService } from './supervision-items.service';
+import { supervisionLoaders } from './supervision.loaders';
 import { SupervisionRating } from './supervision-rating.entity';
 import { SupervisionRatingsService } from './supervision-ratings';
 import { MeasureRatingResolver, SupervisionItemResolver, SupervisionResolver } from './supervision.resolver';
@@ -15,6 +16,7 @@ import { SupervisionService } from './supervision.service';
 const PARTS = {
   entities: [SupervisionReview, SupervisionRating, SupervisionItem],
   resolvers: [SupervisionResolver, SupervisionItemResolver, MeasureRatingResolver],
+  loaders: supervisionLoaders,
 } satisfies FeatureParts;
 
 @Module({

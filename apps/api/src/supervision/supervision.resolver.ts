@@ -180,6 +180,12 @@ export class SupervisionItemResolver {
     return ctx.loaders.policy.load((await ctx.loaders.measure.load(item.measureId)).policyId);
   }
 
+  @ResolveField(() => ReportingPeriod, { description: 'The quarter of the review the item was assigned in' })
+  async period(@Parent() item: SupervisionItem, @Context() ctx: RequestContext): Promise<ReportingPeriod> {
+    if (item.review?.period) return item.review.period;
+    return ctx.loaders.period.load((item.review ?? (await ctx.loaders.supervisionReview.load(item.reviewId))).periodId);
+  }
+
   @ResolveField(() => ID)
   reviewId(@Parent() item: SupervisionItem): string {
     return item.reviewId;

@@ -36,8 +36,9 @@ export class SupervisionService {
     if (!period) throw notFound('填报期', periodId, 'periodId');
     if (period.policyId !== checkId(policyId, '政策文件', 'policyId'))
       throw new SupervisionError('BAD_USER_INPUT', '填报期不属于该政策文件', { field: 'periodId' });
-    if (period.startsOn > chinaToday())
-      throw new SupervisionError('BAD_USER_INPUT', `${period.label} 尚未开始，不能督查`, { field: 'periodId' });
+    // A quarter is reviewed once it has ended: before that its reports are not all in.
+    if (period.endsOn >= chinaToday())
+      throw new SupervisionError('BAD_USER_INPUT', `${period.label} 尚未结束，季度结束后才能开展督查`, { field: 'periodId' });
     return this.dataSource.transaction(async (manager) => {
       const created = await insertReviewIfAbsent(manager, period.policyId, period.id, user.id);
       const review = await manager.getRepository(SupervisionReview).findOneByOrFail({ policyId: period.policyId, periodId: period.id });

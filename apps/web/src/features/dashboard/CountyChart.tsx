@@ -7,6 +7,10 @@ const ACHIEVED = '#1d4f91';
 // Awaiting review: lighter than achieved, yet 3:1 against the white page (a chart mark, WCAG 1.4.11).
 const PENDING = '#6f93c7';
 const SELECTED = '#0b2e5c';
+// A county without a quota in a chart by quota: its share of the city's target, unrated (3:1 against white).
+const CITY_SHARE = '#8c8c8c';
+// Room above the plot for the 时间进度 label over the dashed line, so it is never clipped.
+const TOP_ROOM = 28;
 
 /**
  * A target by county: horizontal bars, short names, best first. With quotas: completion of each
@@ -16,20 +20,23 @@ const SELECTED = '#0b2e5c';
 export function CountyChart({
   rows,
   expectedShare,
+  cityTarget,
   unit,
   selectedCountyId,
   onBarClick,
 }: {
   rows: readonly CountyInput[];
   expectedShare: number;
+  /** The city's target: a county without a quota is drawn as its share of it when others have one */
+  cityTarget: number | null;
   unit: string;
   selectedCountyId: string | null;
   onBarClick: (countyId: string, countyName: string) => void;
 }) {
   const { t, lang } = useI18n();
   const display = useDisplayText();
-  const { bars, byQuota } = countyBars(rows, expectedShare, display);
-  const height = 56 + bars.length * 40;
+  const { bars, byQuota, mixed } = countyBars(rows, expectedShare, display, cityTarget);
+  const height = 56 + (byQuota ? TOP_ROOM : 0) + bars.length * 40;
   const click = (index: number) => {
     const bar = bars[index];
     if (bar) onBarClick(bar.countyId, bar.name);
@@ -47,6 +54,7 @@ export function CountyChart({
       noFigure: t('dashboard.noFigure'),
       over: t('dashboard.overCeiling'),
       rating: (r) => t(`dashboard.rating.${r}`),
+      cityShare: t('dashboard.seriesCityShare'),
     },
     lang,
   );
@@ -61,11 +69,7 @@ export function CountyChart({
       <p className="ls-dash-hint">{t(byQuota ? 'dashboard.byCountyHintQuota' : 'dashboard.byCountyHint')}</p>
       <ResponsiveContainer width="100%" height={height}>
         {byQuota ? (
-          <BarChart
-            data={bars.map((b) => ({ ...b, percent: b.percent ?? 0 }))}
-            layout="vertical"
-            margin={{ top: 8, right: 56, bottom: 8, left: 4 }}
-          >
+          <BarChart data={bars} layout="vertical" margin={{ top: TOP_ROOM, right: 56, bottom: 8, left: 4 }}>
             <CartesianGrid horizontal={false} strokeDasharray="3 3" />
             <XAxis
               type="number"
@@ -73,15 +77,20 @@ export function CountyChart({
               tickFormatter={(v: number) => `${v}%`}
             />
             <YAxis type="category" dataKey="name" width={52} interval={0} tick={{ fontSize: 14 }} />
-            <Tooltip formatter={(v) => formatPercent(Number(v))} />
+            <Tooltip
+              formatter={(v, name, item) => {
+                const bar = (item as { payload?: (typeof bars)[number] }).payload;
+                return [formatPercent(Number(v)), bar && bar.percent === null ? t('dashboard.seriesCityShare') : name];
+              }}
+            />
             <ReferenceLine
               x={expectedShare * 100}
               stroke="#595959"
               strokeDasharray="6 4"
-              label={{ value: t('dashboard.seriesExpected'), position: 'top', fontSize: 12 }}
+              label={{ value: t('dashboard.seriesExpected'), position: 'top', fontSize: 12, className: 'ls-dash-expected-label' }}
             />
             <Bar
-              dataKey="percent"
+              dataKey="plotted"
               name={t('dashboard.seriesCompletion')}
               onClick={(_, i) => click(i)}
               cursor="pointer"
@@ -90,12 +99,12 @@ export function CountyChart({
               {bars.map((b) => (
                 <Cell
                   key={b.countyId}
-                  fill={b.rating ? RATING_COLORS[b.rating] : '#8c8c8c'}
+                  fill={b.rating ? RATING_COLORS[b.rating] : CITY_SHARE}
                   stroke={b.countyId === selectedCountyId ? SELECTED : undefined}
                   strokeWidth={2}
                 />
               ))}
-              <LabelList dataKey="percent" position="right" formatter={(v) => formatPercent(Number(v))} />
+              <LabelList dataKey="plotted" position="right" formatter={(v) => formatPercent(Number(v))} />
             </Bar>
           </BarChart>
         ) : (
@@ -159,6 +168,20 @@ export function CountyChart({
           </BarChart>
         )}
       </ResponsiveContainer>
+      {mixed && (
+        <ul className="ls-dash-legend" data-testid="county-legend">
+          <li>
+            <span className="ls-dash-swatch" aria-hidden style={{ background: RATING_COLORS.GREEN }} />
+            <span className="ls-dash-swatch" aria-hidden style={{ background: RATING_COLORS.YELLOW }} />
+            <span className="ls-dash-swatch" aria-hidden style={{ background: RATING_COLORS.RED }} />
+            {t('dashboard.legendQuota')}
+          </li>
+          <li>
+            <span className="ls-dash-swatch" aria-hidden style={{ background: CITY_SHARE }} />
+            {t('dashboard.legendCityShare')}
+          </li>
+        </ul>
+      )}
     </div>
   );
 }

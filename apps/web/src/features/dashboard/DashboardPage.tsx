@@ -304,7 +304,7 @@ export default function DashboardPage() {
         />
       ) : (
         <>
-          <DashSection title={`${t('dashboard.targets')} · ${t('dashboard.cityWide')}`} testId="targets">
+          <DashSection title={`${t('dashboard.targets')} · ${countyLabel}`} testId="targets">
             <TargetCards cards={cards} onSources={setSources} onSchedule={mayPlan ? setSchedule : undefined} />
           </DashSection>
           {chartTargets.length > 0 && (
@@ -361,6 +361,7 @@ export default function DashboardPage() {
                     <chartCode.charts.CountyChart
                       rows={progress.byCounty}
                       expectedShare={card.expectedShare}
+                      cityTarget={card.target.targetValue}
                       unit={card.target.unit}
                       selectedCountyId={countyId}
                       onBarClick={(id, name) =>

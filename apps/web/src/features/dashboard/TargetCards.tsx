@@ -96,50 +96,67 @@ export function TargetCards({
         }
         const view = cardView(input);
         const county = card.scope === 'COUNTY';
+        // A ceiling without an accepted figure has no level yet: "尚无数据", not a perfect 0 (as the review pack says).
+        const noData = view.atMost && !card.hasFigure;
+        const color = noData ? '#d9d9d9' : view.color;
+        // For a ceiling the figure awaiting review is a level, not an amount to add: said as such.
+        const pendingText =
+          card.pending > 0
+            ? t(view.atMost ? 'dashboard.pendingLevel' : 'dashboard.pending', { value: `${formatCount(card.pending, lang)} ${unit}` })
+            : null;
         // The bar in words, e.g. "见习岗位 完成3,201个，目标3,000个，完成率106.7%，进度正常".
         const sep = lang === 'en' ? ', ' : '，';
         const goalText = t(view.atMost ? 'dashboard.ceiling' : county ? 'dashboard.quota' : 'dashboard.of', {
           value: `${formatCount(input.target.targetValue, lang)} ${unit}`,
         });
-        const barLabel = [
-          `${display(card.target.name)} ${t('dashboard.seriesAchieved')} ${formatCount(card.achieved, lang)} ${unit}`,
-          goalText,
-          `${t('dashboard.completion')} ${view.percentText}`,
-          t(`dashboard.rating.${input.rating}`),
-        ].join(sep);
+        const barLabel = noData
+          ? [`${display(card.target.name)} ${t('dashboard.noData')}`, goalText].join(sep)
+          : [
+              `${display(card.target.name)} ${t('dashboard.seriesAchieved')} ${formatCount(card.achieved, lang)} ${unit}`,
+              goalText,
+              `${t('dashboard.completion')} ${view.percentText}`,
+              t(`dashboard.rating.${input.rating}`),
+            ].join(sep);
         const open = () => onSources({ targetId: card.target.id, targetName: card.target.name, unit: card.target.unit });
         return (
           <section
             key={card.target.id}
             className="ls-dash-card"
-            style={{ borderTopColor: view.color }}
+            style={{ borderTopColor: color }}
             data-testid="target-card"
             data-target-id={card.target.id}
-            data-rating={input.rating}
+            data-rating={noData ? '' : input.rating}
+            data-no-figure={noData || undefined}
             aria-label={display(card.target.name)}
           >
             <div className="ls-dash-card-head">
               <span className="ls-dash-card-name">{display(card.target.name)}</span>
-              <Tag color={view.color} variant="solid" className="ls-dash-rating" data-testid="card-rating">
-                {t(`dashboard.rating.${input.rating}`)}
-              </Tag>
+              {noData ? (
+                <Tag className="ls-dash-rating" data-testid="card-rating">
+                  {t('dashboard.noData')}
+                </Tag>
+              ) : (
+                <Tag color={view.color} variant="solid" className="ls-dash-rating" data-testid="card-rating">
+                  {t(`dashboard.rating.${input.rating}`)}
+                </Tag>
+              )}
             </div>
             <div className="ls-dash-card-figure">
               <Tooltip title={t('dashboard.sources')}>
                 <Button type="link" className="ls-dash-number" onClick={open} data-testid="card-achieved" data-value={card.achieved}>
-                  {formatCount(card.achieved, lang)}
+                  {noData ? t('dashboard.noData') : formatCount(card.achieved, lang)}
                 </Button>
               </Tooltip>
               <span className="ls-dash-card-of">
                 {' '}
-                {unit} /{' '}
+                {noData ? '· ' : `${unit} / `}
                 {t(view.atMost ? 'dashboard.ceiling' : county ? 'dashboard.quota' : 'dashboard.of', {
                   value: `${formatCount(input.target.targetValue, lang)} ${unit}`,
                 })}
               </span>
             </div>
             <div className="ls-dash-bar" role="img" aria-label={barLabel}>
-              <div className="ls-dash-bar-fill" style={{ width: `${view.fill}%`, background: view.color }} />
+              <div className="ls-dash-bar-fill" style={{ width: `${noData ? 0 : view.fill}%`, background: view.color }} />
               <div className="ls-dash-bar-marker" style={{ left: `${view.marker}%` }} />
             </div>
             <div className="ls-dash-card-meta">
@@ -153,9 +170,7 @@ export function TargetCards({
                   ? t('dashboard.expectedAtMost', { value: `${formatCount(input.target.targetValue, lang)} ${unit}` })
                   : t('dashboard.expected', { percent: view.expectedText, value: `${formatCount(input.expectedValue, lang)} ${unit}` })}
               </span>
-              {card.pending > 0 && (
-                <span className="ls-dash-pending">{t('dashboard.pending', { value: `${formatCount(card.pending, lang)} ${unit}` })}</span>
-              )}
+              {pendingText && <span className="ls-dash-pending">{pendingText}</span>}
               {!view.atMost && card.target.trajectory && (
                 <Tag data-testid="card-schedule" style={{ alignSelf: 'flex-start' }}>
                   {t('schedule.custom')}

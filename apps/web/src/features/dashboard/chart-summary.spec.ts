@@ -16,6 +16,8 @@ const bar = (name: string, achieved: number, pending: number, percent: number | 
   pending,
   quota: null,
   percent,
+  cityShare: null,
+  plotted: percent ?? 0,
   rating,
 });
 
@@ -31,6 +33,18 @@ describe('chart summaries for screen readers', () => {
         'zh-Hans',
       ),
     ).toBe('各地完成情况: 台山完成率106.7%，进度正常；开平完成率50.0%，明显滞后');
+  });
+  it('reads a county without a quota in a chart by quota as its share of the city’s target', () => {
+    expect(
+      countyChartSummary(
+        '各地完成情况',
+        [bar('台山', 640, 0, 106.7, 'GREEN'), { ...bar('开平', 300, 0, null, null), cityShare: 10, plotted: 10 }],
+        true,
+        '个',
+        { ...labels, cityShare: '占全市目标' },
+        'zh-Hans',
+      ),
+    ).toBe('各地完成情况: 台山完成率106.7%，进度正常；开平占全市目标10.0%，已完成300个');
   });
   it('reads counts and what awaits review without quotas, in English with English separators', () => {
     expect(

@@ -15,6 +15,8 @@ export interface SummaryLabels {
   noFigure: string;
   over: string;
   rating: (rating: NonNullable<CountyBar['rating']>) => string;
+  /** A county without a quota in a chart by quota: "占全市目标" */
+  cityShare?: string;
 }
 
 const separators = (lang: Lang) => (lang === 'en' ? { item: '; ', part: ', ', gap: ' ' } : { item: '；', part: '，', gap: '' });
@@ -31,6 +33,9 @@ export function countyChartSummary(
   const items = bars.map((b) => {
     if (byQuota && b.percent !== null) {
       return `${b.name}${s.gap ? ' ' : ''}${labels.completion}${s.gap}${formatPercent(b.percent)}${b.rating ? `${s.part}${labels.rating(b.rating)}` : ''}`;
+    }
+    if (byQuota && b.cityShare !== null && labels.cityShare) {
+      return `${b.name}${s.gap ? ' ' : ''}${labels.cityShare}${s.gap}${formatPercent(b.cityShare)}${s.part}${labels.achieved}${s.gap}${formatCount(b.achieved, lang)}${s.gap}${unit}`;
     }
     const pending = b.pending > 0 ? `${s.part}${labels.pending}${s.gap}${formatCount(b.pending, lang)}${s.gap}${unit}` : '';
     return `${b.name}${s.gap ? ' ' : ''}${labels.achieved}${s.gap}${formatCount(b.achieved, lang)}${s.gap}${unit}${pending}`;

@@ -116,6 +116,44 @@ describe('countyBars', () => {
     const yellow = countyBars([county('a', '蓬江', 65, 100)], 0.75).bars[0];
     expect(yellow.rating).toBe('YELLOW');
   });
+  it('with one county’s quota set, every county keeps a bar: the others as their share of the city’s target', () => {
+    const rows = [
+      county('a', '蓬江', 300, 600),
+      county('b', '台山', 500),
+      county('c', '恩平', 900),
+      county('d', '江海', 0),
+      county('e', '新會', 250),
+      county('f', '開平', 100),
+      county('g', '鶴山', 50),
+    ];
+    const { bars, byQuota, mixed } = countyBars(rows, 0.75, (s) => s, 5000);
+    expect(byQuota).toBe(true);
+    expect(mixed).toBe(true);
+    expect(bars).toHaveLength(7);
+    expect(bars.map((b) => [b.name, b.plotted, b.rating])).toEqual([
+      ['蓬江', 50, 'RED'],
+      ['恩平', 18, null],
+      ['台山', 10, null],
+      ['新會', 5, null],
+      ['開平', 2, null],
+      ['鶴山', 1, null],
+      ['江海', 0, null],
+    ]);
+    expect(bars[1]).toMatchObject({ percent: null, cityShare: 18 });
+    // Every county with a figure has a bar of some length.
+    expect(bars.filter((b) => b.achieved > 0).every((b) => b.plotted > 0)).toBe(true);
+  });
+  it('without a city target, a county without a quota has no share to draw', () => {
+    const { bars, mixed } = countyBars([county('a', '蓬江', 300, 600), county('b', '台山', 500)], 0.75);
+    expect(mixed).toBe(true);
+    expect(bars[1]).toMatchObject({ cityShare: null, plotted: 0 });
+  });
+  it('all quotas set, or none: not mixed, no city shares', () => {
+    expect(countyBars([county('a', '蓬江', 300, 600)], 0.75, (s) => s, 5000)).toMatchObject({ mixed: false });
+    const none = countyBars([county('a', '蓬江', 300)], 0.75, (s) => s, 5000);
+    expect(none).toMatchObject({ byQuota: false, mixed: false });
+    expect(none.bars[0]).toMatchObject({ cityShare: null, plotted: 0 });
+  });
 });
 
 describe('trendSeries', () => {

@@ -96,22 +96,35 @@ export interface CountyBar {
   quota: number | null;
   /** achieved / quota × 100, null without a quota */
   percent: number | null;
+  /**
+   * In a chart by quota, a county without one: achieved / the city's target × 100 (its share of the whole target),
+   * null otherwise or without a city target
+   */
+  cityShare: number | null;
+  /** The bar's length in the chart by quota: percent, else cityShare, else 0 */
+  plotted: number;
   rating: Rating | null;
 }
 
 /**
  * The county chart's rows: short names (converted by `display`, e.g. to simplified), sorted by
- * completion of quota where quotas exist (best first, counties without one last), else by achieved.
- * With a quota, a county is rated against the expected share like the city's target.
+ * completion of quota where quotas exist (best first), else by achieved.
+ * With a quota, a county is rated against the expected share like the city's target. Where only some counties have a
+ * quota, the others keep their bar: their share of the city's target (`cityTarget`), unrated and after the rated ones
+ * (by achieved), the chart's legend saying so.
  */
 export function countyBars(
   rows: readonly CountyInput[],
   expectedShare: number,
   display: (s: string) => string = (s) => s,
-): { bars: CountyBar[]; byQuota: boolean } {
-  const byQuota = rows.some((r) => r.quota !== null && r.quota > 0);
+  cityTarget: number | null = null,
+): { bars: CountyBar[]; byQuota: boolean; mixed: boolean } {
+  const hasQuota = (r: CountyInput) => r.quota !== null && r.quota > 0;
+  const byQuota = rows.some(hasQuota);
+  const mixed = byQuota && !rows.every(hasQuota);
   const bars: CountyBar[] = rows.map((r) => {
-    const percent = r.quota !== null && r.quota > 0 ? (r.achieved / r.quota) * 100 : null;
+    const percent = hasQuota(r) ? (r.achieved / r.quota!) * 100 : null;
+    const cityShare = byQuota && percent === null && cityTarget !== null && cityTarget > 0 ? (r.achieved / cityTarget) * 100 : null;
     let rating: Rating | null = null;
     if (percent !== null) {
       const expected = expectedShare * 100;
@@ -124,6 +137,8 @@ export function countyBars(
       pending: r.pending,
       quota: r.quota,
       percent,
+      cityShare,
+      plotted: percent ?? cityShare ?? 0,
       rating,
     };
   });
@@ -137,7 +152,7 @@ export function countyBars(
     if (a.achieved !== b.achieved) return b.achieved - a.achieved;
     return collator.compare(a.name, b.name);
   });
-  return { bars, byQuota };
+  return { bars, byQuota, mixed };
 }
 
 /** A period label kept short for a chart axis: 2024年三季度 / 2024 Q3. */

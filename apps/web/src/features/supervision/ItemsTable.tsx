@@ -1,7 +1,7 @@
 import { Button, Empty, Grid, Popconfirm, Table, Typography } from 'antd';
 import { useDisplayText, useI18n } from '../../shared/i18n';
 import { measureNumber } from '../../shared/policy-format';
-import { formatDateTime } from '../../shared/format';
+import { formatDateTime, formatPeriodLabel } from '../../shared/format';
 import { DueDate, ItemStatusTag } from './SupervisionBits';
 import { sortItems } from './supervision-format';
 import type { Item } from './useSupervision';
@@ -32,6 +32,10 @@ export function ItemsTable({ items, onClose, testId }: { items: readonly Item[];
       </Popconfirm>
     ) : null;
   const rowAttrs = (item: Item) => ({ 'data-testid': 'item-row', 'data-item-id': item.id, 'data-status': item.status });
+  /** The quarter of the review the item comes from: 2024年第三季度督查. */
+  const quarter = (item: Item) => (
+    <span data-testid="item-quarter">{t('sup.fromReview', { period: formatPeriodLabel(item.period.label, lang) })}</span>
+  );
 
   if (rows.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('sup.noItems')} data-testid={testId} />;
   if (!screens.md) {
@@ -42,6 +46,7 @@ export function ItemsTable({ items, onClose, testId }: { items: readonly Item[];
             <div className="ls-sup-card-title">
               {display(item.agency.shortName)} · {measureNumber(item.measure.seq, lang)} <ItemStatusTag status={item.status} />
             </div>
+            <Typography.Text type="secondary">{quarter(item)}</Typography.Text>
             <div>{item.request}</div>
             <div>
               <Typography.Text type="secondary">{t('sup.itemDue')}：</Typography.Text>
@@ -65,6 +70,7 @@ export function ItemsTable({ items, onClose, testId }: { items: readonly Item[];
       columns={[
         { title: t('sup.itemUnit'), key: 'unit', width: 130, render: (_, i) => display(i.agency.shortName) },
         { title: t('sup.colMeasure'), key: 'measure', width: 90, render: (_, i) => measureNumber(i.measure.seq, lang) },
+        { title: t('sup.itemFrom'), key: 'quarter', width: 150, render: (_, i) => quarter(i) },
         { title: t('sup.itemRequest'), key: 'request', render: (_, i) => i.request },
         { title: t('sup.itemDue'), key: 'due', width: 170, render: (_, i) => <DueDate dueOn={i.dueOn} overdue={i.overdue} /> },
         { title: t('sup.colStatus'), key: 'status', width: 100, render: (_, i) => <ItemStatusTag status={i.status} /> },

@@ -8,7 +8,7 @@ import { useDisplayText, useI18n } from '../../shared/i18n';
 import { measureNumber, stripLeadingNumber } from '../../shared/policy-format';
 import { LoadError } from '../../shared/LoadError';
 import { ListFilterBar, filterFromSearch, filterToSearch, NO_FILTER, type ListFilter } from '../lists';
-import { formatDateTime } from '../../shared/format';
+import { formatDateTime, formatPeriodLabel } from '../../shared/format';
 import { DueDate, ItemStatusTag } from './SupervisionBits';
 import { canAnswer, sortItems } from './supervision-format';
 import { useMutationRunner, type Item } from './useSupervision';
@@ -52,6 +52,9 @@ function ItemCard({ item, onReload, showPolicy }: { item: Item; onReload: () => 
           {t('lists.policyOf', { doc: display(item.policy.docNumber) })}
         </Typography.Text>
       )}
+      <Typography.Text type="secondary" data-testid="item-quarter">
+        {t('sup.fromReview', { period: formatPeriodLabel(item.period.label, lang) })}
+      </Typography.Text>
       <div className="ls-sup-request" data-testid="item-request-text">
         {item.request}
       </div>

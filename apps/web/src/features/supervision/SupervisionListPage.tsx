@@ -8,7 +8,7 @@ import { useDisplayText, useI18n } from '../../shared/i18n';
 import { useAuth } from '../../shared/session';
 import { LoadError } from '../../shared/LoadError';
 import { formatPeriodLabel } from '../../shared/format';
-import { chinaToday, defaultReviewPeriod } from './supervision-format';
+import { chinaToday, defaultReviewPeriod, reviewablePeriods } from './supervision-format';
 import { useMutationRunner, useSupervisionPolicy } from './useSupervision';
 import { supervisionPath } from '../policy-nav';
 
@@ -61,6 +61,8 @@ export default function SupervisionListPage() {
   const [starting, setStarting] = useState(false);
   const [periodId, setPeriodId] = useState<string | null>(null);
 
+  // Only quarters that have ended can be reviewed (the API refuses the others).
+  const choices = useMemo(() => (policy ? reviewablePeriods(policy.periods, chinaToday()) : []), [policy]);
   const defaultPeriodId = useMemo(() => (policy ? (defaultReviewPeriod(policy.periods, chinaToday())?.id ?? null) : null), [policy]);
   const rows = reviews.data?.supervisionReviews ?? [];
   const loadError = policyQuery.error ?? reviews.error;
@@ -143,7 +145,7 @@ export default function SupervisionListPage() {
         title={t('sup.startTitle')}
         okText={t('sup.startOk')}
         cancelText={t('common.cancel')}
-        okButtonProps={{ loading: busy, 'data-testid': 'start-confirm' }}
+        okButtonProps={{ loading: busy, disabled: choices.length === 0, 'data-testid': 'start-confirm' }}
         onOk={() => void start()}
         onCancel={() => {
           setStarting(false);
@@ -152,16 +154,22 @@ export default function SupervisionListPage() {
         destroyOnHidden
       >
         <p>{t('sup.startHint')}</p>
-        <label className="ls-sup-field">
-          <span className="ls-sup-label">{t('sup.period')}</span>
-          <Select
-            data-testid="start-period"
-            className="ls-sup-select"
-            value={periodId ?? defaultPeriodId ?? undefined}
-            onChange={(v: string) => setPeriodId(v)}
-            options={[...(policy?.periods ?? [])].reverse().map((p) => ({ value: p.id, label: periodText(p.label) }))}
-          />
-        </label>
+        {choices.length === 0 ? (
+          <p className="ls-sup-error" data-testid="start-none">
+            {t('sup.noEndedPeriod')}
+          </p>
+        ) : (
+          <label className="ls-sup-field">
+            <span className="ls-sup-label">{t('sup.period')}</span>
+            <Select
+              data-testid="start-period"
+              className="ls-sup-select"
+              value={periodId ?? defaultPeriodId ?? undefined}
+              onChange={(v: string) => setPeriodId(v)}
+              options={choices.map((p) => ({ value: p.id, label: periodText(p.label) }))}
+            />
+          </label>
+        )}
         {error && (
           <div className="ls-sup-error" role="alert">
             {error}

@@ -7,6 +7,7 @@ import {
   packUrl,
   ratingDiffers,
   responsibleUnits,
+  reviewablePeriods,
   sortItems,
   toIsoDate,
 } from './supervision-format';
@@ -20,10 +21,10 @@ describe('chinaToday', () => {
 
 describe('defaultReviewPeriod', () => {
   const periods = [
-    { id: 'q1', dueOn: '2024-04-10' },
-    { id: 'q2', dueOn: '2024-07-10' },
-    { id: 'q3', dueOn: '2024-10-10' },
-    { id: 'q4', dueOn: '2025-01-10' },
+    { id: 'q1', endsOn: '2024-03-31', dueOn: '2024-04-10' },
+    { id: 'q2', endsOn: '2024-06-30', dueOn: '2024-07-10' },
+    { id: 'q3', endsOn: '2024-09-30', dueOn: '2024-10-10' },
+    { id: 'q4', endsOn: '2024-12-31', dueOn: '2025-01-10' },
   ];
   it('picks the latest quarter whose due date has passed', () => {
     expect(defaultReviewPeriod(periods, '2024-11-01')?.id).toBe('q3');
@@ -32,9 +33,26 @@ describe('defaultReviewPeriod', () => {
   it('does not count the due date itself as passed', () => {
     expect(defaultReviewPeriod(periods, '2024-10-10')?.id).toBe('q2');
   });
-  it('falls back to the first quarter before any due date, and to null without periods', () => {
-    expect(defaultReviewPeriod(periods, '2024-01-01')?.id).toBe('q1');
+  it('takes the latest ended quarter where none is past its due date yet', () => {
+    expect(defaultReviewPeriod(periods, '2024-04-05')?.id).toBe('q1');
+  });
+  it('is null while no quarter has ended, and without periods', () => {
+    expect(defaultReviewPeriod(periods, '2024-01-01')).toBeNull();
+    expect(defaultReviewPeriod(periods, '2024-03-31')).toBeNull();
     expect(defaultReviewPeriod([], '2024-01-01')).toBeNull();
+  });
+});
+
+describe('reviewablePeriods', () => {
+  const periods = [
+    { id: 'q3', endsOn: '2024-09-30', dueOn: '2024-10-10' },
+    { id: 'q4', endsOn: '2024-12-31', dueOn: '2025-01-10' },
+    { id: 'q2', endsOn: '2024-06-30', dueOn: '2024-07-10' },
+  ];
+  it('offers only the quarters that have ended, latest first', () => {
+    expect(reviewablePeriods(periods, '2024-12-31').map((p) => p.id)).toEqual(['q3', 'q2']);
+    expect(reviewablePeriods(periods, '2025-01-01').map((p) => p.id)).toEqual(['q4', 'q3', 'q2']);
+    expect(reviewablePeriods(periods, '2024-06-30')).toEqual([]);
   });
 });
 

@@ -5,17 +5,25 @@ export { chinaToday } from '@luoshi/domain';
 
 export interface PeriodLike {
   id: string;
+  endsOn: string;
   dueOn: string;
 }
 
 /**
- * The quarter to review by default: the latest whose reporting due date has passed (its reports
- * are in), else the first one. Periods come in any order.
+ * The quarters the office may review: those that have ended (their last day is before today, China time; the API
+ * refuses the others), latest first. Periods come in any order.
+ */
+export function reviewablePeriods<P extends PeriodLike>(periods: readonly P[], today: string): P[] {
+  return periods.filter((p) => p.endsOn < today).sort((a, b) => (a.endsOn < b.endsOn ? 1 : a.endsOn > b.endsOn ? -1 : 0));
+}
+
+/**
+ * The quarter to review by default: the latest ended one whose reporting due date has passed (its reports are in),
+ * else the latest ended one; null while no quarter has ended.
  */
 export function defaultReviewPeriod<P extends PeriodLike>(periods: readonly P[], today: string): P | null {
-  const past = periods.filter((p) => p.dueOn < today).sort((a, b) => (a.dueOn < b.dueOn ? 1 : a.dueOn > b.dueOn ? -1 : 0));
-  if (past.length) return past[0];
-  return [...periods].sort((a, b) => (a.dueOn < b.dueOn ? -1 : 1))[0] ?? null;
+  const ended = reviewablePeriods(periods, today);
+  return ended.find((p) => p.dueOn < today) ?? ended[0] ?? null;
 }
 
 /** The arrow beside a rating: better (↑), worse (↓), or nothing to say (—). */
