@@ -102,6 +102,12 @@ describeWithBrowser('the review queue: simplified at first paint, filters in the
       await signIn(first, server.url, OFFICE);
       // A new page loads the app afresh (nothing converted yet), straight onto the queue.
       const page = await context.newPage();
+      // The converter arrives late, as on a slow network (the issue saw a ~0.7 s flash; 5 s here outlasts
+      // the queue loading on a busy machine): without the fix the list would first show traditional titles.
+      await page.route(/\/assets\/t2cn-[^/]*\.js$/, async (route) => {
+        await new Promise((ok) => setTimeout(ok, 5000));
+        await route.continue();
+      });
       await page.goto(`${server.url}/review?policy=${policyId}`);
       await page.locator('[data-testid="review-item"]').first().waitFor();
       const shown = await page.locator('[data-testid="review-item"]').evaluateAll((els) =>
