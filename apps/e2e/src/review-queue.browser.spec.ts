@@ -210,4 +210,27 @@ describeWithBrowser('the review queue: simplified at first paint, filters in the
       }
     }
   });
+
+  it('chasing finds what is late however long ago, and a second pass says in words why it sent nothing', async () => {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const page = await context.newPage();
+    try {
+      await signIn(page, server.url, OFFICE);
+      await page.goto(`${server.url}/chasing`);
+      await page.getByTestId('chasing-page').waitFor();
+      const result = page.getByTestId('run-result');
+      await page.getByTestId('run-chase').click();
+      await result.filter({ hasText: '已完成催办' }).waitFor({ timeout: 30_000 });
+      const events = Number(/新增催办事项 (\d+) 项/.exec((await result.textContent()) ?? '')?.[1]);
+      expect(events).toBeGreaterThan(0); // the demo's late quarters, more than 30 days past due among them
+      await page.locator('[data-testid="deliveries"]').waitFor();
+      await page.getByTestId('run-chase').click();
+      await result.filter({ hasText: '都已催办过' }).waitFor({ timeout: 30_000 });
+      expect(await result.textContent()).toMatch(/本次没有发出催办：逾期或即将到期的 \d+ 项都已催办过/);
+      await page.screenshot({ path: join(ARTIFACTS, 'chasing-quiet-pass-1440.png'), fullPage: true });
+      await expectAccessible(page, 'chasing page after a quiet pass');
+    } finally {
+      await context.close();
+    }
+  });
 });
