@@ -13,6 +13,14 @@ export async function dueInDays(ds: DataSource, periodId: string, days: number):
   ]);
 }
 
+/**
+ * Every period of a policy due a year ahead: chasing has no look-back, so a freshly loaded notice's
+ * past quarters are all late; a test then makes late only the periods it looks at.
+ */
+export async function noneDue(ds: DataSource, policyId: string): Promise<void> {
+  await ds.query(`UPDATE reporting_period SET due_on = (now() AT TIME ZONE 'Asia/Shanghai')::date + 400 WHERE policy_id = $1`, [policyId]);
+}
+
 /** The doc number as chasing messages write it (simplified characters). */
 export const docInMessages = (docNumber: string) => toSimplified(docNumber);
 

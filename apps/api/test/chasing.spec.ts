@@ -2,7 +2,8 @@ import { codeOf, TestServer } from './support/test-server';
 import { countyId, departmentId, loadVariantNotice, PolicyIds, ReportRef, SAVE, signedInUser, SUBMIT } from './support/fixtures';
 import { ChaseService } from '../src/chasing/chase.service';
 import { DeliverySender } from '../src/chasing/delivery-sender';
-import { deadPort, docInMessages, dueInDays, robotUrl, RobotRoutes, routeRobots, startReceiver } from './chasing-support';
+import { deadPort, docInMessages, dueInDays, noneDue, robotUrl, RobotRoutes, routeRobots, startReceiver } from './chasing-support';
+import { createUnit, makeResponsible } from './support/units-fixtures';
 
 // One file on purpose: every pass chases the whole database, so two chasing files run in parallel
 // workers would take each other's events (still exactly once, but not where a test looks).
@@ -14,7 +15,7 @@ const HESHAN = countyId('440784');
 
 const NOTICES = `query ($u: Boolean, $l: Int) { myNotices(unreadOnly: $u, limit: $l) { id kind title body link createdAt readAt } unreadNoticeCount }`;
 const MARK = `mutation ($ids: [ID!]) { markNoticesRead(ids: $ids) }`;
-const RUN = `mutation { runChaseNow { events units notices webhooksQueued webhooksDelivered webhooksFailed } }`;
+const RUN = `mutation { runChaseNow { events units notices webhooksQueued webhooksDelivered webhooksFailed outstanding unitsUnreached quietReason } }`;
 const SET = `mutation ($a: ID!, $k: WebhookKind!, $u: String!) { setAgencyWebhook(agencyId: $a, kind: $k, url: $u) { agencyId kind url agency { name } } }`;
 const REMOVE = `mutation ($a: ID!) { removeAgencyWebhook(agencyId: $a) }`;
 
@@ -27,7 +28,7 @@ interface Notice {
   readAt: string | null;
 }
 
-describe('chasing: in-app notices, the look-back window and webhook settings', () => {
+describe('chasing: in-app notices, every late period, why a pass is quiet, and webhook settings', () => {
   let server: TestServer;
   let admin: string, office: string, leader: string, taishanA: string, taishanB: string, hrss: string;
 
@@ -63,6 +64,7 @@ describe('chasing: in-app notices, the look-back window and webhook settings', (
 
   it('chases each late or nearly due report once, one notice per unit and run, and counts unread notices', async () => {
     const p = await loadVariantNotice(server.dataSource, 501);
+    await noneDue(server.dataSource, p.policyId);
     const q3 = p.period('2024Q3'),
       q4 = p.period('2024Q4');
     await dueInDays(server.dataSource, q3, -2);
@@ -75,11 +77,12 @@ describe('chasing: in-app notices, the look-back window and webhook settings', (
 
     const run = (await server.ok<{ runChaseNow: { events: number; units: number; notices: number } }>(RUN, {}, office)).runChaseNow;
     const total = await pairs(p);
-    expect(run.events).toBe(2 * total - 1); // every unsent pair of both periods
+    expect(run.events).toBeGreaterThanOrEqual(2 * total - 1); // every unsent pair of both periods (and other files' late ones)
     const q3Keys = await eventKeys(q3);
     expect(q3Keys).toHaveLength(total - 1);
     expect(q3Keys.every((k) => k.startsWith('report-overdue:'))).toBe(true);
     expect(q3Keys).not.toContain(`report-overdue:${q3}:${p.measure(7)}:${TAISHAN}`);
+    expect(await eventKeys(q4)).toHaveLength(total);
     expect((await eventKeys(q4)).every((k) => k.startsWith('report-due-soon:'))).toBe(true);
 
     // Both Taishan reporters get one notice listing both periods; reporters of other units do not see it.
@@ -102,8 +105,12 @@ describe('chasing: in-app notices, the look-back window and webhook settings', (
     expect((await notices(office)).myNotices.some((n) => n.kind === 'CHASE_SUMMARY' && n.body.includes('台山'))).toBe(true);
 
     // A second pass finds nothing new: nobody is told twice.
-    const again = (await server.ok<{ runChaseNow: { events: number } }>(RUN, {}, office)).runChaseNow;
+    const again = (await server.ok<{ runChaseNow: { events: number; outstanding: number; quietReason: string | null } }>(RUN, {}, office))
+      .runChaseNow;
     expect(again.events).toBe(0);
+    // …and says why: what is late was chased before.
+    expect(again.quietReason).toBe('ALREADY_CHASED');
+    expect(again.outstanding).toBeGreaterThanOrEqual(2 * total - 1);
     const after = await notices(taishanA);
     expect(after.myNotices.filter((n) => n.kind === 'CHASE' && n.body.includes(doc))).toHaveLength(1);
     expect(after.unreadNoticeCount).toBe(before + 1);
@@ -123,19 +130,53 @@ describe('chasing: in-app notices, the look-back window and webhook settings', (
     expect(codeOf(await server.gql(NOTICES, {}))).toBe('UNAUTHENTICATED');
   });
 
-  it('chases only due dates within the look-back window, and reminds only within the days before', async () => {
-    const p = await loadVariantNotice(server.dataSource, 502);
-    await dueInDays(server.dataSource, p.period('2024Q3'), -31); // before the window (30 days)
+  it('chases a report however late (51 days, a year), and reminds only within the days before', async () => {
+    const p = await loadVariantNotice(server.dataSource, 1721);
+    await noneDue(server.dataSource, p.policyId);
+    await dueInDays(server.dataSource, p.period('2024Q3'), -51); // past the old 30-day look-back
     await dueInDays(server.dataSource, p.period('2024Q4'), 4); // reminders start 3 days before
-    await dueInDays(server.dataSource, p.period('2025Q1'), -30); // the window's first day
-    await server.ok(RUN, {}, office);
-    expect(await eventKeys(p.period('2024Q3'))).toEqual([]);
-    expect(await eventKeys(p.period('2024Q4'))).toEqual([]);
+    await dueInDays(server.dataSource, p.period('2025Q1'), -400); // long before: still late
+    const run = (await server.ok<{ runChaseNow: { events: number; quietReason: string | null } }>(RUN, {}, office)).runChaseNow;
+    expect(await eventKeys(p.period('2024Q3'))).toHaveLength(await pairs(p));
+    expect((await eventKeys(p.period('2024Q3'))).every((k) => k.startsWith('report-overdue:'))).toBe(true);
     expect(await eventKeys(p.period('2025Q1'))).toHaveLength(await pairs(p));
-    // A later due date (the office moved it) comes into the window and is chased then.
+    expect(await eventKeys(p.period('2024Q4'))).toEqual([]);
+    expect(run.events).toBeGreaterThanOrEqual(2 * (await pairs(p)));
+    expect(run.quietReason).toBeNull();
+    // Taishan's reporters got one notice naming the 51-days-late quarter.
+    const doc = docInMessages(p.docNumber);
+    const mine = (await notices(taishanA)).myNotices.filter((n) => n.kind === 'CHASE' && n.body.includes(doc));
+    expect(mine).toHaveLength(1);
+    expect(mine[0].body).toContain('2024Q3');
+    // A later due date (the office moved it) comes into the reminder days and is chased then.
     await dueInDays(server.dataSource, p.period('2024Q4'), 3);
     await server.ok(RUN, {}, office);
     expect(await eventKeys(p.period('2024Q4'))).toHaveLength(await pairs(p));
+  });
+
+  it('says why a pass told no unit: already chased, or units with no account and no robot', async () => {
+    const p = await loadVariantNotice(server.dataSource, 1722);
+    await noneDue(server.dataSource, p.policyId);
+    await dueInDays(server.dataSource, p.period('2024Q3'), -5);
+    type Run = { events: number; units: number; notices: number; outstanding: number; unitsUnreached: number; quietReason: string | null };
+    const run = async () => (await server.ok<{ runChaseNow: Run }>(RUN, {}, office)).runChaseNow;
+    const first = await run(); // chases what is late in the whole database
+    expect(first.events).toBeGreaterThanOrEqual(await pairs(p));
+    const second = await run();
+    expect(second).toMatchObject({ events: 0, units: 0, unitsUnreached: 0, quietReason: 'ALREADY_CHASED' });
+    expect(second.outstanding).toBeGreaterThanOrEqual(await pairs(p));
+
+    // A new unit, responsible for a late measure, with no reporter account and no robot: only the office hears.
+    const unit = await createUnit(server, office);
+    await makeResponsible(server.dataSource, p.measure(4), unit);
+    const third = await run();
+    expect(third).toMatchObject({ events: 1, units: 1, unitsUnreached: 1, quietReason: 'NO_ONE_TO_TELL' });
+    expect(third.notices).toBeGreaterThan(0); // the office's summary
+    expect(third.outstanding).toBe(second.outstanding + 1);
+    // With a reporter account the next late thing reaches the unit.
+    await signedInUser(server, admin, 'REPORTER', unit);
+    await makeResponsible(server.dataSource, p.measure(5), unit);
+    expect(await run()).toMatchObject({ events: 1, units: 1, unitsUnreached: 0, quietReason: null });
   });
 
   it('lets only the office set a unit’s webhook, refuses bad addresses storing nothing, and audits changes', async () => {
@@ -273,6 +314,7 @@ describe('chasing: exactly once across replicas, webhook retries', () => {
     const receiver = await startReceiver();
     try {
       const p = await loadVariantNotice(a.dataSource, 503);
+      await noneDue(a.dataSource, p.policyId);
       for (const [unit, kind] of [
         [TAISHAN, 'WECOM'],
         [ENPING, 'DINGTALK'],
@@ -346,6 +388,7 @@ describe('chasing: exactly once across replicas, webhook retries', () => {
     const silent = await startReceiver(() => 'hang');
     try {
       const p = await loadVariantNotice(a.dataSource, 504);
+      await noneDue(a.dataSource, p.policyId);
       await a.ok(SET, { a: TAISHAN, k: 'WECOM', u: flaky.url }, office);
       await a.ok(SET, { a: ENPING, k: 'DINGTALK', u: robotUrl('DINGTALK', await deadPort()) }, office);
       await a.ok(SET, { a: HRSS, k: 'WECOM', u: silent.url }, office);
@@ -405,6 +448,7 @@ describe('chasing: exactly once across replicas, webhook retries', () => {
     const robot = await startReceiver();
     try {
       const p = await loadVariantNotice(a.dataSource, 505);
+      await noneDue(a.dataSource, p.policyId);
       // Addresses stored before the allowlist (by SQL, as an old database holds them).
       await a.dataSource.query(
         `INSERT INTO agency_webhook (agency_id, kind, url) VALUES ($1, 'WECOM', $2), ($3, 'DINGTALK', $4)
@@ -469,6 +513,7 @@ describe('chasing: exactly once across replicas, webhook retries', () => {
     const refusing = await startReceiver(() => ({ status: 200, body: { errcode: 93000, errmsg: SECRET } }));
     try {
       const p = await loadVariantNotice(a.dataSource, 506);
+      await noneDue(a.dataSource, p.policyId);
       await a.ok(SET, { a: TAISHAN, k: 'WECOM', u: redirecting.url }, office);
       await a.ok(SET, { a: ENPING, k: 'DINGTALK', u: erroring.url }, office);
       await a.ok(SET, { a: HRSS, k: 'WECOM', u: refusing.url }, office);

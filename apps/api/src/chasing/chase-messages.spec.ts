@@ -39,6 +39,16 @@ describe('chasing messages', () => {
     expect(unitChaseMessage('台山市', [line('ITEM_DUE_SOON', 1)]).link).toBe('/supervision/items');
   });
 
+  it('lists at most ten things per section, counting the rest (an old notice published today)', () => {
+    const many = Array.from({ length: 25 }, (_, i) => line('REPORT_OVERDUE', i + 1));
+    const msg = unitChaseMessage('台山市', many);
+    expect(msg.title).toBe('催办：逾期未报 25 项');
+    const lines = msg.body.split('\n');
+    expect(lines).toHaveLength(1 + 10 + 1);
+    expect(lines[10]).toMatch(/^10\. /);
+    expect(lines[11]).toBe('……另有 15 项，请登录系统查看');
+  });
+
   it('summarises a run for the office', () => {
     const s = officeSummary([
       { name: '台山市', lines: [line('REPORT_OVERDUE', 1)] },
@@ -52,7 +62,6 @@ describe('chasing messages', () => {
     expect(chaseConfig({})).toMatchObject({
       intervalMs: 600_000,
       remindDaysBefore: 3,
-      lookbackDays: 30,
       retryBaseMs: 60_000,
       maxAttempts: 6,
       timeoutMs: 5000,

@@ -41,6 +41,12 @@ export function countsText(lines: ChaseLine[]): string {
 }
 
 /**
+ * Lines listed per section: an old notice published today makes many things late at once, and a
+ * group robot takes about 2,000 bytes of text; the rest are counted, the system lists them all.
+ */
+export const MAX_LINES_PER_SECTION = 10;
+
+/**
  * One unit's chasing message for one run: every late or nearly due measure and item in one list,
  * so a unit gets one message rather than one per measure. Simplified characters, as officials read.
  */
@@ -50,12 +56,13 @@ export function unitChaseMessage(unitName: string, lines: ChaseLine[]): { title:
     const mine = lines.filter((l) => l.kind === s.kind);
     if (!mine.length) continue;
     parts.push(`【${s.heading}】`);
-    mine.forEach((l, i) => {
+    mine.slice(0, MAX_LINES_PER_SECTION).forEach((l, i) => {
       const what = l.kind.startsWith('REPORT')
         ? `${toSimplified(l.docNumber)} ${l.periodLabel} 第${l.measureSeq}项 ${clip(toSimplified(l.subject), 24)}`
         : `${toSimplified(l.docNumber)} 第${l.measureSeq}项：${clip(l.subject, 40)}`;
       parts.push(`${i + 1}. ${what}（${s.due.replace('{d}', l.dueOn)}）`);
     });
+    if (mine.length > MAX_LINES_PER_SECTION) parts.push(`……另有 ${mine.length - MAX_LINES_PER_SECTION} 项，请登录系统查看`);
   }
   const body = parts.join('\n');
   const title = `催办：${countsText(lines)}`;

@@ -12,11 +12,14 @@ import type { Sql } from '../common/sql';
  * What is to be chased now and has not been yet. "Today" is the date in China; a report is late
  * from the day after its unit's due date (the period's, or the unit's extension: as the dashboard's
  * UNIT_STATUS_SQL counts it), and a
- * report counts as sent once first submitted. $1 = look-back days, $2 = reminder days before.
- * Every PUBLISHED policy is chased, each open period of each (a DRAFT is not open for reporting yet);
- * one statement however many policies there are.
+ * report counts as sent once first submitted. $1 = reminder days before.
+ * Every PUBLISHED policy is chased, each open period of each (a DRAFT is not open for reporting yet),
+ * however long ago it fell due: late is late. There is no look-back window: each thing is chased
+ * once (its key in chase_event), and a unit's things of one pass go out as one message, so an old
+ * notice published today sends each unit one message listing what is already late, not a flood.
+ * One statement however many policies there are.
  */
-const CHASE_CANDIDATES_SQL = `
+const CHASE_OUTSTANDING = `
 WITH t AS (SELECT (now() AT TIME ZONE 'Asia/Shanghai')::date AS today),
 units AS (
   -- Each responsible unit's due date: the period's, or its own extension (period_extension) where later.
@@ -29,10 +32,9 @@ units AS (
     JOIN responsibility resp ON resp.measure_id = m.id
     JOIN agency unit ON unit.id = resp.agency_id AND unit.active -- an inactive unit is not chased (units/)
     LEFT JOIN period_extension x ON x.period_id = p.id AND x.agency_id = resp.agency_id
-   -- Only periods that can have a candidate (a unit's date is never before the period's), so the
-   -- many old periods are skipped before their measures and units are joined.
-   WHERE p.due_on <= t.today + greatest($2::int, 0)
-     AND (p.due_on >= t.today - $1::int OR EXISTS (SELECT 1 FROM period_extension e WHERE e.period_id = p.id AND e.due_on >= t.today - $1::int))
+   -- Only periods that can have a candidate (a unit's date is never before the period's), so
+   -- future periods are skipped before their measures and units are joined.
+   WHERE p.due_on <= t.today + greatest($1::int, 0)
 ),
 cand AS (
   SELECT CASE WHEN u.due_on < t.today THEN 'REPORT_OVERDUE' ELSE 'REPORT_DUE_SOON' END AS kind,
@@ -43,8 +45,7 @@ cand AS (
     JOIN policy pol ON pol.id = u.policy_id
     LEFT JOIN progress_report r ON r.measure_id = u.measure_id AND r.agency_id = u.agency_id AND r.period_id = u.period_id
    WHERE r.first_submitted_at IS NULL
-     AND ((u.due_on < t.today AND u.due_on >= t.today - $1::int)
-       OR ($2::int > 0 AND u.due_on >= t.today AND u.due_on <= t.today + $2::int))
+     AND (u.due_on < t.today OR ($1::int > 0 AND u.due_on <= t.today + $1::int))
   UNION ALL
   SELECT CASE WHEN i.due_on < t.today THEN 'ITEM_OVERDUE' ELSE 'ITEM_DUE_SOON' END,
          CASE WHEN i.due_on < t.today THEN 'item-overdue:' ELSE 'item-due-soon:' END || i.id,
@@ -57,9 +58,10 @@ cand AS (
     JOIN measure m ON m.id = i.measure_id
     JOIN policy pol ON pol.id = m.policy_id AND pol.status = 'PUBLISHED'
    WHERE i.status = 'OPEN'
-     AND ((i.due_on < t.today AND i.due_on >= t.today - $1::int)
-       OR ($2::int > 0 AND i.due_on >= t.today AND i.due_on <= t.today + $2::int))
-)
+     AND (i.due_on < t.today OR ($1::int > 0 AND i.due_on <= t.today + $1::int))
+)`;
+
+const CHASE_CANDIDATES_SQL = `${CHASE_OUTSTANDING}
 SELECT c.kind, c.key, c.agency_id, c.due_on::text AS due_on, c.policy_id, c.doc_number, c.period_label, c.measure_seq, c.subject
   FROM cand c
  WHERE NOT EXISTS (SELECT 1 FROM chase_event e WHERE e.key = c.key)
@@ -78,8 +80,14 @@ export interface CandidateRow {
 }
 
 /** The candidates for a pass: events not yet recorded, ordered by unit, policy, period and measure. */
-export function chaseCandidates(sql: Sql, lookbackDays: number, remindDaysBefore: number): Promise<CandidateRow[]> {
-  return sql.query(CHASE_CANDIDATES_SQL, [lookbackDays, remindDaysBefore]);
+export function chaseCandidates(sql: Sql, remindDaysBefore: number): Promise<CandidateRow[]> {
+  return sql.query(CHASE_CANDIDATES_SQL, [remindDaysBefore]);
+}
+
+/** How many things are late or nearly due now, chased before or not (why a pass found nothing new). */
+export async function outstandingCount(sql: Sql, remindDaysBefore: number): Promise<number> {
+  const rows: { n: number }[] = await sql.query(`${CHASE_OUTSTANDING}\nSELECT count(*)::int AS n FROM cand`, [remindDaysBefore]);
+  return rows[0].n;
 }
 
 /** An event to record: its key (unique), kind, unit and due date (YYYY-MM-DD). */

@@ -1,7 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { chaseConfig } from './chasing.config';
-import { CandidateRow, chaseCandidates, chasedUnits, insertChaseEvents, insertInAppDelivery, queueWebhookDelivery } from './chase.queries';
+import {
+  CandidateRow,
+  chaseCandidates,
+  chasedUnits,
+  insertChaseEvents,
+  insertInAppDelivery,
+  outstandingCount,
+  queueWebhookDelivery,
+} from './chase.queries';
+import type { ChaseQuietReason } from './dto/chasing.models';
 import { ChaseKind, ChaseLine, officeSummary, unitChaseMessage } from './chase-messages';
 import { NoticesService } from './notices.service';
 
@@ -10,6 +19,12 @@ export interface PassResult {
   units: number;
   notices: number;
   webhooksQueued: number;
+  /** Late or nearly due now, chased in this pass or before. */
+  outstanding: number;
+  /** Units chased now with no reporter account and no robot: only the office heard of them. */
+  unitsUnreached: number;
+  /** Why no unit was told anything (null when some unit was). */
+  quietReason: ChaseQuietReason | null;
 }
 
 const toLine = (r: CandidateRow): ChaseLine => ({
@@ -39,19 +54,26 @@ export class ChaseService {
 
   async runPass(): Promise<PassResult> {
     const cfg = chaseConfig();
-    const rows = await chaseCandidates(this.dataSource, cfg.lookbackDays, cfg.remindDaysBefore);
-    const empty: PassResult = { events: 0, units: 0, notices: 0, webhooksQueued: 0 };
-    if (!rows.length) return empty;
+    const rows = await chaseCandidates(this.dataSource, cfg.remindDaysBefore);
+    const quiet = async (): Promise<PassResult> => {
+      const outstanding = await outstandingCount(this.dataSource, cfg.remindDaysBefore);
+      const quietReason = outstanding ? 'ALREADY_CHASED' : 'NOTHING_DUE';
+      return { events: 0, units: 0, notices: 0, webhooksQueued: 0, outstanding, unitsUnreached: 0, quietReason };
+    };
+    if (!rows.length) return quiet();
     const byKey = new Map(rows.map((r) => [r.key, toLine(r)]));
     const keys = [...byKey.keys()].sort();
-    return this.dataSource.transaction(async (m) => {
+    const result = await this.dataSource.transaction(async (m) => {
       const lines = keys.map((k) => byKey.get(k)!);
       const won = await insertChaseEvents(m, lines);
-      if (!won.length) return empty;
+      if (!won.length) return null; // another replica chased them first
       const wonKeys = new Set(won);
       const mine = rows.filter((r) => wonKeys.has(r.key)).map(toLine); // keeps the query's order
       return this.notify(m, mine);
     });
+    if (!result) return quiet();
+    result.outstanding = await outstandingCount(this.dataSource, cfg.remindDaysBefore);
+    return result;
   }
 
   /** One message per unit for this run, in the app and to the unit's robot; a summary for the office. */
@@ -59,7 +81,15 @@ export class ChaseService {
     const agencyIds = [...new Set(lines.map((l) => l.agencyId))];
     const agencies = await chasedUnits(m, agencyIds);
     const agencyById = new Map(agencies.map((a) => [a.id, a]));
-    const result: PassResult = { events: lines.length, units: agencyIds.length, notices: 0, webhooksQueued: 0 };
+    const result: PassResult = {
+      events: lines.length,
+      units: agencyIds.length,
+      notices: 0,
+      webhooksQueued: 0,
+      outstanding: 0,
+      unitsUnreached: 0,
+      quietReason: null,
+    };
     const units: { name: string; lines: ChaseLine[] }[] = [];
     for (const agencyId of agencyIds) {
       const agency = agencyById.get(agencyId);
@@ -78,6 +108,8 @@ export class ChaseService {
       });
       result.notices += recipients;
       await insertInAppDelivery(m, { eventKeys: keys, agencyId, recipients, content: `${msg.title}\n${msg.body}`, policyIds: policies });
+      const robot = !!(agency?.url && agency.webhook_kind);
+      if (!recipients && !robot) result.unitsUnreached++;
       if (agency?.url && agency.webhook_kind) {
         await queueWebhookDelivery(m, {
           eventKeys: keys,
@@ -91,6 +123,7 @@ export class ChaseService {
         result.webhooksQueued++;
       }
     }
+    if (result.unitsUnreached === result.units) result.quietReason = 'NO_ONE_TO_TELL';
     const summary = officeSummary(units);
     const allPolicies = policiesOf(lines);
     const office = await this.notices.toRoles(m, ['OFFICE', 'ADMIN'], {

@@ -6,8 +6,6 @@ export interface ChaseConfig {
   firstDelayMs: number;
   /** Reminders this many days before a due date; 0 = no reminders, only overdue chasing. */
   remindDaysBefore: number;
-  /** Only due dates within this many past days are chased: an old notice loaded today floods nobody. */
-  lookbackDays: number;
   /** How often the sender looks for webhook messages due (retries); 0 = only after a pass. */
   sendIntervalMs: number;
   retryBaseMs: number;
@@ -26,7 +24,6 @@ export function chaseConfig(env: NodeJS.ProcessEnv = process.env): ChaseConfig {
     intervalMs: num(env.CHASE_INTERVAL_MS, 10 * 60_000),
     firstDelayMs: num(env.CHASE_FIRST_DELAY_MS, 20_000),
     remindDaysBefore: Math.floor(num(env.CHASE_REMIND_DAYS_BEFORE, 3)),
-    lookbackDays: Math.floor(num(env.CHASE_LOOKBACK_DAYS, 30)),
     sendIntervalMs: num(env.WEBHOOK_POLL_MS, 15_000),
     retryBaseMs: num(env.WEBHOOK_RETRY_BASE_MS, 60_000, 1),
     maxAttempts: Math.floor(num(env.WEBHOOK_MAX_ATTEMPTS, 6, 1)),

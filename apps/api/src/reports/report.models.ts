@@ -81,3 +81,38 @@ export class ReportTask {
   @Field({ description: 'Not submitted and past the unit’s due date (dueOn), China time' })
   overdue!: boolean;
 }
+
+export const BATCH_REVIEW_RESULTS = ['ACCEPTED', 'STALE', 'NOT_SUBMITTED', 'NOT_FOUND'] as const;
+export type BatchReviewResult = (typeof BATCH_REVIEW_RESULTS)[number];
+export const BatchReviewResultEnum = {
+  ACCEPTED: 'ACCEPTED',
+  STALE: 'STALE',
+  NOT_SUBMITTED: 'NOT_SUBMITTED',
+  NOT_FOUND: 'NOT_FOUND',
+} as const;
+registerEnumType(BatchReviewResultEnum, {
+  name: 'BatchReviewResult',
+  description:
+    'ACCEPTED; STALE (changed since it was read: the version differs); NOT_SUBMITTED (no longer waiting for review, e.g. already reviewed or withdrawn); NOT_FOUND',
+});
+
+@ObjectType({ description: 'One report of a 批量通过: accepted, or why not (each is checked and accepted on its own)' })
+export class BatchReviewOutcome {
+  @Field(() => String, { description: 'The id as given' })
+  id!: string;
+
+  @Field(() => BatchReviewResultEnum)
+  result!: BatchReviewResult;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The error code a single review would have answered: CONFLICT or NOT_FOUND; null when accepted',
+  })
+  code!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Why not, in words; null when accepted' })
+  message!: string | null;
+
+  @Field(() => ProgressReport, { nullable: true, description: 'The report as it is now (accepted or not); null when not found' })
+  report!: ProgressReport | null;
+}

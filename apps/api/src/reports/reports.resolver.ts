@@ -4,9 +4,14 @@ import type { AuthUser, RequestContext } from '../common/request-context';
 import { Agency } from '../policy/agency.entity';
 import { Measure } from '../policy/measure.entity';
 import { ReportingPeriod } from '../policy/reporting-period.entity';
-import { ReviewProgressReportArgs, SaveProgressReportInput, SubmitProgressReportArgs } from './dto/report.inputs';
+import {
+  AcceptProgressReportsArgs,
+  ReviewProgressReportArgs,
+  SaveProgressReportInput,
+  SubmitProgressReportArgs,
+} from './dto/report.inputs';
 import { ProgressReport } from './progress-report.entity';
-import { ReportEvent, ReportValue } from './report.models';
+import { BatchReviewOutcome, ReportEvent, ReportValue } from './report.models';
 import { ReportsService } from './reports.service';
 
 /** Progress reports. Every operation needs sign-in; report-access.ts holds the per-unit rules. */
@@ -48,6 +53,19 @@ export class ReportsResolver {
     @Context() ctx: RequestContext,
   ): Promise<ProgressReport> {
     return this.reports.review(user, args, ctx.requestId);
+  }
+
+  @Roles('ADMIN', 'OFFICE')
+  @Mutation(() => [BatchReviewOutcome], {
+    description:
+      '批量通过 (the office): accepts each SUBMITTED report whose version is still the one read, each on its own and audited as a single review; answers per report, in the order given',
+  })
+  acceptProgressReports(
+    @Args() args: AcceptProgressReportsArgs,
+    @CurrentUser() user: AuthUser,
+    @Context() ctx: RequestContext,
+  ): Promise<BatchReviewOutcome[]> {
+    return this.reports.acceptMany(user, args.reports, ctx.requestId);
   }
 
   @ResolveField(() => Measure)

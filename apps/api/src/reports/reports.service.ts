@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { EDITABLE_REPORT_STATUSES } from '@luoshi/domain';
+import { EDITABLE_REPORT_STATUSES, ReviewDecision } from '@luoshi/domain';
 import { auditActor, AuditService } from '../audit/audit.service';
+import { DomainError } from '../common/domain-error';
 import type { AuthUser } from '../common/request-context';
 import { checkId, notFound } from '../common/id-checks';
 import { policyOfPeriod, reportingUnitOf } from '../policy/policy-for-reports.queries';
-import { ReviewProgressReportArgs, SaveProgressReportInput, SubmitProgressReportArgs } from './dto/report.inputs';
+import { ReportVersionInput, ReviewProgressReportArgs, SaveProgressReportInput, SubmitProgressReportArgs } from './dto/report.inputs';
+import type { BatchReviewOutcome } from './report.models';
 import { assertCanRead, assertCanWrite, WriteContext } from './report-access';
 import {
   bumpReport,
@@ -194,25 +196,67 @@ export class ReportsService {
       const { report } = await this.lockForWrite(manager, user, args.id, args.version);
       this.checkVersion(report, args.version);
       if (report.status !== 'SUBMITTED') throw new ReportError('CONFLICT', '只有已提交的报告可以审核', { status: report.status });
-      const before = await snapshot(manager, report);
-      await shiftReportTotals(manager, report.id, -1);
-      await this.bump(
-        manager,
-        report,
-        { status: args.decision === 'ACCEPT' ? 'ACCEPTED' : 'RETURNED', reviewComment: comment },
-        'reviewed',
-      );
-      await shiftReportTotals(manager, report.id, 1);
-      const after = await manager.findOneByOrFail(ProgressReport, { id: report.id });
-      await this.audit.record(manager, auditActor(user, requestId), {
-        action: args.decision === 'ACCEPT' ? 'report.accept' : 'report.return',
-        entity: 'progress_report',
-        entityId: report.id,
-        before,
-        after: await snapshot(manager, after),
-      });
-      return after;
+      return this.decide(manager, user, report, args.decision, comment, requestId);
     });
+  }
+
+  /**
+   * 批量通过: each report accepted in its own transaction with the same checks as a single review
+   * (the version read, still SUBMITTED) and audited as one (`report.accept`); one that fails a
+   * check is answered with why, and the others go ahead.
+   */
+  async acceptMany(user: AuthUser, reports: ReportVersionInput[], requestId: string): Promise<BatchReviewOutcome[]> {
+    const seen = new Set<string>();
+    for (const r of reports) {
+      const key = r.id.trim().toLowerCase();
+      if (seen.has(key)) throw new ReportError('BAD_USER_INPUT', '同一份报告不能在一次批量通过中出现两次', { field: 'reports', id: r.id });
+      seen.add(key);
+    }
+    const outcomes: BatchReviewOutcome[] = [];
+    for (const r of reports) {
+      try {
+        const report = await this.dataSource.transaction(async (manager) => {
+          const { report } = await this.lockForWrite(manager, user, r.id, r.version);
+          // Already reviewed (or withdrawn) says more than "changed": checked first.
+          if (report.status !== 'SUBMITTED')
+            throw new ReportError('CONFLICT', '该报告已不在待审核状态（可能已被他人审核）', { status: report.status });
+          this.checkVersion(report, r.version);
+          return this.decide(manager, user, report, 'ACCEPT', null, requestId);
+        });
+        outcomes.push({ id: r.id, result: 'ACCEPTED', code: null, message: null, report });
+      } catch (e) {
+        if (!(e instanceof DomainError) || (e.code !== 'CONFLICT' && e.code !== 'NOT_FOUND')) throw e;
+        const result = e.code === 'NOT_FOUND' ? 'NOT_FOUND' : e.details?.status ? 'NOT_SUBMITTED' : 'STALE';
+        const report =
+          result === 'NOT_FOUND' ? null : await this.dataSource.getRepository(ProgressReport).findOneBy({ id: r.id.toLowerCase() });
+        outcomes.push({ id: r.id, result, code: e.code, message: e.message, report });
+      }
+    }
+    return outcomes;
+  }
+
+  /** The decision on a locked, checked, SUBMITTED report: its state, the totals, the audit. */
+  private async decide(
+    manager: EntityManager,
+    user: AuthUser,
+    report: ProgressReport,
+    decision: ReviewDecision,
+    comment: string | null,
+    requestId: string,
+  ): Promise<ProgressReport> {
+    const before = await snapshot(manager, report);
+    await shiftReportTotals(manager, report.id, -1);
+    await this.bump(manager, report, { status: decision === 'ACCEPT' ? 'ACCEPTED' : 'RETURNED', reviewComment: comment }, 'reviewed');
+    await shiftReportTotals(manager, report.id, 1);
+    const after = await manager.findOneByOrFail(ProgressReport, { id: report.id });
+    await this.audit.record(manager, auditActor(user, requestId), {
+      action: decision === 'ACCEPT' ? 'report.accept' : 'report.return',
+      entity: 'progress_report',
+      entityId: report.id,
+      before,
+      after: await snapshot(manager, after),
+    });
+    return after;
   }
 
   /**

@@ -1,6 +1,19 @@
 import { ArgsType, Field, Float, ID, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsNumber, IsOptional, IsString, MaxLength, Min, ValidateNested, Max } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsNumber,
+  IsOptional,
+  IsString,
+  MaxLength,
+  Min,
+  ValidateNested,
+  Max,
+} from 'class-validator';
 import { REVIEW_DECISIONS, ReviewDecision, UNIT_STATUSES, UnitStatus } from '@luoshi/domain';
 import { ReviewDecisionEnum, UnitStatusEnum } from '../../common/graphql-enums';
 
@@ -105,4 +118,29 @@ export class ReviewProgressReportArgs extends SubmitProgressReportArgs {
   @IsString()
   @MaxLength(MAX_TEXT)
   comment?: string | null;
+}
+
+/** At most this many reports in one 批量通过 (one page of the queue, with room). */
+export const MAX_BATCH_REVIEW = 200;
+
+@InputType({ description: 'A report and the version the office read' })
+export class ReportVersionInput {
+  @Field(() => ID)
+  @IsString()
+  id!: string;
+
+  @Field(() => Int)
+  @IsInt()
+  version!: number;
+}
+
+@ArgsType()
+export class AcceptProgressReportsArgs {
+  @Field(() => [ReportVersionInput], { description: `The reports to accept, each with the version read (1 to ${MAX_BATCH_REVIEW})` })
+  @IsArray()
+  @ArrayMinSize(1, { message: '请至少选择一份报告' })
+  @ArrayMaxSize(MAX_BATCH_REVIEW, { message: `一次最多批量通过 ${MAX_BATCH_REVIEW} 份报告` })
+  @ValidateNested({ each: true })
+  @Type(() => ReportVersionInput)
+  reports!: ReportVersionInput[];
 }

@@ -5,7 +5,7 @@ import { Alert, Button, Tabs, Typography } from 'antd';
 import { ChaseDeliveriesDocument, RunChaseNowDocument } from '../../graphql/generated';
 import { isConnectionError } from '../../shared/errors';
 import { useI18n } from '../../shared/i18n';
-import { runCounts } from './chasing-format';
+import { runOutcome } from './chasing-format';
 import { DeliveriesPanel } from './DeliveriesPanel';
 import { WebhooksPanel } from './WebhooksPanel';
 
@@ -17,13 +17,20 @@ export default function ChasingPage() {
     refetchQueries: [ChaseDeliveriesDocument],
     awaitRefetchQueries: true,
   });
-  const [result, setResult] = useState<{ type: 'success' | 'error'; text: string } | null>(null);
+  const [result, setResult] = useState<{ type: 'success' | 'info' | 'warning' | 'error'; text: string } | null>(null);
 
   const run = async () => {
     setResult(null);
     try {
       const res = await runChase();
-      if (res.data) setResult({ type: 'success', text: t('chase.runDone', runCounts(res.data.runChaseNow)) });
+      if (res.data) {
+        const r = res.data.runChaseNow;
+        const text = runOutcome(r)
+          .map((line) => t(line.key, line.vars))
+          .join('');
+        // Nothing sent is not a failure, but the office should read why: info, or a warning when units could not be told.
+        setResult({ type: r.quietReason === 'NO_ONE_TO_TELL' || r.unitsUnreached ? 'warning' : r.quietReason ? 'info' : 'success', text });
+      }
     } catch (e) {
       setResult({
         type: 'error',

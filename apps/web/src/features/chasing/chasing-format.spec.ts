@@ -4,6 +4,7 @@ import {
   guessKind,
   isWebhookUrl,
   runCounts,
+  runOutcome,
   statusColor,
   unitRobots,
   urlFieldMessage,
@@ -86,8 +87,19 @@ describe('chasing-format', () => {
     expect(r.configured).toBe(1);
   });
 
+  const pass = {
+    events: 3,
+    notices: 5,
+    units: 2,
+    webhooksDelivered: 1,
+    webhooksFailed: 0,
+    webhooksRetrying: 1,
+    outstanding: 9,
+    unitsUnreached: 0,
+  };
   it('names the counts of a pass', () => {
-    expect(runCounts({ events: 3, notices: 5, units: 2, webhooksDelivered: 1, webhooksFailed: 0, webhooksRetrying: 1 })).toEqual({
+    expect(runCounts({ ...pass, quietReason: null })).toEqual({
+      outstanding: 9,
       events: 3,
       notices: 5,
       units: 2,
@@ -95,6 +107,16 @@ describe('chasing-format', () => {
       retrying: 1,
       failed: 0,
     });
+  });
+
+  it('says why a pass told no unit, and which units it could not reach', () => {
+    expect(runOutcome({ ...pass, quietReason: null }).map((l) => l.key)).toEqual(['chase.runDone']);
+    expect(runOutcome({ ...pass, unitsUnreached: 1, quietReason: null }).map((l) => [l.key, l.vars.n])).toEqual([
+      ['chase.runDone', undefined],
+      ['chase.unreached', 1],
+    ]);
+    for (const reason of ['NOTHING_DUE', 'ALREADY_CHASED', 'NO_ONE_TO_TELL'] as const)
+      expect(runOutcome({ ...pass, events: 0, quietReason: reason }).map((l) => l.key)).toEqual([`chase.quiet.${reason}`]);
   });
 
   it('finds the server message for the URL field', () => {

@@ -1,4 +1,5 @@
 /** Pure helpers of the chasing page (催办), kept apart so they are tested without rendering. */
+import type { MessageKey } from '../../shared/i18n';
 
 export type DeliveryStatus = 'PENDING' | 'DELIVERED' | 'FAILED';
 export type DeliveryChannel = 'IN_APP' | 'WECOM' | 'DINGTALK';
@@ -99,16 +100,36 @@ export function unitRobots<A extends { id: string; kind: string }, W extends { a
   };
 }
 
-/** The message variables of a runChaseNow result. */
-export function runCounts(r: {
+/** A runChaseNow result as the page needs it. */
+export interface RunResult {
   events: number;
   notices: number;
   units: number;
   webhooksDelivered: number;
   webhooksFailed: number;
   webhooksRetrying: number;
-}): Record<string, number> {
+  outstanding: number;
+  unitsUnreached: number;
+  quietReason: 'NOTHING_DUE' | 'ALREADY_CHASED' | 'NO_ONE_TO_TELL' | null;
+}
+
+/**
+ * What a pass did, in words: the counts; or, when no unit was told anything, why (nothing late,
+ * all chased before, no one to tell); plus the units that could not be reached. Message keys and
+ * variables, so the page writes them in its language.
+ */
+export function runOutcome(r: RunResult): { key: MessageKey; vars: Record<string, number> }[] {
+  const vars = runCounts(r);
+  if (r.quietReason) return [{ key: `chase.quiet.${r.quietReason}` as const, vars }];
+  const out: { key: MessageKey; vars: Record<string, number> }[] = [{ key: 'chase.runDone', vars }];
+  if (r.unitsUnreached > 0) out.push({ key: 'chase.unreached', vars: { n: r.unitsUnreached } });
+  return out;
+}
+
+/** The message variables of a runChaseNow result. */
+export function runCounts(r: RunResult): Record<string, number> {
   return {
+    outstanding: r.outstanding,
     events: r.events,
     notices: r.notices,
     units: r.units,

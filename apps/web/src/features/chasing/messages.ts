@@ -11,6 +11,11 @@ const zhHans = {
   'chase.runDone':
     '已完成催办：新增催办事项 {events} 项，发出站内通知 {notices} 条，涉及 {units} 个单位；群机器人消息送达 {delivered} 条，待重试 {retrying} 条，发送失败 {failed} 条。',
   'chase.runFailed': '催办未能完成：{message}',
+  'chase.quiet.NOTHING_DUE': '本次没有发出催办：目前没有逾期未报或即将到期的报告，也没有逾期未答复的督办事项。',
+  'chase.quiet.ALREADY_CHASED': '本次没有发出催办：逾期或即将到期的 {outstanding} 项都已催办过（每项催办一次），没有新的需要催办。',
+  'chase.quiet.NO_ONE_TO_TELL':
+    '本次发现新的逾期事项 {events} 项，但涉及的 {units} 个单位都还没有填报账号，也没有配置群机器人，只通知了办公室。请先为这些单位开设账号或配置群机器人。',
+  'chase.unreached': '其中 {n} 个单位没有填报账号，也没有配置群机器人，未能通知到。',
   'chase.tabRecords': '催办记录',
   'chase.tabRobots': '群机器人',
   'chase.filterStatus': '状态',
@@ -39,7 +44,7 @@ const zhHans = {
   'chase.showLess': '收起',
   'chase.emptyTitle': '还没有发出过催办',
   'chase.emptyText':
-    '系统默认每 10 分钟检查一次：到期前 3 天发提醒，逾期后发催办；只催办最近 30 天内到期的事项。也可以点“立即催办”马上检查一遍。',
+    '系统默认每 10 分钟检查一次：到期前 3 天发提醒，逾期后发催办，不论逾期多久，每项催办一次。也可以点“立即催办”马上检查一遍。',
   'chase.noMatch': '没有符合筛选条件的记录',
   'chase.latestOnly': '显示最近 {n} 条记录',
   'chase.robotsHint': '机器人地址在企业微信或钉钉的群设置中获取：群机器人 → 添加机器人 → 复制 Webhook 地址。',
@@ -76,6 +81,11 @@ export const chasingMessages: Record<Lang, Record<keyof typeof zhHans, string>> 
     'chase.runDone':
       '已完成催辦：新增催辦事項 {events} 項，發出站內通知 {notices} 則，涉及 {units} 個單位；群機器人訊息送達 {delivered} 則，待重試 {retrying} 則，發送失敗 {failed} 則。',
     'chase.runFailed': '催辦未能完成：{message}',
+    'chase.quiet.NOTHING_DUE': '本次沒有發出催辦：目前沒有逾期未報或即將到期的報告，也沒有逾期未答覆的督辦事項。',
+    'chase.quiet.ALREADY_CHASED': '本次沒有發出催辦：逾期或即將到期的 {outstanding} 項都已催辦過（每項催辦一次），沒有新的需要催辦。',
+    'chase.quiet.NO_ONE_TO_TELL':
+      '本次發現新的逾期事項 {events} 項，但涉及的 {units} 個單位都還沒有填報帳號，也沒有設定群機器人，只通知了辦公室。請先為這些單位開設帳號或設定群機器人。',
+    'chase.unreached': '其中 {n} 個單位沒有填報帳號，也沒有設定群機器人，未能通知到。',
     'chase.tabRecords': '催辦紀錄',
     'chase.tabRobots': '群機器人',
     'chase.filterStatus': '狀態',
@@ -104,7 +114,7 @@ export const chasingMessages: Record<Lang, Record<keyof typeof zhHans, string>> 
     'chase.showLess': '收起',
     'chase.emptyTitle': '還沒有發出過催辦',
     'chase.emptyText':
-      '系統預設每 10 分鐘檢查一次：到期前 3 天發提醒，逾期後發催辦；只催辦最近 30 天內到期的事項。也可以點「立即催辦」馬上檢查一遍。',
+      '系統預設每 10 分鐘檢查一次：到期前 3 天發提醒，逾期後發催辦，不論逾期多久，每項催辦一次。也可以點「立即催辦」馬上檢查一遍。',
     'chase.noMatch': '沒有符合篩選條件的紀錄',
     'chase.latestOnly': '顯示最近 {n} 筆紀錄',
     'chase.robotsHint': '機器人位址在企業微信或釘釘的群組設定中取得：群機器人 → 新增機器人 → 複製 Webhook 位址。',
@@ -139,6 +149,12 @@ export const chasingMessages: Record<Lang, Record<keyof typeof zhHans, string>> 
     'chase.runDone':
       'Done: {events} new items chased, {notices} in-app notices to {units} units; group robot messages: {delivered} delivered, {retrying} to retry, {failed} failed.',
     'chase.runFailed': 'Reminders could not be sent: {message}',
+    'chase.quiet.NOTHING_DUE': 'No reminders sent: no report is overdue or nearly due, and no follow-up item is overdue.',
+    'chase.quiet.ALREADY_CHASED':
+      'No reminders sent: all {outstanding} overdue or nearly due items were chased before (each is chased once); nothing new.',
+    'chase.quiet.NO_ONE_TO_TELL':
+      '{events} newly overdue items found, but their {units} units have no reporter accounts and no group robot, so only the office was told. Create accounts or set up group robots for these units first.',
+    'chase.unreached': '{n} of these units have no reporter account and no group robot and could not be reached.',
     'chase.tabRecords': 'Sent reminders',
     'chase.tabRobots': 'Group robots',
     'chase.filterStatus': 'Status',
@@ -167,7 +183,7 @@ export const chasingMessages: Record<Lang, Record<keyof typeof zhHans, string>> 
     'chase.showLess': 'Less',
     'chase.emptyTitle': 'No reminders sent yet',
     'chase.emptyText':
-      'The system checks every 10 minutes by default: a reminder 3 days before a due date, then chasing once overdue; only due dates in the last 30 days are chased. Use “Send reminders now” to check at once.',
+      'The system checks every 10 minutes by default: a reminder 3 days before a due date, then chasing once overdue, however long ago; each item is chased once. Use “Send reminders now” to check at once.',
     'chase.noMatch': 'No records match the filters',
     'chase.latestOnly': 'Showing the latest {n} records',
     'chase.robotsHint':

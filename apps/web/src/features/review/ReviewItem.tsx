@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useMutation } from '@apollo/client/react';
-import { Button, Card, Flex, Popconfirm, Tag, Typography } from 'antd';
+import { Button, Card, Checkbox, Flex, Popconfirm, Tag, Typography } from 'antd';
 import { ReviewReportDocument, type ReviewDecision, type ReviewedReportFragment } from '../../graphql/generated';
 import { useDisplayText, useI18n } from '../../shared/i18n';
 import { apiErrorCode } from '../../shared/errors';
@@ -12,17 +12,27 @@ import { ReportFigures } from './ReportFigures';
 import { ReturnDialog } from './ReturnDialog';
 
 export type ReviewOutcome =
-  { kind: 'done'; decision: ReviewDecision; unit: string; measure: string } | { kind: 'stale' } | { kind: 'failed'; message: string };
+  | { kind: 'done'; decision: ReviewDecision; unit: string; measure: string }
+  | { kind: 'stale' }
+  | { kind: 'failed'; message: string }
+  | { kind: 'batch'; accepted: number; stale: number; notSubmitted: number; notFound: number };
 
-/** One submitted report in the office's queue, with 通过 and 退回; its policy named when the queue mixes policies. */
+/**
+ * One submitted report in the office's queue, with 通过 and 退回 and a box to select it for 批量通过;
+ * its policy named when the queue mixes policies.
+ */
 export function ReviewItem({
   report,
   onOutcome,
   showPolicy = false,
+  selected = false,
+  onSelect,
 }: {
   report: ReviewedReportFragment;
   onOutcome: (outcome: ReviewOutcome) => void;
   showPolicy?: boolean;
+  selected?: boolean;
+  onSelect?: (selected: boolean) => void;
 }) {
   const { t, lang } = useI18n();
   const display = useDisplayText();
@@ -71,6 +81,14 @@ export function ReviewItem({
     >
       <div className="ls-review-head">
         <Flex wrap gap={6} align="center">
+          {onSelect && (
+            <Checkbox
+              checked={selected}
+              onChange={(e) => onSelect(e.target.checked)}
+              aria-label={t('review.select', { subject })}
+              data-testid="review-select"
+            />
+          )}
           <Typography.Text strong className="ls-review-unit">
             {unit}
           </Typography.Text>
