@@ -85,7 +85,7 @@ const zhHans = {
   'excel.hint': '也可以下载本单位本期的 Excel 填报表,离线填好后导入;导入的内容存为草稿,提交前仍可修改。',
   'excel.imported': '已导入 {count} 项措施,正在刷新…',
   'excel.errorsTitle': 'Excel 文件有误,未保存任何内容',
-  'excel.failed': '导入失败:{message}',
+  'excel.failed': '导入失败：{message}',
 };
 
 export const reportingMessages: Record<Lang, Record<keyof typeof zhHans, string>> = {
@@ -171,7 +171,7 @@ export const reportingMessages: Record<Lang, Record<keyof typeof zhHans, string>
     'excel.hint': '也可以下載本單位本期的 Excel 填報表,離線填好後導入;導入的內容存為草稿,提交前仍可修改。',
     'excel.imported': '已導入 {count} 項措施,正在刷新…',
     'excel.errorsTitle': 'Excel 文件有誤,未保存任何內容',
-    'excel.failed': '導入失敗:{message}',
+    'excel.failed': '導入失敗：{message}',
   },
   en: {
     'session.expired': 'Your session has expired. Please sign in again.',
