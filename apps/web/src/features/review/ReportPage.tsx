@@ -15,7 +15,7 @@ import { StateTag } from '../../shared/StateTag';
 import { isEditableStatus } from '../../shared/task-state';
 import { describeHistoryEvent, historyActionWords } from './history';
 import { ReportFigures } from './ReportFigures';
-import { ReportAttachments } from './ReportAttachments';
+import { ReportAttachments } from '../../shared/ReportAttachments';
 
 type Report = ReportDetailQuery['progressReport'];
 
