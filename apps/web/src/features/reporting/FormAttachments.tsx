@@ -26,7 +26,7 @@ export function FormAttachments({ reportId, editable }: { reportId: string | nul
     ) : null;
   }
   return (
-    <div className="ls-form-attachments">
+    <div className="ls-form-attachments" data-report-id={reportId}>
       <Button type="link" aria-expanded={open} onClick={() => setOpen((o) => !o)} data-testid="form-attachments-toggle">
         {open ? t('report.attachmentsHide') : t('report.attachments')}
       </Button>
