@@ -9,9 +9,9 @@ import { expectAccessible } from './support/accessibility';
 import { freshServer } from './support/fresh-server';
 
 const ADMIN_PASSWORD = 'daily-admin-pass-1';
-const REPORTER = { username: 'daily-taishan', password: 'Daily-taishan-pass-1' };
-const OFFICE = { username: 'daily-office', password: 'Daily-office-pass-1' };
-const LEADER = { username: 'daily-leader', password: 'Daily-leader-pass-1' };
+const REPORTER = { username: 'ts-reporter', password: 'Week-county-pass-1' };
+const OFFICE = { username: 'city-office', password: 'Week-office-pass-2' };
+const LEADER = { username: 'city-leader', password: 'Week-leader-pass-3' };
 const EVIDENCE = '见习基地名单.pdf';
 
 /** Today in China, as the picker's cells name days (2026-11-30). */
