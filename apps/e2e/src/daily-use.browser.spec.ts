@@ -78,12 +78,15 @@ describeWithBrowser('an ordinary week, in a real browser', () => {
   }
 
   it('lands each role on its own work after sign-in, at 1440 and 390 px; an address the person came from wins', async () => {
-    const leaderHome = publishedPolicies.length === 1 ? `/p/${publishedPolicies[0]}/dashboard` : '/portfolio';
+    const one = publishedPolicies.length === 1;
+    const leaderHome = one ? `/p/${publishedPolicies[0]}/dashboard` : '/portfolio';
+    // The page's own content, not the login form still shown while the route's code arrives.
+    const leaderReady = one ? '[data-testid="dashboard"][data-ready]' : '[data-testid="portfolio"][data-ready]';
     for (const width of [1440, 390]) {
       for (const [role, user, path, ready] of [
         ['reporter', REPORTER, '/tasks', '[data-testid="quarter"]'],
-        ['office', OFFICE, '/review', '[data-testid="list-filters"]'],
-        ['leader', LEADER, leaderHome, 'main'],
+        ['office', OFFICE, '/review', '[data-testid="review-item"]'],
+        ['leader', LEADER, leaderHome, leaderReady],
       ] as const) {
         await withPage(
           width,
@@ -91,6 +94,7 @@ describeWithBrowser('an ordinary week, in a real browser', () => {
             await signIn(page, server.url, user);
             await page.waitForURL((u) => u.pathname === path);
             await page.locator(ready).first().waitFor();
+            expect(await page.locator('input[autocomplete="current-password"]').count()).toBe(0);
             await page.screenshot({ path: join(ARTIFACTS, `daily-landing-${role}-${width}.png`), fullPage: true });
           },
           `landing-${role}-${width}`,
