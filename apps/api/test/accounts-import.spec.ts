@@ -202,7 +202,7 @@ describe('accounts created from an uploaded Excel sheet', () => {
     expect(Date.now() - started).toBeLessThan(5000);
     expect(status).toBe(400);
     expect(body).toMatchObject({ code: 'BAD_USER_INPUT', field: 'file' });
-    expect(body.message).toMatch(/^无法导入该文件:/);
+    expect(body.message).toMatch(/^无法导入该文件：/);
     // Rows past the sheet's bound are refused too, even where the zip's sizes are honest.
     const tall = buildZip([
       ...workbookParts(),

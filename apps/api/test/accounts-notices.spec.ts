@@ -31,7 +31,7 @@ describe('notices and deactivated accounts', () => {
     ).openSupervisionReview;
     await server.ok(
       ADD_ITEM,
-      { input: { reviewId: review.id, measureId: p.measure(11), agencyId: TAISHAN, request: '请说明进度', dueOn: '2024-11-30' } },
+      { input: { reviewId: review.id, measureId: p.measure(11), agencyId: TAISHAN, request: '请说明进度', dueOn: '2099-11-30' } },
       office,
     );
     const count = async (id: string) =>

@@ -284,7 +284,8 @@ describe('audit viewer (操作日志): auditRecords and GET /exports/audit.xlsx'
       ['2021-01-02 08:00:00', '', '', '填报与审核', '报送进展报告', 'report.submit', entity, 'row'],
       ['2021-01-01 08:00:00', '', '', '填报与审核', '报送进展报告', 'report.submit', entity, 'row'],
     ]);
-    expect(JSON.parse(rows[1][9])).toEqual({ at: '2021-01-03T09:30:00Z' });
+    // The instants inside before/after are China time too, as an official reads them.
+    expect(JSON.parse(rows[1][9])).toEqual({ at: '2021-01-03 17:30' });
     const about = sheetRows(book.getWorksheet(AUDIT_SHEETS.about)!);
     expect(about.find((r) => r[0] === '筛选条件')?.[1]).toBe(`对象类型=${entity}`);
     expect(about.find((r) => r[0] === '记录数')?.[1]).toBe('共 3 条记录。');

@@ -276,13 +276,13 @@ describe('the public API contract', () => {
             measureId: p.measure(11),
             agencyId: taishan,
             request: '说明公益性岗位开发进度',
-            dueOn: '2024-11-15',
+            dueOn: '2099-11-15',
           },
         },
         office,
       )
     ).addSupervisionItem;
-    expect(item).toMatchObject({ status: 'OPEN', dueOn: '2024-11-15' });
+    expect(item).toMatchObject({ status: 'OPEN', dueOn: '2099-11-15' });
     expect((await run('RespondSupervisionItem', { id: item.id, response: '已新开发岗位 30 个' }, reporter)).respondSupervisionItem).toEqual(
       { id: item.id, status: 'RESPONDED' },
     );
@@ -300,7 +300,7 @@ describe('the public API contract', () => {
         measure: { id: p.measure(11), seq: 11 },
         agency: { id: taishan, name: '台山市' },
         request: '说明公益性岗位开发进度',
-        dueOn: '2024-11-15',
+        dueOn: '2099-11-15',
         response: '已新开发岗位 30 个',
       },
     ]);

@@ -55,7 +55,7 @@ describe('the office’s lists across policies', () => {
     const item = (
       await server.ok<{ addSupervisionItem: { id: string } }>(
         ADD_ITEM,
-        { input: { reviewId: review.id, measureId: p.measure(7), agencyId: TAISHAN, request: '请说明进度', dueOn: '2024-11-30' } },
+        { input: { reviewId: review.id, measureId: p.measure(7), agencyId: TAISHAN, request: '请说明进度', dueOn: '2099-11-30' } },
         office,
       )
     ).addSupervisionItem;

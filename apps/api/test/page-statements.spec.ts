@@ -140,6 +140,7 @@ describe('SQL statements per request of every web query', () => {
       ['ReportForm', 'REPORTER', { quarter: '2024Q4' }],
       ['LatestReport', 'REPORTER', { id: reportId }],
       ['ReportDetail', 'REPORTER', { id: reportId }],
+      ['FormReportAttachments', 'REPORTER', { id: reportId }],
       ['UnreadNoticeCount', 'REPORTER', {}],
       ['MyNotices', 'REPORTER', { limit: 20 }],
       ['ReviewQueue', 'OFFICE', {}],

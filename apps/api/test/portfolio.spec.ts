@@ -1,7 +1,7 @@
 import { codeOf, TestServer } from './support/test-server';
 import { countyId, departmentId, loadVariantNotice, PolicyIds, signedInUser } from './support/fixtures';
 import { IMPORT, simplifiedNotice } from './support/notice-fixtures';
-import { acceptReport, ADD_ITEM, OPEN_REVIEW } from './support/supervision-fixtures';
+import { acceptReport, ADD_ITEM, backdateItems, OPEN_REVIEW } from './support/supervision-fixtures';
 
 const TAISHAN = countyId('440781');
 const HRSS = departmentId('市人力資源社會保障局');
@@ -89,9 +89,10 @@ describe('the leaders’ portfolio across published policies', () => {
     ).openSupervisionReview;
     await server.ok(
       ADD_ITEM,
-      { input: { reviewId: review.id, measureId: a.measure(7), agencyId: HRSS, request: '请说明进度', dueOn: '2024-10-01' } },
+      { input: { reviewId: review.id, measureId: a.measure(7), agencyId: HRSS, request: '请说明进度', dueOn: '2099-10-01' } },
       office,
     );
+    await backdateItems(server, review.id, '2024-10-01');
 
     for (const token of [leader, office]) {
       const p = await portfolio(token);

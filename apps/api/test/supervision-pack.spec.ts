@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { TestServer } from './support/test-server';
 import { countyId, loadVariantNotice, PolicyIds, signedInUser } from './support/fixtures';
-import { acceptReport, ADD_ITEM, FINALIZE, OPEN_REVIEW, RATE } from './support/supervision-fixtures';
+import { acceptReport, ADD_ITEM, backdateItems, FINALIZE, OPEN_REVIEW, RATE } from './support/supervision-fixtures';
 import { SHEETS } from '../src/supervision/pack/review-pack.xlsx';
 
 const TAISHAN = countyId('440781');
@@ -69,9 +69,10 @@ describe('the review pack (督查通报) as .docx and .xlsx', () => {
     await server.ok(RATE, { r: reviewId, m: p.measure(11), rating: 'YELLOW', reason: REASON }, office);
     await server.ok(
       ADD_ITEM,
-      { input: { reviewId, measureId: p.measure(11), agencyId: ENPING, request: REQUEST, dueOn: '2024-11-30' } },
+      { input: { reviewId, measureId: p.measure(11), agencyId: ENPING, request: REQUEST, dueOn: '2099-11-30' } },
       office,
     );
+    await backdateItems(server, reviewId, '2024-11-30');
   });
   afterAll(() => server.close());
 

@@ -31,7 +31,7 @@ describe('supervision review: what a unit’s reporter may read', () => {
     await server.ok(RATE, { r: review.id, m: p.measure(11), rating: 'RED', reason: '办公室内部意见:进度明显滞后' }, office);
     await server.ok(
       ADD_ITEM,
-      { input: { reviewId: review.id, measureId: p.measure(11), agencyId: TAISHAN, request: '请说明进度', dueOn: '2024-11-30' } },
+      { input: { reviewId: review.id, measureId: p.measure(11), agencyId: TAISHAN, request: '请说明进度', dueOn: '2099-11-30' } },
       office,
     );
 

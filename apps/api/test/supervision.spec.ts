@@ -1,3 +1,4 @@
+import { chinaToday } from '@luoshi/domain';
 import { codeOf, TestServer } from './support/test-server';
 import { countyId, loadVariantNotice, PolicyIds, signedInUser } from './support/fixtures';
 import { acceptReport, ADD_ITEM, CLOSE, FINALIZE, OPEN_REVIEW, RATE, RESPOND, REVIEW_QUERY } from './support/supervision-fixtures';
@@ -44,7 +45,7 @@ describe('supervision review (督查): the contract’s rules and refusals', () 
     (
       await server.ok<{ addSupervisionItem: { id: string; version: number } }>(
         ADD_ITEM,
-        { input: { reviewId, measureId: p.measure(seq), agencyId, request: '请说明进度', dueOn: '2024-11-30' } },
+        { input: { reviewId, measureId: p.measure(seq), agencyId, request: '请说明进度', dueOn: '2099-11-30' } },
         office,
       )
     ).addSupervisionItem;
@@ -113,7 +114,7 @@ describe('supervision review (督查): the contract’s rules and refusals', () 
       measureId: p.measure(11),
       agencyId: TAISHAN,
       request: '请说明公益性岗位开发进度',
-      dueOn: '2024-11-30',
+      dueOn: '2099-11-30',
     };
     const notResponsible: { id: string }[] = await server.dataSource.query(
       `SELECT a.id FROM agency a WHERE NOT EXISTS (SELECT 1 FROM responsibility r WHERE r.measure_id = $1 AND r.agency_id = a.id) LIMIT 1`,
@@ -122,12 +123,16 @@ describe('supervision review (督查): the contract’s rules and refusals', () 
     await refused('BAD_USER_INPUT', ADD_ITEM, { input: { ...input, agencyId: notResponsible[0].id } }, office);
     await refused('BAD_USER_INPUT', ADD_ITEM, { input: { ...input, dueOn: '2024-02-30' } }, office);
     await refused('BAD_USER_INPUT', ADD_ITEM, { input: { ...input, dueOn: '下周五' } }, office);
+    // A due date in the past (yesterday in China) is refused: the item would be overdue when given.
+    const yesterday = chinaToday(new Date(Date.now() - 86_400_000));
+    await refused('BAD_USER_INPUT', ADD_ITEM, { input: { ...input, dueOn: yesterday } }, office);
+    await refused('BAD_USER_INPUT', ADD_ITEM, { input: { ...input, dueOn: '2024-11-30' } }, office);
     await refused('BAD_USER_INPUT', ADD_ITEM, { input: { ...input, request: ' ' } }, office);
     await refused('BAD_USER_INPUT', ADD_ITEM, { input: { ...input, extra: 1 } }, office);
     await refused('FORBIDDEN', ADD_ITEM, { input }, taishan);
     const item = (await server.ok<{ addSupervisionItem: { status: string; dueOn: string } }>(ADD_ITEM, { input }, office))
       .addSupervisionItem;
-    expect(item).toMatchObject({ status: 'OPEN', dueOn: '2024-11-30' });
+    expect(item).toMatchObject({ status: 'OPEN', dueOn: '2099-11-30' });
   });
 
   it('lets only a reporter of the item’s unit answer, and shows each unit only its own items', async () => {
@@ -174,7 +179,7 @@ describe('supervision review (督查): the contract’s rules and refusals', () 
     ).myNotices;
     expect(notices).toContainEqual({
       kind: 'SUPERVISION_ITEM_ASSIGNED',
-      title: '新的督办事项（措施11），请于2024-11-30前答复',
+      title: '新的督办事项（措施11），请于2099-11-30前答复',
       link: '/supervision/items',
     });
     const officeNotices = (await server.ok<{ myNotices: { kind: string; title: string }[] }>(`{ myNotices { kind title } }`, {}, office))
@@ -213,7 +218,7 @@ describe('supervision review (督查): the contract’s rules and refusals', () 
     await refused(
       'CONFLICT',
       ADD_ITEM,
-      { input: { reviewId: q4.id, measureId: p.measure(11), agencyId: TAISHAN, request: '补充要求', dueOn: '2025-01-31' } },
+      { input: { reviewId: q4.id, measureId: p.measure(11), agencyId: TAISHAN, request: '补充要求', dueOn: '2099-01-31' } },
       office,
     );
     expect(

@@ -250,22 +250,23 @@ describeWithBrowser('the quarterly supervision review in a real browser', () => 
     await choose(office, 'item-unit', '台山市');
     await office.getByTestId('item-request').fill(REQUEST);
     await office.locator('.ls-sup-due-picker input').click();
-    await office.locator('.ls-sup-due-picker input').fill('2024-12-31');
+    // A due date is today or later (the picker disables past days, the API refuses them).
+    await office.locator('.ls-sup-due-picker input').fill('2099-12-31');
     await office.keyboard.press('Enter');
     await office.getByTestId('item-confirm').click();
     const item = office.locator('[data-testid="items"] [data-testid="item-row"]');
     await item.and(office.locator('[data-status="OPEN"]')).waitFor();
     await item.getByText(REQUEST).waitFor();
-    await item.getByText('2024年12月31日').waitFor();
+    await item.getByText('2099年12月31日').waitFor();
     await noHorizontalScroll(office, 1440);
     await office.screenshot({ path: join(ARTIFACTS, 'supervision-review-1440.png'), fullPage: true });
 
-    // 台山's reporter finds it under 督办事项 on a phone, overdue, and answers it.
+    // 台山's reporter finds it under 督办事项 on a phone, not yet due, and answers it.
     await signIn(reporter, server.url, REPORTER);
     await reporter.getByTestId('nav-supervision-items').click();
     const mine = reporter.getByTestId('my-item');
     await mine.getByText(REQUEST).waitFor();
-    await mine.locator('[data-overdue="true"]').waitFor(); // 2024-12-31 has passed
+    await expect(mine.locator('[data-overdue="true"]').count()).resolves.toBe(0); // 2099-12-31 is still ahead
     await mine.getByTestId('answer-input').fill(ANSWER);
     await mine.getByTestId('submit-answer').click();
     await reporter.locator('[data-testid="my-item"][data-status="RESPONDED"]').getByTestId('item-answer').getByText(ANSWER).waitFor();

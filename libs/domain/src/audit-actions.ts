@@ -103,6 +103,8 @@ export const AUDIT_ACTIONS: Readonly<Record<string, AuditActionInfo>> = {
   'target.draft.remove': a('SETTINGS', '草稿中删除指标', '草稿中刪除指標', 'Removed a target from a draft'),
   'agency.alias.add': a('SETTINGS', '新增单位别名', '新增單位別名', 'Added a unit alias'),
   'agency.alias.remove': a('SETTINGS', '删除单位别名', '刪除單位別名', 'Removed a unit alias'),
+  // Written by the demo data loader (apps/api/src/demo), in SQL
+  'demo.create': a('OTHER', '载入演示数据', '載入演示資料', 'Loaded demo data'),
 };
 
 /** What an entity is called, and the kind of an action not in the table that touches it. */

@@ -39,7 +39,7 @@ export interface SectionDraft {
 
 export function fail(lineIndex: number, zh: string, en: string): never {
   const line = lineIndex + 1;
-  throw new NoticeParseError(`第${line}行:${zh} / line ${line}: ${en}`, line);
+  throw new NoticeParseError(`第${line}行：${zh} / line ${line}: ${en}`, line);
 }
 
 /** A heading line (`一、總體要求`, `（一）加大支持力度`) ends its paragraph even without a full stop. */

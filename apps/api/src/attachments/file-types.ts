@@ -85,13 +85,13 @@ async function officeKind(buf: Buffer): Promise<OfficeKind | { refused: string }
     try {
       return await ooxml(buf);
     } catch (error) {
-      if (error instanceof ZipRefused) return { refused: `文件未通过检查:${error.message}` };
+      if (error instanceof ZipRefused) return { refused: `文件未通过检查：${error.message}` };
       throw error;
     }
   }
   if (starts(buf, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) {
     const kind = oleKind(buf);
-    if (kind === 'encrypted') return { refused: '文件已加密:请去掉密码后再上传' };
+    if (kind === 'encrypted') return { refused: '文件已加密：请去掉密码后再上传' };
     return kind ?? { refused: '文件不是有效的 Word 或 Excel 文件' };
   }
   return null;
@@ -116,7 +116,7 @@ export async function inspectUpload(buf: Buffer, claim: { filename: string; mime
         : ACCEPTED_KINDS,
     };
   const office = OFFICE[kind];
-  if (extension !== kind) return { refused: `文件内容是 ${office.label},与文件名“${claim.filename}”不符:请使用扩展名 .${kind}` };
+  if (extension !== kind) return { refused: `文件内容是 ${office.label},与文件名“${claim.filename}”不符：请使用扩展名 .${kind}` };
   const mimeFamily = FAMILY_OF_MIMETYPE.get(claim.mimetype ?? '');
   if (mimeFamily && mimeFamily !== office.family)
     return { refused: `文件内容是 ${office.label},与上传时声明的类型(${claim.mimetype})不符` };

@@ -1,7 +1,7 @@
 import { Controller, Get, Logger, Query, Req, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import ExcelJS from 'exceljs';
-import { AUDIT_KIND_LABELS } from '@luoshi/domain';
+import { AUDIT_KIND_LABELS, chinaTimesInText } from '@luoshi/domain';
 import type { RequestWithUser } from '../auth/auth.guard';
 import { Roles } from '../auth/roles.decorator';
 import { AuditFilter, toAuditQuery } from './audit-filter';
@@ -15,6 +15,8 @@ export const exportCap = () => Number(process.env.AUDIT_EXPORT_MAX_ROWS) || 50_0
 /** Excel keeps at most 32,767 characters in a cell. */
 const CELL_MAX = 32_000;
 const cell = (text: string | null) => (text === null ? '' : text.length > CELL_MAX ? `${text.slice(0, CELL_MAX)}…（已截断）` : text);
+/** A record's before/after with its instants (submittedAt, …) in China time, as the reader's other columns. */
+const stateCell = (json: string | null) => cell(json === null ? null : chinaTimesInText(json));
 
 /** An instant as Beijing wall time (UTC+8, no daylight saving), `2024-10-08 14:03:05`. */
 export const chinaTime = (at: Date) => new Date(at.getTime() + 8 * 3600_000).toISOString().replace('T', ' ').slice(0, 19);
@@ -44,8 +46,8 @@ const rowOf = (r: AuditRecordView) => [
   r.action,
   r.entityLabel,
   r.entityId,
-  cell(r.before),
-  cell(r.after),
+  stateCell(r.before),
+  stateCell(r.after),
   r.requestId ?? '',
 ];
 
@@ -119,7 +121,7 @@ export class AuditExportController {
         ['导出人', req.user?.username ?? ''],
         ['筛选条件', given.length ? given.join('；') : '无（全部记录）'],
         ['记录数', note],
-        ['说明', '操作日志只增不改，变更前后的内容按记录时的原样导出（机器人地址等凭据已打码）。'],
+        ['说明', '操作日志只增不改，变更前后的内容按记录时的原样导出（其中的时间为北京时间，机器人地址等凭据已打码）。'],
       ])
         about.addRow(line).commit();
       about.commit();

@@ -108,7 +108,7 @@ export function readZipDirectory(buf: Buffer, limits: ZipLimits): ZipEntry[] {
     if (entry.compressedSize === 0xffffffff || entry.uncompressedSize === 0xffffffff || entry.localHeaderOffset === 0xffffffff) {
       throw new ZipRefused('ZIP64', '不支持 ZIP64 格式的超大压缩文件');
     }
-    if (flags & 0x41) throw new ZipRefused('ENCRYPTED', `文件已加密(“${name}”):请去掉密码后再上传`);
+    if (flags & 0x41) throw new ZipRefused('ENCRYPTED', `文件已加密(“${name}”)：请去掉密码后再上传`);
     if (entry.method !== 0 && entry.method !== 8) throw new ZipRefused('METHOD', `“${name}”使用了不支持的压缩方式(${entry.method})`);
     if (entry.method === 0 && entry.compressedSize !== entry.uncompressedSize) throw corrupt();
     if (names.has(name)) throw new ZipRefused('DUPLICATE', `压缩包内有重名的文件“${name}”`);

@@ -77,6 +77,9 @@ export class SupervisionItemsService {
     const request = input.request.trim();
     if (!request) throw new SupervisionError('BAD_USER_INPUT', '督办要求不能为空', { field: 'request' });
     if (!isCalendarDate(input.dueOn)) throw new SupervisionError('BAD_USER_INPUT', '办理期限不是有效日期', { field: 'dueOn' });
+    // A task due yesterday is overdue the moment it is given: a due date is today or later (in China).
+    if (input.dueOn < chinaToday())
+      throw new SupervisionError('BAD_USER_INPUT', `办理期限不能早于今天（${chinaToday()}）`, { field: 'dueOn' });
     return this.dataSource.transaction(async (manager) => {
       const review = await this.reviews.lockReview(manager, input.reviewId);
       refuseUnlessOpen(review);

@@ -74,7 +74,7 @@ export class AgencyMergeService {
       if (moved.conflicts.length) {
         throw new UnitError(
           'CONFLICT',
-          `两个单位有 ${moved.conflicts.length} 处重复的报告,不能合并:${moved.conflicts.slice(0, 3).map(describeConflict).join(';')}`,
+          `两个单位有 ${moved.conflicts.length} 处重复的报告,不能合并：${moved.conflicts.slice(0, 3).map(describeConflict).join(';')}`,
           {
             conflicts: moved.conflicts,
           },

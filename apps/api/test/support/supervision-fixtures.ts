@@ -37,3 +37,11 @@ export async function acceptReport(
   await server.ok(REVIEW, { id: saved.id, version: submitted.version, decision: 'ACCEPT' }, tokens.office);
   return saved.id;
 }
+
+/**
+ * Moves a review's follow-up items' due date into the past, as time would: the API takes only a due
+ * date of today or later, so an overdue item is one given earlier whose day has gone by.
+ */
+export async function backdateItems(server: TestServer, reviewId: string, dueOn: string): Promise<void> {
+  await server.dataSource.query(`UPDATE supervision_item SET due_on = $2 WHERE review_id = $1`, [reviewId, dueOn]);
+}

@@ -4,6 +4,9 @@ import type { Locale } from 'antd/es/locale';
 import zhCN from 'antd/es/locale/zh_CN';
 import zhTW from 'antd/es/locale/zh_TW';
 import enUS from 'antd/es/locale/en_US';
+// The date picker's month and weekday names come from dayjs's locale (antd's names which one):
+// simplified Chinese, the default, is here; traditional is loaded when chosen; English is built in.
+import 'dayjs/locale/zh-cn';
 import { formatMessage, I18nContext, LANGS, type I18nValue, type Lang } from '../shared/i18n';
 import { storage } from '../shared/storage';
 import { MESSAGES } from './catalogue';
@@ -34,6 +37,18 @@ export function I18nProvider({ children, initialLang }: { children: ReactNode; i
     document.documentElement.lang = HTML_LANG[lang];
   }, [lang]);
 
+  // 繁體's dayjs locale arrives after the first render: a new locale object then redraws the pickers.
+  const [zhTwLoaded, setZhTwLoaded] = useState(false);
+  useEffect(() => {
+    if (lang !== 'zh-Hant' || zhTwLoaded) return;
+    let live = true;
+    void import('dayjs/locale/zh-tw').then(() => live && setZhTwLoaded(true));
+    return () => {
+      live = false;
+    };
+  }, [lang, zhTwLoaded]);
+  const antdLocale = useMemo(() => (zhTwLoaded ? { ...ANTD_LOCALES[lang] } : ANTD_LOCALES[lang]), [lang, zhTwLoaded]);
+
   const value = useMemo<I18nValue>(() => {
     const messages = MESSAGES[lang];
     return { lang, setLang, t: (key, vars) => formatMessage(messages[key], vars) };
@@ -41,7 +56,7 @@ export function I18nProvider({ children, initialLang }: { children: ReactNode; i
 
   return (
     <I18nContext.Provider value={value}>
-      <ConfigProvider locale={ANTD_LOCALES[lang]}>{children}</ConfigProvider>
+      <ConfigProvider locale={antdLocale}>{children}</ConfigProvider>
     </I18nContext.Provider>
   );
 }

@@ -151,7 +151,7 @@ export class AccountImportService {
       if ('problem' in phone) wrong(r.address.phone, phone.problem);
 
       const role = r.role ? roleOfCell(r.role) : 'REPORTER';
-      if (!role) wrong(r.address.role, `角色须为:${Object.values(ROLE_LABELS).join('、')}(留空即为填报员)`);
+      if (!role) wrong(r.address.role, `角色须为：${Object.values(ROLE_LABELS).join('、')}(留空即为填报员)`);
       else if (role === 'ADMIN' && actor.role !== 'ADMIN') wrong(r.address.role, '只有系统管理员可以创建管理员账号');
 
       let unit: AccountUnitRow | null = null;
@@ -229,7 +229,7 @@ async function openWorkbook(file: Buffer): Promise<ExcelJS.Workbook> {
     await checkWorkbookBounds(file, ACCOUNT_WORKBOOK_BOUNDS);
   } catch (error) {
     if (!(error instanceof ZipRefused)) throw error;
-    throw new AuthError('BAD_USER_INPUT', `无法导入该文件:${error.message}。请上传从系统下载的 .xlsx 账号表`, {
+    throw new AuthError('BAD_USER_INPUT', `无法导入该文件：${error.message}。请上传从系统下载的 .xlsx 账号表`, {
       field: 'file',
       reason: error.reason,
     });
@@ -238,7 +238,7 @@ async function openWorkbook(file: Buffer): Promise<ExcelJS.Workbook> {
   try {
     await book.xlsx.load(file as unknown as ArrayBuffer);
   } catch {
-    throw new AuthError('BAD_USER_INPUT', '无法读取该文件:请上传从系统下载的 .xlsx 账号表', { field: 'file' });
+    throw new AuthError('BAD_USER_INPUT', '无法读取该文件：请上传从系统下载的 .xlsx 账号表', { field: 'file' });
   }
   return book;
 }
@@ -246,7 +246,7 @@ async function openWorkbook(file: Buffer): Promise<ExcelJS.Workbook> {
 function refused(errors: CellError[]) {
   const shown = errors
     .slice(0, 5)
-    .map((e) => `${e.sheet}!${e.cell}:${e.message}`)
+    .map((e) => `${e.sheet}!${e.cell}：${e.message}`)
     .join(';');
   return new AuthError('BAD_USER_INPUT', `Excel 文件有 ${errors.length} 处错误,未创建任何账号。${shown}${errors.length > 5 ? '……' : ''}`, {
     errors,

@@ -75,7 +75,7 @@ export async function writeAccountTemplate(units: UnitOption[]): Promise<Buffer>
     formulae: [`"${Object.values(ROLE_LABELS).join(',')}"`],
   });
   const note = accounts.getCell('G1');
-  note.value = `说明:每行一个账号,最多 ${MAX_ACCOUNT_ROWS} 行。单位按“${ACCOUNT_SHEETS.units}”表填写(简体、繁体或简称均可);角色留空即为填报员,填报员必须填写单位,其他角色不填单位;手机填写 11 位手机号或带区号的固定电话;用户名留空由系统生成。`;
+  note.value = `说明：每行一个账号,最多 ${MAX_ACCOUNT_ROWS} 行。单位按“${ACCOUNT_SHEETS.units}”表填写(简体、繁体或简称均可);角色留空即为填报员,填报员必须填写单位,其他角色不填单位;手机填写 11 位手机号或带区号的固定电话;用户名留空由系统生成。`;
   note.alignment = { wrapText: true, vertical: 'top' };
   accounts.getColumn(7).width = 60;
 
@@ -108,7 +108,7 @@ export function readAccountRows(book: ExcelJS.Workbook): { rows: AccountRowCells
   if (!sheet)
     return {
       rows: [],
-      errors: [{ sheet: ACCOUNT_SHEETS.accounts, cell: '', message: `缺少“${ACCOUNT_SHEETS.accounts}”工作表:请下载模板填写` }],
+      errors: [{ sheet: ACCOUNT_SHEETS.accounts, cell: '', message: `缺少“${ACCOUNT_SHEETS.accounts}”工作表：请下载模板填写` }],
     };
   const errors: CellError[] = [];
   ACCOUNT_COLUMNS.forEach((name, i) => {

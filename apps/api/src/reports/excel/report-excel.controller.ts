@@ -23,6 +23,7 @@ export class ReportExcelController {
   async template(@Query() query: Record<string, unknown>, @Req() req: RequestWithUser, @Res() res: Response) {
     const { filename, content } = await this.excel.template(req.user!, scopeQuery(query));
     res.setHeader('Content-Type', XLSX);
+    // Named after the unit and the quarter (UTF-8, RFC 6266), as the web saves it.
     res.setHeader('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(filename)}`);
     res.setHeader('Cache-Control', 'private, no-store');
     res.end(content);

@@ -101,7 +101,7 @@ export class ReportExcelService {
     if (!scope) throw new ReportError('BAD_USER_INPUT', '请指定季度(quarter)或填报期(periodId)', { field: 'quarter' });
     const ctx = await this.context(user, scope, query.agencyId);
     const content = await writeReportTemplate(await this.templateData(ctx));
-    return { filename: `${ctx.agencyName}-${ctx.periodLabel}-填报表.xlsx`, content };
+    return { filename: templateFilename(ctx.agencyName, ctx.periodLabel), content };
   }
 
   /**
@@ -117,7 +117,7 @@ export class ReportExcelService {
     if (expected) template = await this.templateData(await this.context(user, expected, query.agencyId));
     const { meta, read } = await readReportWorkbook(file, template ? reportWorkbookBounds(templateRows(template)) : REPORT_WORKBOOK_BOUNDS);
     if (template && (JSON.stringify(meta.scope) !== JSON.stringify(template.scope) || meta.agencyId !== template.agencyId)) {
-      throw new ReportError('BAD_USER_INPUT', `这不是本单位 ${template.periodLabel} 的填报表:请上传本页下载的模板`, { field: 'file' });
+      throw new ReportError('BAD_USER_INPUT', `这不是本单位 ${template.periodLabel} 的填报表：请上传本页下载的模板`, { field: 'file' });
     }
     const ctx = await this.context(user, meta.scope, meta.agencyId);
     template ??= await this.templateData(ctx);
@@ -152,11 +152,21 @@ export class ReportExcelService {
 function importRefused(errors: CellError[]) {
   const shown = errors
     .slice(0, 5)
-    .map((e) => `${e.sheet}!${e.cell}:${e.message}`)
+    .map((e) => `${e.sheet}!${e.cell}：${e.message}`)
     .join(';');
   return new ReportError(
     'BAD_USER_INPUT',
     `Excel 文件有 ${errors.length} 处错误,未保存任何内容。${shown}${errors.length > 5 ? '……' : ''}`,
     { errors },
   );
+}
+
+/**
+ * The downloaded template's name, as an official files it: the unit and the quarter, 2026Q4 as
+ * 2026年第4季度 (`台山市-2026年第4季度-填报模板.xlsx`); characters a file name cannot hold become `_`.
+ */
+export function templateFilename(unit: string, periodLabel: string): string {
+  const quarter = /^(\d{4})Q([1-4])$/.exec(periodLabel);
+  const when = quarter ? `${quarter[1]}年第${quarter[2]}季度` : periodLabel;
+  return `${unit}-${when}-填报模板.xlsx`.replace(/[\\/:*?"<>|\p{Cc}]/gu, '_');
 }

@@ -45,7 +45,7 @@ export async function readReportWorkbook(file: Buffer, bounds: WorkbookBounds = 
   try {
     await book.xlsx.load(file as unknown as ArrayBuffer);
   } catch {
-    throw new ReportError('BAD_USER_INPUT', '无法读取该文件:请上传从系统下载的 .xlsx 填报表', { field: 'file' });
+    throw new ReportError('BAD_USER_INPUT', '无法读取该文件：请上传从系统下载的 .xlsx 填报表', { field: 'file' });
   }
   const metaSheet = book.getWorksheet(SHEETS.meta);
   const meta = new Map<string, string>();
@@ -53,7 +53,7 @@ export async function readReportWorkbook(file: Buffer, bounds: WorkbookBounds = 
   const quarter = meta.get('quarter');
   const periodId = meta.get('periodId');
   if (meta.get('format') !== FORMAT_VERSION || !(quarter || periodId) || !meta.get('agencyId')) {
-    throw new ReportError('BAD_USER_INPUT', '这不是本系统的填报表(或是旧版模板、表格结构已被改动):请重新下载模板填写', { field: 'file' });
+    throw new ReportError('BAD_USER_INPUT', '这不是本系统的填报表(或是旧版模板、表格结构已被改动)：请重新下载模板填写', { field: 'file' });
   }
   const scope: TemplateScope = quarter ? { quarter } : { periodId: periodId! };
 
@@ -103,7 +103,7 @@ export async function readReportWorkbook(file: Buffer, bounds: WorkbookBounds = 
           errors.push({
             sheet: texts.name,
             cell: row.getCell(7).address,
-            message: `自评状态须为:${[...STATUS_BY_LABEL.keys()].join('、')}`,
+            message: `自评状态须为：${[...STATUS_BY_LABEL.keys()].join('、')}`,
           });
         [progress, problems, nextSteps].forEach((value, i) => {
           if (value.length > MAX_TEXT)

@@ -92,7 +92,7 @@ export async function writeReportTemplate(data: TemplateData): Promise<Buffer> {
   [
     `${data.agencyName} ${data.periodLabel} 填报表`,
     '本表包括以下政策文件(截止日期已计入延期):',
-    ...data.policies.map((p) => `${p.docNumber} ${p.policyTitle}    截止日期:${p.dueOn}`),
+    ...data.policies.map((p) => `${p.docNumber} ${p.policyTitle}    截止日期：${p.dueOn}`),
     '',
     '1. 在“工作进展”表填写每项措施本期的工作进展、存在问题、下一步计划,自评状态从下拉列表中选择。“文号”列说明措施属于哪份文件。',
     '2. 在“指标数据”表的“本期完成值”列填写本季度内完成的数量(不是累计数),不能为负数;没有数据的留空。',

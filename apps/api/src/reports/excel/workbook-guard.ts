@@ -118,7 +118,7 @@ export async function checkImportedWorkbook(file: Buffer, bounds: WorkbookBounds
     await checkWorkbookBounds(file, bounds);
   } catch (error) {
     if (!(error instanceof ZipRefused)) throw error;
-    throw new ReportError('BAD_USER_INPUT', `无法导入该文件:${error.message}。请上传从系统下载的 .xlsx 填报表`, {
+    throw new ReportError('BAD_USER_INPUT', `无法导入该文件：${error.message}。请上传从系统下载的 .xlsx 填报表`, {
       field: 'file',
       reason: error.reason,
     });

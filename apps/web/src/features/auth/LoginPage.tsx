@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
-import { useMutation } from '@apollo/client/react';
+import { useApolloClient, useMutation } from '@apollo/client/react';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
-import { LoginDocument } from '../../graphql/generated';
+import { LoginDocument, PolicyChoicesDocument } from '../../graphql/generated';
 import { useI18n } from '../../shared/i18n';
 import { apiErrorCode, isConnectionError } from '../../shared/errors';
 import { saveSession, useAuth } from '../../shared/session';
@@ -19,6 +19,7 @@ export default function LoginPage() {
   const navigate = useNavigate();
   const location = useLocation();
   const { user } = useAuth();
+  const client = useApolloClient();
   const [login, { loading }] = useMutation(LoginDocument);
   const [failure, setFailure] = useState<string | null>(null);
   const [form] = Form.useForm<LoginForm>();
@@ -26,13 +27,24 @@ export default function LoginPage() {
   const from = (location.state as { from?: string } | null)?.from;
   const cameFrom = from && from.startsWith('/') && !from.startsWith('/login') ? from : null;
 
+  /** A leader's landing depends on how many policies are published; unknown (the list failed): none. */
+  const publishedPolicyIds = async (): Promise<string[]> => {
+    try {
+      const { data } = await client.query({ query: PolicyChoicesDocument, fetchPolicy: 'network-only' });
+      return (data?.policies ?? []).filter((p) => p.status === 'PUBLISHED').map((p) => p.id);
+    } catch {
+      return [];
+    }
+  };
+
   const onFinish = async ({ username, password }: LoginForm) => {
     setFailure(null);
     try {
       const { data } = await login({ variables: { username: username.trim(), password } });
       if (!data) throw new Error('empty response');
       saveSession(data.login);
-      navigate(landingPage(cameFrom, data.login.user.role), { replace: true });
+      const role = data.login.user.role;
+      navigate(landingPage(cameFrom, role, cameFrom || role !== 'LEADER' ? [] : await publishedPolicyIds()), { replace: true });
     } catch (error) {
       const code = apiErrorCode(error);
       if (code === 'UNAUTHENTICATED' || code === 'BAD_USER_INPUT') {

@@ -23,7 +23,7 @@ export function ExcelBar({ quarter, onBeforeImport }: { quarter: string; onBefor
   const download = async () => {
     setBusy(true);
     try {
-      await downloadWithToken(`/reports/template.xlsx?quarter=${encodeURIComponent(quarter)}`, 'report.xlsx');
+      await downloadWithToken(`/reports/template.xlsx?quarter=${encodeURIComponent(quarter)}`, `template-${quarter}.xlsx`);
     } catch (error) {
       setProblem({ message: t('excel.failed', { message: (error as Error).message }), errors: [] });
     } finally {

@@ -9,6 +9,7 @@ import { TEXT_FIELDS, type TextField } from './draft';
 import type { ReportDraftStore } from './draft-store';
 import { gridRows, toFigureInputs, type FigureGrid } from './figure-grid';
 import { FigureGridFields } from './FigureGridFields';
+import { FormAttachments } from './FormAttachments';
 import { formatPeriodLabel } from '../../shared/format';
 import { ReportTexts } from '../../shared/ReportTexts';
 import { SaveStatus, useFieldMessage } from './SaveStatus';
@@ -195,6 +196,7 @@ export const MeasureReportCard = memo(function MeasureReportCard({
         onBlur={flush}
       />
       {draft.errors.form && <Alert type="error" showIcon className="ls-card-alert" title={messageText(draft.errors.form)} role="alert" />}
+      <FormAttachments reportId={draft.report?.id ?? null} editable={editable} />
 
       <div className="ls-report-card-foot">
         {editable ? (

@@ -60,6 +60,9 @@ const zhHans = {
   'report.readOnly.ACCEPTED': '已通过审核。',
   'report.returnedTitle': '办公室退回了这项报告，请按意见修改后重新提交',
   'report.viewReport': '查看报告详情',
+  'report.attachments': '附件（佐证材料）',
+  'report.attachmentsHide': '收起附件',
+  'report.attachmentsAfterSave': '填写内容后草稿会自动保存，之后即可上传附件。',
   'report.done': '已提交 {done}/{total} 项',
   'report.save.pending': '有未保存的修改',
   'report.save.saving': '保存中…',
@@ -85,7 +88,7 @@ const zhHans = {
   'excel.hint': '也可以下载本单位本期的 Excel 填报表,离线填好后导入;导入的内容存为草稿,提交前仍可修改。',
   'excel.imported': '已导入 {count} 项措施,正在刷新…',
   'excel.errorsTitle': 'Excel 文件有误,未保存任何内容',
-  'excel.failed': '导入失败:{message}',
+  'excel.failed': '导入失败：{message}',
 };
 
 export const reportingMessages: Record<Lang, Record<keyof typeof zhHans, string>> = {
@@ -146,6 +149,9 @@ export const reportingMessages: Record<Lang, Record<keyof typeof zhHans, string>
     'report.readOnly.ACCEPTED': '已通過審核。',
     'report.returnedTitle': '辦公室退回了這項報告，請按意見修改後重新提交',
     'report.viewReport': '查看報告詳情',
+    'report.attachments': '附件（佐證材料）',
+    'report.attachmentsHide': '收起附件',
+    'report.attachmentsAfterSave': '填寫內容後草稿會自動儲存，之後即可上傳附件。',
     'report.done': '已提交 {done}/{total} 項',
     'report.save.pending': '有未儲存的修改',
     'report.save.saving': '儲存中…',
@@ -171,7 +177,7 @@ export const reportingMessages: Record<Lang, Record<keyof typeof zhHans, string>
     'excel.hint': '也可以下載本單位本期的 Excel 填報表,離線填好後導入;導入的內容存為草稿,提交前仍可修改。',
     'excel.imported': '已導入 {count} 項措施,正在刷新…',
     'excel.errorsTitle': 'Excel 文件有誤,未保存任何內容',
-    'excel.failed': '導入失敗:{message}',
+    'excel.failed': '導入失敗：{message}',
   },
   en: {
     'session.expired': 'Your session has expired. Please sign in again.',
@@ -231,6 +237,9 @@ export const reportingMessages: Record<Lang, Record<keyof typeof zhHans, string>
     'report.readOnly.ACCEPTED': 'Accepted by the office.',
     'report.returnedTitle': 'The office returned this report: revise it as asked and submit again',
     'report.viewReport': 'Report details',
+    'report.attachments': 'Attachments (evidence)',
+    'report.attachmentsHide': 'Hide attachments',
+    'report.attachmentsAfterSave': 'Once something is typed, the draft saves itself; then files can be attached.',
     'report.done': '{done}/{total} submitted',
     'report.save.pending': 'Unsaved changes',
     'report.save.saving': 'Saving…',

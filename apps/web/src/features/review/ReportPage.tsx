@@ -13,14 +13,14 @@ import { formatDateTime, formatPeriodLabel } from '../../shared/format';
 import { ReportTexts } from '../../shared/ReportTexts';
 import { StateTag } from '../../shared/StateTag';
 import { isEditableStatus } from '../../shared/task-state';
-import { describeHistoryEvent } from './history';
+import { describeHistoryEvent, historyActionWords } from './history';
 import { ReportFigures } from './ReportFigures';
-import { ReportAttachments } from './ReportAttachments';
+import { ReportAttachments } from '../../shared/ReportAttachments';
 
 type Report = ReportDetailQuery['progressReport'];
 
 function History({ events }: { events: Report['history'] }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   if (events.length === 0) return <Typography.Text type="secondary">{t('detail.historyEmpty')}</Typography.Text>;
   const separator = t('common.listSeparator');
   return (
@@ -38,7 +38,7 @@ function History({ events }: { events: Report['history'] }) {
                 {formatDateTime(event.at)}
               </Typography.Text>
               <Typography.Text strong>{event.username ?? t('history.system')}</Typography.Text>{' '}
-              {t(line.key, { fields: line.fields.map((k) => t(k)).join(separator), action: event.action })}
+              {t(line.key, { fields: line.fields.map((k) => t(k)).join(separator), action: historyActionWords(event.action, lang) })}
               {event.comment && <div className="ls-history-comment">{t('history.comment', { comment: event.comment })}</div>}
             </div>
           ),

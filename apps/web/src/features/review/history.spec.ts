@@ -1,5 +1,6 @@
 import { MESSAGES } from '../../app/catalogue';
-import { describeHistoryEvent } from './history';
+import { AUDIT_ACTIONS } from '@luoshi/domain';
+import { describeHistoryEvent, historyActionWords } from './history';
 
 const zh = MESSAGES['zh-Hans'];
 
@@ -24,7 +25,16 @@ describe('describeHistoryEvent', () => {
     expect(zh[describeHistoryEvent({ action: 'report.submit', changedFields: ['status'] }).key]).toBe('提交了报告');
   });
 
-  it('shows an action this client does not know as it is', () => {
+  it('words an action without a sentence of its own from the audit table, in each language, never as a code', () => {
+    expect(historyActionWords('report.attach', 'zh-Hans')).toBe('上传附件');
+    expect(historyActionWords('report.attach', 'zh-Hant')).toBe('上傳附件');
+    expect(historyActionWords('demo.create', 'zh-Hans')).toBe('载入演示数据');
+    expect(historyActionWords('report.detach', 'en')).toBe('Removed an attachment');
+    for (const action of Object.keys(AUDIT_ACTIONS))
+      for (const lang of ['zh-Hans', 'zh-Hant', 'en'] as const) expect(historyActionWords(action, lang)).not.toContain(action);
+  });
+
+  it('gives an action without a sentence of its own the general line', () => {
     expect(describeHistoryEvent({ action: 'report.attach', changedFields: [] })).toEqual({
       key: 'history.other',
       fields: [],

@@ -1,4 +1,5 @@
-import type { MessageKey } from '../../shared/i18n';
+import { describeAuditAction, type AuditLang } from '@luoshi/domain';
+import type { Lang, MessageKey } from '../../shared/i18n';
 
 export interface HistoryEvent {
   at: string;
@@ -52,4 +53,14 @@ export function describeHistoryEvent(event: Pick<HistoryEvent, 'action' | 'chang
     fields,
     color: ACTION_COLORS[event.action] ?? 'gray',
   };
+}
+
+const AUDIT_LANG: Record<Lang, AuditLang> = { 'zh-Hans': 'zhHans', 'zh-Hant': 'zhHant', en: 'en' };
+
+/**
+ * What an action without a sentence of its own (上传附件, 载入演示数据, …) is called in the reader's
+ * language, from the one table of audit actions (libs/domain/src/audit-actions.ts): never the raw code.
+ */
+export function historyActionWords(action: string, lang: Lang): string {
+  return describeAuditAction(action, 'progress_report', AUDIT_LANG[lang]).label;
 }

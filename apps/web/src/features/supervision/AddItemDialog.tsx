@@ -3,7 +3,7 @@ import { DatePicker, Input, Modal, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useDisplayText, useI18n } from '../../shared/i18n';
 import { measureNumber, stripLeadingNumber } from '../../shared/policy-format';
-import { responsibleUnits, toIsoDate } from './supervision-format';
+import { chinaToday, responsibleUnits, toIsoDate } from './supervision-format';
 import type { RatingRow } from './useSupervision';
 
 export interface NewItem {
@@ -119,7 +119,14 @@ export function AddItemDialog({
         </label>
         <label className="ls-sup-field">
           <span className="ls-sup-label">{t('sup.itemDue')}</span>
-          <DatePicker value={due} onChange={(d) => setDue(d)} className="ls-sup-select ls-sup-due-picker" data-testid="item-due" />
+          <DatePicker
+            value={due}
+            onChange={(d) => setDue(d)}
+            // A due date is today or later (China's today): the API refuses one in the past.
+            disabledDate={(d) => toIsoDate(d) < chinaToday()}
+            className="ls-sup-select ls-sup-due-picker"
+            data-testid="item-due"
+          />
           {missing(!due)}
         </label>
       </div>

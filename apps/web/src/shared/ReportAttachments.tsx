@@ -1,16 +1,27 @@
 import { useState } from 'react';
 import { useMutation } from '@apollo/client/react';
 import { Button, Card, Empty, Flex, List, message as antMessage, Popconfirm, Typography, Upload } from 'antd';
-import { DeleteReportAttachmentDocument, type ReportDetailQuery } from '../../graphql/generated';
-import { useI18n } from '../../shared/i18n';
-import { authHeader, downloadWithToken, errorMessageOf } from '../../shared/authorized-fetch';
-import { formatDateTime } from '../../shared/format';
+import { DeleteReportAttachmentDocument } from '../graphql/generated';
+import { useI18n } from './i18n';
+import { authHeader, downloadWithToken, errorMessageOf } from './authorized-fetch';
+import { formatDateTime } from './format';
 import { formatFileSize } from './file-size';
 
-type Attachment = ReportDetailQuery['progressReport']['attachments'][number];
+/** An evidence file as the report page and the form both ask for it. */
+export interface Attachment {
+  id: string;
+  filename: string;
+  sizeBytes: number;
+  uploadedBy?: string | null;
+  uploadedAt: string;
+  url: string;
+}
 
 const ACCEPT = '.pdf,.png,.jpg,.jpeg,.gif,.webp,.doc,.docx,.xls,.xlsx';
-/** The report's evidence files: listed for every reader; added and removed while the report is editable. */
+/**
+ * The report's evidence files: listed for every reader; added and removed while the report is
+ * editable — on the report page and in the reporter's form alike.
+ */
 export function ReportAttachments({
   reportId,
   attachments,
