@@ -5,6 +5,8 @@ export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' |
 import type { TypedDocumentNode as DocumentNode } from '@apollo/client';
 export type AddDraftTargetInput = {
   direction: TargetDirection;
+  /** The target recurs every year (每年): after publishing, each new year gets its own (default: more than one year chosen) */
+  everyYear?: boolean | null | undefined;
   measureId: string | number;
   name: string;
   targetValue: number;
@@ -257,6 +259,8 @@ export type UpdateDraftPolicyInput = {
 
 export type UpdateDraftTargetInput = {
   direction?: TargetDirection | null | undefined;
+  /** The target recurs every year (每年) */
+  everyYear?: boolean | null | undefined;
   name?: string | null | undefined;
   targetId: string | number;
   targetValue?: number | null | undefined;
