@@ -8,3 +8,4 @@ export * from './supervision';
 export * from './audit-actions';
 export * from './agency-aliases';
 export * from './passwords';
+export * from './target-years';
