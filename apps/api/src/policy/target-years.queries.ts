@@ -44,16 +44,36 @@ export function recurringTargets(sql: Sql, policyId: string | null): Promise<Rec
 /**
  * A recurring target's next year, copied from the last (value, direction, unit, the phrase it was
  * read from; no quotas, no schedule: the office sets that year's). Nothing when the year exists
- * already (a second start or another replica): answers whether it was created.
+ * already (a second start or another replica). `id` is the stable id of the year's target, `spareId`
+ * the one used where a row holds that id already (a target renamed or moved since). Answers the
+ * created target's id, or null.
  */
-export async function insertTargetYear(sql: Sql, id: string, from: RecurringTargetRow, year: number): Promise<boolean> {
-  const rows: unknown[] = await sql.query(
+export async function insertTargetYear(
+  sql: Sql,
+  id: string,
+  spareId: string,
+  from: RecurringTargetRow,
+  year: number,
+): Promise<string | null> {
+  const rows: { id: string }[] = await sql.query(
     `INSERT INTO target (id, measure_id, name, unit, target_value, direction, year, source_phrase, span_start, span_end, every_year)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, true)
+     VALUES (CASE WHEN EXISTS (SELECT 1 FROM target WHERE id = $1) THEN $11 ELSE $1 END, $2, $3, $4, $5, $6, $7, $8, $9, $10, true)
      ON CONFLICT (measure_id, name, year) DO NOTHING RETURNING id`,
-    [id, from.measureId, from.name, from.unit, from.targetValue, from.direction, year, from.sourcePhrase, from.spanStart, from.spanEnd],
+    [
+      id,
+      from.measureId,
+      from.name,
+      from.unit,
+      from.targetValue,
+      from.direction,
+      year,
+      from.sourcePhrase,
+      from.spanStart,
+      from.spanEnd,
+      spareId,
+    ],
   );
-  return rows.length > 0;
+  return rows[0]?.id ?? null;
 }
 
 /** Sets a target's value if its version is still `version`; answers whether it did. */

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import { chinaToday } from '@luoshi/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { auditActor, type AuditActor, AuditService } from '../audit/audit.service';
@@ -36,8 +37,14 @@ export async function rollTargetYears(
   for (const last of await recurringTargets(manager, options.policyId ?? null)) {
     const through = Math.max(options.throughYear, last.endYear);
     for (let year = last.year + 1; year <= through; year++) {
-      const id = seedIds.target(last.docNumber, last.measureSeq, last.name, year);
-      if (!(await insertTargetYear(manager, id, last, year))) continue;
+      const id = await insertTargetYear(
+        manager,
+        seedIds.target(last.docNumber, last.measureSeq, last.name, year),
+        randomUUID(),
+        last,
+        year,
+      );
+      if (!id) continue;
       created.push({ id, policyId: last.policyId, name: last.name, year });
       await audit.record(manager, actor, {
         action: 'target.roll',

@@ -51,7 +51,11 @@ export class ProgressService {
    * The policy's targets with their totals; the SQL does the aggregating, this only shapes rows. A DRAFT
    * is NOT_FOUND unless the caller may see drafts (checked in the same statement: no extra round trip).
    */
-  async targetProgress(policyId: string, periodId?: string | null, seesDrafts = false): Promise<TargetProgressData[]> {
+  async targetProgress(
+    policyId: string,
+    periodId?: string | null,
+    seesDrafts = false,
+  ): Promise<TargetProgressData[] & { periodYear?: number | null }> {
     const policy = checkId(policyId, '政策文件');
     const scope = await progressScope(this.dataSource, policy, periodId ? checkId(periodId, '填报期', 'periodId') : null, seesDrafts);
     if (!scope.exists) throw notFound('政策文件', policyId);
@@ -59,7 +63,10 @@ export class ProgressService {
     if (periodId && scope.period_policy !== policy)
       throw new PolicyError('BAD_USER_INPUT', '填报期不属于该政策文件', { field: 'periodId' });
 
-    return byTarget(await targetProgressRows(this.dataSource, policy, scope.ends_on));
+    // The period's year, so that the caller shows of a 每年 target only that year's (targetsForYear).
+    return Object.assign(byTarget(await targetProgressRows(this.dataSource, policy, scope.ends_on)), {
+      periodYear: periodId && scope.ends_on ? Number(String(scope.ends_on).slice(0, 4)) : null,
+    });
   }
 
   /**
