@@ -126,4 +126,41 @@ describeWithBrowser('the years after the notice’s first, in a real browser', (
       await context.close();
     }
   });
+
+  it('lets the office change this year’s target value on the quota page', async () => {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const page = await context.newPage();
+    try {
+      await signIn(page, server.url, { username: 'office', password });
+      await page.goto(`${server.url}/admin/quotas`);
+      await page.getByTestId('quotas-page').waitFor({ timeout: 30_000 });
+      const option = `见习岗位 3,000个（${thisYear}年）`;
+      // A click can land while antd's dropdown is still animating: pick until the select shows it.
+      for (let attempt = 0; attempt < 4; attempt++) {
+        await page.getByTestId('quota-target').click();
+        await page
+          .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option })
+          .first()
+          .click()
+          .catch(() => undefined);
+        const shown = await page.getByTestId('quota-target').textContent();
+        if (shown?.includes(`（${thisYear}年）`)) break;
+      }
+      await page.getByTestId('quota-editor').getByText(`${thisYear}年市级目标`).waitFor();
+      await page.getByTestId('quota-editor').getByText('（每年）').waitFor();
+      await page.getByTestId('quota-edit-target').click();
+      const input = page.getByTestId('quota-edit-target-value');
+      await input.waitFor();
+      await input.fill('3200');
+      await page.getByTestId('quota-edit-target-ok').click();
+      await page.locator('[data-testid="quota-city-target"]', { hasText: '3,200' }).waitFor();
+      await expectAccessible(page, 'quota page with a year’s target changed (office)');
+      await shot(page, 'target-years-quota-1440.png');
+    } catch (error) {
+      await shot(page, 'target-years-quota-failed.png');
+      throw error;
+    } finally {
+      await context.close();
+    }
+  });
 });
