@@ -1,7 +1,8 @@
+import ExcelJS from 'exceljs';
 import { chinaToday } from '@luoshi/domain';
 import { AuditService } from '../src/audit/audit.service';
 import { TargetYearsService } from '../src/policy/target-years.service';
-import { loadVariantNotice, signedInUser } from './support/fixtures';
+import { countyId, loadVariantNotice, signedInUser } from './support/fixtures';
 import { IMPORT, PUBLISH, simplifiedNotice } from './support/notice-fixtures';
 import { codeOf, TestServer } from './support/test-server';
 
@@ -165,5 +166,28 @@ describe('the years of a 每年 target', () => {
     expect(codeOf(await server.gql(SET_VALUE, { t: target.id, v: 1, version: 2 }, leader))).toBe('FORBIDDEN');
     // The next year starts from the latest value.
     expect((await targetsOf(ids.policyId)).find((t) => t.id === target.id)!.targetValue).toBe(3500);
+  });
+
+  it('puts only the period’s year of a 每年 target in the Excel template, so an import finds one target', async () => {
+    const ids = await loadVariantNotice(server.dataSource, 1703);
+    await new TargetYearsService(server.dataSource, new AuditService()).roll();
+    const kaiping = await signedInUser(server, admin, 'REPORTER', countyId('440783'));
+    const internRows = async (label: string) => {
+      const res = await fetch(`${server.url}/reports/template.xlsx?periodId=${ids.period(label)}`, {
+        headers: { authorization: `Bearer ${kaiping}` },
+      });
+      expect(res.status).toBe(200);
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load(await res.arrayBuffer());
+      const rows: unknown[][] = [];
+      for (const sheet of book.worksheets)
+        sheet.eachRow((row) => {
+          const v = row.values as unknown[];
+          if (v.includes('見習崗位') && v.includes(ids.docNumber)) rows.push(v);
+        });
+      return rows;
+    };
+    expect(await internRows('2024Q3')).toHaveLength(1);
+    expect(await internRows(`${THIS_YEAR}Q1`)).toHaveLength(1);
   });
 });
