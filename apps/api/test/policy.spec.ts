@@ -1,3 +1,4 @@
+import { chinaToday } from '@luoshi/domain';
 import { codeOf, TestServer } from './support/test-server';
 import { seedIds } from '../src/policy/notice-seed';
 
@@ -85,7 +86,16 @@ describe('the notice as the API serves it', () => {
     const targets = policy.measures.flatMap((m) => m.targets.map((t) => ({ seq: m.seq, ...t, id: undefined })));
     expect(targets).toEqual([
       { seq: 3, id: undefined, name: '創業擔保貸款公示時間', unit: '天', targetValue: 3, direction: 'AT_MOST', year: 2024 },
-      { seq: 7, id: undefined, name: '見習崗位', unit: '個', targetValue: 3000, direction: 'AT_LEAST', year: 2024 },
+      // 每年: a target for each year from the notice's through this one (issue 14).
+      ...Array.from({ length: Number(chinaToday().slice(0, 4)) - 2023 }, (_, i) => ({
+        seq: 7,
+        id: undefined,
+        name: '見習崗位',
+        unit: '個',
+        targetValue: 3000,
+        direction: 'AT_LEAST',
+        year: 2024 + i,
+      })),
       { seq: 10, id: undefined, name: '事業單位崗位', unit: '個', targetValue: 2000, direction: 'AT_LEAST', year: 2024 },
       { seq: 11, id: undefined, name: '公益性崗位', unit: '個', targetValue: 400, direction: 'AT_LEAST', year: 2024 },
     ]);

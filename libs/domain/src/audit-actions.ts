@@ -73,6 +73,8 @@ export const AUDIT_ACTIONS: Readonly<Record<string, AuditActionInfo>> = {
   'period.extension.set': a('SETTINGS', '为单位延长填报期', '為單位延長填報期', 'Extended a period for a unit'),
   'period.extension.remove': a('SETTINGS', '取消单位的延期', '取消單位的延期', 'Removed a unit’s extension'),
   'trajectory.set': a('SETTINGS', '设置进度安排', '設定進度安排', 'Set a target’s schedule'),
+  'target.roll': a('SETTINGS', '生成新年度指标', '生成新年度指標', 'Created a new year’s target'),
+  'target.value': a('SETTINGS', '修改年度目标值', '修改年度目標值', 'Changed a year’s target value'),
   SET_AGENCY_WEBHOOK: a('SETTINGS', '设置群机器人地址', '設定群機器人地址', 'Set a unit’s robot address'),
   REMOVE_AGENCY_WEBHOOK: a('SETTINGS', '删除群机器人地址', '刪除群機器人地址', 'Removed a unit’s robot address'),
   'agency.create': a('SETTINGS', '新增单位', '新增單位', 'Added a unit'),

@@ -9,3 +9,4 @@ export * from './audit-actions';
 export * from './agency-aliases';
 export * from './passwords';
 export * from './china-time';
+export * from './target-years';

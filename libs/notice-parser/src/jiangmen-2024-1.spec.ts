@@ -53,7 +53,7 @@ const E: Expected[] = [
     title: '鼓勵吸納青年就業',
     lead: [HRSS],
     co: [FIN, YOUTH],
-    targets: [{ name: '見習崗位', targetValue: 3000, unit: '個', direction: 'AT_LEAST', year: 2024 }],
+    targets: [{ name: '見習崗位', targetValue: 3000, unit: '個', direction: 'AT_LEAST', year: 2024, everyYear: true }],
   },
   { seq: 8, section: 2, title: '鼓勵引導基層就業', lead: [], co: [ORG, CIVIL, FIN, HRSS, HEALTH], targets: [] },
   { seq: 9, section: 2, title: '支持國有企業擴大招聘規模', lead: [], co: [SASAC, FIN, HRSS], targets: [] },

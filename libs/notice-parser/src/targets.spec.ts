@@ -74,7 +74,17 @@ describe('extractTargets', () => {
       direction: 'AT_LEAST',
       year: 2024,
       sourcePhrase: '每年募集見習崗位　不少于 ３０００ 個',
+      everyYear: true,
     });
+  });
+
+  it('tells a goal set for every year (每年, 每年度, 年均) from a goal of one year', () => {
+    const every = (body: string) => extractTargets(body, 2024).map((t) => [t.name, t.everyYear ?? false]);
+    expect(every('每年募集見習崗位不少于3000個。')).toEqual([['見習崗位', true]]);
+    expect(every('每年度組織招聘活動不少于50場。')).toEqual([['招聘活動', true]]);
+    expect(every('年均新增就業崗位不少于1萬個。')).toEqual([['就業崗位', true]]);
+    expect(every('全市開發儲備400個以上公益性崗位。')).toEqual([['公益性崗位', false]]);
+    expect(every('到2027年,全市新增就業6萬人以上。')).toEqual([['就業', false]]);
   });
 
   it('does not split a number written with a thousands separator', () => {

@@ -239,6 +239,12 @@ function isSentenceBreak(folded: string, i: number): boolean {
   return ch === '。' || ch === '!' || ch === '?';
 }
 
+/**
+ * A goal set for every year: `每年募集…`, `每年度…`, `年均新增…`. Not `每人每年` (what one person may draw)
+ * nor a year the clause names (`2025年每年…` still recurs; `2025年` alone does not).
+ */
+const EVERY_YEAR_RE = /(?<!人)每年|年均/;
+
 function yearFor(clauseKey: string, before: string, after: string, fallback: number): number {
   const inClause = yearsIn(clauseKey);
   if (inClause.length > 0) return inClause[0];
@@ -277,6 +283,7 @@ export function extractTargets(body: string, defaultYear: number, at?: readonly 
           year,
           sourcePhrase: written.trim(),
         };
+        if (EVERY_YEAR_RE.test(key.slice(0, hit.index))) target.everyYear = true;
         if (at) target.span = { start: offset(hit.index), end: offset(hit.end - 1) + 1 };
         targets.push(target);
       }

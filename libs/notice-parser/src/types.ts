@@ -55,6 +55,11 @@ export interface ParsedTarget {
   year: number;
   /** The clause the number was read from, as written. */
   sourcePhrase: string;
+  /**
+   * True when the notice sets the goal for every year (`每年`, `每年度`, `年均`): the target recurs, one
+   * per year the notice runs. Absent for a goal of one year.
+   */
+  everyYear?: true;
   /** Where the goal words (e.g. `不少於3000個`) stand in sourceText. */
   span?: TextSpan;
 }

@@ -3,6 +3,8 @@ import { AdminBootstrap, ensureAdmin } from '../auth/admin-bootstrap';
 import { noticesDir } from '../common/project-paths';
 import { loadNoticesFrom, NoticeLoadResult } from '../policy/notice-seed';
 import { DemoResult, loadDemoData } from '../demo/demo-data';
+import { AuditService } from '../audit/audit.service';
+import { chinaYear, RolledTarget, rollTargetYears, SYSTEM_ACTOR } from '../policy/target-years.service';
 
 // Any fixed number: replicas starting together take turns at migrating and seeding.
 const PREPARE_LOCK = 7_520_241;
@@ -10,6 +12,8 @@ const PREPARE_LOCK = 7_520_241;
 export interface PreparedDatabase {
   migrations: string[];
   notices: NoticeLoadResult[];
+  /** Targets of the years since a 每年 target's latest (through this year). */
+  targetYears: RolledTarget[];
   admin: AdminBootstrap;
   demo: DemoResult;
 }
@@ -29,6 +33,7 @@ export async function prepareDatabase(dataSource: DataSource, options: { demo?: 
     return await dataSource.transaction(async (manager) => ({
       migrations: migrations.map((m) => m.name),
       notices: await loadNoticesFrom(manager, noticesDir()),
+      targetYears: await rollTargetYears(manager, new AuditService(), SYSTEM_ACTOR, { throughYear: chinaYear(), reason: 'year' }),
       admin: await ensureAdmin(manager),
       demo: options.demo ? await loadDemoData(manager) : { loaded: false },
     }));

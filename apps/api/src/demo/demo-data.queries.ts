@@ -92,12 +92,13 @@ export interface DemoTargetRow {
   name: string;
   direction: string;
   target_value: string;
+  year: number;
 }
 
 /** The policy's targets (target_value as PostgreSQL's numeric text). */
 export async function demoTargets(sql: Sql, policyId: string): Promise<DemoTargetRow[]> {
   return sql.query(
-    `SELECT t.id, t.measure_id, t.name, t.direction, t.target_value FROM target t JOIN measure m ON m.id = t.measure_id WHERE m.policy_id = $1`,
+    `SELECT t.id, t.measure_id, t.name, t.direction, t.target_value, t.year FROM target t JOIN measure m ON m.id = t.measure_id WHERE m.policy_id = $1`,
     [policyId],
   );
 }

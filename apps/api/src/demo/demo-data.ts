@@ -124,7 +124,9 @@ export async function loadDemoData(manager: EntityManager, today = new Date().to
       });
       // Counties report their own figures; the city departments report on their work in words.
       if (task.kind !== 'COUNTY' || isCurrent) continue;
-      for (const t of targets.filter((x) => x.measure_id === task.measureId)) {
+      // A figure counts only in its target's year: a 每年 target's other years get none.
+      const year = Number(period.endsOn.slice(0, 4));
+      for (const t of targets.filter((x) => x.measure_id === task.measureId && Number(x.year) === year)) {
         const value =
           t.direction === 'AT_MOST'
             ? Math.round(rnd.between(2, 4.4))

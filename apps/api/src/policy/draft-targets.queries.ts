@@ -19,26 +19,23 @@ export interface TargetFacts {
   targetValue: number;
   direction: string;
   year: number;
+  /** 每年: the target recurs every year. */
+  everyYear: boolean;
 }
 
 export async function insertTarget(sql: Sql, id: string, measureId: string, t: TargetFacts): Promise<void> {
-  await sql.query(`INSERT INTO target (id, measure_id, name, unit, target_value, direction, year) VALUES ($1, $2, $3, $4, $5, $6, $7)`, [
-    id,
-    measureId,
-    t.name,
-    t.unit,
-    t.targetValue,
-    t.direction,
-    t.year,
-  ]);
+  await sql.query(
+    `INSERT INTO target (id, measure_id, name, unit, target_value, direction, year, every_year) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+    [id, measureId, t.name, t.unit, t.targetValue, t.direction, t.year, t.everyYear],
+  );
 }
 
 /** Changes a target; a ceiling has no quarterly schedule (setTargetTrajectory refuses one), so becoming AT_MOST drops it. */
 export async function updateTarget(sql: Sql, id: string, t: TargetFacts): Promise<void> {
   await sql.query(
-    `UPDATE target SET name = $2, unit = $3, target_value = $4, direction = $5, year = $6,
+    `UPDATE target SET name = $2, unit = $3, target_value = $4, direction = $5, year = $6, every_year = $7,
                 trajectory = CASE WHEN $5 = 'AT_MOST' THEN NULL ELSE trajectory END WHERE id = $1`,
-    [id, t.name, t.unit, t.targetValue, t.direction, t.year],
+    [id, t.name, t.unit, t.targetValue, t.direction, t.year, t.everyYear],
   );
 }
 

@@ -15,12 +15,13 @@ import { Target } from './target.entity';
 const nameTaken = (name: string, year: number) => new PolicyError('CONFLICT', `此措施已有 ${year} 年的指标“${name}”`, { field: 'name' });
 
 /** What the audit keeps of a target. */
-const targetFacts = (t: Pick<Target, 'name' | 'unit' | 'targetValue' | 'direction' | 'year'>) => ({
+const targetFacts = (t: Pick<Target, 'name' | 'unit' | 'targetValue' | 'direction' | 'year' | 'everyYear'>) => ({
   name: t.name,
   unit: t.unit,
   targetValue: t.targetValue,
   direction: t.direction,
   year: t.year,
+  everyYear: t.everyYear,
 });
 
 /** The office's corrections of a draft's targets: add (one per year), change, remove. Each audited. */
@@ -55,6 +56,7 @@ export class DraftTargetsService {
       if (!name || !unit)
         throw new PolicyError('BAD_USER_INPUT', name ? '计量单位不能为空' : '指标名称不能为空', { field: name ? 'unit' : 'name' });
       const years = [...new Set(input.years)].sort((a, b) => a - b);
+      const everyYear = input.everyYear ?? years.length > 1;
       const added: { id: string; year: number }[] = [];
       for (const year of years) {
         if (await targetNameTaken(manager, measure.measureId, name, year)) throw nameTaken(name, year);
@@ -65,6 +67,7 @@ export class DraftTargetsService {
           targetValue: input.targetValue,
           direction: input.direction,
           year,
+          everyYear,
         });
         added.push({ id, year });
       }
@@ -79,6 +82,7 @@ export class DraftTargetsService {
           unit,
           targetValue: input.targetValue,
           direction: input.direction,
+          everyYear,
           targets: added,
           version: policy.version + 1,
           policyId: policy.id,
@@ -103,6 +107,7 @@ export class DraftTargetsService {
         targetValue: input.targetValue ?? target.targetValue,
         direction: input.direction ?? target.direction,
         year: input.year ?? target.year,
+        everyYear: input.everyYear ?? target.everyYear,
       };
       if (await targetNameTaken(manager, target.measureId, after.name, after.year, target.id)) throw nameTaken(after.name, after.year);
       // A ceiling has no quarterly schedule (setTargetTrajectory refuses one): a changed direction drops it.

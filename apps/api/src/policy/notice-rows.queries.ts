@@ -39,6 +39,7 @@ export interface TargetRow {
   sourcePhrase: string | null;
   spanStart: number | null;
   spanEnd: number | null;
+  everyYear: boolean;
 }
 
 const col = <T, K extends keyof T>(rows: readonly T[], key: K) => rows.map((r) => r[key]);
@@ -85,8 +86,8 @@ export async function insertResponsibilities(sql: Sql, rows: readonly Responsibi
 export async function insertTargets(sql: Sql, rows: readonly TargetRow[]): Promise<void> {
   if (!rows.length) return;
   await sql.query(
-    `INSERT INTO target (id, measure_id, name, unit, target_value, direction, year, source_phrase, span_start, span_end)
-     SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::numeric[], $6::text[], $7::int[], $8::text[], $9::int[], $10::int[])`,
+    `INSERT INTO target (id, measure_id, name, unit, target_value, direction, year, source_phrase, span_start, span_end, every_year)
+     SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::numeric[], $6::text[], $7::int[], $8::text[], $9::int[], $10::int[], $11::bool[])`,
     [
       col(rows, 'id'),
       col(rows, 'measureId'),
@@ -98,6 +99,7 @@ export async function insertTargets(sql: Sql, rows: readonly TargetRow[]): Promi
       col(rows, 'sourcePhrase'),
       col(rows, 'spanStart'),
       col(rows, 'spanEnd'),
+      col(rows, 'everyYear'),
     ],
   );
 }

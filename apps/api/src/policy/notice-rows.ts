@@ -91,6 +91,7 @@ export async function insertNoticeRows(
           sourcePhrase: t.sourcePhrase ?? null,
           spanStart: t.span?.start ?? null,
           spanEnd: t.span?.end ?? null,
+          everyYear: t.everyYear === true,
         });
       }
     }

@@ -3,7 +3,7 @@ import { Roles, CurrentUser } from '../auth/roles.decorator';
 import type { AuthUser, RequestContext } from '../common/request-context';
 import { Agency } from './agency.entity';
 import { CountyQuota } from './county-quota.model';
-import { SetQuotaArgs, SetTargetTrajectoryArgs, UpdateReportingPeriodArgs } from './dto/policy.args';
+import { SetQuotaArgs, SetTargetTrajectoryArgs, SetTargetValueArgs, UpdateReportingPeriodArgs } from './dto/policy.args';
 import { RemovePeriodExtensionArgs, SetPeriodExtensionArgs, SetQuotasArgs } from './dto/setup.args';
 import { PeriodService } from './period.service';
 import { PolicyService } from './policy.service';
@@ -12,6 +12,7 @@ import { ReportingPeriod } from './reporting-period.entity';
 import { PeriodExtensionView, PeriodSettings, QuotaSet, QuotaTable } from './setup.models';
 import { Target } from './target.entity';
 import { TrajectoryService } from './trajectory.service';
+import { TargetYearsService } from './target-years.service';
 
 /** Reporting periods: everyone reads them; the office sets quotas and due dates. */
 @Resolver(() => ReportingPeriod)
@@ -34,7 +35,15 @@ export class PolicyAdminResolver {
     private readonly quotas: QuotaService,
     private readonly periods: PeriodService,
     private readonly trajectories: TrajectoryService,
+    private readonly targetYears: TargetYearsService,
   ) {}
+
+  @Mutation(() => Target, {
+    description: 'Changes a published target’s value, e.g. one year of a 每年 target (OFFICE, ADMIN); a stale version is a CONFLICT',
+  })
+  setTargetValue(@Args() args: SetTargetValueArgs, @CurrentUser() actor: AuthUser, @Context() ctx: RequestContext): Promise<Target> {
+    return this.targetYears.setValue(actor, args, ctx.requestId);
+  }
 
   @Mutation(() => CountyQuota, { description: 'Splits a target across counties (OFFICE, ADMIN)' })
   setQuota(@Args() args: SetQuotaArgs, @CurrentUser() actor: AuthUser, @Context() ctx: RequestContext): Promise<CountyQuota> {

@@ -26,6 +26,8 @@ import { DraftResolver } from './draft.resolver';
 import { DraftTargetsService } from './draft-targets.service';
 import { NoticeImportService } from './notice-import.service';
 import { PublishService } from './publish.service';
+import { TargetYearsScheduler } from './target-years.scheduler';
+import { TargetYearsService } from './target-years.service';
 
 const PARTS = {
   entities: [Policy, Section, Measure, Agency, Responsibility, Target, Quota, ReportingPeriod, PeriodExtension, AgencyAlias],
@@ -59,6 +61,8 @@ const PARTS = {
     DraftCorrectionsService,
     DraftTargetsService,
     AgencyAliasService,
+    TargetYearsService,
+    TargetYearsScheduler,
     ...PARTS.resolvers,
   ],
 })

@@ -10,11 +10,12 @@ import { checkId, notFound } from '../common/id-checks';
 import { Policy } from './policy.entity';
 import { periodCount } from './period.queries';
 import { measureCount } from './policy.queries';
+import { chinaYear, rollTargetYears } from './target-years.service';
 import { confirmImportedAgenciesOf, deletePolicy, importedAgenciesOf, markPublished } from './publish.queries';
 
 /**
  * Publishing opens a draft for reporting: its periods (issue-date quarter through the end of the
- * current year), PUBLISHED, and the units it names confirmed. Deleting throws a draft away.
+ * current year), PUBLISHED, the units it names confirmed, and each year's target of a 每年 target. Deleting throws a draft away.
  */
 @Injectable()
 export class PublishService {
@@ -40,6 +41,12 @@ export class PublishService {
       await markPublished(manager, id);
       await createReportingPeriods(manager, { id, issuedOn: policy.issuedOn }, () => randomUUID());
       const periods = await periodCount(manager, id);
+      // A 每年 target gets its target for each year through the notice's end year (and this year).
+      const years = await rollTargetYears(manager, this.audit, auditActor(actor, requestId), {
+        policyId: id,
+        throughYear: chinaYear(),
+        reason: 'publish',
+      });
       await this.audit.record(manager, auditActor(actor, requestId), {
         action: 'policy.publish',
         entity: 'policy',
@@ -51,6 +58,7 @@ export class PublishService {
           docNumber: policy.docNumber,
           issuedOn: policy.issuedOn,
           periods,
+          targetYears: years.map((t) => ({ id: t.id, name: t.name, year: t.year })),
           confirmedAgencies: confirmed,
         },
       });

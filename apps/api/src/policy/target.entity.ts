@@ -55,6 +55,14 @@ export class Target {
   @Column('float8', { array: true, nullable: true })
   trajectory!: number[] | null;
 
+  @Field({ description: 'The notice sets it for every year (每年, 每年度, 年均): each year it runs has its own target' })
+  @Column('boolean', { name: 'every_year', default: false })
+  everyYear!: boolean;
+
+  @Field(() => Int, { description: 'Raised by every change of the target after publishing (setTargetValue checks it)' })
+  @Column('int', { default: 1 })
+  version!: number;
+
   /** Where the goal words stand in policy.sourceText (UTF-16 offsets); exposed as span. */
   @Column('int', { name: 'span_start', nullable: true })
   spanStart!: number | null;

@@ -1,5 +1,5 @@
 import { Args, Context, ID, Query, Resolver } from '@nestjs/graphql';
-import { summarize } from '@luoshi/domain';
+import { summarize, targetsForYear } from '@luoshi/domain';
 import { CurrentUser } from '../auth/roles.decorator';
 import type { AuthUser, RequestContext } from '../common/request-context';
 import { seesDrafts } from '../policy/draft-visibility';
@@ -13,18 +13,25 @@ import { ProgressService } from './progress.service';
 export class ProgressResolver {
   constructor(private readonly progress: ProgressService) {}
 
-  @Query(() => [TargetProgress], { description: 'Every target of the policy, as of the end of periodId (all periods when omitted)' })
+  @Query(() => [TargetProgress], {
+    description:
+      'Every target of the policy, as of the end of periodId (all periods when omitted); at a period, of a 每年 target only that year’s',
+  })
   async targetProgress(
     @Args('policyId', { type: () => ID }) policyId: string,
     @Args('periodId', { type: () => ID, nullable: true }) periodId: string | null,
     @Context() ctx: RequestContext,
     @CurrentUser() user: AuthUser | null,
   ): Promise<TargetProgress[]> {
-    const data = await this.progress.targetProgress(policyId, periodId, seesDrafts(user));
-    const [targets, counties] = await Promise.all([
-      ctx.loaders.target.loadMany(data.map((d) => d.targetId)) as Promise<Target[]>,
+    const all = await this.progress.targetProgress(policyId, periodId, seesDrafts(user));
+    const [allTargets, counties] = await Promise.all([
+      ctx.loaders.target.loadMany(all.map((d) => d.targetId)) as Promise<Target[]>,
       ctx.loaders.counties.load('all'),
     ]);
+    // At a period, a 每年 target is that year's target only (as the dashboard's cards).
+    const shown = new Set((all.periodYear ? targetsForYear(allTargets, all.periodYear) : allTargets).map((t) => t.id));
+    const data = all.filter((d) => shown.has(d.targetId));
+    const targets = allTargets.filter((t) => shown.has(t.id));
     const countyById = new Map<string, Agency>(counties.map((c) => [c.id, c]));
     return data.map((d, i) => ({
       target: targets[i],

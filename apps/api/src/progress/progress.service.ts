@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { cityCard, countyCard, type CountyCardData, type CountyFigures, type TargetCardData } from '@luoshi/domain';
+import { cityCard, countyCard, targetsForYear, type CountyCardData, type CountyFigures, type TargetCardData } from '@luoshi/domain';
 import { PolicyError } from '../policy/policy.errors';
 import { isCounty, TargetToEvaluate, targetsToEvaluate } from '../policy/policy-for-progress.queries';
 import type { ReportingPeriod } from '../policy/reporting-period.entity';
@@ -23,7 +23,10 @@ export interface TargetProgressData {
  * the supervision ratings and pack) reads one of these rather than computing its own.
  */
 export interface PolicyEvaluation {
-  /** Every target of the policy, in the notice's order (measure seq, then name). */
+  /**
+   * The policy's targets for the period, in the notice's order (measure seq, then name): of a 每年
+   * target only the period's year's (targetsForYear).
+   */
   targets: TargetToEvaluate[];
   /** The figures, one entry per target (in target id order, as targetProgress gives them). */
   progress: TargetProgressData[];
@@ -48,7 +51,11 @@ export class ProgressService {
    * The policy's targets with their totals; the SQL does the aggregating, this only shapes rows. A DRAFT
    * is NOT_FOUND unless the caller may see drafts (checked in the same statement: no extra round trip).
    */
-  async targetProgress(policyId: string, periodId?: string | null, seesDrafts = false): Promise<TargetProgressData[]> {
+  async targetProgress(
+    policyId: string,
+    periodId?: string | null,
+    seesDrafts = false,
+  ): Promise<TargetProgressData[] & { periodYear?: number | null }> {
     const policy = checkId(policyId, '政策文件');
     const scope = await progressScope(this.dataSource, policy, periodId ? checkId(periodId, '填报期', 'periodId') : null, seesDrafts);
     if (!scope.exists) throw notFound('政策文件', policyId);
@@ -56,7 +63,10 @@ export class ProgressService {
     if (periodId && scope.period_policy !== policy)
       throw new PolicyError('BAD_USER_INPUT', '填报期不属于该政策文件', { field: 'periodId' });
 
-    return byTarget(await targetProgressRows(this.dataSource, policy, scope.ends_on));
+    // The period's year, so that the caller shows of a 每年 target only that year's (targetsForYear).
+    return Object.assign(byTarget(await targetProgressRows(this.dataSource, policy, scope.ends_on)), {
+      periodYear: periodId && scope.ends_on ? Number(String(scope.ends_on).slice(0, 4)) : null,
+    });
   }
 
   /**
@@ -79,11 +89,13 @@ export class ProgressService {
    * that county's cards too (NOT_FOUND for an agency that is not a county).
    */
   async evaluate(period: EvaluatedPeriod, countyId: string | null = null, sql: Sql = this.dataSource): Promise<PolicyEvaluation> {
-    const [targets, rows] = await Promise.all([
+    const [allTargets, rows] = await Promise.all([
       targetsToEvaluate(sql, period.policyId),
       targetProgressRows(sql, period.policyId, period.endsOn),
     ]);
-    const progress = byTarget(rows);
+    const targets = targetsForYear(allTargets, Number(String(period.endsOn).slice(0, 4)));
+    const shown = new Set(targets.map((t) => t.id));
+    const progress = byTarget(rows).filter((d) => shown.has(d.targetId));
     const byId = new Map(targets.map((t) => [t.id, t]));
     const city = progress.map((d) => cityCard(byId.get(d.targetId)!, period, d));
     if (!countyId) return { targets, progress, city, county: null };

@@ -17,6 +17,7 @@ import { AccountContacts1796040000000 } from './1796040000000-account-contacts';
 import { AttachmentChunks1796040320222 } from './1796040320222-attachment-chunks';
 import { ImportNotices1796040347017 } from './1796040347017-import-notices';
 import { ListsAcrossPolicies1796050000000 } from './1796050000000-lists-across-policies';
+import { TargetYears1796051400000 } from './1796051400000-target-years';
 
 /** In order. `npm run migration:generate -- <Name>` writes a new file; add it here. */
 export const MIGRATIONS = [
@@ -39,4 +40,5 @@ export const MIGRATIONS = [
   AttachmentChunks1796040320222,
   ImportNotices1796040347017,
   ListsAcrossPolicies1796050000000,
+  TargetYears1796051400000,
 ];

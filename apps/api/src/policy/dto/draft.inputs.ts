@@ -152,6 +152,14 @@ export class AddDraftTargetInput {
   @Min(MIN_TARGET_YEAR, { each: true, message: `年度须在 ${MIN_TARGET_YEAR}-${MAX_TARGET_YEAR} 之间` })
   @Max(MAX_TARGET_YEAR, { each: true, message: `年度须在 ${MIN_TARGET_YEAR}-${MAX_TARGET_YEAR} 之间` })
   years!: number[];
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'The target recurs every year (每年): after publishing, each new year gets its own (default: more than one year chosen)',
+  })
+  @IsOptional()
+  @IsBoolean({ message: 'everyYear 须为 true 或 false' })
+  everyYear?: boolean | null;
 }
 
 @InputType()
@@ -182,6 +190,11 @@ export class UpdateDraftTargetInput {
   @Min(MIN_TARGET_YEAR, { message: `年度须在 ${MIN_TARGET_YEAR}-${MAX_TARGET_YEAR} 之间` })
   @Max(MAX_TARGET_YEAR, { message: `年度须在 ${MIN_TARGET_YEAR}-${MAX_TARGET_YEAR} 之间` })
   year?: number | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'The target recurs every year (每年)' })
+  @IsOptional()
+  @IsBoolean({ message: 'everyYear 须为 true 或 false' })
+  everyYear?: boolean | null;
 }
 
 @InputType()

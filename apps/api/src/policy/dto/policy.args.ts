@@ -1,5 +1,5 @@
-import { ArgsType, Field, Float, ID } from '@nestjs/graphql';
-import { ArrayMaxSize, IsArray, IsBoolean, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { ArgsType, Field, Float, ID, Int } from '@nestjs/graphql';
+import { ArrayMaxSize, IsArray, IsBoolean, IsInt, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { AgencyKindEnum } from '../../common/graphql-enums';
 import type { AgencyKind } from '@luoshi/domain';
 
@@ -69,4 +69,22 @@ export class SetTargetTrajectoryArgs {
   @ArrayMaxSize(4)
   @IsNumber({ allowNaN: false, allowInfinity: false }, { each: true, message: '进度安排须为数字' })
   shares?: number[] | null;
+}
+
+@ArgsType()
+export class SetTargetValueArgs {
+  @Field(() => ID)
+  @IsString()
+  targetId!: string;
+
+  @Field(() => Float, { description: 'The year’s target value; 0 or more' })
+  @IsNumber({ allowNaN: false, allowInfinity: false }, { message: '目标值须为有效数字' })
+  @Min(0, { message: '目标值不能为负数' })
+  @Max(1e12, { message: '目标值过大' })
+  targetValue!: number;
+
+  @Field(() => Int, { description: 'The target’s version as last read; stale: CONFLICT' })
+  @IsInt({ message: 'version 须为正整数(最后读到的版本)' })
+  @Min(1, { message: 'version 须为正整数(最后读到的版本)' })
+  version!: number;
 }

@@ -22,7 +22,7 @@ export async function templateMeasures(sql: Sql, agencyId: string, periodIds: re
 }
 
 /**
- * The figure cells of those measures: each target for each county the unit reports for (every
+ * The figure cells of those measures: each target (of a 每年 target, the period's year's) for each county the unit reports for (every
  * unmerged county for a department, its own for a county), with the unit's figure of the period
  * and of the latest earlier period (null where none), in the template's order.
  */
@@ -44,6 +44,9 @@ export async function templateFigures(
          JOIN measure m ON m.policy_id = p.policy_id
          JOIN responsibility resp ON resp.measure_id = m.id AND resp.agency_id = $1
          JOIN target t ON t.measure_id = m.id
+              -- A 每年 target: the period's year's only (targetsForYear); a goal of one year as it is.
+              AND (t.year = extract(year FROM p.starts_on)::int OR NOT EXISTS (
+                SELECT 1 FROM target ty WHERE ty.measure_id = t.measure_id AND ty.name = t.name AND ty.year = extract(year FROM p.starts_on)::int))
          JOIN agency c ON c.kind = 'COUNTY' AND c.merged_into_id IS NULL AND ($3 = 'DEPARTMENT' OR c.id = $1)
         WHERE p.id = ANY($2::uuid[]) ORDER BY pol.issued_on, pol.doc_number, m.seq, t.name, c.region_code`,
     [agencyId, periodIds, agencyKind],

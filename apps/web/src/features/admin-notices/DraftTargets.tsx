@@ -107,19 +107,29 @@ export function DraftTargets({ measure, corrections, editable, years, onPoint, a
     {
       key: 'year',
       title: t('noticeDraft.year'),
-      width: 96,
+      width: 170,
       render: (_: unknown, r: Target) =>
         editable ? (
-          <Select
-            size="small"
-            value={r.year}
-            options={[...new Set([...years, r.year])].sort().map((y) => ({ value: y, label: String(y) }))}
-            onChange={(year: number) => save(r, { year })}
-            aria-label={label('noticeDraft.year', r)}
-            data-testid="target-year"
-          />
+          <span className="ls-target-year">
+            <Select
+              size="small"
+              value={r.year}
+              options={[...new Set([...years, r.year])].sort().map((y) => ({ value: y, label: String(y) }))}
+              onChange={(year: number) => save(r, { year })}
+              aria-label={label('noticeDraft.year', r)}
+              data-testid="target-year"
+            />
+            <Checkbox
+              checked={r.everyYear}
+              onChange={(e) => save(r, { everyYear: e.target.checked })}
+              aria-label={label('noticeDraft.recurs', r)}
+              data-testid="target-every-year"
+            >
+              {t('noticeDraft.recurs')}
+            </Checkbox>
+          </span>
         ) : (
-          r.year
+          <span data-testid="target-year-text">{r.everyYear ? t('noticeDraft.yearRecurs', { year: r.year }) : r.year}</span>
         ),
     },
     ...(editable
@@ -196,8 +206,9 @@ function AddTargetDialog({
   const { t } = useI18n();
   const [form] = Form.useForm<NewTargetValues>();
   const spanYears = everyYearDefault(years);
+  const [everyYear, setEveryYear] = useState(false);
   const submit = async () => {
-    const input = newTargetInput(measure.id, 0, await form.validateFields());
+    const input = newTargetInput(measure.id, 0, { ...(await form.validateFields()), everyYear });
     if (!input) return;
     const { version: _unused, ...withoutVersion } = input;
     if (await corrections.addTarget(withoutVersion)) onClose();
@@ -233,12 +244,13 @@ function AddTargetDialog({
         </Form.Item>
         <Form.Item shouldUpdate noStyle>
           {() => {
-            const chosen = form.getFieldValue('years') as number[] | undefined;
-            const every = spanYears.length > 0 && spanYears.every((y) => chosen?.includes(y));
             return (
               <Checkbox
-                checked={every}
-                onChange={(e) => form.setFieldValue('years', e.target.checked ? spanYears : spanYears.slice(0, 1))}
+                checked={everyYear}
+                onChange={(e) => {
+                  setEveryYear(e.target.checked);
+                  form.setFieldValue('years', e.target.checked ? spanYears : spanYears.slice(0, 1));
+                }}
                 data-testid="target-add-every-year"
               >
                 {t('noticeDraft.everyYear')}

@@ -45,7 +45,15 @@ describe('warnings', () => {
 });
 
 describe('targets', () => {
-  const row: TargetRow = { id: 't1', name: '新增就业', unit: '人', targetValue: 10000, direction: 'AT_LEAST', year: 2025 };
+  const row: TargetRow = {
+    id: 't1',
+    name: '新增就业',
+    unit: '人',
+    targetValue: 10000,
+    direction: 'AT_LEAST',
+    year: 2025,
+    everyYear: false,
+  };
 
   it('sends only what an inline edit changed', () => {
     expect(targetChanges(row, { targetValue: 12000 })).toEqual({ targetValue: 12000 });
@@ -60,11 +68,20 @@ describe('targets', () => {
     expect(targetChanges(row, { targetValue: 10000, name: '新增就业' })).toBeNull();
     expect(targetChanges(row, { name: '  ', unit: '' })).toBeNull();
     expect(targetChanges(row, { targetValue: Number.NaN, year: 2025.5 })).toBeNull();
+    expect(targetChanges(row, { everyYear: true })).toEqual({ everyYear: true });
+    expect(targetChanges(row, { everyYear: false })).toBeNull();
   });
 
   it('makes addDraftTarget’s input with one year per 每年 target, sorted and once each', () => {
     expect(
-      newTargetInput('m1', 4, { name: ' 培训 ', unit: '人次', targetValue: 500, direction: 'AT_LEAST', years: [2026, 2025, 2026] }),
+      newTargetInput('m1', 4, {
+        name: ' 培训 ',
+        unit: '人次',
+        targetValue: 500,
+        direction: 'AT_LEAST',
+        years: [2026, 2025, 2026],
+        everyYear: true,
+      }),
     ).toEqual({
       measureId: 'm1',
       version: 4,
@@ -73,7 +90,10 @@ describe('targets', () => {
       targetValue: 500,
       direction: 'AT_LEAST',
       years: [2025, 2026],
+      everyYear: true,
     });
+    const once = { name: '培训', unit: '人次', targetValue: 500, direction: 'AT_LEAST' as const, years: [2025] };
+    expect(newTargetInput('m1', 1, once)?.everyYear).toBe(false);
   });
 
   it('refuses an incomplete form', () => {

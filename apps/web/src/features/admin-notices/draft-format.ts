@@ -44,6 +44,8 @@ export interface TargetRow {
   targetValue: number;
   direction: Direction;
   year: number;
+  /** 每年: the target recurs every year (each new year gets its own after publishing). */
+  everyYear: boolean;
 }
 
 /** The fields of an inline edit that differ from the row: what updateDraftTarget gets (null when nothing changed). */
@@ -57,6 +59,7 @@ export function targetChanges(row: TargetRow, edited: Partial<Omit<TargetRow, 'i
     changes.targetValue = edited.targetValue;
   if (edited.direction && edited.direction !== row.direction) changes.direction = edited.direction;
   if (edited.year !== undefined && Number.isInteger(edited.year) && edited.year !== row.year) changes.year = edited.year;
+  if (edited.everyYear !== undefined && edited.everyYear !== row.everyYear) changes.everyYear = edited.everyYear;
   return Object.keys(changes).length ? changes : null;
 }
 
@@ -67,6 +70,8 @@ export interface NewTargetValues {
   targetValue?: number | null;
   direction?: Direction;
   years?: number[];
+  /** The 每年 toggle: the target recurs every year. */
+  everyYear?: boolean;
 }
 
 /** addDraftTarget's input from the form (every chosen year gets one target: 每年), or null while incomplete. */
@@ -76,7 +81,7 @@ export function newTargetInput(measureId: string, version: number, v: NewTargetV
   const years = [...new Set(v.years ?? [])].filter(Number.isInteger).sort((a, b) => a - b);
   if (!name || !unit || v.targetValue == null || !Number.isFinite(v.targetValue) || v.targetValue < 0 || !v.direction || !years.length)
     return null;
-  return { measureId, version, name, unit, targetValue: v.targetValue, direction: v.direction, years };
+  return { measureId, version, name, unit, targetValue: v.targetValue, direction: v.direction, years, everyYear: v.everyYear ?? false };
 }
 
 /**

@@ -1,11 +1,12 @@
 import './setup.css';
 import { useEffect, useMemo, useState } from 'react';
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Alert, Button, Empty, InputNumber, Modal, Select, Skeleton, Table, Typography } from 'antd';
+import { Alert, Button, Empty, InputNumber, Modal, Select, Skeleton, Table, Typography, type ButtonProps } from 'antd';
 import {
   AdminQuotaPoliciesDocument,
   AdminQuotaTableDocument,
   AdminSetQuotasDocument,
+  AdminSetTargetValueDocument,
   type AdminQuotaTableQuery,
 } from '../../graphql/generated';
 import { isConnectionError } from '../../shared/errors';
@@ -164,7 +165,10 @@ function QuotaEditor({ targetId }: { targetId: string }) {
     <div data-testid="quota-editor">
       <div className="ls-quota-totals" aria-live="polite">
         <span>
-          {t('quota.cityTarget')} <strong data-testid="quota-city-target">{formatQuota(data.target.targetValue)}</strong> {unit}
+          {t('quota.cityTargetOf', { year: data.target.year })}{' '}
+          <strong data-testid="quota-city-target">{formatQuota(data.target.targetValue)}</strong> {unit}
+          {data.target.everyYear && <span className="ls-quota-recurs"> {t('quota.recurs')}</span>}{' '}
+          <TargetValueEdit target={data.target} unit={unit} />
         </span>
         <span>
           {t('quota.sum')} <strong data-testid="quota-sum">{formatQuota(totals.sum)}</strong> {unit}
@@ -274,5 +278,69 @@ function QuotaEditor({ targetId }: { targetId: string }) {
         <p data-testid="quota-confirm-text">{t('quota.confirmShort', { shortfall: formatQuota(confirmShortfall ?? 0) })}</p>
       </Modal>
     </div>
+  );
+}
+
+/** The office changes the year's city target (the next year's starts from it when the year comes). */
+function TargetValueEdit({ target, unit }: { target: AdminQuotaTableQuery['quotaTable']['target']; unit: string }) {
+  const { t } = useI18n();
+  const [open, setOpen] = useState(false);
+  const [value, setValue] = useState<number | null>(target.targetValue);
+  const [error, setError] = useState<string | null>(null);
+  const [save, saving] = useMutation(AdminSetTargetValueDocument, {
+    refetchQueries: [AdminQuotaTableDocument, AdminQuotaPoliciesDocument],
+    awaitRefetchQueries: true,
+  });
+  const submit = async () => {
+    if (value == null || !Number.isFinite(value) || value < 0) {
+      setError(t('quota.valueRequired'));
+      return;
+    }
+    setError(null);
+    try {
+      await save({ variables: { targetId: target.id, targetValue: value, version: target.version } });
+      setOpen(false);
+    } catch (e) {
+      setError(t('quota.saveFailed', { message: isConnectionError(e) ? t('setup.network') : (e as Error).message }));
+    }
+  };
+  return (
+    <>
+      <Button
+        size="small"
+        type="link"
+        onClick={() => {
+          setValue(target.targetValue);
+          setError(null);
+          setOpen(true);
+        }}
+        data-testid="quota-edit-target"
+      >
+        {t('quota.editTarget')}
+      </Button>
+      <Modal
+        open={open}
+        title={t('quota.editTargetTitle', { year: target.year })}
+        okText={t('quota.editTargetOk')}
+        cancelText={t('quota.editTargetCancel')}
+        onOk={() => void submit()}
+        onCancel={() => setOpen(false)}
+        confirmLoading={saving.loading}
+        okButtonProps={{ 'data-testid': 'quota-edit-target-ok' } as ButtonProps}
+        destroyOnHidden
+      >
+        <Typography.Paragraph type="secondary">{t('quota.editTargetHint')}</Typography.Paragraph>
+        <InputNumber
+          min={0}
+          value={value}
+          onChange={(v) => setValue(v)}
+          suffix={unit}
+          style={{ width: '100%' }}
+          aria-label={t('quota.editTargetTitle', { year: target.year })}
+          data-testid="quota-edit-target-value"
+        />
+        {error && <Alert type="error" showIcon title={error} style={{ marginTop: 12 }} data-testid="quota-edit-target-error" />}
+      </Modal>
+    </>
   );
 }

@@ -24,7 +24,8 @@ const dom = testRoot();
 
 const period = (id: string, label: string) => ({ id, label, startsOn: '2024-07-01', endsOn: '2024-09-30', dueOn: '2024-10-10' });
 const P1 = period('p1', '2024Q3');
-const P2 = period('p2', '2024Q4');
+// Not yet due (its due date is to come): without reports, the dashboard walks back past it.
+const P2 = { ...period('p2', '2024Q4'), startsOn: '2024-10-01', endsOn: '2024-12-31', dueOn: '2999-01-10' };
 
 const policyMock = {
   request: { query: DashboardPolicyDocument, variables: { policyId: 'pol' } },
@@ -79,12 +80,12 @@ describe('DashboardPage', () => {
     expect(mockOpenccLoaded).not.toHaveBeenCalled();
   });
 
-  it('walks back from the current period, then says when no period has reports; shows the demo banner', async () => {
+  it('walks back from a current period not yet due, stops at one that is due even without reports; shows the demo banner', async () => {
     render([policyMock, countiesMock, emptyOverview(P2), emptyOverview(P1)]);
     expect(dom.container.querySelector('[data-testid="dashboard-loading"]')).not.toBeNull();
     await waitFor(() => expect(text()).toContain('本期暂无已提交的报告'));
     expect(text()).toContain('演示数据：以下内容为系统生成的示例，仅供体验');
-    // It looked at the current quarter, found nothing, and settled on the earlier one.
+    // It looked at the current quarter (not yet due), found nothing, and settled on the earlier one, due.
     expect(dom.container.querySelector('[data-testid="dashboard"]')!.getAttribute('data-period-id')).toBe('p1');
   });
 

@@ -67,7 +67,12 @@ export function TargetCards({
               aria-label={display(card.target.name)}
             >
               <div className="ls-dash-card-head">
-                <span className="ls-dash-card-name">{display(card.target.name)}</span>
+                <span className="ls-dash-card-name">
+                  {display(card.target.name)}
+                  <span className="ls-dash-card-year" data-testid="card-year">
+                    {t('dashboard.cardYear', { year: card.target.year })}
+                  </span>
+                </span>
                 <Tag className="ls-dash-rating" data-testid="card-rating">
                   {t('dashboard.noQuota')}
                 </Tag>
@@ -130,7 +135,12 @@ export function TargetCards({
             aria-label={display(card.target.name)}
           >
             <div className="ls-dash-card-head">
-              <span className="ls-dash-card-name">{display(card.target.name)}</span>
+              <span className="ls-dash-card-name">
+                {display(card.target.name)}
+                <span className="ls-dash-card-year" data-testid="card-year">
+                  {t('dashboard.cardYear', { year: card.target.year })}
+                </span>
+              </span>
               {noData ? (
                 <Tag className="ls-dash-rating" data-testid="card-rating">
                   {t('dashboard.noData')}

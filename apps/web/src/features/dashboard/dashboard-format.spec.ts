@@ -246,4 +246,16 @@ describe('defaultPeriod', () => {
     expect(defaultPeriod(periods, null, null, new Set(['q2', 'q1']))).toBe('q4');
     expect(defaultPeriod(periods, 'q4', null, new Set(['q4', 'q3']))).toBe('q4');
   });
+  it('stops at the latest period that is due even without reports, not at the calendar’s quarter', () => {
+    const dated = [
+      { id: '2026Q1', dueOn: '2026-04-10' },
+      { id: '2026Q2', dueOn: '2026-07-10' },
+      { id: '2026Q3', dueOn: '2026-10-10' },
+    ];
+    // Before Q3's due date a Q3 without reports is not yet owed: Q2 (due, reported or not) opens.
+    expect(defaultPeriod(dated, '2026Q3', null, new Set(['2026Q3', '2026Q2']), '2026-10-05')).toBe('2026Q2');
+    // From its due date on, Q3 opens even when no unit has reported.
+    expect(defaultPeriod(dated, '2026Q3', null, new Set(['2026Q3']), '2026-11-30')).toBe('2026Q3');
+    expect(defaultPeriod(dated, '2026Q3', null, new Set(), '2026-10-05')).toBe('2026Q3');
+  });
 });

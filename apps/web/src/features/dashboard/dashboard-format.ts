@@ -1,5 +1,6 @@
 import type { Lang } from '../../shared/i18n';
 import type { Rating, TargetDirection } from '../../graphql/generated';
+import { chinaToday } from '@luoshi/domain';
 
 const group = (lang: Lang, digits: number) =>
   new Intl.NumberFormat(lang === 'en' ? 'en-US' : 'zh-CN', { maximumFractionDigits: digits, useGrouping: true });
@@ -275,18 +276,21 @@ export function summariseUnits(units: readonly UnitInput[]): UnitSummary {
 }
 
 /**
- * The period to open: the one in the address if the policy has it; else the latest period up to
- * the current one that has reports (`withoutReports` lists those known to have none).
+ * The period to open: the one in the address if the policy has it; else, walking back from the
+ * current one, the latest that has reports or is due (its due date has come: units owe its figures,
+ * so leaders see who has not reported). `withoutReports` lists the periods known to have none.
  */
 export function defaultPeriod(
-  periods: readonly { id: string }[],
+  periods: readonly { id: string; dueOn?: string | null }[],
   currentId: string | null | undefined,
   requested: string | null,
   withoutReports: ReadonlySet<string> = new Set(),
+  today = chinaToday(),
 ): string | null {
   if (requested && periods.some((p) => p.id === requested)) return requested;
   const end = currentId ? periods.findIndex((p) => p.id === currentId) : periods.length - 1;
   const upTo = periods.slice(0, (end < 0 ? periods.length - 1 : end) + 1);
-  for (let i = upTo.length - 1; i >= 0; i--) if (!withoutReports.has(upTo[i].id)) return upTo[i].id;
+  const due = (p: { dueOn?: string | null }) => !!p.dueOn && p.dueOn <= today;
+  for (let i = upTo.length - 1; i >= 0; i--) if (due(upTo[i]) || !withoutReports.has(upTo[i].id)) return upTo[i].id;
   return upTo.at(-1)?.id ?? null;
 }

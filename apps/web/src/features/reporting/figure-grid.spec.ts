@@ -27,7 +27,7 @@ const interns: GridTarget = {
     { county: { id: 'pj' }, quota: null },
   ],
 };
-const later: GridTarget = { ...interns, id: 't9', year: 2025, quotas: [] };
+const later: GridTarget = { ...interns, id: 't9', name: '就業崗位', year: 2025, quotas: [] };
 
 describe('buildFigureGrid', () => {
   it('gives a county government only its own county, a department every county', () => {
@@ -57,6 +57,14 @@ describe('buildFigureGrid', () => {
     expect(grid.groups.map((g) => g.target.id)).toEqual(['t7']);
     expect(grid.otherYearTargets.map((t) => t.id)).toEqual(['t9']);
     expect(gridRows(grid).map((r) => r.key)).toEqual(['t7/ts']);
+  });
+
+  it('asks for this year’s figure of a 每年 target and lists none of its other years', () => {
+    const years = [interns, { ...interns, id: 't7-2025', year: 2025 }, { ...interns, id: 't7-2026', year: 2026, quotas: [] }];
+    const grid = buildFigureGrid({ targets: years, counties: COUNTIES, agency: { id: 'ts', kind: 'COUNTY' }, periodYear: 2026 });
+    expect(grid.groups.map((g) => g.target.id)).toEqual(['t7-2026']);
+    expect(grid.otherYearTargets).toEqual([]);
+    expect(gridRows(grid).map((r) => r.key)).toEqual(['t7-2026/ts']);
   });
 });
 

@@ -1,4 +1,5 @@
 import type { AgencyKind, FigureInput, TargetDirection } from '../../graphql/generated';
+import { targetsForYear } from '@luoshi/domain';
 
 /** The shapes the grid needs, as the ReportForm query gives them. */
 export interface GridTarget {
@@ -69,7 +70,8 @@ export function buildFigureGrid(input: {
   const counties = countiesFor(input.agency, input.counties);
   const groups: FigureGroup[] = [];
   const otherYearTargets: GridTarget[] = [];
-  for (const target of input.targets) {
+  // A 每年 target's other years are not listed: this year's target is the one asked for.
+  for (const target of targetsForYear(input.targets, input.periodYear)) {
     if (target.year !== input.periodYear) {
       otherYearTargets.push(target);
       continue;
