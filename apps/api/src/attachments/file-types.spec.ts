@@ -74,7 +74,7 @@ describe('judging an upload by its bytes', () => {
   });
 
   it('says why a Word or Excel file was refused', async () => {
-    expect(await kind(docx, 'data.xlsx')).toBe('refused: 文件内容是 Word 文档(.docx),与文件名“data.xlsx”不符:请使用扩展名 .docx');
+    expect(await kind(docx, 'data.xlsx')).toBe('refused: 文件内容是 Word 文档(.docx),与文件名“data.xlsx”不符：请使用扩展名 .docx');
     expect(
       await kind(
         buildZip([...workbookParts(), { name: 's.xml', deflated: repeatedDeflate(ROW, 35_000_000), declare: { size: 400_000 } }]),

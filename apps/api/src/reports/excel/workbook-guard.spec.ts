@@ -81,7 +81,7 @@ describe('checking an uploaded template before ExcelJS reads it', () => {
 
   it('refuses what cannot be a template, saying why', async () => {
     expect(await refusal(buildZip([...workbookParts(), sheet(1, MAX_TEMPLATE_ROWS + 1)]))).toMatch(
-      /^BAD_USER_INPUT 无法导入该文件:工作表行数过多/,
+      /^BAD_USER_INPUT 无法导入该文件：工作表行数过多/,
     );
     expect(await refusal(buildZip([...workbookParts(), ...[1, 2, 3, 4, 5, 6, 7].map((n) => sheet(n, 1))]))).toMatch(
       /工作表过多\(7 个,填报表只有 4 个\)/,
