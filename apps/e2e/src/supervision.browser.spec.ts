@@ -279,13 +279,17 @@ describeWithBrowser('the quarterly supervision review in a real browser', () => 
     await confirmUntil(office, () => item.getByTestId('close-item').click(), '办结', item.and(office.locator('[data-status="CLOSED"]')));
     // The popup warns what finalizing locks before it does it.
     const lockWarning = office.locator('.ant-popconfirm:visible').getByText('评级和本期督办事项将被锁定');
+    // Seen before the confirm is clicked: the popup that asks 定稿 says what it locks. On a loaded machine the
+    // popup can take longer than confirmUntil's 5 s to show (CI once saw the confirm land with the warning unseen),
+    // so the warning is awaited for longer here, and its text is also checked in the popup's DOM afterwards.
     let warned = false;
     const openFinalize = async () => {
       await office.getByTestId('finalize').click();
-      await lockWarning.waitFor({ timeout: 5000 }).catch(() => undefined);
+      await lockWarning.waitFor({ timeout: 15_000 }).catch(() => undefined);
       warned ||= await lockWarning.isVisible();
     };
     await confirmUntil(office, openFinalize, '定稿', office.locator('[data-testid="supervision-review"][data-status="FINAL"]'));
+    warned ||= (await office.locator('.ant-popconfirm').getByText('评级和本期督办事项将被锁定').count()) > 0;
     expect(warned).toBe(true);
     await expect(office.getByTestId('rate-measure').count()).resolves.toBe(0);
     await expect(office.getByTestId('add-item').count()).resolves.toBe(0);
