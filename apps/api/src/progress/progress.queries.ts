@@ -1,4 +1,7 @@
+import type { TargetDirection } from '@luoshi/domain';
 import type { Sql } from '../common/sql';
+import { preparedQuery } from '../database/prepared';
+import { AGENCY_AS_JSON, TARGET_AS_JSON } from '../policy/policy-for-progress.queries';
 
 export interface ProgressRow {
   target_id: string;
@@ -17,7 +20,7 @@ export interface ProgressRow {
  *   database and raised the plan's cost past jit_above_cost, so PostgreSQL compiled it (JIT) on
  *   every request: 2.4–3.9 s for the statement, 1.5–1.6 s with the join (same rows, same order).
  */
-const progressBody = (quotas: 'lookup' | 'join') => `
+const progressCtes = (quotas: 'lookup' | 'join') => `
 sums AS (
   SELECT rt.target_id, rt.county_id,
          sum(rt.total) FILTER (WHERE rt.status = 'ACCEPTED') AS achieved,
@@ -44,22 +47,23 @@ maxima AS (
     FROM (SELECT l.*, max(l.starts_on) OVER (PARTITION BY l.target_id, l.status) AS latest FROM levels l) x
    WHERE x.starts_on = x.latest
    GROUP BY x.target_id, x.county_id
-)
-SELECT t.id AS target_id, c.id AS county_id,
-       ${quotas === 'lookup' ? '(SELECT q.quota FROM county_quota q WHERE q.target_id = t.id AND q.county_id = c.id)' : 'q.quota'} AS quota,
-       -- NULL (not 0) where an AT_MOST target has no figure: a measured 0 is a level, nothing is not.
-       CASE WHEN t.direction = 'AT_LEAST' THEN coalesce(s.achieved, 0) ELSE m.achieved END AS achieved,
-       CASE WHEN t.direction = 'AT_LEAST' THEN coalesce(s.pending, 0) ELSE m.pending END AS pending
-  FROM targets t
- -- A merged county is gone (its figures and quotas moved to the county it joined); an inactive one
- -- stays listed where it has a quota or figures for the target (its history), never as a zero row.
- CROSS JOIN (SELECT id, region_code, active FROM agency WHERE kind = 'COUNTY' AND merged_into_id IS NULL) c
-  ${quotas === 'join' ? 'LEFT JOIN county_quota q ON q.target_id = t.id AND q.county_id = c.id' : ''}
-  LEFT JOIN sums s ON s.target_id = t.id AND s.county_id = c.id
-  LEFT JOIN maxima m ON m.target_id = t.id AND m.county_id = c.id
- WHERE c.active OR s.county_id IS NOT NULL OR m.county_id IS NOT NULL
-    OR ${quotas === 'lookup' ? 'EXISTS (SELECT 1 FROM county_quota q WHERE q.target_id = t.id AND q.county_id = c.id)' : 'q.county_id IS NOT NULL'}
- ORDER BY t.id, c.region_code`;
+),
+progress AS (
+  SELECT t.id AS target_id, c.id AS county_id, c.region_code,
+         ${quotas === 'lookup' ? '(SELECT q.quota FROM county_quota q WHERE q.target_id = t.id AND q.county_id = c.id)' : 'q.quota'} AS quota,
+         -- NULL (not 0) where an AT_MOST target has no figure: a measured 0 is a level, nothing is not.
+         CASE WHEN t.direction = 'AT_LEAST' THEN coalesce(s.achieved, 0) ELSE m.achieved END AS achieved,
+         CASE WHEN t.direction = 'AT_LEAST' THEN coalesce(s.pending, 0) ELSE m.pending END AS pending
+    FROM targets t
+   -- A merged county is gone (its figures and quotas moved to the county it joined); an inactive one
+   -- stays listed where it has a quota or figures for the target (its history), never as a zero row.
+   CROSS JOIN (SELECT id, region_code, active FROM agency WHERE kind = 'COUNTY' AND merged_into_id IS NULL) c
+   ${quotas === 'join' ? 'LEFT JOIN county_quota q ON q.target_id = t.id AND q.county_id = c.id' : ''}
+   LEFT JOIN sums s ON s.target_id = t.id AND s.county_id = c.id
+   LEFT JOIN maxima m ON m.target_id = t.id AND m.county_id = c.id
+   WHERE c.active OR s.county_id IS NOT NULL OR m.county_id IS NOT NULL
+      OR ${quotas === 'lookup' ? 'EXISTS (SELECT 1 FROM county_quota q WHERE q.target_id = t.id AND q.county_id = c.id)' : 'q.county_id IS NOT NULL'}
+)`;
 
 /**
  * One statement for a whole policy: every (target, county) pair with its quota, its accepted
@@ -76,12 +80,13 @@ WITH targets AS (
 periods AS (
   SELECT p.id, p.starts_on, p.policy_id FROM reporting_period p
    WHERE p.policy_id = $1 AND ($2::date IS NULL OR p.ends_on <= $2::date)
-),${progressBody('lookup')}`;
+),${progressCtes('lookup')}
+SELECT target_id, county_id, quota, achieved, pending FROM progress ORDER BY target_id, region_code`;
 
 /**
  * The same figures for many policies in one statement (the leaders' portfolio): $1 the policies,
  * $2 for each the end date of the period its figures count to. Only the scope differs from
- * TARGET_PROGRESS_SQL (and how a row finds its quota: see progressBody); the aggregation is shared text, so the two can never disagree.
+ * TARGET_PROGRESS_SQL (and how a row finds its quota: see progressCtes); the aggregation is shared text, so the two can never disagree.
  */
 export const PORTFOLIO_PROGRESS_SQL = `
 WITH targets AS (
@@ -90,31 +95,88 @@ WITH targets AS (
 periods AS (
   SELECT p.id, p.starts_on, p.policy_id FROM reporting_period p
   JOIN unnest($1::uuid[], $2::date[]) AS s(policy_id, ends_on) ON s.policy_id = p.policy_id AND p.ends_on <= s.ends_on
-),${progressBody('join')}`;
+),${progressCtes('join')}
+SELECT target_id, county_id, quota, achieved, pending FROM progress ORDER BY target_id, region_code`;
 
 export async function portfolioProgressRows(sql: Sql, policyIds: string[], periodEndsOn: string[]): Promise<ProgressRow[]> {
   return policyIds.length ? sql.query(PORTFOLIO_PROGRESS_SQL, [policyIds, periodEndsOn]) : [];
 }
 
 export async function targetProgressRows(sql: Sql, policyId: string, periodEndsOn: string | null): Promise<ProgressRow[]> {
-  return sql.query(TARGET_PROGRESS_SQL, [policyId, periodEndsOn]);
+  return preparedQuery<ProgressRow>(sql, TARGET_PROGRESS_SQL, [policyId, periodEndsOn]);
 }
 
-export interface ProgressScopeRow {
+/** A target with its figures by county, as the targetProgress answer carries it (before the percent rule). */
+export interface TargetFiguresJson {
+  /** Every column of the target, under the entity's property names (TARGET_AS_JSON). */
+  target: { id: string; measureId: string; name: string; year: number; direction: TargetDirection; targetValue: number };
+  byCounty: { county: { id: string }; quota: number | null; achieved: number | null; pending: number | null }[];
+}
+
+export interface TargetProgressAnswerRow {
   /** The policy exists and is PUBLISHED, or a DRAFT the caller may see. */
-  exists: boolean;
-  /** The period's end date; null without a period or for an unknown one. */
-  ends_on: string | null;
+  visible: boolean;
+  /** The period's year; null without a period or for an unknown one. */
+  period_year: number | null;
   period_policy: string | null;
+  /** The policy's data version when the statement ran (dashboard_version: the policy's and 'all'). */
+  version: string;
+  /** In target id order; null when the policy has no target (or is not visible). */
+  answer: TargetFiguresJson[] | null;
 }
 
-/** What targetProgress checks before it aggregates, in one statement: the policy, and the period's end and policy. */
-export async function progressScope(sql: Sql, policyId: string, periodId: string | null, seesDrafts: boolean): Promise<ProgressScopeRow> {
-  const rows: ProgressScopeRow[] = await sql.query(
-    `SELECT EXISTS (SELECT 1 FROM policy WHERE id = $1 AND (status = 'PUBLISHED' OR $3)) AS exists,
-            (SELECT ends_on FROM reporting_period WHERE id = $2) AS ends_on,
-            (SELECT policy_id FROM reporting_period WHERE id = $2) AS period_policy`,
-    [policyId, periodId, seesDrafts],
+/**
+ * targetProgress in one statement: the checks (the policy visible to the caller, the period's year and
+ * policy), the data version the answer is as of (one snapshot: the figures are exactly those of that
+ * version), and the answer itself, built as JSON by PostgreSQL: each target (the whole entity) with its
+ * counties (whole entities) and their quota, achieved and pending, in target id and division-code order.
+ * Nothing is computed for a policy the caller may not see. Prepared: see database/prepared.ts.
+ */
+export const TARGET_PROGRESS_ANSWER_SQL = `
+WITH visible AS (
+  SELECT id FROM policy WHERE id = $1 AND (status = 'PUBLISHED' OR $3)
+),
+period AS (
+  SELECT policy_id, ends_on FROM reporting_period WHERE id = $2
+),
+targets AS (
+  SELECT t.id, t.direction, t.year, m.policy_id FROM target t JOIN measure m ON m.id = t.measure_id
+   WHERE m.policy_id = $1 AND EXISTS (SELECT 1 FROM visible)
+),
+periods AS (
+  SELECT p.id, p.starts_on, p.policy_id FROM reporting_period p
+   WHERE p.policy_id = $1 AND ($2::uuid IS NULL OR p.ends_on <= (SELECT ends_on FROM period))
+),${progressCtes('lookup')},
+by_target AS (
+  SELECT pr.target_id,
+         json_agg(json_build_object('county', ${AGENCY_AS_JSON}, 'quota', pr.quota, 'achieved', pr.achieved, 'pending', pr.pending)
+                  ORDER BY pr.region_code) AS by_county
+    FROM progress pr JOIN agency a ON a.id = pr.county_id
+   GROUP BY pr.target_id
+)
+SELECT EXISTS (SELECT 1 FROM visible) AS visible,
+       (SELECT extract(year FROM ends_on)::int FROM period) AS period_year,
+       (SELECT policy_id FROM period) AS period_policy,
+       (SELECT coalesce(sum(v.version), 0) FROM dashboard_version v WHERE v.scope IN ($1::text, 'all'))::text AS version,
+       (SELECT json_agg(json_build_object('target', ${TARGET_AS_JSON}, 'byCounty', b.by_county) ORDER BY t.id)
+          FROM by_target b JOIN target t ON t.id = b.target_id) AS answer`;
+
+export async function targetProgressAnswer(
+  sql: Sql,
+  policyId: string,
+  periodId: string | null,
+  seesDrafts: boolean,
+): Promise<TargetProgressAnswerRow> {
+  const [row] = await preparedQuery<TargetProgressAnswerRow>(sql, TARGET_PROGRESS_ANSWER_SQL, [policyId, periodId, seesDrafts]);
+  return row;
+}
+
+/** The policy's data version (its own and the 'all' scope's), as text: what a cached answer is checked against. */
+export async function policyDataVersion(sql: Sql, policyId: string): Promise<string> {
+  const [row] = await preparedQuery<{ version: string }>(
+    sql,
+    `SELECT coalesce(sum(version), 0)::text AS version FROM dashboard_version WHERE scope IN ($1::text, 'all')`,
+    [policyId],
   );
-  return rows[0];
+  return row.version;
 }

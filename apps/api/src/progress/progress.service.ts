@@ -1,14 +1,42 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { cityCard, countyCard, targetsForYear, type CountyCardData, type CountyFigures, type TargetCardData } from '@luoshi/domain';
+import {
+  cityCard,
+  countyCard,
+  summarize,
+  targetsForYear,
+  type CountyCardData,
+  type CountyFigures,
+  type TargetCardData,
+} from '@luoshi/domain';
 import { PolicyError } from '../policy/policy.errors';
 import { isCounty, TargetToEvaluate, targetsToEvaluate } from '../policy/policy-for-progress.queries';
 import type { ReportingPeriod } from '../policy/reporting-period.entity';
 import { checkId, notFound } from '../common/id-checks';
 import type { Sql } from '../common/sql';
-import { portfolioProgressRows, ProgressRow, progressScope, targetProgressRows } from './progress.queries';
+import { VersionedCache } from '../common/versioned-cache';
+import {
+  policyDataVersion,
+  portfolioProgressRows,
+  ProgressRow,
+  targetProgressAnswer,
+  targetProgressRows,
+  TargetFiguresJson,
+} from './progress.queries';
 import { ReportingStanding, reportingStanding } from './reporting-standing';
 import { unitStatusOfPeriod } from './unit-status.queries';
+
+/**
+ * One target of the targetProgress answer, shaped as the GraphQL type TargetProgress: the target and the
+ * counties are the entities' columns as JSON (PostgreSQL built them), not loaded entities.
+ */
+export interface TargetProgressAnswer {
+  target: TargetFiguresJson['target'];
+  achieved: number;
+  pending: number;
+  percent: number;
+  byCounty: { county: TargetFiguresJson['byCounty'][number]['county']; quota: number | null; achieved: number; pending: number }[];
+}
 
 export interface TargetProgressData {
   targetId: string;
@@ -45,28 +73,55 @@ export type EvaluatedPeriod = Pick<ReportingPeriod, 'id' | 'policyId' | 'endsOn'
  */
 @Injectable()
 export class ProgressService {
+  /** READ_CACHE=off: every read computed (for measuring the uncached path: `npm run bench -- peer`). */
+  private readonly readCache = process.env.READ_CACHE !== 'off';
+  /** Bounded by the county rows the answers hold: ~40k (a 108-target policy's answer is ~760). */
+  private readonly answers = new VersionedCache<TargetProgressAnswer[]>(40_000, (answer) =>
+    answer.reduce((rows, t) => rows + 1 + t.byCounty.length, 0),
+  );
+
   constructor(private readonly dataSource: DataSource) {}
 
   /**
-   * The policy's targets with their totals; the SQL does the aggregating, this only shapes rows. A DRAFT
-   * is NOT_FOUND unless the caller may see drafts (checked in the same statement: no extra round trip).
+   * targetProgress: every target of the policy with its figures by county, as of the end of the period
+   * (all periods without one); at a period, of a 每年 target only that year's. A DRAFT is NOT_FOUND unless
+   * the caller may see drafts. One statement computes it (checks, data version and answer: see
+   * TARGET_PROGRESS_ANSWER_SQL); a repeated read is one statement more cheaply, the data version, and
+   * answers from this process's cache while no write has raised it (common/versioned-cache.ts).
    */
-  async targetProgress(
-    policyId: string,
-    periodId?: string | null,
-    seesDrafts = false,
-  ): Promise<TargetProgressData[] & { periodYear?: number | null }> {
+  async targetProgress(policyId: string, periodId: string | null, seesDrafts: boolean): Promise<TargetProgressAnswer[]> {
     const policy = checkId(policyId, '政策文件');
-    const scope = await progressScope(this.dataSource, policy, periodId ? checkId(periodId, '填报期', 'periodId') : null, seesDrafts);
-    if (!scope.exists) throw notFound('政策文件', policyId);
-    if (periodId && !scope.ends_on) throw notFound('填报期', periodId, 'periodId');
-    if (periodId && scope.period_policy !== policy)
-      throw new PolicyError('BAD_USER_INPUT', '填报期不属于该政策文件', { field: 'periodId' });
+    const period = periodId ? checkId(periodId, '填报期', 'periodId') : null;
+    const compute = () => this.computeTargetProgress(policy, period, seesDrafts);
+    if (!this.readCache) return (await compute()).value;
+    const key = `${policy}|${period ?? ''}|${seesDrafts ? 'drafts' : 'published'}`;
+    const version = BigInt(await policyDataVersion(this.dataSource, policy));
+    return this.answers.peek(key, version) ?? this.answers.compute(key, version, compute);
+  }
 
-    // The period's year, so that the caller shows of a 每年 target only that year's (targetsForYear).
-    return Object.assign(byTarget(await targetProgressRows(this.dataSource, policy, scope.ends_on)), {
-      periodYear: periodId && scope.ends_on ? Number(String(scope.ends_on).slice(0, 4)) : null,
-    });
+  private async computeTargetProgress(policy: string, period: string | null, seesDrafts: boolean) {
+    const row = await targetProgressAnswer(this.dataSource, policy, period, seesDrafts);
+    if (!row.visible) throw notFound('政策文件', policy);
+    if (period && row.period_year === null) throw notFound('填报期', period, 'periodId');
+    if (period && row.period_policy !== policy) throw new PolicyError('BAD_USER_INPUT', '填报期不属于该政策文件', { field: 'periodId' });
+    const all = row.answer ?? [];
+    const shown =
+      row.period_year === null
+        ? null
+        : new Set(
+            targetsForYear(
+              all.map((a) => a.target),
+              row.period_year,
+            ),
+          );
+    const value = all
+      .filter((a) => !shown || shown.has(a.target))
+      .map((a): TargetProgressAnswer => ({
+        target: a.target,
+        ...summarize(a.target.direction, a.target.targetValue, a.byCounty),
+        byCounty: a.byCounty.map((c) => ({ county: c.county, quota: c.quota, achieved: c.achieved ?? 0, pending: c.pending ?? 0 })),
+      }));
+    return { value, version: BigInt(row.version) };
   }
 
   /**

@@ -18,6 +18,7 @@ import { AttachmentChunks1796040320222 } from './1796040320222-attachment-chunks
 import { ImportNotices1796040347017 } from './1796040347017-import-notices';
 import { ListsAcrossPolicies1796050000000 } from './1796050000000-lists-across-policies';
 import { TargetYears1796051400000 } from './1796051400000-target-years';
+import { PolicyTouchesVersion1796060000000 } from './1796060000000-policy-touches-version';
 
 /** In order. `npm run migration:generate -- <Name>` writes a new file; add it here. */
 export const MIGRATIONS = [
@@ -41,4 +42,5 @@ export const MIGRATIONS = [
   ImportNotices1796040347017,
   ListsAcrossPolicies1796050000000,
   TargetYears1796051400000,
+  PolicyTouchesVersion1796060000000,
 ];
