@@ -9,13 +9,19 @@ import { requestIdOf } from './common/request-id';
 import { apolloRequestLimits } from './common/query-limits-rules';
 import type { RequestContext } from './common/request-context';
 import { DatabaseModule } from './database/database.module';
+import { AnswerCache } from './read-cache/answer-cache';
+import { answerCachePlugin } from './read-cache/answer-cache.plugin';
 import { createRequestLoaders, FEATURE_MODULES } from './features';
 
 @Module({})
 export class AppModule {
   static forRoot(dataSource: DataSource): DynamicModule {
+    // Whole answers of cacheable queries, kept by the plugin and served again by read-cache.middleware.ts.
+    const answerCache = new AnswerCache();
     return {
       module: AppModule,
+      providers: [{ provide: AnswerCache, useValue: answerCache }],
+      exports: [AnswerCache],
       imports: [
         DatabaseModule.forRoot(dataSource),
         GraphQLModule.forRoot<ApolloDriverConfig>({
@@ -31,7 +37,7 @@ export class AppModule {
           // queries; no "Did you mean" in production (common/query-limits.ts).
           ...apolloRequestLimits(),
           // No HTTP caching of GraphQL answers here (they depend on the user); the plugin would otherwise walk every field.
-          plugins: [ApolloServerPluginCacheControlDisabled()],
+          plugins: [ApolloServerPluginCacheControlDisabled(), answerCachePlugin(answerCache)],
           context: ({ req }: { req: Request }): RequestContext => ({
             req,
             requestId: requestIdOf(req),

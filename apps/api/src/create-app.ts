@@ -4,6 +4,9 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import compression from 'compression';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
+import { TOKEN_KEY } from './auth/token-key';
+import { AnswerCache, readCacheEnabled } from './read-cache/answer-cache';
+import { readCacheMiddleware } from './read-cache/read-cache.middleware';
 import { trustProxySetting } from './auth/client-address';
 import { bodyParserErrors, jsonBodyParser } from './common/body-limits';
 import { ControlCharacterPipe } from './common/control-characters';
@@ -42,6 +45,9 @@ export async function createApp({ dataSource, logger, serveWeb = true, webDir }:
   app.use(jsonBodyParser());
   app.use(bodyParserErrors);
   if (sqlStatsEnabled()) app.use(sqlStatsMiddleware);
+  // Repeated reads of cacheable queries (targetProgress) answered before Apollo runs: read-cache/answer-cache.ts.
+  if (readCacheEnabled())
+    app.use('/graphql', readCacheMiddleware(app.get(AnswerCache), dataSource, app.get<string>(TOKEN_KEY, { strict: false })));
   app.useGlobalPipes(strictValidationPipe(), new ControlCharacterPipe());
   app.useGlobalFilters(new HttpErrorFilter());
   // No enableShutdownHooks(): main.ts handles SIGTERM itself, draining before it closes (health/graceful-shutdown.ts).

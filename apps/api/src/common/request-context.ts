@@ -19,4 +19,6 @@ export interface RequestContext {
   loaders: Loaders;
   user?: AuthUser | null;
   userPromise?: Promise<AuthUser | null>;
+  /** What the root fields that may be served again from the answer cache declared (read-cache/answer-cacheable.ts). */
+  answerCache?: { fields: number; scopes: string; version: bigint; mixed: boolean };
 }

@@ -1,6 +1,7 @@
-import { Args, ID, Query, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Query, Resolver } from '@nestjs/graphql';
 import { CurrentUser } from '../auth/roles.decorator';
-import type { AuthUser } from '../common/request-context';
+import type { AuthUser, RequestContext } from '../common/request-context';
+import { answerCacheable } from '../read-cache/answer-cacheable';
 import { seesDrafts } from '../policy/draft-visibility';
 import { TargetProgress } from './progress.models';
 import { ProgressService } from './progress.service';
@@ -18,8 +19,12 @@ export class ProgressResolver {
     @Args('policyId', { type: () => ID }) policyId: string,
     @Args('periodId', { type: () => ID, nullable: true }) periodId: string | null,
     @CurrentUser() user: AuthUser | null,
+    @Context() ctx: RequestContext,
   ): Promise<TargetProgress[]> {
+    const { answer, version } = await this.progress.targetProgress(policyId, periodId, seesDrafts(user));
+    // Depends on the policy's rows and the counties (the 'all' scope) and, through seesDrafts, on the role only.
+    answerCacheable(ctx, [policyId, 'all'], version);
     // Built by PostgreSQL in the shape of TargetProgress (entities' columns as JSON): handed through as it is.
-    return (await this.progress.targetProgress(policyId, periodId, seesDrafts(user))) as unknown as TargetProgress[];
+    return answer as unknown as TargetProgress[];
   }
 }

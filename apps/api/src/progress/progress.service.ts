@@ -15,6 +15,7 @@ import type { ReportingPeriod } from '../policy/reporting-period.entity';
 import { checkId, notFound } from '../common/id-checks';
 import type { Sql } from '../common/sql';
 import { VersionedCache } from '../common/versioned-cache';
+import { readCacheEnabled } from '../read-cache/answer-cache';
 import {
   policyDataVersion,
   portfolioProgressRows,
@@ -36,6 +37,12 @@ export interface TargetProgressAnswer {
   pending: number;
   percent: number;
   byCounty: { county: TargetFiguresJson['byCounty'][number]['county']; quota: number | null; achieved: number; pending: number }[];
+}
+
+/** An answer and the data version (of its policy and the 'all' scope) it was computed at. */
+export interface VersionedAnswer {
+  answer: TargetProgressAnswer[];
+  version: bigint;
 }
 
 export interface TargetProgressData {
@@ -74,9 +81,9 @@ export type EvaluatedPeriod = Pick<ReportingPeriod, 'id' | 'policyId' | 'endsOn'
 @Injectable()
 export class ProgressService {
   /** READ_CACHE=off: every read computed (for measuring the uncached path: `npm run bench -- peer`). */
-  private readonly readCache = process.env.READ_CACHE !== 'off';
+  private readonly readCache = readCacheEnabled();
   /** Bounded by the county rows the answers hold: ~40k (a 108-target policy's answer is ~760). */
-  private readonly answers = new VersionedCache<TargetProgressAnswer[]>(40_000, (answer) =>
+  private readonly answers = new VersionedCache<VersionedAnswer>(40_000, ({ answer }) =>
     answer.reduce((rows, t) => rows + 1 + t.byCounty.length, 0),
   );
 
@@ -89,7 +96,7 @@ export class ProgressService {
    * TARGET_PROGRESS_ANSWER_SQL); a repeated read is one statement more cheaply, the data version, and
    * answers from this process's cache while no write has raised it (common/versioned-cache.ts).
    */
-  async targetProgress(policyId: string, periodId: string | null, seesDrafts: boolean): Promise<TargetProgressAnswer[]> {
+  async targetProgress(policyId: string, periodId: string | null, seesDrafts: boolean): Promise<VersionedAnswer> {
     const policy = checkId(policyId, '政策文件');
     const period = periodId ? checkId(periodId, '填报期', 'periodId') : null;
     const compute = () => this.computeTargetProgress(policy, period, seesDrafts);
@@ -121,7 +128,8 @@ export class ProgressService {
         ...summarize(a.target.direction, a.target.targetValue, a.byCounty),
         byCounty: a.byCounty.map((c) => ({ county: c.county, quota: c.quota, achieved: c.achieved ?? 0, pending: c.pending ?? 0 })),
       }));
-    return { value, version: BigInt(row.version) };
+    const version = BigInt(row.version);
+    return { value: { answer: value, version }, version };
   }
 
   /**

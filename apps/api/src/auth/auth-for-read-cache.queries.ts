@@ -1,0 +1,24 @@
+import type { Sql } from '../common/sql';
+import { preparedQuery } from '../database/prepared';
+
+/**
+ * The auth feature's answer to the answer cache (read-cache/): in ONE statement, the role of a token's
+ * live session (as liveSessionUser checks it: not ended, not expired, the user active; null when not)
+ * and the data version of the scopes a cached answer depends on (dashboard_version: their sum). With no
+ * session to check (an anonymous read), pass nulls: role is null.
+ */
+export async function sessionRoleAndDataVersion(
+  sql: Sql,
+  sessionId: string | null,
+  userId: string | null,
+  scopes: string[],
+): Promise<{ role: string | null; version: string }> {
+  const [row] = await preparedQuery<{ role: string | null; version: string }>(
+    sql,
+    `SELECT (SELECT u.role FROM user_session s JOIN app_user u ON u.id = s.user_id
+              WHERE s.id = $1 AND s.user_id = $2 AND s.ended_at IS NULL AND s.expires_at > now() AND u.active) AS role,
+            (SELECT coalesce(sum(version), 0) FROM dashboard_version WHERE scope = ANY($3::text[]))::text AS version`,
+    [sessionId, userId, scopes],
+  );
+  return row;
+}

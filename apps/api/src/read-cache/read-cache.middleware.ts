@@ -1,0 +1,48 @@
+import type { NextFunction, Request, Response } from 'express';
+import type { DataSource } from 'typeorm';
+import { sessionRoleAndDataVersion } from '../auth/auth-for-read-cache.queries';
+import { verifyToken } from '../auth/tokens';
+import { AnswerCache, requestKey } from './answer-cache';
+
+/** The Accept headers Apollo answers with `application/json` (what the cache keeps): none, any, or JSON first. */
+export function answersAsJson(accept: string | undefined): boolean {
+  if (!accept || accept === '*/*') return true;
+  return accept.includes('application/json') && !accept.includes('application/graphql-response+json');
+}
+
+/**
+ * In front of Apollo: a POSTed GraphQL query whose answer the cache holds is answered from it after ONE
+ * statement (sessionRoleAndDataVersion) that checks the caller's session exactly as the guard does and reads
+ * the data version of the answer's scopes; served only when no write has raised that version since the
+ * answer was computed and it was kept for this kind of viewer. Anything else (no answer kept, a newer
+ * version, a token that is not valid — Apollo then refuses it as usual —, another content type) goes on
+ * to Apollo unchanged. Errors here are not the client's: they go on to Apollo too.
+ */
+export function readCacheMiddleware(cache: AnswerCache, dataSource: DataSource, tokenKey: string) {
+  return (req: Request, res: Response, next: NextFunction): void => {
+    if (req.method !== 'POST' || !req.is('application/json') || !answersAsJson(req.headers.accept)) return next();
+    const key = requestKey(req.body);
+    const answers = key === null ? undefined : cache.answersTo(key);
+    if (!answers) return next();
+    let sessionId: string | null = null;
+    let userId: string | null = null;
+    if (req.headers.authorization) {
+      const match = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization);
+      const claims = match ? verifyToken(match[1], tokenKey) : null;
+      if (!claims) return next();
+      [sessionId, userId] = [claims.sid, claims.sub];
+    }
+    const scopes = [...new Set([...answers.values()].flatMap((a) => a.scopes))];
+    sessionRoleAndDataVersion(dataSource, sessionId, userId, scopes).then(
+      ({ role, version }) => {
+        if (sessionId && !role) return next(); // ended or expired: Apollo refuses it
+        const answer = answers.get(role ?? 'anonymous');
+        if (!answer || answer.scopes.length !== scopes.length || BigInt(version) > answer.version) return next();
+        res.setHeader('content-type', 'application/json; charset=utf-8');
+        res.setHeader('content-length', answer.body.length);
+        res.end(answer.body);
+      },
+      () => next(),
+    );
+  };
+}
