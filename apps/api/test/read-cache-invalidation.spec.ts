@@ -183,7 +183,9 @@ describe('the read caches after every report write, on both replicas', () => {
     ] as const) {
       const saved = (await r.a.ok<{ saveProgressReport: ReportRef }>(SAVE, { input: input(seq, period, [[target, value]]) }, hrss))
         .saveProgressReport;
-      submitted.push((await r.a.ok<{ submitProgressReport: ReportRef }>(SUBMIT, saved, hrss)).submitProgressReport);
+      submitted.push(
+        (await r.a.ok<{ submitProgressReport: ReportRef }>(SUBMIT, { id: saved.id, version: saved.version }, hrss)).submitProgressReport,
+      );
     }
     const { before, after } = await r.around(reads, async () => {
       const outcome = await r

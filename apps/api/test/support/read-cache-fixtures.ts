@@ -52,7 +52,12 @@ export interface Overview {
   county: { id: string; name: string } | null;
   hasReports: boolean;
   targets: Card[];
-  measures: { measure: { seq: number; title: string }; rating: string | null; missing: number; units: unknown[] }[];
+  measures: {
+    measure: { seq: number; title: string };
+    rating: string | null;
+    missing: number;
+    units: { agency: { id: string; name: string }; onTime: boolean; overdue: boolean; extendedDueOn: string | null }[];
+  }[];
   compliance: Compliance[];
 }
 
