@@ -346,14 +346,21 @@ describe('the read caches after every setup write, on both replicas', () => {
   });
 
   describe('the yearly roll', () => {
-    it('17 (B) a new year’s targets show at once, without and with a period of that year', async () => {
+    it('17 (B) a new year’s targets and quarters show at once, without and with a period of that year', async () => {
       const s = await loadVariantNotice(r.a.dataSource, 1803);
       const period = s.period(`${THIS_YEAR}Q1`);
+      // The roll also adds a published policy's missing quarters of the year; adding next year's would
+      // add them to every policy of the test database, so this policy's last quarter is taken away
+      // first (setup, straight in the database) for the roll to add it back.
+      const added = s.period(`${THIS_YEAR}Q4`);
+      await r.a.dataSource.query(`DELETE FROM reporting_period WHERE id = $1`, [added]);
       const yearReads = [
         progressRead(s.policyId, null, leader),
         progressRead(s.policyId, period, leader),
         overviewRead(s.policyId, period, null, leader),
         overviewRead(s.policyId, period, TAISHAN, leader),
+        progressRead(s.policyId, added, leader),
+        overviewRead(s.policyId, added, null, leader),
       ];
       const internsOf = (answer: Answer) =>
         (answer as ProgressRow[])
@@ -368,6 +375,10 @@ describe('the read caches after every setup write, on both replicas', () => {
       expect((before[2] as Overview).targets.map((c) => c.target.id)).not.toContain(thisYear);
       expect(cardOf(after[2], thisYear)).toBeDefined();
       expect(cardOf(after[3], thisYear)).toBeDefined();
+      // The quarter added back: NOT_FOUND before, answered after.
+      expect(before.slice(4)).toEqual([{ error: 'NOT_FOUND' }, { error: 'NOT_FOUND' }]);
+      expect(internsOf(after[4])).toEqual([THIS_YEAR]);
+      expect((after[5] as Overview).period).toMatchObject({ id: added, label: `${THIS_YEAR}Q4` });
     });
   });
 
