@@ -2,7 +2,6 @@ import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { DynamicModule, Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
-import type { Request } from 'express';
 import { DataSource } from 'typeorm';
 import { formatGraphQLError } from './common/graphql-errors';
 import { requestIdOf } from './common/request-id';
@@ -11,6 +10,7 @@ import type { RequestContext } from './common/request-context';
 import { DatabaseModule } from './database/database.module';
 import { AnswerCache } from './read-cache/answer-cache';
 import { answerCachePlugin } from './read-cache/answer-cache.plugin';
+import type { ReadCheckedRequest } from './read-cache/read-cache.middleware';
 import { createRequestLoaders, FEATURE_MODULES } from './features';
 
 @Module({})
@@ -38,10 +38,12 @@ export class AppModule {
           ...apolloRequestLimits(),
           // No HTTP caching of GraphQL answers here (they depend on the user); the plugin would otherwise walk every field.
           plugins: [ApolloServerPluginCacheControlDisabled(), answerCachePlugin(answerCache)],
-          context: ({ req }: { req: Request }): RequestContext => ({
+          context: ({ req }: { req: ReadCheckedRequest }): RequestContext => ({
             req,
             requestId: requestIdOf(req),
             loaders: createRequestLoaders(dataSource),
+            // The answer cache's middleware checked the session already (read-cache.middleware.ts): not twice.
+            ...(req.readCheck ? { userPromise: Promise.resolve(req.readCheck.user) } : {}),
           }),
         }),
         ...FEATURE_MODULES,

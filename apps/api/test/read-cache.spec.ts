@@ -87,6 +87,9 @@ describe('targetProgress: one statement, and the answer cache (issue 15)', () =>
     const report = await acceptOne('2024Q4', 17);
     for (const server of [a, b]) expect(internships((await raw(server, vars, leader)).text).pending).toBe(before.pending + 17);
     await b.ok(REVIEW, { id: report.id, version: report.version, decision: 'ACCEPT' }, office);
+    // After a write, signed in: the middleware's one check (session + version), then the answer's one statement.
+    expect((await raw(a, vars, leader)).statements).toBe(2);
+    expect((await raw(a, vars, leader)).statements).toBe(1);
     for (const server of [a, b]) {
       const now = internships((await raw(server, vars, leader)).text);
       expect(now).toMatchObject({ pending: before.pending, achieved: before.achieved + 17 });

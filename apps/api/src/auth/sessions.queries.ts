@@ -1,5 +1,6 @@
 import type { AuthUser } from '../common/request-context';
 import type { Sql } from '../common/sql';
+import { preparedQuery } from '../database/prepared';
 
 /** Sessions (user_session): started at sign-in, ended by sign-out, a password change or reset, or deactivation. */
 
@@ -46,7 +47,9 @@ export async function endLiveSessionsOf(sql: Sql, userId: string, reason: string
  * Null when the session has ended or expired, or the user is gone or deactivated.
  */
 export async function liveSessionUser(sql: Sql, sessionId: string, userId: string): Promise<AuthUser | null> {
-  const rows: AuthUser[] = await sql.query(
+  // Prepared (database/prepared.ts): it runs on every signed-in request.
+  const rows = await preparedQuery<AuthUser>(
+    sql,
     `SELECT u.id, u.username, u.role, u.agency_id AS "agencyId", u.must_change_password AS "mustChangePassword"
        FROM user_session s JOIN app_user u ON u.id = s.user_id
       WHERE s.id = $1 AND s.user_id = $2 AND s.ended_at IS NULL AND s.expires_at > now() AND u.active`,

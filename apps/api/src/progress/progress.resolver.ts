@@ -2,6 +2,7 @@ import { Args, Context, ID, Query, Resolver } from '@nestjs/graphql';
 import { CurrentUser } from '../auth/roles.decorator';
 import type { AuthUser, RequestContext } from '../common/request-context';
 import { answerCacheable } from '../read-cache/answer-cacheable';
+import type { ReadCheckedRequest } from '../read-cache/read-cache.middleware';
 import { seesDrafts } from '../policy/draft-visibility';
 import { TargetProgress } from './progress.models';
 import { ProgressService } from './progress.service';
@@ -21,7 +22,10 @@ export class ProgressResolver {
     @CurrentUser() user: AuthUser | null,
     @Context() ctx: RequestContext,
   ): Promise<TargetProgress[]> {
-    const { answer, version } = await this.progress.targetProgress(policyId, periodId, seesDrafts(user));
+    // The data version the answer cache's middleware read for these scopes, if it did (read after the request arrived).
+    const checked = (ctx.req as ReadCheckedRequest).readCheck;
+    const known = checked?.scopes === `${policyId},all` ? checked.version : undefined;
+    const { answer, version } = await this.progress.targetProgress(policyId, periodId, seesDrafts(user), known);
     // Depends on the policy's rows and the counties (the 'all' scope) and, through seesDrafts, on the role only.
     answerCacheable(ctx, [policyId, 'all'], version);
     // Built by PostgreSQL in the shape of TargetProgress (entities' columns as JSON): handed through as it is.

@@ -95,14 +95,15 @@ export class ProgressService {
    * the caller may see drafts. One statement computes it (checks, data version and answer: see
    * TARGET_PROGRESS_ANSWER_SQL); a repeated read is one statement more cheaply, the data version, and
    * answers from this process's cache while no write has raised it (common/versioned-cache.ts).
+   * knownVersion: the policy's (and 'all') data version, when the caller read it after the request arrived.
    */
-  async targetProgress(policyId: string, periodId: string | null, seesDrafts: boolean): Promise<VersionedAnswer> {
+  async targetProgress(policyId: string, periodId: string | null, seesDrafts: boolean, knownVersion?: bigint): Promise<VersionedAnswer> {
     const policy = checkId(policyId, '政策文件');
     const period = periodId ? checkId(periodId, '填报期', 'periodId') : null;
     const compute = () => this.computeTargetProgress(policy, period, seesDrafts);
     if (!this.readCache) return (await compute()).value;
     const key = `${policy}|${period ?? ''}|${seesDrafts ? 'drafts' : 'published'}`;
-    const version = BigInt(await policyDataVersion(this.dataSource, policy));
+    const version = knownVersion ?? BigInt(await policyDataVersion(this.dataSource, policy));
     return this.answers.peek(key, version) ?? this.answers.compute(key, version, compute);
   }
 

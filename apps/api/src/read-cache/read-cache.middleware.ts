@@ -1,8 +1,16 @@
 import type { NextFunction, Request, Response } from 'express';
 import type { DataSource } from 'typeorm';
-import { sessionRoleAndDataVersion } from '../auth/auth-for-read-cache.queries';
+import { sessionUserAndDataVersion } from '../auth/auth-for-read-cache.queries';
+import type { AuthUser } from '../common/request-context';
 import { verifyToken } from '../auth/tokens';
 import { AnswerCache, requestKey } from './answer-cache';
+import { viewerOf } from './answer-cacheable';
+
+/**
+ * A request the middleware checked but could not answer: its session's user and the data version of the
+ * scopes it read, after the request arrived, so the guard and the resolver need not read them again.
+ */
+export type ReadCheckedRequest = Request & { readCheck?: { user: AuthUser | null; scopes: string; version: bigint } };
 
 /** The Accept headers Apollo answers with `application/json` (what the cache keeps): none, any, or JSON first. */
 export function answersAsJson(accept: string | undefined): boolean {
@@ -12,7 +20,7 @@ export function answersAsJson(accept: string | undefined): boolean {
 
 /**
  * In front of Apollo: a POSTed GraphQL query whose answer the cache holds is answered from it after ONE
- * statement (sessionRoleAndDataVersion) that checks the caller's session exactly as the guard does and reads
+ * statement (sessionUserAndDataVersion) that checks the caller's session exactly as the guard does and reads
  * the data version of the answer's scopes; served only when no write has raised that version since the
  * answer was computed and it was kept for this kind of viewer. Anything else (no answer kept, a newer
  * version, a token that is not valid — Apollo then refuses it as usual —, another content type) goes on
@@ -33,14 +41,19 @@ export function readCacheMiddleware(cache: AnswerCache, dataSource: DataSource, 
       [sessionId, userId] = [claims.sid, claims.sub];
     }
     const scopes = [...new Set([...answers.values()].flatMap((a) => a.scopes))];
-    sessionRoleAndDataVersion(dataSource, sessionId, userId, scopes).then(
-      ({ role, version }) => {
-        if (sessionId && !role) return next(); // ended or expired: Apollo refuses it
-        const answer = answers.get(role ?? 'anonymous');
-        if (!answer || answer.scopes.length !== scopes.length || BigInt(version) > answer.version) return next();
-        res.setHeader('content-type', 'application/json; charset=utf-8');
-        res.setHeader('content-length', answer.body.length);
-        res.end(answer.body);
+    sessionUserAndDataVersion(dataSource, sessionId, userId, scopes).then(
+      ({ user, version }) => {
+        if (sessionId && !user) return next(); // ended or expired: Apollo refuses it
+        const answer = answers.get(viewerOf(user));
+        if (answer && answer.scopes.length === scopes.length && BigInt(version) <= answer.version) {
+          res.setHeader('content-type', 'application/json; charset=utf-8');
+          res.setHeader('content-length', answer.body.length);
+          res.end(answer.body);
+          return;
+        }
+        // Apollo computes it: what was read here is as fresh as it needs (read after the request arrived).
+        (req as ReadCheckedRequest).readCheck = { user, scopes: scopes.join(','), version: BigInt(version) };
+        next();
       },
       () => next(),
     );
