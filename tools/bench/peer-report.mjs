@@ -14,8 +14,9 @@ const runsOf = (result, round, label) =>
 
 function caseTitle(result, c) {
   const kb = result.runs.find((r) => r.case === c.label && r.server === 'uncached')?.kbPerResponse;
-  const period = result.withPeriod ? `, at ${c.period}` : ', all periods';
-  return `${c.label} ${c.policy} (${c.targets} targets${period}, ${kb} KB)`;
+  const shown = result.check.answers.find((a) => a.case === c.label && (a.periodId !== null) === result.withPeriod)?.targets;
+  const period = result.withPeriod ? `at ${c.period}` : 'all periods';
+  return `${c.label} ${c.policy} (${shown} of its ${c.targets} targets ${period}, ${kb} KB)`;
 }
 
 /** The markdown written to stdout and tmp/bench/peer.md: one figures table and one ratio table per round, then the aims. */
