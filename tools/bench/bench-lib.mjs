@@ -242,6 +242,21 @@ export function cpuMeter(apiPid, pg) {
   };
 }
 
+/**
+ * CPU seconds used between start and the returned stop() by one process (`pid`) and by PostgreSQL's
+ * backends of `pg.database` (as cpuMeter, in seconds rather than percent: per-request figures).
+ */
+export function cpuSecondsMeter(pid, pg) {
+  const t0 = performance.now();
+  const server0 = processCpuSeconds(pid);
+  const pg0 = postgresCpuByPid(pg.postmaster, pg.database);
+  return () => ({
+    wallSeconds: (performance.now() - t0) / 1000,
+    serverSeconds: processCpuSeconds(pid) - server0,
+    postgresSeconds: postgresCpuSince(pg0, pg.postmaster, pg.database),
+  });
+}
+
 export function cores() {
   return readFileSync('/proc/cpuinfo', 'utf8')
     .split('\n')
