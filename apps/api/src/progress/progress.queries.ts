@@ -66,16 +66,26 @@ progress AS (
 )`;
 
 /**
+ * At a period, of a 每年 target only that year's (libs/domain targetsForYear: a target of the year, or
+ * one no target of the same measure and name replaces in that year); every target without a period
+ * (`year` NULL). The others are neither summed nor shown: a 2026 quarter of a notice whose 每年 targets
+ * run 2024–2026 aggregates a third of them (the bench's largest policy: 65 of 195).
+ */
+const shownInYear = (year: string) => `(${year} IS NULL OR t.year = ${year} OR NOT EXISTS (
+      SELECT 1 FROM target o WHERE o.measure_id = t.measure_id AND o.name = t.name AND o.year = ${year}))`;
+
+/**
  * One statement for a whole policy: every (target, county) pair with its quota, its accepted
  * (achieved) and submitted (pending) figures, for the periods of each target's year up to and
- * including `periodEndsOn` (all when null).
+ * including `periodEndsOn` (all when null); at a period, the targets shown in its year (shownInYear).
  * - AT_LEAST targets count things: sums, read from report_total (kept in step with every report).
  * - AT_MOST targets cap a level: the highest figure of the latest period that has any, per status,
  *   read from the figures themselves (few rows: AT_MOST targets are rare and indexed by target).
  */
 export const TARGET_PROGRESS_SQL = `
 WITH targets AS (
-  SELECT t.id, t.direction, t.year, m.policy_id FROM target t JOIN measure m ON m.id = t.measure_id WHERE m.policy_id = $1
+  SELECT t.id, t.direction, t.year, m.policy_id FROM target t JOIN measure m ON m.id = t.measure_id
+   WHERE m.policy_id = $1 AND ${shownInYear('extract(year FROM $2::date)')}
 ),
 periods AS (
   SELECT p.id, p.starts_on, p.policy_id FROM reporting_period p
@@ -107,10 +117,19 @@ export async function targetProgressRows(sql: Sql, policyId: string, periodEndsO
 }
 
 /** A target with its figures by county, as the targetProgress answer carries it (before the percent rule). */
-export interface TargetFiguresJson {
-  /** Every column of the target, under the entity's property names (TARGET_AS_JSON). */
-  target: { id: string; measureId: string; name: string; year: number; direction: TargetDirection; targetValue: number };
-  byCounty: { county: { id: string }; quota: number | null; achieved: number | null; pending: number | null }[];
+/** The target as JSON: every column under the entity's property names (TARGET_AS_JSON). */
+export interface TargetJson {
+  id: string;
+  measureId: string;
+  name: string;
+  year: number;
+  direction: TargetDirection;
+  targetValue: number;
+}
+
+/** A county as JSON: every column under the entity's property names (AGENCY_AS_JSON). */
+export interface CountyJson {
+  id: string;
 }
 
 export interface TargetProgressAnswerRow {
@@ -121,15 +140,20 @@ export interface TargetProgressAnswerRow {
   period_policy: string | null;
   /** The policy's data version when the statement ran (dashboard_version: the policy's and 'all'). */
   version: string;
-  /** In target id order; null when the policy has no target (or is not visible). */
-  answer: TargetFiguresJson[] | null;
+  /** Every county the answer names, once. */
+  counties: CountyJson[] | null;
+  /**
+   * In target id order: each target with its rows [county id, quota, achieved, pending] in division-code
+   * order (achieved and pending NULL where an AT_MOST target has no figure). Null without targets.
+   */
+  answer: [TargetJson, [string, number | null, number | null, number | null][]][] | null;
 }
 
 /**
  * targetProgress in one statement: the checks (the policy visible to the caller, the period's year and
  * policy), the data version the answer is as of (one snapshot: the figures are exactly those of that
- * version), and the answer itself, built as JSON by PostgreSQL: each target (the whole entity) with its
- * counties (whole entities) and their quota, achieved and pending, in target id and division-code order.
+ * version), and the answer itself, built as JSON by PostgreSQL: the counties once (whole entities) and
+ * each target (the whole entity) with compact rows per county, in target id and division-code order.
  * Nothing is computed for a policy the caller may not see. Prepared: see database/prepared.ts.
  */
 export const TARGET_PROGRESS_ANSWER_SQL = `
@@ -137,28 +161,26 @@ WITH visible AS (
   SELECT id FROM policy WHERE id = $1 AND (status = 'PUBLISHED' OR $3)
 ),
 period AS (
-  SELECT policy_id, ends_on FROM reporting_period WHERE id = $2
+  SELECT policy_id, ends_on, extract(year FROM ends_on) AS year FROM reporting_period WHERE id = $2
 ),
 targets AS (
   SELECT t.id, t.direction, t.year, m.policy_id FROM target t JOIN measure m ON m.id = t.measure_id
-   WHERE m.policy_id = $1 AND EXISTS (SELECT 1 FROM visible)
+   WHERE m.policy_id = $1 AND EXISTS (SELECT 1 FROM visible) AND ${shownInYear('(SELECT year FROM period)')}
 ),
 periods AS (
   SELECT p.id, p.starts_on, p.policy_id FROM reporting_period p
    WHERE p.policy_id = $1 AND ($2::uuid IS NULL OR p.ends_on <= (SELECT ends_on FROM period))
 ),${progressCtes('lookup')},
 by_target AS (
-  SELECT pr.target_id,
-         json_agg(json_build_object('county', ${AGENCY_AS_JSON}, 'quota', pr.quota, 'achieved', pr.achieved, 'pending', pr.pending)
-                  ORDER BY pr.region_code) AS by_county
-    FROM progress pr JOIN agency a ON a.id = pr.county_id
-   GROUP BY pr.target_id
+  SELECT target_id, json_agg(json_build_array(county_id, quota, achieved, pending) ORDER BY region_code) AS rows
+    FROM progress GROUP BY target_id
 )
 SELECT EXISTS (SELECT 1 FROM visible) AS visible,
-       (SELECT extract(year FROM ends_on)::int FROM period) AS period_year,
+       (SELECT year::int FROM period) AS period_year,
        (SELECT policy_id FROM period) AS period_policy,
        (SELECT coalesce(sum(v.version), 0) FROM dashboard_version v WHERE v.scope IN ($1::text, 'all'))::text AS version,
-       (SELECT json_agg(json_build_object('target', ${TARGET_AS_JSON}, 'byCounty', b.by_county) ORDER BY t.id)
+       (SELECT json_agg(${AGENCY_AS_JSON}) FROM agency a WHERE a.id IN (SELECT county_id FROM progress)) AS counties,
+       (SELECT json_agg(json_build_array(${TARGET_AS_JSON}, b.rows) ORDER BY t.id)
           FROM by_target b JOIN target t ON t.id = b.target_id) AS answer`;
 
 export async function targetProgressAnswer(

@@ -22,7 +22,8 @@ import {
   ProgressRow,
   targetProgressAnswer,
   targetProgressRows,
-  TargetFiguresJson,
+  TargetJson,
+  CountyJson,
 } from './progress.queries';
 import { ReportingStanding, reportingStanding } from './reporting-standing';
 import { unitStatusOfPeriod } from './unit-status.queries';
@@ -32,11 +33,11 @@ import { unitStatusOfPeriod } from './unit-status.queries';
  * counties are the entities' columns as JSON (PostgreSQL built them), not loaded entities.
  */
 export interface TargetProgressAnswer {
-  target: TargetFiguresJson['target'];
+  target: TargetJson;
   achieved: number;
   pending: number;
   percent: number;
-  byCounty: { county: TargetFiguresJson['byCounty'][number]['county']; quota: number | null; achieved: number; pending: number }[];
+  byCounty: { county: CountyJson; quota: number | null; achieved: number; pending: number }[];
 }
 
 /** An answer and the data version (of its policy and the 'all' scope) it was computed at. */
@@ -112,23 +113,16 @@ export class ProgressService {
     if (!row.visible) throw notFound('政策文件', policy);
     if (period && row.period_year === null) throw notFound('填报期', period, 'periodId');
     if (period && row.period_policy !== policy) throw new PolicyError('BAD_USER_INPUT', '填报期不属于该政策文件', { field: 'periodId' });
-    const all = row.answer ?? [];
-    const shown =
-      row.period_year === null
-        ? null
-        : new Set(
-            targetsForYear(
-              all.map((a) => a.target),
-              row.period_year,
-            ),
-          );
-    const value = all
-      .filter((a) => !shown || shown.has(a.target))
-      .map((a): TargetProgressAnswer => ({
-        target: a.target,
-        ...summarize(a.target.direction, a.target.targetValue, a.byCounty),
-        byCounty: a.byCounty.map((c) => ({ county: c.county, quota: c.quota, achieved: c.achieved ?? 0, pending: c.pending ?? 0 })),
-      }));
+    const counties = new Map((row.counties ?? []).map((c) => [c.id, c]));
+    // Only the targets shown at the period (the SQL's shownInYear: targetsForYear's rule), in target id order.
+    const value = (row.answer ?? []).map(([target, rows]): TargetProgressAnswer => {
+      const byCounty = rows.map(([countyId, quota, achieved, pending]) => ({ county: counties.get(countyId)!, quota, achieved, pending }));
+      return {
+        target,
+        ...summarize(target.direction, target.targetValue, byCounty),
+        byCounty: byCounty.map((c) => ({ county: c.county, quota: c.quota, achieved: c.achieved ?? 0, pending: c.pending ?? 0 })),
+      };
+    });
     const version = BigInt(row.version);
     return { value: { answer: value, version }, version };
   }
