@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildSchema, getNamedType, isObjectType } from 'graphql';
 import { Agency } from '../src/policy/agency.entity';
+import { AnswerCache, requestKey } from '../src/read-cache/answer-cache';
 import { Target } from '../src/policy/target.entity';
 import { codeOf, TestServer } from './support/test-server';
 import { countyId, loadVariantNotice, PolicyIds, REVIEW, ReportRef, SAVE, signedInUser, SUBMIT, TARGET_PROGRESS } from './support/fixtures';
@@ -146,16 +147,59 @@ describe('targetProgress: one statement, and the answer cache (issue 15)', () =>
 
   it('reaches only types whose rows raise the policy’s or the counties’ data version (what the cache declares)', () => {
     const schema = buildSchema(readFileSync(join(__dirname, '../schema.gql'), 'utf8'));
-    const reached = new Set<string>();
-    const walk = (name: string) => {
-      const type = schema.getType(name);
-      if (!isObjectType(type) || reached.has(name)) return;
-      reached.add(name);
-      for (const field of Object.values(type.getFields())) walk(getNamedType(field.type).name);
+    const reachedFrom = (root: string) => {
+      const reached = new Set<string>();
+      const walk = (name: string) => {
+        const type = schema.getType(name);
+        if (!isObjectType(type) || reached.has(name)) return;
+        reached.add(name);
+        for (const field of Object.values(type.getFields())) walk(getNamedType(field.type).name);
+      };
+      walk(root);
+      return [...reached].sort();
     };
-    walk('TargetProgress');
-    // A new field that reaches further must be checked against the scopes targetProgress declares
-    // (progress.resolver.ts: the policy and 'all') before this list grows.
-    expect([...reached].sort()).toEqual(['Agency', 'CountyProgress', 'CountyQuota', 'Target', 'TargetProgress', 'TextSpan']);
+    // A new field that reaches further must be checked against the scopes the resolvers declare (the policy and
+    // 'all': progress.resolver.ts, dashboard.resolver.ts) before these lists grow. Sections change only with the
+    // policy row (import, deleting a draft); a period, the only way into an overview, exists once it is published.
+    expect(reachedFrom('TargetProgress')).toEqual(['Agency', 'CountyProgress', 'CountyQuota', 'Target', 'TargetProgress', 'TextSpan']);
+    expect(reachedFrom('PolicyOverview')).toEqual([
+      'Agency',
+      'CountyQuota',
+      'Measure',
+      'MeasureStatus',
+      'PolicyOverview',
+      'ReportingPeriod',
+      'Responsibility',
+      'Section',
+      'Target',
+      'TargetCard',
+      'TextSpan',
+      'UnitCompliance',
+      'UnitReportStatus',
+    ]);
+  });
+
+  it('serves a repeated policyOverview in one statement, and not once the clock has passed what the answer depends on', async () => {
+    const query = `query ($p: ID!, $period: ID!) { policyOverview(policyId: $p, periodId: $period) {
+      targets { target { name } achieved rating } measures { measure { seq } rating missing units { agency { name } overdue } }
+      compliance { agency { name } onTime late } } }`;
+    const vars = { p: p.policyId, period: p.period('2025Q1') };
+    const post = async () => {
+      const res = await fetch(`${a.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${leader}` },
+        body: JSON.stringify({ query, variables: vars }),
+      });
+      return { text: await res.text(), statements: Number(res.headers.get('x-sql-statements')) };
+    };
+    const first = await post();
+    expect(JSON.parse(first.text).errors).toBeUndefined();
+    const again = await post();
+    expect(again).toEqual({ text: first.text, statements: 1 });
+    // As if the next due date had just passed: the kept answer no longer holds, Apollo computes.
+    const cache = a.resolve(AnswerCache);
+    const key = requestKey({ query, variables: vars })!;
+    for (const answer of cache.answersTo(key)!.values()) answer.validUntil = Date.now() / 1000 - 1;
+    expect((await post()).statements).toBeGreaterThan(1);
   });
 });

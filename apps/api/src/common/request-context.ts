@@ -20,5 +20,5 @@ export interface RequestContext {
   user?: AuthUser | null;
   userPromise?: Promise<AuthUser | null>;
   /** What the root fields that may be served again from the answer cache declared (read-cache/answer-cacheable.ts). */
-  answerCache?: { fields: number; scopes: string; version: bigint; mixed: boolean };
+  answerCache?: { fields: number; scopes: string; version: bigint; validUntil: number | null; mixed: boolean };
 }

@@ -1,4 +1,5 @@
 import type { Sql } from '../common/sql';
+import { preparedQuery } from '../database/prepared';
 
 /**
  * The dashboard's SQL: each view is one statement whatever the number of measures, units or reports.
@@ -14,7 +15,12 @@ import type { Sql } from '../common/sql';
 const OVERVIEW_VERSION_SQL = `
 SELECT (SELECT coalesce(sum(v.version), 0) FROM dashboard_version v WHERE v.scope IN (p.policy_id::text, 'all'))::text AS version,
        now() >= ((p.due_on + 1)::timestamp AT TIME ZONE 'Asia/Shanghai') AS past_due,
-       (SELECT count(*) FROM period_extension x WHERE x.period_id = p.id AND now() >= ((x.due_on + 1)::timestamp AT TIME ZONE 'Asia/Shanghai'))::int AS extensions_past
+       (SELECT count(*) FROM period_extension x WHERE x.period_id = p.id AND now() >= ((x.due_on + 1)::timestamp AT TIME ZONE 'Asia/Shanghai'))::int AS extensions_past,
+       -- When one of those next flips (seconds since 1970; NULL: none ahead): until then the answer holds.
+       (SELECT extract(epoch FROM min(b))::float8
+          FROM (SELECT (p.due_on + 1)::timestamp AT TIME ZONE 'Asia/Shanghai' AS b
+                UNION ALL SELECT (x.due_on + 1)::timestamp AT TIME ZONE 'Asia/Shanghai' FROM period_extension x WHERE x.period_id = p.id) s
+         WHERE b > now()) AS valid_until
   FROM reporting_period p
  WHERE p.id = $1 AND p.policy_id = $2`;
 
@@ -22,11 +28,12 @@ export interface OverviewVersionRow {
   version: string;
   past_due: boolean;
   extensions_past: number;
+  valid_until: number | null;
 }
 
 /** The cache key's inputs of a period's overview (see OverviewCache); null: not a period of the policy. */
 export async function overviewVersionOf(sql: Sql, periodId: string, policyId: string): Promise<OverviewVersionRow | null> {
-  const rows: OverviewVersionRow[] = await sql.query(OVERVIEW_VERSION_SQL, [periodId, policyId]);
+  const rows = await preparedQuery<OverviewVersionRow>(sql, OVERVIEW_VERSION_SQL, [periodId, policyId]);
   return rows[0] ?? null;
 }
 

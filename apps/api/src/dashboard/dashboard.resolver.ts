@@ -1,3 +1,4 @@
+import { answerCacheable } from '../read-cache/answer-cacheable';
 import { Args, Context, ID, Query, Resolver } from '@nestjs/graphql';
 import { expectedShareOnTrajectory } from '@luoshi/domain';
 import { CurrentUser, Roles } from '../auth/roles.decorator';
@@ -38,9 +39,12 @@ export class DashboardResolver {
     // A draft has no periods (publishPolicy creates them), so its overview is NOT_FOUND like an unknown period's.
     const county = countyId ? checkId(countyId, '县(市、区)', 'countyId') : null;
     // One statement when the answer is cached (see OverviewCache for why it cannot be stale).
-    const { version, pastDue, extensionsPast } = await this.dashboard.overviewVersion(policyId, periodId);
+    const { version, pastDue, extensionsPast, validUntil } = await this.dashboard.overviewVersion(policyId, periodId);
     const key = [policyId.toLowerCase(), periodId.toLowerCase(), county ?? 'city', pastDue ? 'due' : 'open', extensionsPast].join('|');
-    return this.cache.get(key, version, () => this.computeOverview(policyId, periodId, county, ctx));
+    const overview = await this.cache.get(key, version, () => this.computeOverview(policyId, periodId, county, ctx));
+    // The same inputs as OverviewCache's key: the policy's and the units' data, and the clock until the next due date passes.
+    answerCacheable(ctx, [policyId, 'all'], version, validUntil);
+    return overview;
   }
 
   /** The whole answer, entities included: cached answers are served as they are, resolved once. */

@@ -30,10 +30,13 @@ export class DashboardService {
   }
 
   /** The cache key's inputs (see OverviewCache); throws NOT_FOUND as period() does. */
-  async overviewVersion(policyId: string, periodId: string): Promise<{ version: bigint; pastDue: boolean; extensionsPast: number }> {
+  async overviewVersion(
+    policyId: string,
+    periodId: string,
+  ): Promise<{ version: bigint; pastDue: boolean; extensionsPast: number; validUntil: number | null }> {
     const row = await overviewVersionOf(this.dataSource, checkId(periodId, '填报期', 'periodId'), checkId(policyId, '政策文件'));
     if (!row) throw notFound('填报期', periodId, 'periodId');
-    return { version: BigInt(row.version), pastDue: row.past_due, extensionsPast: row.extensions_past };
+    return { version: BigInt(row.version), pastDue: row.past_due, extensionsPast: row.extensions_past, validUntil: row.valid_until };
   }
 
   /**

@@ -30,6 +30,7 @@ export function answerCachePlugin(cache: AnswerCache): ApolloServerPlugin<Reques
             body: Buffer.from(`${JSON.stringify(response.body.singleResult)}\n`),
             scopes: declared.scopes.split(','),
             version: declared.version,
+            validUntil: declared.validUntil,
           });
         },
       };

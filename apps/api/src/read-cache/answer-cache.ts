@@ -17,6 +17,8 @@ export interface CachedAnswer {
   /** The dashboard_version scopes the answer depends on; `version` is their sum when it was computed. */
   scopes: string[];
   version: bigint;
+  /** Seconds since 1970 on PostgreSQL's clock after which the answer no longer holds; null: only writes end it. */
+  validUntil: number | null;
 }
 
 export interface GraphQLRequestBody {

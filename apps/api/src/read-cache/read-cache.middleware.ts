@@ -40,12 +40,17 @@ export function readCacheMiddleware(cache: AnswerCache, dataSource: DataSource, 
       if (!claims) return next();
       [sessionId, userId] = [claims.sid, claims.sub];
     }
-    const scopes = [...new Set([...answers.values()].flatMap((a) => a.scopes))];
-    sessionUserAndDataVersion(dataSource, sessionId, userId, scopes).then(
-      ({ user, version }) => {
+    const kept = [...answers.values()];
+    const scopes = [...new Set(kept.flatMap((a) => a.scopes))];
+    const until = kept.reduce<number | null>(
+      (min, a) => (a.validUntil !== null && (min === null || a.validUntil < min) ? a.validUntil : min),
+      null,
+    );
+    sessionUserAndDataVersion(dataSource, sessionId, userId, scopes, until).then(
+      ({ user, version, in_time }) => {
         if (sessionId && !user) return next(); // ended or expired: Apollo refuses it
         const answer = answers.get(viewerOf(user));
-        if (answer && answer.scopes.length === scopes.length && BigInt(version) <= answer.version) {
+        if (answer && in_time && answer.scopes.length === scopes.length && BigInt(version) <= answer.version) {
           res.setHeader('content-type', 'application/json; charset=utf-8');
           res.setHeader('content-length', answer.body.length);
           res.end(answer.body);
