@@ -44,6 +44,7 @@ describe('targetProgress: one statement, and the answer cache (issue 15)', () =>
       text: await res.text(),
       statements: Number(res.headers.get('x-sql-statements')),
       type: res.headers.get('content-type'),
+      encoding: res.headers.get('content-encoding'),
     };
   }
   const internships = (text: string) =>
@@ -74,6 +75,11 @@ describe('targetProgress: one statement, and the answer cache (issue 15)', () =>
     expect(again.statements).toBe(1);
     expect(again.text).toBe(first.text);
     expect(again.type).toBe(first.type);
+    // Compressed once and kept: the same JSON whichever encoding the client takes.
+    for (const encoding of ['gzip', 'br', 'gzip']) {
+      const compressed = await raw(a, vars, undefined, { 'accept-encoding': encoding });
+      expect(compressed).toMatchObject({ text: first.text, statements: 1, encoding });
+    }
     // Signed in: the session is checked in that same one statement.
     await raw(a, vars, leader);
     const signedIn = await raw(a, vars, leader);

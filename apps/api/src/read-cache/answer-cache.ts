@@ -19,6 +19,8 @@ export interface CachedAnswer {
   version: bigint;
   /** Seconds since 1970 on PostgreSQL's clock after which the answer no longer holds; null: only writes end it. */
   validUntil: number | null;
+  /** The body compressed, by content encoding, made on first demand (read-cache.middleware.ts). */
+  encoded?: { br?: Buffer; gzip?: Buffer };
 }
 
 export interface GraphQLRequestBody {

@@ -1,9 +1,10 @@
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import type { NextFunction, Request, Response } from 'express';
 import type { DataSource } from 'typeorm';
 import { sessionUserAndDataVersion } from '../auth/auth-for-read-cache.queries';
 import type { AuthUser } from '../common/request-context';
 import { verifyToken } from '../auth/tokens';
-import { AnswerCache, requestKey } from './answer-cache';
+import { AnswerCache, CachedAnswer, requestKey } from './answer-cache';
 import { viewerOf } from './answer-cacheable';
 
 /**
@@ -51,9 +52,13 @@ export function readCacheMiddleware(cache: AnswerCache, dataSource: DataSource, 
         if (sessionId && !user) return next(); // ended or expired: Apollo refuses it
         const answer = answers.get(viewerOf(user));
         if (answer && in_time && answer.scopes.length === scopes.length && BigInt(version) <= answer.version) {
+          const [encoding, bytes] = encodedBody(answer, req.acceptsEncodings(['br', 'gzip', 'identity']));
           res.setHeader('content-type', 'application/json; charset=utf-8');
-          res.setHeader('content-length', answer.body.length);
-          res.end(answer.body);
+          res.setHeader('vary', 'Accept-Encoding');
+          // Set here, so the compression middleware leaves the bytes as they are.
+          if (encoding) res.setHeader('content-encoding', encoding);
+          res.setHeader('content-length', bytes.length);
+          res.end(bytes);
           return;
         }
         // Apollo computes it: what was read here is as fresh as it needs (read after the request arrived).
@@ -63,4 +68,21 @@ export function readCacheMiddleware(cache: AnswerCache, dataSource: DataSource, 
       () => next(),
     );
   };
+}
+
+/**
+ * The kept answer as the client takes it: brotli or gzip as the compression middleware would send it
+ * (1 KB and over), compressed once per answer and kept beside it, since the same bytes go out again and again.
+ */
+function encodedBody(answer: CachedAnswer, accepted: string | false): [string | null, Buffer] {
+  const encoding = answer.body.length >= 1024 && (accepted === 'br' || accepted === 'gzip') ? accepted : null;
+  if (!encoding) return [null, answer.body];
+  answer.encoded ??= {};
+  answer.encoded[encoding] ??=
+    encoding === 'br'
+      ? brotliCompressSync(answer.body, {
+          params: { [constants.BROTLI_PARAM_QUALITY]: 5, [constants.BROTLI_PARAM_SIZE_HINT]: answer.body.length },
+        })
+      : gzipSync(answer.body);
+  return [encoding, answer.encoded[encoding]!];
 }
