@@ -168,6 +168,15 @@ describe('targetProgress: one statement, and the answer cache (issue 15)', () =>
     // 'all': progress.resolver.ts, dashboard.resolver.ts) before these lists grow. Sections change only with the
     // policy row (import, deleting a draft); a period, the only way into an overview, exists once it is published.
     expect(reachedFrom('TargetProgress')).toEqual(['Agency', 'CountyProgress', 'CountyQuota', 'Target', 'TargetProgress', 'TextSpan']);
+    expect(reachedFrom('TargetTrend')).toEqual([
+      'Agency',
+      'CountyQuota',
+      'ReportingPeriod',
+      'Target',
+      'TargetTrend',
+      'TextSpan',
+      'TrendPoint',
+    ]);
     expect(reachedFrom('PolicyOverview')).toEqual([
       'Agency',
       'CountyQuota',
@@ -183,6 +192,30 @@ describe('targetProgress: one statement, and the answer cache (issue 15)', () =>
       'UnitCompliance',
       'UnitReportStatus',
     ]);
+  });
+
+  it('serves a repeated targetTrend in one statement, and a new accepted figure at once', async () => {
+    const query = `query ($p: ID!) { targetTrend(policyId: $p) { target { id } points { period { label } achieved cumulative } } }`;
+    const post = async () => {
+      const res = await fetch(`${a.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${leader}` },
+        body: JSON.stringify({ query, variables: { p: p.policyId } }),
+      });
+      const text = await res.text();
+      const trend = JSON.parse(text).data.targetTrend as {
+        target: { id: string };
+        points: { period: { label: string }; achieved: number }[];
+      }[];
+      const point = trend.find((t) => t.target.id === p.target(7, '見習崗位'))!.points.find((x) => x.period.label === '2024Q3')!;
+      return { text, achieved: point.achieved, statements: Number(res.headers.get('x-sql-statements')) };
+    };
+    const first = await post();
+    const again = await post();
+    expect(again).toEqual({ ...first, statements: 1 });
+    const report = await acceptOne('2024Q3', 5);
+    await b.ok(REVIEW, { id: report.id, version: report.version, decision: 'ACCEPT' }, office);
+    expect((await post()).achieved).toBe(first.achieved + 5);
   });
 
   it('serves a repeated policyOverview in one statement, and not once the clock has passed what the answer depends on', async () => {

@@ -49,7 +49,9 @@ SELECT t.id AS target_id, p.id AS period_id,
        ELSE
          coalesce((SELECT max(f.value) FROM report_figure f JOIN progress_report r ON r.id = f.report_id
                     WHERE f.target_id = t.id AND r.period_id = p.id AND r.status = 'ACCEPTED' AND ($2::uuid IS NULL OR f.county_id = $2)), 0)
-       END AS achieved
+       END AS achieved,
+       -- The policy's data version in the same snapshot: what the answer cache tags the trend with.
+       (SELECT coalesce(sum(v.version), 0) FROM dashboard_version v WHERE v.scope IN ($1::uuid::text, 'all'))::text AS version
   FROM target t
   JOIN measure m ON m.id = t.measure_id
   JOIN reporting_period p ON p.policy_id = m.policy_id AND extract(year FROM p.starts_on) = t.year
@@ -77,9 +79,20 @@ export interface TrendRow {
 }
 
 /** TREND_SQL: every target of the policy, period by period (countyId null: the whole city). */
-export async function trendOfPolicy(sql: Sql, policyId: string, countyId: string | null): Promise<TrendRow[]> {
-  const rows: { target_id: string; period_id: string; achieved: string }[] = await sql.query(TREND_SQL, [policyId, countyId]);
-  return rows.map((r) => ({ targetId: r.target_id, periodId: r.period_id, achieved: Number(r.achieved) }));
+/** The trend's rows and the policy's data version they are as of (null without rows). */
+export async function trendOfPolicy(
+  sql: Sql,
+  policyId: string,
+  countyId: string | null,
+): Promise<{ rows: TrendRow[]; version: bigint | null }> {
+  const rows = await preparedQuery<{ target_id: string; period_id: string; achieved: string; version: string }>(sql, TREND_SQL, [
+    policyId,
+    countyId,
+  ]);
+  return {
+    rows: rows.map((r) => ({ targetId: r.target_id, periodId: r.period_id, achieved: Number(r.achieved) })),
+    version: rows.length ? BigInt(rows[0].version) : null,
+  };
 }
 
 export interface FigureSourceRow {

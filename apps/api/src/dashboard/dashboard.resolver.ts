@@ -85,7 +85,9 @@ export class DashboardResolver {
     @CurrentUser() user: AuthUser,
   ): Promise<TargetTrend[]> {
     await this.drafts.policy(user, policyId);
-    const rows = await this.dashboard.trend(policyId, countyId);
+    const { rows, version } = await this.dashboard.trend(policyId, countyId);
+    // Depends on the policy's rows and the units' (names) only: kept by the answer cache while the version holds.
+    if (version !== null) answerCacheable(ctx, [policyId, 'all'], version);
     const [targets, periods] = await Promise.all([
       ctx.loaders.target.loadMany([...new Set(rows.map((r) => r.targetId))]) as Promise<Target[]>,
       ctx.loaders.period.loadMany([...new Set(rows.map((r) => r.periodId))]) as Promise<ReportingPeriod[]>,
