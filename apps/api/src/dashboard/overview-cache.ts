@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { VersionedCache } from '../common/versioned-cache';
 
 /**
  * Computed overviews, per API process, keyed by (policy, period, county, past due) and tagged with
@@ -22,25 +23,11 @@ import { Injectable } from '@nestjs/common';
 @Injectable()
 export class OverviewCache {
   static readonly MAX_ENTRIES = 256;
-  private readonly entries = new Map<string, { version: bigint; value: Promise<unknown> }>();
+  private readonly entries = new VersionedCache<unknown>(OverviewCache.MAX_ENTRIES);
 
-  async get<T>(key: string, version: bigint, compute: () => Promise<T>): Promise<T> {
-    const hit = this.entries.get(key);
-    if (hit && hit.version >= version) {
-      // Least recently used goes first: re-insert on a hit.
-      this.entries.delete(key);
-      this.entries.set(key, hit);
-      return hit.value as Promise<T>;
-    }
-    const value = compute();
-    const entry = { version, value };
-    this.entries.delete(key);
-    this.entries.set(key, entry);
-    if (this.entries.size > OverviewCache.MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
-    value.catch(() => {
-      if (this.entries.get(key) === entry) this.entries.delete(key);
-    });
-    return value;
+  get<T>(key: string, version: bigint, compute: () => Promise<T>): Promise<T> {
+    return (this.entries.peek(key, version) ??
+      this.entries.compute(key, version, async () => ({ value: await compute(), version }))) as Promise<T>;
   }
 
   clear(): void {
