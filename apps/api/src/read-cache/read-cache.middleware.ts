@@ -29,7 +29,8 @@ export function answersAsJson(accept: string | undefined): boolean {
  */
 export function readCacheMiddleware(cache: AnswerCache, dataSource: DataSource, tokenKey: string) {
   return (req: Request, res: Response, next: NextFunction): void => {
-    if (req.method !== 'POST' || !req.is('application/json') || !answersAsJson(req.headers.accept)) return next();
+    // Mounted at /graphql: req.path is '/' for the endpoint itself, anything else is not Apollo's.
+    if (req.method !== 'POST' || req.path !== '/' || !req.is('application/json') || !answersAsJson(req.headers.accept)) return next();
     const key = requestKey(req.body);
     const answers = key === null ? undefined : cache.answersTo(key);
     if (!answers) return next();
