@@ -50,17 +50,19 @@ export default function LoginPage() {
       // Back to a dashboard: its first view is fetched now, while its code (preloaded while the
       // form showed) is ready, so the page renders at once from the cache.
       setFinishing(true);
-      await Promise.race([
+      const firstView = await Promise.race([
         prefetchFirstView(client, cameFrom, {
           username: data.login.user.username,
           accessToken: data.login.accessToken,
           withTexts: lang !== 'zh-Hant',
         }),
-        new Promise((resolve) => setTimeout(resolve, FIRST_VIEW_WAIT_MS)),
+        new Promise<null>((resolve) => setTimeout(() => resolve(null), FIRST_VIEW_WAIT_MS)),
       ]);
       saveSession(data.login);
       const role = data.login.user.role;
-      navigate(landingPage(cameFrom, role, cameFrom || role !== 'LEADER' ? [] : await publishedPolicyIds()), { replace: true });
+      navigate(firstView ?? landingPage(cameFrom, role, cameFrom || role !== 'LEADER' ? [] : await publishedPolicyIds()), {
+        replace: true,
+      });
     } catch (error) {
       setFinishing(false);
       const code = apiErrorCode(error);

@@ -1,6 +1,6 @@
 import type { ApolloClient } from '@apollo/client';
 import { DashboardEntryDocument, DashboardFirstViewDocument } from '../../graphql/generated';
-import { parsePolicyPath, pickPolicy, rememberedPolicyId } from '../policy-nav';
+import { dashboardPath, parsePolicyPath, pickPolicy, rememberedPolicyId } from '../policy-nav';
 import { firstPeriod } from './dashboard-format';
 
 /**
@@ -20,15 +20,17 @@ export function firstViewPolicy(address: string | null | undefined): string | nu
  * still arriving, so the page renders from Apollo's cache without a request of its own. Two round
  * trips once the token is here: which policy and period (DashboardEntry, which also answers the
  * policy list the redirect and the policy scope ask for), then everything else in one document
- * (DashboardFirstView). Resolves when done; never rejects (the page asks again for what is missing).
+ * (DashboardFirstView). Resolves when done with the policy's own dashboard address (for `/dashboard`,
+ * where its redirect would lead: one render and redirect less), else null; never rejects (the page
+ * asks again for what is missing).
  */
 export async function prefetchFirstView(
   client: ApolloClient,
   address: string | null | undefined,
   { username, accessToken, withTexts }: { username: string; accessToken: string; withTexts: boolean },
-): Promise<void> {
+): Promise<string | null> {
   const named = firstViewPolicy(address);
-  if (named === undefined) return;
+  if (named === undefined) return null;
   // The token is passed along rather than saved first: saved, the sign-in form would show
   // "already signed in" while these are on their way.
   const context = { headers: { authorization: `Bearer ${accessToken}` } };
@@ -37,7 +39,7 @@ export async function prefetchFirstView(
     const published = (data?.policies ?? []).filter((p) => p.status === 'PUBLISHED');
     const policy = named ? published.find((p) => p.id === named) : pickPolicy(published, rememberedPolicyId(username));
     const periodId = policy ? firstPeriod(policy) : null;
-    if (!policy || !periodId) return;
+    if (!policy || !periodId) return null;
     await client.query({
       query: DashboardFirstViewDocument,
       // countyId null as the page asks (no county in the address): the same cache keys.
@@ -45,7 +47,8 @@ export async function prefetchFirstView(
       fetchPolicy: 'network-only',
       context,
     });
+    return dashboardPath(policy.id);
   } catch {
-    // The page shows its own loading and error states.
+    return null; // the page shows its own loading and error states
   }
 }
