@@ -14,9 +14,16 @@
 //     browser received: gzip or brotli when the server compresses, the file itself otherwise) and as
 //     gzip level 9 of each file (the figure issue 4's limit is about, whatever the server sends).
 //     Also how much of it had arrived by the first chart's frame (what the first chart waited for).
-// Fails (exit 1) when p95 > 1500 ms or gzip JS > 400 KB: the limits of issue 4. Writes tmp/bench/first-paint.json.
+//   - issue 15's figure, FIRST_PAINT_COLD times: a leader opens a bookmarked /dashboard in a fresh
+//     browser context (cold HTTP cache, not signed in), the sign-in form shows, the script fills it
+//     and presses Enter; from that key press (the keydown event's timestamp) to the frame that paints
+//     the first chart's first bar, all in one document (sign-in leads there without a reload). And
+//     the JS that document had loaded by then (every file, the sign-in form's included).
+// Fails (exit 1) when the sign-in figure's median > 1000 ms or its JS before the first chart > 400 KB
+// gzip-9 (issue 15); issue 4's limits (p95 <= 1500 ms, all of the overview's JS <= 400 KB) are printed
+// beside. Writes tmp/bench/first-paint.json.
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
@@ -25,10 +32,12 @@ import { apiMain, percentile, root, round1, spawnApi } from './bench-lib.mjs';
 const MAIN = process.env.BENCH_API_MAIN ?? apiMain;
 const WEB_DIR = process.env.WEB_DIST_DIR ?? join(root, 'dist/apps/web');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const COLD = Number(process.env.FIRST_PAINT_COLD ?? 5);
+const COLD = Number(process.env.FIRST_PAINT_COLD ?? 10);
 const WARM = Number(process.env.FIRST_PAINT_WARM ?? 5);
-const LIMIT_MS = 1500;
-const LIMIT_KB = 400;
+const LIMIT_MS = 1500; // issue 4: p95 of opening /dashboard signed in
+const LIMIT_KB = 400; // issue 4: all the overview route's JS, gzip-9
+const SIGN_IN_LIMIT_MS = 1000; // issue 15: median from Enter on the sign-in form to the first chart
+const SIGN_IN_LIMIT_KB = 400; // issue 15: JS loaded before that first chart, gzip-9
 const VIEWPORT = { width: 1920, height: 1080 }; // the meeting-room screen
 
 for (const [what, path] of [
@@ -74,6 +83,66 @@ function watchFirstBar() {
   observer.observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['d'] });
 }
 
+/** Runs in the page before its scripts: the timestamp of the Enter key pressed in the sign-in form. */
+function watchEnter() {
+  window.addEventListener(
+    'keydown',
+    (event) => {
+      if (event.key === 'Enter' && window.__enterMs === undefined) window.__enterMs = event.timeStamp;
+    },
+    true,
+  );
+}
+
+/**
+ * Issue 15's visit: a bookmarked /dashboard, not signed in, cold cache. Returns ms from the Enter
+ * key press to the first painted bar, and the .js the document had loaded by then.
+ */
+async function timeSignIn(browser, server) {
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  await context.addInitScript(watchFirstBar);
+  await context.addInitScript(watchEnter);
+  const page = await context.newPage();
+  try {
+    await page.goto(`${server.base}/dashboard`);
+    const password = page.locator('input[autocomplete="current-password"]');
+    await password.waitFor({ state: 'visible', timeout: 30_000 });
+    await page.fill('input[autocomplete="username"]', 'leader');
+    await password.fill(server.password);
+    const document = await page.evaluate(() => performance.timeOrigin);
+    await password.press('Enter');
+    await page.waitForFunction(() => typeof window.__firstBarMs === 'number', undefined, { timeout: 30_000, polling: 50 });
+    const { enter, bar, origin } = await page.evaluate(() => ({
+      enter: window.__enterMs,
+      bar: window.__firstBarMs,
+      origin: performance.timeOrigin,
+    }));
+    if (origin !== document) throw new Error('sign-in reloaded the page: the key press and the chart are in two documents');
+    if (typeof enter !== 'number') throw new Error('the Enter key press was not seen');
+    const scripts = await scriptResources(page, bar);
+    return { ms: bar - enter, scripts };
+  } finally {
+    await context.close();
+  }
+}
+
+/** gzip level 9 of each file as built (fetch decodes whatever the server's encoding was). */
+const measureFiles = (scripts) =>
+  Promise.all(
+    scripts.map(async (s) => {
+      const response = await fetch(s.url, { headers: { 'accept-encoding': 'gzip, deflate, br' } });
+      const body = Buffer.from(await response.arrayBuffer());
+      return {
+        file: new URL(s.url).pathname,
+        encoding: response.headers.get('content-encoding') ?? 'identity',
+        transferred: s.transferred,
+        raw: body.length,
+        gzip: gzipSync(body, { level: 9 }).length,
+        beforeFirstChart: s.beforeFirstChart,
+      };
+    }),
+  );
+
 /** One navigation to /dashboard: ms from navigation start to the first painted bar. */
 async function timeDashboard(page, base) {
   await page.goto(`${base}/dashboard`, { waitUntil: 'commit' });
@@ -107,7 +176,7 @@ async function signIn(browser, server) {
   await page.fill('input[autocomplete="username"]', 'leader');
   await page.fill('input[autocomplete="current-password"]', server.password);
   await page.getByRole('button', { name: /登\s*录|Sign in/i }).click();
-  await page.waitForURL(`${server.base}/`);
+  await page.waitForURL((url) => url.pathname !== '/login'); // a leader lands on a dashboard or the portfolio
   const state = await context.storageState();
   await context.close();
   return state;
@@ -138,6 +207,14 @@ try {
       '--no-first-run',
     ],
   });
+  const signInMs = [];
+  let signInScripts = [];
+  for (let i = 0; i < COLD; i++) {
+    const visit = await timeSignIn(browser, server);
+    signInMs.push(visit.ms);
+    if (i === 0) signInScripts = visit.scripts;
+  }
+
   const storageState = await signIn(browser, server);
 
   const cold = [];
@@ -162,21 +239,8 @@ try {
   for (let i = 0; i < WARM; i++) warm.push(await timeDashboard(page, server.base));
   await context.close();
 
-  // gzip level 9 of each file as built (fetch decodes whatever the server's encoding was).
-  const files = await Promise.all(
-    scripts.map(async (s) => {
-      const response = await fetch(s.url, { headers: { 'accept-encoding': 'gzip, deflate, br' } });
-      const body = Buffer.from(await response.arrayBuffer());
-      return {
-        file: new URL(s.url).pathname,
-        encoding: response.headers.get('content-encoding') ?? 'identity',
-        transferred: s.transferred,
-        raw: body.length,
-        gzip: gzipSync(body, { level: 9 }).length,
-        beforeFirstChart: s.beforeFirstChart,
-      };
-    }),
-  );
+  const files = await measureFiles(scripts);
+  const signInFiles = (await measureFiles(signInScripts)).filter((f) => f.beforeFirstChart);
   const kb = (n) => round1(n / 1024);
   const sum = (list, key) => list.reduce((s, f) => s + f[key], 0);
   const early = files.filter((f) => f.beforeFirstChart);
@@ -189,6 +253,8 @@ try {
     beforeFirstChart: { files: early.length, transferredKb: kb(sum(early, 'transferred')), gzipKb: kb(sum(early, 'gzip')) },
   };
   const all = stats([...cold, ...warm]);
+  const signInJs = { files: signInFiles.length, transferredKb: kb(sum(signInFiles, 'transferred')), gzipKb: kb(sum(signInFiles, 'gzip')) };
+  const signInStats = stats(signInMs);
 
   console.log(`first chart painted after navigation start (ms), ${VIEWPORT.width}x${VIEWPORT.height}, headless chromium`);
   console.table({ cold: stats(cold), warm: stats(warm), all });
@@ -209,14 +275,37 @@ try {
       ` before the first chart: ${js.beforeFirstChart.files} files, ${js.beforeFirstChart.transferredKb} KB transferred, ${js.beforeFirstChart.gzipKb} KB gzip-9`,
   );
 
+  const issue4 = [
+    `p95 ${all.p95} ms ${all.p95 > LIMIT_MS ? '>' : '<='} ${LIMIT_MS} ms`,
+    `all JS ${js.gzipKb} KB gzip ${js.gzipKb > LIMIT_KB ? '>' : '<='} ${LIMIT_KB} KB`,
+  ];
+  console.log(`issue 4 (signed in, opening /dashboard; printed, not failed on): ${issue4.join(', ')}`);
+
+  console.log(`\nIssue 15: bookmarked /dashboard, not signed in, cold cache: Enter on the sign-in form -> first chart painted (ms)`);
+  console.table({ signIn: signInStats });
+  console.log('JavaScript loaded before that first chart (first visit):');
+  console.table(
+    [...signInFiles]
+      .sort((a, b) => b.gzip - a.gzip)
+      .map((f) => ({
+        file: f.file.replace(/^\/assets\//, '').slice(0, 70),
+        kb: kb(f.raw),
+        transferredKb: kb(f.transferred),
+        gzipKb: kb(f.gzip),
+      })),
+  );
+  console.log(`before the first chart: ${signInJs.files} files, ${signInJs.transferredKb} KB transferred, ${signInJs.gzipKb} KB gzip-9`);
+
   const problems = [];
-  if (all.p95 > LIMIT_MS) problems.push(`p95 ${all.p95} ms > ${LIMIT_MS} ms`);
-  if (js.gzipKb > LIMIT_KB) problems.push(`JS ${js.gzipKb} KB gzip > ${LIMIT_KB} KB`);
+  if (signInStats.p50 > SIGN_IN_LIMIT_MS) problems.push(`sign-in -> first chart median ${signInStats.p50} ms > ${SIGN_IN_LIMIT_MS} ms`);
+  if (signInJs.gzipKb > SIGN_IN_LIMIT_KB) problems.push(`JS before the first chart ${signInJs.gzipKb} KB gzip > ${SIGN_IN_LIMIT_KB} KB`);
   if (problems.length) {
     console.error(`FAIL: ${problems.join('; ')}`);
     failed = true;
   } else {
-    console.log(`OK: p95 ${all.p95} ms <= ${LIMIT_MS} ms, JS ${js.gzipKb} KB gzip <= ${LIMIT_KB} KB`);
+    console.log(
+      `OK: sign-in -> first chart median ${signInStats.p50} ms <= ${SIGN_IN_LIMIT_MS} ms (p95 ${signInStats.p95}), JS before it ${signInJs.gzipKb} KB gzip <= ${SIGN_IN_LIMIT_KB} KB`,
+    );
   }
   mkdirSync(join(root, 'tmp/bench'), { recursive: true });
   writeFileSync(
@@ -231,7 +320,9 @@ try {
         warm: stats(warm),
         all,
         js,
-        limits: { p95Ms: LIMIT_MS, jsGzipKb: LIMIT_KB },
+        signIn: { ms: signInMs.map(round1), ...signInStats, js: signInJs, files: signInFiles },
+        limits: { p95Ms: LIMIT_MS, jsGzipKb: LIMIT_KB, signInMedianMs: SIGN_IN_LIMIT_MS, signInJsGzipKb: SIGN_IN_LIMIT_KB },
+        loadAverage: loadavg().map(round1),
       },
       null,
       2,

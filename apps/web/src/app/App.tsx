@@ -1,4 +1,4 @@
-import { lazy, useMemo, type ReactNode } from 'react';
+import { lazy, useMemo, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { ApolloProvider } from '@apollo/client/react';
 import type { ApolloClient } from '@apollo/client';
@@ -16,17 +16,44 @@ import { getAccessToken } from '../shared/session';
 // parallel with React starting up, so the form is in the page as early as before for autofill.
 const loadLoginPage = () => import('../features/auth/LoginPage');
 const LoginPage = lazy(loadLoginPage);
-if (typeof window !== 'undefined' && !getAccessToken()) void loadLoginPage().catch(() => undefined);
+// Where the visit started: by the time the form is there, a signed-out visit has been sent to /login.
+const startPath = typeof window !== 'undefined' ? window.location.pathname : '';
+if (typeof window !== 'undefined' && !getAccessToken()) {
+  void loadLoginPage().then(
+    // Signed out on the way to a dashboard (a bookmark): once the form is there, its code and the
+    // charts' (the page's module starts loading them), so that after Enter only data is awaited.
+    () => dashboardAddress.test(startPath) && setTimeout(preloadDashboard, 0),
+    () => undefined,
+  );
+}
+
+/**
+ * React.lazy for a module that may already be here: then it renders at once (a thenable that
+ * resolves synchronously) instead of suspending for a tick behind its fallback.
+ */
+function eagerLazy<P extends object>(
+  load: () => Promise<{ default: ComponentType<P> }>,
+): { Component: LazyExoticComponent<ComponentType<P>>; load: () => Promise<unknown> } {
+  type M = { default: ComponentType<P> };
+  let loaded: M | null = null;
+  const loadAndKeep = () => load().then((m) => (loaded = m));
+  const Component = lazy(() =>
+    loaded ? ({ then: (resolve: (m: M) => void) => resolve(loaded!) } as unknown as Promise<M>) : loadAndKeep(),
+  );
+  return { Component, load: loadAndKeep };
+}
 
 // Route-level code splitting for the heavier pages.
 const loadPolicyPage = () => import('../features/policy/PolicyPage');
 const PolicyPage = lazy(loadPolicyPage);
 const NotFoundPage = lazy(() => import('./NotFoundPage'));
 // The pages of one policy live under /p/:policyId; the addresses of before redirect there.
-const PolicyScope = lazy(() => import('../features/policy-nav/PolicyScope'));
-const LegacyPolicyRedirect = lazy(() =>
+const policyScope = eagerLazy<object>(() => import('../features/policy-nav/PolicyScope'));
+const PolicyScope = policyScope.Component;
+const legacyPolicyRedirect = eagerLazy<object>(() =>
   import('../features/policy-nav/LegacyRedirects').then((m) => ({ default: m.LegacyPolicyRedirect })),
 );
+const LegacyPolicyRedirect = legacyPolicyRedirect.Component;
 const LegacyMeasureRedirect = lazy(() =>
   import('../features/policy-nav/LegacyRedirects').then((m) => ({ default: m.LegacyMeasureRedirect })),
 );
@@ -51,6 +78,12 @@ const DashboardPage = lazy(() =>
       >)
     : loadDashboardPage(),
 );
+/** A dashboard's overview as it first shows: the address of before (a bookmark) or the policy's own. */
+const dashboardAddress = new RegExp(`^${import.meta.env.BASE_URL}(p/[^/]+/)?dashboard$`);
+/** The code between sign-in and a dashboard's first chart: the redirect, the policy scope, the page (and so the charts). */
+function preloadDashboard() {
+  for (const load of [legacyPolicyRedirect.load, policyScope.load, loadDashboardPage]) void load().catch(() => undefined);
+}
 const CountyPage = lazy(() => import('../features/dashboard/CountyPage'));
 const MeasurePage = lazy(() => import('../features/dashboard/MeasurePage'));
 // The leaders' portfolio across every published policy (their landing page after sign-in).
@@ -89,9 +122,7 @@ if (typeof window !== 'undefined' && policyPagePath.test(window.location.pathnam
  */
 const FIRST_PAGE_WAIT_MS = 1000;
 export const firstPageReady: Promise<unknown> | null =
-  typeof window !== 'undefined' &&
-  new RegExp(`^${import.meta.env.BASE_URL}(p/[^/]+/)?dashboard$`).test(window.location.pathname) &&
-  getAccessToken()
+  typeof window !== 'undefined' && dashboardAddress.test(window.location.pathname) && getAccessToken()
     ? Promise.race([loadDashboardPage().catch(() => undefined), new Promise((resolve) => setTimeout(resolve, FIRST_PAGE_WAIT_MS))])
     : null;
 

@@ -46,7 +46,9 @@ const policyMock = {
 const countiesMock = { request: { query: DashboardCountyListDocument }, result: { data: { agencies: [] } } };
 const emptyOverview = (p: typeof P1) => ({
   request: { query: DashboardOverviewDocument, variables: { policyId: 'pol', periodId: p.id, countyId: null } },
-  result: { data: { policyOverview: { hasReports: false, period: p, targets: [], measures: [], compliance: [] } } },
+  result: {
+    data: { policyOverview: { __typename: 'PolicyOverview', hasReports: false, period: p, targets: [], measures: [], compliance: [] } },
+  },
 });
 
 function render(mocks: Mock, url = '/p/pol/dashboard') {

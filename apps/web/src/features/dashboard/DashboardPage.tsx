@@ -12,7 +12,7 @@ import {
 } from '../../graphql/generated';
 import { useDisplayText, useI18n, type MessageKey } from '../../shared/i18n';
 import { formatPeriodLabel } from '../../shared/format';
-import { defaultPeriod } from './dashboard-format';
+import { defaultPeriod, periodsUpToCurrent } from './dashboard-format';
 import { exportableCards, TargetCards } from './TargetCards';
 import { ChartPngButton } from './ChartPngButton';
 import type { SourcesRequest } from './SourcesDrawer';
@@ -133,11 +133,7 @@ export default function DashboardPage() {
   // Every name on the overview is in traditional characters: their simplified forms come from the
   // API, asked together with the overview, instead of opencc's converter (~50 KB gzip).
   const textsReady = useSimplifiedTexts(policy?.id);
-  const periods = useMemo(() => {
-    if (!policy) return [];
-    const end = policy.currentPeriod ? policy.periods.findIndex((p) => p.id === policy.currentPeriod!.id) : -1;
-    return end >= 0 ? policy.periods.slice(0, end + 1) : policy.periods;
-  }, [policy]);
+  const periods = useMemo(() => (policy ? periodsUpToCurrent(policy) : []), [policy]);
   const periodId = policy
     ? defaultPeriod(periods.length ? periods : policy.periods, policy.currentPeriod?.id, requestedPeriod, withoutReports)
     : null;

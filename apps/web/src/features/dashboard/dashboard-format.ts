@@ -294,3 +294,21 @@ export function defaultPeriod(
   for (let i = upTo.length - 1; i >= 0; i--) if (due(upTo[i]) || !withoutReports.has(upTo[i].id)) return upTo[i].id;
   return upTo.at(-1)?.id ?? null;
 }
+
+/** The periods the dashboard offers: up to the current one (all of them when the policy has no current period). */
+export function periodsUpToCurrent<P extends { id: string }>(policy: {
+  periods: readonly P[];
+  currentPeriod?: { id: string } | null;
+}): P[] {
+  const end = policy.currentPeriod ? policy.periods.findIndex((p) => p.id === policy.currentPeriod!.id) : -1;
+  return end >= 0 ? policy.periods.slice(0, end + 1) : [...policy.periods];
+}
+
+/** The period the dashboard opens first when the address names none (before it knows which have reports). */
+export function firstPeriod(policy: {
+  periods: readonly { id: string; dueOn?: string | null }[];
+  currentPeriod?: { id: string } | null;
+}): string | null {
+  const periods = periodsUpToCurrent(policy);
+  return defaultPeriod(periods.length ? periods : policy.periods, policy.currentPeriod?.id, null);
+}

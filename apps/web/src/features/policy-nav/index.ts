@@ -2,3 +2,4 @@
 // policy the current route is about.
 export * from './policy-routes';
 export * from './usePolicyFromRoute';
+export { pickPolicy, rememberedPolicyId } from './policy-choice';
