@@ -141,6 +141,8 @@ describe('SQL statements per request of every web query', () => {
       ['PolicyStructure', 'LEADER', { id: p.policyId }],
       ['Portfolio', 'LEADER', {}],
       ['DashboardPolicy', 'LEADER', { policyId: p.policyId }],
+      ['DashboardEntry', 'LEADER', {}],
+      ['DashboardFirstView', 'LEADER', { policyId: p.policyId, periodId: period, withTexts: true }],
       ['DashboardOverview', 'LEADER', { policyId: p.policyId, periodId: period }],
       ['DashboardOverview', 'LEADER', { policyId: p.policyId, periodId: period, countyId: TAISHAN }],
       ['DashboardCounties', 'LEADER', { policyId: p.policyId, periodId: period }],
