@@ -1,5 +1,6 @@
 import type { Sql } from '../common/sql';
 import { preparedQuery } from '../database/prepared';
+import { policyDataVersionSql } from '../progress/data-version.queries';
 
 /**
  * The dashboard's SQL: each view is one statement whatever the number of measures, units or reports.
@@ -13,7 +14,7 @@ import { preparedQuery } from '../database/prepared';
  * passing turns a unit late, so it is part of the key like the period's own date.
  */
 const OVERVIEW_VERSION_SQL = `
-SELECT (SELECT coalesce(sum(v.version), 0) FROM dashboard_version v WHERE v.scope IN (p.policy_id::text, 'all'))::text AS version,
+SELECT ${policyDataVersionSql('p.policy_id')} AS version,
        now() >= ((p.due_on + 1)::timestamp AT TIME ZONE 'Asia/Shanghai') AS past_due,
        (SELECT count(*) FROM period_extension x WHERE x.period_id = p.id AND now() >= ((x.due_on + 1)::timestamp AT TIME ZONE 'Asia/Shanghai'))::int AS extensions_past,
        -- When one of those next flips (seconds since 1970; NULL: none ahead): until then the answer holds.
@@ -51,7 +52,7 @@ SELECT t.id AS target_id, p.id AS period_id,
                     WHERE f.target_id = t.id AND r.period_id = p.id AND r.status = 'ACCEPTED' AND ($2::uuid IS NULL OR f.county_id = $2)), 0)
        END AS achieved,
        -- The policy's data version in the same snapshot: what the answer cache tags the trend with.
-       (SELECT coalesce(sum(v.version), 0) FROM dashboard_version v WHERE v.scope IN ($1::uuid::text, 'all'))::text AS version
+       ${policyDataVersionSql('$1::uuid')} AS version
   FROM target t
   JOIN measure m ON m.id = t.measure_id
   JOIN reporting_period p ON p.policy_id = m.policy_id AND extract(year FROM p.starts_on) = t.year

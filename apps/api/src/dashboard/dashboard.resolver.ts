@@ -1,7 +1,7 @@
-import { answerCacheable } from '../read-cache/answer-cacheable';
 import { Args, Context, ID, Query, Resolver } from '@nestjs/graphql';
 import { expectedShareOnTrajectory } from '@luoshi/domain';
 import { CurrentUser, Roles } from '../auth/roles.decorator';
+import { answerCacheable } from '../read-cache/answer-cacheable';
 import type { AuthUser, RequestContext } from '../common/request-context';
 import { DraftVisibility } from '../policy/draft-visibility';
 import { checkId, notFound } from '../common/id-checks';

@@ -8,6 +8,15 @@ import type { Sql } from '../common/sql';
  */
 
 /**
+ * SQL for a policy's data version as text: its own counter plus the 'all' scope's (units), which together
+ * count every change to what its progress, overview and trend are computed from. `policy` is an SQL
+ * expression of the policy's id (a parameter such as `$1::uuid`, or a column). Read in the same statement
+ * as the figures, it tags them with exactly the version they are as of. One text for every reader.
+ */
+export const policyDataVersionSql = (policy: string) =>
+  `(SELECT coalesce(sum(v.version), 0) FROM dashboard_version v WHERE v.scope IN (${policy}::text, 'all'))::text`;
+
+/**
  * The data version of the 'all' scope (raised by a trigger on every agency change; 0 before any), as
  * text: what a cache of unit names (the policy feature's simplified texts) is keyed by.
  */

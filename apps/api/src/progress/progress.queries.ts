@@ -1,6 +1,7 @@
 import type { TargetDirection } from '@luoshi/domain';
 import type { Sql } from '../common/sql';
 import { preparedQuery } from '../database/prepared';
+import { policyDataVersionSql } from './data-version.queries';
 import { AGENCY_AS_JSON, TARGET_AS_JSON } from '../policy/policy-for-progress.queries';
 
 export interface ProgressRow {
@@ -116,7 +117,6 @@ export async function targetProgressRows(sql: Sql, policyId: string, periodEndsO
   return preparedQuery<ProgressRow>(sql, TARGET_PROGRESS_SQL, [policyId, periodEndsOn]);
 }
 
-/** A target with its figures by county, as the targetProgress answer carries it (before the percent rule). */
 /** The target as JSON: every column under the entity's property names (TARGET_AS_JSON). */
 export interface TargetJson {
   id: string;
@@ -178,7 +178,7 @@ by_target AS (
 SELECT EXISTS (SELECT 1 FROM visible) AS visible,
        (SELECT year::int FROM period) AS period_year,
        (SELECT policy_id FROM period) AS period_policy,
-       (SELECT coalesce(sum(v.version), 0) FROM dashboard_version v WHERE v.scope IN ($1::text, 'all'))::text AS version,
+       ${policyDataVersionSql('$1::uuid')} AS version,
        (SELECT json_agg(${AGENCY_AS_JSON}) FROM agency a WHERE a.id IN (SELECT county_id FROM progress)) AS counties,
        -- The targets' JSON from the targets CTE: joining the target table here let the planner hash all of it.
        (SELECT json_agg(json_build_array(t.json, b.rows) ORDER BY t.id) FROM by_target b JOIN targets t ON t.id = b.target_id) AS answer`;
@@ -195,10 +195,6 @@ export async function targetProgressAnswer(
 
 /** The policy's data version (its own and the 'all' scope's), as text: what a cached answer is checked against. */
 export async function policyDataVersion(sql: Sql, policyId: string): Promise<string> {
-  const [row] = await preparedQuery<{ version: string }>(
-    sql,
-    `SELECT coalesce(sum(version), 0)::text AS version FROM dashboard_version WHERE scope IN ($1::text, 'all')`,
-    [policyId],
-  );
+  const [row] = await preparedQuery<{ version: string }>(sql, `SELECT ${policyDataVersionSql('$1::uuid')} AS version`, [policyId]);
   return row.version;
 }

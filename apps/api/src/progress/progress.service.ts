@@ -101,17 +101,23 @@ export class ProgressService {
   async targetProgress(policyId: string, periodId: string | null, seesDrafts: boolean, knownVersion?: bigint): Promise<VersionedAnswer> {
     const policy = checkId(policyId, '政策文件');
     const period = periodId ? checkId(periodId, '填报期', 'periodId') : null;
-    const compute = () => this.computeTargetProgress(policy, period, seesDrafts);
+    const compute = () => this.computeTargetProgress(policy, period, seesDrafts, { policyId, periodId });
     if (!this.readCache) return (await compute()).value;
     const key = `${policy}|${period ?? ''}|${seesDrafts ? 'drafts' : 'published'}`;
     const version = knownVersion ?? BigInt(await policyDataVersion(this.dataSource, policy));
     return this.answers.peek(key, version) ?? this.answers.compute(key, version, compute);
   }
 
-  private async computeTargetProgress(policy: string, period: string | null, seesDrafts: boolean) {
+  /** `asked`: the ids as the caller gave them, for the errors (as before the ids were checked). */
+  private async computeTargetProgress(
+    policy: string,
+    period: string | null,
+    seesDrafts: boolean,
+    asked: { policyId: string; periodId: string | null },
+  ) {
     const row = await targetProgressAnswer(this.dataSource, policy, period, seesDrafts);
-    if (!row.visible) throw notFound('政策文件', policy);
-    if (period && row.period_year === null) throw notFound('填报期', period, 'periodId');
+    if (!row.visible) throw notFound('政策文件', asked.policyId);
+    if (period && row.period_year === null) throw notFound('填报期', asked.periodId!, 'periodId');
     if (period && row.period_policy !== policy) throw new PolicyError('BAD_USER_INPUT', '填报期不属于该政策文件', { field: 'periodId' });
     const counties = new Map((row.counties ?? []).map((c) => [c.id, c]));
     // Only the targets shown at the period (the SQL's shownInYear: targetsForYear's rule), in target id order.
