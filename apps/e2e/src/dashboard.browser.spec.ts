@@ -140,6 +140,37 @@ describeWithBrowser('the leaders’ dashboard in a real browser', () => {
     }
   });
 
+  it('signs a leader in from a bookmarked /dashboard straight to the policy’s dashboard, its first view in one request', async () => {
+    const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+    const page = await context.newPage();
+    const operations: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().endsWith('/graphql') && request.method() === 'POST')
+        operations.push((JSON.parse(request.postData() ?? '{}') as { operationName?: string }).operationName ?? '?');
+    });
+    try {
+      await page.goto(`${server.url}/dashboard`);
+      await page.locator('input[autocomplete="username"]').waitFor();
+      await page.fill('input[autocomplete="username"]', 'leader');
+      await page.fill('input[autocomplete="current-password"]', password);
+      operations.length = 0; // from pressing Enter on
+      await page.locator('input[autocomplete="current-password"]').press('Enter');
+      await page.waitForURL(new RegExp(`/p/${policyId}/dashboard$`));
+      const period = await dashboardReady(page);
+      await page.locator('.recharts-bar-rectangle').first().waitFor();
+      // Sign-in, which policy and period, then everything the first view shows in one document; the page's
+      // own queries are answered from that (no request of their own for the overview, counties or trend).
+      expect(operations.slice(0, 3)).toEqual(['Login', 'DashboardEntry', 'DashboardFirstView']);
+      for (const own of ['DashboardOverview', 'DashboardCounties', 'DashboardTrend']) expect(operations).not.toContain(own);
+      await expectCardsMatchApi(page, period);
+    } catch (error) {
+      await page.screenshot({ path: join(ARTIFACTS, 'dashboard-bookmark-failed.png'), fullPage: true }).catch(() => undefined);
+      throw error;
+    } finally {
+      await context.close();
+    }
+  });
+
   it('opens a county page from the dashboard on a phone, its figures as the API counts them', async () => {
     const context = await browser.newContext({
       viewport: { width: 360, height: 780 },
