@@ -9,7 +9,7 @@ import { liveSessionUser } from './sessions.queries';
 import { SessionsService } from './sessions.service';
 import { SignInThrottle } from './sign-in-throttle';
 import { TOKEN_KEY } from './token-key';
-import { signToken, verifyToken } from './tokens';
+import { bearerClaims, signToken } from './tokens';
 import { User } from './user.entity';
 import { stampSignIn } from './users.queries';
 
@@ -145,7 +145,6 @@ export class AuthService {
   }
 
   private claimsOf(req: Request) {
-    const match = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '');
-    return match ? verifyToken(match[1], this.tokenKey) : null;
+    return bearerClaims(req.headers.authorization, this.tokenKey);
   }
 }

@@ -39,3 +39,9 @@ export function verifyToken(token: string, key: string, nowSeconds = Math.floor(
     return null;
   }
 }
+
+/** The claims of the request's `Authorization: Bearer <token>` header when it carries a valid token; null otherwise. */
+export function bearerClaims(authorization: string | undefined, key: string): TokenClaims | null {
+  const match = /^Bearer\s+(\S+)$/i.exec(authorization ?? '');
+  return match ? verifyToken(match[1], key) : null;
+}

@@ -3,7 +3,7 @@ import type { NextFunction, Request, Response } from 'express';
 import type { DataSource } from 'typeorm';
 import { sessionUserAndDataVersion } from '../auth/auth-for-read-cache.queries';
 import type { AuthUser } from '../common/request-context';
-import { verifyToken } from '../auth/tokens';
+import { bearerClaims } from '../auth/tokens';
 import { AnswerCache, CachedAnswer, requestKey } from './answer-cache';
 import { viewerOf } from './answer-cacheable';
 
@@ -37,8 +37,7 @@ export function readCacheMiddleware(cache: AnswerCache, dataSource: DataSource, 
     let sessionId: string | null = null;
     let userId: string | null = null;
     if (req.headers.authorization) {
-      const match = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization);
-      const claims = match ? verifyToken(match[1], tokenKey) : null;
+      const claims = bearerClaims(req.headers.authorization, tokenKey);
       if (!claims) return next();
       [sessionId, userId] = [claims.sid, claims.sub];
     }
